@@ -1,0 +1,602 @@
+/*
+ * CLua: Lua 5.4 as a Swift module, plus the few pieces of cadre's Lua host that must be C.
+ *
+ * Lua reports errors with longjmp. A longjmp must never cross a Swift frame, so everything that can
+ * raise a Lua error on behalf of the host lives here, in C:
+ *   - the capped allocator (the memory limit),
+ *   - the count hook (the instruction limit and the wall-clock deadline),
+ *   - the message handler (traceback and location of an error),
+ *   - the trampoline through which Lua calls Swift functions: Swift returns a status, C raises,
+ *   - the small C functions of the sandbox (read-only tables, guarded rawset and setmetatable).
+ * Lua's C macros become static inline functions, which Swift can call.
+ */
+#ifndef CLUA_SHIM_H
+#define CLUA_SHIM_H
+
+#include <lua.h>
+#include <lauxlib.h>
+#include <lualib.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* ------------------------------------------------------------------------------------------------
+ * Lua's macros as functions
+ * ---------------------------------------------------------------------------------------------- */
+
+static inline const char *clua_release(void) { return LUA_RELEASE; }
+static inline int clua_registryindex(void) { return LUA_REGISTRYINDEX; }
+static inline int clua_upvalueindex(int i) { return lua_upvalueindex(i); }
+static inline void clua_pop(lua_State *L, int n) { lua_settop(L, -(n)-1); }
+static inline void clua_newtable(lua_State *L) { lua_createtable(L, 0, 0); }
+static inline const char *clua_tolstring(lua_State *L, int i, size_t *len) { return lua_tolstring(L, i, len); }
+static inline lua_Integer clua_tointeger(lua_State *L, int i, int *isnum) { return lua_tointegerx(L, i, isnum); }
+static inline lua_Number clua_tonumber(lua_State *L, int i, int *isnum) { return lua_tonumberx(L, i, isnum); }
+static inline void clua_insert(lua_State *L, int idx) { lua_rotate(L, idx, 1); }
+static inline void clua_remove(lua_State *L, int idx) { lua_rotate(L, idx, -1); lua_settop(L, -2); }
+static inline void clua_replace(lua_State *L, int idx) { lua_copy(L, -1, idx); lua_settop(L, -2); }
+static inline int clua_isnoneornil(lua_State *L, int idx) { return lua_type(L, idx) <= 0; }
+static inline int clua_isinteger(lua_State *L, int idx) { return lua_isinteger(L, idx); }
+
+/* ------------------------------------------------------------------------------------------------
+ * The control block: one per state, reached through the allocator's user data.
+ * ---------------------------------------------------------------------------------------------- */
+
+enum {
+  CLUA_LIMIT_NONE = 0,
+  CLUA_LIMIT_MEMORY = 1,
+  CLUA_LIMIT_INSTRUCTIONS = 2,
+  CLUA_LIMIT_DEADLINE = 3
+};
+
+/* Calls the Swift function number `function` of the host. Returns the number of results it pushed,
+   or -1 when it left an error object on the top of the stack for the trampoline to raise. It never
+   raises itself. */
+typedef int (*clua_dispatch_fn)(lua_State *L, void *host, lua_Integer function);
+/* Releases a host object held by a userdata that Lua collected. */
+typedef void (*clua_release_fn)(void *host, void *object);
+
+typedef struct clua_control {
+  /* memory */
+  size_t used;                  /* bytes the state holds now */
+  size_t peak;                  /* most bytes held since the last reset */
+  size_t limit;                 /* bytes the state may hold while armed; 0: no cap */
+  int headroom;                 /* > 0 while host code runs: the cap is lifted, checked on return */
+  int alloc_pending;            /* an allocation was refused; confirmed unless Lua's retry succeeds */
+  void *pending_ptr;
+  size_t pending_osize, pending_nsize;
+  /* instructions and time */
+  int armed;                    /* limits apply (a call from the host is running) */
+  int limit_hit;                /* CLUA_LIMIT_* first hit in this call: sticky until the call ends */
+  int hook_interval;            /* instructions between two runs of the hook */
+  long long instruction_limit;  /* for messages */
+  long long instructions_left;
+  long long deadline_ns;        /* CLOCK_MONOTONIC nanoseconds; 0: none */
+  long long deadline_span_ns;   /* for messages */
+  /* errors */
+  const void *host_error;       /* the error object the host raised last (identity only) */
+  int error_line;               /* location of the last error seen by the message handler */
+  char error_source[1024];
+  int error_was_host;
+  /* the Swift side */
+  clua_dispatch_fn dispatch;
+  clua_release_fn release;
+  void *host;
+} clua_control;
+
+static inline clua_control *clua_control_of(lua_State *L) {
+  void *ud = NULL;
+  lua_getallocf(L, &ud);
+  return (clua_control *)ud;
+}
+
+static inline long long clua_now_ns(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * The capped allocator.
+ *
+ * When an allocation would pass the cap it is refused. Lua then runs an emergency collection and
+ * asks again for the same block; if that retry succeeds, the refusal was only garbage waiting to be
+ * collected and nothing is reported. Any other refusal marks the memory limit as hit.
+ * ---------------------------------------------------------------------------------------------- */
+
+static inline void *clua_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+  clua_control *c = (clua_control *)ud;
+  size_t old = ptr ? osize : 0;
+  if (nsize == 0) {
+    free(ptr);
+    c->used -= old;
+    return NULL;
+  }
+  int retry = c->alloc_pending && c->pending_ptr == ptr && c->pending_osize == osize &&
+              c->pending_nsize == nsize;
+  if (c->alloc_pending && !retry && c->limit_hit == CLUA_LIMIT_NONE) {
+    c->limit_hit = CLUA_LIMIT_MEMORY;
+  }
+  c->alloc_pending = 0;
+  if (c->armed && c->limit && c->headroom == 0 && nsize > old && c->used - old + nsize > c->limit) {
+    if (retry) {
+      if (c->limit_hit == CLUA_LIMIT_NONE) c->limit_hit = CLUA_LIMIT_MEMORY;
+    } else {
+      c->alloc_pending = 1;
+      c->pending_ptr = ptr;
+      c->pending_osize = osize;
+      c->pending_nsize = nsize;
+    }
+    return NULL;
+  }
+  void *block = realloc(ptr, nsize);
+  if (block == NULL) return NULL;
+  c->used = c->used - old + nsize;
+  if (c->used > c->peak) c->peak = c->used;
+  return block;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * The count hook: the instruction limit and the deadline.
+ *
+ * Once a limit is hit the hook re-arms itself to run after every instruction, so a `pcall` in the
+ * script can catch the error but cannot run another instruction without raising it again.
+ * ---------------------------------------------------------------------------------------------- */
+
+static inline int clua_raise_limit(lua_State *L, clua_control *c) {
+  c->headroom++;   /* the message must not fail for want of memory */
+  switch (c->limit_hit) {
+    case CLUA_LIMIT_MEMORY:
+      lua_pushliteral(L, "memory limit exceeded");
+      break;
+    case CLUA_LIMIT_INSTRUCTIONS:
+      lua_pushfstring(L, "instruction limit exceeded (%I instructions)", (lua_Integer)c->instruction_limit);
+      break;
+    default:
+      lua_pushfstring(L, "deadline exceeded (%I ms)", (lua_Integer)(c->deadline_span_ns / 1000000));
+      break;
+  }
+  c->headroom--;
+  return lua_error(L);
+}
+
+static void clua_hook(lua_State *L, lua_Debug *ar);
+
+static inline void clua_rearm_every_instruction(lua_State *L, clua_control *c) {
+  if (c->hook_interval != 1) {
+    c->hook_interval = 1;
+    lua_sethook(L, clua_hook, LUA_MASKCOUNT, 1);
+  }
+}
+
+static void clua_hook(lua_State *L, lua_Debug *ar) {
+  (void)ar;
+  clua_control *c = clua_control_of(L);
+  if (!c->armed) return;
+  if (c->limit_hit == CLUA_LIMIT_NONE) {
+    if (c->alloc_pending) {
+      c->limit_hit = CLUA_LIMIT_MEMORY;
+    } else {
+      c->instructions_left -= c->hook_interval;
+      if (c->instructions_left <= 0) {
+        c->limit_hit = CLUA_LIMIT_INSTRUCTIONS;
+      } else if (c->deadline_ns && clua_now_ns() >= c->deadline_ns) {
+        c->limit_hit = CLUA_LIMIT_DEADLINE;
+      }
+    }
+  }
+  if (c->limit_hit != CLUA_LIMIT_NONE) {
+    clua_rearm_every_instruction(L, c);
+    clua_raise_limit(L, c);
+  }
+}
+
+/* Arms the limits for a call from the host. `memory_limit` is the cap on the state's total bytes
+   (0: none); `instructions` and `deadline_ns` (absolute, CLOCK_MONOTONIC; 0: none) bound the call. */
+static inline void clua_arm(lua_State *L, size_t memory_limit, long long instructions,
+                            long long deadline_ns, long long deadline_span_ns) {
+  clua_control *c = clua_control_of(L);
+  c->armed = 1;
+  c->limit = memory_limit;
+  c->limit_hit = CLUA_LIMIT_NONE;
+  c->alloc_pending = 0;
+  c->host_error = NULL;
+  c->instruction_limit = instructions;
+  c->instructions_left = instructions;
+  c->deadline_ns = deadline_ns;
+  c->deadline_span_ns = deadline_span_ns;
+  int interval = 1000;
+  if (instructions > 0 && instructions < interval) interval = (int)instructions;
+  c->hook_interval = interval;
+  lua_sethook(L, clua_hook, LUA_MASKCOUNT, interval);
+}
+
+/* Ends a call from the host: no limit applies until the next one. */
+static inline void clua_disarm(lua_State *L) {
+  clua_control *c = clua_control_of(L);
+  c->armed = 0;
+  c->alloc_pending = 0;
+  lua_sethook(L, NULL, 0, 0);
+}
+
+/* Runs a full collection with the cap lifted (after a call that hit a limit, before closing). */
+static inline void clua_collect(lua_State *L) {
+  clua_control *c = clua_control_of(L);
+  c->headroom++;
+  lua_gc(L, LUA_GCCOLLECT);
+  c->headroom--;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * The message handler: keeps the error object as it is (never calls its __tostring), and records a
+ * traceback and the location of the innermost Lua frame for the host.
+ * ---------------------------------------------------------------------------------------------- */
+
+#define CLUA_TRACEBACK_KEY "cadre.host.traceback"
+
+static inline int clua_msghandler(lua_State *L) {
+  clua_control *c = clua_control_of(L);
+  c->headroom++;
+  c->error_was_host = (c->host_error != NULL && lua_topointer(L, 1) == c->host_error);
+  c->error_line = -1;
+  c->error_source[0] = '\0';
+  lua_Debug ar;
+  for (int level = 1; lua_getstack(L, level, &ar); level++) {
+    if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
+      c->error_line = ar.currentline;
+      size_t n = ar.srclen < sizeof(c->error_source) - 1 ? ar.srclen : sizeof(c->error_source) - 1;
+      memcpy(c->error_source, ar.source, n);
+      c->error_source[n] = '\0';
+      break;
+    }
+  }
+  luaL_traceback(L, L, NULL, 1);
+  lua_setfield(L, LUA_REGISTRYINDEX, CLUA_TRACEBACK_KEY);
+  c->headroom--;
+  lua_settop(L, 1);
+  return 1;
+}
+
+/* lua_pcall with the message handler. The handler goes just below the function and its arguments
+   and is removed afterwards, so the stack holds the results (or the error object) as with lua_pcall. */
+static inline int clua_pcall(lua_State *L, int nargs, int nresults) {
+  int base = lua_gettop(L) - nargs;   /* index of the function */
+  lua_pushcfunction(L, clua_msghandler);
+  lua_rotate(L, base, 1);
+  int status = lua_pcall(L, nargs, nresults, base);
+  lua_rotate(L, base, -1);
+  lua_settop(L, -2);
+  return status;
+}
+
+/* A call from host code that is itself running inside a call (a Swift function called by Lua that
+   calls back into Lua): the cap applies again to the Lua code, and is lifted again afterwards. */
+static inline int clua_pcall_from_host(lua_State *L, int nargs, int nresults) {
+  clua_control *c = clua_control_of(L);
+  int saved = c->headroom;
+  c->headroom = 0;
+  int status = clua_pcall(L, nargs, nresults);
+  c->headroom = saved;
+  return status;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * The trampoline: every Swift function Lua can call is this C closure, with the host's function
+ * number as upvalue 1. Swift returns a status; only C raises.
+ * ---------------------------------------------------------------------------------------------- */
+
+static inline int clua_trampoline(lua_State *L) {
+  clua_control *c = clua_control_of(L);
+  lua_Integer function = lua_tointegerx(L, lua_upvalueindex(1), NULL);
+  c->headroom++;
+  int n = c->dispatch(L, c->host, function);
+  c->headroom--;
+  if (n < 0) return lua_error(L);
+  if (c->armed && c->limit && c->headroom == 0 && c->used > c->limit) {
+    if (c->limit_hit == CLUA_LIMIT_NONE) c->limit_hit = CLUA_LIMIT_MEMORY;
+  }
+  if (c->armed && c->limit_hit != CLUA_LIMIT_NONE) {
+    clua_rearm_every_instruction(L, c);
+    return clua_raise_limit(L, c);
+  }
+  return n;
+}
+
+/* Pushes the host's function number `function` as a Lua function. */
+static inline void clua_pushhostfunction(lua_State *L, lua_Integer function) {
+  lua_pushinteger(L, function);
+  lua_pushcclosure(L, clua_trampoline, 1);
+}
+
+/* Pushes `message` (with the position of the calling Lua code) as the error object the trampoline
+   will raise, and remembers it so the message handler can tell a host error from a script error. */
+static inline void clua_pushhosterror(lua_State *L, const char *message, size_t length) {
+  clua_control *c = clua_control_of(L);
+  luaL_where(L, 1);
+  lua_pushlstring(L, message, length);
+  lua_concat(L, 2);
+  c->host_error = lua_topointer(L, -1);
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Host objects: a userdata holding a retained pointer, released when Lua collects it.
+ * ---------------------------------------------------------------------------------------------- */
+
+typedef struct clua_hostobject { void *object; } clua_hostobject;
+
+static inline int clua_hostobject_gc(lua_State *L) {
+  clua_hostobject *box = (clua_hostobject *)lua_touserdata(L, 1);
+  clua_control *c = clua_control_of(L);
+  if (box && box->object && c->release) {
+    c->release(c->host, box->object);
+    box->object = NULL;
+  }
+  return 0;
+}
+
+/* Pushes a userdata for `object` with the metatable registered as `type_name` (must exist). */
+static inline void clua_pushhostobject(lua_State *L, void *object, const char *type_name) {
+  clua_hostobject *box = (clua_hostobject *)lua_newuserdatauv(L, sizeof(clua_hostobject), 0);
+  box->object = object;
+  luaL_setmetatable(L, type_name);
+}
+
+/* The object of the userdata at `idx` if it is a host object of type `type_name`, else NULL. */
+static inline void *clua_tohostobject(lua_State *L, int idx, const char *type_name) {
+  clua_hostobject *box = (clua_hostobject *)luaL_testudata(L, idx, type_name);
+  return box ? box->object : NULL;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Read-only tables. A read-only table is an empty proxy whose protected metatable has
+ * __index = the real table. Writes through the proxy raise; `pairs` and `#` see the real table;
+ * the real table is never handed to a script.
+ * ---------------------------------------------------------------------------------------------- */
+
+static inline int clua_readonly_newindex(lua_State *L) {
+  if (lua_type(L, 2) == LUA_TSTRING) {
+    return luaL_error(L, "attempt to set field '%s' of a read-only table", lua_tostring(L, 2));
+  }
+  return luaL_error(L, "attempt to modify a read-only table");
+}
+
+/* Pushes the real table behind the read-only proxy at `idx`; returns 0 (pushing nothing) if the
+   value is not a read-only proxy. */
+static inline int clua_readonly_target(lua_State *L, int idx) {
+  if (lua_type(L, idx) != LUA_TTABLE || !lua_getmetatable(L, idx)) return 0;
+  lua_pushliteral(L, "__newindex");
+  lua_rawget(L, -2);
+  int readonly = lua_tocfunction(L, -1) == clua_readonly_newindex;
+  lua_settop(L, -2);
+  if (!readonly) { lua_settop(L, -2); return 0; }
+  lua_pushliteral(L, "__index");
+  lua_rawget(L, -2);
+  lua_remove(L, -2);
+  return 1;
+}
+
+static inline int clua_readonly_len(lua_State *L) {
+  if (!clua_readonly_target(L, 1)) return luaL_error(L, "not a read-only table");
+  lua_pushinteger(L, (lua_Integer)lua_rawlen(L, -1));
+  return 1;
+}
+
+/* next() over the real table of a proxy. */
+static inline int clua_readonly_next(lua_State *L) {
+  lua_settop(L, 2);
+  if (!clua_readonly_target(L, 1)) return luaL_error(L, "not a read-only table");
+  lua_pushvalue(L, 2);
+  if (lua_next(L, 3)) return 2;
+  lua_pushnil(L);
+  return 1;
+}
+
+/* The iterator `pairs` returns for a read-only table that lists its fields in the host's order:
+   upvalues are the real table, the sequence of its non-array keys, and the position reached. */
+static inline int clua_readonly_iterate(lua_State *L) {
+  lua_Integer position = lua_tointegerx(L, lua_upvalueindex(3), NULL);
+  lua_Integer length = (lua_Integer)lua_rawlen(L, lua_upvalueindex(1));
+  for (;;) {
+    position++;
+    if (position <= length) {
+      lua_pushinteger(L, position);
+      if (lua_rawgeti(L, lua_upvalueindex(1), position) == LUA_TNIL) { lua_settop(L, -3); continue; }
+    } else {
+      if (lua_rawgeti(L, lua_upvalueindex(2), position - length) == LUA_TNIL) {
+        lua_pushinteger(L, position - 1);
+        lua_replace(L, lua_upvalueindex(3));
+        return 1;   /* the nil: iteration ends */
+      }
+      lua_pushvalue(L, -1);
+      if (lua_rawget(L, lua_upvalueindex(1)) == LUA_TNIL) { lua_settop(L, -3); continue; }
+    }
+    lua_pushinteger(L, position);
+    lua_replace(L, lua_upvalueindex(3));
+    return 2;
+  }
+}
+
+static inline int clua_readonly_pairs(lua_State *L) {
+  if (lua_getmetatable(L, 1)) {
+    lua_pushliteral(L, "__keys");
+    if (lua_rawget(L, -2) == LUA_TTABLE) {
+      lua_pushliteral(L, "__index");
+      lua_rawget(L, -3);              /* real */
+      lua_rotate(L, -2, 1);           /* real, keys */
+      lua_pushinteger(L, 0);
+      lua_pushcclosure(L, clua_readonly_iterate, 3);
+      lua_pushvalue(L, 1);
+      lua_pushnil(L);
+      return 3;
+    }
+    lua_settop(L, 1);
+  }
+  lua_pushcfunction(L, clua_readonly_next);
+  lua_pushvalue(L, 1);
+  lua_pushnil(L);
+  return 3;
+}
+
+#define CLUA_READONLY_MARK "read-only"
+
+/* Makes a table read-only: replaces it by a proxy. The real table is on the top of the stack, or,
+   with `has_keys`, just below a sequence of its non-array keys in the order `pairs` must list
+   them. The metatable of the proxy can carry a host tag (an integer), read by clua_readonly_tag. */
+static inline void clua_makereadonly(lua_State *L, lua_Integer tag, int has_tag, int has_keys) {
+  int real = lua_gettop(L) - (has_keys ? 1 : 0);
+  lua_createtable(L, 0, 0);                                   /* proxy */
+  lua_createtable(L, 0, 5 + (has_tag ? 1 : 0) + (has_keys ? 1 : 0));   /* metatable */
+  lua_pushvalue(L, real);
+  lua_setfield(L, -2, "__index");
+  lua_pushcfunction(L, clua_readonly_newindex);
+  lua_setfield(L, -2, "__newindex");
+  lua_pushcfunction(L, clua_readonly_len);
+  lua_setfield(L, -2, "__len");
+  lua_pushcfunction(L, clua_readonly_pairs);
+  lua_setfield(L, -2, "__pairs");
+  lua_pushliteral(L, CLUA_READONLY_MARK);
+  lua_setfield(L, -2, "__metatable");
+  if (has_tag) {
+    lua_pushinteger(L, tag);
+    lua_setfield(L, -2, "__tag");
+  }
+  if (has_keys) {
+    lua_pushvalue(L, real + 1);
+    lua_setfield(L, -2, "__keys");
+  }
+  lua_setmetatable(L, -2);
+  lua_replace(L, real);
+  lua_settop(L, real);
+}
+
+/* The host tag of the read-only proxy at `idx`, or 0 with *found = 0. Never raises. */
+static inline lua_Integer clua_readonly_tag(lua_State *L, int idx, int *found) {
+  *found = 0;
+  if (lua_type(L, idx) != LUA_TTABLE || !lua_getmetatable(L, idx)) return 0;
+  lua_pushliteral(L, "__tag");
+  lua_rawget(L, -2);
+  lua_Integer tag = lua_tointegerx(L, -1, found);
+  lua_settop(L, -3);
+  return tag;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * The sandbox's replacements for base functions that could reach what a script must not.
+ * ---------------------------------------------------------------------------------------------- */
+
+/* next, rawget and rawlen see through read-only tables: reading is allowed, only writing is not. */
+static inline int clua_next_seethrough(lua_State *L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  lua_settop(L, 2);
+  if (clua_readonly_target(L, 1)) lua_replace(L, 1);
+  if (lua_next(L, 1)) return 2;
+  lua_pushnil(L);
+  return 1;
+}
+
+static inline int clua_rawget_seethrough(lua_State *L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  luaL_checkany(L, 2);
+  lua_settop(L, 2);
+  if (clua_readonly_target(L, 1)) lua_replace(L, 1);
+  lua_rawget(L, 1);
+  return 1;
+}
+
+static inline int clua_rawlen_seethrough(lua_State *L) {
+  int t = lua_type(L, 1);
+  luaL_argexpected(L, t == LUA_TTABLE || t == LUA_TSTRING, 1, "table or string");
+  lua_settop(L, 1);
+  if (clua_readonly_target(L, 1)) lua_replace(L, 1);
+  lua_pushinteger(L, (lua_Integer)lua_rawlen(L, 1));
+  return 1;
+}
+
+/* __index of the shared globals: reading a global nobody defined is an error that names it. */
+static inline int clua_undefined_global(lua_State *L) {
+  if (lua_type(L, 2) == LUA_TSTRING) return luaL_error(L, "undefined global '%s'", lua_tostring(L, 2));
+  return luaL_error(L, "undefined global (a %s key)", luaL_typename(L, 2));
+}
+
+/* print: the values as tostring shows them, joined by tabs, handed to the host function that is
+   upvalue 1 (the host's log). */
+static inline int clua_print(lua_State *L) {
+  int n = lua_gettop(L);
+  luaL_Buffer buffer;
+  lua_pushvalue(L, lua_upvalueindex(1));
+  luaL_buffinit(L, &buffer);
+  for (int i = 1; i <= n; i++) {
+    if (i > 1) luaL_addchar(&buffer, '\t');
+    luaL_tolstring(L, i, NULL);
+    luaL_addvalue(&buffer);
+  }
+  luaL_pushresult(&buffer);
+  lua_call(L, 1, 0);
+  return 0;
+}
+
+/* rawset, refusing read-only tables. */
+static inline int clua_rawset_guarded(lua_State *L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  luaL_checkany(L, 2);
+  luaL_checkany(L, 3);
+  if (clua_readonly_target(L, 1)) return luaL_error(L, "attempt to modify a read-only table");
+  lua_settop(L, 3);
+  lua_rawset(L, 1);
+  return 1;
+}
+
+/* setmetatable, refusing protected metatables (as Lua does) and __gc metamethods: a finalizer would
+   run at a moment no limit governs. */
+static inline int clua_setmetatable_guarded(lua_State *L) {
+  int t = lua_type(L, 2);
+  luaL_checktype(L, 1, LUA_TTABLE);
+  luaL_argexpected(L, t == LUA_TNIL || t == LUA_TTABLE, 2, "nil or table");
+  if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
+    return luaL_error(L, "cannot change a protected metatable");
+  if (t == LUA_TTABLE) {
+    lua_pushliteral(L, "__gc");
+    if (lua_rawget(L, 2) != LUA_TNIL)
+      return luaL_error(L, "__gc metamethods are not available in the sandbox");
+    lua_settop(L, -2);
+  }
+  lua_settop(L, 2);
+  lua_setmetatable(L, 1);
+  return 1;
+}
+
+/* collectgarbage, limited to "count" (the only option that cannot disturb the host). */
+static inline int clua_collectgarbage_count(lua_State *L) {
+  const char *option = luaL_optstring(L, 1, "count");
+  if (strcmp(option, "count") != 0)
+    return luaL_error(L, "collectgarbage: only \"count\" is available in the sandbox");
+  int kb = lua_gc(L, LUA_GCCOUNT);
+  int bytes = lua_gc(L, LUA_GCCOUNTB);
+  lua_pushnumber(L, (lua_Number)kb + ((lua_Number)bytes / 1024));
+  return 1;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * State creation and loading.
+ * ---------------------------------------------------------------------------------------------- */
+
+/* A new state whose allocator is capped by `control` (which must outlive the state). Opens only
+   the libraries the sandbox keeps: base, string, table, math, utf8. */
+static inline lua_State *clua_newstate(clua_control *control) {
+  lua_State *L = lua_newstate(clua_alloc, control);
+  if (L == NULL) return NULL;
+  luaL_requiref(L, LUA_GNAME, luaopen_base, 1);
+  luaL_requiref(L, LUA_STRLIBNAME, luaopen_string, 1);
+  luaL_requiref(L, LUA_TABLIBNAME, luaopen_table, 1);
+  luaL_requiref(L, LUA_MATHLIBNAME, luaopen_math, 1);
+  luaL_requiref(L, LUA_UTF8LIBNAME, luaopen_utf8, 1);
+  lua_settop(L, 0);
+  return L;
+}
+
+/* Loads a chunk from memory in text mode only: binary chunks are refused. */
+static inline int clua_loadtext(lua_State *L, const char *buffer, size_t size, const char *chunkname) {
+  return luaL_loadbufferx(L, buffer, size, chunkname, "t");
+}
+
+#endif /* CLUA_SHIM_H */

@@ -1,0 +1,185 @@
+import CLua
+
+/// The arguments and results of one call from Lua to a ``HostFunction``.
+///
+/// Arguments are numbered from 1, as in Lua. Results are pushed in order; the host function returns
+/// how many it pushed. A `LuaCall` is valid only during the call it was made for.
+public struct LuaCall {
+    unowned(unsafe) let state: LuaState
+    let L: OpaquePointer
+    /// The function's name, for messages.
+    public let name: String
+
+    init(state: LuaState, thread: OpaquePointer, name: String) {
+        self.state = state
+        self.L = thread
+        self.name = name
+    }
+
+    /// The number of arguments.
+    public var count: Int { Int(lua_gettop(L)) }
+
+    /// Lua's type name of argument `index` (`"no value"` past the last one).
+    public func typeName(_ index: Int) -> String {
+        String(cString: lua_typename(L, lua_type(L, Int32(index))))
+    }
+
+    public func isNil(_ index: Int) -> Bool { clua_isnoneornil(L, Int32(index)) != 0 }
+
+    /// `bad argument #index to 'name' (message)`, as Lua's own library says it.
+    public func argumentError(_ index: Int, _ message: String) -> LuaCallError {
+        LuaCallError("bad argument #\(index) to '\(name)' (\(message))")
+    }
+
+    private func typeError(_ index: Int, _ expected: String) -> LuaCallError {
+        argumentError(index, "\(expected) expected, got \(isNil(index) && index > count ? "no value" : typeName(index))")
+    }
+
+    /// Argument `index`, copied (read-only trees are read through).
+    public func value(_ index: Int, mode: LuaReadMode = .data) throws(LuaError) -> LuaValue {
+        try state.value(at: Int32(index), mode: mode)
+    }
+
+    /// Every argument, copied.
+    public func arguments(mode: LuaReadMode = .data) throws(LuaError) -> [LuaValue] {
+        try (0..<count).map { (i) throws(LuaError) in try value(i + 1, mode: mode) }
+    }
+
+    /// Argument `index` as a string (a number is converted, as Lua does).
+    public func string(_ index: Int) throws -> String {
+        let type = lua_type(L, Int32(index))
+        guard type == LUA_TSTRING || type == LUA_TNUMBER else { throw typeError(index, "string") }
+        return state.string(at: Int32(index))
+    }
+
+    /// Argument `index` as a string, or `nil` when it is nil or absent.
+    public func optionalString(_ index: Int) throws -> String? {
+        isNil(index) ? nil : try string(index)
+    }
+
+    /// The raw bytes of string argument `index` (numbers converted), valid during the call.
+    public func bytes(_ index: Int) throws -> UnsafeBufferPointer<UInt8> {
+        let type = lua_type(L, Int32(index))
+        guard type == LUA_TSTRING || type == LUA_TNUMBER else { throw typeError(index, "string") }
+        var length = 0
+        let pointer = clua_tolstring(L, Int32(index), &length)
+        return UnsafeBufferPointer(start: UnsafeRawPointer(pointer)?.assumingMemoryBound(to: UInt8.self), count: length)
+    }
+
+    /// Argument `index` as an integer (a float with an integral value, or a numeric string, too).
+    public func integer(_ index: Int) throws -> Int64 {
+        var isNumber: Int32 = 0
+        let value = clua_tointeger(L, Int32(index), &isNumber)
+        guard isNumber != 0 else {
+            if lua_type(L, Int32(index)) == LUA_TNUMBER {
+                throw argumentError(index, "number has no integer representation")
+            }
+            throw typeError(index, "number")
+        }
+        return value
+    }
+
+    /// Argument `index` as an integer, or `default` when it is nil or absent.
+    public func optionalInteger(_ index: Int, default value: Int64) throws -> Int64 {
+        isNil(index) ? value : try integer(index)
+    }
+
+    /// Argument `index` as a number.
+    public func number(_ index: Int) throws -> Double {
+        var isNumber: Int32 = 0
+        let value = clua_tonumber(L, Int32(index), &isNumber)
+        guard isNumber != 0 else { throw typeError(index, "number") }
+        return value
+    }
+
+    /// Argument `index` as Lua's truthiness.
+    public func boolean(_ index: Int) -> Bool { lua_toboolean(L, Int32(index)) != 0 }
+
+    /// Whether argument `index` is a table (read-only or not).
+    public func isTable(_ index: Int) -> Bool { lua_type(L, Int32(index)) == LUA_TTABLE }
+
+    /// Whether argument `index` is a function.
+    public func isFunction(_ index: Int) -> Bool { lua_type(L, Int32(index)) == LUA_TFUNCTION }
+
+    /// The host tag of argument `index` when it is a read-only tree built from a tagged table.
+    public func tag(_ index: Int) -> Int? {
+        var found: Int32 = 0
+        let tag = clua_readonly_tag(L, Int32(index), &found)
+        return found != 0 ? Int(tag) : nil
+    }
+
+    /// Argument `index` as a host object of `type`.
+    public func object<Object: AnyObject>(_ index: Int, _ type: LuaHostType<Object>) throws -> Object {
+        let pointer = type.name.withCString { clua_tohostobject(L, Int32(index), $0) }
+        guard let pointer, let object = Unmanaged<AnyObject>.fromOpaque(pointer).takeUnretainedValue() as? Object else {
+            throw typeError(index, type.name)
+        }
+        return object
+    }
+
+    /// Calls argument `index` (a function) with `arguments`, under the limits of the call in
+    /// progress. - Returns: its first `results` results.
+    public func invoke(_ index: Int, with arguments: [LuaValue], results: Int = 1) throws(LuaError) -> [LuaValue] {
+        let top = lua_gettop(L)
+        defer { lua_settop(L, top) }
+        try state.ensureStack(arguments.count + 1)
+        lua_pushvalue(L, Int32(index))
+        for argument in arguments { try state.push(argument) }
+        try state.protectedCall(arguments: Int32(arguments.count), results: Int32(results), limits: state.armedLimits)
+        return try (0..<results).map { (i) throws(LuaError) in try state.value(at: top + 1 + Int32(i)) }
+    }
+
+    // MARK: Results
+
+    /// Pushes a result.
+    public func push(_ value: LuaValue) throws(LuaError) {
+        try state.ensureStack(1)
+        try state.push(value)
+    }
+
+    public func push(_ string: String) {
+        _ = lua_checkstack(L, 1)
+        state.pushString(string)
+    }
+
+    /// Pushes a string from raw bytes.
+    public func push(bytes: UnsafeBufferPointer<UInt8>) {
+        _ = lua_checkstack(L, 1)
+        bytes.withMemoryRebound(to: CChar.self) { _ = lua_pushlstring(L, $0.baseAddress, $0.count) }
+    }
+
+    public func push(_ integer: Int64) {
+        _ = lua_checkstack(L, 1)
+        lua_pushinteger(L, integer)
+    }
+
+    public func push(_ integer: Int) { push(Int64(integer)) }
+
+    public func push(_ number: Double) {
+        _ = lua_checkstack(L, 1)
+        lua_pushnumber(L, number)
+    }
+
+    public func push(_ boolean: Bool) {
+        _ = lua_checkstack(L, 1)
+        lua_pushboolean(L, boolean ? 1 : 0)
+    }
+
+    public func pushNil() {
+        _ = lua_checkstack(L, 1)
+        lua_pushnil(L)
+    }
+
+    /// Pushes argument `index` again as a result.
+    public func pushArgument(_ index: Int) {
+        _ = lua_checkstack(L, 1)
+        lua_pushvalue(L, Int32(index))
+    }
+
+    /// Pushes `values` and returns their count: `return call.return([a, b])`.
+    public func `return`(_ values: [LuaValue]) throws(LuaError) -> Int {
+        try state.ensureStack(values.count)
+        for value in values { try state.push(value) }
+        return values.count
+    }
+}

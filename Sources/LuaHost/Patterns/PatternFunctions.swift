@@ -1,0 +1,3 @@
+extension LuaState {
+    func patternFunctions() -> [(String, HostFunction)] { [] }
+}

@@ -1,0 +1,50 @@
+import CLua
+
+/// The globals of one script: its own table, which reads through to the shared sandbox.
+///
+/// What a script assigns to a global stays in its environment; every other script keeps seeing
+/// the shared globals unchanged. `_G` is the environment itself.
+public struct LuaEnvironment: Sendable, Hashable {
+    public let table: LuaReference
+}
+
+extension LuaState {
+    /// A new environment with `globals` of its own.
+    public func makeEnvironment(_ globals: [String: LuaValue] = [:]) throws(LuaError) -> LuaEnvironment {
+        let top = lua_gettop(L)
+        defer { lua_settop(L, top) }
+        lua_createtable(L, 0, Int32(clamping: globals.count + 1))
+        let environment = lua_gettop(L)
+        for (name, value) in globals.sorted(by: { $0.key < $1.key }) {
+            try push(value)
+            rawSetField(environment, name)
+        }
+        lua_pushvalue(L, environment)
+        rawSetField(environment, "_G")
+        lua_rawgeti(L, clua_registryindex(), lua_Integer(environmentMetatableSlot))
+        lua_setmetatable(L, environment)
+        return LuaEnvironment(table: popReference())
+    }
+
+    /// Sets `name` in the shared globals every environment reads (for host libraries such as
+    /// `cadre`). Pass a read-only value (``readOnly(_:)``) if scripts must not change it.
+    public func setGlobal(_ name: String, _ value: LuaValue) throws(LuaError) {
+        let top = lua_gettop(L)
+        defer { lua_settop(L, top) }
+        try ensureStack(3)
+        lua_rawgeti(L, clua_registryindex(), lua_Integer(LUA_RIDX_GLOBALS))
+        try push(value)
+        rawSetField(-2, name)
+    }
+
+    /// A read-only copy of `value`: tables (and every table inside) become read-only trees, which
+    /// scripts can read, iterate in the host's order, and measure with `#`, but never change.
+    /// Tables with a ``LuaTable/tag`` keep it, readable by host functions with ``LuaCall/tag(_:)``.
+    public func readOnly(_ value: LuaValue) throws(LuaError) -> LuaValue {
+        guard case .table(let table) = value else { return value }
+        let top = lua_gettop(L)
+        defer { lua_settop(L, top) }
+        try pushTable(table, depth: 0, readOnly: true)
+        return .reference(popReference())
+    }
+}

@@ -1,0 +1,127 @@
+import CLua
+
+extension LuaState {
+    /// Turns the fresh state's globals into the sandbox every environment reads through.
+    ///
+    /// Kept: base (without `dofile`, `loadfile`, `load`, `require`, `warn`), string (without
+    /// `dump`; pattern functions with step limits), table, math (without `randomseed`), utf8.
+    /// Replaced: `print` (to the host log), `collectgarbage` ("count" only), `setmetatable` (no
+    /// `__gc`), `rawset` (not on read-only tables), `next`/`rawget`/`rawlen` (see through read-only
+    /// tables). The library tables and the string metatable are read-only.
+    func installSandbox() {
+        let top = lua_gettop(L)
+        defer { lua_settop(L, top) }
+        lua_rawgeti(L, clua_registryindex(), lua_Integer(LUA_RIDX_GLOBALS))
+        let globals = lua_gettop(L)
+
+        // What the host keeps for itself.
+        rawField(globals, "tostring")
+        tostringSlot = luaL_ref(L, clua_registryindex())
+        rawField(globals, "math")
+        rawField(-1, "randomseed")
+        randomseedSlot = luaL_ref(L, clua_registryindex())
+        clua_pop(L, 1)
+        reseed(options.randomSeed)
+
+        for name in ["dofile", "loadfile", "load", "require", "warn", "_G"] {
+            lua_pushnil(L)
+            rawSetField(globals, name)
+        }
+        setCFunction(globals, "rawset", clua_rawset_guarded)
+        setCFunction(globals, "setmetatable", clua_setmetatable_guarded)
+        setCFunction(globals, "collectgarbage", clua_collectgarbage_count)
+        setCFunction(globals, "next", clua_next_seethrough)
+        setCFunction(globals, "rawget", clua_rawget_seethrough)
+        setCFunction(globals, "rawlen", clua_rawlen_seethrough)
+        pushFunction("print") { call in
+            call.state.log.append(try call.string(1))
+            return 0
+        }
+        lua_pushcclosure(L, clua_print, 1)
+        rawSetField(globals, "print")
+
+        // Libraries: read-only copies, without what the sandbox removes.
+        installLibrary(globals, "string", removing: ["dump"], adding: patternFunctions())
+        installLibrary(globals, "math", removing: ["randomseed"])
+        installLibrary(globals, "table")
+        installLibrary(globals, "utf8")
+        // Strings index the read-only string library; their metatable cannot be reached.
+        pushString("")
+        if lua_getmetatable(L, -1) != 0 {
+            rawField(globals, "string")
+            rawSetField(-2, "__index")
+            pushString("read-only")
+            rawSetField(-2, "__metatable")
+            clua_pop(L, 1)
+        }
+        clua_pop(L, 1)
+
+        if options.strictGlobals {
+            lua_createtable(L, 0, 1)
+            lua_pushcclosure(L, clua_undefined_global, 0)
+            rawSetField(-2, "__index")
+            lua_setmetatable(L, globals)
+        }
+
+        // The metatable every environment shares: reads fall through to the globals.
+        lua_createtable(L, 0, 2)
+        lua_pushvalue(L, globals)
+        rawSetField(-2, "__index")
+        pushString("environment")
+        rawSetField(-2, "__metatable")
+        environmentMetatableSlot = luaL_ref(L, clua_registryindex())
+    }
+
+    /// Sets `math.random`'s seed: the same seed gives the same sequence.
+    public func reseed(_ seed: Int64) {
+        let top = lua_gettop(L)
+        defer { lua_settop(L, top) }
+        lua_rawgeti(L, clua_registryindex(), lua_Integer(randomseedSlot))
+        lua_pushinteger(L, seed)
+        _ = clua_pcall(L, 1, 0)
+    }
+
+    /// Replaces the library `name` of `globals` by a read-only copy without `removing`, with `adding`.
+    private func installLibrary(_ globals: Int32, _ name: String, removing: [String] = [], adding: [(String, HostFunction)] = []) {
+        rawField(globals, name)
+        let original = lua_gettop(L)
+        lua_createtable(L, 0, 32)
+        lua_pushnil(L)
+        while lua_next(L, original) != 0 {
+            if lua_type(L, -2) == LUA_TSTRING, removing.contains(string(at: -2)) {
+                clua_pop(L, 1)
+                continue
+            }
+            lua_pushvalue(L, -2)
+            clua_insert(L, -2)
+            lua_rawset(L, -4)
+        }
+        for (functionName, body) in adding {
+            pushFunction(functionName, body)
+            rawSetField(-2, functionName)
+        }
+        clua_makereadonly(L, 0, 0, 0)
+        rawSetField(globals, name)
+        clua_pop(L, 1)
+    }
+
+    /// Pushes `table[name]` without metamethods.
+    func rawField(_ table: Int32, _ name: String) {
+        let table = lua_absindex(L, table)
+        pushString(name)
+        lua_rawget(L, table)
+    }
+
+    /// Pops a value into `table[name]` without metamethods.
+    func rawSetField(_ table: Int32, _ name: String) {
+        let table = lua_absindex(L, table)
+        pushString(name)
+        clua_insert(L, -2)
+        lua_rawset(L, table)
+    }
+
+    private func setCFunction(_ table: Int32, _ name: String, _ function: lua_CFunction) {
+        lua_pushcclosure(L, function, 0)
+        rawSetField(table, name)
+    }
+}

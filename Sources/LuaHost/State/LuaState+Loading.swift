@@ -1,0 +1,48 @@
+import CLua
+import Foundation
+
+extension LuaState {
+    /// Compiles `source` (text only: binary chunks are refused) as the chunk `name`, which errors
+    /// and tracebacks show as `name:line`. The chunk runs in `environment`, or in a new one.
+    /// - Returns: the chunk, a function to ``call(_:_:limits:)``.
+    /// - Throws: ``LuaError`` of kind `.syntax` with the line of the problem, or `.memoryLimit`.
+    public func load(_ source: String, name: String, environment: LuaEnvironment? = nil) throws(LuaError) -> LuaValue {
+        let bytes = Array(source.utf8)
+        return try bytes.withUnsafeBufferPointer { (bytes) throws(LuaError) in
+            try load(bytes: bytes, name: name, environment: environment)
+        }
+    }
+
+    /// Compiles the file at `path` as the chunk `name` (default: `path`).
+    /// - Throws: ``LuaError`` of kind `.host` if the file cannot be read, else as ``load(_:name:environment:)``.
+    public func load(contentsOf path: String, name: String? = nil, environment: LuaEnvironment? = nil) throws(LuaError) -> LuaValue {
+        let name = name ?? path
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw LuaError(.host, "cannot read the file", file: name)
+        }
+        return try [UInt8](data).withUnsafeBufferPointer { (bytes) throws(LuaError) in
+            try load(bytes: bytes, name: name, environment: environment)
+        }
+    }
+
+    func load(bytes: UnsafeBufferPointer<UInt8>, name: String, environment: LuaEnvironment?) throws(LuaError) -> LuaValue {
+        let top = lua_gettop(L)
+        defer { lua_settop(L, top) }
+        chunkNames[LuaState.shortSource(name)] = name
+        let environment = if let environment { environment } else { try makeEnvironment() }
+        arm(limits, instructions: false)
+        let status = bytes.withMemoryRebound(to: CChar.self) { chars in
+            ("@" + name).withCString { clua_loadtext(L, chars.baseAddress, chars.count, $0) }
+        }
+        if status != LUA_OK {
+            var error = popError(status: status, nested: false)
+            clua_disarm(L)
+            if error.file == nil { error.file = name }
+            throw error
+        }
+        clua_disarm(L)
+        try pushReference(environment.table)
+        _ = lua_setupvalue(L, -2, 1)
+        return .reference(popReference())
+    }
+}
