@@ -79,6 +79,7 @@ typedef struct clua_control {
   char error_source[1024];
   int error_was_host;
   /* the Swift side */
+  lua_State *L;                 /* the main thread, to locate a refused allocation */
   clua_dispatch_fn dispatch;
   clua_release_fn release;
   void *host;
@@ -104,6 +105,23 @@ static inline long long clua_now_ns(void) {
  * collected and nothing is reported. Any other refusal marks the memory limit as hit.
  * ---------------------------------------------------------------------------------------------- */
 
+/* Records the innermost Lua frame with a line as the location of the error being raised. Reads
+   only the call info Lua keeps consistent at every point where it can allocate or raise. */
+static inline void clua_record_location(lua_State *L, clua_control *c) {
+  lua_Debug ar;
+  c->error_line = -1;
+  c->error_source[0] = '\0';
+  for (int level = 0; lua_getstack(L, level, &ar); level++) {
+    if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
+      c->error_line = ar.currentline;
+      size_t n = ar.srclen < sizeof(c->error_source) - 1 ? ar.srclen : sizeof(c->error_source) - 1;
+      memcpy(c->error_source, ar.source, n);
+      c->error_source[n] = '\0';
+      return;
+    }
+  }
+}
+
 static inline void *clua_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
   clua_control *c = (clua_control *)ud;
   size_t old = ptr ? osize : 0;
@@ -119,6 +137,7 @@ static inline void *clua_alloc(void *ud, void *ptr, size_t osize, size_t nsize) 
   }
   c->alloc_pending = 0;
   if (c->armed && c->limit && c->headroom == 0 && nsize > old && c->used - old + nsize > c->limit) {
+    if (c->L && c->limit_hit == CLUA_LIMIT_NONE && !c->alloc_pending) clua_record_location(c->L, c);
     if (retry) {
       if (c->limit_hit == CLUA_LIMIT_NONE) c->limit_hit = CLUA_LIMIT_MEMORY;
     } else {
@@ -238,18 +257,7 @@ static inline int clua_msghandler(lua_State *L) {
   clua_control *c = clua_control_of(L);
   c->headroom++;
   c->error_was_host = (c->host_error != NULL && lua_topointer(L, 1) == c->host_error);
-  c->error_line = -1;
-  c->error_source[0] = '\0';
-  lua_Debug ar;
-  for (int level = 1; lua_getstack(L, level, &ar); level++) {
-    if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
-      c->error_line = ar.currentline;
-      size_t n = ar.srclen < sizeof(c->error_source) - 1 ? ar.srclen : sizeof(c->error_source) - 1;
-      memcpy(c->error_source, ar.source, n);
-      c->error_source[n] = '\0';
-      break;
-    }
-  }
+  clua_record_location(L, c);
   luaL_traceback(L, L, NULL, 1);
   lua_setfield(L, LUA_REGISTRYINDEX, CLUA_TRACEBACK_KEY);
   c->headroom--;
@@ -291,7 +299,6 @@ static inline int clua_trampoline(lua_State *L) {
   c->headroom++;
   int n = c->dispatch(L, c->host, function);
   c->headroom--;
-  if (n < 0) return lua_error(L);
   if (c->armed && c->limit && c->headroom == 0 && c->used > c->limit) {
     if (c->limit_hit == CLUA_LIMIT_NONE) c->limit_hit = CLUA_LIMIT_MEMORY;
   }
@@ -299,6 +306,7 @@ static inline int clua_trampoline(lua_State *L) {
     clua_rearm_every_instruction(L, c);
     return clua_raise_limit(L, c);
   }
+  if (n < 0) return lua_error(L);
   return n;
 }
 
@@ -308,14 +316,30 @@ static inline void clua_pushhostfunction(lua_State *L, lua_Integer function) {
   lua_pushcclosure(L, clua_trampoline, 1);
 }
 
-/* Pushes `message` (with the position of the calling Lua code) as the error object the trampoline
-   will raise, and remembers it so the message handler can tell a host error from a script error. */
-static inline void clua_pushhosterror(lua_State *L, const char *message, size_t length) {
+/* Pushes the host's function number `function` as a closure over the `n` values on the top of the
+   stack (its upvalues 2 to n + 1; upvalue 1 is the function number). */
+static inline void clua_pushhostclosure(lua_State *L, lua_Integer function, int n) {
+  lua_pushinteger(L, function);
+  lua_rotate(L, -(n + 1), 1);
+  lua_pushcclosure(L, clua_trampoline, n + 1);
+}
+
+/* Pushes `message`, with the position of the calling Lua code, as the error object the trampoline
+   will raise. With `from_host`, remembers it so the message handler can tell an error of the host
+   (a store that is down) from an error of the script (a bad argument). */
+static inline void clua_pusherror(lua_State *L, const char *message, size_t length, int from_host) {
   clua_control *c = clua_control_of(L);
   luaL_where(L, 1);
   lua_pushlstring(L, message, length);
   lua_concat(L, 2);
-  c->host_error = lua_topointer(L, -1);
+  if (from_host) c->host_error = lua_topointer(L, -1);
+}
+
+/* t[k] with metamethods, as a function to call in protected mode: (t, k) -> t[k]. */
+static inline int clua_gettable_function(lua_State *L) {
+  lua_settop(L, 2);
+  lua_gettable(L, 1);
+  return 1;
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -360,14 +384,25 @@ static inline int clua_readonly_newindex(lua_State *L) {
   return luaL_error(L, "attempt to modify a read-only table");
 }
 
+/* Read-only proxies are recognised by a field of their metatable holding a sentinel that only the
+   registry (unreachable from scripts) also holds: scripts cannot forge a proxy. (Function
+   addresses cannot serve: each Swift file that includes this header has its own copy of them.) */
+#define CLUA_SENTINEL_KEY "cadre.host.readonly"
+
+static inline void clua_pushsentinel(lua_State *L) {
+  lua_getfield(L, LUA_REGISTRYINDEX, CLUA_SENTINEL_KEY);
+}
+
 /* Pushes the real table behind the read-only proxy at `idx`; returns 0 (pushing nothing) if the
    value is not a read-only proxy. */
 static inline int clua_readonly_target(lua_State *L, int idx) {
+  idx = lua_absindex(L, idx);
   if (lua_type(L, idx) != LUA_TTABLE || !lua_getmetatable(L, idx)) return 0;
-  lua_pushliteral(L, "__newindex");
+  lua_pushliteral(L, "__readonly");
   lua_rawget(L, -2);
-  int readonly = lua_tocfunction(L, -1) == clua_readonly_newindex;
-  lua_settop(L, -2);
+  clua_pushsentinel(L);
+  int readonly = lua_rawequal(L, -1, -2);
+  lua_settop(L, -3);
   if (!readonly) { lua_settop(L, -2); return 0; }
   lua_pushliteral(L, "__index");
   lua_rawget(L, -2);
@@ -445,9 +480,11 @@ static inline int clua_readonly_pairs(lua_State *L) {
 static inline void clua_makereadonly(lua_State *L, lua_Integer tag, int has_tag, int has_keys) {
   int real = lua_gettop(L) - (has_keys ? 1 : 0);
   lua_createtable(L, 0, 0);                                   /* proxy */
-  lua_createtable(L, 0, 5 + (has_tag ? 1 : 0) + (has_keys ? 1 : 0));   /* metatable */
+  lua_createtable(L, 0, 6 + (has_tag ? 1 : 0) + (has_keys ? 1 : 0));   /* metatable */
   lua_pushvalue(L, real);
   lua_setfield(L, -2, "__index");
+  clua_pushsentinel(L);
+  lua_setfield(L, -2, "__readonly");
   lua_pushcfunction(L, clua_readonly_newindex);
   lua_setfield(L, -2, "__newindex");
   lua_pushcfunction(L, clua_readonly_len);
@@ -472,7 +509,10 @@ static inline void clua_makereadonly(lua_State *L, lua_Integer tag, int has_tag,
 /* The host tag of the read-only proxy at `idx`, or 0 with *found = 0. Never raises. */
 static inline lua_Integer clua_readonly_tag(lua_State *L, int idx, int *found) {
   *found = 0;
-  if (lua_type(L, idx) != LUA_TTABLE || !lua_getmetatable(L, idx)) return 0;
+  idx = lua_absindex(L, idx);
+  if (!clua_readonly_target(L, idx)) return 0;
+  lua_settop(L, -2);
+  if (!lua_getmetatable(L, idx)) return 0;
   lua_pushliteral(L, "__tag");
   lua_rawget(L, -2);
   lua_Integer tag = lua_tointegerx(L, -1, found);
@@ -565,6 +605,28 @@ static inline int clua_setmetatable_guarded(lua_State *L) {
   return 1;
 }
 
+/* xpcall, with the message handler called once the stack has unwound. Lua calls a handler at the
+   point of the error, with hooks disabled when the error comes from a hook: a handler that loops
+   would then run with no limit. Without `debug`, a handler cannot tell the difference. An error in
+   the handler gives `false, "error in error handling"`, as in Lua. */
+static inline int clua_xpcall(lua_State *L) {
+  int n = lua_gettop(L);
+  luaL_checktype(L, 2, LUA_TFUNCTION);
+  lua_pushboolean(L, 1);
+  lua_pushvalue(L, 1);
+  lua_rotate(L, 3, 2);            /* f, handler, true, f, args... */
+  if (lua_pcall(L, n - 2, LUA_MULTRET, 0) == LUA_OK) return lua_gettop(L) - 2;
+  lua_pushvalue(L, 2);
+  lua_rotate(L, -2, 1);           /* ..., handler, error */
+  if (lua_pcall(L, 1, 1, 0) != LUA_OK) {
+    lua_settop(L, -2);
+    lua_pushliteral(L, "error in error handling");
+  }
+  lua_pushboolean(L, 0);
+  lua_rotate(L, -2, 1);
+  return 2;
+}
+
 /* collectgarbage, limited to "count" (the only option that cannot disturb the host). */
 static inline int clua_collectgarbage_count(lua_State *L) {
   const char *option = luaL_optstring(L, 1, "count");
@@ -585,6 +647,9 @@ static inline int clua_collectgarbage_count(lua_State *L) {
 static inline lua_State *clua_newstate(clua_control *control) {
   lua_State *L = lua_newstate(clua_alloc, control);
   if (L == NULL) return NULL;
+  control->L = L;
+  lua_createtable(L, 0, 0);
+  lua_setfield(L, LUA_REGISTRYINDEX, CLUA_SENTINEL_KEY);
   luaL_requiref(L, LUA_GNAME, luaopen_base, 1);
   luaL_requiref(L, LUA_STRLIBNAME, luaopen_string, 1);
   luaL_requiref(L, LUA_TABLIBNAME, luaopen_table, 1);

@@ -10,7 +10,9 @@ struct HostFunctionEntry {
     let body: HostFunction
 }
 
-/// An error a host function throws to raise a Lua error with exactly this message.
+/// An error a host function throws when the *script* used it wrongly (a bad argument, a malformed
+/// pattern): it becomes an ordinary runtime error of the script, with this message. Any other
+/// error a host function throws is an error of the host (kind ``LuaError/Kind/host``).
 public struct LuaCallError: Error, CustomStringConvertible, Sendable {
     public var description: String
     public init(_ message: String) { description = message }
@@ -26,8 +28,13 @@ extension LuaState {
 
     /// Pushes a Lua function that runs `body`.
     func pushFunction(_ name: String, _ body: @escaping HostFunction) {
+        clua_pushhostfunction(L, lua_Integer(register(name, body)))
+    }
+
+    /// Registers `body` and returns its number (for closures made later by the host).
+    func register(_ name: String, _ body: @escaping HostFunction) -> Int {
         hostFunctions.append(HostFunctionEntry(name: name, body: body))
-        clua_pushhostfunction(L, lua_Integer(hostFunctions.count - 1))
+        return hostFunctions.count - 1
     }
 
     /// Runs host function number `index` for Lua (called by the C trampoline; must not raise).
@@ -46,18 +53,25 @@ extension LuaState {
             _ = lua_checkstack(thread, 2)
             pushString(error.description, on: thread)
             return -1
+        } catch let error as LuaCallError {
+            pushError(error.description, thread, fromHost: false)
+            return -1
         } catch {
-            pushHostError(String(describing: error), thread)
+            pushError(String(describing: error), thread, fromHost: true)
             return -1
         }
     }
 
     func pushHostError(_ message: String, _ thread: OpaquePointer) {
+        pushError(message, thread, fromHost: true)
+    }
+
+    private func pushError(_ message: String, _ thread: OpaquePointer, fromHost: Bool) {
         _ = lua_checkstack(thread, 3)
         var message = message
         message.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) { chars in
-                clua_pushhosterror(thread, chars.baseAddress, chars.count)
+                clua_pusherror(thread, chars.baseAddress, chars.count, fromHost ? 1 : 0)
             }
         }
     }

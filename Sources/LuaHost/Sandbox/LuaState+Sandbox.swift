@@ -7,7 +7,8 @@ extension LuaState {
     /// `dump`; pattern functions with step limits), table, math (without `randomseed`), utf8.
     /// Replaced: `print` (to the host log), `collectgarbage` ("count" only), `setmetatable` (no
     /// `__gc`), `rawset` (not on read-only tables), `next`/`rawget`/`rawlen` (see through read-only
-    /// tables). The library tables and the string metatable are read-only.
+    /// tables), `xpcall` (the handler runs after the stack unwinds, under the limits). The library
+    /// tables and the string metatable are read-only.
     func installSandbox() {
         let top = lua_gettop(L)
         defer { lua_settop(L, top) }
@@ -33,6 +34,7 @@ extension LuaState {
         setCFunction(globals, "next", clua_next_seethrough)
         setCFunction(globals, "rawget", clua_rawget_seethrough)
         setCFunction(globals, "rawlen", clua_rawlen_seethrough)
+        setCFunction(globals, "xpcall", clua_xpcall)
         pushFunction("print") { call in
             call.state.log.append(try call.string(1))
             return 0

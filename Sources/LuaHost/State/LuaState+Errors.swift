@@ -18,14 +18,6 @@ extension LuaState {
             }
         if status == LUA_ERRSYNTAX { kind = .syntax }
 
-        var handlerSource: String? = nil
-        var handlerLine: Int? = nil
-        if c.error_line > 0 {
-            handlerSource = withUnsafeBytes(of: control.pointee.error_source) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
-            handlerLine = Int(c.error_line)
-        }
         var traceback: String? = nil
         if status == LUA_ERRRUN || status == LUA_ERRERR {
             lua_getfield(L, clua_registryindex(), "cadre.host.traceback")
@@ -39,17 +31,32 @@ extension LuaState {
         clua_pop(L, 1)
         if let limitMessage = limitMessage(kind) { message = limitMessage }
 
-        var file: String? = nil
-        var line: Int? = nil
-        if let (prefixFile, prefixLine, rest) = splitLocation(message) {
-            file = prefixFile
-            line = prefixLine
-            message = rest
-        } else if let source = handlerSource {
-            file = chunkFile(forSource: source)
-            line = handlerLine
+        if let (file, line, rest) = splitLocation(message) {
+            return LuaError(kind, rest, file: file, line: line, traceback: traceback)
         }
+        let (file, line) = recordedLocation()
         return LuaError(kind, message, file: file, line: line, traceback: traceback)
+    }
+
+    /// The error of a call that returned normally after hitting a limit (caught by `pcall`).
+    func limitError() -> LuaError {
+        let kind: LuaError.Kind =
+            switch control.pointee.limit_hit {
+            case Int32(CLUA_LIMIT_INSTRUCTIONS): .instructionLimit
+            case Int32(CLUA_LIMIT_DEADLINE): .deadline
+            default: .memoryLimit
+            }
+        let (file, line) = recordedLocation()
+        return LuaError(kind, limitMessage(kind) ?? "limit exceeded", file: file, line: line)
+    }
+
+    /// Where the message handler (or the allocator, for a refused allocation) saw the error.
+    private func recordedLocation() -> (String?, Int?) {
+        guard control.pointee.error_line > 0 else { return (nil, nil) }
+        let source = withUnsafeBytes(of: control.pointee.error_source) { raw in
+            String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+        }
+        return (chunkFile(forSource: source), Int(control.pointee.error_line))
     }
 
     /// The message of a limit error, naming the limit as the host set it.

@@ -106,8 +106,17 @@ public final class LuaState {
 
     public func resetPeakMemory() { control.pointee.peak = control.pointee.used }
 
-    /// Runs a full garbage collection.
-    public func collectGarbage() { clua_collect(L) }
+    /// Runs full garbage collections until the state holds no less memory than after the previous
+    /// one (Lua frees unused call frames by halves, so one collection may not be enough).
+    public func collectGarbage() {
+        var before = Int.max
+        var rounds = 0
+        while memoryInUse < before, rounds < 32 {
+            before = memoryInUse
+            clua_collect(L)
+            rounds += 1
+        }
+    }
 
     // MARK: - Calls
 
@@ -153,6 +162,13 @@ public final class LuaState {
             let error = popError(status: status, nested: false)
             clua_disarm(L)
             if error.isLimit { clua_collect(L) }
+            throw error
+        }
+        // A limit hit that the script caught (a refused allocation inside `pcall`) still fails the call.
+        if control.pointee.limit_hit != 0 || control.pointee.alloc_pending != 0 {
+            let error = limitError()
+            clua_disarm(L)
+            clua_collect(L)
             throw error
         }
         clua_disarm(L)
