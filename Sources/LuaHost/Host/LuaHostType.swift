@@ -2,7 +2,7 @@ import CLua
 
 /// A kind of Swift object scripts can hold: a userdata with a protected metatable. Scripts call
 /// its methods (`store:count(...)`) but cannot change, replace or inspect its metatable.
-public struct LuaHostType<Object: AnyObject> {
+public struct LuaHostType<Object: AnyObject>: Sendable {
     /// The type's name, as `tostring` and argument errors show it.
     public let name: String
 }

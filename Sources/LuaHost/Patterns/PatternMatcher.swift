@@ -263,6 +263,7 @@ struct PatternMatcher {
         case UInt8(ascii: "u"): result = c >= 65 && c <= 90
         case UInt8(ascii: "w"): result = isAlpha(c) || isDigit(c)
         case UInt8(ascii: "x"): result = isDigit(c) || ((c | 0x20) >= 97 && (c | 0x20) <= 102)
+        case UInt8(ascii: "z"): result = c == 0   // deprecated in the manual, still in Lua 5.4
         default: return classLetter == c
         }
         return classLetter >= 65 && classLetter <= 90 ? !result : result
