@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <limits.h>
 
 /* ------------------------------------------------------------------------------------------------
  * Lua's macros as functions
@@ -227,6 +228,12 @@ static inline void clua_arm(lua_State *L, size_t memory_limit, long long instruc
   int interval = 1000;
   if (instructions > 0 && instructions < interval) interval = (int)instructions;
   c->hook_interval = interval;
+  if (instructions == LLONG_MAX && deadline_ns == 0) {
+    /* Nothing to count and no clock to watch: no hook, no cost. A refused allocation is still
+       reported when the call ends. */
+    lua_sethook(L, NULL, 0, 0);
+    return;
+  }
   lua_sethook(L, clua_hook, LUA_MASKCOUNT, interval);
 }
 
@@ -426,22 +433,19 @@ static inline int clua_readonly_next(lua_State *L) {
   return 1;
 }
 
-/* The iterator `pairs` returns for a read-only table that lists its fields in the host's order:
-   upvalues are the real table, the sequence of its non-array keys, and the position reached. */
+/* The iterator `pairs` returns for a read-only table that lists its fields in the host's order.
+   Upvalues: 1 the real table, 2 the metatable (whose sequence is the non-array keys in order),
+   3 the position reached, 4 the length of the real table's array part. */
 static inline int clua_readonly_iterate(lua_State *L) {
   lua_Integer position = lua_tointegerx(L, lua_upvalueindex(3), NULL);
-  lua_Integer length = (lua_Integer)lua_rawlen(L, lua_upvalueindex(1));
+  lua_Integer length = lua_tointegerx(L, lua_upvalueindex(4), NULL);
   for (;;) {
     position++;
     if (position <= length) {
       lua_pushinteger(L, position);
       if (lua_rawgeti(L, lua_upvalueindex(1), position) == LUA_TNIL) { lua_settop(L, -3); continue; }
     } else {
-      if (lua_rawgeti(L, lua_upvalueindex(2), position - length) == LUA_TNIL) {
-        lua_pushinteger(L, position - 1);
-        lua_replace(L, lua_upvalueindex(3));
-        return 1;   /* the nil: iteration ends */
-      }
+      if (lua_rawgeti(L, lua_upvalueindex(2), position - length) == LUA_TNIL) return 1;  /* the end */
       lua_pushvalue(L, -1);
       if (lua_rawget(L, lua_upvalueindex(1)) == LUA_TNIL) { lua_settop(L, -3); continue; }
     }
@@ -453,13 +457,12 @@ static inline int clua_readonly_iterate(lua_State *L) {
 
 static inline int clua_readonly_pairs(lua_State *L) {
   if (lua_getmetatable(L, 1)) {
-    lua_pushliteral(L, "__keys");
-    if (lua_rawget(L, -2) == LUA_TTABLE) {
-      lua_pushliteral(L, "__index");
-      lua_rawget(L, -3);              /* real */
-      lua_rotate(L, -2, 1);           /* real, keys */
+    if (lua_rawlen(L, -1) > 0) {
+      lua_getfield(L, -1, "__index");               /* metatable, real */
+      lua_rotate(L, -2, 1);                         /* real, metatable */
       lua_pushinteger(L, 0);
-      lua_pushcclosure(L, clua_readonly_iterate, 3);
+      lua_pushinteger(L, (lua_Integer)lua_rawlen(L, -3));
+      lua_pushcclosure(L, clua_readonly_iterate, 4);
       lua_pushvalue(L, 1);
       lua_pushnil(L);
       return 3;
@@ -474,13 +477,19 @@ static inline int clua_readonly_pairs(lua_State *L) {
 
 #define CLUA_READONLY_MARK "read-only"
 
-/* Makes a table read-only: replaces it by a proxy. The real table is on the top of the stack, or,
-   with `has_keys`, just below a sequence of its non-array keys in the order `pairs` must list
-   them. The metatable of the proxy can carry a host tag (an integer), read by clua_readonly_tag. */
-static inline void clua_makereadonly(lua_State *L, lua_Integer tag, int has_tag, int has_keys) {
-  int real = lua_gettop(L) - (has_keys ? 1 : 0);
-  lua_createtable(L, 0, 0);                                   /* proxy */
-  lua_createtable(L, 0, 6 + (has_tag ? 1 : 0) + (has_keys ? 1 : 0));   /* metatable */
+/* Makes the table on the top of the stack read-only: replaces it by a proxy. With `keys` > 0, the
+   `keys` values below the table are its non-array keys in the order `pairs` must list them; they
+   are kept in the sequence part of the proxy's metatable (whose other fields are metamethods). The
+   metatable can carry a host tag (an integer), read by clua_readonly_tag. */
+static inline void clua_makereadonly(lua_State *L, lua_Integer tag, int has_tag, int keys) {
+  int real = lua_gettop(L);
+  int first_key = real - keys;
+  lua_createtable(L, 0, 0);                                           /* proxy */
+  lua_createtable(L, keys, 6 + (has_tag ? 1 : 0));                    /* metatable */
+  for (int i = 0; i < keys; i++) {
+    lua_pushvalue(L, first_key + i);
+    lua_rawseti(L, -2, i + 1);
+  }
   lua_pushvalue(L, real);
   lua_setfield(L, -2, "__index");
   clua_pushsentinel(L);
@@ -497,13 +506,9 @@ static inline void clua_makereadonly(lua_State *L, lua_Integer tag, int has_tag,
     lua_pushinteger(L, tag);
     lua_setfield(L, -2, "__tag");
   }
-  if (has_keys) {
-    lua_pushvalue(L, real + 1);
-    lua_setfield(L, -2, "__keys");
-  }
   lua_setmetatable(L, -2);
-  lua_replace(L, real);
-  lua_settop(L, real);
+  lua_copy(L, -1, first_key);
+  lua_settop(L, first_key);
 }
 
 /* The host tag of the read-only proxy at `idx`, or 0 with *found = 0. Never raises. */

@@ -34,28 +34,31 @@ extension LuaState {
         guard depth < options.maxValueDepth else {
             throw LuaError(.host, "table nesting deeper than \(options.maxValueDepth) levels")
         }
-        try ensureStack(4)
-        lua_createtable(L, Int32(clamping: table.array.count), Int32(clamping: table.fields.count))
-        for (offset, element) in table.array.enumerated() {
-            try pushElement(element, depth: depth + 1, readOnly: readOnly)
-            lua_rawseti(L, -2, lua_Integer(offset + 1))
+        let array = table.array
+        let fields = table.fields
+        // With two fields or more, `pairs` needs their order (Lua's own changes from state to state):
+        // the keys go below the table, for clua_makereadonly.
+        let orderedKeys = readOnly && fields.count > 1 ? fields.count : 0
+        try ensureStack(orderedKeys + 4)
+        for field in fields where orderedKeys > 0 {
+            try checkKey(field.key)
+            try push(field.key)
         }
-        for (key, element) in table.fields {
-            try checkKey(key)
-            try push(key, depth: depth + 1)
-            try pushElement(element, depth: depth + 1, readOnly: readOnly)
+        lua_createtable(L, Int32(clamping: array.count), Int32(clamping: fields.count))
+        var index = 0
+        while index < array.count {
+            try pushElement(array[index], depth: depth + 1, readOnly: readOnly)
+            index += 1
+            lua_rawseti(L, -2, lua_Integer(index))
+        }
+        for field in fields {
+            try checkKey(field.key)
+            try push(field.key, depth: depth + 1)
+            try pushElement(field.value, depth: depth + 1, readOnly: readOnly)
             lua_rawset(L, -3)
         }
         guard readOnly else { return }
-        let hasKeys = !table.fields.isEmpty
-        if hasKeys {
-            lua_createtable(L, Int32(clamping: table.fields.count), 0)
-            for (offset, field) in table.fields.enumerated() {
-                try push(field.key)
-                lua_rawseti(L, -2, lua_Integer(offset + 1))
-            }
-        }
-        clua_makereadonly(L, lua_Integer(table.tag ?? 0), table.tag == nil ? 0 : 1, hasKeys ? 1 : 0)
+        clua_makereadonly(L, lua_Integer(table.tag ?? 0), table.tag == nil ? 0 : 1, Int32(orderedKeys))
     }
 
     private func pushElement(_ element: LuaValue, depth: Int, readOnly: Bool) throws(LuaError) {
