@@ -46,7 +46,7 @@ public enum DescriptorFiles {
                 enumerator.skipDescendants()
                 continue
             }
-            let path = base + "/" + relative
+            let path = base == "." ? relative : base + "/" + relative
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
             if extensions.contains((name as NSString).pathExtension.lowercased()) { found.append(path) }

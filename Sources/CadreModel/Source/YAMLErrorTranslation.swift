@@ -39,7 +39,7 @@ enum YAMLErrorTranslation {
         }
         let lineText = source.line(mark.line) ?? ""
         let indentation = lineText.prefix { $0 == " " || $0 == "\t" }
-        if problem.contains("expected a single document") {
+        if problem.contains("another document") || context?.text.contains("expected a single document") == true {
             return .error(
                 .multipleDocuments, at: location, "a descriptor file holds one YAML document; this is a second one",
                 hint: "remove this `---` and what follows, or give the second system a file of its own")

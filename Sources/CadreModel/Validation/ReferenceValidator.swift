@@ -22,7 +22,7 @@ struct ReferenceValidator {
         }
         for component in descriptor.ai {
             for purpose in component.purposes { resolve(purpose, in: purposeIDs, kind: "purpose", from: "AI component `\(component.id.value)`") }
-            if let store = component.logs?.store { resolve(store, in: storeIDs, kind: "store", from: "the logs of `\(component.id.value)`") }
+            if let store = component.logs?.store { resolve(store, in: storeIDs, kind: "store", from: "AI component `\(component.id.value)` (its logs)") }
             checkConsistency(of: component)
         }
         for purpose in descriptor.purposes {
