@@ -53,8 +53,8 @@ enum ISODurationSyntax {
             }
         }
         guard number.isEmpty else { throw fail("`\(number)` has no designator after it (Y, M, W, D…)") }
-        guard sawComponent else { throw fail("it has no component", "for example `P6M` (six months)") }
         if inTime, !sawTimeComponent { throw fail("`T` must be followed by hours, minutes or seconds") }
+        guard sawComponent else { throw fail("it has no component", "for example `P6M` (six months)") }
         guard
             let duration = ISODuration(
                 years: values["Y"] ?? 0, months: values["M"] ?? 0, weeks: values["W"] ?? 0, days: values["D"] ?? 0,
