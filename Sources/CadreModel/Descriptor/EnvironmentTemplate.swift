@@ -85,11 +85,7 @@ public struct EnvironmentTemplate: Sendable, Hashable, CustomStringConvertible {
     public var description: String { Self.maskingPassword(in: text) }
 
     /// True when the literal text holds a password in a URL (`scheme://user:password@host`).
-    public var holdsLiteralPassword: Bool { Self.maskingPassword(in: literalOnlyText) != literalOnlyText }
-
-    private var literalOnlyText: String {
-        parts.map { if case .literal(let s) = $0 { s } else { "x" } }.joined()
-    }
+    public var holdsLiteralPassword: Bool { Self.maskingPassword(in: text) != text }
 
     static func isValidName(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, !("0"..."9").contains(first) else { return false }
