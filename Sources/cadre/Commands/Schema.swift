@@ -14,6 +14,13 @@ struct Schema: ParsableCommand {
             Exit status: 0 on success, 2 when a taxonomy file is invalid or the output cannot be written.
             """)
 
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case json, markdown
+    }
+
+    @Option(help: "json: the JSON Schema; markdown: the field reference of docs/descriptors.md.")
+    var format: Format = .json
+
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the schema to this file instead of printing it.", valueName: "file"))
     var output: String?
 
@@ -23,7 +30,10 @@ struct Schema: ParsableCommand {
         let (taxonomy, diagnostics) = try taxonomy.load()
         for diagnostic in diagnostics { printError(diagnostic.description) }
         if diagnostics.containsErrors { throw ExitCode(2) }
-        let schema = JSONSchemaWriter(taxonomy: taxonomy).descriptorSchema()
+        let schema = switch format {
+        case .json: JSONSchemaWriter(taxonomy: taxonomy).descriptorSchema()
+        case .markdown: MarkdownReferenceWriter().descriptorReference()
+        }
         guard let output else {
             print(schema, terminator: "")
             return
