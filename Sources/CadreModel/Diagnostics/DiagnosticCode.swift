@@ -83,6 +83,8 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Com
     public static let inconsistentField: Self = "inconsistent-field"
     /// Two descriptors with the same system id.
     public static let duplicateSystemID: Self = "duplicate-system-id"
+    /// More problems than a report shows for one file.
+    public static let tooManyProblems: Self = "too-many-problems"
     /// A path given to `cadre validate` holds no descriptor.
     public static let noDescriptors: Self = "no-descriptors"
 }

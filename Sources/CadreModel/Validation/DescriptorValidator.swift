@@ -1,6 +1,10 @@
 /// Validates a parsed descriptor: its `cadre:` header, then its shape (``ShapeValidator``), then
 /// the references between its parts. Every problem is reported, not only the first.
 public struct DescriptorValidator: Sendable {
+    /// The most diagnostics reported for one file (200); a file with more gets one last error
+    /// saying how many were left out.
+    public static let maximumDiagnostics = 200
+
     /// The taxonomy data categories, uses and subjects are checked against.
     public var taxonomy: Taxonomy
 
@@ -34,6 +38,15 @@ public struct DescriptorValidator: Sendable {
         let descriptor = SystemDescriptor(root: root)
         var references = ReferenceValidator(descriptor: descriptor)
         references.run()
-        return (descriptor, (shapes.diagnostics + references.diagnostics).sortedForDisplay())
+        var diagnostics = (shapes.diagnostics + references.diagnostics).sortedForDisplay()
+        let omitted = shapes.omitted + max(0, diagnostics.count - Self.maximumDiagnostics)
+        if omitted > 0 {
+            diagnostics = Array(diagnostics.prefix(Self.maximumDiagnostics))
+            diagnostics.append(.error(
+                .tooManyProblems, at: diagnostics.last?.location ?? root.location,
+                "\(omitted) more problems in this file are not shown",
+                hint: "fix the problems above and run cadre validate again"))
+        }
+        return (descriptor, diagnostics)
     }
 }

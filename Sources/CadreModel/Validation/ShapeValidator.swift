@@ -9,8 +9,12 @@ public struct ShapeValidator {
     public let taxonomy: Taxonomy
     /// For each key, the names of the parts that declare it: "`retention` belongs to data items".
     let fieldOwners: [String: [String]]
-    /// Everything found so far.
+    /// Everything found so far, up to ``limit``.
     public private(set) var diagnostics: [Diagnostic] = []
+    /// The most diagnostics kept; past it, problems are only counted in ``omitted``.
+    public var limit = DescriptorValidator.maximumDiagnostics * 5
+    /// Problems found past ``limit``.
+    public private(set) var omitted = 0
 
     /// A validator for documents whose root has the shape `root`.
     public init(taxonomy: Taxonomy, root: ObjectShape) {
@@ -68,12 +72,17 @@ public struct ShapeValidator {
     }
 
     private mutating func checkObject(_ entries: [LocatedNode.Entry], of object: ObjectShape, node: LocatedNode, at path: NodePath) {
-        var present: Set<String> = []
+        // Missing fields first: when a file has more problems than a report shows, these stay in it.
+        let present = Set(entries.map(\.key))
+        for field in object.fields where field.isRequired && !present.contains(field.key) {
+            add(.error(.missingField, at: node.location, path: path.appending(field.key),
+                "\(object.name) is missing `\(field.key)`", hint: Self.addHint(field)))
+        }
         for entry in entries {
             if entry.key.hasPrefix("x-") { continue }
             let entryPath = path.appending(entry.key)
             guard let field = object.field(entry.key) else {
-                add(unknownKey(entry, in: object, at: entryPath))
+                if diagnostics.count < limit { add(unknownKey(entry, in: object, at: entryPath)) } else { omitted += 1 }
                 continue
             }
             let isEmptyString = entry.value.scalar.map { $0.style != .plain && $0.text.isEmpty } ?? false
@@ -85,15 +94,9 @@ public struct ShapeValidator {
                     add(.warning(.emptyValue, at: entry.keyLocation, path: entryPath, "`\(entry.key)` has no value",
                         hint: "give it \(field.shape.expectation), or remove the key"))
                 }
-                present.insert(entry.key)
                 continue
             }
-            present.insert(entry.key)
             check(entry.value, against: field.shape, at: entryPath)
-        }
-        for field in object.fields where field.isRequired && !present.contains(field.key) {
-            add(.error(.missingField, at: node.location, path: path.appending(field.key),
-                "\(object.name) is missing `\(field.key)`", hint: Self.addHint(field)))
         }
     }
 
@@ -110,7 +113,9 @@ public struct ShapeValidator {
         return .error(.unknownKey, at: entry.keyLocation, path: path, message, hint: hint)
     }
 
-    mutating func add(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+    mutating func add(_ diagnostic: Diagnostic) {
+        if diagnostics.count < limit { diagnostics.append(diagnostic) } else { omitted += 1 }
+    }
 
     /// "add `owner:`, who is accountable for the system…".
     static func addHint(_ field: FieldShape) -> String {
