@@ -11,7 +11,9 @@ public struct DescriptorSet: Sendable {
     /// Loads every descriptor named by `paths` (files, or folders searched for `*.yaml`,
     /// `*.yml` and `*.json`), `jobs` files at a time. Every file is loaded, whatever happens to
     /// the others.
-    public static func load(paths: [String], with loader: DescriptorLoader, jobs: Int = 2) -> DescriptorSet {
+    public static func load(
+        paths: [String], with loader: DescriptorLoader, jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) -> DescriptorSet {
         let (files, pathDiagnostics) = DescriptorFiles.find(in: paths)
         let slots = Slots<DescriptorLoad>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, files.count))) { worker in

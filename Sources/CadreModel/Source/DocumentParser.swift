@@ -1,4 +1,3 @@
-import Foundation
 import Yams
 
 /// Reads YAML and JSON documents into ``LocatedNode`` trees, defensively.
@@ -26,23 +25,18 @@ public struct DocumentParser: Sendable {
     /// - Throws: a ``Diagnostic`` when the file cannot be read or is not a well-formed document.
     public func parse(fileAt path: String, as file: String? = nil) throws(Diagnostic) -> LocatedNode {
         let file = file ?? path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw .error(.unreadableFile, at: .start(of: file), "no such file")
-        }
-        if isDirectory.boolValue {
-            throw .error(.unreadableFile, at: .start(of: file), "is a folder, not a file")
-        }
         let bytes: [UInt8]
         do {
-            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
-            defer { try? handle.close() }
-            // Read one byte past the limit: enough to know the file is too large, never more.
-            bytes = Array(try handle.read(upToCount: limits.maxBytes + 1) ?? Data())
+            // One byte past the limit: enough to know the file is too large, never more.
+            bytes = try FileReader.read(path, upTo: limits.maxBytes + 1)
+        } catch .notFound {
+            throw .error(.unreadableFile, at: .start(of: file), "no such file")
+        } catch .isDirectory {
+            throw .error(.unreadableFile, at: .start(of: file), "is a folder, not a file")
         } catch {
             throw .error(
                 .unreadableFile, at: .start(of: file), "cannot read the file",
-                hint: "check that it exists and that you may read it")
+                hint: "check that you may read it")
         }
         return try parse(bytes, file: file)
     }

@@ -8,6 +8,9 @@ public struct DescriptorValidator: Sendable {
     /// The taxonomy data categories, uses and subjects are checked against.
     public var taxonomy: Taxonomy
 
+    /// Where each key of the format belongs, computed once.
+    private static let fieldOwners = ShapeValidator.fieldOwners(of: DescriptorSchema.system)
+
     /// Creates a validator.
     public init(taxonomy: Taxonomy) { self.taxonomy = taxonomy }
 
@@ -33,7 +36,7 @@ public struct DescriptorValidator: Sendable {
                 .unknownFormat, at: header.value.location, "`\(written)` is not a descriptor format cadre reads",
                 hint: "write `cadre: \(SystemDescriptor.format)`")])
         }
-        var shapes = ShapeValidator(taxonomy: taxonomy, root: DescriptorSchema.system)
+        var shapes = ShapeValidator(taxonomy: taxonomy, fieldOwners: Self.fieldOwners)
         shapes.check(root, against: .object(DescriptorSchema.system), at: .root)
         let descriptor = SystemDescriptor(root: root)
         var references = ReferenceValidator(descriptor: descriptor)

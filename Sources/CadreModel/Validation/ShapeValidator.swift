@@ -18,10 +18,19 @@ public struct ShapeValidator {
 
     /// A validator for documents whose root has the shape `root`.
     public init(taxonomy: Taxonomy, root: ObjectShape) {
+        self.init(taxonomy: taxonomy, fieldOwners: Self.fieldOwners(of: root))
+    }
+
+    init(taxonomy: Taxonomy, fieldOwners: [String: [String]]) {
         self.taxonomy = taxonomy
+        self.fieldOwners = fieldOwners
+    }
+
+    /// For each key of `root` and the parts below it, the names of the parts that declare it.
+    static func fieldOwners(of root: ObjectShape) -> [String: [String]] {
         var owners: [String: [String]] = [:]
-        Self.collectOwners(of: .object(root), into: &owners, seen: [])
-        self.fieldOwners = owners
+        collectOwners(of: .object(root), into: &owners, seen: [])
+        return owners
     }
 
     /// Checks `node` against `shape`.
@@ -73,8 +82,7 @@ public struct ShapeValidator {
 
     private mutating func checkObject(_ entries: [LocatedNode.Entry], of object: ObjectShape, node: LocatedNode, at path: NodePath) {
         // Missing fields first: when a file has more problems than a report shows, these stay in it.
-        let present = Set(entries.map(\.key))
-        for field in object.fields where field.isRequired && !present.contains(field.key) {
+        for field in object.fields where field.isRequired && !entries.contains(where: { $0.key == field.key }) {
             add(.error(.missingField, at: node.location, path: path.appending(field.key),
                 "\(object.name) is missing `\(field.key)`", hint: Self.addHint(field)))
         }

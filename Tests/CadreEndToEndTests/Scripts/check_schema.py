@@ -37,7 +37,7 @@ def main(argv):
     with open(argv[1], encoding="utf-8") as handle:
         schema = json.load(handle)
     jsonschema.Draft202012Validator.check_schema(schema)
-    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
     expected, ok = None, True
     for argument in argv[2:]:
         if argument in ("--valid", "--invalid"):

@@ -1,0 +1,24 @@
+// swift-tools-version: 6.1
+//
+// cadre's benchmarks: a package of its own, so that `make test` never builds them.
+// Run with `make bench-model` (release build).
+import PackageDescription
+
+// A local dependency is named after its folder: the repository's, whatever the clone is called.
+let root = Context.packageDirectory.split(separator: "/").dropLast().last.map(String.init) ?? "cadre"
+
+let package = Package(
+    name: "cadre-benchmarks",
+    platforms: [.macOS(.v14)],
+    dependencies: [
+        .package(path: ".."),
+    ],
+    targets: [
+        // Loading descriptors (issue 3): read, parse, validate, build the typed model.
+        .executableTarget(
+            name: "ModelBenchmarks",
+            dependencies: [.product(name: "CadreModel", package: root)]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
