@@ -12,12 +12,14 @@ let package = Package(
     platforms: [.macOS(.v14)],
     dependencies: [
         .package(path: ".."),
+        // To time the YAML composer on its own, the floor under cadre's parsing.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // Loading descriptors (issue 3): read, parse, validate, build the typed model.
         .executableTarget(
             name: "ModelBenchmarks",
-            dependencies: [.product(name: "CadreModel", package: root)]
+            dependencies: [.product(name: "CadreModel", package: root), .product(name: "Yams", package: "Yams")]
         ),
     ],
     swiftLanguageModes: [.v6]

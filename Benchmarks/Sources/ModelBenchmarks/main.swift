@@ -1,5 +1,6 @@
 import CadreModel
 import Foundation
+import Yams
 
 // Loads many descriptors of typical size — copies of the example portfolio, each with its own id —
 // and reports the median time per 1,000 over several runs.
@@ -62,6 +63,20 @@ let parallel = Measurement.of(runs: runs) {
     _ = DescriptorSet.load(paths: [folder.path], with: loader, jobs: ProcessInfo.processInfo.activeProcessorCount)
 }
 
+// Where the time goes, in memory (no file system): the same texts, round-robin.
+let texts = (0..<count).map { templates[$0 % templates.count] }
+let composeOnly = try Measurement.of(runs: runs) {
+    for text in texts { _ = try Yams.Parser(yaml: text, resolver: .basic, encoding: .utf8).singleRoot() }
+}
+let parseInMemory = try Measurement.of(runs: runs) {
+    let parser = DocumentParser()
+    for text in texts { _ = try parser.parse(text, file: "memory.yaml") }
+}
+let roots = try templates.map { try DocumentParser().parse($0, file: "memory.yaml") }
+let validateOnly = Measurement.of(runs: runs) {
+    for index in 0..<count { _ = loader.load(roots[index % roots.count], file: "memory.yaml") }
+}
+
 print("""
     Descriptors: \(count) (copies of the \(templates.count) examples), \(bytes / count) bytes and \(lines / count) lines on average
     Runs: \(runs) after one warm-up; \(ProcessInfo.processInfo.activeProcessorCount) cores
@@ -71,4 +86,12 @@ print("""
     | parse only (read, YAML → located tree) | \(perThousand(parseOnly.median)) | \(perThousand(parseOnly.fastest)) | \(perThousand(parseOnly.slowest)) |
     | load (parse, validate, typed model), one thread | \(perThousand(sequential.median)) | \(perThousand(sequential.fastest)) | \(perThousand(sequential.slowest)) |
     | load a folder with `DescriptorSet`, \(ProcessInfo.processInfo.activeProcessorCount) jobs | \(perThousand(parallel.median)) | \(perThousand(parallel.fastest)) | \(perThousand(parallel.slowest)) |
+
+    In memory, one thread:
+
+    | what | median per 1,000 | fastest | slowest |
+    |---|---|---|---|
+    | Yams composer alone (the floor) | \(perThousand(composeOnly.median)) | \(perThousand(composeOnly.fastest)) | \(perThousand(composeOnly.slowest)) |
+    | `DocumentParser.parse` (checks, composer, located tree) | \(perThousand(parseInMemory.median)) | \(perThousand(parseInMemory.fastest)) | \(perThousand(parseInMemory.slowest)) |
+    | validation and typed model of a parsed tree | \(perThousand(validateOnly.median)) | \(perThousand(validateOnly.fastest)) | \(perThousand(validateOnly.slowest)) |
     """)

@@ -73,24 +73,28 @@ public enum StringFormat: String, Sendable, Hashable {
 /// The words a choice field accepts, each with a one-line meaning.
 public struct ChoiceSet: Sendable {
     /// What the list is called in messages (`legal basis`).
-    public var name: String
+    public let name: String
     /// The words and what they mean, in order.
-    public var values: [(word: String, summary: String)]
+    public let values: [(word: String, summary: String)]
+    /// The words, in order.
+    public let words: [String]
+    private let wordSet: Set<String>
 
     /// The choices of a ``DescriptorChoice`` type.
     public init<Choice: DescriptorChoice>(_ type: Choice.Type) {
-        name = Choice.choiceName
-        values = Choice.allCases.map { ($0.rawValue, $0.summary) }
+        self.init(name: Choice.choiceName, values: Choice.allCases.map { ($0.rawValue, $0.summary) })
     }
 
     /// Choices given directly.
     public init(name: String, values: [(word: String, summary: String)]) {
         self.name = name
         self.values = values
+        self.words = values.map(\.word)
+        self.wordSet = Set(words)
     }
 
-    /// The words.
-    public var words: [String] { values.map(\.word) }
+    /// True when `word` is one of the choices.
+    public func contains(_ word: String) -> Bool { wordSet.contains(word) }
 }
 
 /// A mapping with declared fields.

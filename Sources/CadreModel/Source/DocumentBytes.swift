@@ -28,6 +28,8 @@ enum DocumentBytes {
                 "file is not text: it holds a NUL byte",
                 hint: "descriptors are YAML or JSON text files")
         }
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
+        if let text = String(validating: body, as: UTF8.self) { return text }
         if let bad = firstInvalidUTF8(in: bytes) {
             let (line, column) = SourceText.position(ofByte: bad, in: bytes)
             let byte = String(bytes[bad], radix: 16, uppercase: true)
@@ -38,7 +40,6 @@ enum DocumentBytes {
                     ? "the file looks like Latin-1 or Windows-1252; save it as UTF-8"
                     : "save the file as UTF-8")
         }
-        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
         return String(decoding: body, as: UTF8.self)
     }
 

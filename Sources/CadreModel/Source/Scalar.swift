@@ -52,6 +52,14 @@ public enum ScalarValue: Sendable, Hashable {
 
     /// Reads a plain (unquoted) scalar.
     public init(plain text: String) {
+        // Most plain scalars are words: a letter other than those that start `null`, `true`,
+        // `false` (in any of their spellings) can only start a string.
+        if let first = text.utf8.first, (first >= 0x61 && first <= 0x7A) || (first >= 0x41 && first <= 0x5A),
+            !"nNtTfF".utf8.contains(first)
+        {
+            self = .string(text)
+            return
+        }
         switch text {
         case "", "~", "null", "Null", "NULL": self = .null
         case "true", "True", "TRUE": self = .bool(true)

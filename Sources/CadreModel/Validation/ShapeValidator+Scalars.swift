@@ -1,9 +1,9 @@
 extension ShapeValidator {
     /// Checks a scalar against a scalar shape.
-    mutating func checkScalar(_ node: LocatedNode, against shape: ValueShape, at path: NodePath) {
-        guard let scalar = node.scalar else { return wrongType(node, expected: shape, at: path) }
+    mutating func checkScalar(_ node: LocatedNode, against shape: ValueShape) {
+        guard let scalar = node.scalar else { return wrongType(node, expected: shape) }
         let location = node.location
-        let label = Self.label(path)
+        var label: String { Self.label(path) }
         switch shape {
         case .boolean:
             guard case .bool = scalar.value else {
@@ -17,7 +17,7 @@ extension ShapeValidator {
                     return add(.error(.wrongType, at: location, path: path,
                         "\(label) must be true or false, not the string \"\(scalar.text)\"", hint: "remove the quotes"))
                 }
-                return wrongType(node, expected: shape, at: path)
+                return wrongType(node, expected: shape)
             }
         case .integer(let minimum):
             guard case .integer(let value) = scalar.value else {
@@ -27,13 +27,13 @@ extension ShapeValidator {
                         "\(label) must be a whole number, not the string `\(scalar.text)`",
                         hint: "write `\(digits)`, without separators"))
                 }
-                return wrongType(node, expected: shape, at: path)
+                return wrongType(node, expected: shape)
             }
             if value < minimum {
                 add(.error(.invalidValue, at: location, path: path, "\(label) must be at least \(minimum), not \(value)"))
             }
         case .date:
-            guard case .string(let text) = scalar.value else { return wrongType(node, expected: shape, at: path) }
+            guard case .string(let text) = scalar.value else { return wrongType(node, expected: shape) }
             do { _ = try ISODate(parsing: text) } catch {
                 add(.error(.invalidDate, at: location, path: path, error.description, hint: error.hint))
             }
@@ -54,12 +54,12 @@ extension ShapeValidator {
                     "\(label) must be `\(expected)`, not `\(scalar.text)`", hint: "write `\(path.lastKey ?? "value"): \(expected)`"))
             }
         case .choice(let set):
-            checkChoice(scalar, set, at: path, location: location, node: node)
+            checkChoice(scalar, set, location: location, node: node)
         case .taxonomyKey(let kind):
-            guard case .string(let key) = scalar.value else { return wrongType(node, expected: shape, at: path) }
-            checkTaxonomyKey(key, kind, at: path, location: location)
+            guard case .string(let key) = scalar.value else { return wrongType(node, expected: shape) }
+            checkTaxonomyKey(key, kind, location: location)
         case .string(let format):
-            guard case .string(let text) = scalar.value else { return wrongType(node, expected: shape, at: path) }
+            guard case .string(let text) = scalar.value else { return wrongType(node, expected: shape) }
             if let problem = Self.formatProblem(text, format) {
                 add(.error(format == .environmentTemplate ? .invalidEnvironmentReference : .invalidValue,
                     at: location, path: path, "\(label) \(problem.reason)", hint: problem.hint))
@@ -71,11 +71,12 @@ extension ShapeValidator {
                     hint: "move it to an environment variable: `${STORE_PASSWORD}`, resolved only when cadre connects"))
             }
         case .list, .object, .dictionary:
-            wrongType(node, expected: shape, at: path)
+            wrongType(node, expected: shape)
         }
     }
 
-    private mutating func checkChoice(_ scalar: Scalar, _ set: ChoiceSet, at path: NodePath, location: SourceLocation, node: LocatedNode) {
+    private mutating func checkChoice(_ scalar: Scalar, _ set: ChoiceSet, location: SourceLocation, node: LocatedNode) {
+        if case .string(let word) = scalar.value, !scalar.isYAML11Boolean, set.contains(word) { return }
         let label = Self.label(path)
         let allowed = set.words.joined(separator: ", ")
         if scalar.isYAML11Boolean {
@@ -96,7 +97,7 @@ extension ShapeValidator {
         }
     }
 
-    private mutating func checkTaxonomyKey(_ key: String, _ kind: TaxonomyKind, at path: NodePath, location: SourceLocation) {
+    private mutating func checkTaxonomyKey(_ key: String, _ kind: TaxonomyKind, location: SourceLocation) {
         if let term = taxonomy.term(key, in: kind) {
             if let replacement = term.replacedBy {
                 add(.warning(.deprecatedTaxonomyKey, at: location, path: path,

@@ -33,54 +33,71 @@ public struct ShapeValidator {
         return owners
     }
 
-    /// Checks `node` against `shape`.
+    /// The path of the node being checked, kept as a stack so that walking allocates nothing;
+    /// a ``NodePath`` is built only for a diagnostic.
+    private var stack: [NodePath.Component] = []
+
+    /// The path of the node being checked.
+    var path: NodePath { NodePath(stack) }
+
+    /// Checks `node`, found at `path`, against `shape`.
     public mutating func check(_ node: LocatedNode, against shape: ValueShape, at path: NodePath) {
+        let saved = stack
+        stack = path.components
+        visit(node, shape)
+        stack = saved
+    }
+
+    private mutating func visit(_ node: LocatedNode, _ shape: ValueShape) {
         switch shape {
         case .object(let object):
-            guard let entries = node.mapping else { return wrongType(node, expected: shape, at: path) }
-            checkObject(entries, of: object, node: node, at: path)
+            guard let entries = node.mapping else { return wrongType(node, expected: shape) }
+            checkObject(entries, of: object, node: node)
         case .dictionary(let keys, let values):
-            guard let entries = node.mapping else { return wrongType(node, expected: shape, at: path) }
+            guard let entries = node.mapping else { return wrongType(node, expected: shape) }
             for entry in entries where !entry.key.hasPrefix("x-") || keys == .taxonomyKey {
-                let entryPath = path.appending(entry.key)
+                stack.append(.key(entry.key))
                 if let problem = Self.formatProblem(entry.key, keys) {
-                    add(.error(.invalidValue, at: entry.keyLocation, path: entryPath, "key `\(entry.key)` \(problem.reason.replacingOccurrences(of: ", not `\(entry.key)`", with: ""))", hint: problem.hint))
+                    let reason = problem.reason.replacingOccurrences(of: ", not `\(entry.key)`", with: "")
+                    add(.error(.invalidValue, at: entry.keyLocation, path: path, "key `\(entry.key)` \(reason)", hint: problem.hint))
                 }
-                checkValue(entry.value, against: values, at: entryPath)
+                visitValue(entry.value, values)
+                stack.removeLast()
             }
         case .list(let element):
-            guard let elements = node.sequence else { return wrongType(node, expected: shape, at: path) }
+            guard let elements = node.sequence else { return wrongType(node, expected: shape) }
             var seen: [ScalarValue: SourceLocation] = [:]
             for (index, item) in elements.enumerated() {
-                let itemPath = path.appending(index)
-                checkValue(item, against: element, at: itemPath)
-                if let value = item.scalar?.value, value != .null {
+                stack.append(.index(index))
+                visitValue(item, element)
+                if elements.count > 1, let value = item.scalar?.value, value != .null {
                     if let first = seen[value] {
                         add(.warning(
-                            .duplicateValue, at: item.location, path: itemPath,
+                            .duplicateValue, at: item.location, path: path,
                             "`\(item.scalar?.text ?? "")` is listed twice in `\(path.lastKey ?? "list")` (first at line \(first.line))",
                             hint: "remove one"))
                     } else {
                         seen[value] = item.location
                     }
                 }
+                stack.removeLast()
             }
         default:
-            checkScalar(node, against: shape, at: path)
+            checkScalar(node, against: shape)
         }
     }
 
     /// Checks a value that may be null: an empty list element is an error, an empty field is
     /// handled by the object that holds it.
-    private mutating func checkValue(_ node: LocatedNode, against shape: ValueShape, at path: NodePath) {
+    private mutating func visitValue(_ node: LocatedNode, _ shape: ValueShape) {
         if node.isNull {
             add(.error(.emptyValue, at: node.location, path: path, "\(Self.label(path)) is empty", hint: "give it \(shape.expectation)"))
             return
         }
-        check(node, against: shape, at: path)
+        visit(node, shape)
     }
 
-    private mutating func checkObject(_ entries: [LocatedNode.Entry], of object: ObjectShape, node: LocatedNode, at path: NodePath) {
+    private mutating func checkObject(_ entries: [LocatedNode.Entry], of object: ObjectShape, node: LocatedNode) {
         // Missing fields first: when a file has more problems than a report shows, these stay in it.
         for field in object.fields where field.isRequired && !entries.contains(where: { $0.key == field.key }) {
             add(.error(.missingField, at: node.location, path: path.appending(field.key),
@@ -88,23 +105,24 @@ public struct ShapeValidator {
         }
         for entry in entries {
             if entry.key.hasPrefix("x-") { continue }
-            let entryPath = path.appending(entry.key)
+            stack.append(.key(entry.key))
+            defer { stack.removeLast() }
             guard let field = object.field(entry.key) else {
-                if diagnostics.count < limit { add(unknownKey(entry, in: object, at: entryPath)) } else { omitted += 1 }
+                if diagnostics.count < limit { add(unknownKey(entry, in: object, at: path)) } else { omitted += 1 }
                 continue
             }
             let isEmptyString = entry.value.scalar.map { $0.style != .plain && $0.text.isEmpty } ?? false
             if entry.value.isNull || isEmptyString {
                 if field.isRequired {
-                    add(.error(.missingField, at: entry.keyLocation, path: entryPath, "`\(entry.key)` has no value",
+                    add(.error(.missingField, at: entry.keyLocation, path: path, "`\(entry.key)` has no value",
                         hint: Self.addHint(field)))
                 } else {
-                    add(.warning(.emptyValue, at: entry.keyLocation, path: entryPath, "`\(entry.key)` has no value",
+                    add(.warning(.emptyValue, at: entry.keyLocation, path: path, "`\(entry.key)` has no value",
                         hint: "give it \(field.shape.expectation), or remove the key"))
                 }
                 continue
             }
-            check(entry.value, against: field.shape, at: entryPath)
+            visit(entry.value, field.shape)
         }
     }
 
@@ -140,7 +158,7 @@ public struct ShapeValidator {
         }
     }
 
-    mutating func wrongType(_ node: LocatedNode, expected shape: ValueShape, at path: NodePath) {
+    mutating func wrongType(_ node: LocatedNode, expected shape: ValueShape) {
         var hint: String?
         switch (shape, node.content) {
         case (.list, .scalar(let scalar)): hint = "write `[\(scalar.text)]` for a list of one"
