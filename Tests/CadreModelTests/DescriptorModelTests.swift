@@ -42,7 +42,7 @@ import Testing
                 for (index, child) in mirror.children.enumerated() { inspect(child.value, "\(path)[\(index)]") }
                 return
             }
-            guard mirror.displayStyle == .struct, !(value is CadreModel.SourceLocation), !(value is ISODate), !(value is ISODuration),
+            guard mirror.displayStyle == .struct, !(value is CadreModel.SourceLocation), !(value is NodePath), !(value is ISODate), !(value is ISODuration),
                 !(value is EnvironmentTemplate), !(value is String)
             else { return }
             for child in mirror.children { inspect(child.value, path + "." + (child.label ?? "?")) }
@@ -74,6 +74,23 @@ import Testing
         #expect(store.tables.first?.columns.map(\.name.value) == ["caller_phone", "audio_path"])
         #expect(store.tables.first?.columns.first?.name.location == SourceLocation(file: "complete.yaml", line: 69, column: 20))
         #expect(descriptor.waivers.first?.expires.value == ISODate(year: 2026, month: 12, day: 31))
+    }
+
+    @Test func everyTypedPartKnowsItsNodeInTheTree() throws {
+        let document = try #require(try Self.complete().document)
+        let descriptor = document.descriptor
+        let parts: [(NodePath, CadreModel.SourceLocation)] =
+            descriptor.purposes.map { ($0.path, $0.location) } + descriptor.data.map { ($0.path, $0.location) }
+            + descriptor.ai.map { ($0.path, $0.location) } + descriptor.stores.flatMap { store in
+                [(store.path, store.location)] + store.tables.map { ($0.path, $0.location) }
+            }
+            + descriptor.data.compactMap(\.retention).map { ($0.path, $0.location) }
+        #expect(parts.count == 6)
+        for (path, location) in parts {
+            #expect(document.node(at: path)?.location == location, "\(path)")
+        }
+        #expect(descriptor.data[0].retention?.path.description == "data[0].retention")
+        #expect(descriptor.stores[0].tables[0].path.jsonPointer == "/stores/0/tables/0")
     }
 
     @Test func lookupsMatchTaxonomyKeysHierarchically() throws {

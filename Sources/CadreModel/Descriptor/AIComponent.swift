@@ -2,6 +2,8 @@
 /// overseen (AI Act Art. 3, 5, 26, 50, Annex III; GDPR Art. 22).
 public struct AIComponent: Sendable, Hashable, NodeDecodable {
     public var location: SourceLocation
+    /// Where the part sits in the document: `document.node(at: path)` is its generic node.
+    public var path: NodePath
     /// Identifier, unique in the descriptor.
     public var id: Located<String>
     /// What it does.
@@ -41,16 +43,17 @@ public struct AIComponent: Sendable, Hashable, NodeDecodable {
     /// When it went into service (Art. 111 transitional periods).
     public var inServiceSince: Located<ISODate>?
 
-    init?(node: LocatedNode) {
+    init?(node: LocatedNode, path: NodePath) {
         guard node.mapping != nil, let id = node.value("id", as: String.self),
             let kind = node.value("kind", as: AIKind.self)
         else { return nil }
         location = node.location
+        self.path = path
         self.id = id
         self.kind = kind
         description = node.value("description")
         purposes = node.values("purposes")
-        model = node.object("model")
+        model = node.object("model", at: path)
         inputs = node.values("inputs")
         interactsWith = node.values("interacts_with")
         disclosesAI = node.value("discloses_ai")
@@ -59,8 +62,8 @@ public struct AIComponent: Sendable, Hashable, NodeDecodable {
         decides = node.value("decides")
         effect = node.value("effect")
         automatedDecisionBasis = node.value("automated_decision_basis")
-        humanOversight = node.object("human_oversight")
-        logs = node.object("logs")
+        humanOversight = node.object("human_oversight", at: path)
+        logs = node.object("logs", at: path)
         generates = node.values("generates")
         marksOutput = node.value("marks_output")
         annexIII = node.values("annex_iii")
@@ -71,6 +74,8 @@ public struct AIComponent: Sendable, Hashable, NodeDecodable {
 /// The model behind an AI component.
 public struct AIModel: Sendable, Hashable, NodeDecodable {
     public var location: SourceLocation
+    /// Where the part sits in the document: `document.node(at: path)` is its generic node.
+    public var path: NodePath
     public var name: Located<String>?
     /// Who provides it (the vendor, or the organisation itself).
     public var provider: Located<String>?
@@ -80,9 +85,10 @@ public struct AIModel: Sendable, Hashable, NodeDecodable {
     /// Where it runs: `EU`, `EEA` or an ISO 3166 country code.
     public var hostedIn: Located<String>?
 
-    init?(node: LocatedNode) {
+    init?(node: LocatedNode, path: NodePath) {
         guard node.mapping != nil else { return nil }
         location = node.location
+        self.path = path
         name = node.value("name")
         provider = node.value("provider")
         version = node.value("version")
@@ -94,6 +100,8 @@ public struct AIModel: Sendable, Hashable, NodeDecodable {
 /// How people oversee an AI component.
 public struct HumanOversight: Sendable, Hashable, NodeDecodable {
     public var location: SourceLocation
+    /// Where the part sits in the document: `document.node(at: path)` is its generic node.
+    public var path: NodePath
     /// People can reach a human (and the component hands over).
     public var escalation: Located<Bool>?
     /// The people who oversee it are trained for it (Art. 26(2)).
@@ -103,9 +111,10 @@ public struct HumanOversight: Sendable, Hashable, NodeDecodable {
     /// Who oversees it (a team or a role).
     public var reviewer: Located<String>?
 
-    init?(node: LocatedNode) {
+    init?(node: LocatedNode, path: NodePath) {
         guard node.mapping != nil else { return nil }
         location = node.location
+        self.path = path
         escalation = node.value("escalation")
         reviewersTrained = node.value("reviewers_trained")
         canOverride = node.value("can_override")
@@ -116,14 +125,17 @@ public struct HumanOversight: Sendable, Hashable, NodeDecodable {
 /// An AI component's automatic logs.
 public struct LogPolicy: Sendable, Hashable, NodeDecodable {
     public var location: SourceLocation
+    /// Where the part sits in the document: `document.node(at: path)` is its generic node.
+    public var path: NodePath
     /// How long they are kept (deployers: six months at least, Art. 26(6)).
     public var retention: Located<ISODuration>?
     /// Id of the descriptor's store that holds them.
     public var store: Located<String>?
 
-    init?(node: LocatedNode) {
+    init?(node: LocatedNode, path: NodePath) {
         guard node.mapping != nil else { return nil }
         location = node.location
+        self.path = path
         retention = node.value("retention")
         store = node.value("store")
     }

@@ -1,6 +1,8 @@
 /// One category of personal data the system processes, about whom, for which purposes, for how long.
 public struct DataItem: Sendable, Hashable, NodeDecodable {
     public var location: SourceLocation
+    /// Where the part sits in the document: `document.node(at: path)` is its generic node.
+    public var path: NodePath
     /// fideslang data category, or a cadre or workspace extension (`user.contact.phone_number`).
     public var category: Located<String>
     /// What exactly is held, in a sentence.
@@ -16,14 +18,15 @@ public struct DataItem: Sendable, Hashable, NodeDecodable {
     /// Ids of the descriptor's stores that hold it.
     public var stores: [Located<String>]
 
-    init?(node: LocatedNode) {
+    init?(node: LocatedNode, path: NodePath) {
         guard node.mapping != nil, let category = node.value("category", as: String.self) else { return nil }
         location = node.location
+        self.path = path
         self.category = category
         description = node.value("description")
         subjects = node.values("subjects")
         purposes = node.values("purposes")
-        retention = node.object("retention")
+        retention = node.object("retention", at: path)
         source = node.value("source")
         stores = node.values("stores")
     }
@@ -32,6 +35,8 @@ public struct DataItem: Sendable, Hashable, NodeDecodable {
 /// How long a data item is kept, and from when (GDPR Art. 5(1)(e), 13(2)(a)).
 public struct Retention: Sendable, Hashable, NodeDecodable {
     public var location: SourceLocation
+    /// Where the part sits in the document: `document.node(at: path)` is its generic node.
+    public var path: NodePath
     /// Active retention (`P3Y`).
     public var period: Located<ISODuration>?
     /// The event the period runs from.
@@ -41,27 +46,31 @@ public struct Retention: Sendable, Hashable, NodeDecodable {
     /// Intermediate archiving after the active period.
     public var archive: Archive?
 
-    init?(node: LocatedNode) {
+    init?(node: LocatedNode, path: NodePath) {
         guard node.mapping != nil else { return nil }
         location = node.location
+        self.path = path
         period = node.value("period")
         from = node.value("from")
         criteria = node.value("criteria")
-        archive = node.object("archive")
+        archive = node.object("archive", at: path)
     }
 }
 
 /// Intermediate archiving: restricted access, kept for a legal reason (contract evidence…).
 public struct Archive: Sendable, Hashable, NodeDecodable {
     public var location: SourceLocation
+    /// Where the part sits in the document: `document.node(at: path)` is its generic node.
+    public var path: NodePath
     /// How long after the active period.
     public var period: Located<ISODuration>?
     /// Why it is kept (`Code de commerce L.110-4`).
     public var reason: Located<String>?
 
-    init?(node: LocatedNode) {
+    init?(node: LocatedNode, path: NodePath) {
         guard node.mapping != nil else { return nil }
         location = node.location
+        self.path = path
         period = node.value("period")
         reason = node.value("reason")
     }

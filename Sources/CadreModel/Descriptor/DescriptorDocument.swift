@@ -3,6 +3,8 @@
 /// The rule engine hands ``root`` to Lua as read-only tables, tagging each table with its node's
 /// location (``nodes()`` lists them all with their paths), so that `ctx:fail(node, …)` produces a
 /// finding at the YAML line of that node. `x-` keys are in the tree, not in the typed model.
+/// Every part of the typed model has a `path`, so `node(at: item.path)` is the table a rule
+/// receives for it (`system:data_of(…)` can be answered from the typed model).
 public struct DescriptorDocument: Sendable {
     /// The file as named in diagnostics and findings.
     public let file: String

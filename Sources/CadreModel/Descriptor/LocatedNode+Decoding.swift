@@ -60,8 +60,9 @@ extension DescriptorChoice {
 
 /// A part of a descriptor read from a mapping node.
 protocol NodeDecodable {
-    /// The part `node` describes, or nil when the node is not a mapping or lacks a required field.
-    init?(node: LocatedNode)
+    /// The part `node`, found at `path`, describes, or nil when the node is not a mapping or
+    /// lacks a required field.
+    init?(node: LocatedNode, path: NodePath)
 }
 
 extension LocatedNode {
@@ -79,13 +80,16 @@ extension LocatedNode {
         }
     }
 
-    /// The part described by the mapping at `key`.
-    func object<T: NodeDecodable>(_ key: String, as type: T.Type = T.self) -> T? {
-        self[key].flatMap(T.init(node:))
+    /// The part described by the mapping at `key`, this node being at `path`.
+    func object<T: NodeDecodable>(_ key: String, at path: NodePath, as type: T.Type = T.self) -> T? {
+        self[key].flatMap { T(node: $0, path: path.appending(key)) }
     }
 
-    /// The parts described by the mappings of the list at `key`.
-    func objects<T: NodeDecodable>(_ key: String, as type: T.Type = T.self) -> [T] {
-        (self[key]?.sequence ?? []).compactMap(T.init(node:))
+    /// The parts described by the mappings of the list at `key`, this node being at `path`.
+    func objects<T: NodeDecodable>(_ key: String, at path: NodePath, as type: T.Type = T.self) -> [T] {
+        let listPath = path.appending(key)
+        return (self[key]?.sequence ?? []).enumerated().compactMap { index, element in
+            T(node: element, path: listPath.appending(index))
+        }
     }
 }

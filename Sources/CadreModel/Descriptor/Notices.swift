@@ -1,6 +1,8 @@
 /// What people are told (GDPR Art. 12–14, 21; AI Act Art. 26(7), 26(11), 50).
 public struct Notices: Sendable, Hashable, NodeDecodable {
     public var location: SourceLocation
+    /// Where the part sits in the document: `document.node(at: path)` is its generic node.
+    public var path: NodePath
     /// Where the privacy notice is (URL or document reference).
     public var privacyNotice: Located<String>?
     /// Callers hear that the call may be recorded, before it is.
@@ -16,9 +18,10 @@ public struct Notices: Sendable, Hashable, NodeDecodable {
     /// People exposed to emotion recognition are told (Art. 50(3)).
     public var emotionRecognitionDisclosed: Located<Bool>?
 
-    init?(node: LocatedNode) {
+    init?(node: LocatedNode, path: NodePath) {
         guard node.mapping != nil else { return nil }
         location = node.location
+        self.path = path
         privacyNotice = node.value("privacy_notice")
         recordingAnnouncement = node.value("recording_announcement")
         objectionOffered = node.value("objection_offered")

@@ -1,6 +1,8 @@
 /// How calls are recorded (CNIL NS-57 and its guidance on call centres).
 public struct Recording: Sendable, Hashable, NodeDecodable {
     public var location: SourceLocation
+    /// Where the part sits in the document: `document.node(at: path)` is its generic node.
+    public var path: NodePath
     public var mode: Located<RecordingMode>?
     /// Agents' screens are captured along with the call.
     public var screenCapture: Located<Bool>?
@@ -9,9 +11,10 @@ public struct Recording: Sendable, Hashable, NodeDecodable {
     /// Recording pauses while bank details are given.
     public var paymentPause: Located<Bool>?
 
-    init?(node: LocatedNode) {
+    init?(node: LocatedNode, path: NodePath) {
         guard node.mapping != nil else { return nil }
         location = node.location
+        self.path = path
         mode = node.value("mode")
         screenCapture = node.value("screen_capture")
         privateLine = node.value("private_line")
@@ -22,6 +25,8 @@ public struct Recording: Sendable, Hashable, NodeDecodable {
 /// Commercial prospecting done by the system (CPCE L.34-5, Code de la consommation L.223-1).
 public struct Prospecting: Sendable, Hashable, NodeDecodable {
     public var location: SourceLocation
+    /// Where the part sits in the document: `document.node(at: path)` is its generic node.
+    public var path: NodePath
     public var channels: [Located<ProspectingChannel>]
     public var audience: [Located<ProspectAudience>]
     public var consent: Located<ProspectingConsent>?
@@ -30,9 +35,10 @@ public struct Prospecting: Sendable, Hashable, NodeDecodable {
     /// Every message offers a simple way to object.
     public var optOutOffered: Located<Bool>?
 
-    init?(node: LocatedNode) {
+    init?(node: LocatedNode, path: NodePath) {
         guard node.mapping != nil else { return nil }
         location = node.location
+        self.path = path
         channels = node.values("channels")
         audience = node.values("audience")
         consent = node.value("consent")
@@ -44,22 +50,27 @@ public struct Prospecting: Sendable, Hashable, NodeDecodable {
 /// Training of the people who run or use the system (AI Act Art. 4, GDPR Art. 39(1)(b)).
 public struct Training: Sendable, Hashable, NodeDecodable {
     public var location: SourceLocation
+    /// Where the part sits in the document: `document.node(at: path)` is its generic node.
+    public var path: NodePath
     /// AI literacy.
     public var aiLiteracy: TrainingRecord?
     /// Data protection.
     public var dataProtection: TrainingRecord?
 
-    init?(node: LocatedNode) {
+    init?(node: LocatedNode, path: NodePath) {
         guard node.mapping != nil else { return nil }
         location = node.location
-        aiLiteracy = node.object("ai_literacy")
-        dataProtection = node.object("data_protection")
+        self.path = path
+        aiLiteracy = node.object("ai_literacy", at: path)
+        dataProtection = node.object("data_protection", at: path)
     }
 }
 
 /// One training programme.
 public struct TrainingRecord: Sendable, Hashable, NodeDecodable {
     public var location: SourceLocation
+    /// Where the part sits in the document: `document.node(at: path)` is its generic node.
+    public var path: NodePath
     /// Last session.
     public var last: Located<ISODate>?
     /// Who attends (`agents`, `supervisors`…).
@@ -69,9 +80,10 @@ public struct TrainingRecord: Sendable, Hashable, NodeDecodable {
     /// Reference of the programme.
     public var ref: Located<String>?
 
-    init?(node: LocatedNode) {
+    init?(node: LocatedNode, path: NodePath) {
         guard node.mapping != nil else { return nil }
         location = node.location
+        self.path = path
         last = node.value("last")
         audience = node.values("audience")
         every = node.value("every")
@@ -82,6 +94,8 @@ public struct TrainingRecord: Sendable, Hashable, NodeDecodable {
 /// An accepted exception to one rule for this system, until it expires.
 public struct Waiver: Sendable, Hashable, NodeDecodable {
     public var location: SourceLocation
+    /// Where the part sits in the document: `document.node(at: path)` is its generic node.
+    public var path: NodePath
     /// The rule id (`cnil.recording.retention`).
     public var rule: Located<String>
     /// Why the exception is accepted.
@@ -93,13 +107,14 @@ public struct Waiver: Sendable, Hashable, NodeDecodable {
     /// When it was granted.
     public var granted: Located<ISODate>?
 
-    init?(node: LocatedNode) {
+    init?(node: LocatedNode, path: NodePath) {
         guard node.mapping != nil, let rule = node.value("rule", as: String.self),
             let reason = node.value("reason", as: String.self),
             let approvedBy = node.value("approved_by", as: String.self),
             let expires = node.value("expires", as: ISODate.self)
         else { return nil }
         location = node.location
+        self.path = path
         self.rule = rule
         self.reason = reason
         self.approvedBy = approvedBy

@@ -1,6 +1,8 @@
 /// The organisation responsible for the system (the controller, usually).
 public struct Organisation: Sendable, Hashable, NodeDecodable {
     public var location: SourceLocation
+    /// Where the part sits in the document: `document.node(at: path)` is its generic node.
+    public var path: NodePath
     /// Legal name.
     public var name: Located<String>
     /// ISO 3166-1 alpha-2 country of establishment (`FR`).
@@ -14,9 +16,10 @@ public struct Organisation: Sendable, Hashable, NodeDecodable {
     /// True for public bodies and private bodies providing public services (AI Act Art. 27).
     public var publicService: Located<Bool>?
 
-    init?(node: LocatedNode) {
+    init?(node: LocatedNode, path: NodePath) {
         guard node.mapping != nil, let name = node.value("name", as: String.self) else { return nil }
         location = node.location
+        self.path = path
         self.name = name
         country = node.value("country")
         employees = node.value("employees")
@@ -29,14 +32,17 @@ public struct Organisation: Sendable, Hashable, NodeDecodable {
 /// How many people and contacts the system concerns (a DPIA criterion: large scale).
 public struct Scale: Sendable, Hashable, NodeDecodable {
     public var location: SourceLocation
+    /// Where the part sits in the document: `document.node(at: path)` is its generic node.
+    public var path: NodePath
     /// Approximate number of people whose data the system processes.
     public var subjects: Located<Int>?
     /// Approximate number of contacts (calls, chats, emails) handled per month.
     public var interactionsPerMonth: Located<Int>?
 
-    init?(node: LocatedNode) {
+    init?(node: LocatedNode, path: NodePath) {
         guard node.mapping != nil else { return nil }
         location = node.location
+        self.path = path
         subjects = node.value("subjects")
         interactionsPerMonth = node.value("interactions_per_month")
     }

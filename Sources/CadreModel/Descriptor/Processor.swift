@@ -2,6 +2,8 @@
 /// reaches it when it is outside the EEA (Art. 44–49).
 public struct Processor: Sendable, Hashable, NodeDecodable {
     public var location: SourceLocation
+    /// Where the part sits in the document: `document.node(at: path)` is its generic node.
+    public var path: NodePath
     /// Identifier stores refer to (`stores[].processor`); optional.
     public var id: Located<String>?
     /// Legal name.
@@ -17,9 +19,10 @@ public struct Processor: Sendable, Hashable, NodeDecodable {
     /// Data categories it receives.
     public var receives: [Located<String>]
 
-    init?(node: LocatedNode) {
+    init?(node: LocatedNode, path: NodePath) {
         guard node.mapping != nil, let name = node.value("name", as: String.self) else { return nil }
         location = node.location
+        self.path = path
         id = node.value("id")
         self.name = name
         service = node.value("service")

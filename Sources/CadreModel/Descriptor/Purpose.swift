@@ -1,6 +1,8 @@
 /// Why the system processes personal data: one purpose, with its lawful basis (GDPR Art. 5(1)(b), 6).
 public struct Purpose: Sendable, Hashable, NodeDecodable {
     public var location: SourceLocation
+    /// Where the part sits in the document: `document.node(at: path)` is its generic node.
+    public var path: NodePath
     /// Identifier other parts of the descriptor refer to (`data[].purposes`, `ai[].purposes`).
     public var id: Located<String>
     /// What the purpose is, in a sentence.
@@ -14,9 +16,10 @@ public struct Purpose: Sendable, Hashable, NodeDecodable {
     /// The Art. 9(2) condition, when the purpose processes special categories.
     public var specialCategoryCondition: Located<SpecialCategoryCondition>?
 
-    init?(node: LocatedNode) {
+    init?(node: LocatedNode, path: NodePath) {
         guard node.mapping != nil, let id = node.value("id", as: String.self) else { return nil }
         location = node.location
+        self.path = path
         self.id = id
         description = node.value("description")
         legalBasis = node.value("legal_basis")

@@ -1,6 +1,8 @@
 /// A data store the system writes to, which cadre may read (never write) to check what it keeps.
 public struct Store: Sendable, Hashable, NodeDecodable {
     public var location: SourceLocation
+    /// Where the part sits in the document: `document.node(at: path)` is its generic node.
+    public var path: NodePath
     /// Identifier, unique in the descriptor.
     public var id: Located<String>
     /// The kind of store.
@@ -17,24 +19,27 @@ public struct Store: Sendable, Hashable, NodeDecodable {
     /// The tables (or files) that hold personal data.
     public var tables: [StoreTable]
 
-    init?(node: LocatedNode) {
+    init?(node: LocatedNode, path: NodePath) {
         guard node.mapping != nil, let id = node.value("id", as: String.self),
             let engine = node.value("engine", as: StoreEngine.self)
         else { return nil }
         location = node.location
+        self.path = path
         self.id = id
         self.engine = engine
         url = node.value("url")
         description = node.value("description")
         region = node.value("region")
         processor = node.value("processor")
-        tables = node.objects("tables")
+        tables = node.objects("tables", at: path)
     }
 }
 
 /// A table of a store (for CSV and JSONL stores, a file).
 public struct StoreTable: Sendable, Hashable, NodeDecodable {
     public var location: SourceLocation
+    /// Where the part sits in the document: `document.node(at: path)` is its generic node.
+    public var path: NodePath
     /// Table or file name.
     public var name: Located<String>
     /// What it holds.
@@ -56,9 +61,10 @@ public struct StoreTable: Sendable, Hashable, NodeDecodable {
         public var category: Located<String>
     }
 
-    init?(node: LocatedNode) {
+    init?(node: LocatedNode, path: NodePath) {
         guard node.mapping != nil, let name = node.value("name", as: String.self) else { return nil }
         location = node.location
+        self.path = path
         self.name = name
         description = node.value("description")
         columns = (node["columns"]?.mapping ?? []).compactMap { entry in
@@ -68,21 +74,24 @@ public struct StoreTable: Sendable, Hashable, NodeDecodable {
         }
         freeText = node.values("free_text")
         subjects = node.values("subjects")
-        retention = node.object("retention")
+        retention = node.object("retention", at: path)
     }
 }
 
 /// How long a table keeps rows, and the column that dates them.
 public struct TableRetention: Sendable, Hashable, NodeDecodable {
     public var location: SourceLocation
+    /// Where the part sits in the document: `document.node(at: path)` is its generic node.
+    public var path: NodePath
     /// Longest age of a row.
     public var period: Located<ISODuration>?
     /// The date or timestamp column a row's age is measured by.
     public var column: Located<String>?
 
-    init?(node: LocatedNode) {
+    init?(node: LocatedNode, path: NodePath) {
         guard node.mapping != nil else { return nil }
         location = node.location
+        self.path = path
         period = node.value("period")
         column = node.value("column")
     }

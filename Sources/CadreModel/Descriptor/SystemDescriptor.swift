@@ -8,6 +8,8 @@ public struct SystemDescriptor: Sendable, Hashable {
     public static let format = "system/v1"
 
     public var location: SourceLocation
+    /// The root of the document.
+    public var path: NodePath { .root }
     /// `cadre:`, the format.
     public var format: Located<String>
     /// Identifier of the system, unique in a workspace.
@@ -54,21 +56,21 @@ public struct SystemDescriptor: Sendable, Hashable {
         status = root.value("status")
         inServiceSince = root.value("in_service_since")
         channels = root.values("channels")
-        organisation = root.object("organisation")
+        organisation = root.object("organisation", at: .root)
         role = root.value("role")
         gdprRole = root.value("gdpr_role")
-        scale = root.object("scale")
-        purposes = root.objects("purposes")
-        data = root.objects("data")
-        ai = root.objects("ai")
-        stores = root.objects("stores")
-        processors = root.objects("processors")
-        assessments = root.object("assessments")
-        notices = root.object("notices")
-        recording = root.object("recording")
-        prospecting = root.object("prospecting")
-        training = root.object("training")
-        waivers = root.objects("waivers")
+        scale = root.object("scale", at: .root)
+        purposes = root.objects("purposes", at: .root)
+        data = root.objects("data", at: .root)
+        ai = root.objects("ai", at: .root)
+        stores = root.objects("stores", at: .root)
+        processors = root.objects("processors", at: .root)
+        assessments = root.object("assessments", at: .root)
+        notices = root.object("notices", at: .root)
+        recording = root.object("recording", at: .root)
+        prospecting = root.object("prospecting", at: .root)
+        training = root.object("training", at: .root)
+        waivers = root.objects("waivers", at: .root)
     }
 }
 
