@@ -100,6 +100,25 @@ import Testing
         #expect(root["retention"]?.location.line == 1)
     }
 
+    @Test func mergeKeysBringEntriesWithoutOverridingTheMappingsOwn() throws {
+        let root = try Self.parse("""
+            x-base: &base {period: P6M, from: collection}
+            x-more: &more {criteria: none, period: P1Y}
+            retention:
+              <<: [*base, *more]
+              from: end_of_contract
+            quoted:
+              "<<": literal
+            """)
+        let retention = try #require(root["retention"])
+        #expect(retention.mapping?.map(\.key) == ["from", "period", "criteria"])
+        #expect(retention["period"]?.scalar?.text == "P6M")
+        #expect(retention["from"]?.scalar?.text == "end_of_contract")
+        #expect(retention["period"]?.location.line == 1)
+        #expect(root["quoted"]?["<<"]?.scalar?.text == "literal")
+        #expect(throws: Diagnostic.self) { try Self.parse("a: {<<: 3}") }
+    }
+
     @Test func aStarInsideTextIsNotAnAlias() throws {
         let root = try Self.parse("a: 'glob *.yaml'\nb: \"*important*\"\nc: 2*3\n")
         #expect(root["a"]?.scalar?.text == "glob *.yaml")

@@ -33,8 +33,13 @@ struct NodeConversion {
         case .mapping(let mapping):
             try checkDepth(depth, at: location)
             var entries: [LocatedNode.Entry] = []
+            var merged: [LocatedNode.Entry] = []
             entries.reserveCapacity(mapping.count)
             for (key, value) in mapping {
+                if case .scalar(let keyScalar) = key, keyScalar.string == "<<", keyScalar.style == .plain || keyScalar.style == .any {
+                    merged += try mergeEntries(value, depth: depth, at: self.location(of: key.mark))
+                    continue
+                }
                 guard case .scalar(let keyScalar) = key else {
                     throw .error(
                         .complexKey, at: self.location(of: key.mark),
@@ -45,10 +50,40 @@ struct NodeConversion {
                 entries.append(
                     LocatedNode.Entry(key: keyScalar.string, keyLocation: self.location(of: key.mark), value: converted))
             }
+            // YAML merge keys: merged entries never replace keys written in the mapping itself,
+            // and an earlier source wins over a later one.
+            for entry in merged where !entries.contains(where: { $0.key == entry.key }) { entries.append(entry) }
             return LocatedNode(.mapping(entries), at: location)
         case .alias:
             throw .error(.undefinedAlias, at: location, "an alias could not be resolved")
         }
+    }
+
+    /// The entries a merge key (`<<: *defaults` or `<<: [*a, *b]`) brings in.
+    private mutating func mergeEntries(_ value: Node, depth: Int, at location: SourceLocation) throws(Diagnostic) -> [LocatedNode.Entry] {
+        let sources: [Node]
+        switch value {
+        case .mapping: sources = [value]
+        case .sequence(let sequence): sources = Array(sequence)
+        default: sources = []
+        }
+        var entries: [LocatedNode.Entry] = []
+        for source in sources {
+            guard case .mapping = source else {
+                throw .error(
+                    .wrongType, at: location, "a merge key (`<<`) takes a mapping or a list of mappings",
+                    hint: "write `<<: *name`, where `&name` marks a mapping")
+            }
+            for entry in try convert(source, depth: depth).mapping ?? [] where !entries.contains(where: { $0.key == entry.key }) {
+                entries.append(entry)
+            }
+        }
+        if sources.isEmpty {
+            throw .error(
+                .wrongType, at: location, "a merge key (`<<`) takes a mapping or a list of mappings",
+                hint: "write `<<: *name`, where `&name` marks a mapping")
+        }
+        return entries
     }
 
     private func checkDepth(_ depth: Int, at location: SourceLocation) throws(Diagnostic) {
