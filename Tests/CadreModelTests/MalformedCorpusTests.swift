@@ -109,6 +109,13 @@ import Testing
         #expect(load.errorSummary == ["file-too-large@1:1"])
     }
 
+    @Test func tooManyValuesWithoutAliasesIsTooLarge() throws {
+        let text = "cadre: system/v1\nx: [" + Array(repeating: "1", count: 150_000).joined(separator: ",") + "]\n"
+        let error = try #require(Self.parse(Array(text.utf8)))
+        #expect(error.code == .fileTooLarge)
+        #expect(error.message == "document holds more than 100000 values, the limit for a descriptor")
+    }
+
     @Test func binaryGarbageIsNotText() throws {
         var generator = SeededGenerator(seed: 42)
         let garbage = (0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) }

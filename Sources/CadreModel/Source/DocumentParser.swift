@@ -73,7 +73,8 @@ public struct DocumentParser: Sendable {
 
     private static func compose(_ text: String, file: String, limits: ParseLimits) throws(Diagnostic) -> LocatedNode? {
         let source = SourceText(file: file, text: text)
-        if AliasScreen.mayHoldAliases(text) {
+        let mayHoldAliases = AliasScreen.mayHoldAliases(text)
+        if mayHoldAliases {
             try AliasScreen.check(text, source: source, limits: limits)
         }
         let root: Node?
@@ -84,7 +85,7 @@ public struct DocumentParser: Sendable {
             throw YAMLErrorTranslation.diagnostic(for: error, in: source)
         }
         guard let root else { return nil }
-        var conversion = NodeConversion(file: file, limits: limits)
+        var conversion = NodeConversion(file: file, limits: limits, mayHoldAliases: mayHoldAliases)
         return try conversion.convert(root)
     }
 }

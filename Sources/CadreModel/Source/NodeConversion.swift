@@ -5,21 +5,28 @@ import Yams
 struct NodeConversion {
     let file: String
     let limits: ParseLimits
+    /// True when the text may hold aliases: then a count over the limit is blamed on them.
+    let mayHoldAliases: Bool
     private(set) var count = 0
 
-    init(file: String, limits: ParseLimits) {
+    init(file: String, limits: ParseLimits, mayHoldAliases: Bool) {
         self.file = file
         self.limits = limits
+        self.mayHoldAliases = mayHoldAliases
     }
 
     mutating func convert(_ node: Node, depth: Int = 1) throws(Diagnostic) -> LocatedNode {
         count += 1
         let location = self.location(of: node.mark)
         if count > limits.maxNodes {
+            if mayHoldAliases {
+                throw .error(
+                    .aliasExpansion, at: location, "document expands to more than \(limits.maxNodes) values",
+                    hint: "aliases (`*name`) copy their anchor each time they are used; a descriptor needs few of them")
+            }
             throw .error(
-                .aliasExpansion, at: location,
-                "document expands to more than \(limits.maxNodes) values",
-                hint: "aliases (`*name`) copy their anchor each time they are used; a descriptor needs few of them")
+                .fileTooLarge, at: location, "document holds more than \(limits.maxNodes) values, the limit for a descriptor",
+                hint: "a descriptor of typical size holds a few hundred values: check that this is the right file")
         }
         switch node {
         case .scalar(let scalar):
