@@ -2,10 +2,12 @@
 #   make test         every test (installs what is missing first)
 #   make build        the cadre binary, release build, in .build/release/cadre
 #   make bench-lua    the Lua host's benchmarks (figures for BENCHMARKS.md)
+#   make bench-model  the descriptor-loading benchmark (figures for BENCHMARKS.md)
+#   make schema       regenerate docs/schema/system-v1.schema.json and the field reference of docs/descriptors.md
 
 SWIFT ?= swift
 
-.PHONY: deps build test bench-lua clean
+.PHONY: deps build test clean bench-lua bench-model schema
 
 deps:
 	@scripts/install-deps.sh
@@ -26,6 +28,14 @@ test: deps .build/shim.stamp
 
 bench-lua: deps .build/shim.stamp
 	cd Benchmarks && $(SWIFT) build -c release --product LuaHostBenchmarks && .build/release/LuaHostBenchmarks
+
+bench-model:
+	$(SWIFT) run -c release --package-path Benchmarks ModelBenchmarks
+
+schema: deps
+	$(SWIFT) build --product cadre
+	.build/debug/cadre schema --output docs/schema/system-v1.schema.json
+	scripts/update-field-reference.sh
 
 clean:
 	rm -rf .build Benchmarks/.build

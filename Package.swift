@@ -11,9 +11,11 @@ let package = Package(
     products: [
         .executable(name: "cadre", targets: ["cadre"]),
         .library(name: "LuaHost", targets: ["LuaHost"]),
+        .library(name: "CadreModel", targets: ["CadreModel"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // Lua 5.4 from the system (Debian: liblua5.4-dev), plus the few pieces that must be C.
@@ -27,15 +29,32 @@ let package = Package(
             name: "LuaHost",
             dependencies: ["CLua"]
         ),
+        // The vocabulary: descriptors, taxonomy, dates and durations, source locations, diagnostics.
+        .target(
+            name: "CadreModel",
+            dependencies: ["Yams"],
+            resources: [.copy("Resources/taxonomy.yaml")]
+        ),
         // The command line: thin, parses flags and calls the targets above.
         .executableTarget(
             name: "cadre",
             dependencies: [
                 "LuaHost",
+                "CadreModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "LuaHostTests", dependencies: ["LuaHost", "CLua"]),
+        .testTarget(
+            name: "CadreModelTests",
+            dependencies: ["CadreModel"],
+            resources: [.copy("Fixtures")]
+        ),
+        // Runs the built `cadre` binary (swift build builds it before the tests).
+        .testTarget(
+            name: "CadreEndToEndTests",
+            resources: [.copy("Scripts")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

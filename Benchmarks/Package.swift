@@ -1,21 +1,32 @@
 // swift-tools-version: 6.1
 //
-// cadre's benchmarks: a separate package so `make test` never builds them.
-// Run one suite with `make bench-lua` (see the Makefile); figures go to BENCHMARKS.md.
+// cadre's benchmarks: a package of its own, so that `make test` never builds them.
+// Run a suite with `make bench-lua`, `make bench-model`… (release builds); figures go to BENCHMARKS.md.
 import PackageDescription
+
+// A local dependency is named after its folder: the repository's, whatever the clone is called.
+let root = Context.packageDirectory.split(separator: "/").dropLast().last.map(String.init) ?? "cadre"
 
 let package = Package(
     name: "cadre-benchmarks",
     platforms: [.macOS(.v14)],
     dependencies: [
-        .package(name: "cadre", path: ".."),
+        .package(path: ".."),
+        // To time the YAML composer on its own, the floor under cadre's parsing.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // Timing, medians and Markdown tables shared by every suite.
         .target(name: "BenchmarkKit"),
+        // The Lua host (issue 2): states, calls both ways, read-only trees, the cost of limits.
         .executableTarget(
             name: "LuaHostBenchmarks",
-            dependencies: ["BenchmarkKit", .product(name: "LuaHost", package: "cadre")]
+            dependencies: ["BenchmarkKit", .product(name: "LuaHost", package: root)]
+        ),
+        // Loading descriptors (issue 3): read, parse, validate, build the typed model.
+        .executableTarget(
+            name: "ModelBenchmarks",
+            dependencies: [.product(name: "CadreModel", package: root), .product(name: "Yams", package: "Yams")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,12 +1,29 @@
 #!/usr/bin/env bash
 # Installs what cadre needs on a Debian machine, when it is missing:
-#   liblua5.4-dev and pkg-config (Lua 5.4, embedded by cadre).
+#   liblua5.4-dev and pkg-config (Lua 5.4, embedded by cadre);
+#   python3 with jsonschema and PyYAML (the end-to-end tests check `cadre schema` with them).
 # Usage: scripts/install-deps.sh
 set -euo pipefail
 
 missing=()
 pkg-config --version >/dev/null 2>&1 || missing+=(pkg-config)
 pkg-config --exists lua5.4 2>/dev/null || missing+=(liblua5.4-dev)
+
+python_modules_missing=false
+if ! command -v python3 >/dev/null 2>&1; then
+  missing+=(python3 python3-jsonschema python3-yaml)
+elif ! python3 -c 'import jsonschema, yaml' >/dev/null 2>&1; then
+  if [ "$(command -v python3)" = /usr/bin/python3 ]; then
+    missing+=(python3-jsonschema python3-yaml)     # Debian's Python: its own packages
+  else
+    python_modules_missing=true                    # another Python (pyenv, venv): pip
+  fi
+fi
+
+if [ "$python_modules_missing" = true ]; then
+  echo "installing with pip: jsonschema pyyaml" >&2
+  python3 -m pip install --quiet jsonschema pyyaml
+fi
 
 if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
 

@@ -11,6 +11,6 @@ struct Cadre: ParsableCommand {
             every system and its data stores, and explains each finding with its law and its line.
             """,
         version: CadreVersion.current,
-        subcommands: []
+        subcommands: [Validate.self, Schema.self]
     )
 }

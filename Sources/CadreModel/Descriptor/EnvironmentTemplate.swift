@@ -1,0 +1,149 @@
+import Foundation
+
+/// A text that may hold environment references, `${NAME}`, such as a store's URL.
+///
+/// References are kept as written and resolved only when a connector opens the store, with
+/// ``resolve(environment:)``. Nothing in cadre prints a resolved value: ``description`` shows the
+/// text as written, with `${NAME}` intact and any password written in a URL masked, and
+/// ``ResolvedSecret`` prints as `<redacted>`.
+///
+/// Syntax: `${` + a name of letters, digits and `_` not starting with a digit + `}`; a `$` not
+/// followed by `{` is a plain character.
+public struct EnvironmentTemplate: Sendable, Hashable, CustomStringConvertible {
+    /// A piece of the template.
+    public enum Part: Sendable, Hashable {
+        case literal(String)
+        case reference(String)
+    }
+
+    /// The text as written.
+    public let text: String
+    /// The text cut into literal pieces and references.
+    public let parts: [Part]
+
+    /// Reads a template.
+    ///
+    /// - Throws: ``EnvironmentError`` for an unclosed `${` or an invalid name.
+    public init(parsing text: String) throws(EnvironmentError) {
+        var parts: [Part] = []
+        var literal = ""
+        var rest = Substring(text)
+        while let dollar = rest.firstIndex(of: "$") {
+            literal += rest[rest.startIndex..<dollar]
+            let afterDollar = rest[rest.index(after: dollar)...]
+            guard afterDollar.first == "{" else {
+                literal += "$"
+                rest = afterDollar
+                continue
+            }
+            let body = afterDollar.dropFirst()
+            guard let close = body.firstIndex(of: "}") else {
+                throw EnvironmentError(.unclosedReference, name: nil, reason: "`${` is not closed by `}`")
+            }
+            let name = String(body[body.startIndex..<close])
+            guard Self.isValidName(name) else {
+                throw EnvironmentError(
+                    .invalidName, name: name,
+                    reason: "`\(name)` is not a variable name (letters, digits and `_`, not starting with a digit)")
+            }
+            if !literal.isEmpty { parts.append(.literal(literal)) }
+            literal = ""
+            parts.append(.reference(name))
+            rest = body[body.index(after: close)...]
+        }
+        literal += rest
+        if !literal.isEmpty { parts.append(.literal(literal)) }
+        self.text = text
+        self.parts = parts
+    }
+
+    /// The names referenced, in order of appearance.
+    public var references: [String] {
+        parts.compactMap { if case .reference(let name) = $0 { name } else { nil } }
+    }
+
+    /// The text with references substituted from `environment`.
+    ///
+    /// - Throws: ``EnvironmentError`` naming the first variable `environment` lacks (never a value).
+    public func resolve(environment: [String: String]) throws(EnvironmentError) -> ResolvedSecret {
+        var value = ""
+        for part in parts {
+            switch part {
+            case .literal(let literal): value += literal
+            case .reference(let name):
+                guard let resolved = environment[name] else {
+                    throw EnvironmentError(.undefinedVariable, name: name, reason: "environment variable `\(name)` is not set")
+                }
+                value += resolved
+            }
+        }
+        return ResolvedSecret(value)
+    }
+
+    /// The text as written, with a password written in a URL's user information masked
+    /// (`postgres://app:•••@db/crm`). References stay `${NAME}`.
+    public var description: String { Self.maskingPassword(in: text) }
+
+    /// True when the literal text holds a password in a URL (`scheme://user:password@host`).
+    public var holdsLiteralPassword: Bool { Self.maskingPassword(in: text) != text }
+
+    static func isValidName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, !("0"..."9").contains(first) else { return false }
+        return name.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_"
+        }
+    }
+
+    /// Masks the password of `scheme://user:password@host…`.
+    static func maskingPassword(in text: String) -> String {
+        guard let scheme = text.range(of: "://") else { return text }
+        let authorityStart = scheme.upperBound
+        let authorityEnd = text[authorityStart...].firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? text.endIndex
+        let authority = text[authorityStart..<authorityEnd]
+        guard let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") else { return text }
+        let password = authority[authority.index(after: colon)..<at]
+        if password.isEmpty || (password.hasPrefix("${") && password.hasSuffix("}")) { return text }
+        return String(text[..<authority.index(after: colon)]) + "•••" + String(text[at...])
+    }
+}
+
+/// A resolved environment value or connection string: usable, never printed.
+///
+/// `description`, `debugDescription` and string interpolation give `<redacted>`; the value is
+/// reachable only through ``revealed``, which connectors call at the moment they connect.
+public struct ResolvedSecret: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
+    private let value: String
+
+    init(_ value: String) { self.value = value }
+
+    /// The value itself. Pass it to the connection API; never log, print or store it.
+    public var revealed: String { value }
+
+    public var description: String { "<redacted>" }
+    public var debugDescription: String { "<redacted>" }
+}
+
+/// Why a template cannot be read or resolved. It names variables, never their values.
+public struct EnvironmentError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The kind of problem.
+    public enum Code: String, Sendable, Hashable {
+        case unclosedReference = "unclosed-reference"
+        case invalidName = "invalid-name"
+        case undefinedVariable = "undefined-variable"
+    }
+
+    /// The kind of problem.
+    public var code: Code
+    /// The variable concerned, if any.
+    public var name: String?
+    /// What is wrong.
+    public var reason: String
+
+    public init(_ code: Code, name: String?, reason: String) {
+        self.code = code
+        self.name = name
+        self.reason = reason
+    }
+
+    public var description: String { reason }
+}

@@ -1,0 +1,123 @@
+/// The kind of data store.
+public enum StoreEngine: String, DescriptorChoice {
+    case sqlite, postgres, csv, jsonl
+    public static let choiceName = "store engine"
+    public var summary: String {
+        switch self {
+        case .sqlite: "an SQLite database file"
+        case .postgres: "a PostgreSQL database"
+        case .csv: "a folder of CSV files, one per table"
+        case .jsonl: "a folder of JSON Lines files, one per table"
+        }
+    }
+}
+
+/// Where the data processing agreement with a processor stands (GDPR Art. 28(3)).
+public enum ContractStatus: String, DescriptorChoice {
+    case dpaSigned = "dpa_signed"
+    case pending
+    case missing
+    public static let choiceName = "contract status"
+    public var summary: String {
+        switch self {
+        case .dpaSigned: "a data processing agreement with the Art. 28(3) terms is signed"
+        case .pending: "being negotiated"
+        case .missing: "no agreement"
+        }
+    }
+}
+
+/// How personal data may leave the EEA (GDPR Art. 44–49).
+public enum TransferMechanism: String, DescriptorChoice {
+    case adequacy, dpf, scc, bcr, derogation
+    case missing
+    public static let choiceName = "transfer mechanism"
+    public var summary: String {
+        switch self {
+        case .adequacy: "an adequacy decision for the country (Art. 45(3))"
+        case .dpf: "the EU–US Data Privacy Framework, for a certified US company (Art. 45(3))"
+        case .scc: "standard contractual clauses (Art. 46(2)(c))"
+        case .bcr: "binding corporate rules (Art. 46(2)(b))"
+        case .derogation: "a derogation for a specific situation (Art. 49)"
+        case .missing: "no transfer mechanism"
+        }
+    }
+}
+
+/// Where an impact assessment stands.
+public enum AssessmentStatus: String, DescriptorChoice {
+    case done
+    case inProgress = "in_progress"
+    case planned
+    case notRequired = "not_required"
+    public static let choiceName = "assessment status"
+    public var summary: String {
+        switch self {
+        case .done: "carried out and documented"
+        case .inProgress: "under way"
+        case .planned: "planned, not started"
+        case .notRequired: "judged not required (say why in `reason`)"
+        }
+    }
+}
+
+/// How calls are recorded (CNIL: occasional recording only, unless a law requires more).
+public enum RecordingMode: String, DescriptorChoice {
+    case systematic, occasional
+    case onDemand = "on_demand"
+    public static let choiceName = "recording mode"
+    public var summary: String {
+        switch self {
+        case .systematic: "every call is recorded"
+        case .occasional: "a sample of calls, for training and evaluation"
+        case .onDemand: "only when the caller agrees or an agent starts it"
+        }
+    }
+}
+
+/// A channel used for prospecting.
+public enum ProspectingChannel: String, DescriptorChoice {
+    case phone, email, sms
+    case automatedCall = "automated_call"
+    case post
+    public static let choiceName = "prospecting channel"
+    public var summary: String {
+        switch self {
+        case .phone: "calls by people (Code de la consommation L.223-1)"
+        case .email: "emails (CPCE L.34-5)"
+        case .sms: "text messages (CPCE L.34-5)"
+        case .automatedCall: "automated calls (CPCE L.34-5)"
+        case .post: "letters"
+        }
+    }
+}
+
+/// Who is prospected.
+public enum ProspectAudience: String, DescriptorChoice {
+    case consumers
+    case existingCustomers = "existing_customers"
+    case professionals
+    public static let choiceName = "prospecting audience"
+    public var summary: String {
+        switch self {
+        case .consumers: "individuals who are not customers"
+        case .existingCustomers: "customers, about similar products"
+        case .professionals: "people in their professional capacity (B2B)"
+        }
+    }
+}
+
+/// How prospects agreed to be contacted.
+public enum ProspectingConsent: String, DescriptorChoice {
+    case priorConsent = "prior_consent"
+    case softOptIn = "soft_opt_in"
+    case optOut = "opt_out"
+    public static let choiceName = "prospecting consent"
+    public var summary: String {
+        switch self {
+        case .priorConsent: "free, specific, informed, unambiguous consent collected beforehand"
+        case .softOptIn: "existing customers, similar products, opt-out at collection and in every message"
+        case .optOut: "contacted until they object"
+        }
+    }
+}

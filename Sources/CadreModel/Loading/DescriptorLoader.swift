@@ -1,0 +1,50 @@
+/// Reads, parses and validates descriptor files.
+///
+/// ```swift
+/// let loader = DescriptorLoader(taxonomy: try Taxonomy.bundled())
+/// let load = loader.load(fileAt: "systems/voicebot.yaml")
+/// for diagnostic in load.diagnostics { print(diagnostic) }
+/// if let document = load.document { … document.descriptor.purposes … document.root … }
+/// ```
+public struct DescriptorLoader: Sendable {
+    /// The taxonomy keys are checked against.
+    public var taxonomy: Taxonomy
+    /// The limits the parser applies.
+    public var limits: ParseLimits
+
+    /// Creates a loader.
+    public init(taxonomy: Taxonomy, limits: ParseLimits = .standard) {
+        self.taxonomy = taxonomy
+        self.limits = limits
+    }
+
+    /// Loads the file at `path`, naming it `file` in diagnostics (by default, `path`).
+    public func load(fileAt path: String, as file: String? = nil) -> DescriptorLoad {
+        let file = file ?? path
+        do {
+            let root = try DocumentParser(limits: limits).parse(fileAt: path, as: file)
+            return load(root, file: file)
+        } catch {
+            return DescriptorLoad(file: file, document: nil, diagnostics: [error])
+        }
+    }
+
+    /// Loads a descriptor from its text, naming it `file` in diagnostics.
+    public func load(text: String, file: String) -> DescriptorLoad {
+        do {
+            return load(try DocumentParser(limits: limits).parse(text, file: file), file: file)
+        } catch {
+            return DescriptorLoad(file: file, document: nil, diagnostics: [error])
+        }
+    }
+
+    /// Validates an already parsed document.
+    public func load(_ root: LocatedNode, file: String) -> DescriptorLoad {
+        let (descriptor, diagnostics) = DescriptorValidator(taxonomy: taxonomy).validate(root, file: file)
+        guard let descriptor, !diagnostics.containsErrors else {
+            return DescriptorLoad(file: file, document: nil, diagnostics: diagnostics)
+        }
+        let document = DescriptorDocument(file: file, descriptor: descriptor, root: root, warnings: diagnostics)
+        return DescriptorLoad(file: file, document: document, diagnostics: diagnostics)
+    }
+}
