@@ -7,15 +7,17 @@ import PackageDescription
 
 let package = Package(
     name: "cadre",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "cadre", targets: ["cadre"]),
         .library(name: "LuaHost", targets: ["LuaHost"]),
         .library(name: "CadreModel", targets: ["CadreModel"]),
+        .library(name: "CadreEngine", targets: ["CadreEngine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // Lua 5.4 from the system (Debian: liblua5.4-dev), plus the few pieces that must be C.
@@ -35,12 +37,21 @@ let package = Package(
             dependencies: ["Yams"],
             resources: [.copy("Resources/taxonomy.yaml")]
         ),
+        // Packs, rules, the `cadre` Lua API, waivers, the evaluation pool.
+        .target(
+            name: "CadreEngine",
+            dependencies: ["LuaHost", "CadreModel", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // Output formats: text, JSON, SARIF 2.1.0, JUnit XML, Markdown.
+        .target(name: "CadreReports", dependencies: ["CadreEngine", "CadreModel"]),
         // The command line: thin, parses flags and calls the targets above.
         .executableTarget(
             name: "cadre",
             dependencies: [
                 "LuaHost",
                 "CadreModel",
+                "CadreEngine",
+                "CadreReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,6 +61,7 @@ let package = Package(
             dependencies: ["CadreModel"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "CadreEngineTests", dependencies: ["CadreEngine"]),
         // Runs the built `cadre` binary (swift build builds it before the tests).
         .testTarget(
             name: "CadreEndToEndTests",

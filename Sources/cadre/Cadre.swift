@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Cadre: ParsableCommand {
@@ -9,8 +10,26 @@ struct Cadre: ParsableCommand {
             Compliance teams write obligations (GDPR, CNIL guidance, the EU AI Act) as Lua rules; \
             engineers describe each system in a YAML descriptor; cadre evaluates every rule against \
             every system and its data stores, and explains each finding with its law and its line.
+
+            Exit status: 0 success; 1 findings at or above --fail-on (cadre evaluate); 2 invalid \
+            input: a descriptor, a rule, a pack, the workspace, or a flag.
             """,
         version: CadreVersion.current,
-        subcommands: [Validate.self, Schema.self]
+        subcommands: [Evaluate.self, Validate.self, Policies.self, Init.self, Schema.self]
     )
+
+    /// Runs a command; usage errors exit with 2 (invalid input), as the documented statuses say.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                printError(fullMessage(for: error))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

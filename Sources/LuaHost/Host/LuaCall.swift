@@ -5,7 +5,8 @@ import CLua
 /// Arguments are numbered from 1, as in Lua. Results are pushed in order; the host function returns
 /// how many it pushed. A `LuaCall` is valid only during the call it was made for.
 public struct LuaCall {
-    unowned(unsafe) let state: LuaState
+    /// The state the call runs in.
+    public unowned(unsafe) let state: LuaState
     let L: OpaquePointer
     /// The function's name, for messages.
     public let name: String

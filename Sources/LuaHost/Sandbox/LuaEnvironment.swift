@@ -40,11 +40,23 @@ extension LuaState {
     /// A read-only copy of `value`: tables (and every table inside) become read-only trees, which
     /// scripts can read, iterate in the host's order, and measure with `#`, but never change.
     /// Tables with a ``LuaTable/tag`` keep it, readable by host functions with ``LuaCall/tag(_:)``.
-    public func readOnly(_ value: LuaValue) throws(LuaError) -> LuaValue {
+    ///
+    /// With `fallback` (a table, usually read-only itself), keys the root does not hold are looked
+    /// up there: the engine hands each system to rules this way, its methods (`system:holds(…)`)
+    /// in the fallback. The tree's own keys come first.
+    public func readOnly(_ value: LuaValue, fallback: LuaValue? = nil) throws(LuaError) -> LuaValue {
         guard case .table(let table) = value else { return value }
         let top = lua_gettop(L)
         defer { lua_settop(L, top) }
         try pushTable(table, depth: 0, readOnly: true)
+        if let fallback {
+            _ = clua_readonly_target(L, -1)
+            lua_createtable(L, 0, 1)
+            try push(fallback)
+            rawSetField(-2, "__index")
+            lua_setmetatable(L, -2)
+            clua_pop(L, 1)
+        }
         return .reference(popReference())
     }
 }

@@ -30,17 +30,19 @@ extension LuaState {
         defer { lua_settop(L, top) }
         chunkNames[LuaState.shortSource(name)] = name
         let environment = if let environment { environment } else { try makeEnvironment() }
-        arm(limits, instructions: false)
+        // Inside a call (a host function compiling a chunk), the call's limits go on.
+        let nested = callDepth > 0
+        if !nested { arm(limits, instructions: false) }
         let status = bytes.withMemoryRebound(to: CChar.self) { chars in
             ("@" + name).withCString { clua_loadtext(L, chars.baseAddress, chars.count, $0) }
         }
         if status != LUA_OK {
-            var error = popError(status: status, nested: false)
-            clua_disarm(L)
+            var error = popError(status: status, nested: nested)
+            if !nested { clua_disarm(L) }
             if error.file == nil { error.file = name }
             throw error
         }
-        clua_disarm(L)
+        if !nested { clua_disarm(L) }
         try pushReference(environment.table)
         _ = lua_setupvalue(L, -2, 1)
         return .reference(popReference())

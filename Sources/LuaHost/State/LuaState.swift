@@ -53,7 +53,7 @@ public final class LuaState {
     /// The limits of a call when the caller gives none.
     public var limits: LuaLimits
     /// What scripts printed, in order.
-    public internal(set) var log: LuaLog
+    public var log: LuaLog
     var hostFunctions: [HostFunctionEntry] = []
     /// Calls in progress: > 1 when a Swift function called by Lua calls back into Lua.
     var callDepth = 0
@@ -141,6 +141,17 @@ public final class LuaState {
         results.reserveCapacity(Int(count))
         for index in 0..<count { results.append(try value(at: top + 1 + index, mode: mode)) }
         return results
+    }
+
+    /// Calls `function` with `arguments` under `limits` and discards what it returns: the cheapest
+    /// call when the results do not matter (a rule's `check`).
+    public func run(_ function: LuaValue, _ arguments: [LuaValue] = [], limits: LuaLimits? = nil) throws(LuaError) {
+        let top = lua_gettop(L)
+        defer { lua_settop(L, top) }
+        try ensureStack(arguments.count + 1)
+        try push(function)
+        for argument in arguments { try push(argument) }
+        try protectedCall(arguments: Int32(arguments.count), results: 0, limits: limits ?? self.limits)
     }
 
     /// Calls the function below its `arguments` on the stack, leaving its results (`results`, or

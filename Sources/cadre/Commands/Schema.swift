@@ -47,7 +47,3 @@ struct Schema: ParsableCommand {
     }
 }
 
-/// Writes a line to standard error.
-func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
-}

@@ -1,0 +1,237 @@
+import CadreModel
+import Foundation
+import LuaHost
+
+/// One worker of an evaluation: a sandboxed Lua state with every pack loaded once, evaluating
+/// systems one after another. A worker lives on one thread (its state never crosses threads).
+final class EngineWorker {
+    let state: LuaState
+    let sink = FindingSink()
+    let library: CadreLibrary
+    let limits: LuaLimits
+    let asOf: ISODate
+    /// `ctx`, shared by every rule of the run (read-only).
+    let context: LuaValue
+    /// The rules, sorted by id.
+    private(set) var rules: [RuleDefinition] = []
+    /// Problems loading the packs' rules.
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(packs: [Pack], taxonomy: Taxonomy, limits: LuaLimits, asOf: ISODate) throws(LuaError) {
+        self.limits = limits
+        self.asOf = asOf
+        state = try LuaState(options: .init(limits: limits))
+        library = try CadreLibrary(state: state, taxonomy: taxonomy, sink: sink)
+        var context = library.contextFunctions
+        context["as_of"] = .string(asOf.description)
+        self.context = try state.readOnly(.table(context))
+        var seen: [String: String] = [:]
+        for pack in packs {
+            for rule in loadRules(of: pack) {
+                if let first = seen[rule.info.id] {
+                    diagnostics.append(.error(
+                        .duplicateID, at: .start(of: rule.info.file), "rule `\(rule.info.id)` is also defined in `\(first)`",
+                        hint: "every rule id must be unique"))
+                    continue
+                }
+                seen[rule.info.id] = rule.info.file
+                rules.append(rule)
+            }
+        }
+        rules.sort { $0.info.id < $1.info.id }
+    }
+
+    // MARK: Loading
+
+    /// The rules of `pack`, each file in its own environment with `pack` and `require`.
+    private func loadRules(of pack: Pack) -> [RuleDefinition] {
+        let globals: [String: LuaValue]
+        do {
+            globals = try packGlobals(pack)
+        } catch {
+            diagnostics.append(.error("pack-load", at: pack.manifest.location, "cannot prepare pack `\(pack.id)`: \(error)"))
+            return []
+        }
+        var rules: [RuleDefinition] = []
+        for file in pack.ruleFiles {
+            do {
+                let environment = try state.makeEnvironment(globals)
+                let chunk = try state.load(file.source, name: file.path, environment: environment)
+                let returned = try state.call(chunk, limits: limits)
+                var reader = RuleTableReader(file: file, pack: pack)
+                rules += reader.read(returned.first ?? .nil)
+                diagnostics += reader.diagnostics
+            } catch {
+                diagnostics.append(Self.diagnostic(loading: file, error))
+            }
+        }
+        return rules
+    }
+
+    /// `pack` (its id, version, title, data and settings, read-only) and `require` (its `lib/`).
+    private func packGlobals(_ pack: Pack) throws(LuaError) -> [String: LuaValue] {
+        var settings = LuaTable()
+        for (name, value) in pack.settings.sorted(by: { $0.key < $1.key }) { settings[name] = .string(value) }
+        let packValue = try state.readOnly(.table(LuaTable(fields: [
+            ("id", .string(pack.id)), ("version", .string(pack.version)), ("title", .string(pack.manifest.title)),
+            ("data", pack.data), ("settings", .table(settings)),
+        ])))
+        // require: modules compile on first use, run once, and are frozen (read-only) afterwards.
+        let box = RequireBox()
+        let loader = state.function("require") { call in
+            let name = try call.string(1)
+            guard let file = pack.modules[name], let require = box.require else {
+                call.pushNil()
+                return 1
+            }
+            let environment = try call.state.makeEnvironment(["pack": packValue, "require": require])
+            try call.push(try call.state.load(file.source, name: file.path, environment: environment))
+            return 1
+        }
+        let freeze = state.function("freeze") { call in
+            let value = try call.value(1, mode: .references)
+            try call.push(try call.state.readOnly(value))
+            return 1
+        }
+        let maker = try state.load(Self.requireSource, name: "cadre require")
+        guard let require = try state.call(maker, [loader, freeze, .string(pack.id)], limits: limits).first else {
+            throw LuaError(.host, "require could not be made")
+        }
+        box.require = require
+        return ["pack": packValue, "require": require]
+    }
+
+    private final class RequireBox { var require: LuaValue? }
+
+    static let requireSource = #"""
+        local loader, freeze, pack_id = ...
+        local loaded, loading = {}, {}
+        return function(name)
+          if type(name) ~= "string" then
+            error("bad argument #1 to 'require' (string expected, got " .. type(name) .. ")", 2)
+          end
+          local value = loaded[name]
+          if value ~= nil then return value end
+          if loading[name] then error("module '" .. name .. "' requires itself (a cycle of require calls)", 2) end
+          local chunk = loader(name)
+          if chunk == nil then
+            error("module '" .. name .. "' not found: pack " .. pack_id .. " has no lib/" .. (name:gsub("%.", "/")) .. ".lua", 2)
+          end
+          loading[name] = true
+          value = chunk(name)
+          loading[name] = nil
+          if value == nil then value = true end
+          if type(value) == "table" then value = freeze(value) end
+          loaded[name] = value
+          return value
+        end
+        """#
+
+    static func diagnostic(loading file: Pack.File, _ error: LuaError) -> Diagnostic {
+        let location = SourceLocation(file: error.file ?? file.path, line: error.line ?? 1, column: 1)
+        switch error.kind {
+        case .syntax:
+            return .error("rule-syntax", at: location, "syntax error: \(error.message)")
+        default:
+            return .error(
+                "rule-load", at: location, "the rule file failed while loading: \(error.message)",
+                hint: error.isLimit ? "a rule file only returns its rules; do the work in `check`" : nil)
+        }
+    }
+
+    // MARK: Evaluation
+
+    /// Every rule's result on the system of `document`.
+    func evaluate(_ document: DescriptorDocument, waivers: WaiverBook) -> [RuleResult] {
+        let systemID = document.descriptor.id.value
+        let tree = SystemTree(document: document)
+        let system: LuaValue
+        do {
+            system = try state.readOnly(tree.value, fallback: library.systemMethods)
+        } catch {
+            return rules.map { rule in
+                RuleResult(
+                    rule: rule.info.id, system: systemID, status: .error, severity: rule.info.severity,
+                    failure: .init(kind: error.kind.rawValue, message: "the descriptor cannot be handed to rules: \(error.message)", location: nil))
+            }
+        }
+        defer { if let reference = system.referenceValue { state.release(reference) } }
+        sink.start(tree: tree, file: document.file, location: document.root.location)
+        return rules.map { evaluate($0, on: system, id: systemID, waivers: waivers) }
+    }
+
+    private func evaluate(_ rule: RuleDefinition, on system: LuaValue, id systemID: String, waivers: WaiverBook) -> RuleResult {
+        let info = rule.info
+        var result = RuleResult(rule: info.id, system: systemID, status: .pass, severity: info.severity)
+        if let reason = info.window(on: asOf) {
+            result.status = .skipped
+            result.skipReason = reason
+            return result
+        }
+        state.reseed(Self.seed(info.id, systemID))
+        sink.reset()
+        state.log.removeAll()
+        defer { result.log = state.log.lines }
+        do {
+            if let applies = rule.applies {
+                let answer = try state.call(applies, [system], limits: limits, mode: .references)
+                guard answer.first?.isTruthy == true else {
+                    sink.reset()
+                    result.status = .skipped
+                    result.skipReason = .notApplicable
+                    return result
+                }
+            }
+            try state.run(rule.check, [system, context], limits: limits)
+        } catch {
+            sink.reset()
+            result.status = .error
+            result.failure = .init(
+                kind: error.kind.rawValue, message: error.message,
+                location: error.file.map { SourceLocation(file: $0, line: error.line ?? 0, column: error.line == nil ? 0 : 1) })
+            return result
+        }
+        result.findings = sink.take()
+        if result.findings.contains(where: { $0.level == .fail }) {
+            result.status = .fail
+        } else if result.findings.contains(where: { $0.level == .warn }) {
+            result.status = .warn
+        }
+        applyWaivers(waivers.waivers(for: info.id, on: systemID), to: &result)
+        return result
+    }
+
+    /// A covering, active waiver turns a failure or a warning into `waived`; an expired one is
+    /// reported as a finding of its own.
+    private func applyWaivers(_ candidates: [Waiver], to result: inout RuleResult) {
+        guard !candidates.isEmpty else { return }
+        if let active = candidates.first(where: { $0.isActive(on: asOf) }) {
+            if result.status == .fail || result.status == .warn {
+                result.status = .waived
+                result.waiver = active.applied
+            }
+            return
+        }
+        for expired in candidates {
+            let stillNeeded = result.status == .fail || result.status == .warn
+            result.findings.append(Finding(
+                level: stillNeeded ? .warn : .info,
+                message: stillNeeded
+                    ? "the waiver approved by \(expired.approvedBy) expired on \(expired.expires) (\(expired.reason)): it no longer applies"
+                    : "the waiver approved by \(expired.approvedBy) expired on \(expired.expires) and is no longer needed: remove it",
+                location: expired.location))
+        }
+        result.findings.sort()
+    }
+
+    /// A seed for `math.random` that depends only on the rule and the system: results do not
+    /// depend on which worker evaluates what.
+    static func seed(_ rule: String, _ system: String) -> Int64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in rule.utf8 + [0] + system.utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x100_0000_01b3
+        }
+        return Int64(bitPattern: hash)
+    }
+}

@@ -1,0 +1,27 @@
+import CadreModel
+
+/// What a run found on one system: every rule's result, or why the descriptor could not be read.
+public struct SystemEvaluation: Sendable, Hashable {
+    /// The descriptor file as shown to users.
+    public var file: String
+    /// The system's id (nil when the descriptor is invalid).
+    public var id: String?
+    public var name: String?
+    /// SHA-256 of the descriptor file.
+    public var digest: String
+    /// One result per rule, sorted by rule id (none when the descriptor is invalid).
+    public var results: [RuleResult]
+    /// Problems of the descriptor (errors make it invalid; warnings do not).
+    public var diagnostics: [Diagnostic]
+
+    public var isValid: Bool { id != nil && !diagnostics.containsErrors }
+
+    public init(file: String, id: String?, name: String?, digest: String, results: [RuleResult], diagnostics: [Diagnostic]) {
+        self.file = file
+        self.id = id
+        self.name = name
+        self.digest = digest
+        self.results = results
+        self.diagnostics = diagnostics
+    }
+}

@@ -1,0 +1,34 @@
+import CadreModel
+import LuaHost
+
+/// A pack as loaded from its folder: its manifest, its rule files and library modules (read once,
+/// handed to every worker), its data, and digests of everything.
+public struct Pack: Sendable {
+    /// A Lua file of the pack.
+    public struct File: Sendable, Hashable {
+        /// The file as shown to users (`policies/cnil/recording-retention.lua`).
+        public var path: String
+        /// The path within the pack (`recording-retention.lua`, `lib/retention.lua`).
+        public var relativePath: String
+        public var source: String
+        /// SHA-256 of the file, hex.
+        public var digest: String
+    }
+
+    public var manifest: PackManifest
+    /// The pack's folder as shown to users.
+    public var folder: String
+    /// The rule files, sorted by path.
+    public var ruleFiles: [File]
+    /// Library modules by the name rules `require` (`retention` for `lib/retention.lua`).
+    public var modules: [String: File]
+    /// `pack.data`, from the data file.
+    public var data: LuaValue
+    /// The settings in effect: the manifest's defaults, overridden by the workspace.
+    public var settings: [String: String]
+    /// SHA-256 over every file of the pack (paths and contents), hex.
+    public var digest: String
+
+    public var id: String { manifest.id }
+    public var version: String { manifest.version }
+}

@@ -1,0 +1,11 @@
+import CadreModel
+import LuaHost
+
+/// A rule loaded in one worker's state: what it declares, and its functions there.
+struct RuleDefinition {
+    let info: RuleInfo
+    /// `applies(system)`, when the rule has one.
+    let applies: LuaValue?
+    /// `check(system, ctx)`.
+    let check: LuaValue
+}

@@ -1,0 +1,107 @@
+import CadreEngine
+import CadreModel
+
+/// The report for people: problems first, grouped by system; each finding with its severity,
+/// message, references and `file:line:col` (which terminals and editors turn into links).
+struct TextReport {
+    let evaluation: Evaluation
+    let context: ReportContext
+
+    func render() -> String {
+        var lines: [String] = []
+        for diagnostic in evaluation.diagnostics {
+            lines.append(paint(diagnostic.isError ? .red : .yellow, diagnostic.description))
+        }
+        if !evaluation.diagnostics.isEmpty { lines.append("") }
+        for system in evaluation.systems {
+            lines += section(system)
+        }
+        lines.append(summaryLine())
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func section(_ system: SystemEvaluation) -> [String] {
+        var lines = [paint(.bold, system.id ?? system.file) + (system.id != nil ? "  " + paint(.dim, system.file) : "")]
+        for diagnostic in system.diagnostics {
+            lines.append("  " + paint(diagnostic.isError ? .red : .yellow, diagnostic.description.replacingOccurrences(of: "\n", with: "\n  ")))
+        }
+        var quiet: [RuleResult.Status: Int] = [:]
+        for result in system.results {
+            let shown = context.verbose || ![.pass, .skipped].contains(result.status)
+            guard shown else {
+                quiet[result.status, default: 0] += 1
+                continue
+            }
+            lines += resultLines(result)
+        }
+        if !quiet.isEmpty {
+            let parts = [(RuleResult.Status.pass, "passed"), (.skipped, "skipped")].compactMap { status, word in
+                quiet[status].map { "\($0) \(word)" }
+            }
+            lines.append(paint(.dim, "  (" + parts.joined(separator: ", ") + ")"))
+        }
+        lines.append("")
+        return lines
+    }
+
+    private func resultLines(_ result: RuleResult) -> [String] {
+        let rule = evaluation.rule(result.rule)
+        let status = result.status.rawValue.uppercased().padding(toLength: 7, withPad: " ", startingAt: 0)
+        var head = "  " + paint(color(result.status), status) + " " + result.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
+        head += " " + result.rule
+        if let title = rule?.title { head += "  " + paint(.dim, title) }
+        var lines = [head]
+        if let reason = result.skipReason { lines.append("          " + reason.rawValue) }
+        if let failure = result.failure {
+            let place = failure.location.map { "\($0): " } ?? ""
+            lines.append("          " + paint(.red, "\(place)\(failure.kind): \(failure.message)"))
+        }
+        for finding in result.findings {
+            lines.append("          \(finding.location): \(finding.level.rawValue): \(finding.message)")
+            for evidence in finding.evidence { lines.append("            " + paint(.dim, evidence)) }
+        }
+        if let waiver = result.waiver {
+            lines.append("          " + paint(.dim, "waived until \(waiver.expires) by \(waiver.approvedBy): \(waiver.reason) (\(waiver.location))"))
+        }
+        if let rule, result.status == .fail || result.status == .warn || result.status == .waived {
+            lines.append("          " + paint(.dim, rule.references.joined(separator: " · ")))
+        }
+        return lines
+    }
+
+    private func summaryLine() -> String {
+        let summary = evaluation.summary
+        var parts = ["\(summary.systems) system\(summary.systems == 1 ? "" : "s")", "\(summary.rules) rule\(summary.rules == 1 ? "" : "s")"]
+        if summary.invalidSystems > 0 { parts.append("\(summary.invalidSystems) invalid descriptor\(summary.invalidSystems == 1 ? "" : "s")") }
+        let counts = [
+            (RuleResult.Status.fail, "failed"), (.warn, "warned"), (.error, "errors"), (.waived, "waived"), (.pass, "passed"),
+            (.skipped, "skipped"),
+        ].map { "\(summary.count($0.0)) \($0.1)" }
+        var line = "as of \(evaluation.asOf): " + parts.joined(separator: ", ") + " — " + counts.joined(separator: ", ")
+        if let failOn = context.failOn {
+            let failing = evaluation.systems.reduce(0) { $0 + $1.results.filter { $0.fails(at: failOn) }.count }
+            line += failing > 0 ? " — \(failing) at or above \(failOn.rawValue)" : " — none at or above \(failOn.rawValue)"
+        }
+        return paint(.bold, line)
+    }
+
+    // MARK: Colours
+
+    enum Color: String {
+        case red = "31", green = "32", yellow = "33", blue = "34", magenta = "35", bold = "1", dim = "2"
+    }
+
+    private func color(_ status: RuleResult.Status) -> Color {
+        switch status {
+        case .fail: .red
+        case .error: .magenta
+        case .warn: .yellow
+        case .pass: .green
+        case .waived, .skipped: .blue
+        }
+    }
+
+    private func paint(_ color: Color, _ text: String) -> String {
+        context.colors ? "\u{1B}[\(color.rawValue)m\(text)\u{1B}[0m" : text
+    }
+}

@@ -1,0 +1,84 @@
+import ArgumentParser
+import CadreEngine
+import CadreModel
+import CadreReports
+import Foundation
+
+/// `cadre evaluate`: every rule of the workspace's packs against every system.
+struct Evaluate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Evaluate every rule against every system of the workspace.",
+        discussion: """
+            Loads the workspace (cadre.yaml: systems, packs, waivers, limits), evaluates each rule \
+            of each pack on each system under the law in force on --as-of, and reports every \
+            finding with its severity, its references and the descriptor line it points at.
+
+            Exit status: 0 when no result fails at or above --fail-on; 1 when one does (a failure \
+            or an error of a rule of that severity or more); 2 when an input is invalid (a \
+            descriptor, a rule file, a pack, the workspace, a flag).
+            """)
+
+    @Argument(help: "Descriptor files or folders to evaluate instead of the workspace's systems.")
+    var paths: [String] = []
+
+    @OptionGroup var workspace: WorkspaceOptions
+
+    @Option(help: ArgumentHelp("Evaluate under the law in force on this date (YYYY-MM-DD; default: today).", valueName: "date"))
+    var asOf: ISODate?
+
+    @Option(help: ArgumentHelp("Output format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "format"))
+    var format: ReportFormat = .text
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("The lowest severity that makes the exit status 1: critical, high, medium, low, info or none (default: the workspace's, else high).", valueName: "severity"))
+    var failOn: FailOn?
+
+    @Option(help: ArgumentHelp("Workers evaluating in parallel (default: one per core).", valueName: "n"))
+    var jobs: Int = 0
+
+    @Flag(name: .shortAndLong, help: "List passing and skipped results too.")
+    var verbose = false
+
+    func validate() throws {
+        guard jobs >= 0 else { throw ValidationError("--jobs must be 0 (one per core) or more, not \(jobs)") }
+    }
+
+    func run() throws {
+        let workspace = try self.workspace.open(systems: paths.isEmpty ? nil : paths)
+        if workspace.packs.isEmpty, !workspace.diagnostics.containsErrors {
+            printError("cadre: warning: the workspace `\(workspace.root)` loads no pack: no rule will run (list packs in cadre.yaml)")
+        }
+        let asOf = self.asOf ?? ISODate.today()
+        if Terminal.stderrIsTerminal {
+            printError("evaluating \(workspace.systemFiles.count) systems against \(workspace.packs.count) packs as of \(asOf)…")
+        }
+        let evaluation = Engine(workspace: workspace, jobs: jobs).evaluate(asOf: asOf)
+        let threshold: Severity? =
+            switch failOn {
+            case .none?: nil
+            case .severity(let severity)?: severity
+            case nil: workspace.configuration.failOn ?? .high
+            }
+        let context = ReportContext(
+            toolVersion: CadreVersion.number, colors: output == nil && format == .text && Terminal.colors,
+            verbose: verbose, failOn: threshold)
+        let report = format.render(evaluation, context: context)
+        if let output {
+            do {
+                try Terminal.write(report, to: output)
+            } catch {
+                printError("cadre: cannot write \(output): \(error.localizedDescription)")
+                throw ExitCode(2)
+            }
+            if Terminal.stderrIsTerminal { printError("wrote \(output)") }
+        } else {
+            print(report, terminator: "")
+        }
+        let status = evaluation.exitStatus(failOn: threshold)
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+extension ReportFormat: ExpressibleByArgument {}

@@ -1,0 +1,76 @@
+import ArgumentParser
+import CadreEngine
+import CadreModel
+
+/// `cadre policies`: the rules of the workspace's packs.
+struct Policies: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List and describe the rules of the workspace's packs.",
+        subcommands: [List.self, Show.self],
+        defaultSubcommand: List.self)
+
+    /// Loads the workspace's rules, printing every problem; exit status 2 when a pack or rule is invalid.
+    static func rules(_ options: WorkspaceOptions) throws -> (Workspace, [RuleInfo]) {
+        let workspace = try options.open()
+        let (rules, diagnostics) = Engine(workspace: workspace).loadRules()
+        for diagnostic in diagnostics { printError(diagnostic.description) }
+        if diagnostics.containsErrors { throw ExitCode(2) }
+        return (workspace, rules)
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List every rule: id, severity, pack, dates in force, title.",
+            discussion: "Exit status: 0, or 2 when a pack or a rule file is invalid.")
+
+        @OptionGroup var workspace: WorkspaceOptions
+
+        func run() throws {
+            let (loaded, rules) = try Policies.rules(workspace)
+            for pack in loaded.packs {
+                print("\(pack.id) \(pack.version) — \(pack.manifest.title) (\(pack.folder))")
+            }
+            if !loaded.packs.isEmpty { print("") }
+            let width = rules.map(\.id.count).max() ?? 0
+            for rule in rules {
+                let window = [rule.effectiveFrom.map { "from \($0)" }, rule.effectiveTo.map { "to \($0)" }].compactMap { $0 }.joined(separator: " ")
+                print(
+                    rule.id.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+                        + rule.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0) + "  " + rule.title
+                        + (window.isEmpty ? "" : "  [\(window)]"))
+            }
+            print("\n\(rules.count) rules in \(loaded.packs.count) packs")
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Describe one rule: its obligation, severity, references, dates, pack and file.",
+            discussion: "Exit status: 0, or 2 when the rule does not exist or a pack is invalid.")
+
+        @Argument(help: "The rule's id (cnil.recording.retention).")
+        var id: String
+
+        @OptionGroup var workspace: WorkspaceOptions
+
+        func run() throws {
+            let (_, rules) = try Policies.rules(workspace)
+            guard let rule = rules.first(where: { $0.id == id }) else {
+                let hint = Suggestion.hint(for: id, among: rules.map(\.id)).map { " (\($0))" } ?? ""
+                printError("cadre: no rule `\(id)` in the workspace's packs\(hint)")
+                throw ExitCode(2)
+            }
+            var lines = [rule.id, rule.title, ""]
+            if let description = rule.description { lines += [description, ""] }
+            lines.append("severity:    \(rule.severity.rawValue)")
+            lines.append("confidence:  \(rule.confidence.rawValue)")
+            lines.append("references:  \(rule.references.joined(separator: "; "))")
+            lines.append("in force:    \(rule.effectiveFrom.map { "from \($0)" } ?? "always")\(rule.effectiveTo.map { " to \($0)" } ?? "")")
+            if let remediation = rule.remediation { lines.append("to comply:   \(remediation)") }
+            if !rule.tags.isEmpty { lines.append("tags:        \(rule.tags.joined(separator: ", "))") }
+            lines.append("pack:        \(rule.pack) \(rule.packVersion)")
+            lines.append("file:        \(rule.file)")
+            print(lines.joined(separator: "\n"))
+        }
+    }
+}

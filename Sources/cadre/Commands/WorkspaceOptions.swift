@@ -1,0 +1,57 @@
+import ArgumentParser
+import CadreEngine
+import CadreModel
+
+/// `--workspace DIR`: the workspace to use; by default, the nearest folder with `cadre.yaml`
+/// from the current one upward.
+struct WorkspaceOptions: ParsableArguments {
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp("The workspace folder (default: the nearest with cadre.yaml, upward).", valueName: "dir"))
+    var workspace: String?
+
+    /// The workspace's folder, as shown to users.
+    var root: String {
+        if let workspace { return workspace }
+        return Workspace.discover() ?? "."
+    }
+
+    /// Opens the workspace (descriptors replaced by `systems` when given).
+    func open(systems: [String]? = nil) throws -> Workspace {
+        let taxonomy: Taxonomy
+        do {
+            taxonomy = try Taxonomy.bundled()
+        } catch {
+            printError("cadre: cannot load the bundled taxonomy: \(error)")
+            throw ExitCode(2)
+        }
+        return Workspace.open(at: root, systems: systems, taxonomy: taxonomy)
+    }
+}
+
+/// A `--fail-on` value: a severity, or `none`.
+enum FailOn: ExpressibleByArgument, Equatable {
+    case severity(Severity)
+    case none
+
+    init?(argument: String) {
+        if argument == "none" {
+            self = .none
+        } else if let severity = Severity(rawValue: argument) {
+            self = .severity(severity)
+        } else {
+            return nil
+        }
+    }
+
+    static var allValueStrings: [String] { Severity.words + ["none"] }
+
+    var threshold: Severity? {
+        if case .severity(let s) = self { return s }
+        return nil
+    }
+}
+
+extension ISODate: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
+}

@@ -1,0 +1,24 @@
+import Foundation
+
+/// Writes a line to standard error.
+func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}
+
+/// Facts about where cadre's output goes.
+enum Terminal {
+    /// Whether standard output is a terminal (colours are then welcome, unless NO_COLOR is set).
+    static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+    /// Whether standard error is a terminal (progress goes there only then).
+    static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+    /// Colours on standard output: a terminal, and the user did not ask for none.
+    static var colors: Bool {
+        stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+            && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+    }
+
+    /// Writes `text` to `path` atomically, or says why it could not.
+    static func write(_ text: String, to path: String) throws {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+}
