@@ -28,7 +28,7 @@ public struct PhoneDetector: Detector, Sendable {
                     continue
                 }
                 if !plus, text[i] == 0x30, text.at(i + 1) == 0x30, text.at(i + 2) != 0x30,
-                   let end = Self.international(text, digitsFrom: i + 2) {
+                   let end = Self.international(text, digitsFrom: i + 2, afterDoubleZero: true) {
                     report(i..<end)
                     i = text.nextDigit(from: end)
                     continue
@@ -70,7 +70,11 @@ public struct PhoneDetector: Detector, Sendable {
     }
 
     /// The end of an international number whose digits (country code first) start at `start`, or nil.
-    static func international(_ text: ByteText, digitsFrom start: Int) -> Int? {
+    ///
+    /// After `00` (rather than `+`) the country code must be followed by a separator
+    /// (`0044 20 7946 0958`), or be 33 with a nine-digit national number, so that a bare run of
+    /// digits starting with `00` is not taken for a number.
+    static func international(_ text: ByteText, digitsFrom start: Int, afterDoubleZero: Bool = false) -> Int? {
         var digits: [Int] = []
         digits.reserveCapacity(16)
         var i = start
@@ -112,6 +116,9 @@ public struct PhoneDetector: Detector, Sendable {
         if digits.starts(with: [3, 3]) {
             let national = digits.count - codeLength
             guard national == 9, digits[2] != 0 else { return nil }
+        } else if afterDoubleZero {
+            let next = text.at(start + codeLength)
+            guard isSeparator(next) || next == ASCII.openParen else { return nil }
         }
         return end
     }

@@ -78,7 +78,7 @@ public final class PostgresStore: Store {
             let session = PostgresSession(connection: connection, logger: logger, timeLimit: limit)
             do {
                 try session.run("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-                defer { try? session.run("ROLLBACK") }
+                defer { _ = try? session.run("ROLLBACK") }
                 try session.run(PostgresQuery(unsafeSQL: "SET LOCAL statement_timeout = \(limit.wholeMilliseconds)"))
                 try session.run("SET LOCAL TIME ZONE 'UTC'")
                 return .success(try body(session))
