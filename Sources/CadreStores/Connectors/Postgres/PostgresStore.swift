@@ -11,7 +11,9 @@ import PostgresNIO
 /// every call runs inside `BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY` and ends with
 /// `ROLLBACK`; and the store offers no method that takes SQL — it builds every statement from
 /// names it first found in `information_schema`, quoted, with values bound as parameters.
-/// Each transaction sets `statement_timeout` to the query's time limit and the time zone to UTC.
+/// Each transaction sets `statement_timeout` to the query's time limit and the time zone to UTC,
+/// in a first `SELECT` that also takes the transaction's snapshot, after which PostgreSQL refuses
+/// `SET TRANSACTION READ WRITE`.
 ///
 /// ## Threading
 /// The store owns a one-thread SwiftNIO event loop on which postgres-nio runs the connection.
@@ -79,8 +81,10 @@ public final class PostgresStore: Store {
             do {
                 try session.run("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
                 defer { _ = try? session.run("ROLLBACK") }
-                try session.run(PostgresQuery(unsafeSQL: "SET LOCAL statement_timeout = \(limit.wholeMilliseconds)"))
-                try session.run("SET LOCAL TIME ZONE 'UTC'")
+                // Transaction-local settings, in a SELECT: it also takes the snapshot, after which
+                // the transaction can no longer be switched to read-write.
+                let timeout = "\(limit.wholeMilliseconds)"
+                try session.run("SELECT set_config('statement_timeout', \(timeout), true), set_config('TimeZone', 'UTC', true)")
                 return .success(try body(session))
             } catch {
                 return .failure(PostgresErrors.storeError(error, store: id, table: table, column: column, connecting: false))
