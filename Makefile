@@ -1,10 +1,14 @@
 # cadre — the commands of the README.
-#   make test      every test (installs what is missing first)
-#   make build     the cadre binary, release build, in .build/release/cadre
+#   make test          every test (installs what is missing first, starts a throwaway PostgreSQL)
+#   make build         the cadre binary, release build, in .build/release/cadre
+#   make bench-stores  the store benchmarks (Benchmarks/, release build; figures in BENCHMARKS.md)
+#   make pg-stop       stops the PostgreSQL server `make test` started
+#
+# CADRE_SKIP_POSTGRES=1 make test   skips the PostgreSQL tests (local use only; CI runs them)
 
 SWIFT ?= swift
 
-.PHONY: deps build test clean
+.PHONY: deps build test clean bench-stores pg-stop
 
 deps:
 	@scripts/install-deps.sh
@@ -14,7 +18,15 @@ build: deps
 
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	@scripts/start-postgres.sh >/dev/null
+	. ./.build-pg/env && $(SWIFT) test --skip-build
+
+bench-stores: deps
+	@scripts/install-deps.sh --bench
+	cd Benchmarks && $(SWIFT) run -c release StoreBenchmarks
+
+pg-stop:
+	@scripts/start-postgres.sh --stop
 
 clean:
 	rm -rf .build

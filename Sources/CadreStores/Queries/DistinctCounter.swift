@@ -6,8 +6,14 @@
 struct DistinctCounter {
     static let exactLimit = 4_000_000
     private static let precision = 14
+    /// Where counting switches from exact to estimated (``exactLimit``; lower in tests).
+    let limit: Int
     private var exact: Set<UInt64>? = []
     private var registers: [UInt8] = []
+
+    init(exactLimit: Int = DistinctCounter.exactLimit) {
+        limit = exactLimit
+    }
 
     /// Adds a value, identified by its kind tag and bytes.
     mutating func add(kind: UInt8, _ bytes: UnsafeBufferPointer<UInt8>) {
@@ -18,7 +24,7 @@ struct DistinctCounter {
         let hash = UInt64(bitPattern: Int64(hasher.finalize()))
         if exact != nil {
             exact?.insert(hash)
-            if let count = exact?.count, count > Self.exactLimit { switchToEstimate() }
+            if let count = exact?.count, count > limit { switchToEstimate() }
         } else {
             addToRegisters(hash)
         }

@@ -31,8 +31,9 @@ enum PostgresErrors {
                 return make(.permissionDenied, "the role may not read it", state)
             case "25006":
                 return make(.queryFailed, "a statement tried to write and the read-only transaction refused it", state)
-            case "22007", "22008", "22P02":
-                return make(.invalidData, "the column holds values that cannot be read as dates", state)
+            case _ where state.hasPrefix("22"):                         // class 22: data exception
+                return make(.invalidData, "the column holds a value that cannot be read as the query needs "
+                            + "(for a date question: text that starts like a date but is not one)", state)
             case _ where state.hasPrefix("08") || state.hasPrefix("57P"):
                 return make(.serverUnreachable, "the server closed the connection or is shutting down", state)
             default:
