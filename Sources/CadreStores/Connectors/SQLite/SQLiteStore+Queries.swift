@@ -30,7 +30,7 @@ extension SQLiteStore {
                 return try Int.fetchOne(db, sql: "SELECT count(*) FROM \(from) WHERE \(c) \(test)") ?? 0
             case .olderThan(let cutoff, let column):
                 let c = try Self.quotedColumn(column, of: schema, store: id)
-                let sql = "SELECT count(*) FROM \(from) WHERE \(SQLiteDates.epochSeconds(of: c)) < ?"
+                let sql = Self.olderThanSQL(quotedTable: from, quotedColumn: c)
                 return try Int.fetchOne(db, sql: sql, arguments: [cutoff.timeIntervalSince1970]) ?? 0
             }
         }
@@ -101,6 +101,18 @@ extension SQLiteStore {
             run.stopForTime()
         }
         return run.report()
+    }
+
+    /// The retention count's statement; its one parameter is the cutoff in Unix seconds.
+    static func olderThanSQL(quotedTable: String, quotedColumn: String) -> String {
+        "SELECT count(*) FROM \(quotedTable) WHERE \(SQLiteDates.epochSeconds(of: quotedColumn)) < ?"
+    }
+
+    /// The statement ``count(in:where:)`` runs for ``RowFilter/olderThan(_:column:)``, with `?`
+    /// for the cutoff in Unix seconds: for benchmarks that run the same SQL in the `sqlite3` shell.
+    @_spi(Benchmarks)
+    public static func retentionCountSQL(table: String, column: String) -> String {
+        olderThanSQL(quotedTable: SQLIdentifier.quoted(table), quotedColumn: SQLIdentifier.quoted(column))
     }
 
     /// The table's schema, its name resolved in `sqlite_master` (exact spelling, else ignoring case).
