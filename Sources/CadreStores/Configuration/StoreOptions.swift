@@ -23,11 +23,16 @@ public struct StoreOptions: Sendable, Hashable {
 }
 
 extension Duration {
-    /// Whole milliseconds, at least 1 (for `statement_timeout` and deadlines).
+    /// The longest limit cadre applies: PostgreSQL's `statement_timeout` takes at most 2³¹−1 ms
+    /// (about 24.8 days); longer limits are cut to it, so deadlines never overflow.
+    static let longestLimit = Duration.milliseconds(Int64(Int32.max))
+
+    /// The duration cut to ``longestLimit`` (and to zero below).
+    var clampedLimit: Duration { min(max(self, .zero), .longestLimit) }
+
+    /// Whole milliseconds of ``clampedLimit``, at least 1 (for `statement_timeout` and deadlines).
     var wholeMilliseconds: Int64 {
-        let (seconds, attoseconds) = components
-        let ms = seconds.multipliedReportingOverflow(by: 1000)
-        if ms.overflow { return Int64.max }
-        return max(1, ms.partialValue + attoseconds / 1_000_000_000_000_000)
+        let (seconds, attoseconds) = clampedLimit.components
+        return max(1, seconds * 1000 + attoseconds / 1_000_000_000_000_000)
     }
 }

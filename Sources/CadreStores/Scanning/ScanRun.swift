@@ -17,7 +17,7 @@ struct ScanRun {
         self.table = table
         self.limits = limits
         self.scanner = TextScanner(detectors: detectors, columns: columns, examplesPerDetector: limits.examplesPerDetector)
-        self.deadline = started.advanced(by: limits.timeLimit)
+        self.deadline = started.advanced(by: limits.timeLimit.clampedLimit)
     }
 
     /// Whether another row may be read: false once the row cap is reached or the time is up.

@@ -150,6 +150,9 @@ struct PostgresStoreTests {
         let exact = try store.scan(f.chats, columns: ["message"], detectors: .standard, limits: ScanLimits(rowCap: 100, batchSize: 50))
         #expect(exact.rowsScanned == 100)
         #expect(!exact.truncated)
+        let unlimited = try store.scan(f.chats, columns: ["message"], detectors: .standard,
+                                       limits: ScanLimits(rowCap: .max, timeLimit: .seconds(Int64.max)))
+        #expect(unlimited.rowsScanned == 100)
         var slow = DetectorRegistry()
         try slow.register(SlowDetector())
         let timed = try store.scan(f.chats, columns: ["message"], detectors: slow, limits: ScanLimits(timeLimit: .milliseconds(50), batchSize: 10))

@@ -152,6 +152,11 @@ final class SQLiteFixture {
         let exact = try store.scan("chats", columns: ["message"], detectors: .standard, limits: ScanLimits(rowCap: 1_000))
         #expect(exact.rowsScanned == 1_000)
         #expect(!exact.truncated)
+        let unlimited = try store.scan("chats", columns: ["message"], detectors: .standard,
+                                       limits: ScanLimits(rowCap: .max, timeLimit: .seconds(Int64.max)))
+        #expect(unlimited.rowsScanned == 1_000)
+        let patient = try fixture.open(StoreOptions(queryTimeLimit: .seconds(Int64.max)))
+        #expect(try patient.count(in: "chats") == 1_000)
     }
 
     @Test func scanStopsAtTheTimeLimit() throws {

@@ -143,7 +143,7 @@ public final class FileStore: Store {
             jsonl.select(names)
             reader = jsonl
         }
-        let deadline = deadline ?? ContinuousClock.now.advanced(by: options.queryTimeLimit)
+        let deadline = deadline ?? ContinuousClock.now.advanced(by: options.queryTimeLimit.clampedLimit)
         var records = 0
         while try reader.next() {
             records += 1

@@ -106,7 +106,8 @@ extension PostgresStore {
                 try session.run(PostgresQuery(unsafeSQL: "DECLARE cadre_scan NO SCROLL CURSOR FOR SELECT \(select) FROM \(resolved.quotedName)"))
                 fetching: while true {
                     // One more row than the cap allows, to know whether the cap stopped the scan.
-                    let wanted = max(1, min(limits.batchSize, limits.rowCap - run.scanner.rows + 1))
+                    let left = limits.rowCap - run.scanner.rows
+                    let wanted = left >= limits.batchSize ? limits.batchSize : left + 1
                     let rows = try session.run(PostgresQuery(unsafeSQL: "FETCH FORWARD \(wanted) FROM cadre_scan"))
                     for row in rows {
                         guard run.mayReadAnotherRow() else { break fetching }

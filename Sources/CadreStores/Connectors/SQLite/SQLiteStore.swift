@@ -64,7 +64,7 @@ public final class SQLiteStore: Store {
         guard !isClosed.withLockedValue({ $0 }) else {
             throw StoreError(.closed, store: id, table: table, message: "the store was closed")
         }
-        let deadline = deadline ?? ContinuousClock.now.advanced(by: options.queryTimeLimit)
+        let deadline = deadline ?? ContinuousClock.now.advanced(by: options.queryTimeLimit.clampedLimit)
         do {
             return try queue.read { db in
                 try SQLiteDeadline.run(on: db, until: deadline) { try body(db) }
