@@ -86,7 +86,7 @@ final class MemoryProbe: Detector {
     @Test func csvScan() throws {
         let folder = TemporaryDirectory()
         let path = folder.file("chats.csv")
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         handle.write(Data("id,message\n".utf8))
         var chunk = ""

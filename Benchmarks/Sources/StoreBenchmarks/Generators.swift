@@ -86,7 +86,7 @@ enum Generators {
         if FileManager.default.fileExists(atPath: text), FileManager.default.fileExists(atPath: database) { return (text, database) }
         print("generating \(text) and \(database) (once)…")
         try? FileManager.default.removeItem(atPath: database)
-        FileManager.default.createFile(atPath: text, contents: nil)
+        _ = FileManager.default.createFile(atPath: text, contents: nil)
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: text))
         let queue = try DatabaseQueue(path: database)
         try queue.write { db in

@@ -5,7 +5,7 @@ import Foundation
 /// the machine does weighs on all of them alike.
 enum Harness {
     /// Medians of `runs` timed runs of each contender, in alternation, after one warm-up of each.
-    static func medians(runs: Int, _ contenders: [(name: String, body: () throws -> Void)]) rethrows -> [String: Duration] {
+    static func medians(runs: Int, _ contenders: [(name: String, body: () throws -> Void)]) throws -> [String: Duration] {
         for contender in contenders { try contender.body() }                 // warm-up: page cache, code
         var samples: [String: [Duration]] = [:]
         for _ in 0..<runs {

@@ -11,8 +11,7 @@ enum RetentionBenchmark {
         guard let sqlite3 = Harness.which("sqlite3") else { throw BenchmarkFailure("sqlite3 is not installed (scripts/install-deps.sh --bench)") }
         let store = try SQLiteStore(endpoint: StoreEndpoint(id: "bench", engine: .sqlite, url: path), environment: [:])
         defer { store.close() }
-        let sameSQL = SQLiteStore.retentionCountSQL(table: "recordings", column: "recorded_at")
-            .replacingOccurrences(of: "?", with: String(format: "%.1f", cutoff.timeIntervalSince1970))
+        let sameSQL = SQLiteStore.retentionCountSQL(table: "recordings", column: "recorded_at", cutoff: cutoff)
         let simpleSQL = "SELECT count(*) FROM recordings WHERE recorded_at < '2025-01-01'"
 
         // All three must agree before any of them is timed.

@@ -51,6 +51,7 @@ import Testing
         #expect(try store.distinctCount(in: "recordings", of: "caller_phone") == 1)
         #expect(try store.distinctCount(in: "recordings", of: "comment") == DateCases.values.count)
         #expect(try store.count(in: "recordings", olderThan: DateCases.cutoff, by: "recorded_at") == DateCases.olderCount)
+        #expect(try store.count(in: "recordings", olderThan: Date(timeIntervalSince1970: 1_735_689_599.999), by: "recorded_at") == DateCases.olderCount - 1)
         let range = try store.dateRange(in: "recordings", of: "recorded_at")
         #expect(range == DateRange(earliest: DateCases.earliest, latest: DateCases.latest, unreadable: DateCases.unreadableCount))
     }

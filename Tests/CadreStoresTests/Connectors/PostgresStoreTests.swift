@@ -221,7 +221,7 @@ struct PostgresStoreTests {
         guard let f = try Fixture(chats: 60) else { return }
         let store = try f.open()
         defer { store.close() }
-        let results = NIOLockedResults()
+        let results = SharedResults()
         let recordings = f.recordings, chats = f.chats
         let threads = (0..<4).map { _ in
             Thread {

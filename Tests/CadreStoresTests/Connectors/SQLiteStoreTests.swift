@@ -99,6 +99,32 @@ final class SQLiteFixture {
         #expect(range.unreadable == DateCases.unreadableCount)
     }
 
+    /// The same values in columns declared TEXT, DATETIME (NUMERIC affinity), INTEGER and REAL:
+    /// SQLite converts some on the way in; the answers do not change.
+    @Test(arguments: ["TEXT", "DATETIME", "INTEGER", "REAL", "BLOB"])
+    func retentionCountWhateverTheDeclaredType(type: String) throws {
+        let fixture = try SQLiteFixture { db in
+            try db.execute(sql: "CREATE TABLE t (at \(type))")
+            for (value, _) in DateCases.values {
+                let stored: (any DatabaseValueConvertible)? = switch value {
+                case .text(let s): s
+                case .integer(let i): i
+                case .real(let d): d
+                case .null: nil
+                }
+                try db.execute(sql: "INSERT INTO t (at) VALUES (?)", arguments: [stored])
+            }
+        }
+        let store = try fixture.open()
+        defer { store.close() }
+        #expect(try store.count(in: "t", olderThan: DateCases.cutoff, by: "at") == DateCases.olderCount)
+        #expect(try store.dateRange(in: "t", of: "at") ==
+                DateRange(earliest: DateCases.earliest, latest: DateCases.latest, unreadable: DateCases.unreadableCount))
+        // To the millisecond: 23:59:59.999 is not older than itself, but older than 23:59:59.9995.
+        #expect(try store.count(in: "t", olderThan: Date(timeIntervalSince1970: 1_735_689_599.999), by: "at") == DateCases.olderCount - 1)
+        #expect(try store.count(in: "t", olderThan: Date(timeIntervalSince1970: 1_735_689_599.9995), by: "at") == DateCases.olderCount)
+    }
+
     @Test func dateRangeOfAnEmptyColumn() throws {
         let fixture = try SQLiteFixture.standard()
         let store = try fixture.open()
@@ -198,7 +224,7 @@ final class SQLiteFixture {
         let fixture = try SQLiteFixture.standard(chats: 300)
         let store = try fixture.open()
         defer { store.close() }
-        let results = NIOLockedResults()
+        let results = SharedResults()
         let threads = (0..<4).map { _ in
             Thread {
                 for _ in 0..<10 {
@@ -224,7 +250,7 @@ struct SlowDetector: Detector {
 }
 
 /// Results appended from several threads.
-final class NIOLockedResults: @unchecked Sendable {
+final class SharedResults: @unchecked Sendable {
     // @unchecked: every access to `storage` goes through `lock`.
     private let lock = NSLock()
     private var storage: [Int] = []

@@ -31,7 +31,8 @@ extension SQLiteStore {
             case .olderThan(let cutoff, let column):
                 let c = try Self.quotedColumn(column, of: schema, store: id)
                 let sql = Self.olderThanSQL(quotedTable: from, quotedColumn: c)
-                return try Int.fetchOne(db, sql: sql, arguments: [cutoff.timeIntervalSince1970]) ?? 0
+                let arguments: StatementArguments = [SQLiteDates.julianDay(of: cutoff), cutoff.timeIntervalSince1970]
+                return try Int.fetchOne(db, sql: sql, arguments: arguments) ?? 0
             }
         }
     }
@@ -103,16 +104,18 @@ extension SQLiteStore {
         return run.report()
     }
 
-    /// The retention count's statement; its one parameter is the cutoff in Unix seconds.
+    /// The retention count's statement; parameters: `?1` the cutoff in `julianday` units, `?2` in Unix seconds.
     static func olderThanSQL(quotedTable: String, quotedColumn: String) -> String {
-        "SELECT count(*) FROM \(quotedTable) WHERE \(SQLiteDates.epochSeconds(of: quotedColumn)) < ?"
+        "SELECT count(*) FROM \(quotedTable) WHERE \(SQLiteDates.isOlder(quotedColumn))"
     }
 
-    /// The statement ``count(in:where:)`` runs for ``RowFilter/olderThan(_:column:)``, with `?`
-    /// for the cutoff in Unix seconds: for benchmarks that run the same SQL in the `sqlite3` shell.
+    /// The statement ``count(in:where:)`` runs for ``RowFilter/olderThan(_:column:)``, with its
+    /// parameters written in: for benchmarks that run the same SQL in the `sqlite3` shell.
     @_spi(Benchmarks)
-    public static func retentionCountSQL(table: String, column: String) -> String {
+    public static func retentionCountSQL(table: String, column: String, cutoff: Date) -> String {
         olderThanSQL(quotedTable: SQLIdentifier.quoted(table), quotedColumn: SQLIdentifier.quoted(column))
+            .replacingOccurrences(of: "?1", with: String(format: "%.17g", SQLiteDates.julianDay(of: cutoff)))
+            .replacingOccurrences(of: "?2", with: String(format: "%.17g", cutoff.timeIntervalSince1970))
     }
 
     /// The table's schema, its name resolved in `sqlite_master` (exact spelling, else ignoring case).
