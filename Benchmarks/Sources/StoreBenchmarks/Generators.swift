@@ -52,8 +52,10 @@ enum Generators {
         return path
     }
 
-    /// Customer-service messages (~420 bytes each, French), one in `every` carrying personal data
-    /// of one of the seven kinds, in turn; valid checksums.
+    /// Customer-service messages (~320 bytes each, French): one in `every` carries personal data of
+    /// one of the seven kinds, in turn, with valid checksums; another one in `every` carries
+    /// look-alikes that fail validation (an order number with no card prefix, an IBAN and a NIR
+    /// with wrong check digits, a version number, a time) — what a pattern alone would report.
     static func messages(count: Int, every: Int = 10, seed: UInt64 = 7) -> [String] {
         var rng = SplitMix(state: seed)
         let openings = ["Bonjour, ", "Bonsoir, ", "Madame, Monsieur, ", "Re: ", "Suite à mon appel, "]
@@ -69,11 +71,16 @@ enum Generators {
             "Carte 4242 4242 4242 4242 exp 12/27. ", "Mon NIR est 1 85 05 78 006 084 91. ", "Connexion depuis 192.168.1.20. ",
             "Adresse IPv6 2001:db8::1 signalée. ",
         ]
+        let lookAlikes = [
+            "Commande 9876 5432 1098 7654 expédiée. ", "IBAN refusé : FR76 3000 6000 0112 3456 7890 188. ",
+            "Dossier 2 85 05 78 006 084 00 incomplet. ", "Version 10.2.3.4.5 installée à 10:30:00. ",
+        ]
         return (0..<count).map { k in
             var text = openings[Int.random(in: 0..<openings.count, using: &rng)]
             text += bodies[Int.random(in: 0..<bodies.count, using: &rng)]
             text += bodies[Int.random(in: 0..<bodies.count, using: &rng)]
             if k % every == 0 { text += personal[(k / every) % personal.count] }
+            if k % every == every / 2 { text += lookAlikes[(k / every) % lookAlikes.count] }
             text += "Cordialement, client n° \(100_000 + k % 900_000)."
             return text
         }
@@ -81,8 +88,8 @@ enum Generators {
 
     /// The messages as a text file (one per line) and as a SQLite table `chats(id, message)`.
     static func corpus(messages count: Int) throws -> (text: String, database: String) {
-        let text = "\(cache)/messages-\(count).txt"
-        let database = "\(cache)/chats-\(count).sqlite"
+        let text = "\(cache)/messages-v2-\(count).txt"
+        let database = "\(cache)/chats-v2-\(count).sqlite"
         if FileManager.default.fileExists(atPath: text), FileManager.default.fileExists(atPath: database) { return (text, database) }
         print("generating \(text) and \(database) (once)…")
         try? FileManager.default.removeItem(atPath: database)
