@@ -58,9 +58,9 @@ extension Detector {
         }
     }
 
-    /// The matched substrings themselves, unredacted: for tests of the detector only. Never show
-    /// them in a report.
-    public func rawMatches(in text: String) -> [String] {
+    /// The matched substrings themselves, unredacted: for the detectors' own tests (internal, so
+    /// no caller outside this module can turn a detector into a way of extracting values).
+    func rawMatches(in text: String) -> [String] {
         var text = text
         return text.withUTF8 { buffer in
             var found: [String] = []

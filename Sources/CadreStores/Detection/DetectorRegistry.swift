@@ -10,6 +10,7 @@
 /// detectors in registration order, which is the order of ``ScanReport/detectors``. A registry
 /// that holds a plugin detector tied to a worker's Lua state belongs to that worker.
 public struct DetectorRegistry {
+    /// The detectors, in registration order.
     public private(set) var detectors: [any Detector]
 
     /// An empty registry.
@@ -79,16 +80,22 @@ public struct DetectorError: Error, Sendable, Hashable, CustomStringConvertible 
         public init(rawValue: String) { self.rawValue = rawValue }
         public var description: String { rawValue }
 
+        /// The name is not 1–64 characters among a–z, 0–9, `_`, `-`, `.`.
         public static let invalidName = Code(rawValue: "invalid-name")
+        /// A detector of that name is already registered.
         public static let duplicateName = Code(rawValue: "duplicate-name")
+        /// No detector has that name.
         public static let unknownDetector = Code(rawValue: "unknown-detector")
     }
 
+    /// What kind of problem.
     public var code: Code
     /// The detector's name as given.
     public var detector: String
+    /// What went wrong, in a sentence.
     public var message: String
 
+    /// Creates an error.
     public init(_ code: Code, detector: String, message: String) {
         self.code = code
         self.detector = detector

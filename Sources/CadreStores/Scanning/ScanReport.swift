@@ -19,6 +19,7 @@ public struct ScanReport: Sendable, Hashable {
     /// One tally per detector, in the registry's order, including detectors that found nothing.
     public var detectors: [DetectorTally]
 
+    /// Creates a report (stores make them; public for tests and tools).
     public init(store: String, table: String, columns: [String], rowsScanned: Int, bytesScanned: Int,
                 stoppedBy: ScanStop?, elapsed: Duration, detectors: [DetectorTally]) {
         self.store = store
@@ -63,6 +64,7 @@ public struct DetectorTally: Sendable, Hashable {
     /// Distinct redacted examples, at most ``ScanLimits/examplesPerDetector``.
     public var examples: [RedactedExample]
 
+    /// Creates a tally.
     public init(detector: String, category: String, matches: Int = 0, rows: Int = 0,
                 matchesByColumn: [String: Int] = [:], examples: [RedactedExample] = []) {
         self.detector = detector
@@ -83,6 +85,7 @@ public struct RedactedExample: Sendable, Hashable, CustomStringConvertible {
     /// The redacted match (`j***@e***.fr`).
     public var text: String
 
+    /// Creates an example; `text` must already be redacted.
     public init(column: String, row: Int, text: String) {
         self.column = column
         self.row = row

@@ -9,6 +9,7 @@ public struct DateRange: Sendable, Hashable {
     /// How many non-null values are not dates cadre can read (see ``Store`` on date formats).
     public var unreadable: Int
 
+    /// Creates a range.
     public init(earliest: Date?, latest: Date?, unreadable: Int) {
         self.earliest = earliest
         self.latest = latest

@@ -5,6 +5,7 @@ public struct TableSchema: Sendable, Hashable {
     /// The columns, in the store's order.
     public var columns: [ColumnSchema]
 
+    /// Creates a schema.
     public init(name: String, columns: [ColumnSchema]) {
         self.name = name
         self.columns = columns
@@ -27,6 +28,7 @@ public struct ColumnSchema: Sendable, Hashable {
     /// Whether the store allows nulls; `nil` when it does not say (files).
     public var isNullable: Bool?
 
+    /// Creates a column description.
     public init(name: String, declaredType: String, kind: ColumnKind, isNullable: Bool?) {
         self.name = name
         self.declaredType = declaredType
@@ -37,7 +39,22 @@ public struct ColumnSchema: Sendable, Hashable {
 
 /// A column's type, classified across engines.
 public enum ColumnKind: String, Sendable, Hashable, CaseIterable {
-    case text, integer, real, boolean, date, timestamp, blob, json
+    /// Character data (`TEXT`, `varchar`, CSV columns, JSON strings).
+    case text
+    /// Whole numbers.
+    case integer
+    /// Other numbers (`REAL`, `double precision`, `numeric`; JSON numbers).
+    case real
+    /// `BOOLEAN`, JSON `true`/`false`.
+    case boolean
+    /// A calendar date (`DATE`).
+    case date
+    /// A date and time (`DATETIME`, `TIMESTAMP`, `timestamptz`).
+    case timestamp
+    /// Bytes (`BLOB`, `bytea`).
+    case blob
+    /// JSON (`json`, `jsonb`; nested JSONL values).
+    case json
     /// A type cadre does not classify (or none: SQLite columns without a declared type).
     case other
 }
