@@ -37,7 +37,7 @@ if [ "${1:-}" = "--stop" ]; then
   if [ -f "$state/datadir" ]; then
     bindir=$(find_bindir)
     datadir=$(cat "$state/datadir")
-    as_owner "$bindir/pg_ctl" -D "$datadir" -m fast stop >/dev/null 2>&1 || true
+    as_owner "$bindir/pg_ctl" -D "$datadir/data" -m fast -w stop >/dev/null 2>&1 || true
     rm -rf "$datadir"
   fi
   rm -f "$state/env" "$state/datadir"
