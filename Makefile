@@ -1,13 +1,18 @@
 # cadre — the commands of the README.
-#   make test         every test (installs what is missing first)
-#   make build        the cadre binary, release build, in .build/release/cadre
-#   make bench-lua    the Lua host's benchmarks (figures for BENCHMARKS.md)
-#   make bench-model  the descriptor-loading benchmark (figures for BENCHMARKS.md)
-#   make schema       regenerate docs/schema/system-v1.schema.json and the field reference of docs/descriptors.md
+#   make example       builds cadre, evaluates the example workspace, writes examples/report.md
+#   make test          every test (installs what is missing first, starts a throwaway PostgreSQL)
+#   make build         the cadre binary, release build, in .build/release/cadre
+#   make bench-lua     the Lua host's benchmarks            } release builds of Benchmarks/;
+#   make bench-model   the descriptor-loading benchmark     } figures in BENCHMARKS.md
+#   make bench-stores  the store benchmarks                 }
+#   make schema        regenerate docs/schema/system-v1.schema.json and the field reference of docs/descriptors.md
+#   make pg-stop       stops the PostgreSQL server `make test` started
+#
+# CADRE_SKIP_POSTGRES=1 make test   skips the PostgreSQL tests (local use only; CI runs them)
 
 SWIFT ?= swift
 
-.PHONY: deps build test clean bench-lua bench-model schema
+.PHONY: deps build example test clean bench-lua bench-model bench-stores schema pg-stop
 
 deps:
 	@scripts/install-deps.sh
@@ -22,20 +27,35 @@ deps:
 build: deps .build/shim.stamp
 	$(SWIFT) build -c release --product cadre
 
+# The main job on the example workspace: findings (exit status 1) are the point; invalid input
+# (2) or a crash is not.
+example: build
+	@.build/release/cadre evaluate --workspace examples; status=$$?; [ $$status -le 1 ] || exit $$status
+	@.build/release/cadre evaluate --workspace examples --format markdown --output examples/report.md; status=$$?; [ $$status -le 1 ] || exit $$status
+	@echo "report: examples/report.md"
+
 test: deps .build/shim.stamp
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	@scripts/start-postgres.sh >/dev/null
+	. ./.build-pg/env && $(SWIFT) test --skip-build
 
 bench-lua: deps .build/shim.stamp
 	cd Benchmarks && $(SWIFT) build -c release --product LuaHostBenchmarks && .build/release/LuaHostBenchmarks
 
-bench-model:
+bench-model: deps
 	$(SWIFT) run -c release --package-path Benchmarks ModelBenchmarks
+
+bench-stores: deps
+	@scripts/install-deps.sh --bench
+	cd Benchmarks && $(SWIFT) run -c release StoreBenchmarks
 
 schema: deps
 	$(SWIFT) build --product cadre
 	.build/debug/cadre schema --output docs/schema/system-v1.schema.json
 	scripts/update-field-reference.sh
+
+pg-stop:
+	@scripts/start-postgres.sh --stop
 
 clean:
 	rm -rf .build Benchmarks/.build

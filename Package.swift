@@ -13,11 +13,17 @@ let package = Package(
         .library(name: "LuaHost", targets: ["LuaHost"]),
         .library(name: "CadreModel", targets: ["CadreModel"]),
         .library(name: "CadreEngine", targets: ["CadreEngine"]),
+        .library(name: "CadreStores", targets: ["CadreStores"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // Lua 5.4 from the system (Debian: liblua5.4-dev), plus the few pieces that must be C.
@@ -44,6 +50,21 @@ let package = Package(
         ),
         // Output formats: text, JSON, SARIF 2.1.0, JUnit XML, Markdown.
         .target(name: "CadreReports", dependencies: ["CadreEngine", "CadreModel"]),
+        // Store connectors (SQLite, PostgreSQL, CSV/JSONL), pushdown queries, streaming scans,
+        // personal-data detectors, redaction. Knows nothing of Lua.
+        .target(
+            name: "CadreStores",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // The command line: thin, parses flags and calls the targets above.
         .executableTarget(
             name: "cadre",
@@ -66,6 +87,16 @@ let package = Package(
         .testTarget(
             name: "CadreEndToEndTests",
             resources: [.copy("Scripts")]
+        ),
+        .testTarget(
+            name: "CadreStoresTests",
+            dependencies: [
+                "CadreStores",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

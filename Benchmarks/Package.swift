@@ -14,6 +14,8 @@ let package = Package(
         .package(path: ".."),
         // To time the YAML composer on its own, the floor under cadre's parsing.
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // To build the stores' benchmark data.
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Timing, medians and Markdown tables shared by every suite.
@@ -27,6 +29,15 @@ let package = Package(
         .executableTarget(
             name: "ModelBenchmarks",
             dependencies: [.product(name: "CadreModel", package: root), .product(name: "Yams", package: "Yams")]
+        ),
+        // Stores (issue 7): retention count vs the sqlite3 shell, detector throughput vs ripgrep,
+        // peak memory of scans by table size. Its own median harness and data generators.
+        .executableTarget(
+            name: "StoreBenchmarks",
+            dependencies: [
+                .product(name: "CadreStores", package: root),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,13 +1,24 @@
 #!/usr/bin/env bash
 # Installs what cadre needs on a Debian machine, when it is missing:
-#   liblua5.4-dev and pkg-config (Lua 5.4, embedded by cadre);
-#   python3 with jsonschema and PyYAML (the end-to-end tests check `cadre schema` with them).
-# Usage: scripts/install-deps.sh
+#   liblua5.4-dev and pkg-config (Lua 5.4, embedded by cadre)
+#   libsqlite3-dev (SQLite, for GRDB)
+#   postgresql (a server the tests start with scripts/start-postgres.sh)
+#   python3 with jsonschema and PyYAML (the end-to-end tests check `cadre schema` and SARIF with them)
+# With --bench, also what the store benchmarks compare against: sqlite3 and ripgrep.
+# Usage: scripts/install-deps.sh [--bench]
 set -euo pipefail
 
 missing=()
 pkg-config --version >/dev/null 2>&1 || missing+=(pkg-config)
 pkg-config --exists lua5.4 2>/dev/null || missing+=(liblua5.4-dev)
+pkg-config --exists sqlite3 2>/dev/null || missing+=(libsqlite3-dev)
+if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  missing+=(postgresql)
+fi
+if [ "${1:-}" = "--bench" ]; then
+  command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
+  command -v rg >/dev/null 2>&1 || missing+=(ripgrep)
+fi
 
 python_modules_missing=false
 if ! command -v python3 >/dev/null 2>&1; then

@@ -1,0 +1,57 @@
+import Foundation
+
+/// The local path a file store's URL names, and the checks made before opening it. Paths are
+/// secrets like any resolved URL: errors never include them.
+enum LocalPath {
+    /// The path of a resolved URL: a plain path, or `scheme:` followed by a path, or
+    /// `scheme://` followed by an empty or `localhost` host and an absolute path. Relative paths
+    /// start at `baseDirectory`.
+    static func from(_ url: ResolvedURL, schemes: [String], store: String, baseDirectory: String?) throws(StoreError) -> String {
+        var text = url.text
+        if let colon = text.firstIndex(of: ":"), schemes.contains(text[..<colon].lowercased()) {
+            text = String(text[text.index(after: colon)...])
+            if text.hasPrefix("//") {
+                let afterSlashes = text.dropFirst(2)
+                guard let slash = afterSlashes.firstIndex(of: "/") else {
+                    throw StoreError(.invalidURL, store: store, message: "the URL names no path after its host")
+                }
+                let host = afterSlashes[..<slash]
+                guard host.isEmpty || host == "localhost" else {
+                    throw StoreError(.invalidURL, store: store, message: "a file URL must name a local path (no host)")
+                }
+                text = String(afterSlashes[slash...])
+            }
+            guard let decoded = text.removingPercentEncoding else {
+                throw StoreError(.invalidURL, store: store, message: "the URL's path has an invalid %-escape")
+            }
+            text = decoded
+        }
+        guard !text.isEmpty, !text.contains("\0") else {
+            throw StoreError(.invalidURL, store: store, message: "the URL names no path")
+        }
+        if text.hasPrefix("/") { return text }
+        let base = baseDirectory ?? FileManager.default.currentDirectoryPath
+        return (base as NSString).appendingPathComponent(text)
+    }
+
+    /// Whether the path exists, and is a folder.
+    static func kind(_ path: String) -> (exists: Bool, isDirectory: Bool) {
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        return (exists, isDirectory.boolValue)
+    }
+
+    /// Throws unless the path is a readable regular file.
+    static func checkReadableFile(_ path: String, store: String) throws(StoreError) {
+        let (exists, isDirectory) = kind(path)
+        guard exists else {
+            throw StoreError(.missingFile, store: store, message: "the file its URL names does not exist")
+        }
+        guard !isDirectory else {
+            throw StoreError(.unreadableFile, store: store, message: "its URL names a folder, not a file")
+        }
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw StoreError(.unreadableFile, store: store, message: "the file its URL names cannot be read (permissions)")
+        }
+    }
+}

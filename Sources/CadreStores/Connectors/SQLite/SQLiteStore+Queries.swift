@@ -1,0 +1,159 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+
+extension SQLiteStore {
+    public func tableNames() throws(StoreError) -> [String] {
+        try read(table: nil) { db in
+            try String.fetchAll(db, sql: """
+                SELECT name FROM sqlite_master
+                WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
+                ORDER BY name
+                """)
+        }
+    }
+
+    public func schema(of table: String) throws(StoreError) -> TableSchema {
+        try read(table: table) { db in try Self.schema(db, table: table, store: id) }
+    }
+
+    public func count(in table: String, where filter: RowFilter) throws(StoreError) -> Int {
+        try read(table: table, column: filter.column) { db in
+            let schema = try Self.schema(db, table: table, store: id)
+            let from = SQLIdentifier.quoted(schema.name)
+            switch filter {
+            case .all:
+                return try Int.fetchOne(db, sql: "SELECT count(*) FROM \(from)") ?? 0
+            case .isNull(let column), .isNotNull(let column):
+                let c = try Self.quotedColumn(column, of: schema, store: id)
+                let test = if case .isNull = filter { "IS NULL" } else { "IS NOT NULL" }
+                return try Int.fetchOne(db, sql: "SELECT count(*) FROM \(from) WHERE \(c) \(test)") ?? 0
+            case .olderThan(let cutoff, let column):
+                let c = try Self.quotedColumn(column, of: schema, store: id)
+                let sql = Self.olderThanSQL(quotedTable: from, quotedColumn: c)
+                let arguments: StatementArguments = [SQLiteDates.julianDay(of: cutoff), cutoff.timeIntervalSince1970]
+                return try Int.fetchOne(db, sql: sql, arguments: arguments) ?? 0
+            }
+        }
+    }
+
+    public func distinctCount(in table: String, of column: String) throws(StoreError) -> Int {
+        try read(table: table, column: column) { db in
+            let schema = try Self.schema(db, table: table, store: id)
+            let c = try Self.quotedColumn(column, of: schema, store: id)
+            return try Int.fetchOne(db, sql: "SELECT count(DISTINCT \(c)) FROM \(SQLIdentifier.quoted(schema.name))") ?? 0
+        }
+    }
+
+    public func dateRange(in table: String, of column: String) throws(StoreError) -> DateRange {
+        try read(table: table, column: column) { db in
+            let schema = try Self.schema(db, table: table, store: id)
+            let c = try Self.quotedColumn(column, of: schema, store: id)
+            let sql = """
+                SELECT min(e), max(e), count(v) - count(e)
+                FROM (SELECT \(c) AS v, \(SQLiteDates.epochSeconds(of: c)) AS e FROM \(SQLIdentifier.quoted(schema.name)))
+                """
+            guard let row = try Row.fetchOne(db, sql: sql) else { return DateRange(earliest: nil, latest: nil, unreadable: 0) }
+            let earliest: Double? = row[0]
+            let latest: Double? = row[1]
+            return DateRange(
+                earliest: earliest.map(Date.init(timeIntervalSince1970:)),
+                latest: latest.map(Date.init(timeIntervalSince1970:)),
+                unreadable: row[2] ?? 0)
+        }
+    }
+
+    public func scan(_ table: String, columns: [String], detectors: DetectorRegistry, limits: ScanLimits) throws(StoreError) -> ScanReport {
+        try limits.validate(store: id, table: table)
+        guard !columns.isEmpty else {
+            throw StoreError(.invalidRequest, store: id, table: table, message: "a scan needs at least one column")
+        }
+        // Resolve names first (under the query time limit), then stream under the scan's own limit.
+        let schema = try self.schema(of: table)
+        var quoted: [String] = []
+        var names: [String] = []
+        for column in columns {
+            guard let found = schema.column(named: column) else {
+                throw StoreError(.missingColumn, store: id, table: table, column: column, message: "the table has no such column")
+            }
+            quoted.append(SQLIdentifier.quoted(found.name))
+            names.append(found.name)
+        }
+        var run = ScanRun(store: id, table: schema.name, columns: names, detectors: detectors, limits: limits)
+        let sql = "SELECT \(quoted.joined(separator: ", ")) FROM \(SQLIdentifier.quoted(schema.name))"
+        do {
+            try read(table: table, deadline: run.deadline) { db in
+                let statement = try db.makeStatement(sql: sql)
+                let handle = statement.sqliteStatement
+                let cursor = try Row.fetchCursor(statement)
+                while try cursor.next() != nil {
+                    guard run.mayReadAnotherRow() else { break }
+                    run.row { scanner in
+                        for k in 0..<names.count {
+                            // The column's bytes as text (numbers are converted), valid until the next step.
+                            guard let text = sqlite3_column_text(handle, Int32(k)) else { continue }
+                            let length = Int(sqlite3_column_bytes(handle, Int32(k)))
+                            scanner.scan(UnsafeBufferPointer(start: text, count: length), column: k)
+                        }
+                    }
+                }
+            }
+        } catch where error.code == .timeout {
+            run.stopForTime()
+        }
+        return run.report()
+    }
+
+    /// The retention count's statement; parameters: `?1` the cutoff in `julianday` units, `?2` in Unix seconds.
+    static func olderThanSQL(quotedTable: String, quotedColumn: String) -> String {
+        "SELECT count(*) FROM \(quotedTable) WHERE \(SQLiteDates.isOlder(quotedColumn))"
+    }
+
+    /// The statement ``count(in:where:)`` runs for ``RowFilter/olderThan(_:column:)``, with its
+    /// parameters written in: for benchmarks that run the same SQL in the `sqlite3` shell.
+    @_spi(Benchmarks)
+    public static func retentionCountSQL(table: String, column: String, cutoff: Date) -> String {
+        olderThanSQL(quotedTable: SQLIdentifier.quoted(table), quotedColumn: SQLIdentifier.quoted(column))
+            .replacingOccurrences(of: "?1", with: String(format: "%.17g", SQLiteDates.julianDay(of: cutoff)))
+            .replacingOccurrences(of: "?2", with: String(format: "%.17g", cutoff.timeIntervalSince1970))
+    }
+
+    /// The table's schema, its name resolved in `sqlite_master` (exact spelling, else ignoring case).
+    static func schema(_ db: Database, table: String, store: String) throws -> TableSchema {
+        let names = try String.fetchAll(db, sql: """
+            SELECT name FROM sqlite_master
+            WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name = ? COLLATE NOCASE
+            """, arguments: [table])
+        guard let name = names.first(where: { $0 == table }) ?? names.first else {
+            throw StoreError(.missingTable, store: store, table: table, message: "the database has no such table")
+        }
+        let rows = try Row.fetchAll(db, sql: "SELECT name, type, \"notnull\", pk FROM pragma_table_info(?)", arguments: [name])
+        let columns = rows.map { row -> ColumnSchema in
+            let declared: String = row[1] ?? ""
+            let notNull: Bool = row[2] ?? false
+            return ColumnSchema(name: row[0] ?? "", declaredType: declared, kind: kind(ofDeclared: declared), isNullable: !notNull)
+        }
+        return TableSchema(name: name, columns: columns)
+    }
+
+    static func quotedColumn(_ column: String, of schema: TableSchema, store: String) throws -> String {
+        guard let found = schema.column(named: column) else {
+            throw StoreError(.missingColumn, store: store, table: schema.name, column: column, message: "the table has no such column")
+        }
+        return SQLIdentifier.quoted(found.name)
+    }
+
+    /// A declared SQLite type, classified (SQLite's affinity rules, plus dates and booleans by name).
+    static func kind(ofDeclared declared: String) -> ColumnKind {
+        let t = declared.lowercased()
+        if t.contains("timestamp") || t.contains("datetime") { return .timestamp }
+        if t.contains("date") { return .date }
+        if t.contains("bool") { return .boolean }
+        if t.contains("json") { return .json }
+        if t.contains("int") { return .integer }
+        if t.contains("char") || t.contains("clob") || t.contains("text") { return .text }
+        if t.contains("blob") { return .blob }
+        if t.contains("real") || t.contains("floa") || t.contains("doub") || t.contains("numeric") || t.contains("decimal") { return .real }
+        return .other
+    }
+}

@@ -1,0 +1,31 @@
+/// How far one scan may go.
+public struct ScanLimits: Sendable, Hashable {
+    /// The most rows read; the scan stops there and reports ``ScanReport/truncated``.
+    public var rowCap: Int
+    /// The longest the scan may run; it stops then and reports ``ScanReport/truncated``.
+    public var timeLimit: Duration
+    /// The most redacted examples kept per detector (distinct ones, in the order found).
+    public var examplesPerDetector: Int
+    /// Rows fetched per round trip (PostgreSQL cursor) — the scan holds at most this many rows.
+    public var batchSize: Int
+
+    /// Creates limits.
+    /// - Parameters:
+    ///   - rowCap: Default 100,000 rows.
+    ///   - timeLimit: Default 30 seconds.
+    ///   - examplesPerDetector: Default 3.
+    ///   - batchSize: Default 500 rows.
+    public init(rowCap: Int = 100_000, timeLimit: Duration = .seconds(30), examplesPerDetector: Int = 3, batchSize: Int = 500) {
+        self.rowCap = rowCap
+        self.timeLimit = timeLimit
+        self.examplesPerDetector = examplesPerDetector
+        self.batchSize = batchSize
+    }
+
+    func validate(store: String, table: String) throws(StoreError) {
+        guard rowCap >= 0, examplesPerDetector >= 0, batchSize >= 1, timeLimit > .zero else {
+            throw StoreError(.invalidRequest, store: store, table: table,
+                             message: "scan limits must be positive (row cap, time limit, batch size) and examples not negative")
+        }
+    }
+}
