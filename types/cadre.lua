@@ -1,0 +1,204 @@
+---@meta
+-- cadre's rule API, for lua-language-server: completion and checks in the editor.
+-- Not loaded by cadre: the engine provides these values. See docs/rules.md.
+
+---@alias cadre.Severity "critical"|"high"|"medium"|"low"|"info"
+---@alias cadre.Confidence "text"|"secondary"|"recall"
+---@alias cadre.Relation "longer"|"shorter"|"equal"|"longer_or_equal"|"shorter_or_equal"|"depends_on_start_date"
+
+---A rule: what the file returns (or a list of them).
+---@class cadre.Rule
+---@field id string The pack's id, a dot, the rest: `cnil.recording.retention`.
+---@field title string The obligation in one line.
+---@field description? string The obligation as a DPO would sign it.
+---@field severity cadre.Severity
+---@field references string[] Articles and guidance: `"GDPR Art. 5(1)(e)"`.
+---@field confidence? cadre.Confidence How sure the legal fact is (default `text`).
+---@field effective? {from?: string, to?: string} First and last days in force (`YYYY-MM-DD`).
+---@field remediation? string What to do to comply.
+---@field tags? string[]
+---@field applies? fun(system: cadre.System): boolean Whether the rule concerns the system.
+---@field check fun(system: cadre.System, ctx: cadre.Context) Reports findings through `ctx`.
+
+---Where a finding points: a node of the system, or `{node, "key"}`.
+---@alias cadre.Where table|string
+
+---What a rule reports to.
+---@class cadre.Context
+---@field as_of string The evaluation's date, `YYYY-MM-DD`.
+local Context = {}
+
+---A finding: something is wrong.
+---@param where cadre.Where The descriptor node it points at (or `{node, "key"}`).
+---@param fmt string A `string.format` format, or the message.
+---@param ... any
+function Context:fail(where, fmt, ...) end
+
+---A finding: something to watch.
+---@param where cadre.Where
+---@param fmt string
+---@param ... any
+function Context:warn(where, fmt, ...) end
+
+---A finding: something to know.
+---@param where cadre.Where
+---@param fmt string
+---@param ... any
+function Context:info(where, fmt, ...) end
+
+---A system's descriptor, read-only, with methods. Fields are those of docs/descriptors.md.
+---@class cadre.System
+---@field cadre string
+---@field id string
+---@field name string
+---@field owner string
+---@field role? "provider"|"deployer"
+---@field organisation? table
+---@field purposes? table[]
+---@field data? table[]
+---@field ai? table[]
+---@field stores? table[]
+---@field processors? table[]
+---@field assessments? table
+---@field notices? table
+---@field training? table
+---@field waivers? table[]
+local System = {}
+
+---Whether a data item is of `category` or below it.
+---@param category string
+---@return boolean
+function System:holds(category) end
+
+---The data items of `category` or below it.
+---@param category string
+---@return table[]
+function System:data_of(category) end
+
+---The AI components of `kind` (every one when nil).
+---@param kind? string
+---@return table[]
+function System:ai_of(kind) end
+
+---The purpose with id `id`.
+---@param id string
+---@return table?
+function System:purpose(id) end
+
+---Whether a purpose declares the data use `use` or below it.
+---@param use string
+---@return boolean
+function System:uses(use) end
+
+---Whether a data item or an AI component concerns the data subject.
+---@param subject string
+---@return boolean
+function System:concerns(subject) end
+
+---The store with id `id`.
+---@param id string
+---@return table?
+function System:store(id) end
+
+---The store tables with a column of `category`.
+---@param category string
+---@return {store: string, table: table, name: string, columns: string[], retention: table?}[]
+function System:tables_holding(category) end
+
+---The processors whose country is outside the EEA.
+---@return table[]
+function System:processors_outside_eea() end
+
+---An ISO 8601 duration.
+---@class cadre.Duration
+---@field text string As written: `P6M`.
+---@field months integer Years and months, in months.
+---@field seconds integer Weeks, days and time, in seconds.
+---@field average integer Average length in seconds (what `<` compares).
+---@operator lt(cadre.Duration|string): boolean
+local Duration = {}
+
+---How this duration compares with `other` over every start date.
+---@param other cadre.Duration|string
+---@return cadre.Relation
+function Duration:compare(other) end
+
+---Whether this duration is longer than `other` from some start date.
+---@param other cadre.Duration|string
+---@return boolean
+function Duration:can_exceed(other) end
+
+---An ISO 8601 date.
+---@class cadre.Date
+---@field text string
+---@field year integer
+---@field month integer
+---@field day integer
+---@field number integer Days since 1970-01-01.
+local Date = {}
+
+---The date `d` later (the end of the month when the day does not exist).
+---@param d cadre.Duration|string
+---@return cadre.Date
+function Date:add(d) end
+
+---The date `d` earlier.
+---@param d cadre.Duration|string
+---@return cadre.Date
+function Date:sub(d) end
+
+---Days from this date to `other`.
+---@param other cadre.Date|string
+---@return integer
+function Date:days_until(other) end
+
+---@class cadre.Taxonomy
+local Taxonomy = {}
+
+---Whether `key` is `ancestor` or below it.
+---@param key string
+---@param ancestor string
+---@return boolean
+function Taxonomy.matches(key, ancestor) end
+
+---`"article_9"` or `"article_10"` for special categories, else nil.
+---@param key string
+---@return string?
+function Taxonomy.special(key) end
+
+---Whether the taxonomy holds `key`.
+---@param key string
+---@param kind? "category"|"use"|"subject"
+---@return boolean
+function Taxonomy.known(key, kind) end
+
+---The name of `key`.
+---@param key string
+---@return string?
+function Taxonomy.name(key) end
+
+---@class cadre.Library
+---@field taxonomy cadre.Taxonomy
+cadre = {}
+
+---@param text string|cadre.Duration `P6M`, `P1Y6M`, `P30D`.
+---@return cadre.Duration
+function cadre.duration(text) end
+
+---@param text string|cadre.Date `YYYY-MM-DD`.
+---@return cadre.Date
+function cadre.date(text) end
+
+---The pack the file belongs to.
+---@class cadre.Pack
+---@field id string
+---@field version string
+---@field title string
+---@field data table The pack's data file, read-only.
+---@field settings table<string, string> The settings in effect.
+pack = {}
+
+---Loads a module of the pack's `lib/` (once per pack; the result is read-only).
+---@param name string `retention` for lib/retention.lua, `a.b` for lib/a/b.lua.
+---@return any
+function require(name) end
