@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "CadreModel", targets: ["CadreModel"]),
         .library(name: "CadreEngine", targets: ["CadreEngine"]),
         .library(name: "CadreStores", targets: ["CadreStores"]),
+        .library(name: "CadreHistory", targets: ["CadreHistory"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -48,6 +49,16 @@ let package = Package(
             name: "CadreEngine",
             dependencies: ["LuaHost", "CadreModel", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        // The run history (.cadre/history.sqlite), re-checks of what changed, diffs between runs,
+        // the timeline of obligations, watching a workspace.
+        .target(
+            name: "CadreHistory",
+            dependencies: [
+                "CadreEngine", "CadreModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // Output formats: text, JSON, SARIF 2.1.0, JUnit XML, Markdown.
         .target(name: "CadreReports", dependencies: ["CadreEngine", "CadreModel"]),
         // Store connectors (SQLite, PostgreSQL, CSV/JSONL), pushdown queries, streaming scans,
@@ -73,6 +84,7 @@ let package = Package(
                 "CadreModel",
                 "CadreEngine",
                 "CadreReports",
+                "CadreHistory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -83,6 +95,10 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "CadreEngineTests", dependencies: ["CadreEngine"]),
+        .testTarget(
+            name: "CadreHistoryTests",
+            dependencies: ["CadreHistory", "CadreEngine", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // Runs the built `cadre` binary (swift build builds it before the tests).
         .testTarget(
             name: "CadreEndToEndTests",

@@ -11,11 +11,15 @@ struct Cadre: ParsableCommand {
             engineers describe each system in a YAML descriptor; cadre evaluates every rule against \
             every system and its data stores, and explains each finding with its law and its line.
 
-            Exit status: 0 success; 1 findings at or above --fail-on (cadre evaluate); 2 invalid \
-            input: a descriptor, a rule, a pack, the workspace, or a flag.
+            Exit status: 0 success; 1 findings at or above --fail-on (cadre evaluate), or new \
+            ones (cadre recheck, cadre diff); 2 invalid input: a descriptor, a rule, a pack, the \
+            workspace, or a flag.
             """,
         version: CadreVersion.current,
-        subcommands: [Evaluate.self, Validate.self, Policies.self, Init.self, Schema.self]
+        subcommands: [
+            Evaluate.self, Validate.self, Policies.self, Init.self, Schema.self, RecheckCommand.self, WatchCommand.self,
+            TimelineCommand.self, HistoryCommand.self, DiffCommand.self,
+        ]
     )
 
     /// Runs a command; usage errors exit with 2 (invalid input), as the documented statuses say.

@@ -24,9 +24,14 @@ public struct Engine: Sendable {
 
     /// Evaluates the workspace under the law in force on `asOf`.
     public func evaluate(asOf: ISODate) -> Evaluation {
-        let files = workspace.systemFiles
-        let workers = max(1, min(jobs > 0 ? jobs : ProcessInfo.processInfo.activeProcessorCount, files.count))
-        let run = Run(files: files)
+        let run = Run(files: workspace.systemFiles)
+        execute(run, asOf: asOf)
+        return run.evaluation(workspace: workspace, asOf: asOf)
+    }
+
+    /// Runs the workers over `run`'s files until none is left.
+    func execute(_ run: Run, asOf: ISODate) {
+        let workers = max(1, min(jobs > 0 ? jobs : ProcessInfo.processInfo.activeProcessorCount, run.files.count))
         let waivers = workspace.waivers
         let loader = DescriptorLoader(taxonomy: workspace.taxonomy)
         let group = DispatchGroup()
@@ -41,7 +46,6 @@ public struct Engine: Sendable {
             thread.start()
         }
         group.wait()
-        return run.evaluation(workspace: workspace, asOf: asOf)
     }
 
     /// One worker: claim the next descriptor, load it, evaluate it, until none is left.
@@ -64,16 +68,18 @@ public struct Engine: Sendable {
             let descriptor = document.descriptor
             var book = WaiverBook(workspaceWaivers.filter { $0.system == descriptor.id.value })
             for waiver in WaiverFile.waivers(of: descriptor) { book.add(waiver) }
-            let results = worker.evaluate(document, waivers: book)
-            run.finish(SystemEvaluation(
+            let results = worker.evaluate(document, waivers: book, only: run.selection?.rules(on: file))
+            var system = SystemEvaluation(
                 file: file, id: descriptor.id.value, name: descriptor.name.value, digest: digest, results: results,
-                diagnostics: load.diagnostics))
+                diagnostics: load.diagnostics)
+            system.waivers = WaiverFile.waivers(of: descriptor)
+            run.finish(system)
         }
     }
 }
 
 /// The shared state of one evaluation: the queue of files and what workers found.
-private final class Run: Sendable {
+final class Run: Sendable {
     private struct State {
         var nextFile = 0
         var systems: [SystemEvaluation] = []
@@ -82,9 +88,14 @@ private final class Run: Sendable {
     }
 
     let files: [String]
+    /// The rules to evaluate on each file, for a partial evaluation (nil: every rule on every file).
+    let selection: EvaluationSelection?
     private let state = Mutex(State())
 
-    init(files: [String]) { self.files = files }
+    init(files: [String], selection: EvaluationSelection? = nil) {
+        self.files = files
+        self.selection = selection
+    }
 
     func next() -> String? {
         state.withLock { state in
@@ -107,58 +118,18 @@ private final class Run: Sendable {
 
     func evaluation(workspace: Workspace, asOf: ISODate) -> Evaluation {
         state.withLock { state in
-            var diagnostics = workspace.diagnostics + state.diagnostics
-            var systems = state.systems.sorted { a, b in
-                switch (a.id, b.id) {
-                case let (x?, y?): (x, a.file) < (y, b.file)
-                case (nil, nil): a.file < b.file
-                case (nil, _): false
-                case (_, nil): true
-                }
-            }
-            // Two descriptors with one id: the second is reported, not evaluated.
-            var seen: [String: String] = [:]
-            for index in systems.indices {
-                guard let id = systems[index].id else { continue }
-                if let first = seen[id] {
-                    systems[index].results = []
-                    systems[index].diagnostics.append(.error(
-                        .duplicateID, at: .start(of: systems[index].file), "system `\(id)` is also described in `\(first)`",
-                        hint: "every system needs its own id"))
-                } else {
-                    seen[id] = systems[index].file
-                }
-            }
-            diagnostics += Self.waiverProblems(workspace.waivers, rules: state.rules, systems: Set(seen.keys))
-            let packs = workspace.packs.map { pack in
-                Evaluation.PackSummary(
-                    id: pack.id, version: pack.version, title: pack.manifest.title, folder: pack.folder, digest: pack.digest,
-                    settings: pack.settings,
-                    files: Dictionary(uniqueKeysWithValues: (pack.ruleFiles + pack.modules.values.sorted { $0.path < $1.path }).map { ($0.path, $0.digest) }))
-            }
-            return Evaluation(
-                asOf: asOf, workspace: workspace.configuration.name, packs: packs, rules: state.rules, systems: systems,
-                diagnostics: diagnostics.sortedForDisplay())
+            Evaluation(assembling: state.systems, rules: state.rules, workspace: workspace, asOf: asOf, diagnostics: state.diagnostics)
         }
     }
 
-    /// Workspace waivers that name no known rule or system: probably a typo, so a warning.
-    static func waiverProblems(_ waivers: [Waiver], rules: [RuleInfo], systems: Set<String>) -> [Diagnostic] {
-        var problems: [Diagnostic] = []
-        let ids = rules.map(\.id)
-        for waiver in waivers {
-            if !ids.contains(where: { waiver.covers(rule: $0) }) {
-                problems.append(.warning(
-                    "unknown-rule", at: waiver.location, "the waiver names rule `\(waiver.rule)`, which no pack defines",
-                    hint: Suggestion.hint(for: waiver.rule, among: ids)))
-            }
-            if !systems.contains(waiver.system) {
-                problems.append(.warning(
-                    "unknown-system", at: waiver.location, "the waiver names system `\(waiver.system)`, which no descriptor describes",
-                    hint: Suggestion.hint(for: waiver.system, among: systems)))
-            }
+    /// What the workers found, as they found it: systems sorted, nothing resolved between them.
+    func partial(workspace: Workspace, asOf: ISODate) -> Evaluation {
+        state.withLock { state in
+            Evaluation(
+                asOf: asOf, workspace: workspace.configuration.name, packs: Evaluation.packSummaries(of: workspace),
+                rules: state.rules, systems: state.systems.sorted(by: Evaluation.reportOrder),
+                diagnostics: (workspace.diagnostics + state.diagnostics).sortedForDisplay())
         }
-        return problems
     }
 }
 

@@ -141,8 +141,9 @@ final class EngineWorker {
 
     // MARK: Evaluation
 
-    /// Every rule's result on the system of `document`.
-    func evaluate(_ document: DescriptorDocument, waivers: WaiverBook) -> [RuleResult] {
+    /// Every rule's result on the system of `document` (only the rules of `selected`, when given).
+    func evaluate(_ document: DescriptorDocument, waivers: WaiverBook, only selected: Set<String>? = nil) -> [RuleResult] {
+        let rules = selected.map { selected in self.rules.filter { selected.contains($0.info.id) } } ?? self.rules
         let systemID = document.descriptor.id.value
         let tree = SystemTree(document: document)
         let system: LuaValue

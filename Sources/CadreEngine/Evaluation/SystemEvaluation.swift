@@ -13,6 +13,8 @@ public struct SystemEvaluation: Sendable, Hashable {
     public var results: [RuleResult]
     /// Problems of the descriptor (errors make it invalid; warnings do not).
     public var diagnostics: [Diagnostic]
+    /// The waivers the descriptor declares for its own system (workspace waiver files add theirs).
+    public var waivers: [Waiver] = []
 
     public var isValid: Bool { id != nil && !diagnostics.containsErrors }
 

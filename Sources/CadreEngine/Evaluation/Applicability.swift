@@ -1,0 +1,67 @@
+import CadreModel
+import Foundation
+
+/// Which rules concern which systems, whatever the date: the answers of the rules' `applies`
+/// functions. `cadre timeline` reads it with the rules' effective windows to list the obligations
+/// that come into force or lapse for each system.
+public struct Applicability: Sendable {
+    /// What a rule's `applies` said about a system.
+    public enum Answer: Sendable, Hashable {
+        case applies
+        case doesNotApply
+        /// `applies` raised an error (its message).
+        case failed(String)
+    }
+
+    /// One descriptor: the system's id and the answer of every rule (none when it is invalid).
+    public struct System: Sendable {
+        public var file: String
+        public var id: String?
+        public var name: String?
+        public var answers: [String: Answer]
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Every rule loaded, sorted by id.
+    public var rules: [RuleInfo]
+    /// Every descriptor, in report order (by id, invalid ones last).
+    public var systems: [System]
+    /// Problems of the workspace, its packs and rules.
+    public var diagnostics: [Diagnostic]
+}
+
+extension Engine {
+    /// Asks every rule's `applies` about every system (one worker, one system at a time).
+    public func applicability() -> Applicability {
+        let worker: EngineWorker
+        do {
+            worker = try EngineWorker(packs: workspace.packs, taxonomy: workspace.taxonomy, limits: limits, asOf: ISODate.today())
+        } catch {
+            return Applicability(
+                rules: [], systems: [],
+                diagnostics: workspace.diagnostics + [.error("engine", at: .whole(workspace.root), "cannot start a worker: \(error)")])
+        }
+        let loader = DescriptorLoader(taxonomy: workspace.taxonomy)
+        var systems: [Applicability.System] = []
+        for file in workspace.systemFiles {
+            let load = loader.load(fileAt: file)
+            guard let document = load.document else {
+                systems.append(.init(file: file, id: nil, name: nil, answers: [:], diagnostics: load.diagnostics))
+                continue
+            }
+            systems.append(.init(
+                file: file, id: document.descriptor.id.value, name: document.descriptor.name.value,
+                answers: worker.applicability(of: document), diagnostics: load.diagnostics))
+        }
+        systems.sort { a, b in
+            switch (a.id, b.id) {
+            case let (x?, y?): (x, a.file) < (y, b.file)
+            case (nil, nil): a.file < b.file
+            case (nil, _): false
+            case (_, nil): true
+            }
+        }
+        return Applicability(
+            rules: worker.rules.map(\.info), systems: systems, diagnostics: (workspace.diagnostics + worker.diagnostics).sortedForDisplay())
+    }
+}

@@ -1,0 +1,107 @@
+import CadreModel
+
+/// Putting an evaluation together from what workers found on each system: the order of reports,
+/// descriptors that share an id, waivers that name nothing known. ``Engine/evaluate(asOf:)`` and a
+/// re-check that merges recorded results with fresh ones (CadreHistory) go through the same steps.
+extension Evaluation {
+    /// An evaluation of `systems` as workers produced them: sorted, the second descriptor of an
+    /// id reported and not evaluated, waivers naming no known rule or system warned about.
+    ///
+    /// - Parameters:
+    ///   - systems: every system of the run, in any order, duplicate ids not yet resolved.
+    ///   - rules: the rules loaded, sorted by id.
+    ///   - diagnostics: problems found while loading rules (the workspace's are added).
+    public init(
+        assembling systems: [SystemEvaluation], rules: [RuleInfo], workspace: Workspace, asOf: ISODate, diagnostics: [Diagnostic]
+    ) {
+        var systems = systems.sorted(by: Self.reportOrder)
+        let duplicates = Self.duplicates(among: systems.map { ($0.id, $0.file) })
+        for index in systems.indices {
+            guard let id = systems[index].id, let first = duplicates[systems[index].file] else { continue }
+            systems[index].results = []
+            systems[index].diagnostics.append(Self.duplicateDiagnostic(file: systems[index].file, id: id, first: first))
+        }
+        let ids = Set(systems.compactMap(\.id))
+        let problems = workspace.diagnostics + diagnostics + Self.waiverProblems(workspace.waivers, rules: rules, systems: ids)
+        self.init(
+            asOf: asOf, workspace: workspace.configuration.name, packs: Self.packSummaries(of: workspace), rules: rules,
+            systems: systems, diagnostics: problems.sortedForDisplay())
+    }
+
+    /// The order of systems in reports: by id then file, invalid descriptors (no id) last, by file.
+    public static func reportOrder(_ a: SystemEvaluation, _ b: SystemEvaluation) -> Bool {
+        switch (a.id, b.id) {
+        case let (x?, y?): (x, a.file) < (y, b.file)
+        case (nil, nil): a.file < b.file
+        case (nil, _): false
+        case (_, nil): true
+        }
+    }
+
+    /// The descriptors that describe an id a descriptor before them (in report order) described:
+    /// their file → the first one's file. They are reported, not evaluated.
+    public static func duplicates(among systems: [(id: String?, file: String)]) -> [String: String] {
+        var seen: [String: String] = [:]
+        var duplicates: [String: String] = [:]
+        let ordered = systems.sorted { a, b in
+            switch (a.id, b.id) {
+            case let (x?, y?): (x, a.file) < (y, b.file)
+            case (nil, nil): a.file < b.file
+            case (nil, _): false
+            case (_, nil): true
+            }
+        }
+        for system in ordered {
+            guard let id = system.id else { continue }
+            if let first = seen[id] { duplicates[system.file] = first } else { seen[id] = system.file }
+        }
+        return duplicates
+    }
+
+    /// The problem reported on a descriptor whose id `first` already describes.
+    public static func duplicateDiagnostic(file: String, id: String, first: String) -> Diagnostic {
+        .error(.duplicateID, at: .start(of: file), "system `\(id)` is also described in `\(first)`", hint: "every system needs its own id")
+    }
+
+    /// The workspace's packs as a run reports them.
+    public static func packSummaries(of workspace: Workspace) -> [PackSummary] {
+        workspace.packs.map { pack in
+            PackSummary(
+                id: pack.id, version: pack.version, title: pack.manifest.title, folder: pack.folder, digest: pack.digest,
+                settings: pack.settings,
+                files: Dictionary(uniqueKeysWithValues: (pack.ruleFiles + pack.modules.values.sorted { $0.path < $1.path }).map { ($0.path, $0.digest) }))
+        }
+    }
+
+    /// Workspace waivers that name no known rule or system: probably a typo, so a warning.
+    public static func waiverProblems(_ waivers: [Waiver], rules: [RuleInfo], systems: Set<String>) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        let ids = rules.map(\.id)
+        for waiver in waivers {
+            if !ids.contains(where: { waiver.covers(rule: $0) }) {
+                problems.append(.warning(
+                    "unknown-rule", at: waiver.location, "the waiver names rule `\(waiver.rule)`, which no pack defines",
+                    hint: Suggestion.hint(for: waiver.rule, among: ids)))
+            }
+            if !systems.contains(waiver.system) {
+                problems.append(.warning(
+                    "unknown-system", at: waiver.location, "the waiver names system `\(waiver.system)`, which no descriptor describes",
+                    hint: Suggestion.hint(for: waiver.system, among: systems)))
+            }
+        }
+        return problems
+    }
+}
+
+extension Evaluation.PackSummary {
+    /// A pack summary made elsewhere than in a run (a recorded run read back).
+    public init(_ id: String, version: String, title: String, folder: String, digest: String, settings: [String: String], files: [String: String]) {
+        self.id = id
+        self.version = version
+        self.title = title
+        self.folder = folder
+        self.digest = digest
+        self.settings = settings
+        self.files = files
+    }
+}

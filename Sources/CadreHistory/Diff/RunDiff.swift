@@ -1,0 +1,83 @@
+import CadreModel
+
+/// What changed between two runs, pair by pair: failures that are new, failures that are
+/// resolved, and results whose findings changed.
+///
+/// A pair fails when its result is `fail` or `error`. A finding is the same in both runs when its
+/// level, message and descriptor path (or file, when it points at none) are: a finding that only
+/// moved to another line is not a change.
+public struct RunDiff: Sendable {
+    /// One (system, rule) pair that changed.
+    public struct Entry: Sendable, Hashable {
+        /// The system's id (its file, when the descriptor is invalid).
+        public var system: String
+        /// The descriptor file, as shown to users.
+        public var file: String
+        public var rule: String
+        public var severity: Severity
+        /// The result before (nil: the pair did not exist) and after (nil: it no longer exists).
+        public var before: RuleResult?
+        public var after: RuleResult?
+        /// Findings the pair gained, and lost.
+        public var added: [Finding]
+        public var removed: [Finding]
+
+        /// Whether the change is new and fails at or above `threshold`: a new failure, or a new
+        /// `fail` finding of a pair that still fails.
+        public func isNewFailure(at threshold: Severity) -> Bool {
+            guard severity >= threshold, let after, after.fails(at: threshold) else { return false }
+            if before?.fails(at: threshold) != true { return true }
+            return added.contains { $0.level == .fail }
+        }
+    }
+
+    /// The run compared from, and to (nil while a re-check's run is not recorded).
+    public var from: RunInfo?
+    public var to: RunInfo?
+    /// Pairs that fail now and did not before.
+    public var newFailures: [Entry]
+    /// Pairs that failed before and no longer do.
+    public var resolved: [Entry]
+    /// Pairs whose result changed otherwise: findings gained or lost, a status between pass,
+    /// warn, waived and skipped, a different error.
+    public var changed: [Entry]
+
+    public var isEmpty: Bool { newFailures.isEmpty && resolved.isEmpty && changed.isEmpty }
+
+    /// Changes that are new and fail at or above `threshold` (nil: none counts).
+    public func newFailureCount(at threshold: Severity?) -> Int {
+        guard let threshold else { return 0 }
+        return (newFailures + changed).filter { $0.isNewFailure(at: threshold) }.count
+    }
+
+    /// The identity of a finding across runs.
+    static func identity(_ finding: Finding) -> String {
+        "\(finding.level.rawValue)\u{1F}\(finding.message)\u{1F}\(finding.path?.description ?? finding.location.file)\u{1F}\(finding.evidence.joined(separator: "\u{1E}"))"
+    }
+
+    /// Classifies one pair whose recorded result differs; nil when nothing a person would see changed.
+    static func entry(system: String, file: String, rule: String, severity: Severity, before: RuleResult?, after: RuleResult?)
+        -> (Entry, Category)?
+    {
+        let oldFindings = before?.findings ?? []
+        let newFindings = after?.findings ?? []
+        let oldIDs = Set(oldFindings.map(identity))
+        let newIDs = Set(newFindings.map(identity))
+        var entry = Entry(
+            system: system, file: file, rule: rule, severity: after?.severity ?? before?.severity ?? severity, before: before, after: after,
+            added: newFindings.filter { !oldIDs.contains(identity($0)) }, removed: oldFindings.filter { !newIDs.contains(identity($0)) })
+        let failedBefore = before.map { $0.status == .fail || $0.status == .error } ?? false
+        let failsAfter = after.map { $0.status == .fail || $0.status == .error } ?? false
+        if failsAfter && !failedBefore { return (entry, .new) }
+        if failedBefore && !failsAfter { return (entry, .resolved) }
+        let sameOutcome =
+            before?.status == after?.status && before?.skipReason == after?.skipReason
+            && before?.failure?.message == after?.failure?.message && before?.failure?.kind == after?.failure?.kind
+            && (before?.waiver == nil) == (after?.waiver == nil)
+        if sameOutcome && entry.added.isEmpty && entry.removed.isEmpty { return nil }
+        if before == nil || after == nil { entry.added = newFindings }
+        return (entry, .changed)
+    }
+
+    enum Category { case new, resolved, changed }
+}

@@ -1,0 +1,65 @@
+import CadreEngine
+import Foundation
+
+/// What a re-check needs to know of a pack: the digest of what all its rules share (modules, data,
+/// settings, id, title, rule API), and for each rule file its digest and whether it — or a module
+/// it may call — reads the as-of date or the pack's version.
+struct PackFacts: Sendable {
+    var id: String
+    var version: String
+    /// Modules, data, settings, id, title, API: a change re-evaluates every rule of the pack.
+    var shared: String
+    /// Rule files (relative to the workspace) → digest.
+    var ruleFiles: [String: String]
+    /// Rule files whose results may depend on the as-of date: they mention `as_of`, or a module
+    /// of the pack does (the sandbox gives rules no other way to know the date).
+    var readsAsOf: Set<String>
+    /// Rule files that mention `version`, or whose pack's modules do (`pack.version`).
+    var readsVersion: Set<String>
+    /// Every file of the pack as a run records it.
+    var inputs: [RunInput]
+
+    init(_ pack: Pack, paths: WorkspacePaths) {
+        id = pack.id
+        version = pack.version
+        var parts: [(String, String)] = [
+            ("id", pack.id), ("title", pack.manifest.title), ("api", "\(pack.manifest.api)"), ("data-file", pack.manifest.dataFile ?? ""),
+        ]
+        for (name, value) in pack.settings { parts.append(("setting:" + name, value)) }
+        var inputs: [RunInput] = []
+        let modules = pack.modules.values.sorted { $0.path < $1.path }
+        for module in modules {
+            parts.append(("module:" + module.relativePath, module.digest))
+            inputs.append(RunInput(kind: .packFile, name: pack.id, path: paths.relative(module.path), digest: module.digest, detail: ["role": "module"]))
+        }
+        if let dataFile = pack.manifest.dataFile {
+            let path = Workspace.joinPath(pack.folder, dataFile)
+            let digest = FileManager.default.contents(atPath: path).map { ResultCoding.digest($0) } ?? ""
+            parts.append(("data", digest))
+            inputs.append(RunInput(kind: .packFile, name: pack.id, path: paths.relative(path), digest: digest, detail: ["role": "data"]))
+        }
+        let manifest = Workspace.joinPath(pack.folder, "pack.yaml")
+        inputs.append(RunInput(
+            kind: .packFile, name: pack.id, path: paths.relative(manifest),
+            digest: FileManager.default.contents(atPath: manifest).map { ResultCoding.digest($0) } ?? "", detail: ["role": "manifest"]))
+        shared = ResultCoding.combining(parts)
+        let modulesReadAsOf = modules.contains { $0.source.contains("as_of") }
+        let modulesReadVersion = modules.contains { $0.source.contains("version") }
+        ruleFiles = [:]
+        readsAsOf = []
+        readsVersion = []
+        for file in pack.ruleFiles {
+            let path = paths.relative(file.path)
+            ruleFiles[path] = file.digest
+            if modulesReadAsOf || file.source.contains("as_of") { readsAsOf.insert(path) }
+            if modulesReadVersion || file.source.contains("version") { readsVersion.insert(path) }
+            inputs.append(RunInput(kind: .packFile, name: pack.id, path: path, digest: file.digest, detail: ["role": "rule"]))
+        }
+        var settings: [String: String] = ["shared": shared, "title": pack.manifest.title]
+        for (name, value) in pack.settings { settings["setting." + name] = value }
+        inputs.insert(
+            RunInput(kind: .pack, name: pack.id, path: paths.relative(pack.folder), version: pack.version, digest: pack.digest, detail: settings),
+            at: 0)
+        self.inputs = inputs
+    }
+}

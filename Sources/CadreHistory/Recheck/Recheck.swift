@@ -1,0 +1,158 @@
+import CadreEngine
+import CadreModel
+import Foundation
+
+/// A re-check: compares the workspace with the last recorded run, evaluates again only what
+/// changed (see ``RecheckPlanner``), copies the rest, records the new run in one transaction, and
+/// says what is new, resolved or changed.
+public struct Recheck: Sendable {
+    public var workspace: Workspace
+    public var history: HistoryStore
+    /// cadre's version, recorded with the run (a new version re-evaluates everything).
+    public var cadreVersion: String
+    /// Workers (0: one per core).
+    public var jobs: Int
+
+    public init(workspace: Workspace, history: HistoryStore, cadreVersion: String, jobs: Int = 0) {
+        self.workspace = workspace
+        self.history = history
+        self.cadreVersion = cadreVersion
+        self.jobs = jobs
+    }
+
+    /// Re-checks the workspace under the law in force on `asOf`.
+    ///
+    /// - Parameters:
+    ///   - now: the wall clock recorded with the run.
+    ///   - record: false to compare without recording (a dry run).
+    /// - Returns: the outcome; when the workspace, a pack or a rule file is invalid, the outcome
+    ///   holds the problems and nothing is evaluated or recorded.
+    /// - Throws: ``HistoryError`` when the history cannot be read or written.
+    public func run(asOf: ISODate, now: Date = Date(), record: Bool = true) throws(HistoryError) -> RecheckOutcome {
+        let engine = Engine(workspace: workspace, jobs: jobs)
+        let (rules, ruleDiagnostics) = engine.loadRules()
+        guard !ruleDiagnostics.containsErrors else {
+            return RecheckOutcome(blockedBy: ruleDiagnostics)
+        }
+        let inputs = WorkspaceInputs.read(workspace, cadreVersion: cadreVersion)
+        let paths = inputs.paths
+        let last = try history.lastRun()
+        let plan = RecheckPlanner(workspace: workspace, inputs: inputs, rules: rules, asOf: asOf).plan(after: last)
+        let partial = engine.evaluate(asOf: asOf, selection: plan.selection)
+        let ruleIDs = Set(partial.rules.map(\.id))
+
+        // Merge fresh results with the ones copied from the last run.
+        var fresh: [String: RuleResult] = [:]
+        var bodies: [String: String] = [:]
+        let evaluated = Dictionary(partial.systems.map { (paths.relative($0.file), $0) }, uniquingKeysWith: { a, _ in a })
+        let oldSystems = Dictionary((last?.systems ?? []).map { ($0.file, $0) }, uniquingKeysWith: { a, _ in a })
+        var systems: [RecordedSystem] = []
+        for file in workspace.systemFiles {
+            let relative = paths.relative(file)
+            let old = oldSystems[relative]
+            guard let system = evaluated[relative] else {
+                guard var copy = old else { continue }
+                copy.results = copy.results.filter { ruleIDs.contains($0.rule) }
+                systems.append(copy)
+                continue
+            }
+            var references: [String: ResultReference] = [:]
+            if let old, old.digest == system.digest {
+                for reference in old.results where ruleIDs.contains(reference.rule) { references[reference.rule] = reference }
+            }
+            for result in system.results {
+                let recorded = paths.relocate(result, paths.relative)
+                let (key, body) = ResultCoding.encode(recorded)
+                fresh[key] = recorded
+                bodies[key] = body
+                references[result.rule] = ResultReference(rule: result.rule, key: key, status: result.status, severity: result.severity)
+            }
+            systems.append(RecordedSystem(
+                file: relative, id: system.id, name: system.name, digest: system.digest,
+                diagnostics: paths.relocate(system.diagnostics, paths.relative), waivers: paths.relocate(system.waivers, paths.relative),
+                results: references.values.sorted { $0.rule < $1.rule }))
+        }
+        // Two descriptors with one id: the second is reported, not evaluated (as a full run does).
+        let duplicates = Evaluation.duplicates(among: systems.map { ($0.id, paths.shown($0.file)) })
+        for index in systems.indices {
+            let shown = paths.shown(systems[index].file)
+            guard let id = systems[index].id, let first = duplicates[shown] else { continue }
+            systems[index].results = []
+            systems[index].diagnostics.append(paths.relocate([Evaluation.duplicateDiagnostic(file: shown, id: id, first: first)], paths.relative)[0])
+        }
+        let ids = Set(systems.compactMap(\.id))
+        let diagnostics = (partial.diagnostics + Evaluation.waiverProblems(workspace.waivers, rules: partial.rules, systems: ids)).sortedForDisplay()
+
+        var counts: [RuleResult.Status: Int] = [:]
+        for system in systems { for reference in system.results { counts[reference.status, default: 0] += 1 } }
+        let info = RunInfo(
+            id: 0, recordedAt: Self.timestamp(now), asOf: asOf, cadreVersion: cadreVersion, workspace: workspace.configuration.name,
+            kind: plan.isFull ? .full : .recheck, previousRun: last?.info.id, evaluatedPairs: plan.evaluatedPairs,
+            totalPairs: plan.totalPairs, counts: counts, packs: workspace.packs.map { .init(id: $0.id, version: $0.version) }.sorted { $0.id < $1.id })
+        var run = RecordedRun(
+            info: info, engine: inputs.engine, inputs: inputs.inputs, rules: partial.rules.map { paths.relocate($0, paths.relative) },
+            waivers: paths.relocate(workspace.waivers, paths.relative), systems: systems.sorted { $0.file < $1.file },
+            diagnostics: paths.relocate(diagnostics, paths.relative))
+        if record {
+            run.info.id = try history.record(run, results: bodies)
+        }
+        let comparison = RunComparison(paths: paths) { [history] (keys: Set<String>) throws(HistoryError) -> [String: RuleResult] in
+            var found = fresh.filter { keys.contains($0.key) }
+            found.merge(try history.results(keys.filter { found[$0] == nil })) { a, _ in a }
+            return found
+        }
+        let diff = try comparison.diff(from: last, to: run, fromInfo: last?.info, toInfo: record ? run.info : nil)
+        return RecheckOutcome(
+            previous: last?.info, run: run, plan: plan, diff: diff, recorded: record, diagnostics: diagnostics,
+            invalidSystems: systems.filter { $0.diagnostics.containsErrors }.map { paths.shown($0.file) })
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: date)
+    }
+}
+
+/// What a re-check did and found.
+public struct RecheckOutcome: Sendable {
+    /// The run compared with (nil on the first run).
+    public var previous: RunInfo?
+    /// The new run (its number is 0 when it was not recorded).
+    public var run: RecordedRun?
+    public var plan: RecheckPlan?
+    /// New, resolved and changed pairs since ``previous``.
+    public var diff: RunDiff
+    public var recorded: Bool
+    /// Problems of the workspace, packs, rules and waivers (paths as shown to users).
+    public var diagnostics: [Diagnostic]
+    /// Descriptors with errors (their problems are recorded with the run).
+    public var invalidSystems: [String]
+
+    init(previous: RunInfo?, run: RecordedRun?, plan: RecheckPlan?, diff: RunDiff, recorded: Bool, diagnostics: [Diagnostic], invalidSystems: [String]) {
+        self.previous = previous
+        self.run = run
+        self.plan = plan
+        self.diff = diff
+        self.recorded = recorded
+        self.diagnostics = diagnostics
+        self.invalidSystems = invalidSystems
+    }
+
+    init(blockedBy diagnostics: [Diagnostic]) {
+        self.init(
+            previous: nil, run: nil, plan: nil, diff: RunDiff(from: nil, to: nil, newFailures: [], resolved: [], changed: []), recorded: false,
+            diagnostics: diagnostics, invalidSystems: [])
+    }
+
+    /// Whether some input is invalid: the workspace, a pack, a rule file, a waiver file, a descriptor.
+    public var hasInvalidInput: Bool { diagnostics.containsErrors || !invalidSystems.isEmpty }
+
+    /// The documented exit status: 2 for invalid input, else 1 when something new fails at or
+    /// above `failOn` (nil: never), else 0.
+    public func exitStatus(failOn: Severity?) -> Int32 {
+        if hasInvalidInput { return 2 }
+        return diff.newFailureCount(at: failOn) > 0 ? 1 : 0
+    }
+}

@@ -1,0 +1,164 @@
+import CadreEngine
+import CadreModel
+import Foundation
+
+/// Compares the workspace with the last run and decides which (system, rule) pairs to evaluate:
+///
+/// - every pair, on the first run, or when cadre's version, the limits, a taxonomy file or a
+///   plugin changed;
+/// - a rule on every system, when its file changed, its pack's shared parts (modules, data,
+///   settings) changed, it is new, it reads the as-of date (`as_of`) and the date moved, it reads
+///   its pack's `version` and that changed, or the new as-of date is on the other side of one of
+///   its effective dates;
+/// - every rule on a system, when its descriptor is new or changed, or shared its id last time;
+/// - a rule on a system, when the waivers that cover it changed, or one expired (or is in force
+///   again) between the two dates.
+///
+/// Everything else is copied. Descriptors and rules that disappeared are dropped.
+struct RecheckPlanner {
+    let workspace: Workspace
+    let inputs: WorkspaceInputs
+    /// The rules the workspace loads now.
+    let rules: [RuleInfo]
+    let asOf: ISODate
+
+    private var paths: WorkspacePaths { inputs.paths }
+
+    func plan(after last: RecordedRun?) -> RecheckPlan {
+        let files = workspace.systemFiles
+        let total = files.count * rules.count
+        let everything = Set(rules.map(\.id))
+        func full(_ reasons: [ChangeReason]) -> RecheckPlan {
+            var selection = EvaluationSelection()
+            for file in files { selection.select(everything, on: file) }
+            return RecheckPlan(selection: selection, reasons: reasons, isFull: true, totalPairs: total)
+        }
+        guard let last else { return full([ChangeReason(.firstRun, "history", "no earlier run: every pair is evaluated")]) }
+
+        let oldEngine = WorkspaceInputs.engineParts(last.engine)
+        let engineChanges = Set(oldEngine.keys).union(inputs.engineParts.keys).sorted().filter { oldEngine[$0] != inputs.engineParts[$0] }
+        if !engineChanges.isEmpty {
+            return full(engineChanges.map { part in
+                ChangeReason(.engine, part, "\(oldEngine[part] ?? "none") → \(inputs.engineParts[part] ?? "none"): every pair is evaluated")
+            })
+        }
+        let oldPlugins = Dictionary(last.inputs.filter { $0.kind == .plugin }.map { ($0.path, $0.digest) }, uniquingKeysWith: { a, _ in a })
+        let newPlugins = Dictionary(inputs.inputs.filter { $0.kind == .plugin }.map { ($0.path, $0.digest) }, uniquingKeysWith: { a, _ in a })
+        if oldPlugins != newPlugins {
+            let changed = Set(oldPlugins.keys).union(newPlugins.keys).sorted().filter { oldPlugins[$0] != newPlugins[$0] }
+            return full(changed.map { ChangeReason(.plugin, $0, "plugin \(oldPlugins[$0] == nil ? "added" : newPlugins[$0] == nil ? "removed" : "changed"): every pair is evaluated") })
+        }
+
+        var reasons: [ChangeReason] = []
+        let (everywhere, ruleReasons) = rulesToRerun(after: last)
+        reasons += ruleReasons
+
+        var selection = EvaluationSelection()
+        let oldSystems = Dictionary(last.systems.map { ($0.file, $0) }, uniquingKeysWith: { a, _ in a })
+        var idCounts: [String: Int] = [:]
+        for system in last.systems { if let id = system.id { idCounts[id, default: 0] += 1 } }
+        let oldWaivers = Dictionary(grouping: last.waivers, by: \.system)
+        let newWaivers = Dictionary(grouping: paths.relocate(workspace.waivers, paths.relative), by: \.system)
+        var seen: Set<String> = []
+        for file in files {
+            let relative = paths.relative(file)
+            seen.insert(relative)
+            let digest = FileManager.default.contents(atPath: file).map { ResultCoding.digest($0) } ?? ""
+            guard let old = oldSystems[relative] else {
+                selection.select(everything, on: file)
+                reasons.append(ChangeReason(.descriptorAdded, relative, "new descriptor: every rule"))
+                continue
+            }
+            if old.digest != digest {
+                selection.select(everything, on: file)
+                reasons.append(ChangeReason(.descriptorChanged, relative, "descriptor changed: every rule"))
+                continue
+            }
+            if let id = old.id, idCounts[id, default: 0] > 1 {
+                selection.select(everything, on: file)
+                reasons.append(ChangeReason(.duplicateID, relative, "`\(id)` was described twice in the last run: every rule"))
+                continue
+            }
+            guard let id = old.id, old.isValid else { continue }  // unchanged and invalid: nothing to evaluate
+            var rerun = everywhere
+            let recorded = Set(old.results.map(\.rule))
+            rerun.formUnion(everything.subtracting(recorded))
+            let before = (oldWaivers[id] ?? []) + old.waivers
+            let after = (newWaivers[id] ?? []) + old.waivers
+            if !before.isEmpty || !after.isEmpty {
+                for rule in rules where !rerun.contains(rule.id) {
+                    let covering = (Set(before.filter { $0.covers(rule: rule.id) }), Set(after.filter { $0.covers(rule: rule.id) }))
+                    if covering.0 != covering.1 {
+                        rerun.insert(rule.id)
+                        reasons.append(ChangeReason(.waiver, "\(rule.id) on \(id)", "the waivers covering it changed"))
+                    } else if let waiver = covering.1.first(where: { $0.isActive(on: last.info.asOf) != $0.isActive(on: asOf) }) {
+                        rerun.insert(rule.id)
+                        let what = waiver.isActive(on: asOf) ? "is in force again" : "expired on \(waiver.expires)"
+                        reasons.append(ChangeReason(.waiverExpiry, "\(rule.id) on \(id)", "the waiver approved by \(waiver.approvedBy) \(what)"))
+                    }
+                }
+            }
+            if !rerun.isEmpty { selection.select(rerun, on: file) }
+        }
+        for system in last.systems where !seen.contains(system.file) {
+            reasons.append(ChangeReason(.descriptorRemoved, system.file, "descriptor removed: its results are dropped"))
+        }
+        return RecheckPlan(selection: selection, reasons: reasons, isFull: false, totalPairs: total)
+    }
+
+    /// The rules to evaluate on every system, and why.
+    private func rulesToRerun(after last: RecordedRun) -> (Set<String>, [ChangeReason]) {
+        var rerun: Set<String> = []
+        var reasons: [ChangeReason] = []
+        let oldRules = Dictionary(last.rules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let oldPacks = Dictionary(last.inputs.filter { $0.kind == .pack }.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let oldFiles = Dictionary(last.inputs.filter { $0.kind == .packFile }.map { ($0.path, $0.digest) }, uniquingKeysWith: { a, _ in a })
+        var packsReported: Set<String> = []
+        var filesReported: Set<String> = []
+        for rule in rules {
+            let file = paths.relative(rule.file)
+            let facts = inputs.packs[rule.pack]
+            guard let old = oldRules[rule.id] else {
+                rerun.insert(rule.id)
+                reasons.append(ChangeReason(.ruleAdded, rule.id, "new rule (\(file)): on every system"))
+                continue
+            }
+            if oldPacks[rule.pack]?.detail["shared"] != facts?.shared {
+                rerun.insert(rule.id)
+                if packsReported.insert(rule.pack).inserted {
+                    reasons.append(ChangeReason(.pack, "pack \(rule.pack)", "modules, data or settings changed: every rule of the pack, on every system"))
+                }
+            } else if old.file != file || oldFiles[file] != facts?.ruleFiles[file] || !Self.sameDeclaration(old, rule, file: file) {
+                rerun.insert(rule.id)
+                if filesReported.insert(file).inserted {
+                    let version = old.packVersion == rule.packVersion ? "" : " (pack \(rule.pack) \(old.packVersion) → \(rule.packVersion))"
+                    reasons.append(ChangeReason(.ruleFile, file, "rule file changed\(version): its rules, on every system"))
+                }
+            } else if old.packVersion != rule.packVersion, facts?.readsVersion.contains(file) == true {
+                rerun.insert(rule.id)
+                reasons.append(ChangeReason(.packVersion, rule.id, "reads its pack's version, now \(rule.packVersion): on every system"))
+            } else if last.info.asOf != asOf, facts?.readsAsOf.contains(file) == true {
+                rerun.insert(rule.id)
+                reasons.append(ChangeReason(.asOf, rule.id, "reads the as-of date, now \(asOf): on every system"))
+            } else if old.window(on: last.info.asOf) != rule.window(on: asOf) {
+                rerun.insert(rule.id)
+                let now = rule.window(on: asOf)
+                let what = now == nil ? "comes into force" : now == .noLongerInForce ? "lapses" : "is not yet in force"
+                reasons.append(ChangeReason(.effectiveWindow, rule.id, "\(what) as of \(asOf): on every system"))
+            }
+        }
+        let current = Set(rules.map(\.id))
+        for rule in last.rules where !current.contains(rule.id) {
+            reasons.append(ChangeReason(.ruleRemoved, rule.id, "rule removed: its results are dropped"))
+        }
+        return (rerun, reasons)
+    }
+
+    /// Whether a rule declares the same thing as before (its pack's version aside).
+    static func sameDeclaration(_ old: RuleInfo, _ new: RuleInfo, file: String) -> Bool {
+        var new = new
+        new.file = file
+        new.packVersion = old.packVersion
+        return old == new
+    }
+}

@@ -1,0 +1,92 @@
+import GRDB
+
+/// The tables of `.cadre/history.sqlite`, as migrations: each release adds migrations and never
+/// edits one that shipped, so any older history opens (GRDB's `DatabaseMigrator` records which
+/// ran in `grdb_migrations`).
+///
+/// - `run`: one row per run: when (UTC wall clock), the as-of date, cadre's version, the
+///   workspace's name, how many (system, rule) pairs were evaluated out of how many, counts by
+///   status, and the run's own problems (JSON).
+/// - `input`: every input of a run with its digest (SHA-256): packs (version, settings), their
+///   files, plugins (none yet: same shape, `kind = 'plugin'` and `'plugin-file'`), waiver files,
+///   taxonomy files, `cadre.yaml`. Paths are relative to the workspace.
+/// - `rule`: every rule loaded, as ``RuleInfo`` (JSON).
+/// - `waiver`: every waiver in force in the run, from waiver files and descriptors.
+/// - `system`: every descriptor: its digest, id, problems, and its results as a reference to a
+///   `result_list`.
+/// - `result_list` and `result`: content-addressed (the key is a digest of the body), so a result
+///   that did not change is stored once, however many runs hold it. A list is one line per rule:
+///   `rule-id result-key status severity`; a result is a ``RuleResult`` as JSON, findings included
+///   (findings are redacted before they reach a result: no store value is ever recorded).
+enum HistorySchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: runs, inputs, rules, waivers, systems, results") { db in
+            try db.execute(sql: """
+                CREATE TABLE run (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT,
+                  recorded_at TEXT NOT NULL,
+                  as_of TEXT NOT NULL,
+                  cadre_version TEXT NOT NULL,
+                  workspace TEXT,
+                  kind TEXT NOT NULL,
+                  previous_run INTEGER REFERENCES run(id) ON DELETE SET NULL,
+                  evaluated_pairs INTEGER NOT NULL,
+                  total_pairs INTEGER NOT NULL,
+                  engine TEXT NOT NULL,
+                  counts TEXT NOT NULL,
+                  diagnostics TEXT NOT NULL
+                );
+                CREATE TABLE input (
+                  run_id INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+                  kind TEXT NOT NULL,
+                  name TEXT NOT NULL,
+                  path TEXT NOT NULL,
+                  version TEXT,
+                  digest TEXT NOT NULL,
+                  detail TEXT,
+                  PRIMARY KEY (run_id, kind, path)
+                );
+                CREATE TABLE rule (
+                  run_id INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+                  id TEXT NOT NULL,
+                  pack TEXT NOT NULL,
+                  info TEXT NOT NULL,
+                  PRIMARY KEY (run_id, id)
+                );
+                CREATE TABLE waiver (
+                  run_id INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+                  origin TEXT NOT NULL,
+                  system TEXT NOT NULL,
+                  rule TEXT NOT NULL,
+                  expires TEXT NOT NULL,
+                  reason TEXT NOT NULL,
+                  approved_by TEXT NOT NULL,
+                  file TEXT NOT NULL,
+                  line INTEGER NOT NULL,
+                  "column" INTEGER NOT NULL
+                );
+                CREATE INDEX waiver_by_run ON waiver(run_id);
+                CREATE TABLE result_list (
+                  key TEXT PRIMARY KEY,
+                  body TEXT NOT NULL
+                ) WITHOUT ROWID;
+                CREATE TABLE result (
+                  key TEXT PRIMARY KEY,
+                  body TEXT NOT NULL
+                ) WITHOUT ROWID;
+                CREATE TABLE system (
+                  run_id INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+                  file TEXT NOT NULL,
+                  system_id TEXT,
+                  name TEXT,
+                  digest TEXT NOT NULL,
+                  diagnostics TEXT NOT NULL,
+                  results TEXT NOT NULL REFERENCES result_list(key),
+                  PRIMARY KEY (run_id, file)
+                ) WITHOUT ROWID;
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,110 @@
+import CadreEngine
+import CadreModel
+import Foundation
+import GRDB
+
+extension HistoryStore {
+    /// Every run, newest first.
+    public func runs() throws(HistoryError) -> [RunInfo] {
+        try reading { db in
+            let packs = try Row.fetchAll(db, sql: "SELECT run_id, name, version FROM input WHERE kind = 'pack' ORDER BY run_id, name")
+            var packsByRun: [Int64: [RunInfo.PackVersion]] = [:]
+            for row in packs {
+                packsByRun[row["run_id"], default: []].append(.init(id: row["name"], version: row["version"] ?? ""))
+            }
+            return try Row.fetchAll(db, sql: "SELECT * FROM run ORDER BY id DESC").map { row in
+                try Self.info(row, packs: packsByRun[row["id"]] ?? [])
+            }
+        }
+    }
+
+    /// The run `reference` names, nil when there is none.
+    public func run(_ reference: RunReference) throws(HistoryError) -> RecordedRun? {
+        try reading { db in
+            let row: Row?
+            switch reference {
+            case .id(let id): row = try Row.fetchOne(db, sql: "SELECT * FROM run WHERE id = ?", arguments: [id])
+            case .last(let back):
+                row = try Row.fetchOne(db, sql: "SELECT * FROM run ORDER BY id DESC LIMIT 1 OFFSET ?", arguments: [back])
+            }
+            guard let row else { return nil }
+            return try Self.run(row, db: db)
+        }
+    }
+
+    /// The last run, nil when the history is empty.
+    public func lastRun() throws(HistoryError) -> RecordedRun? { try run(.last(back: 0)) }
+
+    /// The results stored under `keys` (paths relative to the workspace).
+    public func results(_ keys: some Collection<String>) throws(HistoryError) -> [String: RuleResult] {
+        guard !keys.isEmpty else { return [:] }
+        return try reading { db in
+            var found: [String: RuleResult] = [:]
+            let statement = try db.cachedStatement(sql: "SELECT body FROM result WHERE key = ?")
+            for key in Set(keys) {
+                guard let body = try String.fetchOne(statement, arguments: [key]) else {
+                    throw HistoryError(file: file, "a recorded result is missing (\(key.prefix(12)))", hint: "the history is damaged")
+                }
+                found[key] = try ResultCoding.decode(body)
+            }
+            return found
+        }
+    }
+
+    // MARK: Rows
+
+    static func info(_ row: Row, packs: [RunInfo.PackVersion]) throws -> RunInfo {
+        let counts = try JSONDecoder().decode([String: Int].self, from: Data((row["counts"] as String).utf8))
+        return RunInfo(
+            id: row["id"], recordedAt: row["recorded_at"], asOf: ISODate(row["as_of"] as String) ?? ISODate.epoch,
+            cadreVersion: row["cadre_version"], workspace: row["workspace"], kind: RunInfo.Kind(rawValue: row["kind"]) ?? .full,
+            previousRun: row["previous_run"], evaluatedPairs: row["evaluated_pairs"], totalPairs: row["total_pairs"],
+            counts: Dictionary(uniqueKeysWithValues: counts.compactMap { key, value in RuleResult.Status(rawValue: key).map { ($0, value) } }),
+            packs: packs)
+    }
+
+    static func run(_ row: Row, db: Database) throws -> RecordedRun {
+        let id: Int64 = row["id"]
+        let decoder = JSONDecoder()
+        let inputs = try Row.fetchAll(db, sql: "SELECT * FROM input WHERE run_id = ? ORDER BY kind, path", arguments: [id]).compactMap { row -> RunInput? in
+            guard let kind = RunInput.Kind(rawValue: row["kind"]) else { return nil }
+            let detail = try (row["detail"] as String?).map { try decoder.decode([String: String].self, from: Data($0.utf8)) } ?? [:]
+            return RunInput(kind: kind, name: row["name"], path: row["path"], version: row["version"], digest: row["digest"], detail: detail)
+        }
+        let packs = inputs.filter { $0.kind == .pack }.map { RunInfo.PackVersion(id: $0.name, version: $0.version ?? "") }
+        let rules = try String.fetchAll(db, sql: "SELECT info FROM rule WHERE run_id = ? ORDER BY id", arguments: [id]).map {
+            try decoder.decode(RuleInfo.self, from: Data($0.utf8))
+        }
+        var workspaceWaivers: [CadreEngine.Waiver] = []
+        var descriptorWaivers: [String: [CadreEngine.Waiver]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM waiver WHERE run_id = ? ORDER BY rowid", arguments: [id]) {
+            let waiver = CadreEngine.Waiver(
+                rule: row["rule"], system: row["system"], reason: row["reason"], approvedBy: row["approved_by"],
+                expires: ISODate(row["expires"] as String) ?? ISODate.epoch,
+                location: SourceLocation(file: row["file"], line: row["line"], column: row["column"]))
+            if row["origin"] == "descriptor" {
+                descriptorWaivers[waiver.location.file, default: []].append(waiver)
+            } else {
+                workspaceWaivers.append(waiver)
+            }
+        }
+        let systems = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT system.*, result_list.body AS list FROM system JOIN result_list ON result_list.key = system.results
+                WHERE run_id = ? ORDER BY file
+                """,
+            arguments: [id]
+        ).map { row -> RecordedSystem in
+            let file: String = row["file"]
+            let diagnosticsText: String = row["diagnostics"]
+            return RecordedSystem(
+                file: file, id: row["system_id"], name: row["name"], digest: row["digest"],
+                diagnostics: diagnosticsText == "[]" ? [] : try decoder.decode([Diagnostic].self, from: Data(diagnosticsText.utf8)),
+                waivers: descriptorWaivers[file] ?? [], results: try ResultCoding.references(row["list"]))
+        }
+        return RecordedRun(
+            info: try info(row, packs: packs), engine: row["engine"], inputs: inputs, rules: rules, waivers: workspaceWaivers,
+            systems: systems, diagnostics: try decoder.decode([Diagnostic].self, from: Data((row["diagnostics"] as String).utf8)))
+    }
+}

@@ -1,0 +1,90 @@
+import CadreEngine
+import Foundation
+import GRDB
+
+/// The run history of a workspace: an SQLite database in WAL mode, `.cadre/history.sqlite`.
+///
+/// A run is written in one transaction: a process killed while recording (even by `kill -9`)
+/// leaves the history as it was before that run, readable, every earlier run intact. The
+/// database connection is GRDB's `DatabaseQueue`, which serialises every access.
+public struct HistoryStore: Sendable {
+    /// The history file as shown to users.
+    public let file: String
+    let queue: DatabaseQueue
+
+    /// Where a workspace keeps its history: `<root>/.cadre/history.sqlite`.
+    public static func file(in root: String) -> String { Workspace.joinPath(root, ".cadre/history.sqlite") }
+
+    /// Opens (creating it when needed) the history at `file`, bringing its tables up to date.
+    ///
+    /// - Throws: ``HistoryError`` when the file cannot be created or read as a history, or was
+    ///   written by a newer cadre.
+    public static func open(at file: String) throws(HistoryError) -> HistoryStore {
+        let folder = (file as NSString).deletingLastPathComponent
+        if !folder.isEmpty {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw HistoryError(file: file, "cannot create the folder `\(folder)`: \(error.localizedDescription)")
+            }
+        }
+        var configuration = Configuration()
+        configuration.label = "cadre history"
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            // WAL: readers never block the writer, and a killed writer leaves the last commit.
+            try db.execute(sql: "PRAGMA journal_mode = WAL")
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        do {
+            let queue = try DatabaseQueue(path: file, configuration: configuration)
+            let migrator = HistorySchema.migrator
+            if try queue.read({ try migrator.hasBeenSuperseded($0) }) {
+                throw HistoryError(
+                    file: file, "the history was written by a newer cadre",
+                    hint: "use that cadre, or move the file away to start a new history")
+            }
+            try migrator.migrate(queue)
+            return HistoryStore(file: file, queue: queue)
+        } catch let error as HistoryError {
+            throw error
+        } catch let error as DatabaseError {
+            throw HistoryError(
+                file: file, "cannot open the history: \(error.message ?? "SQLite error \(error.resultCode.rawValue)")",
+                hint: "is it an SQLite file? Move it away to start a new history")
+        } catch {
+            throw HistoryError(file: file, "cannot open the history: \(error)")
+        }
+    }
+
+    /// Runs `body` on the database, turning its errors into ``HistoryError``s.
+    func reading<T>(_ body: (Database) throws -> T) throws(HistoryError) -> T {
+        do {
+            return try queue.read(body)
+        } catch let error as HistoryError {
+            throw error
+        } catch let error as DatabaseError {
+            throw HistoryError(file: file, "cannot read the history: \(error.message ?? "SQLite error \(error.resultCode.rawValue)")")
+        } catch {
+            throw HistoryError(file: file, "cannot read the history: \(error)")
+        }
+    }
+
+    /// Runs `body` in one transaction: all of it is written, or none.
+    func writing<T>(_ body: (Database) throws -> T) throws(HistoryError) -> T {
+        do {
+            return try queue.write(body)
+        } catch let error as HistoryError {
+            throw error
+        } catch let error as DatabaseError {
+            throw HistoryError(file: file, "cannot write the history: \(error.message ?? "SQLite error \(error.resultCode.rawValue)")")
+        } catch {
+            throw HistoryError(file: file, "cannot write the history: \(error)")
+        }
+    }
+
+    /// SQLite's own check of the file (`PRAGMA integrity_check`): "ok", or what is wrong.
+    public func integrityCheck() throws(HistoryError) -> String {
+        try reading { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "\n") }
+    }
+}

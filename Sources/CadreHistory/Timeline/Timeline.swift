@@ -1,0 +1,142 @@
+import CadreEngine
+import CadreModel
+import Foundation
+
+/// For each system, the obligations that come into force or lapse in a period: the rules that
+/// concern it (their `applies` says so) whose effective window starts or ends between two dates.
+public struct Timeline: Sendable {
+    /// One obligation starting or ending for a system.
+    public struct Event: Sendable, Hashable {
+        public enum Kind: String, Sendable, Hashable {
+            /// The first day the rule is in force.
+            case comesIntoForce = "comes-into-force"
+            /// The first day the rule is no longer in force (the day after its `to`).
+            case lapses
+        }
+
+        public var date: ISODate
+        public var kind: Kind
+        public var rule: RuleInfo
+    }
+
+    /// One system's events, by date then rule.
+    public struct SystemTimeline: Sendable {
+        public var file: String
+        public var id: String?
+        public var name: String?
+        public var events: [Event]
+        /// Rules whose `applies` raised an error on the system, with the message: whether they
+        /// concern it cannot be told.
+        public var undecided: [(rule: String, message: String)]
+        public var diagnostics: [Diagnostic]
+    }
+
+    public var from: ISODate
+    public var until: ISODate
+    public var systems: [SystemTimeline]
+    public var diagnostics: [Diagnostic]
+
+    /// The timeline of `applicability`'s systems between `from` and `until`, both days included.
+    public init(_ applicability: Applicability, from: ISODate, until: ISODate) {
+        self.from = from
+        self.until = until
+        diagnostics = applicability.diagnostics
+        var windows: [(RuleInfo, [(ISODate, Event.Kind)])] = []
+        for rule in applicability.rules {
+            var dates: [(ISODate, Event.Kind)] = []
+            if let start = rule.effectiveFrom, start >= from, start <= until { dates.append((start, .comesIntoForce)) }
+            if let end = rule.effectiveTo, let lapse = end.adding(days: 1), lapse >= from, lapse <= until { dates.append((lapse, .lapses)) }
+            if !dates.isEmpty { windows.append((rule, dates)) }
+        }
+        systems = applicability.systems.map { system in
+            var events: [Event] = []
+            var undecided: [(String, String)] = []
+            for (rule, dates) in windows {
+                switch system.answers[rule.id] {
+                case .applies?: events += dates.map { Event(date: $0.0, kind: $0.1, rule: rule) }
+                case .failed(let message)?: undecided.append((rule.id, message))
+                case .doesNotApply?, nil: break
+                }
+            }
+            events.sort { ($0.date, $0.rule.id) < ($1.date, $1.rule.id) }
+            return SystemTimeline(file: system.file, id: system.id, name: system.name, events: events, undecided: undecided, diagnostics: system.diagnostics)
+        }
+    }
+
+    /// Keeps the systems named in `names` (ids or descriptor files); returns the names that match none.
+    public mutating func keep(_ names: [String]) -> [String] {
+        guard !names.isEmpty else { return [] }
+        let unknown = names.filter { name in !systems.contains { $0.id == name || $0.file == name || $0.file.hasSuffix("/" + name) } }
+        systems = systems.filter { system in names.contains { $0 == system.id || $0 == system.file || system.file.hasSuffix("/" + $0) } }
+        return unknown
+    }
+
+    /// For people: each system, then its dates.
+    public func text() -> String {
+        var lines = ["obligations that come into force or lapse from \(from) to \(until)", ""]
+        var changing = 0
+        for system in systems {
+            lines.append((system.id ?? system.file) + (system.id != nil ? "  \(system.file)" : ""))
+            for diagnostic in system.diagnostics where diagnostic.isError { lines.append("  " + diagnostic.description) }
+            if system.events.isEmpty && system.undecided.isEmpty && system.id != nil { lines.append("  nothing comes into force or lapses") }
+            if !system.events.isEmpty { changing += 1 }
+            for event in system.events {
+                let what = event.kind == .comesIntoForce ? "comes into force" : "lapses          "
+                let until = event.kind == .lapses ? " (last day \(event.rule.effectiveTo.map { "\($0)" } ?? ""))" : ""
+                lines.append(
+                    "  \(event.date)  \(what)  \(event.rule.id)  \(event.rule.severity.rawValue)  \(event.rule.title)\(until)  [\(event.rule.references.joined(separator: "; "))]")
+            }
+            for (rule, message) in system.undecided { lines.append("  cannot tell whether \(rule) applies: \(message)") }
+            lines.append("")
+        }
+        let events = systems.reduce(0) { $0 + $1.events.count }
+        lines.append("\(events) date\(events == 1 ? "" : "s") for \(changing) of \(systems.count) system\(systems.count == 1 ? "" : "s")")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// For programs: `cadre-timeline/v1`.
+    public func json() -> String {
+        struct Document: Encodable {
+            var format = "cadre-timeline/v1"
+            var from: String
+            var until: String
+            var systems: [System]
+        }
+        struct System: Encodable {
+            var id: String?
+            var file: String
+            var events: [Item]
+            var undecided: [Undecided]
+        }
+        struct Item: Encodable {
+            var date: String
+            var kind: String
+            var rule: String
+            var title: String
+            var severity: String
+            var references: [String]
+            var effectiveFrom: String?
+            var effectiveTo: String?
+        }
+        struct Undecided: Encodable {
+            var rule: String
+            var message: String
+        }
+        let document = Document(
+            from: from.description, until: until.description,
+            systems: systems.map { system in
+                System(
+                    id: system.id, file: system.file,
+                    events: system.events.map {
+                        Item(
+                            date: $0.date.description, kind: $0.kind.rawValue, rule: $0.rule.id, title: $0.rule.title,
+                            severity: $0.rule.severity.rawValue, references: $0.rule.references,
+                            effectiveFrom: $0.rule.effectiveFrom?.description, effectiveTo: $0.rule.effectiveTo?.description)
+                    }, undecided: system.undecided.map { Undecided(rule: $0.rule, message: $0.message) })
+            })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return ((try? encoder.encode(document)).map { String(decoding: $0, as: UTF8.self) } ?? "{}") + "\n"
+    }
+}

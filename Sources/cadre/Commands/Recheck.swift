@@ -1,0 +1,66 @@
+import ArgumentParser
+import CadreEngine
+import CadreHistory
+import CadreModel
+import Foundation
+
+/// `cadre recheck`: evaluates again only what changed since the last run.
+struct RecheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "recheck",
+        abstract: "Evaluate again only what changed since the last run, and say what is new, resolved or changed.",
+        discussion: """
+            Compares the workspace with the last run recorded in .cadre/history.sqlite: a changed \
+            rule file or pack re-evaluates its rules on every system, a changed descriptor every \
+            rule on it, a changed or expired waiver the pairs it covers, and a rule whose effective \
+            dates were crossed since the last run's as-of date, on every system. The rest is copied \
+            from the last run. Then it reports new failures, resolved failures and changed \
+            findings, and records the new run. The first re-check evaluates everything.
+
+            Exit status: 0 when nothing new fails at or above --fail-on; 1 when something new \
+            does (a new failure or error of a rule of that severity or more, or a new failing \
+            finding); 2 when an input is invalid (a descriptor, a rule file, a pack, the \
+            workspace, a flag) or the history cannot be used. See docs/rechecks.md.
+            """)
+
+    @OptionGroup var workspace: WorkspaceOptions
+
+    @Option(help: ArgumentHelp("Evaluate under the law in force on this date (YYYY-MM-DD; default: today).", valueName: "date"))
+    var asOf: ISODate?
+
+    @Option(help: "Output format: text or json.")
+    var format: ChangeFormat = .text
+
+    @Option(help: ArgumentHelp("The lowest severity that makes the exit status 1: critical, high, medium, low, info or none (default: the workspace's, else high).", valueName: "severity"))
+    var failOn: FailOn?
+
+    @Option(help: ArgumentHelp("Workers evaluating in parallel (default: one per core).", valueName: "n"))
+    var jobs: Int = 0
+
+    @Flag(help: "Compare and report, but record nothing.")
+    var dryRun = false
+
+    func validate() throws {
+        guard jobs >= 0 else { throw ValidationError("--jobs must be 0 (one per core) or more, not \(jobs)") }
+    }
+
+    func run() throws {
+        let workspace = try self.workspace.open()
+        let history = try self.workspace.history()
+        let threshold = WorkspaceOptions.threshold(failOn, workspace: workspace)
+        let outcome: RecheckOutcome
+        do {
+            outcome = try Recheck(workspace: workspace, history: history, cadreVersion: CadreVersion.number, jobs: jobs)
+                .run(asOf: asOf ?? ISODate.today(), record: !dryRun)
+        } catch {
+            printError("cadre: \(error)")
+            throw ExitCode(2)
+        }
+        switch format {
+        case .text: print(ChangeReport(diff: outcome.diff, failOn: threshold).render(outcome, root: workspace.root), terminator: "")
+        case .json: print(ChangeReportJSON(diff: outcome.diff, failOn: threshold).render(outcome, workspace: workspace.configuration.name), terminator: "")
+        }
+        let status = outcome.exitStatus(failOn: threshold)
+        if status != 0 { throw ExitCode(status) }
+    }
+}
