@@ -39,7 +39,8 @@ public struct RunDiff: Sendable {
     /// Pairs that failed before and no longer do.
     public var resolved: [Entry]
     /// Pairs whose result changed otherwise: findings gained or lost, a status between pass,
-    /// warn, waived and skipped, a different error.
+    /// warn, waived and skipped, a different error. A pair that appeared or disappeared without
+    /// failing is listed only when it brings or takes away warnings.
     public var changed: [Entry]
 
     public var isEmpty: Bool { newFailures.isEmpty && resolved.isEmpty && changed.isEmpty }
@@ -75,7 +76,13 @@ public struct RunDiff: Sendable {
             && before?.failure?.message == after?.failure?.message && before?.failure?.kind == after?.failure?.kind
             && (before?.waiver == nil) == (after?.waiver == nil)
         if sameOutcome && entry.added.isEmpty && entry.removed.isEmpty { return nil }
-        if before == nil || after == nil { entry.added = newFindings }
+        // A pair that appeared or disappeared (a new rule, a new system) without failing matters
+        // only for the warnings it brings or takes away.
+        if before == nil || after == nil {
+            entry.added = entry.added.filter { $0.level != .info }
+            entry.removed = entry.removed.filter { $0.level != .info }
+            if entry.added.isEmpty && entry.removed.isEmpty { return nil }
+        }
         return (entry, .changed)
     }
 

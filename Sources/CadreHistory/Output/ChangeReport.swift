@@ -75,15 +75,17 @@ public struct ChangeReport: Sendable {
         return lines
     }
 
-    /// `3 new at or above high, 1 resolved, 0 changed`.
+    /// `2 new failures, 1 resolved, 0 changed; new at or above high: 1` (a new failure, or a new
+    /// failing finding of a pair that already failed, of a rule at or above the threshold).
     public func summary() -> String {
-        let new = failOn.map { "\(diff.newFailureCount(at: $0)) new at or above \($0.rawValue)" } ?? "\(diff.newFailures.count) new"
-        return "\(new), \(diff.newFailures.count) new failure\(diff.newFailures.count == 1 ? "" : "s"), \(diff.resolved.count) resolved, \(diff.changed.count) changed"
+        let count = diff.newFailures.count
+        let threshold = failOn.map { "; new at or above \($0.rawValue): \(diff.newFailureCount(at: $0))" } ?? ""
+        return "\(count) new failure\(count == 1 ? "" : "s"), \(diff.resolved.count) resolved, \(diff.changed.count) changed\(threshold)"
     }
 
     private func head(_ entry: RunDiff.Entry) -> String {
-        let status = { (result: RuleResult?) in result.map { $0.status.rawValue.uppercased() } ?? "NONE" }
-        let transition = "\(status(entry.before)) → \(status(entry.after))"
+        let status = { (result: RuleResult?) in result.map { $0.status.rawValue.uppercased() } ?? "—" }
+        let transition = entry.before == nil ? "\(status(entry.after)) (new pair)" : "\(status(entry.before)) → \(status(entry.after))"
         let reason = entry.after?.skipReason.map { " (\($0.rawValue))" } ?? (entry.after == nil ? " (no longer evaluated)" : "")
         return "  \(transition)  \(entry.severity.rawValue)  \(entry.rule) on \(entry.system)\(reason)"
     }

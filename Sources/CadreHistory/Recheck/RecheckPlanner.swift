@@ -66,17 +66,17 @@ struct RecheckPlanner {
             let digest = FileManager.default.contents(atPath: file).map { ResultCoding.digest($0) } ?? ""
             guard let old = oldSystems[relative] else {
                 selection.select(everything, on: file)
-                reasons.append(ChangeReason(.descriptorAdded, relative, "new descriptor: every rule"))
+                reasons.append(ChangeReason(.descriptorAdded, file, "new descriptor: every rule"))
                 continue
             }
             if old.digest != digest {
                 selection.select(everything, on: file)
-                reasons.append(ChangeReason(.descriptorChanged, relative, "descriptor changed: every rule"))
+                reasons.append(ChangeReason(.descriptorChanged, file, "descriptor changed: every rule"))
                 continue
             }
             if let id = old.id, idCounts[id, default: 0] > 1 {
                 selection.select(everything, on: file)
-                reasons.append(ChangeReason(.duplicateID, relative, "`\(id)` was described twice in the last run: every rule"))
+                reasons.append(ChangeReason(.duplicateID, file, "`\(id)` was described twice in the last run: every rule"))
                 continue
             }
             guard let id = old.id, old.isValid else { continue }  // unchanged and invalid: nothing to evaluate
@@ -101,7 +101,7 @@ struct RecheckPlanner {
             if !rerun.isEmpty { selection.select(rerun, on: file) }
         }
         for system in last.systems where !seen.contains(system.file) {
-            reasons.append(ChangeReason(.descriptorRemoved, system.file, "descriptor removed: its results are dropped"))
+            reasons.append(ChangeReason(.descriptorRemoved, paths.shown(system.file), "descriptor removed: its results are dropped"))
         }
         return RecheckPlan(selection: selection, reasons: reasons, isFull: false, totalPairs: total)
     }
@@ -120,7 +120,7 @@ struct RecheckPlanner {
             let facts = inputs.packs[rule.pack]
             guard let old = oldRules[rule.id] else {
                 rerun.insert(rule.id)
-                reasons.append(ChangeReason(.ruleAdded, rule.id, "new rule (\(file)): on every system"))
+                reasons.append(ChangeReason(.ruleAdded, rule.id, "new rule (\(rule.file)): on every system"))
                 continue
             }
             if oldPacks[rule.pack]?.detail["shared"] != facts?.shared {
@@ -132,7 +132,7 @@ struct RecheckPlanner {
                 rerun.insert(rule.id)
                 if filesReported.insert(file).inserted {
                     let version = old.packVersion == rule.packVersion ? "" : " (pack \(rule.pack) \(old.packVersion) → \(rule.packVersion))"
-                    reasons.append(ChangeReason(.ruleFile, file, "rule file changed\(version): its rules, on every system"))
+                    reasons.append(ChangeReason(.ruleFile, rule.file, "rule file changed\(version): its rules, on every system"))
                 }
             } else if old.packVersion != rule.packVersion, facts?.readsVersion.contains(file) == true {
                 rerun.insert(rule.id)
