@@ -13,6 +13,7 @@ extension HistoryStore {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return try writing { db in
+            willRecord?()
             let counts = Dictionary(uniqueKeysWithValues: run.info.counts.map { ($0.key.rawValue, $0.value) })
             try db.execute(
                 sql: """
@@ -60,6 +61,7 @@ extension HistoryStore {
                 try list.execute(arguments: [key, body])
                 let diagnostics = item.diagnostics.isEmpty ? "[]" : String(decoding: try encoder.encode(item.diagnostics), as: UTF8.self)
                 try system.execute(arguments: [id, item.file, item.id, item.name, item.digest, diagnostics, key])
+                if let rowPause { Thread.sleep(forTimeInterval: Double(rowPause.components.seconds) + Double(rowPause.components.attoseconds) / 1e18) }
             }
             return id
         }

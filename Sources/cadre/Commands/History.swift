@@ -13,7 +13,7 @@ struct HistoryCommand: ParsableCommand {
             Runs are recorded by cadre recheck (and cadre watch) in .cadre/history.sqlite. A run's \
             number is what cadre diff takes; `last` and `last~1` name the last run and the one before.
 
-            Exit status: 0, or 2 when the history cannot be read.
+            Exit status: 0, or 2 when the history cannot be read (or, with --check, is damaged).
             """)
 
     @OptionGroup var workspace: WorkspaceOptions
@@ -24,8 +24,25 @@ struct HistoryCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Show at most this many runs (0: all).", valueName: "n"))
     var limit: Int = 0
 
+    @Flag(help: "Check the history file (SQLite's integrity check) first: exit status 2 when it is damaged.")
+    var check = false
+
     func run() throws {
         let history = try workspace.history()
+        if check {
+            let verdict: String
+            do {
+                verdict = try history.integrityCheck()
+            } catch {
+                printError("cadre: \(error)")
+                throw ExitCode(2)
+            }
+            guard verdict == "ok" else {
+                printError("cadre: \(history.file) is damaged: \(verdict)")
+                throw ExitCode(2)
+            }
+            printError("\(history.file): ok")
+        }
         var runs: [RunInfo]
         do {
             runs = try history.runs()

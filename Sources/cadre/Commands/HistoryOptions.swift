@@ -2,6 +2,7 @@ import ArgumentParser
 import CadreEngine
 import CadreHistory
 import CadreModel
+import Foundation
 
 /// Output formats of the history commands.
 enum ChangeFormat: String, ExpressibleByArgument, CaseIterable {
@@ -12,7 +13,13 @@ extension WorkspaceOptions {
     /// The workspace's history (`.cadre/history.sqlite`), opened; exit status 2 when it cannot be.
     func history() throws -> HistoryStore {
         do {
-            return try HistoryStore.open(at: HistoryStore.file(in: root))
+            var store = try HistoryStore.open(at: HistoryStore.file(in: root))
+            // Crash tests slow the recording down, and wait for it to start, to kill it midway.
+            if let pause = ProcessInfo.processInfo.environment["CADRE_HISTORY_ROW_PAUSE_MS"].flatMap(Int.init), pause > 0 {
+                store.rowPause = .milliseconds(pause)
+                store.willRecord = { printError("recording run…") }
+            }
+            return store
         } catch {
             printError("cadre: \(error)")
             throw ExitCode(2)
