@@ -5,6 +5,7 @@
 #   make bench-lua     the Lua host's benchmarks            } release builds of Benchmarks/;
 #   make bench-model   the descriptor-loading benchmark     } figures in BENCHMARKS.md
 #   make bench-stores  the store benchmarks                 }
+#   make bench-history re-checks against full runs          }
 #   make schema        regenerate docs/schema/system-v1.schema.json and the field reference of docs/descriptors.md
 #   make pg-stop       stops the PostgreSQL server `make test` started
 #
@@ -12,7 +13,7 @@
 
 SWIFT ?= swift
 
-.PHONY: deps build example test clean bench-lua bench-model bench-stores schema pg-stop
+.PHONY: deps build example test clean bench-lua bench-model bench-stores bench-history schema pg-stop
 
 deps:
 	@scripts/install-deps.sh
@@ -48,6 +49,9 @@ bench-model: deps
 bench-stores: deps
 	@scripts/install-deps.sh --bench
 	cd Benchmarks && $(SWIFT) run -c release StoreBenchmarks
+
+bench-history: deps .build/shim.stamp
+	cd Benchmarks && $(SWIFT) build -c release --product HistoryBenchmarks && .build/release/HistoryBenchmarks
 
 schema: deps
 	$(SWIFT) build --product cadre

@@ -39,6 +39,15 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // History and re-checks (issue 9): a full run against a re-check after one rule changed,
+        // on 10,000 synthetic systems and 20 rules.
+        .executableTarget(
+            name: "HistoryBenchmarks",
+            dependencies: [
+                "BenchmarkKit", .product(name: "CadreEngine", package: root), .product(name: "CadreHistory", package: root),
+                .product(name: "CadreModel", package: root),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

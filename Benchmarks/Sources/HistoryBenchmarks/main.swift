@@ -1,0 +1,95 @@
+// Benchmarks of history and re-checks (issue 9): on 10,000 systems and 20 rules, a full run
+// against a re-check after one rule changed. Prints a Markdown section for BENCHMARKS.md.
+import BenchmarkKit
+import CadreEngine
+import CadreHistory
+import CadreModel
+import Foundation
+
+func option(_ name: String, default value: Int) -> Int {
+    guard let index = CommandLine.arguments.firstIndex(of: name), index + 1 < CommandLine.arguments.count,
+        let parsed = Int(CommandLine.arguments[index + 1])
+    else { return value }
+    return parsed
+}
+
+let count = option("--systems", default: 10_000)
+let samples = option("--samples", default: 5)
+let asOf = ISODate(year: 2026, month: 11, day: 29) ?? ISODate.epoch
+let taxonomy = try Taxonomy.bundled()
+
+FileHandle.standardError.write(Data("writing \(count) descriptors…\n".utf8))
+let workspace = try SyntheticWorkspace(systems: count)
+defer { workspace.remove() }
+
+func open() -> Workspace { Workspace.open(at: workspace.root, taxonomy: taxonomy) }
+
+/// One sample: `prepare` (untimed), then `body` timed.
+func sample(_ name: String, samples: Int, prepare: () throws -> Void = {}, _ body: () throws -> Void) rethrows -> BenchmarkResult {
+    var times: [Double] = []
+    for _ in 0..<samples {
+        try prepare()
+        let start = now()
+        try body()
+        times.append(Double(now() - start))
+        FileHandle.standardError.write(Data("  \(name): \(formatDuration(times.last ?? 0))\n".utf8))
+    }
+    return BenchmarkResult(name: name, samples: times.sorted(), iterationsPerSample: 1)
+}
+
+let opened = open()
+let rules = Engine(workspace: opened).loadRules().rules.count
+guard opened.diagnostics.isEmpty, rules == 20 else { fatalError("the synthetic workspace is wrong: \(opened.diagnostics), \(rules) rules") }
+let pairs = count * rules
+
+var report = Report(title: "History and re-checks (issue 9)")
+let full = sample("full evaluation (`cadre evaluate`: \(count) systems × \(rules) rules)", samples: samples) {
+    blackHole(Engine(workspace: open()).evaluate(asOf: asOf))
+}
+report.add(full)
+
+let historyFile = HistoryStore.file(in: workspace.root)
+func freshHistory() throws -> HistoryStore {
+    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: historyFile + suffix) }
+    return try HistoryStore.open(at: historyFile)
+}
+
+let first = try sample("first re-check: everything evaluated and recorded", samples: samples) {
+    blackHole(try Recheck(workspace: open(), history: try freshHistory(), cadreVersion: "bench").run(asOf: asOf))
+}
+report.add(first)
+
+let history = try HistoryStore.open(at: historyFile)
+let unchanged = try sample("re-check, nothing changed (0 pairs evaluated)", samples: samples) {
+    blackHole(try Recheck(workspace: open(), history: history, cadreVersion: "bench").run(asOf: asOf))
+}
+report.add(unchanged)
+
+var round = 0
+var evaluated = 0
+let oneRule = try sample("re-check after one rule changed (\(count) pairs evaluated)", samples: samples, prepare: {
+    round += 1
+    try workspace.write("bench/retention-0.lua", SyntheticWorkspace.retention(0, message: "kept %s (\(round))"))
+}) {
+    let outcome = try Recheck(workspace: open(), history: history, cadreVersion: "bench").run(asOf: asOf)
+    evaluated = outcome.plan?.evaluatedPairs ?? -1
+}
+report.add(oneRule)
+
+let descriptor = workspace.folder.appendingPathComponent("workspace/systems/system-00000.yaml")
+let oneSystem = try sample("re-check after one descriptor changed (\(rules) pairs evaluated)", samples: samples, prepare: {
+    round += 1
+    let text = try String(contentsOf: descriptor, encoding: .utf8)
+    try (text + "\n# edit \(round)\n").write(to: descriptor, atomically: false, encoding: .utf8)
+}) {
+    blackHole(try Recheck(workspace: open(), history: history, cadreVersion: "bench").run(asOf: asOf))
+}
+report.add(oneSystem)
+
+let size = ((try? FileManager.default.attributesOfItem(atPath: historyFile))?[.size] as? Int ?? 0) >> 20
+report.note("- \(count) systems × \(rules) rules = \(pairs) pairs; after one rule changed a re-check evaluated \(evaluated) pairs (\(String(format: "%.1f", 100 * Double(evaluated) / Double(pairs))) %).")
+report.note("- Re-check after one rule changed / full evaluation: **\(String(format: "%.2f", oneRule.median / full.median))** (medians); / first re-check: \(String(format: "%.2f", oneRule.median / first.median)).")
+report.note("- Re-check with nothing changed / full evaluation: \(String(format: "%.2f", unchanged.median / full.median)); after one descriptor changed: \(String(format: "%.2f", oneSystem.median / full.median)).")
+report.note("- History file after \(2 + 3 * samples) runs: \(size) MiB (unchanged results are stored once).")
+report.note("- " + Report.machineLine().replacingOccurrences(of: "medians of 21 samples", with: "medians of \(samples) samples"))
+print(report.markdown)
