@@ -67,12 +67,13 @@ public struct Engine: Sendable {
             }
             let descriptor = document.descriptor
             var book = WaiverBook(workspaceWaivers.filter { $0.system == descriptor.id.value })
-            for waiver in WaiverFile.waivers(of: descriptor) { book.add(waiver) }
+            let own = WaiverFile.waivers(of: descriptor)
+            for waiver in own { book.add(waiver) }
             let results = worker.evaluate(document, waivers: book, only: run.selection?.rules(on: file))
             var system = SystemEvaluation(
                 file: file, id: descriptor.id.value, name: descriptor.name.value, digest: digest, results: results,
                 diagnostics: load.diagnostics)
-            system.waivers = WaiverFile.waivers(of: descriptor)
+            system.waivers = own
             run.finish(system)
         }
     }
