@@ -34,21 +34,7 @@ struct SyntheticWorkspace {
         try write("bench/pack.yaml", "cadre: pack/v1\nid: bench\nversion: 1.0.0\ntitle: Synthetic rules\napi: 1\n")
         for variant in 0..<4 {
             try write("bench/retention-\(variant).lua", Self.retention(variant, message: "kept %s"))
-            try write("bench/basis-\(variant).lua", """
-                -- Every purpose names its legal basis; legitimate interests need an assessment.
-                return {
-                  id = "bench.basis.v\(variant)", title = "Legal basis \(variant)", severity = "high", references = { "GDPR Art. 6(1)" },
-                  check = function(system, ctx)
-                    for _, purpose in ipairs(system.purposes) do
-                      if purpose.legal_basis == nil then ctx:fail(purpose, "no legal basis")
-                      elseif purpose.legal_basis == "legitimate_interests" and purpose.legitimate_interest_assessment == nil then
-                        ctx:warn({purpose, "legal_basis"}, "legitimate interests of %s without an assessment (\(variant))", purpose.id)
-                      end
-                    end
-                  end,
-                }
-
-                """)
+            try write("bench/basis-\(variant).lua", Self.basis(variant, note: "initial"))
             try write("bench/ai-\(variant).lua", """
                 -- AI components that talk to people say so, and a human can take over.
                 return {
@@ -81,6 +67,24 @@ struct SyntheticWorkspace {
 
                 """)
         }
+    }
+
+    static func basis(_ variant: Int, note: String) -> String {
+        """
+        -- Every purpose names its legal basis; legitimate interests need an assessment (\(note)).
+        return {
+          id = "bench.basis.v\(variant)", title = "Legal basis \(variant)", severity = "high", references = { "GDPR Art. 6(1)" },
+          check = function(system, ctx)
+            for _, purpose in ipairs(system.purposes) do
+              if purpose.legal_basis == nil then ctx:fail(purpose, "no legal basis")
+              elseif purpose.legal_basis == "legitimate_interests" and purpose.legitimate_interest_assessment == nil then
+                ctx:warn({purpose, "legal_basis"}, "legitimate interests of %s without an assessment (\(variant), \(note))", purpose.id)
+              end
+            end
+          end,
+        }
+
+        """
     }
 
     static func retention(_ variant: Int, message: String) -> String {

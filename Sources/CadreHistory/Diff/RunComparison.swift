@@ -9,8 +9,10 @@ struct RunComparison {
     let lookup: (Set<String>) throws(HistoryError) -> [String: RuleResult]
 
     func diff(from before: RecordedRun?, to after: RecordedRun, fromInfo: RunInfo?, toInfo: RunInfo?) throws(HistoryError) -> RunDiff {
-        let old = Self.pairs(before)
-        let new = Self.pairs(after)
+        // Systems whose recorded result lists are the same in both runs hold no change.
+        let unchanged = Self.sameResults(before, after)
+        let old = Self.pairs(before, skipping: unchanged)
+        let new = Self.pairs(after, skipping: unchanged)
         var differing: [PairKey] = []
         var keys: Set<String> = []
         for (pair, reference) in new where old[pair]?.reference.key != reference.reference.key {
@@ -48,11 +50,31 @@ struct RunComparison {
         static func < (a: PairKey, b: PairKey) -> Bool { (a.system, a.rule) < (b.system, b.rule) }
     }
 
+    /// The names (id, or file) of the systems recorded with one result list in both runs.
+    static func sameResults(_ before: RecordedRun?, _ after: RecordedRun) -> Set<String> {
+        guard let before else { return [] }
+        var keys: [String: String?] = [:]
+        for system in before.systems { keys[system.id ?? system.file] = keys[system.id ?? system.file] == nil ? system.resultsKey : .some(nil) }
+        var same: Set<String> = []
+        var seen: Set<String> = []
+        for system in after.systems {
+            let name = system.id ?? system.file
+            // A name seen twice (descriptors sharing an id) is compared pair by pair.
+            guard seen.insert(name).inserted else {
+                same.remove(name)
+                continue
+            }
+            if let key = system.resultsKey, let old = keys[name], old == key { same.insert(name) }
+        }
+        return same
+    }
+
     /// Every pair of a run with a result: by system id (file for invalid descriptors) and rule.
-    static func pairs(_ run: RecordedRun?) -> [PairKey: (file: String, reference: ResultReference)] {
+    static func pairs(_ run: RecordedRun?, skipping skipped: Set<String> = []) -> [PairKey: (file: String, reference: ResultReference)] {
         var pairs: [PairKey: (file: String, reference: ResultReference)] = [:]
         for system in run?.systems ?? [] {
             let name = system.id ?? system.file
+            if skipped.contains(name) { continue }
             for reference in system.results {
                 let key = PairKey(system: name, rule: reference.rule)
                 if pairs[key] == nil { pairs[key] = (system.file, reference) }

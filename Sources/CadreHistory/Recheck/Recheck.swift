@@ -52,7 +52,9 @@ public struct Recheck: Sendable {
             let old = oldSystems[relative]
             guard let system = evaluated[relative] else {
                 guard var copy = old else { continue }
-                copy.results = copy.results.filter { ruleIDs.contains($0.rule) }
+                if copy.results.contains(where: { !ruleIDs.contains($0.rule) }) {
+                    copy.results = copy.results.filter { ruleIDs.contains($0.rule) }
+                }
                 systems.append(copy)
                 continue
             }

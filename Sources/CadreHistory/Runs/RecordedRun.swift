@@ -52,7 +52,26 @@ public struct RecordedSystem: Sendable, Hashable {
     /// The waivers the descriptor declares.
     public var waivers: [CadreEngine.Waiver]
     /// One per rule evaluated, sorted by rule id.
-    public var results: [ResultReference]
+    public var results: [ResultReference] {
+        didSet { resultsKey = nil }
+    }
+    /// The digest of ``results`` as recorded (nil until known): two systems with one key have the
+    /// same results, so comparing runs and recording copies skip them.
+    public internal(set) var resultsKey: String?
+
+    public init(
+        file: String, id: String?, name: String?, digest: String, diagnostics: [Diagnostic], waivers: [CadreEngine.Waiver],
+        results: [ResultReference], resultsKey: String? = nil
+    ) {
+        self.file = file
+        self.id = id
+        self.name = name
+        self.digest = digest
+        self.diagnostics = diagnostics
+        self.waivers = waivers
+        self.results = results
+        self.resultsKey = resultsKey
+    }
 
     public var isValid: Bool { id != nil && !diagnostics.containsErrors }
 }

@@ -17,7 +17,13 @@ enum ResultCoding {
     }
 
     static func digest(_ data: some DataProtocol) -> String {
-        SHA256.hash(data: data).map { hex($0) }.joined()
+        var text: [UInt8] = []
+        text.reserveCapacity(64)
+        for byte in SHA256.hash(data: data) {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 15)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     static func digest(_ text: String) -> String { digest(Data(text.utf8)) }
@@ -27,8 +33,7 @@ enum ResultCoding {
         digest(parts.sorted { $0.0 < $1.0 }.map { "\($0.0)\u{0}\($0.1)\n" }.joined())
     }
 
-    private static let digits = Array("0123456789abcdef")
-    private static func hex(_ byte: UInt8) -> String { String([digits[Int(byte >> 4)], digits[Int(byte & 15)]]) }
+    private static let digits = Array("0123456789abcdef".utf8)
 
     /// A system's result list: one line per rule, `rule key status severity`.
     static func list(_ references: [ResultReference]) -> String {
@@ -38,12 +43,23 @@ enum ResultCoding {
     /// Reads a result list (rule ids, keys, statuses and severities hold no space).
     static func references(_ body: String) throws -> [ResultReference] {
         var references: [ResultReference] = []
-        for line in body.split(separator: "\n", omittingEmptySubsequences: true) {
-            let parts = line.split(separator: " ")
-            guard parts.count == 4, let status = RuleResult.Status(rawValue: String(parts[2])),
-                let severity = Severity(rawValue: String(parts[3]))
-            else { throw CorruptList(line: String(line)) }
-            references.append(ResultReference(rule: String(parts[0]), key: String(parts[1]), status: status, severity: severity))
+        var body = body
+        try body.withUTF8 { bytes in
+            var fields: [String] = []
+            fields.reserveCapacity(4)
+            var start = 0
+            for index in 0...bytes.count {
+                let byte: UInt8 = index < bytes.count ? bytes[index] : 10
+                guard byte == 32 || byte == 10 else { continue }
+                if index > start { fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)) }
+                start = index + 1
+                guard byte == 10, !fields.isEmpty else { continue }
+                guard fields.count == 4, let status = RuleResult.Status(rawValue: fields[2]), let severity = Severity(rawValue: fields[3]) else {
+                    throw CorruptList(line: fields.joined(separator: " "))
+                }
+                references.append(ResultReference(rule: fields[0], key: fields[1], status: status, severity: severity))
+                fields.removeAll(keepingCapacity: true)
+            }
         }
         return references
     }

@@ -101,7 +101,7 @@ extension HistoryStore {
             return RecordedSystem(
                 file: file, id: row["system_id"], name: row["name"], digest: row["digest"],
                 diagnostics: diagnosticsText == "[]" ? [] : try decoder.decode([Diagnostic].self, from: Data(diagnosticsText.utf8)),
-                waivers: descriptorWaivers[file] ?? [], results: try ResultCoding.references(row["list"]))
+                waivers: descriptorWaivers[file] ?? [], results: try ResultCoding.references(row["list"]), resultsKey: row["results"])
         }
         return RecordedRun(
             info: try info(row, packs: packs), engine: row["engine"], inputs: inputs, rules: rules, waivers: workspaceWaivers,

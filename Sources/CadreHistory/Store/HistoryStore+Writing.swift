@@ -56,9 +56,14 @@ extension HistoryStore {
                 INSERT INTO system (run_id, file, system_id, name, digest, diagnostics, results) VALUES (?, ?, ?, ?, ?, ?, ?)
                 """)
             for item in run.systems {
-                let body = ResultCoding.list(item.results)
-                let key = ResultCoding.digest(body)
-                try list.execute(arguments: [key, body])
+                let key: String
+                if let known = item.resultsKey {
+                    key = known  // copied from a recorded run: its list is stored already
+                } else {
+                    let body = ResultCoding.list(item.results)
+                    key = ResultCoding.digest(body)
+                    try list.execute(arguments: [key, body])
+                }
                 let diagnostics = item.diagnostics.isEmpty ? "[]" : String(decoding: try encoder.encode(item.diagnostics), as: UTF8.self)
                 try system.execute(arguments: [id, item.file, item.id, item.name, item.digest, diagnostics, key])
                 if let rowPause { Thread.sleep(forTimeInterval: Double(rowPause.components.seconds) + Double(rowPause.components.attoseconds) / 1e18) }
