@@ -24,23 +24,59 @@ defer { workspace.remove() }
 
 func open() -> Workspace { Workspace.open(at: workspace.root, taxonomy: taxonomy) }
 
-/// One sample: `prepare` (untimed), then `body` timed.
-func sample(_ name: String, samples: Int, prepare: () throws -> Void = {}, _ body: () throws -> Void) rethrows -> BenchmarkResult {
+/// Processor time of the process (every thread, user and system), in nanoseconds: on a machine
+/// shared with others' builds, steadier than the wall clock.
+func processorTime() -> Double {
+    var usage = rusage()
+    getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
+    let user = Double(usage.ru_utime.tv_sec) * 1e9 + Double(usage.ru_utime.tv_usec) * 1e3
+    let system = Double(usage.ru_stime.tv_sec) * 1e9 + Double(usage.ru_stime.tv_usec) * 1e3
+    return user + system
+}
+
+/// Processor-time medians, by benchmark name.
+var processor: [String: BenchmarkResult] = [:]
+
+/// One sample: `prepare` (untimed), then `body` timed (wall clock, and processor time aside).
+@MainActor func sample(_ name: String, samples: Int, prepare: () throws -> Void = {}, _ body: () throws -> Void) rethrows -> BenchmarkResult {
     var times: [Double] = []
+    var cpu: [Double] = []
     for _ in 0..<samples {
         try prepare()
         let start = now()
+        let startCPU = processorTime()
         try body()
         times.append(Double(now() - start))
-        FileHandle.standardError.write(Data("  \(name): \(formatDuration(times.last ?? 0))\n".utf8))
+        cpu.append(processorTime() - startCPU)
+        FileHandle.standardError.write(Data("  \(name): \(formatDuration(times.last ?? 0)) (processor \(formatDuration(cpu.last ?? 0)))\n".utf8))
     }
+    processor[name] = BenchmarkResult(name: name, samples: cpu.sorted(), iterationsPerSample: 1)
     return BenchmarkResult(name: name, samples: times.sorted(), iterationsPerSample: 1)
+}
+
+@MainActor func cpuRatio(_ a: BenchmarkResult, _ b: BenchmarkResult) -> String {
+    guard let x = processor[a.name]?.median, let y = processor[b.name]?.median else { return "?" }
+    return String(format: "%.2f", x / y)
 }
 
 let opened = open()
 let rules = Engine(workspace: opened).loadRules().rules.count
 guard opened.diagnostics.isEmpty, rules == 20 else { fatalError("the synthetic workspace is wrong: \(opened.diagnostics), \(rules) rules") }
 let pairs = count * rules
+
+// `--profile N`: a first re-check, then N re-checks after a typical rule changed, nothing else
+// (to run under `perf record`).
+if let profile = CommandLine.arguments.firstIndex(of: "--profile").map({ _ in option("--profile", default: 3) }) {
+    let history = try HistoryStore.open(at: HistoryStore.file(in: workspace.root))
+    _ = try Recheck(workspace: open(), history: history, cadreVersion: "bench").run(asOf: asOf)
+    for round in 0..<profile {
+        try workspace.write("bench/basis-0.lua", SyntheticWorkspace.basis(0, note: "profile \(round)"))
+        let start = processorTime()
+        _ = try Recheck(workspace: open(), history: history, cadreVersion: "bench").run(asOf: asOf)
+        FileHandle.standardError.write(Data("  re-check after a typical rule changed: processor \(formatDuration(processorTime() - start))\n".utf8))
+    }
+    exit(0)
+}
 
 var report = Report(title: "History and re-checks (issue 9)")
 let full = try sample("full evaluation (`cadre evaluate`: \(count) systems × \(rules) rules)", samples: samples) {
@@ -97,6 +133,15 @@ report.add(oneSystem)
 let size = ((try? FileManager.default.attributesOfItem(atPath: historyFile))?[.size] as? Int ?? 0) >> 20
 report.note("- \(count) systems × \(rules) rules = \(pairs) pairs; after one rule changed a re-check evaluated \(evaluated) pairs (\(String(format: "%.1f", 100 * Double(evaluated) / Double(pairs))) %).")
 report.note("- Re-check after one rule changed / full evaluation (medians): **\(String(format: "%.2f", typical.median / full.median))** for a typical rule, \(String(format: "%.2f", costly.median / full.median)) for the costliest; against the first re-check (which also records everything): \(String(format: "%.2f", typical.median / first.median)) and \(String(format: "%.2f", costly.median / first.median)).")
+report.note("")
+report.note("Processor time (every thread, user and system; steadier than the wall clock on a shared machine):")
+report.note("")
+report.note("| benchmark | median processor time | / full evaluation |")
+report.note("|---|---:|---:|")
+for result in [full, first, unchanged, typical, costly, oneSystem] {
+    report.note("| \(result.name) | \(formatDuration(processor[result.name]?.median ?? 0)) | \(cpuRatio(result, full)) |")
+}
+report.note("")
 report.note("- Re-check with nothing changed / full evaluation: \(String(format: "%.2f", unchanged.median / full.median)); after one descriptor changed: \(String(format: "%.2f", oneSystem.median / full.median)).")
 report.note("- History file after \(2 + 3 * samples) runs: \(size) MiB (unchanged results are stored once).")
 report.note("- " + Report.machineLine().replacingOccurrences(of: "medians of 21 samples", with: "medians of \(samples) samples"))
