@@ -2,6 +2,7 @@
 #   make example       builds cadre, evaluates the example workspace, writes examples/report.md
 #   make test          every test (installs what is missing first, starts a throwaway PostgreSQL)
 #   make build         the cadre binary, release build, in .build/release/cadre
+#   make bench-engine  the evaluation engine's benchmarks   }
 #   make bench-lua     the Lua host's benchmarks            } release builds of Benchmarks/;
 #   make bench-model   the descriptor-loading benchmark     } figures in BENCHMARKS.md
 #   make bench-stores  the store benchmarks                 }
@@ -12,7 +13,7 @@
 
 SWIFT ?= swift
 
-.PHONY: deps build example test clean bench-lua bench-model bench-stores schema pg-stop
+.PHONY: deps build example test clean bench-engine bench-lua bench-model bench-stores schema pg-stop
 
 deps:
 	@scripts/install-deps.sh
@@ -47,6 +48,9 @@ test: deps .build/shim.stamp examples/stores
 
 bench-lua: deps .build/shim.stamp
 	cd Benchmarks && $(SWIFT) build -c release --product LuaHostBenchmarks && .build/release/LuaHostBenchmarks
+
+bench-engine: build
+	cd Benchmarks && $(SWIFT) build -c release --product EngineBenchmarks && .build/release/EngineBenchmarks
 
 bench-model: deps
 	$(SWIFT) run -c release --package-path Benchmarks ModelBenchmarks
