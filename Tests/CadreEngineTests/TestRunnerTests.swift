@@ -161,6 +161,22 @@ import Testing
         #expect(failure.message.contains("data[1].retention.period:"))
     }
 
+    @Test func inlineFixturesReadAsDescriptorsDo() throws {
+        let report = try Self.runTests(["shapes_test.lua": """
+            it("takes {} as the format expects it, whole floats as integers", function()
+              local fixture = system{ notices = {}, scale = { subjects = 1e6 }, channels = {}, id = "mine", name = "Mine" }
+              expect(run("test.retention", fixture).system):to_be("mine")
+            end)
+            it("refuses functions", function() system{ data = {{ category = "user.contact.email", f = print }} } end)
+            it("refuses lists and mappings mixed", function() system{ data = {{ "x", category = "user.contact.email" }} } end)
+            it("keeps strings as strings", function() system{ notices = { recording_announcement = "true" } } end)
+            """])
+        #expect(report.cases.map(\.status) == [.pass, .error, .error, .fail], "\(report.cases.flatMap(\.failures))")
+        #expect(report.cases[1].failures.first?.message.contains("a fixture holds tables, strings, numbers and booleans") == true)
+        #expect(report.cases[2].failures.first?.message == "the fixture's `data[1]` mixes a list (1, 2, 3…) and named fields: write one or the other")
+        #expect(report.cases[3].failures.first?.message.contains("notices.recording_announcement:") == true)
+    }
+
     @Test func fixtureFilesAreValidatedAndStayInsideThePack() throws {
         let report = try Self.runTests(
             [
