@@ -213,6 +213,35 @@ import Testing
         #expect(report.cases[2].failures.first?.message.contains("is outside pack `test`") == true)
     }
 
+    @Test func fixtureStoresAreReadNextToTheFixtureWithoutTheEnvironment() throws {
+        let rule = """
+            return {
+              id = "test.stored", title = "Stored", severity = "high", references = { "Test" },
+              check = function(system, ctx)
+                local old = ctx:store("calls"):count("recordings", { older_than = "P6M", column = "recorded_at" })
+                if old > 0 then ctx:fail("%d recordings older than six months", old) end
+              end,
+            }
+            """
+        let store = #"stores = {{ id = "calls", engine = "csv", url = URL, tables = {{ name = "recordings", columns = { caller = "user.contact.phone_number" } }} }}"#
+        let report = try Self.runTests(
+            ["stores_test.lua": """
+                local function calls(url) return system{ \(store.replacingOccurrences(of: "URL", with: "url")) } end
+                it("counts in the store", function()
+                  expect(run("test.stored", calls("fixtures/calls"), { as_of = "2026-11-29" })):to_fail_with("2 recordings older")
+                  expect(run("test.stored", calls("fixtures/calls"), { as_of = "2024-03-01" })):to_pass()
+                end)
+                it("reads no environment", function()
+                  expect(run("test.stored", calls("${HOME}"), { as_of = "2026-11-29" })):to_error("store")
+                end)
+                """],
+            extra: [
+                "pack/stored.lua": rule,
+                "pack/tests/fixtures/calls/recordings.csv": "caller,recorded_at\n+33600000001,2024-01-10\n+33600000002,2025-03-01\n+33600000003,2026-11-01\n",
+            ])
+        #expect(report.cases.map(\.status) == [.pass, .pass], "\(report.cases.flatMap(\.failures))")
+    }
+
     @Test func filtersSelectTestsBySubstringOrLuaPattern() throws {
         let source = """
             describe("retention", function()
