@@ -120,6 +120,21 @@ import Testing
         #expect(report.exitStatus(minCoverage: nil) == 2)
     }
 
+    @Test func anUnreadableTestFileIsInvalidInput() throws {
+        let workspace = try TemporaryWorkspace(files: [
+            "pack/pack.yaml": TemporaryWorkspace.packManifest,
+            "pack/rule.lua": TemporaryWorkspace.rule("rule", check: "ctx:fail('x')"),
+        ])
+        try FileManager.default.createDirectory(at: workspace.root.appendingPathComponent("pack/tests"), withIntermediateDirectories: true)
+        try Data([0x69, 0x74, 0xFF, 0xFE, 0x28]).write(to: workspace.root.appendingPathComponent("pack/tests/binary_test.lua"))
+        let folder = workspace.root.appendingPathComponent("pack").path
+        let report = TestRunner(targets: [TestTarget(folder: folder)], taxonomy: try Taxonomy.bundled()).run()
+        let problem = try #require(report.diagnostics.first { $0.location.file.hasSuffix("pack/tests/binary_test.lua") })
+        #expect(problem.isError)
+        #expect(problem.message.hasSuffix("as UTF-8 text"))
+        #expect(report.exitStatus(minCoverage: nil) == 2)
+    }
+
     @Test func aFileThatFailsWhileDeclaringIsReportedWithItsLine() throws {
         let report = try Self.runTests(["bad_test.lua": "describe(\"x\", function()\n  local t = nil\n  t.field = 1\nend)\n"])
         let problem = try #require(report.diagnostics.first)
