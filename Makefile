@@ -1,11 +1,15 @@
 # cadre — the commands of the README.
 #   make example       builds cadre, evaluates the example workspace, writes examples/report.md
-#   make test          every test (installs what is missing first, starts a throwaway PostgreSQL)
+#   make test          every test (installs what is missing first, starts a throwaway PostgreSQL):
+#                      swift test, then the bundled packs' own tests (cadre test, every rule
+#                      covered) and the check that docs/policies.md is up to date
 #   make build         the cadre binary, release build, in .build/release/cadre
+#   make bench-engine  the evaluation engine's benchmarks   }
 #   make bench-lua     the Lua host's benchmarks            } release builds of Benchmarks/;
 #   make bench-model   the descriptor-loading benchmark     } figures in BENCHMARKS.md
 #   make bench-stores  the store benchmarks                 }
 #   make bench-history re-checks against full runs          }
+#   make policies-doc  regenerate docs/policies.md, the catalogue of the bundled packs' rules
 #   make schema        regenerate docs/schema/system-v1.schema.json and the field reference of docs/descriptors.md
 #   make pg-stop       stops the PostgreSQL server `make test` started
 #
@@ -13,7 +17,7 @@
 
 SWIFT ?= swift
 
-.PHONY: deps build example test clean bench-lua bench-model bench-stores bench-history schema pg-stop
+.PHONY: deps build example test clean bench-engine bench-lua bench-model bench-stores bench-history schema policies-doc pg-stop
 
 deps:
 	@scripts/install-deps.sh
@@ -30,18 +34,29 @@ build: deps .build/shim.stamp
 
 # The main job on the example workspace: findings (exit status 1) are the point; invalid input
 # (2) or a crash is not.
-example: build
-	@.build/release/cadre evaluate --workspace examples; status=$$?; [ $$status -le 1 ] || exit $$status
-	@.build/release/cadre evaluate --workspace examples --format markdown --output examples/report.md; status=$$?; [ $$status -le 1 ] || exit $$status
+# The voicebot's store is named by an environment variable, as a production one would be.
+example: build examples/stores
+	@VOICEBOT_DB_URL=stores/voicebot.sqlite .build/release/cadre evaluate --workspace examples; status=$$?; [ $$status -le 1 ] || exit $$status
+	@VOICEBOT_DB_URL=stores/voicebot.sqlite .build/release/cadre evaluate --workspace examples --format markdown --output examples/report.md; status=$$?; [ $$status -le 1 ] || exit $$status
 	@echo "report: examples/report.md"
 
-test: deps .build/shim.stamp
+# The example workspace's stores, generated from a fixed seed (never committed).
+examples/stores: scripts/generate-example-stores.py
+	@python3 scripts/generate-example-stores.py >/dev/null
+	@touch $@
+
+test: deps .build/shim.stamp examples/stores
 	$(SWIFT) build --build-tests
 	@scripts/start-postgres.sh >/dev/null
 	. ./.build-pg/env && $(SWIFT) test --skip-build
+	.build/debug/cadre test --workspace examples --min-coverage 100
+	.build/debug/cadre policies doc --workspace examples --output docs/policies.md --check
 
 bench-lua: deps .build/shim.stamp
 	cd Benchmarks && $(SWIFT) build -c release --product LuaHostBenchmarks && .build/release/LuaHostBenchmarks
+
+bench-engine: build
+	cd Benchmarks && $(SWIFT) build -c release --product EngineBenchmarks && .build/release/EngineBenchmarks
 
 bench-model: deps
 	$(SWIFT) run -c release --package-path Benchmarks ModelBenchmarks
@@ -57,6 +72,10 @@ schema: deps
 	$(SWIFT) build --product cadre
 	.build/debug/cadre schema --output docs/schema/system-v1.schema.json
 	scripts/update-field-reference.sh
+
+policies-doc: deps
+	$(SWIFT) build --product cadre
+	.build/debug/cadre policies doc --workspace examples --output docs/policies.md
 
 pg-stop:
 	@scripts/start-postgres.sh --stop

@@ -47,7 +47,7 @@ let package = Package(
         // Packs, rules, the `cadre` Lua API, waivers, the evaluation pool.
         .target(
             name: "CadreEngine",
-            dependencies: ["LuaHost", "CadreModel", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["LuaHost", "CadreModel", "CadreStores", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // The run history (.cadre/history.sqlite), re-checks of what changed, diffs between runs,
         // the timeline of obligations, watching a workspace.
@@ -94,7 +94,10 @@ let package = Package(
             dependencies: ["CadreModel"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "CadreEngineTests", dependencies: ["CadreEngine"]),
+        .testTarget(
+            name: "CadreEngineTests",
+            dependencies: ["CadreEngine", "CadreReports", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(
             name: "CadreHistoryTests",
             dependencies: ["CadreHistory", "CadreEngine", .product(name: "GRDB", package: "GRDB.swift")]

@@ -28,6 +28,11 @@
 ---@field as_of string The evaluation's date, `YYYY-MM-DD`.
 local Context = {}
 
+---The system's store `id`, opened on first use (a store problem makes the result `error`).
+---@param id string
+---@return cadre.Store
+function Context:store(id) end
+
 ---A finding: something is wrong.
 ---@param where cadre.Where The descriptor node it points at (or `{node, "key"}`).
 ---@param fmt string A `string.format` format, or the message.
@@ -45,6 +50,43 @@ function Context:warn(where, fmt, ...) end
 ---@param fmt string
 ---@param ... any
 function Context:info(where, fmt, ...) end
+
+---A data store of the system: questions answered by the store, never a value from a row.
+---@class cadre.Store
+local Store = {}
+
+---Rows of `table`: all, older than a duration by a date column, or with a column (not) null.
+---@param table string
+---@param filter? {older_than?: string, column?: string, null?: string, not_null?: string}
+---@return integer
+function Store:count(table, filter) end
+
+---Distinct non-null values of `column`.
+---@param table string
+---@param column string
+---@return integer
+function Store:distinct(table, column) end
+
+---Earliest and latest dates of a date column, and the values that are not dates.
+---@param table string
+---@param column string
+---@return {earliest?: string, latest?: string, unreadable: integer}
+function Store:date_range(table, column) end
+
+---The store's tables (or files).
+---@return string[]
+function Store:tables() end
+
+---The columns of `table`.
+---@param table string
+---@return {name: string, type: string, kind: string, nullable?: boolean}[]
+function Store:columns(table) end
+
+---Streams free-text columns through detectors; counts and redacted examples.
+---@param table string
+---@param options? {columns?: string[], detectors?: string[], row_cap?: integer}
+---@return {rows: integer, bytes: integer, truncated: boolean, stopped_by?: string, detectors: table<string, {matches: integer, rows: integer, columns: table<string, integer>, examples: string[]}>}
+function Store:scan(table, options) end
 
 ---A system's descriptor, read-only, with methods. Fields are those of docs/descriptors.md.
 ---@class cadre.System
@@ -202,3 +244,111 @@ pack = {}
 ---@param name string `retention` for lib/retention.lua, `a.b` for lib/a/b.lua.
 ---@return any
 function require(name) end
+
+--------------------------------------------------------------------------------- tests
+-- The globals of `*_test.lua` files (cadre test). See docs/rules.md, "Testing rules".
+
+---A fixture system: made by `system{...}` or `fixture(path)`, handed to `run`.
+---@class cadre.FixtureSystem
+
+---What `run` returns: the rule's result on the fixture.
+---@class cadre.TestResult
+---@field rule string
+---@field system string
+---@field status "pass"|"fail"|"warn"|"error"|"skipped"|"waived"
+---@field severity cadre.Severity
+---@field skip_reason? "not-applicable"|"not-yet-in-force"|"no-longer-in-force"
+---@field findings {level: "fail"|"warn"|"info", message: string, file: string, line: integer, column: integer, path?: string}[] Paths count from 1: `data[1].retention.period`.
+---@field failure? {kind: string, message: string, file?: string, line?: integer} Why the rule erred.
+---@field waiver? {reason: string, approved_by: string, expires: string}
+---@field log string[] What the rule printed.
+
+---Options of `run`.
+---@class cadre.RunOptions
+---@field as_of? string The evaluation date, `YYYY-MM-DD` (default: today).
+---@field settings? table<string, string> Pack settings for this run: `{ calendar = "original" }`.
+
+---An expectation: call a matcher with `:` or `.`; a failed one stops the test.
+---@class cadre.Expectation
+local Expectation = {}
+---@return cadre.Expectation
+function Expectation:to_pass() end
+---@return cadre.Expectation
+function Expectation:to_fail() end
+---A fail finding whose message contains `text`.
+---@param text string
+---@return cadre.Expectation
+function Expectation:to_fail_with(text) end
+---@return cadre.Expectation
+function Expectation:to_warn() end
+---@param text string
+---@return cadre.Expectation
+function Expectation:to_warn_with(text) end
+---@param reason? "not-applicable"|"not-yet-in-force"|"no-longer-in-force"
+---@return cadre.Expectation
+function Expectation:to_be_skipped(reason) end
+---@return cadre.Expectation
+function Expectation:to_be_waived() end
+---@param kind? string `runtime`, `instruction-limit`, `memory-limit`, `deadline`.
+---@return cadre.Expectation
+function Expectation:to_error(kind) end
+---@param n integer
+---@return cadre.Expectation
+function Expectation:to_have_findings(n) end
+---A finding at this path (`"data[1].retention"`) or on this line.
+---@param where string|integer
+---@return cadre.Expectation
+function Expectation:to_point_at(where) end
+---`==`.
+---@return cadre.Expectation
+function Expectation:to_be(value) end
+---Deep equality of tables.
+---@return cadre.Expectation
+function Expectation:to_equal(value) end
+---@return cadre.Expectation
+function Expectation:to_be_truthy() end
+---@return cadre.Expectation
+function Expectation:to_be_falsy() end
+---A substring of a string, or an element of a table.
+---@return cadre.Expectation
+function Expectation:to_contain(value) end
+
+---A group of tests; groups nest, and their names prefix the tests'.
+---@param name string
+---@param fn fun()
+function describe(name, fn) end
+
+---A test.
+---@param name string
+---@param fn fun()
+function it(name, fn) end
+
+---Runs before each test of the enclosing group (outer groups' first).
+---@param fn fun()
+function before_each(fn) end
+
+---Runs after each test of the enclosing group (inner groups' first), even when it failed.
+---@param fn fun()
+function after_each(fn) end
+
+---A fixture system from a table of descriptor fields; `cadre`, `id`, `name` and `owner` are
+---filled in when absent. Validated like a descriptor: a broken fixture fails the test.
+---@param fields table
+---@return cadre.FixtureSystem
+function system(fields) end
+
+---A fixture system from a descriptor file, relative to the test file's folder.
+---@param path string
+---@return cadre.FixtureSystem
+function fixture(path) end
+
+---Runs one rule of the pack on a fixture, as `cadre evaluate` would.
+---@param rule_id string
+---@param system cadre.FixtureSystem
+---@param options? cadre.RunOptions
+---@return cadre.TestResult
+function run(rule_id, system, options) end
+
+---@param value any
+---@return cadre.Expectation
+function expect(value) end

@@ -12,13 +12,13 @@ struct Cadre: ParsableCommand {
             every system and its data stores, and explains each finding with its law and its line.
 
             Exit status: 0 success; 1 findings at or above --fail-on (cadre evaluate), or new \
-            ones (cadre recheck, cadre diff); 2 invalid input: a descriptor, a rule, a pack, the \
-            workspace, or a flag.
+            ones (cadre recheck, cadre diff); 2 invalid input: a descriptor, a rule, a pack, a test \
+            file, the workspace, or a flag. cadre test exits 1 when a test fails.
             """,
         version: CadreVersion.current,
         subcommands: [
-            Evaluate.self, Validate.self, Policies.self, Init.self, Schema.self, RecheckCommand.self, WatchCommand.self,
-            TimelineCommand.self, HistoryCommand.self, DiffCommand.self,
+            Evaluate.self, Validate.self, Test.self, Policies.self, Init.self, Schema.self, RecheckCommand.self,
+            WatchCommand.self, TimelineCommand.self, HistoryCommand.self, DiffCommand.self,
         ]
     )
 

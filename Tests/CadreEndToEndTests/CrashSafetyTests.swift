@@ -65,7 +65,7 @@ import Glibc
         process.executableURL = try CadreCommand.binary()
         process.arguments = ["recheck", "-w", "examples", "--as-of", "2026-11-29"]
         process.currentDirectoryURL = scratch.folder
-        process.environment = ["CADRE_HISTORY_ROW_PAUSE_MS": "3"]
+        process.environment = EvaluateCommandTests.environment.merging(["CADRE_HISTORY_ROW_PAUSE_MS": "3"]) { $1 }
         let stderrURL = scratch.folder.appendingPathComponent("stderr-\(UUID().uuidString)")
         _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: stderrURL) }

@@ -39,39 +39,61 @@ import Testing
         #expect(bump.status == 1, "a new failing finding is new")
         #expect(bump.stderr == "")
 
-        // 3. The team fixes the descriptor: every rule on that system only.
+        // 3. The team fixes the descriptor: every rule on that system, and the rule that reads
+        // stores on the other systems that declare stores. The store still holds old recordings:
+        // the pair still fails, with two findings fewer.
         try scratch.replace("retention: { period: P3Y, from: collection }", with: "retention: { period: P6M, from: collection }", in: "examples/systems/call-recording-quality.yaml")
         try scratch.replace("retention: { period: P3Y, column: started_at }", with: "retention: { period: P6M, column: started_at }", in: "examples/systems/call-recording-quality.yaml")
         let fix = try scratch.cadre("recheck", "--workspace", "examples", "--as-of", "2026-11-29")
         #expect(fix.stdout == """
-            re-checked examples as of 2026-11-29 against run 2 (as of 2026-11-29): re-evaluated 4 of 36 pairs
+            re-checked examples as of 2026-11-29 against run 2 (as of 2026-11-29): re-evaluated 12 of 36 pairs
+              cnil.recording.retention: reads stores, whose data may have changed: on every system that declares stores
               examples/systems/call-recording-quality.yaml: descriptor changed: every rule
-            resolved failures (1):
-              FAIL → PASS  high  cnil.recording.retention on call-recording-quality
-                  was: examples/systems/call-recording-quality.yaml:36:18: fail: recordings kept P3Y; six months at most
-                  was: examples/systems/call-recording-quality.yaml:74:22: fail: table recordings.call_recordings keeps recordings P3Y; six months at most
-            recorded run 3: 0 new failures, 1 resolved, 0 changed; new at or above high: 0
+            changed findings (1):
+              FAIL → FAIL  high  cnil.recording.retention on call-recording-quality
+                  - examples/systems/call-recording-quality.yaml:36:18: fail: recordings kept P3Y; six months at most
+                  - examples/systems/call-recording-quality.yaml:74:22: fail: table recordings.call_recordings keeps recordings P3Y; six months at most
+            recorded run 3: 0 new failures, 0 resolved, 1 changed; new at or above high: 0
 
             """)
         #expect(fix.status == 0)
 
-        // 4. A year later: voicebot-support's waiver has expired; only that pair is evaluated.
+        // 4. A year later: voicebot-support's waiver has expired, and more recordings are old.
         let later = try scratch.cadre("recheck", "--workspace", "examples", "--as-of", "2027-12-02")
-        #expect(later.stdout.hasPrefix("""
-            re-checked examples as of 2027-12-02 against run 3 (as of 2026-11-29): re-evaluated 1 of 36 pairs
-              cnil.recording.retention on voicebot-support: the waiver approved by dpo@electra.example expired on 2026-12-31
+        #expect(later.stdout == """
+            re-checked examples as of 2027-12-02 against run 3 (as of 2026-11-29): re-evaluated 9 of 36 pairs
+              cnil.recording.retention: reads stores, whose data may have changed: on every system that declares stores
+            new failures (1):
+              PASS → FAIL  high  cnil.recording.retention on voicebot-support
+                  examples/systems/voicebot-support.yaml:63:9: fail: 1500 recordings older than six months in calls.recordings
+                  examples/systems/voicebot-support.yaml:77:5: warn: the waiver approved by dpo@electra.example expired on 2026-12-31 (Litigation hold, case 2025-114): it no longer applies
+            changed findings (1):
+              FAIL → FAIL  high  cnil.recording.retention on call-recording-quality
+                  + examples/systems/call-recording-quality.yaml:67:9: fail: 3000 recordings older than six months in recordings.call_recordings
+                  - examples/systems/call-recording-quality.yaml:67:9: fail: 2483 recordings older than six months in recordings.call_recordings
+            recorded run 4: 1 new failure, 0 resolved, 1 changed; new at or above high: 2
 
-            """))
-        #expect(later.status == 0)
+            """)
+        #expect(later.status == 1)
 
-        // Nothing changed: nothing is evaluated.
+        // Nothing changed but the stores, which are read again; no result changed.
         let again = try scratch.cadre("recheck", "--workspace", "examples", "--as-of", "2027-12-02")
         #expect(again.stdout == """
-            re-checked examples as of 2027-12-02 against run 4 (as of 2027-12-02): re-evaluated 0 of 36 pairs
+            re-checked examples as of 2027-12-02 against run 4 (as of 2027-12-02): re-evaluated 9 of 36 pairs
+              cnil.recording.retention: reads stores, whose data may have changed: on every system that declares stores
             no result changed
             recorded run 5: 0 new failures, 0 resolved, 0 changed; new at or above high: 0
 
             """)
+        #expect(again.status == 0)
+        // Without the stores, the rules that read them are skipped: a change of every such result.
+        let noStores = try scratch.cadre("recheck", "--workspace", "examples", "--as-of", "2027-12-02", "--no-stores", "--dry-run")
+        #expect(noStores.stdout.hasPrefix("""
+            re-checked examples as of 2027-12-02 against run 5 (as of 2027-12-02): re-evaluated 36 of 36 pairs
+              stores: read → not read: every pair is evaluated
+
+            """))
+        #expect(noStores.stdout.hasSuffix("not recorded: 0 new failures, 2 resolved, 0 changed; new at or above high: 0\n"))
 
         // The history, newest first, and the diff of two recorded runs.
         let history = try scratch.cadre("history", "--workspace", "examples")
@@ -84,53 +106,55 @@ import Testing
         let diff = try scratch.cadre("diff", "1", "last~2", "--workspace", "examples")
         #expect(diff.stdout == """
             from run 1 (as of 2026-11-29) to run 3 (as of 2026-11-29)
-            resolved failures (1):
-              FAIL → PASS  high  cnil.recording.retention on call-recording-quality
-                  was: examples/systems/call-recording-quality.yaml:36:18: fail: recordings kept P3Y; six months at most
-            0 new failures, 1 resolved, 0 changed; new at or above high: 0
+            changed findings (1):
+              FAIL → FAIL  high  cnil.recording.retention on call-recording-quality
+                  - examples/systems/call-recording-quality.yaml:36:18: fail: recordings kept P3Y; six months at most
+            0 new failures, 0 resolved, 1 changed; new at or above high: 0
 
             """)
         #expect(diff.status == 0)
         let backwards = try scratch.cadre("diff", "last~2", "last~3", "--workspace", "examples")
-        #expect(backwards.status == 1)
-        #expect(backwards.stdout.contains("new failures (1):"))
+        #expect(backwards.status == 1, "run 2 has failing findings run 3 does not")
+        #expect(backwards.stdout.contains("+ examples/systems/call-recording-quality.yaml:74:22: fail: table recordings.call_recordings"))
     }
 
     @Test func jsonReportsHaveTheDocumentedShape() throws {
         let scratch = try ScratchWorkspace()
-        // After 2026-12-31, when voicebot-support's waiver of the retention rule has expired.
-        _ = try scratch.cadre("recheck", "-w", "examples", "--as-of", "2027-02-01")
-        try scratch.replace("retention: { period: P6M, from: collection }", with: "retention: { period: P1Y, from: collection }", in: "examples/systems/voicebot-support.yaml")
-        let output = try scratch.cadre("recheck", "-w", "examples", "--as-of", "2027-02-01", "--format", "json")
+        _ = try scratch.cadre("recheck", "-w", "examples", "--as-of", "2026-11-29")
+        // The chatbot's transcripts lose their retention period.
+        try scratch.replace(
+            "    retention: { period: P6M, from: collection }\n    source: data_subject", with: "    source: data_subject",
+            in: "examples/systems/chatbot-web.yaml")
+        let output = try scratch.cadre("recheck", "-w", "examples", "--as-of", "2026-11-29", "--format", "json")
         #expect(output.status == 1)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
         #expect(document["format"] as? String == "cadre-recheck/v1")
         #expect(document["run"] as? Int == 2)
         #expect((document["previous_run"] as? [String: Any])?["id"] as? Int == 1)
-        #expect(document["pairs"] as? [String: Int] == ["evaluated": 4, "total": 36])
+        #expect(document["pairs"] as? [String: Int] == ["evaluated": 12, "total": 36])
         #expect(document["exit_status"] as? Int == 1)
         #expect(document["new_at_or_above_fail_on"] as? Int == 1)
         let reasons = try #require(document["reasons"] as? [[String: String]])
-        #expect(reasons.map { $0["kind"] } == ["descriptor-changed"])
+        #expect(reasons.map { $0["kind"] } == ["stores", "descriptor-changed"])
         let new = try #require(document["new_failures"] as? [[String: Any]])
         #expect(new.count == 1)
-        #expect(new.first?["system"] as? String == "voicebot-support")
-        #expect(new.first?["rule"] as? String == "cnil.recording.retention")
+        #expect(new.first?["system"] as? String == "chatbot-web")
+        #expect(new.first?["rule"] as? String == "gdpr.retention.defined")
         #expect((new.first?["before"] as? [String: Any])?["status"] as? String == "pass")
         let after = try #require(new.first?["after"] as? [String: Any])
         #expect(after["status"] as? String == "fail")
         let findings = try #require(after["findings"] as? [[String: Any]])
-        #expect(findings.first?["location"] as? String == "examples/systems/voicebot-support.yaml:33:18")
-        #expect(findings.first?["message"] as? String == "recordings kept P1Y; six months at most")
+        #expect(findings.first?["location"] as? String == "examples/systems/chatbot-web.yaml:44:5")
+        #expect(findings.first?["message"] as? String == "no retention period for user.content.chat_transcript")
 
         let history = try scratch.cadre("history", "-w", "examples", "--format", "json")
         let listing = try #require(try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [String: Any])
         #expect(listing["format"] as? String == "cadre-history/v1")
         let runs = try #require(listing["runs"] as? [[String: Any]])
         #expect(runs.map { $0["id"] as? Int } == [2, 1])
-        #expect(runs.first?["evaluated_pairs"] as? Int == 4)
+        #expect(runs.first?["evaluated_pairs"] as? Int == 12)
         #expect(runs.first?["packs"] as? [String: String] == ["ai-act": "0.1.0", "cnil": "0.1.0", "gdpr": "0.1.0"])
-        #expect(runs.first?["as_of"] as? String == "2027-02-01")
+        #expect(runs.first?["as_of"] as? String == "2026-11-29")
     }
 
     @Test func badRunsAndBrokenInputsExitWithTwo() throws {

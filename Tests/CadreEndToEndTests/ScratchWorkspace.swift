@@ -1,12 +1,14 @@
 import Foundation
 import Testing
 
-/// A copy of the repository's example workspace and packs in a fresh temporary folder, so a test
-/// can edit guidance and descriptors and keep a history of its own. Removed when the test ends.
+/// A copy of the repository's example workspace (with its generated stores) and packs in a fresh
+/// temporary folder, so a test can edit guidance, descriptors and data and keep a history of its
+/// own. Removed when the test ends.
 final class ScratchWorkspace {
     let folder: URL
 
     init() throws {
+        try EvaluateCommandTests.ensureStores()
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("cadre-scratch-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for name in ["examples", "policies"] {
@@ -35,8 +37,8 @@ final class ScratchWorkspace {
         try write(path, text.replacingOccurrences(of: old, with: new))
     }
 
-    /// Runs `cadre arguments` in the scratch folder.
+    /// Runs `cadre arguments` in the scratch folder, with the environment the example stores need.
     func cadre(_ arguments: String..., timeout: TimeInterval = 120) throws -> CadreCommand.Output {
-        try CadreCommand.run(arguments, in: folder, timeout: timeout)
+        try CadreCommand.run(arguments, in: folder, environment: EvaluateCommandTests.environment, timeout: timeout)
     }
 }

@@ -21,12 +21,13 @@ import Glibc
         let second = try watch.waitForOutput(containing: "recorded run 2:")
         let report = String(second.dropFirst(started.count))
         #expect(report == """
-            re-checked examples as of 2026-11-29 against run 1 (as of 2026-11-29): re-evaluated 4 of 36 pairs
+            re-checked examples as of 2026-11-29 against run 1 (as of 2026-11-29): re-evaluated 12 of 36 pairs
+              cnil.recording.retention: reads stores, whose data may have changed: on every system that declares stores
               examples/systems/call-recording-quality.yaml: descriptor changed: every rule
-            resolved failures (1):
-              FAIL → PASS  high  cnil.recording.retention on call-recording-quality
-                  was: examples/systems/call-recording-quality.yaml:36:18: fail: recordings kept P3Y; six months at most
-            recorded run 2: 0 new failures, 1 resolved, 0 changed; new at or above high: 0
+            changed findings (1):
+              FAIL → FAIL  high  cnil.recording.retention on call-recording-quality
+                  - examples/systems/call-recording-quality.yaml:36:18: fail: recordings kept P3Y; six months at most
+            recorded run 2: 0 new failures, 0 resolved, 1 changed; new at or above high: 0
 
             """)
 
@@ -58,7 +59,7 @@ final class RunningCommand {
         process.executableURL = try CadreCommand.binary()
         process.arguments = arguments
         process.currentDirectoryURL = directory
-        process.environment = [:]
+        process.environment = EvaluateCommandTests.environment
         process.standardOutput = handle
         process.standardError = handle
         process.standardInput = FileHandle.nullDevice

@@ -16,6 +16,9 @@ struct PackFacts: Sendable {
     var readsAsOf: Set<String>
     /// Rule files that mention `version`, or whose pack's modules do (`pack.version`).
     var readsVersion: Set<String>
+    /// Rule files that read stores (`ctx:store`), or whose pack's modules do: their results
+    /// depend on data, which no digest of the workspace covers.
+    var readsStores: Set<String>
     /// Every file of the pack as a run records it.
     var inputs: [RunInput]
 
@@ -45,14 +48,17 @@ struct PackFacts: Sendable {
         shared = ResultCoding.combining(parts)
         let modulesReadAsOf = modules.contains { $0.source.contains("as_of") }
         let modulesReadVersion = modules.contains { $0.source.contains("version") }
+        let modulesReadStores = modules.contains { Self.mentionsStores($0.source) }
         ruleFiles = [:]
         readsAsOf = []
         readsVersion = []
+        readsStores = []
         for file in pack.ruleFiles {
             let path = paths.relative(file.path)
             ruleFiles[path] = file.digest
             if modulesReadAsOf || file.source.contains("as_of") { readsAsOf.insert(path) }
             if modulesReadVersion || file.source.contains("version") { readsVersion.insert(path) }
+            if modulesReadStores || Self.mentionsStores(file.source) { readsStores.insert(path) }
             inputs.append(RunInput(kind: .packFile, name: pack.id, path: path, digest: file.digest, detail: ["role": "rule"]))
         }
         var settings: [String: String] = ["shared": shared, "title": pack.manifest.title]
@@ -61,5 +67,10 @@ struct PackFacts: Sendable {
             RunInput(kind: .pack, name: pack.id, path: paths.relative(pack.folder), version: pack.version, digest: pack.digest, detail: settings),
             at: 0)
         self.inputs = inputs
+    }
+
+    /// Whether Lua source reaches `ctx:store` (`:store`, `.store`, or `"store"` as a key).
+    static func mentionsStores(_ source: String) -> Bool {
+        source.contains(":store") || source.contains(".store") || source.contains("\"store\"") || source.contains("'store'")
     }
 }

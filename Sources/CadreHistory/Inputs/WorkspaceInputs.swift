@@ -23,7 +23,7 @@ struct WorkspaceInputs: Sendable {
         (try? JSONDecoder().decode([String: String].self, from: Data(text.utf8))) ?? [:]
     }
 
-    static func read(_ workspace: Workspace, cadreVersion: String) -> WorkspaceInputs {
+    static func read(_ workspace: Workspace, cadreVersion: String, readsStores: Bool = true) -> WorkspaceInputs {
         let paths = WorkspacePaths(root: workspace.root)
         var inputs: [RunInput] = []
         var packs: [String: PackFacts] = [:]
@@ -47,6 +47,7 @@ struct WorkspaceInputs: Sendable {
         let limits = configuration.limits
         var engineParts: [String: String] = [
             "cadre": cadreVersion,
+            "stores": readsStores ? "read" : "not read",
             "limits": "memory \(limits.memoryBytes) B, \(limits.instructions) instructions, deadline \(limits.deadline.map { "\($0)" } ?? "none")",
         ]
         for file in configuration.taxonomy {

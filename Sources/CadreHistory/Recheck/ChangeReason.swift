@@ -19,6 +19,9 @@ public struct ChangeReason: Sendable, Hashable, CustomStringConvertible {
         case packVersion = "pack-version"
         /// A rule reads the as-of date, which moved: on every system.
         case asOf = "as-of"
+        /// A rule reads stores, whose data no digest covers: on every system that declares stores,
+        /// at every re-check.
+        case stores
         /// The as-of date entered or left a rule's effective window: on every system.
         case effectiveWindow = "effective-window"
         /// A descriptor appeared: every rule on it.

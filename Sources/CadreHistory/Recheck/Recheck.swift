@@ -12,12 +12,21 @@ public struct Recheck: Sendable {
     public var cadreVersion: String
     /// Workers (0: one per core).
     public var jobs: Int
+    /// Whether rules read the systems' stores (`--no-stores`: they are skipped).
+    public var readsStores: Bool
+    /// Where store URLs' `${VAR}` references are resolved.
+    public var environment: [String: String]
 
-    public init(workspace: Workspace, history: HistoryStore, cadreVersion: String, jobs: Int = 0) {
+    public init(
+        workspace: Workspace, history: HistoryStore, cadreVersion: String, jobs: Int = 0, readsStores: Bool = true,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
         self.workspace = workspace
         self.history = history
         self.cadreVersion = cadreVersion
         self.jobs = jobs
+        self.readsStores = readsStores
+        self.environment = environment
     }
 
     /// Re-checks the workspace under the law in force on `asOf`.
@@ -29,15 +38,17 @@ public struct Recheck: Sendable {
     ///   holds the problems and nothing is evaluated or recorded.
     /// - Throws: ``HistoryError`` when the history cannot be read or written.
     public func run(asOf: ISODate, now: Date = Date(), record: Bool = true) throws(HistoryError) -> RecheckOutcome {
-        let engine = Engine(workspace: workspace, jobs: jobs)
+        let engine = Engine(workspace: workspace, jobs: jobs, readsStores: readsStores, environment: environment)
         let (rules, ruleDiagnostics) = engine.loadRules()
         guard !ruleDiagnostics.containsErrors else {
             return RecheckOutcome(blockedBy: ruleDiagnostics)
         }
-        let inputs = WorkspaceInputs.read(workspace, cadreVersion: cadreVersion)
+        let inputs = WorkspaceInputs.read(workspace, cadreVersion: cadreVersion, readsStores: readsStores)
         let paths = inputs.paths
         let last = try history.lastRun()
-        let plan = RecheckPlanner(workspace: workspace, inputs: inputs, rules: rules, asOf: asOf).plan(after: last)
+        var planner = RecheckPlanner(workspace: workspace, inputs: inputs, rules: rules, asOf: asOf)
+        planner.readsStores = readsStores
+        let plan = planner.plan(after: last)
         let partial = engine.evaluate(asOf: asOf, selection: plan.selection)
         let ruleIDs = Set(partial.rules.map(\.id))
 

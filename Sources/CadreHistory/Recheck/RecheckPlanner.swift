@@ -12,7 +12,9 @@ import Foundation
 ///   its effective dates;
 /// - every rule on a system, when its descriptor is new or changed, or shared its id last time;
 /// - a rule on a system, when the waivers that cover it changed, or one expired (or is in force
-///   again) between the two dates.
+///   again) between the two dates;
+/// - a rule that reads stores (`ctx:store`), on every system whose descriptor declares stores, at
+///   every re-check: the data may have changed, and no digest covers it.
 ///
 /// Everything else is copied. Descriptors and rules that disappeared are dropped.
 struct RecheckPlanner {
@@ -21,6 +23,8 @@ struct RecheckPlanner {
     /// The rules the workspace loads now.
     let rules: [RuleInfo]
     let asOf: ISODate
+    /// Whether rules read stores in this run.
+    var readsStores = true
 
     private var paths: WorkspacePaths { inputs.paths }
 
@@ -52,6 +56,17 @@ struct RecheckPlanner {
         var reasons: [ChangeReason] = []
         let (everywhere, ruleReasons) = rulesToRerun(after: last)
         reasons += ruleReasons
+        // Rules that read stores see data no digest covers: again on every system with stores.
+        var storeRules: Set<String> = []
+        if readsStores {
+            for rule in rules where !everywhere.contains(rule.id) {
+                let file = paths.relative(rule.file)
+                if inputs.packs[rule.pack]?.readsStores.contains(file) == true { storeRules.insert(rule.id) }
+            }
+            for rule in storeRules.sorted() {
+                reasons.append(ChangeReason(.stores, rule, "reads stores, whose data may have changed: on every system that declares stores"))
+            }
+        }
 
         var selection = EvaluationSelection()
         let oldSystems = Dictionary(last.systems.map { ($0.file, $0) }, uniquingKeysWith: { a, _ in a })
@@ -63,7 +78,8 @@ struct RecheckPlanner {
         for file in files {
             let relative = paths.relative(file)
             seen.insert(relative)
-            let digest = FileManager.default.contents(atPath: file).map { ResultCoding.digest($0) } ?? ""
+            let bytes = FileManager.default.contents(atPath: file)
+            let digest = bytes.map { ResultCoding.digest($0) } ?? ""
             guard let old = oldSystems[relative] else {
                 selection.select(everything, on: file)
                 reasons.append(ChangeReason(.descriptorAdded, file, "new descriptor: every rule"))
@@ -81,6 +97,7 @@ struct RecheckPlanner {
             }
             guard let id = old.id, old.isValid else { continue }  // unchanged and invalid: nothing to evaluate
             var rerun = everywhere
+            if !storeRules.isEmpty, let bytes, bytes.range(of: Data("stores".utf8)) != nil { rerun.formUnion(storeRules) }
             let recorded = Set(old.results.map(\.rule))
             rerun.formUnion(everything.subtracting(recorded))
             let before = (oldWaivers[id] ?? []) + old.waivers

@@ -13,8 +13,9 @@ struct RecheckCommand: ParsableCommand {
             Compares the workspace with the last run recorded in .cadre/history.sqlite: a changed \
             rule file or pack re-evaluates its rules on every system, a changed descriptor every \
             rule on it, a changed or expired waiver the pairs it covers, and a rule whose effective \
-            dates were crossed since the last run's as-of date, on every system. The rest is copied \
-            from the last run. Then it reports new failures, resolved failures and changed \
+            dates were crossed since the last run's as-of date, on every system; a rule that reads \
+            stores, on every system with stores, at every re-check (their data may have changed). \
+            The rest is copied from the last run. Then it reports new failures, resolved failures and changed \
             findings, and records the new run. The first re-check evaluates everything.
 
             Exit status: 0 when nothing new fails at or above --fail-on; 1 when something new \
@@ -37,6 +38,9 @@ struct RecheckCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Workers evaluating in parallel (default: one per core).", valueName: "n"))
     var jobs: Int = 0
 
+    @Flag(help: "Do not read the systems' stores: rules that read them are skipped (stores-not-read).")
+    var noStores = false
+
     @Flag(help: "Compare and report, but record nothing.")
     var dryRun = false
 
@@ -50,7 +54,7 @@ struct RecheckCommand: ParsableCommand {
         let threshold = WorkspaceOptions.threshold(failOn, workspace: workspace)
         let outcome: RecheckOutcome
         do {
-            outcome = try Recheck(workspace: workspace, history: history, cadreVersion: CadreVersion.number, jobs: jobs)
+            outcome = try Recheck(workspace: workspace, history: history, cadreVersion: CadreVersion.number, jobs: jobs, readsStores: !noStores)
                 .run(asOf: asOf ?? ISODate.today(), record: !dryRun)
         } catch {
             printError("cadre: \(error)")

@@ -44,6 +44,9 @@ struct WatchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Workers evaluating in parallel (default: one per core).", valueName: "n"))
     var jobs: Int = 0
 
+    @Flag(help: "Do not read the systems' stores: rules that read them are skipped (stores-not-read).")
+    var noStores = false
+
     func validate() throws {
         guard debounce >= 0 else { throw ValidationError("--debounce must be 0 or more milliseconds") }
         guard interval >= 10 else { throw ValidationError("--interval must be at least 10 milliseconds") }
@@ -86,7 +89,7 @@ struct WatchCommand: ParsableCommand {
     private func recheck(_ workspace: Workspace, history: HistoryStore, first: Bool) {
         let threshold = WorkspaceOptions.threshold(failOn, workspace: workspace)
         do {
-            let outcome = try Recheck(workspace: workspace, history: history, cadreVersion: CadreVersion.number, jobs: jobs)
+            let outcome = try Recheck(workspace: workspace, history: history, cadreVersion: CadreVersion.number, jobs: jobs, readsStores: !noStores)
                 .run(asOf: asOf ?? ISODate.today())
             let report = ChangeReport(diff: outcome.diff, failOn: threshold)
             if first || !outcome.diff.isEmpty || !outcome.diagnostics.isEmpty || outcome.run == nil {
