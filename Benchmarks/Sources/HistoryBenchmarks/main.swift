@@ -1,5 +1,6 @@
 // Benchmarks of history and re-checks (issue 9): on 10,000 systems and 20 rules, a full run
 // against a re-check after one rule changed. Prints a Markdown section for BENCHMARKS.md.
+// Stores are not read (the copies' stores do not exist): the figures are those of files.
 import BenchmarkKit
 import CadreEngine
 import CadreHistory
@@ -68,11 +69,11 @@ let pairs = count * rules
 // (to run under `perf record`).
 if let profile = CommandLine.arguments.firstIndex(of: "--profile").map({ _ in option("--profile", default: 3) }) {
     let history = try HistoryStore.open(at: HistoryStore.file(in: workspace.root))
-    _ = try Recheck(workspace: open(), history: history, cadreVersion: "bench").run(asOf: asOf)
+    _ = try Recheck(workspace: open(), history: history, cadreVersion: "bench", readsStores: false).run(asOf: asOf)
     for round in 0..<profile {
         try workspace.write("bench/basis-0.lua", SyntheticWorkspace.basis(0, note: "profile \(round)"))
         let start = processorTime()
-        _ = try Recheck(workspace: open(), history: history, cadreVersion: "bench").run(asOf: asOf)
+        _ = try Recheck(workspace: open(), history: history, cadreVersion: "bench", readsStores: false).run(asOf: asOf)
         FileHandle.standardError.write(Data("  re-check after a typical rule changed: processor \(formatDuration(processorTime() - start))\n".utf8))
     }
     exit(0)
@@ -80,7 +81,7 @@ if let profile = CommandLine.arguments.firstIndex(of: "--profile").map({ _ in op
 
 var report = Report(title: "History and re-checks (issue 9)")
 let full = try sample("full evaluation (`cadre evaluate`: \(count) systems × \(rules) rules)", samples: samples) {
-    blackHole(Engine(workspace: open()).evaluate(asOf: asOf))
+    blackHole(Engine(workspace: open(), readsStores: false).evaluate(asOf: asOf))
 }
 report.add(full)
 
@@ -91,13 +92,13 @@ func freshHistory() throws -> HistoryStore {
 }
 
 let first = try sample("first re-check: everything evaluated and recorded", samples: samples) {
-    blackHole(try Recheck(workspace: open(), history: try freshHistory(), cadreVersion: "bench").run(asOf: asOf))
+    blackHole(try Recheck(workspace: open(), history: try freshHistory(), cadreVersion: "bench", readsStores: false).run(asOf: asOf))
 }
 report.add(first)
 
 let history = try HistoryStore.open(at: historyFile)
 let unchanged = try sample("re-check, nothing changed (0 pairs evaluated)", samples: samples) {
-    blackHole(try Recheck(workspace: open(), history: history, cadreVersion: "bench").run(asOf: asOf))
+    blackHole(try Recheck(workspace: open(), history: history, cadreVersion: "bench", readsStores: false).run(asOf: asOf))
 }
 report.add(unchanged)
 
@@ -109,7 +110,7 @@ var evaluated = 0
         round += 1
         try workspace.write(file, text(round))
     }) {
-        let outcome = try Recheck(workspace: open(), history: history, cadreVersion: "bench").run(asOf: asOf)
+        let outcome = try Recheck(workspace: open(), history: history, cadreVersion: "bench", readsStores: false).run(asOf: asOf)
         evaluated = outcome.plan?.evaluatedPairs ?? -1
     }
 }
@@ -126,7 +127,7 @@ let oneSystem = try sample("re-check after one descriptor changed (\(rules) pair
     let text = try String(contentsOf: descriptor, encoding: .utf8)
     try (text + "\n# edit \(round)\n").write(to: descriptor, atomically: false, encoding: .utf8)
 }) {
-    blackHole(try Recheck(workspace: open(), history: history, cadreVersion: "bench").run(asOf: asOf))
+    blackHole(try Recheck(workspace: open(), history: history, cadreVersion: "bench", readsStores: false).run(asOf: asOf))
 }
 report.add(oneSystem)
 
