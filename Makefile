@@ -29,12 +29,18 @@ build: deps .build/shim.stamp
 
 # The main job on the example workspace: findings (exit status 1) are the point; invalid input
 # (2) or a crash is not.
-example: build
-	@.build/release/cadre evaluate --workspace examples; status=$$?; [ $$status -le 1 ] || exit $$status
-	@.build/release/cadre evaluate --workspace examples --format markdown --output examples/report.md; status=$$?; [ $$status -le 1 ] || exit $$status
+# The voicebot's store is named by an environment variable, as a production one would be.
+example: build examples/stores
+	@VOICEBOT_DB_URL=stores/voicebot.sqlite .build/release/cadre evaluate --workspace examples; status=$$?; [ $$status -le 1 ] || exit $$status
+	@VOICEBOT_DB_URL=stores/voicebot.sqlite .build/release/cadre evaluate --workspace examples --format markdown --output examples/report.md; status=$$?; [ $$status -le 1 ] || exit $$status
 	@echo "report: examples/report.md"
 
-test: deps .build/shim.stamp
+# The example workspace's stores, generated from a fixed seed (never committed).
+examples/stores: scripts/generate-example-stores.py
+	@python3 scripts/generate-example-stores.py >/dev/null
+	@touch $@
+
+test: deps .build/shim.stamp examples/stores
 	$(SWIFT) build --build-tests
 	@scripts/start-postgres.sh >/dev/null
 	. ./.build-pg/env && $(SWIFT) test --skip-build

@@ -46,7 +46,7 @@ let package = Package(
         // Packs, rules, the `cadre` Lua API, waivers, the evaluation pool.
         .target(
             name: "CadreEngine",
-            dependencies: ["LuaHost", "CadreModel", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["LuaHost", "CadreModel", "CadreStores", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // Output formats: text, JSON, SARIF 2.1.0, JUnit XML, Markdown.
         .target(name: "CadreReports", dependencies: ["CadreEngine", "CadreModel"]),
@@ -82,7 +82,10 @@ let package = Package(
             dependencies: ["CadreModel"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "CadreEngineTests", dependencies: ["CadreEngine"]),
+        .testTarget(
+            name: "CadreEngineTests",
+            dependencies: ["CadreEngine", "CadreReports", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // Runs the built `cadre` binary (swift build builds it before the tests).
         .testTarget(
             name: "CadreEndToEndTests",

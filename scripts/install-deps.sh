@@ -36,7 +36,19 @@ if [ "$python_modules_missing" = true ]; then
   python3 -m pip install --quiet jsonschema pyyaml
 fi
 
-if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
+# The SARIF 2.1.0 object model the end-to-end tests check cadre's SARIF with (PyPI only).
+pip_install() {
+  python3 -m pip install --quiet "$@" 2>/dev/null || python3 -m pip install --quiet --break-system-packages "$@"
+}
+
+install_sarif_model() {
+  if command -v python3 >/dev/null 2>&1 && ! python3 -c 'import sarif_pydantic' >/dev/null 2>&1; then
+    echo "installing with pip: sarif-pydantic" >&2
+    pip_install sarif-pydantic
+  fi
+}
+
+if [ ${#missing[@]} -eq 0 ]; then install_sarif_model; exit 0; fi
 
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
@@ -46,3 +58,4 @@ $sudo apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null 2>&1
   $sudo apt-get update >/dev/null
   $sudo apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null
 }
+install_sarif_model

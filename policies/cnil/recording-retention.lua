@@ -29,5 +29,14 @@ return {
         ctx:fail({found.retention, "period"}, "table %s.%s keeps recordings %s; six months at most", found.store, found.name, found.retention.period)
       end
     end
+    -- What the stores really keep.
+    for _, t in ipairs(system:tables_holding("user.content.call_recording")) do
+      if t.retention and t.retention.column then
+        local old = ctx:store(t.store):count(t.name, { older_than = "P6M", column = t.retention.column })
+        if old > 0 then
+          ctx:fail(t.table, "%d recordings older than six months in %s.%s", old, t.store, t.name)
+        end
+      end
+    end
   end,
 }

@@ -15,11 +15,20 @@ public struct Engine: Sendable {
     public var jobs: Int
     /// What each rule may use on each system.
     public var limits: LuaLimits
+    /// Whether rules read the systems' stores (`--no-stores` turns it off: such rules are skipped).
+    public var readsStores: Bool
+    /// Where store URLs' `${VAR}` references are resolved.
+    public var environment: [String: String]
 
-    public init(workspace: Workspace, jobs: Int = 0, limits: LuaLimits? = nil) {
+    public init(
+        workspace: Workspace, jobs: Int = 0, limits: LuaLimits? = nil, readsStores: Bool = true,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
         self.workspace = workspace
         self.jobs = jobs
         self.limits = limits ?? workspace.configuration.limits
+        self.readsStores = readsStores
+        self.environment = environment
     }
 
     /// Evaluates the workspace under the law in force on `asOf`.
@@ -48,7 +57,8 @@ public struct Engine: Sendable {
     private func work(index: Int, run: Run, loader: DescriptorLoader, waivers workspaceWaivers: [Waiver], asOf: ISODate) {
         let worker: EngineWorker
         do {
-            worker = try EngineWorker(packs: workspace.packs, taxonomy: workspace.taxonomy, limits: limits, asOf: asOf)
+            let stores = StoreAccess(baseDirectory: workspace.root, environment: environment, enabled: readsStores, asOf: asOf)
+            worker = try EngineWorker(packs: workspace.packs, taxonomy: workspace.taxonomy, limits: limits, asOf: asOf, stores: stores)
         } catch {
             run.fail(Diagnostic.error("engine", at: .whole(workspace.root), "cannot start a worker: \(error)"))
             return

@@ -16,14 +16,18 @@ final class EngineWorker {
     private(set) var rules: [RuleDefinition] = []
     /// Problems loading the packs' rules.
     private(set) var diagnostics: [Diagnostic] = []
+    /// The stores of the system being evaluated.
+    let stores: StoreAccess
 
-    init(packs: [Pack], taxonomy: Taxonomy, limits: LuaLimits, asOf: ISODate) throws(LuaError) {
+    init(packs: [Pack], taxonomy: Taxonomy, limits: LuaLimits, asOf: ISODate, stores: StoreAccess? = nil) throws(LuaError) {
         self.limits = limits
         self.asOf = asOf
+        self.stores = stores ?? StoreAccess(baseDirectory: ".", environment: [:], enabled: false, asOf: asOf)
         state = try LuaState(options: .init(limits: limits))
         library = try CadreLibrary(state: state, taxonomy: taxonomy, sink: sink)
         var context = library.contextFunctions
         context["as_of"] = .string(asOf.description)
+        context["store"] = StoreLibrary.install(in: state, access: self.stores)
         self.context = try state.readOnly(.table(context))
         var seen: [String: String] = [:]
         for pack in packs {
@@ -155,8 +159,12 @@ final class EngineWorker {
                     failure: .init(kind: error.kind.rawValue, message: "the descriptor cannot be handed to rules: \(error.message)", location: nil))
             }
         }
-        defer { if let reference = system.referenceValue { state.release(reference) } }
+        defer {
+            if let reference = system.referenceValue { state.release(reference) }
+            stores.finish()
+        }
         sink.start(tree: tree, file: document.file, location: document.root.location)
+        stores.start(document.descriptor)
         return rules.map { evaluate($0, on: system, id: systemID, waivers: waivers) }
     }
 
@@ -171,6 +179,8 @@ final class EngineWorker {
         state.reseed(Self.seed(info.id, systemID))
         sink.reset()
         state.log.removeAll()
+        stores.lastError = nil
+        stores.disabledAccessRequested = false
         defer { result.log = state.log.lines }
         do {
             if let applies = rule.applies {
@@ -185,9 +195,14 @@ final class EngineWorker {
             try state.run(rule.check, [system, context], limits: limits)
         } catch {
             sink.reset()
+            if stores.disabledAccessRequested {
+                result.status = .skipped
+                result.skipReason = .storesNotRead
+                return result
+            }
             result.status = .error
             result.failure = .init(
-                kind: error.kind.rawValue, message: error.message,
+                kind: error.kind == .host && stores.lastError != nil ? "store" : error.kind.rawValue, message: error.message,
                 location: error.file.map { SourceLocation(file: $0, line: error.line ?? 0, column: error.line == nil ? 0 : 1) })
             return result
         }

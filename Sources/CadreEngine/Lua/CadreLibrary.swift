@@ -117,7 +117,11 @@ struct CadreLibrary {
                     default: .info
                     }
                 let key = call.isNil(3) ? nil : try call.string(3)
-                sink.record(level, tag: call.tag(2), key: key, message: try call.string(4))
+                var evidence: [String] = []
+                if !call.isNil(5), case .table(let list) = try call.value(5) {
+                    evidence = list.array.compactMap { $0.stringValue ?? ($0.isNil ? nil : $0.description) }
+                }
+                sink.record(level, tag: call.tag(2), key: key, message: try call.string(4), evidence: evidence)
                 return 0
             }),
         ]

@@ -208,11 +208,11 @@ enum CadrePrelude {
       if type(where) == "string" then
         return host.record(level, nil, nil, message(where, fmt, ...))
       end
-      local node, key = where, nil
+      local node, key, evidence = where, nil, nil
       if type(where) == "table" and getmetatable(where) ~= "read-only" then
-        node, key = where.node or where[1], where.key or where[2]
+        node, key, evidence = where.node or where[1], where.key or where[2], where.evidence
       end
-      return host.record(level, node, key, message(fmt, ...))
+      return host.record(level, node, key, message(fmt, ...), evidence)
     end
 
     local ctx = {}

@@ -25,7 +25,7 @@ final class FindingSink {
         dropped = 0
     }
 
-    func record(_ level: Finding.Level, tag: Int?, key: String?, message: String) {
+    func record(_ level: Finding.Level, tag: Int?, key: String?, message: String, evidence: [String] = []) {
         guard findings.count < capacity else {
             dropped += 1
             return
@@ -36,7 +36,7 @@ final class FindingSink {
             location = found
             path = foundPath
         }
-        findings.append(Finding(level: level, message: message, location: location, path: path))
+        findings.append(Finding(level: level, message: message, location: location, path: path, evidence: evidence))
     }
 
     /// The findings of the rule that just ran, sorted, with a note of any that were dropped.

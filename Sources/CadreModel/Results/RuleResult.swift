@@ -22,6 +22,8 @@ public struct RuleResult: Sendable, Hashable, Codable {
         case notYetInForce = "not-yet-in-force"
         /// The obligation lapsed before the evaluation's as-of date.
         case noLongerInForce = "no-longer-in-force"
+        /// The rule reads the system's stores, and the run does not (`--no-stores`).
+        case storesNotRead = "stores-not-read"
     }
 
     /// Why a rule could not be evaluated.

@@ -17,6 +17,14 @@ public struct LuaCall {
         self.name = name
     }
 
+    /// The time left before the call's deadline, when it has one: host functions that do long
+    /// work (a store scan) bound it by this.
+    public var remainingTime: Duration? {
+        let deadline = state.control.pointee.deadline_ns
+        guard deadline != 0 else { return nil }
+        return .nanoseconds(max(0, deadline - clua_now_ns()))
+    }
+
     /// The number of arguments.
     public var count: Int { Int(lua_gettop(L)) }
 

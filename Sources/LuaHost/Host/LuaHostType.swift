@@ -5,6 +5,9 @@ import CLua
 public struct LuaHostType<Object: AnyObject>: Sendable {
     /// The type's name, as `tostring` and argument errors show it.
     public let name: String
+
+    /// The type named `name` (define it in each state with ``LuaState/defineType(_:name:methods:index:)``).
+    public init(name: String) { self.name = name }
 }
 
 extension LuaState {

@@ -41,6 +41,9 @@ struct Evaluate: ParsableCommand {
     @Flag(name: .shortAndLong, help: "List passing and skipped results too.")
     var verbose = false
 
+    @Flag(help: "Do not read the systems' stores: rules that read them are skipped (stores-not-read).")
+    var noStores = false
+
     func validate() throws {
         guard jobs >= 0 else { throw ValidationError("--jobs must be 0 (one per core) or more, not \(jobs)") }
     }
@@ -54,7 +57,7 @@ struct Evaluate: ParsableCommand {
         if Terminal.stderrIsTerminal {
             printError("evaluating \(workspace.systemFiles.count) systems against \(workspace.packs.count) packs as of \(asOf)…")
         }
-        let evaluation = Engine(workspace: workspace, jobs: jobs).evaluate(asOf: asOf)
+        let evaluation = Engine(workspace: workspace, jobs: jobs, readsStores: !noStores).evaluate(asOf: asOf)
         let threshold: Severity? =
             switch failOn {
             case .none?: nil

@@ -1,0 +1,98 @@
+import CadreModel
+import CadreStores
+import Foundation
+import LuaHost
+
+/// The stores of the system a worker evaluates: opened on a rule's first `ctx:store(id)`, shared
+/// by the system's other rules, closed when the system is done. A store that fails to open fails
+/// the same way for every rule, without trying again.
+final class StoreAccess {
+    /// Where relative store paths start (the workspace).
+    let baseDirectory: String
+    /// Where `${VAR}` references are resolved (the process's environment).
+    let environment: [String: String]
+    /// `--no-stores`: rules that read stores are skipped.
+    let enabled: Bool
+    /// The date "older than P6M" counts back from.
+    let asOf: ISODate
+
+    private var declared: [String: StoreEndpoint] = [:]
+    /// The free-text columns the descriptor declares, by store and table: what `scan` reads by default.
+    private var freeText: [String: [String: [String]]] = [:]
+    /// The last store error a rule met (its result is then an error of kind `store`).
+    var lastError: StoreError?
+    private var open: [String: any CadreStores.Store] = [:]
+    private var failed: [String: StoreError] = [:]
+    /// Set when a rule asked for a store while stores are disabled.
+    var disabledAccessRequested = false
+
+    init(baseDirectory: String, environment: [String: String], enabled: Bool, asOf: ISODate) {
+        self.baseDirectory = baseDirectory
+        self.environment = environment
+        self.enabled = enabled
+        self.asOf = asOf
+    }
+
+    /// Starts a system: its declared stores become reachable by id.
+    func start(_ descriptor: SystemDescriptor) {
+        finish()
+        for store in descriptor.stores {
+            guard let engine = CadreStores.StoreEngine(rawValue: store.engine.value.rawValue) else { continue }
+            declared[store.id.value] = StoreEndpoint(id: store.id.value, engine: engine, url: store.url?.value.text ?? "")
+            for table in store.tables {
+                freeText[store.id.value, default: [:]][table.name.value] = table.freeText.map(\.value)
+            }
+        }
+    }
+
+    /// Closes the system's stores.
+    func finish() {
+        for store in open.values { store.close() }
+        open.removeAll()
+        failed.removeAll()
+        declared.removeAll()
+        freeText.removeAll()
+        lastError = nil
+    }
+
+    /// The free-text columns the descriptor declares for `table` of store `id`.
+    func declaredFreeText(store id: String, table: String) -> [String] { freeText[id]?[table] ?? [] }
+
+    /// The store `id` of the current system, opened on first use.
+    func store(_ id: String) throws -> any CadreStores.Store {
+        guard enabled else {
+            disabledAccessRequested = true
+            throw StoresDisabled()
+        }
+        if let store = open[id] { return store }
+        if let error = failed[id] {
+            lastError = error
+            throw error
+        }
+        guard let endpoint = declared[id] else {
+            let known = declared.keys.sorted()
+            throw LuaCallError(
+                "the system declares no store `\(id)`" + (known.isEmpty ? "" : " (its stores: \(known.joined(separator: ", ")))"))
+        }
+        do {
+            let store = try endpoint.open(environment: environment, options: StoreOptions(baseDirectory: baseDirectory))
+            open[id] = store
+            return store
+        } catch {
+            failed[id] = error
+            lastError = error
+            throw error
+        }
+    }
+
+    /// The instant `period` before the as-of date, at midnight UTC: "older than" means before it.
+    func cutoff(_ period: ISODuration) -> Date? {
+        guard let day = asOf.subtracting(period) else { return nil }
+        return Date(timeIntervalSince1970: TimeInterval(day.dayNumber) * 86_400)
+    }
+}
+
+/// Thrown when a rule reads a store in a run without stores (`--no-stores`): the rule is skipped.
+struct StoresDisabled: Error, CustomStringConvertible {
+    var description: String { "stores are not read in this run (--no-stores)" }
+}
