@@ -7,7 +7,7 @@ return {
   title = "Call analysis documents are kept one year at most",
   description = "Documents produced from listening to or recording calls, such as evaluation grids and reports on agents, are kept one year at most.",
   severity = "medium",
-  references = { "CNIL NS-57 (call listening and recording)", "GDPR Art. 5(1)(e)" },
+  references = { "CNIL NS-57", "GDPR Art. 5(1)(e)" },
   confidence = "secondary",
   effective = { from = "2014-11-27" },
   remediation = "Set the evaluation documents' retention to P1Y or less, and purge older ones.",

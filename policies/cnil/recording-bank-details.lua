@@ -6,7 +6,7 @@ return {
   title = "Bank details given on the phone are not recorded",
   description = "Recordings must not contain bank details: card numbers, expiry dates and security codes, or account details given during a call. Recording pauses while the caller gives them, or the payment is taken by a separate secure channel (an automated payment server).",
   severity = "high",
-  references = { "CNIL NS-57 (call listening and recording)", "CNIL, recording as contract evidence (25 Apr 2022)", "GDPR Art. 5(1)(c)", "GDPR Art. 32" },
+  references = { "CNIL NS-57", "CNIL, recording as contract evidence (25 Apr 2022)", "GDPR Art. 5(1)(c)", "GDPR Art. 32" },
   confidence = "secondary",
   effective = { from = "2014-11-27" },
   remediation = "Pause recording while payment details are given, or route payments to a secure server (`recording.payment_pause: true`).",

@@ -6,7 +6,7 @@ return {
   title = "Callers are told about the recording beforehand and can object",
   description = "People calling or called are informed, before the recording starts, that the call may be listened to or recorded, for which purposes, and of their rights; they can object to the recording simply, for instance by pressing a key or telling the agent, and the call then goes on unrecorded.",
   severity = "high",
-  references = { "CNIL NS-57 (call listening and recording)", "GDPR Art. 13" },
+  references = { "CNIL NS-57", "GDPR Art. 13" },
   confidence = "secondary",
   effective = { from = "2014-11-27" },
   remediation = "Announce the recording at the start of the call (`notices.recording_announcement: true`) and offer a simple way to object (`notices.objection_offered: true`).",

@@ -6,7 +6,7 @@ return {
   title = "Agents are informed before their calls are recorded",
   description = "Employees are informed individually, before it is put in place, that their calls may be listened to or recorded: the purposes, how and when it happens, who listens, how long recordings are kept, and their rights. Monitoring of employees they were not told about is unfair processing.",
   severity = "high",
-  references = { "CNIL NS-57 (call listening and recording)", "GDPR Art. 13" },
+  references = { "CNIL NS-57", "GDPR Art. 13" },
   confidence = "secondary",
   effective = { from = "2014-11-27" },
   remediation = "Inform the agents individually before recording (`notices.employees_informed: true`), in the onboarding and in a note they acknowledge.",

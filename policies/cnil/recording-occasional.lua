@@ -6,7 +6,7 @@ return {
   title = "Calls are recorded occasionally, not systematically",
   description = "Listening to and recording calls for training, evaluation or service quality is proportionate only when it is occasional: a sample of calls. Permanent or systematic recording of every call is not allowed unless a law requires it. The CNIL fined COSMOSPACE (SAN-2024-014) and TELEMAQUE (SAN-2024-015) in September 2024, among other breaches, for recording every call.",
   severity = "high",
-  references = { "CNIL NS-57 (call listening and recording)", "GDPR Art. 5(1)(c)", "CNIL SAN-2024-014", "CNIL SAN-2024-015" },
+  references = { "CNIL NS-57", "GDPR Art. 5(1)(c)", "CNIL SAN-2024-014", "CNIL SAN-2024-015" },
   confidence = "secondary",
   effective = { from = "2014-11-27" },
   remediation = "Record a sample of calls (`recording.mode: occasional`), or only on demand; document the law that requires more if one does.",

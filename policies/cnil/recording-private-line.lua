@@ -6,7 +6,7 @@ return {
   title = "Agents can make private calls that are not recorded",
   description = "Employees whose calls may be recorded have a means of making private calls that are neither listened to nor recorded, such as a dedicated line.",
   severity = "medium",
-  references = { "CNIL NS-57 (call listening and recording)" },
+  references = { "CNIL NS-57" },
   confidence = "secondary",
   effective = { from = "2014-11-27" },
   remediation = "Give agents a line that is never recorded (`recording.private_line: true`).",

@@ -6,7 +6,7 @@ return {
   title = "Staff representatives are consulted before recording",
   description = "Before putting in place a means of listening to or recording employees' calls, the employer informs and consults the staff representatives (the CSE in France).",
   severity = "medium",
-  references = { "CNIL NS-57 (call listening and recording)" },
+  references = { "CNIL NS-57" },
   confidence = "secondary",
   effective = { from = "2014-11-27" },
   remediation = "Consult the staff representatives and record it (`notices.workers_representatives_consulted: true`).",

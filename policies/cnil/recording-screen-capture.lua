@@ -6,7 +6,7 @@ return {
   title = "Agents' screens are not captured with their calls",
   description = "Coupling call recording with a capture of the agent's screen is not allowed: it is a disproportionate monitoring of the employee's work, beyond what training and evaluation need.",
   severity = "high",
-  references = { "CNIL NS-57 (call listening and recording)", "GDPR Art. 5(1)(c)" },
+  references = { "CNIL NS-57", "GDPR Art. 5(1)(c)" },
   confidence = "secondary",
   effective = { from = "2014-11-27" },
   remediation = "Stop capturing screens (`recording.screen_capture: false`), delete the screen recordings and remove them from the stores.",
