@@ -1,10 +1,13 @@
 # cadre — the commands of the README.
 #   make example       builds cadre, evaluates the example workspace, writes examples/report.md
-#   make test          every test (installs what is missing first, starts a throwaway PostgreSQL)
+#   make test          every test (installs what is missing first, starts a throwaway PostgreSQL):
+#                      swift test, then the bundled packs' own tests (cadre test, every rule
+#                      covered) and the check that docs/policies.md is up to date
 #   make build         the cadre binary, release build, in .build/release/cadre
 #   make bench-lua     the Lua host's benchmarks            } release builds of Benchmarks/;
 #   make bench-model   the descriptor-loading benchmark     } figures in BENCHMARKS.md
 #   make bench-stores  the store benchmarks                 }
+#   make policies-doc  regenerate docs/policies.md, the catalogue of the bundled packs' rules
 #   make schema        regenerate docs/schema/system-v1.schema.json and the field reference of docs/descriptors.md
 #   make pg-stop       stops the PostgreSQL server `make test` started
 #
@@ -12,7 +15,7 @@
 
 SWIFT ?= swift
 
-.PHONY: deps build example test clean bench-lua bench-model bench-stores schema pg-stop
+.PHONY: deps build example test clean bench-lua bench-model bench-stores schema policies-doc pg-stop
 
 deps:
 	@scripts/install-deps.sh
@@ -44,6 +47,8 @@ test: deps .build/shim.stamp examples/stores
 	$(SWIFT) build --build-tests
 	@scripts/start-postgres.sh >/dev/null
 	. ./.build-pg/env && $(SWIFT) test --skip-build
+	.build/debug/cadre test --workspace examples --min-coverage 100
+	.build/debug/cadre policies doc --workspace examples --output docs/policies.md --check
 
 bench-lua: deps .build/shim.stamp
 	cd Benchmarks && $(SWIFT) build -c release --product LuaHostBenchmarks && .build/release/LuaHostBenchmarks
@@ -59,6 +64,10 @@ schema: deps
 	$(SWIFT) build --product cadre
 	.build/debug/cadre schema --output docs/schema/system-v1.schema.json
 	scripts/update-field-reference.sh
+
+policies-doc: deps
+	$(SWIFT) build --product cadre
+	.build/debug/cadre policies doc --workspace examples --output docs/policies.md
 
 pg-stop:
 	@scripts/start-postgres.sh --stop

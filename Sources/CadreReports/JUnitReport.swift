@@ -60,7 +60,10 @@ struct JUnitReport {
         return lines
     }
 
-    private func escape(_ text: String) -> String {
+    private func escape(_ text: String) -> String { Self.escape(text) }
+
+    /// `text` as XML character data or attribute value.
+    static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.count)
         for scalar in text.unicodeScalars {

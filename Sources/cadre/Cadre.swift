@@ -12,10 +12,11 @@ struct Cadre: ParsableCommand {
             every system and its data stores, and explains each finding with its law and its line.
 
             Exit status: 0 success; 1 findings at or above --fail-on (cadre evaluate); 2 invalid \
-            input: a descriptor, a rule, a pack, the workspace, or a flag.
+            input: a descriptor, a rule, a pack, a test file, the workspace, or a flag. cadre test \
+            exits 1 when a test fails.
             """,
         version: CadreVersion.current,
-        subcommands: [Evaluate.self, Validate.self, Policies.self, Init.self, Schema.self]
+        subcommands: [Evaluate.self, Validate.self, Test.self, Policies.self, Init.self, Schema.self]
     )
 
     /// Runs a command; usage errors exit with 2 (invalid input), as the documented statuses say.

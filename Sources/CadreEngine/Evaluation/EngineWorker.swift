@@ -9,15 +9,20 @@ final class EngineWorker {
     let sink = FindingSink()
     let library: CadreLibrary
     let limits: LuaLimits
-    let asOf: ISODate
+    /// The date rules are evaluated on (``evaluate(rule:on:waivers:asOf:)`` may change it).
+    private(set) var asOf: ISODate
     /// `ctx`, shared by every rule of the run (read-only).
-    let context: LuaValue
+    private(set) var context: LuaValue
+    /// `ctx` for each date evaluated so far.
+    private var contexts: [ISODate: LuaValue] = [:]
     /// The rules, sorted by id.
     private(set) var rules: [RuleDefinition] = []
     /// Problems loading the packs' rules.
     private(set) var diagnostics: [Diagnostic] = []
     /// The stores of the system being evaluated.
     let stores: StoreAccess
+    /// `ctx.store`, in every `ctx` of the worker.
+    private let storeFunction: LuaValue
 
     init(packs: [Pack], taxonomy: Taxonomy, limits: LuaLimits, asOf: ISODate, stores: StoreAccess? = nil) throws(LuaError) {
         self.limits = limits
@@ -27,8 +32,10 @@ final class EngineWorker {
         library = try CadreLibrary(state: state, taxonomy: taxonomy, sink: sink)
         var context = library.contextFunctions
         context["as_of"] = .string(asOf.description)
-        context["store"] = StoreLibrary.install(in: state, access: self.stores)
+        storeFunction = StoreLibrary.install(in: state, access: self.stores)
+        context["store"] = storeFunction
         self.context = try state.readOnly(.table(context))
+        contexts[asOf] = self.context
         var seen: [String: String] = [:]
         for pack in packs {
             for rule in loadRules(of: pack) {
@@ -51,7 +58,7 @@ final class EngineWorker {
     private func loadRules(of pack: Pack) -> [RuleDefinition] {
         let globals: [String: LuaValue]
         do {
-            globals = try packGlobals(pack)
+            globals = try PackGlobals.make(for: pack, in: state, limits: limits)
         } catch {
             diagnostics.append(.error("pack-load", at: pack.manifest.location, "cannot prepare pack `\(pack.id)`: \(error)"))
             return []
@@ -72,65 +79,6 @@ final class EngineWorker {
         return rules
     }
 
-    /// `pack` (its id, version, title, data and settings, read-only) and `require` (its `lib/`).
-    private func packGlobals(_ pack: Pack) throws(LuaError) -> [String: LuaValue] {
-        var settings = LuaTable()
-        for (name, value) in pack.settings.sorted(by: { $0.key < $1.key }) { settings[name] = .string(value) }
-        let packValue = try state.readOnly(.table(LuaTable(fields: [
-            ("id", .string(pack.id)), ("version", .string(pack.version)), ("title", .string(pack.manifest.title)),
-            ("data", pack.data), ("settings", .table(settings)),
-        ])))
-        // require: modules compile on first use, run once, and are frozen (read-only) afterwards.
-        let box = RequireBox()
-        let loader = state.function("require") { call in
-            let name = try call.string(1)
-            guard let file = pack.modules[name], let require = box.require else {
-                call.pushNil()
-                return 1
-            }
-            let environment = try call.state.makeEnvironment(["pack": packValue, "require": require])
-            try call.push(try call.state.load(file.source, name: file.path, environment: environment))
-            return 1
-        }
-        let freeze = state.function("freeze") { call in
-            let value = try call.value(1, mode: .references)
-            try call.push(try call.state.readOnly(value))
-            return 1
-        }
-        let maker = try state.load(Self.requireSource, name: "cadre require")
-        guard let require = try state.call(maker, [loader, freeze, .string(pack.id)], limits: limits).first else {
-            throw LuaError(.host, "require could not be made")
-        }
-        box.require = require
-        return ["pack": packValue, "require": require]
-    }
-
-    private final class RequireBox { var require: LuaValue? }
-
-    static let requireSource = #"""
-        local loader, freeze, pack_id = ...
-        local loaded, loading = {}, {}
-        return function(name)
-          if type(name) ~= "string" then
-            error("bad argument #1 to 'require' (string expected, got " .. type(name) .. ")", 2)
-          end
-          local value = loaded[name]
-          if value ~= nil then return value end
-          if loading[name] then error("module '" .. name .. "' requires itself (a cycle of require calls)", 2) end
-          local chunk = loader(name)
-          if chunk == nil then
-            error("module '" .. name .. "' not found: pack " .. pack_id .. " has no lib/" .. (name:gsub("%.", "/")) .. ".lua", 2)
-          end
-          loading[name] = true
-          value = chunk(name)
-          loading[name] = nil
-          if value == nil then value = true end
-          if type(value) == "table" then value = freeze(value) end
-          loaded[name] = value
-          return value
-        end
-        """#
-
     static func diagnostic(loading file: Pack.File, _ error: LuaError) -> Diagnostic {
         let location = SourceLocation(file: error.file ?? file.path, line: error.line ?? 1, column: 1)
         switch error.kind {
@@ -147,13 +95,41 @@ final class EngineWorker {
 
     /// Every rule's result on the system of `document`.
     func evaluate(_ document: DescriptorDocument, waivers: WaiverBook) -> [RuleResult] {
+        evaluate(rules, on: document, waivers: waivers)
+    }
+
+    /// The result of the rule with id `id` on the system of `document`, under the law in force on
+    /// `date` (the worker keeps that date for later calls); nil when no rule has that id. The
+    /// same code path as a whole evaluation: dates in force, `applies`, `check`, limits, waivers.
+    func evaluate(rule id: String, on document: DescriptorDocument, waivers: WaiverBook, asOf date: ISODate) throws(LuaError) -> RuleResult? {
+        guard let rule = rules.first(where: { $0.info.id == id }) else { return nil }
+        try use(asOf: date)
+        return evaluate([rule], on: document, waivers: waivers).first
+    }
+
+    /// Makes `date` the date of the evaluations that follow, and `ctx.as_of` say so.
+    private func use(asOf date: ISODate) throws(LuaError) {
+        guard date != asOf else { return }
+        if let known = contexts[date] {
+            context = known
+        } else {
+            var table = library.contextFunctions
+            table["as_of"] = .string(date.description)
+            table["store"] = storeFunction
+            context = try state.readOnly(.table(table))
+            contexts[date] = context
+        }
+        asOf = date
+    }
+
+    private func evaluate(_ selected: [RuleDefinition], on document: DescriptorDocument, waivers: WaiverBook) -> [RuleResult] {
         let systemID = document.descriptor.id.value
         let tree = SystemTree(document: document)
         let system: LuaValue
         do {
             system = try state.readOnly(tree.value, fallback: library.systemMethods)
         } catch {
-            return rules.map { rule in
+            return selected.map { rule in
                 RuleResult(
                     rule: rule.info.id, system: systemID, status: .error, severity: rule.info.severity,
                     failure: .init(kind: error.kind.rawValue, message: "the descriptor cannot be handed to rules: \(error.message)", location: nil))
@@ -165,7 +141,7 @@ final class EngineWorker {
         }
         sink.start(tree: tree, file: document.file, location: document.root.location)
         stores.start(document.descriptor)
-        return rules.map { evaluate($0, on: system, id: systemID, waivers: waivers) }
+        return selected.map { evaluate($0, on: system, id: systemID, waivers: waivers) }
     }
 
     private func evaluate(_ rule: RuleDefinition, on system: LuaValue, id systemID: String, waivers: WaiverBook) -> RuleResult {

@@ -5,8 +5,8 @@ import CadreModel
 /// `cadre policies`: the rules of the workspace's packs.
 struct Policies: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List and describe the rules of the workspace's packs.",
-        subcommands: [List.self, Show.self],
+        abstract: "List, describe and document the rules of the workspace's packs.",
+        subcommands: [List.self, Show.self, Doc.self],
         defaultSubcommand: List.self)
 
     /// Loads the workspace's rules, printing every problem; exit status 2 when a pack or rule is invalid.
