@@ -15,6 +15,10 @@ local function candidate(system, component)
   return point, use
 end
 
+local function in_area(system, component)
+  return classification.area(system, component) ~= nil
+end
+
 return {
   id = "ai-act.high-risk.profiling",
   title = "An AI component in an Annex III area is high-risk unless Art. 6(3) exempts it",
@@ -27,7 +31,7 @@ return {
   tags = { "high-risk", "profiling" },
   applies = function(system)
     for _, component in ipairs(system.ai or {}) do
-      if candidate(system, component) then return true end
+      if in_area(system, component) then return true end
     end
     return false
   end,

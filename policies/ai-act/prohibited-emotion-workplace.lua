@@ -15,7 +15,7 @@ return {
   tags = { "prohibited", "emotion-recognition", "workplace" },
   applies = function(system)
     for _, component in ipairs(system.ai or {}) do
-      if classification.emotion_recognition(component) and people.find(component.about, people.worker) then return true end
+      if classification.emotion_recognition(component) then return true end
     end
     return false
   end,

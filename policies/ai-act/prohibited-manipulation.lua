@@ -5,14 +5,19 @@ local people = require("people")
 
 local psychological = { emotion = true, stress = true, personality = true, vulnerability = true }
 
-local function reads_minds_to_sell(system, component)
+local function reads_minds(component)
   if not people.find(component.about, people.outsider) then return nil end
   for _, inference in ipairs(component.infers or {}) do
-    if psychological[inference] then
-      local use = classification.serves(system, component, {"marketing", "sales"})
-      if use then return inference, use end
-    end
+    if psychological[inference] then return inference end
   end
+  return nil
+end
+
+local function reads_minds_to_sell(system, component)
+  local inference = reads_minds(component)
+  if inference == nil then return nil end
+  local use = classification.serves(system, component, {"marketing", "sales"})
+  if use then return inference, use end
   return nil
 end
 
@@ -28,7 +33,7 @@ return {
   tags = { "prohibited", "marketing" },
   applies = function(system)
     for _, component in ipairs(system.ai or {}) do
-      if reads_minds_to_sell(system, component) then return true end
+      if reads_minds(component) then return true end
     end
     return false
   end,

@@ -31,11 +31,7 @@ return {
   remediation = "Remove social-behaviour data from scores that affect customers, or remove the effect (no decision based on the score).",
   tags = { "prohibited", "scoring" },
   applies = function(system)
-    if social_item(system) == nil then return false end
-    for _, component in ipairs(system.ai or {}) do
-      if scores_with_effect(component) then return true end
-    end
-    return false
+    return social_item(system) ~= nil and system.ai ~= nil and #system.ai > 0
   end,
   check = function(system, ctx)
     local item = social_item(system)

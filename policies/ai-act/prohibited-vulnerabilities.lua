@@ -3,14 +3,16 @@ local calendar = require("calendar")
 local classification = require("classification")
 local matches = cadre.taxonomy.matches
 
-local function exploits(system, component)
-  local vulnerable = classification.has(component.infers, "vulnerability")
-  if not vulnerable then
-    for _, subject in ipairs(component.about or {}) do
-      if matches(subject, "customer.vulnerable") then vulnerable = true end
-    end
+local function singles_out(component)
+  if classification.has(component.infers, "vulnerability") then return true end
+  for _, subject in ipairs(component.about or {}) do
+    if matches(subject, "customer.vulnerable") then return true end
   end
-  if not vulnerable then return nil end
+  return false
+end
+
+local function exploits(system, component)
+  if not singles_out(component) then return nil end
   return classification.serves(system, component, {"marketing", "sales"})
 end
 
@@ -26,7 +28,7 @@ return {
   tags = { "prohibited", "vulnerability", "marketing" },
   applies = function(system)
     for _, component in ipairs(system.ai or {}) do
-      if exploits(system, component) then return true end
+      if singles_out(component) then return true end
     end
     return false
   end,
