@@ -202,3 +202,111 @@ pack = {}
 ---@param name string `retention` for lib/retention.lua, `a.b` for lib/a/b.lua.
 ---@return any
 function require(name) end
+
+--------------------------------------------------------------------------------- tests
+-- The globals of `*_test.lua` files (cadre test). See docs/rules.md, "Testing rules".
+
+---A fixture system: made by `system{...}` or `fixture(path)`, handed to `run`.
+---@class cadre.FixtureSystem
+
+---What `run` returns: the rule's result on the fixture.
+---@class cadre.TestResult
+---@field rule string
+---@field system string
+---@field status "pass"|"fail"|"warn"|"error"|"skipped"|"waived"
+---@field severity cadre.Severity
+---@field skip_reason? "not-applicable"|"not-yet-in-force"|"no-longer-in-force"
+---@field findings {level: "fail"|"warn"|"info", message: string, file: string, line: integer, column: integer, path?: string}[] Paths count from 1: `data[1].retention.period`.
+---@field failure? {kind: string, message: string, file?: string, line?: integer} Why the rule erred.
+---@field waiver? {reason: string, approved_by: string, expires: string}
+---@field log string[] What the rule printed.
+
+---Options of `run`.
+---@class cadre.RunOptions
+---@field as_of? string The evaluation date, `YYYY-MM-DD` (default: today).
+---@field settings? table<string, string> Pack settings for this run: `{ calendar = "original" }`.
+
+---An expectation: call a matcher with `:` or `.`; a failed one stops the test.
+---@class cadre.Expectation
+local Expectation = {}
+---@return cadre.Expectation
+function Expectation:to_pass() end
+---@return cadre.Expectation
+function Expectation:to_fail() end
+---A fail finding whose message contains `text`.
+---@param text string
+---@return cadre.Expectation
+function Expectation:to_fail_with(text) end
+---@return cadre.Expectation
+function Expectation:to_warn() end
+---@param text string
+---@return cadre.Expectation
+function Expectation:to_warn_with(text) end
+---@param reason? "not-applicable"|"not-yet-in-force"|"no-longer-in-force"
+---@return cadre.Expectation
+function Expectation:to_be_skipped(reason) end
+---@return cadre.Expectation
+function Expectation:to_be_waived() end
+---@param kind? string `runtime`, `instruction-limit`, `memory-limit`, `deadline`.
+---@return cadre.Expectation
+function Expectation:to_error(kind) end
+---@param n integer
+---@return cadre.Expectation
+function Expectation:to_have_findings(n) end
+---A finding at this path (`"data[1].retention"`) or on this line.
+---@param where string|integer
+---@return cadre.Expectation
+function Expectation:to_point_at(where) end
+---`==`.
+---@return cadre.Expectation
+function Expectation:to_be(value) end
+---Deep equality of tables.
+---@return cadre.Expectation
+function Expectation:to_equal(value) end
+---@return cadre.Expectation
+function Expectation:to_be_truthy() end
+---@return cadre.Expectation
+function Expectation:to_be_falsy() end
+---A substring of a string, or an element of a table.
+---@return cadre.Expectation
+function Expectation:to_contain(value) end
+
+---A group of tests; groups nest, and their names prefix the tests'.
+---@param name string
+---@param fn fun()
+function describe(name, fn) end
+
+---A test.
+---@param name string
+---@param fn fun()
+function it(name, fn) end
+
+---Runs before each test of the enclosing group (outer groups' first).
+---@param fn fun()
+function before_each(fn) end
+
+---Runs after each test of the enclosing group (inner groups' first), even when it failed.
+---@param fn fun()
+function after_each(fn) end
+
+---A fixture system from a table of descriptor fields; `cadre`, `id`, `name` and `owner` are
+---filled in when absent. Validated like a descriptor: a broken fixture fails the test.
+---@param fields table
+---@return cadre.FixtureSystem
+function system(fields) end
+
+---A fixture system from a descriptor file, relative to the test file's folder.
+---@param path string
+---@return cadre.FixtureSystem
+function fixture(path) end
+
+---Runs one rule of the pack on a fixture, as `cadre evaluate` would.
+---@param rule_id string
+---@param system cadre.FixtureSystem
+---@param options? cadre.RunOptions
+---@return cadre.TestResult
+function run(rule_id, system, options) end
+
+---@param value any
+---@return cadre.Expectation
+function expect(value) end
