@@ -120,6 +120,7 @@ final class EngineWorker {
             contexts[date] = context
         }
         asOf = date
+        stores.asOf = date
     }
 
     private func evaluate(_ selected: [RuleDefinition], on document: DescriptorDocument, waivers: WaiverBook) -> [RuleResult] {

@@ -7,14 +7,14 @@ import LuaHost
 /// by the system's other rules, closed when the system is done. A store that fails to open fails
 /// the same way for every rule, without trying again.
 final class StoreAccess {
-    /// Where relative store paths start (the workspace).
-    let baseDirectory: String
+    /// Where relative store paths start (the workspace; for `cadre test`, the fixture's folder).
+    var baseDirectory: String
     /// Where `${VAR}` references are resolved (the process's environment).
     let environment: [String: String]
     /// `--no-stores`: rules that read stores are skipped.
     let enabled: Bool
     /// The date "older than P6M" counts back from.
-    let asOf: ISODate
+    var asOf: ISODate
 
     private var declared: [String: StoreEndpoint] = [:]
     /// The free-text columns the descriptor declares, by store and table: what `scan` reads by default.

@@ -58,7 +58,8 @@ final class PackTestSession {
         let library: TestLibrary
         let globals: [String: LuaValue]
         do {
-            worker = try EngineWorker(packs: [pack], taxonomy: taxonomy, limits: limits, asOf: ISODate.today())
+            worker = try EngineWorker(
+                packs: [pack], taxonomy: taxonomy, limits: limits, asOf: ISODate.today(), stores: TestContext.fixtureStores())
             state = try LuaState(options: .init(limits: testLimits))
             _ = try CadreLibrary(state: state, taxonomy: taxonomy, sink: FindingSink())
             globals = try PackGlobals.make(for: pack, in: state, limits: testLimits)

@@ -44,13 +44,20 @@ final class TestContext {
         }
         let worker: EngineWorker
         do {
-            worker = try EngineWorker(packs: [configured], taxonomy: taxonomy, limits: limits, asOf: ISODate.today())
+            worker = try EngineWorker(
+                packs: [configured], taxonomy: taxonomy, limits: limits, asOf: ISODate.today(), stores: Self.fixtureStores())
         } catch {
             throw LuaCallError("run: cannot load pack `\(pack.id)` with \(key): \(error)")
         }
         if !worker.diagnostics.isEmpty { diagnostics += worker.diagnostics }
         workers[key] = worker
         return worker
+    }
+
+    /// The stores of fixtures: read like a workspace's, relative to the fixture's folder (set by
+    /// `run`), with no environment, so a `${VAR}` in a fixture's URL is an error, never a secret.
+    static func fixtureStores() -> StoreAccess {
+        StoreAccess(baseDirectory: ".", environment: [:], enabled: true, asOf: ISODate.today())
     }
 
     func record(_ result: RuleResult) { outcomes[result.rule, default: []].insert(result.status) }

@@ -1,4 +1,5 @@
 import CadreModel
+import Foundation
 import LuaHost
 
 /// The host's side of the test API, as `host.*` in ``TestPrelude``: where a call comes from,
@@ -81,6 +82,8 @@ struct TestLibrary {
                 let location = context.location(of: call)
                 let options = try RunOptions(call.isNil(3) ? .nil : try call.value(3, mode: .data))
                 let worker = try context.worker(settings: options.settings, at: location)
+                // A fixture's stores are found next to it (its `url`s are relative to its folder).
+                worker.stores.baseDirectory = (fixture.document.file as NSString).deletingLastPathComponent
                 var book = WaiverBook()
                 for waiver in WaiverFile.waivers(of: fixture.document.descriptor) { book.add(waiver) }
                 let found: RuleResult?
