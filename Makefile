@@ -1,5 +1,6 @@
 # cadre — the commands of the README.
 #   make example       builds cadre, evaluates the example workspace, writes examples/report.md
+#   make expected      regenerates examples/expected/ (the reviewed report the end-to-end tests compare)
 #   make test          every test (installs what is missing first, starts a throwaway PostgreSQL):
 #                      swift test, then the bundled packs' own tests (cadre test, every rule
 #                      covered) and the check that docs/policies.md is up to date
@@ -15,7 +16,7 @@
 
 SWIFT ?= swift
 
-.PHONY: deps build example test clean bench-lua bench-model bench-stores schema policies-doc pg-stop
+.PHONY: deps build example expected test clean bench-lua bench-model bench-stores schema policies-doc pg-stop
 
 deps:
 	@scripts/install-deps.sh
@@ -37,6 +38,13 @@ example: build examples/stores
 	@VOICEBOT_DB_URL=stores/voicebot.sqlite .build/release/cadre evaluate --workspace examples; status=$$?; [ $$status -le 1 ] || exit $$status
 	@VOICEBOT_DB_URL=stores/voicebot.sqlite .build/release/cadre evaluate --workspace examples --format markdown --output examples/report.md; status=$$?; [ $$status -le 1 ] || exit $$status
 	@echo "report: examples/report.md"
+
+# The reviewed report of the example workspace (examples/README.md explains it), which an
+# end-to-end test compares byte for byte: regenerate it after a change, then review the diff.
+expected: build examples/stores
+	@VOICEBOT_DB_URL=stores/voicebot.sqlite .build/release/cadre evaluate --workspace examples --as-of 2026-11-29 --format json --output examples/expected/report.json; status=$$?; [ $$status -le 1 ] || exit $$status
+	@VOICEBOT_DB_URL=stores/voicebot.sqlite .build/release/cadre evaluate --workspace examples --as-of 2026-11-29 --format markdown --output examples/expected/report.md; status=$$?; [ $$status -le 1 ] || exit $$status
+	@echo "examples/expected/: review the difference (git diff examples/expected)"
 
 # The example workspace's stores, generated from a fixed seed (never committed).
 examples/stores: scripts/generate-example-stores.py

@@ -8,7 +8,7 @@ return {
   title = "High-risk AI is overseen by trained people who can override it",
   description = "Deployers assign human oversight of high-risk AI systems to natural persons who have the necessary competence, training and authority, as well as the necessary support. The people overseeing the system are named (a team or a role), trained for it, and able to disregard, override or stop its output.",
   severity = "high",
-  references = { "AI Act Art. 26(2)", "AI Act Art. 14(4)" },
+  references = { "AI Act Art. 26(2)" },
   confidence = "text",
   effective = { from = calendar.dates.annex_iii },
   remediation = "Name who oversees the component (`human_oversight.reviewer`), train them (`reviewers_trained: true`) and give them the authority to override or stop it (`can_override: true`).",

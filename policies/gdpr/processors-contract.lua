@@ -4,7 +4,7 @@ return {
   title = "Every processor works under a signed data processing agreement",
   description = "Processing by a processor is governed by a contract or other legal act, in writing, that sets out the subject-matter, duration, nature and purpose of the processing, the types of data and categories of people, and the terms of Art. 28(3)(a)-(h): documented instructions, confidentiality, security, conditions for sub-processors, assistance with people's rights and with security and DPIAs, deletion or return at the end, and audits. A processor receiving data while the agreement is pending or missing processes it unlawfully.",
   severity = "high",
-  references = { "GDPR Art. 28(3)", "GDPR Art. 28(2)", "GDPR Art. 28(9)" },
+  references = { "GDPR Art. 28(3)", "GDPR Art. 28(2)" },
   confidence = "text",
   remediation = "Sign a data processing agreement with the Art. 28(3) terms before the processor receives any data (`contract: dpa_signed`).",
   tags = { "processors" },

@@ -4,7 +4,7 @@ return {
   title = "Stores keep no row past its retention period",
   description = "Storage limitation is a fact about the data, not about the documentation: each table of personal data is counted in its store, and rows older than the table's declared retention period (measured by its declared date column) are personal data kept longer than necessary, whatever the policy says.",
   severity = "high",
-  references = { "GDPR Art. 5(1)(e)", "GDPR Art. 5(2)" },
+  references = { "GDPR Art. 5(1)(e)" },
   confidence = "text",
   remediation = "Purge the rows older than the period, and schedule the purge so it keeps running; if they must be kept, move them to an archive with its reason and period.",
   tags = { "retention", "stores" },
