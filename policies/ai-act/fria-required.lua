@@ -32,7 +32,7 @@ return {
   effective = { from = calendar.dates.annex_iii },
   remediation = "Carry out the FRIA (Art. 27(1)(a)-(f)) before use, record it in `assessments.fria` (status done, date, ref) and notify the market surveillance authority.",
   tags = { "high-risk", "fria" },
-  applies = function(system) return system.role ~= "provider" and reason(system) ~= nil end,
+  applies = function(system) return reason(system) ~= nil end,
   check = function(system, ctx)
     local why, component = reason(system)
     local fria = system.assessments and system.assessments.fria

@@ -10,7 +10,7 @@ local function consent_required(prospecting, as_of)
   for _, channel in ipairs(electronic) do
     if has(prospecting.channels, channel) then return channel end
   end
-  if has(prospecting.channels, "phone") and as_of >= "2026-08-11" then return "phone" end
+  if has(prospecting.channels, "phone") and as_of >= pack.data.phone_consent_from then return "phone" end
   return nil
 end
 

@@ -8,7 +8,7 @@ return {
   severity = "high",
   references = { "Code de la consommation L.223-1", "Loi n° 2025-594 du 30 juin 2025, art. 13" },
   confidence = "secondary",
-  effective = { from = "2026-08-11" },
+  effective = { from = pack.data.phone_consent_from },
   remediation = "Stop unsolicited prospecting for energy-renovation work; offer it only to people who asked for it.",
   tags = { "prospecting", "energy-renovation" },
   applies = function(system) return system.prospecting ~= nil end,

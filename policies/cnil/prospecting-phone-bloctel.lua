@@ -9,7 +9,7 @@ return {
   severity = "high",
   references = { "Code de la consommation L.223-1 (before loi n° 2025-594)" },
   confidence = "secondary",
-  effective = { to = "2026-08-10" },
+  effective = { to = pack.data.bloctel_until },
   remediation = "Screen every campaign file against Bloctel before calling (`prospecting.bloctel_screening: true`), or call only people who consented.",
   tags = { "prospecting", "telephone" },
   applies = function(system)

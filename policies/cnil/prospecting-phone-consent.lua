@@ -9,7 +9,7 @@ return {
   severity = "high",
   references = { "Code de la consommation L.223-1", "Loi n° 2025-594 du 30 juin 2025, art. 13" },
   confidence = "secondary",
-  effective = { from = "2026-08-11" },
+  effective = { from = pack.data.phone_consent_from },
   remediation = "Call only consumers who gave prior consent, and keep its proof (`prospecting.consent: prior_consent`); restrict calls to customers to their ongoing contract and related products.",
   tags = { "prospecting", "telephone", "consent" },
   applies = function(system)
