@@ -2,8 +2,7 @@
 local calendar = require("calendar")
 local classification = require("classification")
 local high_risk = require("high_risk")
-
-local long_enough = { longer = true, longer_or_equal = true, equal = true }
+local duration = require("duration")
 
 return {
   id = "ai-act.deployer.logs",
@@ -22,7 +21,7 @@ return {
         local logs = component.logs
         if logs == nil or logs.retention == nil then
           ctx:fail(logs or component, "the logs of high-risk component '%s' have no retention period; six months at least", component.id)
-        elseif not long_enough[cadre.duration(logs.retention):compare("P6M")] then
+        elseif not duration.at_least(logs.retention, "P6M") then
           ctx:fail({logs, "retention"}, "the logs of high-risk component '%s' are kept %s; six months at least", component.id, logs.retention)
         end
       end

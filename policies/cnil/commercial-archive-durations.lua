@@ -1,5 +1,6 @@
 -- CNIL Délibération 2021-131: archived commercial data is kept no longer than the limitation period or legal duration that justifies it (5 years for contract evidence, 10 for accounting documents).
 local framework = require("framework")
+local retention = require("retention")
 
 return {
   id = "cnil.commercial.archive-durations",
@@ -22,10 +23,9 @@ return {
     for _, item in ipairs(system.data) do
       local archive = item.retention and item.retention.archive
       if archive and archive.period then
-        local period = cadre.duration(archive.period)
-        if period:can_exceed("P10Y") then
+        if retention.can_exceed(archive.period, "P10Y") then
           ctx:fail({archive, "period"}, "%s archived %s; ten years at most (accounting documents)", item.category, archive.period)
-        elseif period:can_exceed("P5Y") and framework.item_only(system, item, framework.evidence) then
+        elseif retention.can_exceed(archive.period, "P5Y") and framework.item_only(system, item, framework.evidence) then
           ctx:fail({archive, "period"}, "%s archived %s as contract evidence; five years at most", item.category, archive.period)
         end
       end

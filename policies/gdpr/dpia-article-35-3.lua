@@ -1,5 +1,6 @@
 -- GDPR Art. 35(1) and (3): a DPIA is carried out before processing that evaluates people with significant effects or handles special categories on a large scale.
 local dpia = require("dpia")
+local profiling = require("profiling")
 
 return {
   id = "gdpr.dpia.article-35-3",
@@ -10,8 +11,11 @@ return {
   confidence = "text",
   remediation = "Carry out the DPIA (Art. 35(7): description, necessity and proportionality, risks, measures) before the processing, and record it in `assessments.dpia` (status done, date, ref).",
   tags = { "dpia" },
-  applies = function(system) return #dpia.article_35_3(system) > 0 end,
+  applies = function(system)
+    return profiling.find(system, profiling.has_effect) ~= nil or dpia.sensitive_item(system) ~= nil
+  end,
   check = function(system, ctx)
-    dpia.require(system, ctx, table.concat(dpia.article_35_3(system), "; "))
+    local reasons = dpia.article_35_3(system)
+    if #reasons > 0 then dpia.require(system, ctx, table.concat(reasons, "; ")) end
   end,
 }

@@ -10,8 +10,11 @@ return {
   confidence = "secondary",
   remediation = "Carry out the DPIA before the processing and record it in `assessments.dpia` (status done, date, ref).",
   tags = { "dpia", "cnil" },
-  applies = function(system) return #dpia.cnil_list(system) > 0 end,
+  applies = function(system)
+    return (system.data ~= nil and #system.data > 0) or (system.ai ~= nil and #system.ai > 0)
+  end,
   check = function(system, ctx)
-    dpia.require(system, ctx, "CNIL list: " .. table.concat(dpia.cnil_list(system), ", "))
+    local found = dpia.cnil_list(system)
+    if #found > 0 then dpia.require(system, ctx, "CNIL list: " .. table.concat(found, ", ")) end
   end,
 }

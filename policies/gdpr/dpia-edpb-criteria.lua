@@ -10,9 +10,13 @@ return {
   confidence = "secondary",
   remediation = "Carry out the DPIA before the processing and record it in `assessments.dpia`; a system that meets the criteria but is judged not to need one is a documented exception (a waiver with its reason).",
   tags = { "dpia" },
-  applies = function(system) return #dpia.edpb_criteria(system) >= 2 end,
+  applies = function(system)
+    return (system.data ~= nil and #system.data > 0) or (system.ai ~= nil and #system.ai > 0)
+  end,
   check = function(system, ctx)
     local met = dpia.edpb_criteria(system)
-    dpia.require(system, ctx, string.format("%d EDPB criteria: %s", #met, table.concat(met, ", ")))
+    if #met >= 2 then
+      dpia.require(system, ctx, string.format("%d EDPB criteria: %s", #met, table.concat(met, ", ")))
+    end
   end,
 }

@@ -12,11 +12,13 @@ return {
   tags = { "minimisation", "record", "stores" },
   applies = function(system) return system.stores ~= nil and #system.stores > 0 end,
   check = function(system, ctx)
+    local index = declared.index(system)
     for _, store in ipairs(system.stores) do
       for _, t in ipairs(store.tables or {}) do
         for column, category in pairs(t.columns or {}) do
-          if not declared.item(system, category, store.id) then
-            if declared.category(system, category) then
+          local where = declared.lookup(index, category, store.id)
+          if where ~= "here" then
+            if where == "elsewhere" then
               ctx:fail({t.columns, column}, "column '%s' of %s.%s holds %s, which no data item declares as kept in store '%s'",
                 column, store.id, t.name, category, store.id)
             else

@@ -54,6 +54,7 @@ return {
     return false
   end,
   check = function(system, ctx)
+    local index = declared.index(system)
     for _, store in ipairs(system.stores) do
       local handle = nil
       for _, t in ipairs(store.tables or {}) do
@@ -73,7 +74,7 @@ return {
           local report = handle:scan(t.name, { detectors = detectors })
           for _, detector in ipairs(detectors) do
             local tally = report.detectors[detector]
-            if tally and tally.matches > 0 and not declared.category(system, categories[detector]) then
+            if tally and tally.matches > 0 and declared.lookup(index, categories[detector], nil) == nil then
               ctx:warn({t, evidence = tally.examples}, "%s.%s: free text (%s) holds %s in %d rows, which the system does not declare",
                 store.id, t.name, table.concat(sorted_keys(tally.columns), ", "), names[detector], tally.rows)
             end

@@ -12,9 +12,10 @@ return {
   tags = { "purpose-limitation", "record", "processors" },
   applies = function(system) return system.processors ~= nil and #system.processors > 0 end,
   check = function(system, ctx)
+    local categories = declared.index(system)
     for _, processor in ipairs(system.processors) do
       for index, category in ipairs(processor.receives or {}) do
-        if not declared.category(system, category) then
+        if declared.lookup(categories, category, nil) == nil then
           ctx:fail({processor.receives, index}, "%s receives %s, which the system does not declare", processor.name, category)
         end
       end

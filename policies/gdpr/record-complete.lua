@@ -24,11 +24,13 @@ return {
         ctx:fail(item, "%s: the record does not say whom the data is about (`subjects`)", item.category)
       end
     end
+    local index = nil
     for _, component in ipairs(system.ai or {}) do
       if component.about and #component.about > 0 then
         for _, inference in ipairs(profiling.evaluations(component)) do
           local category = profiling.category[inference]
-          if not declared.category(system, category) then
+          index = index or declared.index(system)
+          if declared.lookup(index, category, nil) == nil then
             ctx:fail({component, "infers"}, "'%s' infers %s about people, and the record declares no %s data", component.id, inference, category)
           end
         end

@@ -1,10 +1,12 @@
 -- When a data protection impact assessment is required (GDPR Art. 35), and whether one was made:
 -- the cases of Art. 35(3), the EDPB's nine criteria (WP248 rev.01: two or more), and the CNIL's
--- list of processing that always needs one (Délibération 2018-327).
+-- list of processing that always needs one (Délibération 2018-327). One pass over the descriptor
+-- gathers the facts they all use.
 local people = require("people")
 local profiling = require("profiling")
 local purposes = require("purposes")
 local special = cadre.taxonomy.special
+local matches = cadre.taxonomy.matches
 
 local dpia = {}
 
@@ -23,48 +25,66 @@ function dpia.sensitive_item(system)
   return nil
 end
 
-local function profiler(system) return profiling.find(system, profiling.profiles) end
-local function with_effect(system) return profiling.find(system, profiling.has_effect) end
-
-local function external_item(system)
+-- What the criteria look at, gathered in one pass over data items and AI components.
+local function facts(system)
+  local f = { subjects = {}, large = dpia.large_scale(system) }
+  local function subject(s) f.subjects[s] = true end
   for _, item in ipairs(system.data or {}) do
-    if item.source == "third_party" or item.source == "public" then return item end
+    local category, source = item.category, item.source
+    if f.sensitive == nil and special(category) then f.sensitive = item end
+    if source == "third_party" or source == "public" then
+      f.external = f.external or item
+    else
+      f.own = f.own or item
+    end
+    if f.screens == nil and matches(category, "user.content.screen_recording") then f.screens = item end
+    if f.activity == nil and matches(category, "user.workplace.activity") then f.activity = item end
+    if f.location == nil and matches(category, "user.location") then f.location = item end
+    if f.children == nil and matches(category, "user.childrens") then f.children = item end
+    for _, s in ipairs(item.subjects or {}) do subject(s) end
   end
-  return nil
-end
-
-local function own_item(system)
-  for _, item in ipairs(system.data or {}) do
-    if item.source ~= "third_party" and item.source ~= "public" then return item end
+  for _, component in ipairs(system.ai or {}) do
+    f.first_ai = f.first_ai or component
+    local profiles = profiling.profiles(component)
+    if profiles then
+      f.profiler = f.profiler or component
+      if f.hr == nil and people.find(component.about, people.worker) then f.hr = component end
+    end
+    if profiling.has_effect(component) then
+      f.decider = f.decider or component
+      if component.effect == "legal" then f.blocking = f.blocking or component end
+      if component.decides == "solely_automated" then f.automated = f.automated or component end
+    end
+    for _, s in ipairs(component.about or {}) do subject(s) end
+    for _, s in ipairs(component.interacts_with or {}) do subject(s) end
   end
-  return nil
-end
-
-local function system_uses(system, use)
-  for _, purpose in ipairs(system.purposes or {}) do
-    if purposes.uses(purpose, use) then return purpose end
+  for s in pairs(f.subjects) do
+    if people.worker(s) then f.worker = f.worker or s end
+    if people.vulnerable(s) and (f.vulnerable == nil or s < f.vulnerable) then f.vulnerable = s end
   end
-  return nil
+  return f
 end
 
 --- Constant or systematic monitoring of employees: every call recorded, screens captured,
 --- activity logged, or a purpose of employee monitoring. Returns a reason, or nil.
-local function monitoring_of_workers(system)
-  if not people.in_system(system, people.worker) then return nil end
+local function monitoring_of_workers(system, f)
+  if f.worker == nil then return nil end
   if system.recording and system.recording.mode == "systematic" then return "every call of the agents is recorded" end
-  if system:holds("user.content.screen_recording") then return "agents' screens are captured" end
-  if system:holds("user.workplace.activity") then return "agents' activity is logged" end
-  if system_uses(system, "employment.monitoring") then return "a purpose monitors employees" end
+  if f.screens then return "agents' screens are captured" end
+  if f.activity then return "agents' activity is logged" end
+  for _, purpose in ipairs(system.purposes or {}) do
+    if purposes.uses(purpose, "employment.monitoring") then return "a purpose monitors employees" end
+  end
   return nil
 end
 
 --- The cases of Art. 35(3) the system falls in, as sentences (empty when none).
 function dpia.article_35_3(system)
-  local reasons = {}
-  local evaluator, decider = profiler(system), with_effect(system)
+  local f, reasons = facts(system), {}
+  local evaluator, decider = f.profiler, f.decider
   if evaluator and decider then
     local evaluations = table.concat(profiling.evaluations(evaluator), ", ")
-    if evaluator == decider or profiling.has_effect(evaluator) then
+    if profiling.has_effect(evaluator) then
       reasons[#reasons + 1] = string.format(
         "Art. 35(3)(a): '%s' evaluates people (%s) with a %s effect on them", evaluator.id, evaluations, evaluator.effect)
     else
@@ -73,63 +93,49 @@ function dpia.article_35_3(system)
         evaluator.id, evaluations, decider.id, decider.effect)
     end
   end
-  local sensitive = dpia.sensitive_item(system)
-  if sensitive and dpia.large_scale(system) then
+  if f.sensitive and f.large then
     reasons[#reasons + 1] = string.format(
-      "Art. 35(3)(b): %s (a special category) of %d people", sensitive.category, system.scale.subjects)
+      "Art. 35(3)(b): %s (a special category) of %d people", f.sensitive.category, system.scale.subjects)
   end
   return reasons
 end
 
 --- The EDPB criteria the system meets, as short phrases in the guidelines' order.
 function dpia.edpb_criteria(system)
-  local met = {}
-  local evaluator = profiler(system)
-  if evaluator then met[#met + 1] = string.format("evaluation or scoring ('%s')", evaluator.id) end
-  local automated = profiling.find(system, profiling.solely_automated)
-  if automated then met[#met + 1] = string.format("automated decision with effect ('%s')", automated.id) end
-  local monitoring = monitoring_of_workers(system)
+  local f, met = facts(system), {}
+  if f.profiler then met[#met + 1] = string.format("evaluation or scoring ('%s')", f.profiler.id) end
+  if f.automated then met[#met + 1] = string.format("automated decision with effect ('%s')", f.automated.id) end
+  local monitoring = monitoring_of_workers(system, f)
   if monitoring then met[#met + 1] = "systematic monitoring (" .. monitoring .. ")" end
-  local sensitive = dpia.sensitive_item(system)
-  if sensitive then met[#met + 1] = "sensitive data (" .. sensitive.category .. ")" end
-  if dpia.large_scale(system) then met[#met + 1] = string.format("large scale (%d people)", system.scale.subjects) end
-  local external = external_item(system)
-  if external and own_item(system) then
-    met[#met + 1] = string.format("datasets combined (%s from %s)", external.category, external.source == "public" and "public sources" or "a third party")
+  if f.sensitive then met[#met + 1] = "sensitive data (" .. f.sensitive.category .. ")" end
+  if f.large then met[#met + 1] = string.format("large scale (%d people)", system.scale.subjects) end
+  if f.external and f.own then
+    met[#met + 1] = string.format("datasets combined (%s from %s)", f.external.category,
+      f.external.source == "public" and "public sources" or "a third party")
   end
-  local vulnerable = people.in_system(system, people.vulnerable)
-  if vulnerable then
-    met[#met + 1] = "vulnerable people (" .. vulnerable .. ")"
-  elseif system:holds("user.childrens") then
+  if f.vulnerable then
+    met[#met + 1] = "vulnerable people (" .. f.vulnerable .. ")"
+  elseif f.children then
     met[#met + 1] = "vulnerable people (children)"
   end
-  if system.ai and #system.ai > 0 then met[#met + 1] = string.format("innovative technology (AI component '%s')", system.ai[1].id) end
-  local blocking = profiling.find(system, function(c) return c.effect == "legal" end)
-  if blocking then met[#met + 1] = string.format("may block a right, service or contract ('%s')", blocking.id) end
+  if f.first_ai then met[#met + 1] = string.format("innovative technology (AI component '%s')", f.first_ai.id) end
+  if f.blocking then met[#met + 1] = string.format("may block a right, service or contract ('%s')", f.blocking.id) end
   return met
 end
 
 --- The entries of the CNIL's list the system falls in, as short phrases.
 function dpia.cnil_list(system)
-  local found = {}
-  local hr = profiling.find(system, function(c)
-    return profiling.profiles(c) and people.find(c.about, people.worker) ~= nil
-  end)
-  if hr then found[#found + 1] = string.format("profiling of employees ('%s')", hr.id) end
-  local monitoring = monitoring_of_workers(system)
+  local f, found = facts(system), {}
+  if f.hr then found[#found + 1] = string.format("profiling of employees ('%s')", f.hr.id) end
+  local monitoring = monitoring_of_workers(system, f)
   if monitoring then found[#found + 1] = "constant monitoring of employees' activity (" .. monitoring .. ")" end
-  local evaluator = profiler(system)
-  local exclusion = profiling.find(system, function(c) return c.effect == "legal" end)
-  if evaluator and exclusion then
-    found[#found + 1] = string.format("profiling that may exclude from a contract ('%s')", exclusion.id)
+  if f.profiler and f.blocking then
+    found[#found + 1] = string.format("profiling that may exclude from a contract ('%s')", f.blocking.id)
   end
-  local external = external_item(system)
-  if evaluator and external then
-    found[#found + 1] = string.format("profiling with external data (%s)", external.category)
+  if f.profiler and f.external then
+    found[#found + 1] = string.format("profiling with external data (%s)", f.external.category)
   end
-  if system:holds("user.location") and dpia.large_scale(system) then
-    found[#found + 1] = "large-scale location data"
-  end
+  if f.location and f.large then found[#found + 1] = "large-scale location data" end
   return found
 end
 

@@ -46,4 +46,10 @@ describe("gdpr.dpia.article-35-3", function()
       ai = { { id = "churn", kind = "scoring", about = { "customer" }, infers = { "churn_risk" }, decides = "assists", effect = "none" } },
     }, as_of)):to_be_skipped("not-applicable")
   end)
+
+  it("passes for a decision with an effect that evaluates nobody", function()
+    expect(run("gdpr.dpia.article-35-3", system{
+      ai = { { id = "router", kind = "routing", decides = "solely_automated", effect = "significant" } },
+    }, as_of)):to_pass()
+  end)
 end)
