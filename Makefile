@@ -5,6 +5,7 @@
 #                      swift test, then the bundled packs' own tests (cadre test, every rule
 #                      covered) and the check that docs/policies.md is up to date
 #   make build         the cadre binary, release build, in .build/release/cadre
+#   make bench-engine  the evaluation engine's benchmarks   }
 #   make bench-lua     the Lua host's benchmarks            } release builds of Benchmarks/;
 #   make bench-model   the descriptor-loading benchmark     } figures in BENCHMARKS.md
 #   make bench-stores  the store benchmarks                 }
@@ -16,7 +17,7 @@
 
 SWIFT ?= swift
 
-.PHONY: deps build example expected test clean bench-lua bench-model bench-stores schema policies-doc pg-stop
+.PHONY: deps build example expected test clean bench-engine bench-lua bench-model bench-stores schema policies-doc pg-stop
 
 deps:
 	@scripts/install-deps.sh
@@ -60,6 +61,9 @@ test: deps .build/shim.stamp examples/stores
 
 bench-lua: deps .build/shim.stamp
 	cd Benchmarks && $(SWIFT) build -c release --product LuaHostBenchmarks && .build/release/LuaHostBenchmarks
+
+bench-engine: build
+	cd Benchmarks && $(SWIFT) build -c release --product EngineBenchmarks && .build/release/EngineBenchmarks
 
 bench-model: deps
 	$(SWIFT) run -c release --package-path Benchmarks ModelBenchmarks

@@ -30,6 +30,13 @@ let package = Package(
             name: "ModelBenchmarks",
             dependencies: [.product(name: "CadreModel", package: root), .product(name: "Yams", package: "Yams")]
         ),
+        // The evaluation engine (issue 4): throughput on 1,000 and 10,000 systems, scaling, memory.
+        .executableTarget(
+            name: "EngineBenchmarks",
+            dependencies: [
+                "BenchmarkKit", .product(name: "CadreEngine", package: root), .product(name: "CadreModel", package: root),
+            ]
+        ),
         // Stores (issue 7): retention count vs the sqlite3 shell, detector throughput vs ripgrep,
         // peak memory of scans by table size. Its own median harness and data generators.
         .executableTarget(

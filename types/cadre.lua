@@ -28,6 +28,11 @@
 ---@field as_of string The evaluation's date, `YYYY-MM-DD`.
 local Context = {}
 
+---The system's store `id`, opened on first use (a store problem makes the result `error`).
+---@param id string
+---@return cadre.Store
+function Context:store(id) end
+
 ---A finding: something is wrong.
 ---@param where cadre.Where The descriptor node it points at (or `{node, "key"}`).
 ---@param fmt string A `string.format` format, or the message.
@@ -45,6 +50,43 @@ function Context:warn(where, fmt, ...) end
 ---@param fmt string
 ---@param ... any
 function Context:info(where, fmt, ...) end
+
+---A data store of the system: questions answered by the store, never a value from a row.
+---@class cadre.Store
+local Store = {}
+
+---Rows of `table`: all, older than a duration by a date column, or with a column (not) null.
+---@param table string
+---@param filter? {older_than?: string, column?: string, null?: string, not_null?: string}
+---@return integer
+function Store:count(table, filter) end
+
+---Distinct non-null values of `column`.
+---@param table string
+---@param column string
+---@return integer
+function Store:distinct(table, column) end
+
+---Earliest and latest dates of a date column, and the values that are not dates.
+---@param table string
+---@param column string
+---@return {earliest?: string, latest?: string, unreadable: integer}
+function Store:date_range(table, column) end
+
+---The store's tables (or files).
+---@return string[]
+function Store:tables() end
+
+---The columns of `table`.
+---@param table string
+---@return {name: string, type: string, kind: string, nullable?: boolean}[]
+function Store:columns(table) end
+
+---Streams free-text columns through detectors; counts and redacted examples.
+---@param table string
+---@param options? {columns?: string[], detectors?: string[], row_cap?: integer}
+---@return {rows: integer, bytes: integer, truncated: boolean, stopped_by?: string, detectors: table<string, {matches: integer, rows: integer, columns: table<string, integer>, examples: string[]}>}
+function Store:scan(table, options) end
 
 ---A system's descriptor, read-only, with methods. Fields are those of docs/descriptors.md.
 ---@class cadre.System

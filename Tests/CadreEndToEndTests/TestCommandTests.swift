@@ -82,6 +82,16 @@ import Testing
         #expect(verbose.stdout.contains("  PASS   demo.retention passes at six months\n"))
     }
 
+    @Test func insideAPackWithoutAWorkspaceItsTestsRun() throws {
+        let pack = try Pack(["pack/tests/retention_test.lua": Self.passing])
+        let output = try CadreCommand.run(["test"], in: pack.root.appendingPathComponent("pack"))
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stdout == "2 passed, 0 failed — 2 tests in 1 file of 1 pack\n")
+        let outside = try pack.run(["test"])
+        #expect(outside.status == 2)
+        #expect(outside.stderr.contains("no workspace (cadre.yaml) in this folder or above"))
+    }
+
     @Test func aFailingTestExitsOneWithTheLineAndTheDiff() throws {
         let pack = try Pack(["pack/tests/retention_test.lua": Self.failing])
         let output = try pack.run(["test"] + ["pack/tests/retention_test.lua"])

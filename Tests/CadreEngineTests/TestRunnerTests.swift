@@ -120,6 +120,21 @@ import Testing
         #expect(report.exitStatus(minCoverage: nil) == 2)
     }
 
+    @Test func anUnreadableTestFileIsInvalidInput() throws {
+        let workspace = try TemporaryWorkspace(files: [
+            "pack/pack.yaml": TemporaryWorkspace.packManifest,
+            "pack/rule.lua": TemporaryWorkspace.rule("rule", check: "ctx:fail('x')"),
+        ])
+        try FileManager.default.createDirectory(at: workspace.root.appendingPathComponent("pack/tests"), withIntermediateDirectories: true)
+        try Data([0x69, 0x74, 0xFF, 0xFE, 0x28]).write(to: workspace.root.appendingPathComponent("pack/tests/binary_test.lua"))
+        let folder = workspace.root.appendingPathComponent("pack").path
+        let report = TestRunner(targets: [TestTarget(folder: folder)], taxonomy: try Taxonomy.bundled()).run()
+        let problem = try #require(report.diagnostics.first { $0.location.file.hasSuffix("pack/tests/binary_test.lua") })
+        #expect(problem.isError)
+        #expect(problem.message.hasSuffix("as UTF-8 text"))
+        #expect(report.exitStatus(minCoverage: nil) == 2)
+    }
+
     @Test func aFileThatFailsWhileDeclaringIsReportedWithItsLine() throws {
         let report = try Self.runTests(["bad_test.lua": "describe(\"x\", function()\n  local t = nil\n  t.field = 1\nend)\n"])
         let problem = try #require(report.diagnostics.first)
@@ -161,6 +176,22 @@ import Testing
         #expect(failure.message.contains("data[1].retention.period:"))
     }
 
+    @Test func inlineFixturesReadAsDescriptorsDo() throws {
+        let report = try Self.runTests(["shapes_test.lua": """
+            it("takes {} as the format expects it, whole floats as integers", function()
+              local fixture = system{ notices = {}, scale = { subjects = 1e6 }, channels = {}, id = "mine", name = "Mine" }
+              expect(run("test.retention", fixture).system):to_be("mine")
+            end)
+            it("refuses functions", function() system{ data = {{ category = "user.contact.email", f = print }} } end)
+            it("refuses lists and mappings mixed", function() system{ data = {{ "x", category = "user.contact.email" }} } end)
+            it("keeps strings as strings", function() system{ notices = { recording_announcement = "true" } } end)
+            """])
+        #expect(report.cases.map(\.status) == [.pass, .error, .error, .fail], "\(report.cases.flatMap(\.failures))")
+        #expect(report.cases[1].failures.first?.message.contains("a fixture holds tables, strings, numbers and booleans") == true)
+        #expect(report.cases[2].failures.first?.message == "the fixture's `data[1]` mixes a list (1, 2, 3…) and named fields: write one or the other")
+        #expect(report.cases[3].failures.first?.message.contains("notices.recording_announcement:") == true)
+    }
+
     @Test func fixtureFilesAreValidatedAndStayInsideThePack() throws {
         let report = try Self.runTests(
             [
@@ -195,6 +226,35 @@ import Testing
         #expect(broken.kind == .fixture)
         #expect(broken.message.contains("tests/fixtures/broken.yaml:5:1: error: unknown key `surprise`"))
         #expect(report.cases[2].failures.first?.message.contains("is outside pack `test`") == true)
+    }
+
+    @Test func fixtureStoresAreReadNextToTheFixtureWithoutTheEnvironment() throws {
+        let rule = """
+            return {
+              id = "test.stored", title = "Stored", severity = "high", references = { "Test" },
+              check = function(system, ctx)
+                local old = ctx:store("calls"):count("recordings", { older_than = "P6M", column = "recorded_at" })
+                if old > 0 then ctx:fail("%d recordings older than six months", old) end
+              end,
+            }
+            """
+        let store = #"stores = {{ id = "calls", engine = "csv", url = URL, tables = {{ name = "recordings", columns = { caller = "user.contact.phone_number" } }} }}"#
+        let report = try Self.runTests(
+            ["stores_test.lua": """
+                local function calls(url) return system{ \(store.replacingOccurrences(of: "URL", with: "url")) } end
+                it("counts in the store", function()
+                  expect(run("test.stored", calls("fixtures/calls"), { as_of = "2026-11-29" })):to_fail_with("2 recordings older")
+                  expect(run("test.stored", calls("fixtures/calls"), { as_of = "2024-03-01" })):to_pass()
+                end)
+                it("reads no environment", function()
+                  expect(run("test.stored", calls("${HOME}"), { as_of = "2026-11-29" })):to_error("store")
+                end)
+                """],
+            extra: [
+                "pack/stored.lua": rule,
+                "pack/tests/fixtures/calls/recordings.csv": "caller,recorded_at\n+33600000001,2024-01-10\n+33600000002,2025-03-01\n+33600000003,2026-11-01\n",
+            ])
+        #expect(report.cases.map(\.status) == [.pass, .pass], "\(report.cases.flatMap(\.failures))")
     }
 
     @Test func filtersSelectTestsBySubstringOrLuaPattern() throws {

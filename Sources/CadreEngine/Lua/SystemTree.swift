@@ -16,13 +16,7 @@ struct SystemTree {
     private mutating func convert(_ node: LocatedNode, path: NodePath) -> LuaValue {
         switch node.content {
         case .scalar(let scalar):
-            switch scalar.value {
-            case .null: return .nil
-            case .bool(let b): return .boolean(b)
-            case .integer(let i): return .integer(Int64(i))
-            case .float(let d): return .number(d)
-            case .string(let s): return .string(s)
-            }
+            return scalar.value.luaValue
         case .sequence(let elements):
             let tag = nodes.count
             nodes.append((node, path))

@@ -4,7 +4,19 @@ import Foundation
 /// SHA-256 digests, in lower-case hex, of files and of sets of files.
 public enum Digest {
     static func sha256(_ bytes: some DataProtocol) -> String {
-        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        hex(SHA256.hash(data: bytes))
+    }
+
+    /// Lower-case hex of a digest (String(format:) would cost more than the hashing).
+    static func hex(_ digest: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(64)
+        for byte in digest {
+            bytes.append(digits[Int(byte >> 4)])
+            bytes.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func sha256(_ text: String) -> String { sha256(Data(text.utf8)) }
@@ -15,7 +27,7 @@ public enum Digest {
         for (name, digest) in parts.sorted(by: { $0.name < $1.name }) {
             hasher.update(data: Data("\(name)\u{0}\(digest)\n".utf8))
         }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return hex(hasher.finalize())
     }
 }
 

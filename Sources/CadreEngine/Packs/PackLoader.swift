@@ -135,13 +135,7 @@ struct PackLoader {
     static func value(of node: LocatedNode) -> LuaValue {
         switch node.content {
         case .scalar(let scalar):
-            switch scalar.value {
-            case .null: return .nil
-            case .bool(let b): return .boolean(b)
-            case .integer(let i): return .integer(Int64(i))
-            case .float(let d): return .number(d)
-            case .string(let s): return .string(s)
-            }
+            return scalar.value.luaValue
         case .sequence(let elements):
             return .table(LuaTable(array: elements.map(value(of:))))
         case .mapping(let entries):

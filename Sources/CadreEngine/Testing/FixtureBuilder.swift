@@ -13,8 +13,9 @@ final class FixtureSystem {
 /// every node points at the test file and the line of the call, so validation problems and
 /// findings name that line, and their paths say which node.
 ///
-/// Tables with only `1..n` keys are lists, tables with names are mappings; `{}` is an empty list.
-/// Strings stay strings (`"true"` is not a boolean), integers and floats keep their type.
+/// Tables with only `1..n` keys are lists, tables with names are mappings; `{}` is whichever the
+/// descriptor format expects there. Strings stay strings (`"true"` is not a boolean); a float
+/// with a whole value (`1e6`) is an integer where the format expects one.
 struct FixtureBuilder {
     /// What a fixture usually leaves out, filled in when absent.
     static let defaults: [(String, String)] = [
@@ -36,7 +37,7 @@ struct FixtureBuilder {
             entries.append(entry(key, node(.scalar(Scalar(text: value, style: .doubleQuoted)))))
         }
         for (key, value) in try fields(of: table, at: .root) {
-            entries.append(entry(key, try node(for: value, at: NodePath.root.appending(key))))
+            entries.append(entry(key, try node(for: value, at: NodePath.root.appending(key), shape: DescriptorSchema.system.field(key)?.shape)))
         }
         return node(.mapping(entries))
     }
@@ -71,7 +72,8 @@ struct FixtureBuilder {
         }
     }
 
-    private func node(for value: LuaValue, at path: NodePath) throws(LuaCallError) -> LocatedNode {
+    /// The node for `value`, found at `path` where the format expects `shape` (nil: unknown key).
+    private func node(for value: LuaValue, at path: NodePath, shape: ValueShape?) throws(LuaCallError) -> LocatedNode {
         switch value {
         case .nil:
             return node(.scalar(Scalar(text: "", style: .plain)))
@@ -81,6 +83,9 @@ struct FixtureBuilder {
             return node(.scalar(Scalar(text: String(i), style: .plain)))
         case .number(let d):
             guard d.isFinite else { throw LuaCallError("the fixture's \(Self.describe(path)) is \(d), which a descriptor cannot hold") }
+            if case .integer? = shape, let whole = Int64(exactly: d) {
+                return node(.scalar(Scalar(text: String(whole), style: .plain)))
+            }
             return node(.scalar(Scalar(text: String(d), style: .plain)))
         case .string(let s):
             return node(.scalar(Scalar(text: s, style: .doubleQuoted)))
@@ -89,20 +94,38 @@ struct FixtureBuilder {
                 throw LuaCallError(
                     "the fixture's \(Self.describe(path)) mixes a list (1, 2, 3…) and named fields: write one or the other")
             }
+            if table.isEmpty, let shape, Self.isMapping(shape) { return node(.mapping([])) }
             if table.fields.isEmpty {
                 var elements: [LocatedNode] = []
+                let elementShape: ValueShape? = if case .list(let element)? = shape { element } else { nil }
                 for (index, element) in table.array.enumerated() {
-                    elements.append(try node(for: element, at: path.appending(index)))
+                    elements.append(try node(for: element, at: path.appending(index), shape: elementShape))
                 }
                 return node(.sequence(elements))
             }
             var entries: [LocatedNode.Entry] = []
             for (key, element) in try fields(of: table, at: path) {
-                entries.append(entry(key, try node(for: element, at: path.appending(key))))
+                entries.append(entry(key, try node(for: element, at: path.appending(key), shape: Self.shape(of: key, in: shape))))
             }
             return node(.mapping(entries))
         case .reference:
             throw LuaCallError("the fixture's \(Self.describe(path)) is a \(value.typeName); a fixture holds tables, strings, numbers and booleans")
+        }
+    }
+
+    private static func isMapping(_ shape: ValueShape) -> Bool {
+        switch shape {
+        case .object, .dictionary: true
+        default: false
+        }
+    }
+
+    /// The shape of `key`'s value in a mapping of `shape`.
+    private static func shape(of key: String, in shape: ValueShape?) -> ValueShape? {
+        switch shape {
+        case .object(let object)?: object.field(key)?.shape
+        case .dictionary(_, let values)?: values
+        default: nil
         }
     }
 

@@ -47,7 +47,12 @@ struct TestLibrary {
                     throw call.argumentError(1, "a table of descriptor fields expected, got \(call.typeName(1))")
                 }
                 let location = context.location(of: call)
-                let table = try call.value(1, mode: .data).tableValue ?? LuaTable()
+                let table: LuaTable
+                do throws(LuaError) {
+                    table = try call.value(1, mode: .data).tableValue ?? LuaTable()
+                } catch {
+                    throw LuaCallError("the fixture \(error.message); a fixture holds tables, strings, numbers and booleans")
+                }
                 let root = try FixtureBuilder(file: location.file, line: location.line).root(from: table)
                 let load = context.loader.load(root, file: location.file)
                 guard let document = load.document else {

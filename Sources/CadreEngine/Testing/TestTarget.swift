@@ -89,6 +89,9 @@ public struct TestTarget: Sendable, Hashable {
         return files.sorted()
     }
 
+    /// Whether `folder` is a pack or inside one.
+    public static func isInsidePack(_ folder: String) -> Bool { enclosingPack(of: folder) != nil }
+
     static func isPack(_ folder: String) -> Bool {
         FileManager.default.fileExists(atPath: PackLoader.join(folder, "pack.yaml"))
     }

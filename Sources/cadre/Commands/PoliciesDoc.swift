@@ -42,13 +42,7 @@ extension Policies {
             } else {
                 folders = packs.map(DisplayPath.normalized)
             }
-            let taxonomy: Taxonomy
-            do {
-                taxonomy = try Taxonomy.bundled()
-            } catch {
-                printError("cadre: cannot load the bundled taxonomy: \(error)")
-                throw ExitCode(2)
-            }
+            let taxonomy = try TaxonomyOptions.bundled()
             let catalog = RuleCatalog.load(folders: folders, taxonomy: taxonomy)
             for diagnostic in catalog.diagnostics { printError(diagnostic.description) }
             if catalog.diagnostics.containsErrors { throw ExitCode(2) }

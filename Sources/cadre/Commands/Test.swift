@@ -10,7 +10,8 @@ struct Test: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run the tests of packs (tests/*_test.lua) and measure which rules they cover.",
         discussion: """
-            PATHS are packs, folders of packs, or test files; by default, the workspace's packs. \
+            PATHS are packs, folders of packs, or test files; by default, the workspace's packs \
+            (or, outside any workspace, the pack the current folder is in). \
             Each test runs rules on fixture systems with the engine's own code (docs/rules.md, \
             "Testing rules"). A rule is covered when some test saw it fail (or warn) and some \
             test saw it pass.
@@ -61,7 +62,11 @@ struct Test: ParsableCommand {
         var problems: [Diagnostic] = []
         var limits: LuaLimits? = nil
         let taxonomy: Taxonomy
-        if paths.isEmpty {
+        if paths.isEmpty, workspace.workspace == nil, Workspace.discover() == nil, TestTarget.isInsidePack(".") {
+            // No workspace around, but inside a pack: its tests.
+            (targets, problems) = TestTarget.resolve(["."])
+            taxonomy = try taxonomyOptions.load().taxonomy
+        } else if paths.isEmpty {
             let opened = try workspace.open(systems: [])
             // Problems of cadre.yaml itself; the runner reports those of the packs.
             problems += opened.diagnostics.filter { $0.isError && $0.location.file.hasSuffix(WorkspaceConfiguration.fileName) }
@@ -69,7 +74,11 @@ struct Test: ParsableCommand {
             taxonomy = opened.taxonomy
             limits = opened.configuration.limits
             if targets.isEmpty, problems.isEmpty {
-                printError("cadre: the workspace `\(opened.root)` lists no pack to test (packs: in cadre.yaml), and no path was given")
+                if workspace.workspace == nil, Workspace.discover() == nil {
+                    printError("cadre: no workspace (cadre.yaml) in this folder or above, and no pack: give packs or test files, or --workspace DIR")
+                } else {
+                    printError("cadre: the workspace `\(opened.root)` lists no pack to test (packs: in cadre.yaml), and no path was given")
+                }
                 throw ExitCode(2)
             }
         } else {

@@ -18,13 +18,7 @@ struct WorkspaceOptions: ParsableArguments {
 
     /// Opens the workspace (descriptors replaced by `systems` when given).
     func open(systems: [String]? = nil) throws -> Workspace {
-        let taxonomy: Taxonomy
-        do {
-            taxonomy = try Taxonomy.bundled()
-        } catch {
-            printError("cadre: cannot load the bundled taxonomy: \(error)")
-            throw ExitCode(2)
-        }
+        let taxonomy = try TaxonomyOptions.bundled()
         return Workspace.open(at: root, systems: systems, taxonomy: taxonomy)
     }
 }
