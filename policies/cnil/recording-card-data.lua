@@ -4,7 +4,7 @@ local matches = cadre.taxonomy.matches
 local call_content = { "user.content.call_recording", "user.content.call_transcript" }
 
 -- The tables that hold calls: a column of call content, or a store a call item names; with the
--- columns to scan (free text, and the columns of call content or metadata).
+-- columns to scan: free text and the declared columns (the call's metadata).
 local function call_tables(system)
   local stores = {}
   for _, category in ipairs(call_content) do
@@ -18,10 +18,12 @@ local function call_tables(system)
       local columns, holds = {}, stores[store.id] == true
       for _, column in ipairs(t.free_text or {}) do columns[#columns + 1] = column end
       for column, category in pairs(t.columns or {}) do
+        columns[#columns + 1] = column
         for _, call in ipairs(call_content) do
           if matches(category, call) then holds = true end
         end
       end
+      table.sort(columns)
       if holds and #columns > 0 then found[#found + 1] = {store = store.id, table = t, columns = columns} end
     end
   end
@@ -31,7 +33,7 @@ end
 return {
   id = "cnil.recording.card-data",
   title = "No card numbers in call transcripts and recording metadata",
-  description = "Bank details given during a call must not be kept in its recording, nor in what is derived from it: transcripts, summaries, notes. The stores holding calls are scanned for payment card numbers (Luhn-valid); each one found is a card number kept in violation of the CNIL's guidance, and, with it, usually the expiry date and security code the caller dictated.",
+  description = "Bank details given during a call must not be kept in its recording, nor in what is derived from it: transcripts, summaries, notes. The tables holding calls are scanned, free text and metadata columns, for payment card numbers (Luhn-valid); each one found is a card number kept in violation of the CNIL's guidance, and, with it, usually the expiry date and security code the caller dictated.",
   severity = "critical",
   references = { "CNIL NS-57", "CNIL, recording as contract evidence (25 Apr 2022)", "CNIL Délibération 2018-303 (payment cards)", "GDPR Art. 5(1)(c)" },
   confidence = "secondary",
