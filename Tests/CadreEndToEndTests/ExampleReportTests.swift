@@ -19,12 +19,27 @@ import Testing
         #expect(output.stdout == expected, "examples/expected/\(file) is out of date: review the difference, then run `make expected`")
     }
 
-    /// The compliant systems of the answer key fail no rule that reads their descriptor.
+    /// The compliant systems of the answer key fail no rule that reads their descriptor…
     @Test func theCompliantSystemsFailNoDescriptorRule() throws {
         let results = try Self.results(calendar: "omnibus", asOf: Self.asOf)
         for system in ["chatbot-web", "voicebot-support"] {
             let failed = results.filter { $0.key.system == system && ($0.value == "fail" || $0.value == "error") }
             #expect(failed.isEmpty, "\(system): \(failed.keys.map(\.rule).sorted())")
+        }
+    }
+
+    /// …and none that reads their stores: no rule fires on a compliant system by accident.
+    @Test func theCompliantSystemsFailNoRuleAtAll() throws {
+        try EvaluateCommandTests.ensureStores()
+        for system in ["chatbot-web", "voicebot-support"] {
+            let output = try CadreCommand.run(
+                ["evaluate", "--workspace", "examples", "--as-of", Self.asOf, "--fail-on", "info", "--format", "json", "examples/systems/\(system).yaml"],
+                environment: Self.environment)
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+            let results = (document["systems"] as? [[String: Any]])?.first?["results"] as? [[String: Any]] ?? []
+            #expect(!results.isEmpty)
+            let failed = results.filter { ["fail", "error"].contains($0["status"] as? String ?? "") }.compactMap { $0["rule"] as? String }
+            #expect(failed.isEmpty, "\(system): \(failed)")
         }
     }
 
