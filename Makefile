@@ -22,6 +22,10 @@ SWIFT ?= swift
 deps:
 	@scripts/install-deps.sh
 
+# Benchmarks/ depends on this package by path, and SwiftPM keeps that dependency's list of source
+# files in the build description: forget it, so a new file in Sources/ is seen.
+BENCH = cd Benchmarks && rm -f .build/*/release/description.json &&
+
 # SwiftPM does not notice a change to a system library's header: when Sources/CLua/shim.h
 # changes, make the Swift files that inline it build again.
 .build/shim.stamp: Sources/CLua/shim.h
@@ -63,17 +67,17 @@ test: deps .build/shim.stamp examples/stores
 	.build/debug/cadre policies doc --workspace examples --output docs/policies.md --check
 
 bench-lua: deps .build/shim.stamp
-	cd Benchmarks && $(SWIFT) build -c release --product LuaHostBenchmarks && .build/release/LuaHostBenchmarks
+	$(BENCH) $(SWIFT) build -c release --product LuaHostBenchmarks && .build/release/LuaHostBenchmarks
 
 bench-engine: build
-	cd Benchmarks && $(SWIFT) build -c release --product EngineBenchmarks && .build/release/EngineBenchmarks
+	$(BENCH) $(SWIFT) build -c release --product EngineBenchmarks && .build/release/EngineBenchmarks
 
 bench-model: deps
-	$(SWIFT) run -c release --package-path Benchmarks ModelBenchmarks
+	$(BENCH) $(SWIFT) run -c release ModelBenchmarks
 
 bench-stores: deps
 	@scripts/install-deps.sh --bench
-	cd Benchmarks && $(SWIFT) run -c release StoreBenchmarks
+	$(BENCH) $(SWIFT) run -c release StoreBenchmarks
 
 schema: deps
 	$(SWIFT) build --product cadre
