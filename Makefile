@@ -62,7 +62,7 @@ test: deps .build/shim.stamp examples/stores
 	$(SWIFT) build --build-tests
 	@scripts/start-postgres.sh >/dev/null
 	. ./.build-pg/env && $(SWIFT) test --skip-build --skip BoundedMemoryTests
-	$(SWIFT) test --skip-build --filter BoundedMemoryTests
+	. ./.build-pg/env && $(SWIFT) test --skip-build --filter BoundedMemoryTests
 	.build/debug/cadre test --workspace examples --min-coverage 100
 	.build/debug/cadre policies doc --workspace examples --output docs/policies.md --check
 
