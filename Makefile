@@ -5,6 +5,7 @@
 #   make bench-lua     the Lua host's benchmarks            } release builds of Benchmarks/;
 #   make bench-model   the descriptor-loading benchmark     } figures in BENCHMARKS.md
 #   make bench-stores  the store benchmarks                 }
+#   make bench-plugins plugin detectors against native ones }
 #   make schema        regenerate docs/schema/system-v1.schema.json and the field reference of docs/descriptors.md
 #   make pg-stop       stops the PostgreSQL server `make test` started
 #
@@ -12,7 +13,7 @@
 
 SWIFT ?= swift
 
-.PHONY: deps build example test clean bench-lua bench-model bench-stores schema pg-stop
+.PHONY: deps build example test clean bench-lua bench-model bench-stores bench-plugins schema pg-stop
 
 deps:
 	@scripts/install-deps.sh
@@ -54,6 +55,11 @@ bench-model: deps
 bench-stores: deps
 	@scripts/install-deps.sh --bench
 	cd Benchmarks && $(SWIFT) run -c release StoreBenchmarks
+
+# Plugin detectors (pii-fr) against the native ones. The Fides comparison needs ethyca-fides:
+# see plugins/fides/README.md (python3 plugins/fides/compare/benchmark.py).
+bench-plugins: deps .build/shim.stamp
+	cd Benchmarks && $(SWIFT) run -c release PluginBenchmarks
 
 schema: deps
 	$(SWIFT) build --product cadre

@@ -15,7 +15,7 @@ struct Cadre: ParsableCommand {
             input: a descriptor, a rule, a pack, the workspace, or a flag.
             """,
         version: CadreVersion.current,
-        subcommands: [Evaluate.self, Validate.self, Policies.self, Init.self, Schema.self]
+        subcommands: [Evaluate.self, Validate.self, Policies.self, Plugins.self, Import.self, Init.self, Schema.self]
     )
 
     /// Runs a command; usage errors exit with 2 (invalid input), as the documented statuses say.

@@ -1,4 +1,5 @@
 import CadreModel
+import CadreStores
 import Foundation
 import LuaHost
 
@@ -18,13 +19,22 @@ final class EngineWorker {
     private(set) var diagnostics: [Diagnostic] = []
     /// The stores of the system being evaluated.
     let stores: StoreAccess
+    /// The enabled plugins: modules for `require`, detectors for scans.
+    let plugins: PluginSet
 
-    init(packs: [Pack], taxonomy: Taxonomy, limits: LuaLimits, asOf: ISODate, stores: StoreAccess? = nil) throws(LuaError) {
+    init(
+        packs: [Pack], plugins: [Plugin] = [], taxonomy: Taxonomy, limits: LuaLimits, asOf: ISODate, stores: StoreAccess? = nil
+    ) throws(LuaError) {
         self.limits = limits
         self.asOf = asOf
         self.stores = stores ?? StoreAccess(baseDirectory: ".", environment: [:], enabled: false, asOf: asOf)
         state = try LuaState(options: .init(limits: limits))
         library = try CadreLibrary(state: state, taxonomy: taxonomy, sink: sink)
+        self.plugins = try PluginSet(state: state, plugins: plugins, taxonomy: taxonomy, limits: limits)
+        var detectors = DetectorRegistry.standard
+        _ = self.plugins.detectors(after: &detectors)
+        self.stores.detectors = detectors
+        diagnostics += self.plugins.diagnostics
         var context = library.contextFunctions
         context["as_of"] = .string(asOf.description)
         context["store"] = StoreLibrary.install(in: state, access: self.stores)
@@ -98,7 +108,8 @@ final class EngineWorker {
             return 1
         }
         let maker = try state.load(Self.requireSource, name: "cadre require")
-        guard let require = try state.call(maker, [loader, freeze, .string(pack.id)], limits: limits).first else {
+        let fallback = try plugins.modules.require(for: nil, who: "pack \(pack.id)")
+        guard let require = try state.call(maker, [loader, freeze, .string(pack.id), fallback], limits: limits).first else {
             throw LuaError(.host, "require could not be made")
         }
         box.require = require
@@ -108,7 +119,7 @@ final class EngineWorker {
     private final class RequireBox { var require: LuaValue? }
 
     static let requireSource = #"""
-        local loader, freeze, pack_id = ...
+        local loader, freeze, pack_id, plugins = ...
         local loaded, loading = {}, {}
         return function(name)
           if type(name) ~= "string" then
@@ -118,6 +129,12 @@ final class EngineWorker {
           if value ~= nil then return value end
           if loading[name] then error("module '" .. name .. "' requires itself (a cycle of require calls)", 2) end
           local chunk = loader(name)
+          if chunk == nil and plugins ~= nil then
+            -- Not in the pack's lib/: an enabled plugin's module (`fides.policy`).
+            value = plugins(name, 3)
+            loaded[name] = value
+            return value
+          end
           if chunk == nil then
             error("module '" .. name .. "' not found: pack " .. pack_id .. " has no lib/" .. (name:gsub("%.", "/")) .. ".lua", 2)
           end
@@ -180,6 +197,7 @@ final class EngineWorker {
         sink.reset()
         state.log.removeAll()
         stores.lastError = nil
+        stores.pluginFailure = nil
         stores.disabledAccessRequested = false
         defer { result.log = state.log.lines }
         do {
@@ -201,6 +219,11 @@ final class EngineWorker {
                 return result
             }
             result.status = .error
+            if error.kind == .host, let failure = stores.pluginFailure {
+                // A plugin detector failed during a scan: the plugin's error, at the plugin's line.
+                result.failure = .init(kind: "plugin", message: failure.description, location: failure.location)
+                return result
+            }
             result.failure = .init(
                 kind: error.kind == .host && stores.lastError != nil ? "store" : error.kind.rawValue, message: error.message,
                 location: error.file.map { SourceLocation(file: $0, line: error.line ?? 0, column: error.line == nil ? 0 : 1) })
