@@ -22,7 +22,7 @@ enum PluginFormats {
             for diagnostic in runtime.diagnostics { printError(diagnostic.description) }
             let known = ReportFormat.allCases.map(\.rawValue) + runtime.reporters.map(\.format)
             let hint = Suggestion.hint(for: format, among: known).map { " (\($0))" } ?? ""
-            printError("cadre: unknown format `\(format)`\(hint); formats: \(known.joined(separator: ", "))")
+            printError("cadre: --format: unknown format `\(format)`\(hint); formats: \(known.joined(separator: ", "))")
             throw ExitCode(2)
         }
         return runtime

@@ -108,7 +108,8 @@ final class EngineWorker {
             return 1
         }
         let maker = try state.load(Self.requireSource, name: "cadre require")
-        let fallback = try plugins.modules.require(for: nil, who: "pack \(pack.id)")
+        // Without enabled plugins, a missing module is only the pack's.
+        let fallback = plugins.plugins.isEmpty ? LuaValue.nil : try plugins.modules.require(for: nil, who: "pack \(pack.id)")
         guard let require = try state.call(maker, [loader, freeze, .string(pack.id), fallback], limits: limits).first else {
             throw LuaError(.host, "require could not be made")
         }

@@ -23,7 +23,8 @@ extension PluginRuntime {
 
     /// Runs the importer of `format` on `paths`: each file is read (YAML and JSON parsed, with
     /// every node's line kept), the importer's `import(files, ctx)` turns them into documents, and
-    /// documents are written as YAML in the order of their format. Nothing is written to disk.
+    /// documents are written as YAML in the order of their format. Nothing is written to disk;
+    /// when any problem is an error, no file is returned either.
     public func runImport(format: String, paths: [String]) -> ImportResult {
         guard let importer = importerEntries.first(where: { $0.format == format }) else {
             let known = importerEntries.map(\.format)
@@ -86,7 +87,9 @@ extension PluginRuntime {
         }
         var reader = ImportOutputReader(importer: importer.format, file: importer.file)
         let files = reader.read(returned.first ?? .nil)
-        return ImportResult(files: files, diagnostics: (diagnostics + notes.diagnostics + reader.diagnostics))
+        let problems = diagnostics + notes.diagnostics + reader.diagnostics
+        // An error anywhere: nothing is to be written.
+        return ImportResult(files: problems.containsErrors ? [] : files, diagnostics: problems)
     }
 
     /// `ctx` of an importer: `ctx:warn(node, fmt, ...)` and `ctx:fail(node, fmt, ...)` report a
