@@ -87,6 +87,7 @@ struct Import: ParsableCommand {
             throw ExitCode(2)
         }
         for file in result.files { print("wrote \(Workspace.joinPath(outputDirectory, file.path))") }
+        printNextSteps(result.files, plugins: plugins, runtime: runtime)
 
         let checked = ImportCheck.check(result.files, in: outputDirectory, taxonomy: taxonomy)
         for diagnostic in checked { printError(diagnostic.description) }
@@ -94,5 +95,22 @@ struct Import: ParsableCommand {
             printError("cadre: the files were written; edit the problems above before `cadre evaluate` can use them")
             throw ExitCode(1)
         }
+    }
+
+    /// What to list in cadre.yaml for the files written to be used.
+    private func printNextSteps(_ files: [ImportedFile], plugins: [Plugin], runtime: PluginRuntime) {
+        let packs = files.filter { $0.format == "pack/v1" }.map { ($0.path as NSString).deletingLastPathComponent }
+        let taxonomy = files.filter { $0.format == "taxonomy/v1" }.map(\.path)
+        guard !packs.isEmpty || !taxonomy.isEmpty else { return }
+        var lines = ["next, in cadre.yaml:"]
+        if !packs.isEmpty {
+            lines.append("  packs: [\(packs.joined(separator: ", "))]")
+            let owner = runtime.importers.first { $0.format == format }?.plugin
+            if let folder = plugins.first(where: { $0.id == owner })?.folder {
+                lines.append("  plugins: [\(folder)]          # the packs' rules need it")
+            }
+        }
+        if !taxonomy.isEmpty { lines.append("  taxonomy: [\(taxonomy.joined(separator: ", "))]") }
+        print(lines.joined(separator: "\n"))
     }
 }
