@@ -10,6 +10,7 @@
 #   make bench-model   the descriptor-loading benchmark     } figures in BENCHMARKS.md
 #   make bench-stores  the store benchmarks                 }
 #   make policies-doc  regenerate docs/policies.md, the catalogue of the bundled packs' rules
+#   make bench-plugins plugin detectors against native ones
 #   make schema        regenerate docs/schema/system-v1.schema.json and the field reference of docs/descriptors.md
 #   make pg-stop       stops the PostgreSQL server `make test` started
 #
@@ -17,7 +18,7 @@
 
 SWIFT ?= swift
 
-.PHONY: deps build example expected test clean bench-engine bench-lua bench-model bench-stores schema policies-doc pg-stop
+.PHONY: deps build example expected test clean bench-engine bench-lua bench-model bench-stores bench-plugins schema policies-doc pg-stop
 
 deps:
 	@scripts/install-deps.sh
@@ -78,6 +79,11 @@ bench-model: deps
 bench-stores: deps
 	@scripts/install-deps.sh --bench
 	$(BENCH) $(SWIFT) run -c release StoreBenchmarks
+
+# Plugin detectors (pii-fr) against the native ones. The Fides comparison needs ethyca-fides:
+# see plugins/fides/README.md (python3 plugins/fides/compare/benchmark.py).
+bench-plugins: deps .build/shim.stamp
+	$(BENCH) $(SWIFT) run -c release PluginBenchmarks
 
 schema: deps
 	$(SWIFT) build --product cadre

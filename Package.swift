@@ -84,7 +84,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CadreEngineTests",
-            dependencies: ["CadreEngine", "CadreReports", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["CadreEngine", "CadreReports", "LuaHost", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Runs the built `cadre` binary (swift build builds it before the tests).
         .testTarget(

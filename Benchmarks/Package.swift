@@ -46,6 +46,17 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // Plugins (issue 8): Lua detectors (pattern in Swift, validation in Lua) against the
+        // native ones, in MB/s. The Fides comparison is plugins/fides/compare/benchmark.py.
+        .executableTarget(
+            name: "PluginBenchmarks",
+            dependencies: [
+                "BenchmarkKit",
+                .product(name: "CadreEngine", package: root),
+                .product(name: "CadreStores", package: root),
+                .product(name: "CadreModel", package: root),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

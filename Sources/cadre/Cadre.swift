@@ -16,7 +16,7 @@ struct Cadre: ParsableCommand {
             exits 1 when a test fails.
             """,
         version: CadreVersion.current,
-        subcommands: [Evaluate.self, Validate.self, Test.self, Policies.self, Init.self, Schema.self]
+        subcommands: [Evaluate.self, Validate.self, Test.self, Policies.self, Plugins.self, Import.self, Init.self, Schema.self]
     )
 
     /// Runs a command; usage errors exit with 2 (invalid input), as the documented statuses say.
