@@ -1,5 +1,6 @@
 # cadre — the commands of the README.
 #   make example       builds cadre, evaluates the example workspace, writes examples/report.md
+#   make expected      regenerates examples/expected/ (the reviewed report the end-to-end tests compare)
 #   make test          every test (installs what is missing first, starts a throwaway PostgreSQL):
 #                      swift test, then the bundled packs' own tests (cadre test, every rule
 #                      covered) and the check that docs/policies.md is up to date
@@ -9,6 +10,7 @@
 #   make bench-model   the descriptor-loading benchmark     } figures in BENCHMARKS.md
 #   make bench-stores  the store benchmarks                 }
 #   make bench-history re-checks against full runs          }
+#   make bench-plugins plugin detectors against native ones }
 #   make policies-doc  regenerate docs/policies.md, the catalogue of the bundled packs' rules
 #   make schema        regenerate docs/schema/system-v1.schema.json and the field reference of docs/descriptors.md
 #   make pg-stop       stops the PostgreSQL server `make test` started
@@ -17,10 +19,14 @@
 
 SWIFT ?= swift
 
-.PHONY: deps build example test clean bench-engine bench-lua bench-model bench-stores bench-history schema policies-doc pg-stop
+.PHONY: deps build example expected test clean bench-engine bench-lua bench-model bench-stores bench-plugins bench-history schema policies-doc pg-stop
 
 deps:
 	@scripts/install-deps.sh
+
+# Benchmarks/ depends on this package by path, and SwiftPM keeps that dependency's list of source
+# files in the build description: forget it, so a new file in Sources/ is seen.
+BENCH = cd Benchmarks && rm -f .build/*/release/description.json &&
 
 # SwiftPM does not notice a change to a system library's header: when Sources/CLua/shim.h
 # changes, make the Swift files that inline it build again.
@@ -40,33 +46,48 @@ example: build examples/stores
 	@VOICEBOT_DB_URL=stores/voicebot.sqlite .build/release/cadre evaluate --workspace examples --format markdown --output examples/report.md; status=$$?; [ $$status -le 1 ] || exit $$status
 	@echo "report: examples/report.md"
 
+# The reviewed report of the example workspace (examples/README.md explains it), which an
+# end-to-end test compares byte for byte: regenerate it after a change, then review the diff.
+expected: build examples/stores
+	@VOICEBOT_DB_URL=stores/voicebot.sqlite .build/release/cadre evaluate --workspace examples --as-of 2026-11-29 --format json --output examples/expected/report.json; status=$$?; [ $$status -le 1 ] || exit $$status
+	@VOICEBOT_DB_URL=stores/voicebot.sqlite .build/release/cadre evaluate --workspace examples --as-of 2026-11-29 --format markdown --output examples/expected/report.md; status=$$?; [ $$status -le 1 ] || exit $$status
+	@echo "examples/expected/: review the difference (git diff examples/expected)"
+
 # The example workspace's stores, generated from a fixed seed (never committed).
 examples/stores: scripts/generate-example-stores.py
 	@python3 scripts/generate-example-stores.py >/dev/null
 	@touch $@
 
+# Resident-memory measurements (BoundedMemoryTests) run in a process of their own: the other
+# tests' allocations would blur them.
 test: deps .build/shim.stamp examples/stores
 	$(SWIFT) build --build-tests
 	@scripts/start-postgres.sh >/dev/null
-	. ./.build-pg/env && $(SWIFT) test --skip-build
+	. ./.build-pg/env && $(SWIFT) test --skip-build --skip BoundedMemoryTests
+	. ./.build-pg/env && $(SWIFT) test --skip-build --filter BoundedMemoryTests
 	.build/debug/cadre test --workspace examples --min-coverage 100
 	.build/debug/cadre policies doc --workspace examples --output docs/policies.md --check
 
 bench-lua: deps .build/shim.stamp
-	cd Benchmarks && $(SWIFT) build -c release --product LuaHostBenchmarks && .build/release/LuaHostBenchmarks
+	$(BENCH) $(SWIFT) build -c release --product LuaHostBenchmarks && .build/release/LuaHostBenchmarks
 
 bench-engine: build
-	cd Benchmarks && $(SWIFT) build -c release --product EngineBenchmarks && .build/release/EngineBenchmarks
+	$(BENCH) $(SWIFT) build -c release --product EngineBenchmarks && .build/release/EngineBenchmarks
 
 bench-model: deps
-	$(SWIFT) run -c release --package-path Benchmarks ModelBenchmarks
+	$(BENCH) $(SWIFT) run -c release ModelBenchmarks
 
 bench-stores: deps
 	@scripts/install-deps.sh --bench
-	cd Benchmarks && $(SWIFT) run -c release StoreBenchmarks
+	$(BENCH) $(SWIFT) run -c release StoreBenchmarks
+
+# Plugin detectors (pii-fr) against the native ones. The Fides comparison needs ethyca-fides:
+# see plugins/fides/README.md (python3 plugins/fides/compare/benchmark.py).
+bench-plugins: deps .build/shim.stamp
+	$(BENCH) $(SWIFT) run -c release PluginBenchmarks
 
 bench-history: deps .build/shim.stamp
-	cd Benchmarks && $(SWIFT) build -c release --product HistoryBenchmarks && .build/release/HistoryBenchmarks
+	$(BENCH) $(SWIFT) build -c release --product HistoryBenchmarks && .build/release/HistoryBenchmarks
 
 schema: deps
 	$(SWIFT) build --product cadre

@@ -96,7 +96,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CadreEngineTests",
-            dependencies: ["CadreEngine", "CadreReports", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["CadreEngine", "CadreReports", "LuaHost", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "CadreHistoryTests",

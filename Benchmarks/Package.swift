@@ -55,6 +55,17 @@ let package = Package(
                 .product(name: "CadreModel", package: root),
             ]
         ),
+        // Plugins (issue 8): Lua detectors (pattern in Swift, validation in Lua) against the
+        // native ones, in MB/s. The Fides comparison is plugins/fides/compare/benchmark.py.
+        .executableTarget(
+            name: "PluginBenchmarks",
+            dependencies: [
+                "BenchmarkKit",
+                .product(name: "CadreEngine", package: root),
+                .product(name: "CadreStores", package: root),
+                .product(name: "CadreModel", package: root),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

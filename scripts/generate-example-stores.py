@@ -134,11 +134,11 @@ def voicebot(folder):
         CREATE TABLE recordings (id INTEGER PRIMARY KEY, caller_phone TEXT, agent_id TEXT, audio_file TEXT,
           transcript TEXT, recorded_at TEXT);
         """)
+    # The voicebot is compliant: it hands payments to a secure server and never records card numbers.
     for i in range(1, 1501):
         transcript = f"Bonjour, j'appelle pour {rng.choice(TOPICS)}."
         if i % 300 == 0:
-            transcript = inject(transcript + " Je vous donne ma carte bancaire :", card())
-            transcript += " et le cryptogramme " + str(rng.randrange(100, 999))
+            transcript += " Je voudrais payer par carte. Bot : je vous transfère vers le serveur de paiement sécurisé."
         db.execute("INSERT INTO recordings VALUES (?,?,?,?,?,?)",
                    (i, phone(), f"bot-{rng.randrange(1, 4)}", f"audio/{i}.opus", transcript, iso(when(170))))
     db.commit()
@@ -162,7 +162,7 @@ def chatbot(folder):
             transcript = inject(transcript + " Client : mon numéro de sécu", nir())
         if i % 250 == 0:
             transcript += " Client : " + rng.choice(HEALTH) + ", pouvez-vous décaler l'échéance ?"
-        started = when(420)
+        started = when(175)   # purged after six months, as the descriptor says
         db.execute("INSERT INTO conversations VALUES (?,?,?,?)", (i, customer, transcript, iso(started)))
         db.execute("INSERT INTO intents VALUES (?,?,?,?)", (i, customer, rng.choice(["billing", "move", "outage", "contract"]), iso(started)))
     db.commit()
@@ -229,6 +229,8 @@ def speech(folder):
         if i % 250 == 0:
             first, last = name()
             transcript = inject(transcript + " Vous pouvez me joindre au", phone())
+        if i % 200 == 0:
+            transcript = inject(transcript + " Je vous donne ma carte :", card())
         db.execute("INSERT INTO call_analyses VALUES (?,?,?,?,?,?,?)",
                    (i, f"agent{rng.randrange(1, 80):03d}", rng.choice(emotions), rng.choice(emotions),
                     round(rng.random() * 10, 1), transcript, iso(when(3 * 365))))

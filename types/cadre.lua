@@ -240,7 +240,8 @@ function cadre.date(text) end
 ---@field settings table<string, string> The settings in effect.
 pack = {}
 
----Loads a module of the pack's `lib/` (once per pack; the result is read-only).
+---Loads a module of the pack's `lib/` (once per pack; the result is read-only), or else of an
+---enabled plugin's `lib/`: `fides.policy` for plugins/fides/lib/policy.lua (docs/plugins.md).
 ---@param name string `retention` for lib/retention.lua, `a.b` for lib/a/b.lua.
 ---@return any
 function require(name) end
@@ -352,3 +353,36 @@ function run(rule_id, system, options) end
 ---@param value any
 ---@return cadre.Expectation
 function expect(value) end
+
+-- Plugins (docs/plugins.md): the tables their files return.
+
+---A detector of a plugin: a Lua pattern, a validation function for each candidate.
+---@class cadre.PluginDetector
+---@field name string a–z 0–9 _ - .
+---@field category string A data category of the taxonomy.
+---@field pattern string A Lua pattern; the first capture (or the whole match) is the candidate.
+---@field validate? fun(candidate: string): boolean
+---@field redact? fun(match: string): string
+---@field description? string
+
+---An importer of a plugin: `cadre import FORMAT FILE...`.
+---@class cadre.PluginImporter
+---@field format string
+---@field description? string
+---@field extensions? string[]
+---@field import fun(files: {name: string, text: string, data?: table}[], ctx: {warn: fun(self, node: table|string, fmt?: string, ...), fail: fun(self, node: table|string, fmt?: string, ...)}): {path: string, document?: table, text?: string, comments?: table<string, string>}[]
+
+---A reporter of a plugin: `cadre evaluate --format NAME`.
+---@class cadre.PluginReporter
+---@field format string
+---@field description? string
+---@field extension? string
+---@field render fun(report: table): string The report is the JSON report (cadre-evaluation/v1), read-only.
+
+---In a plugin's files: the plugin.
+---@class cadre.Plugin
+---@field id string
+---@field version string
+---@field title string
+---@field folder string
+plugin = {}

@@ -111,8 +111,13 @@ import Testing
 
     @Test func exitStatusFollowsFailOn() throws {
         #expect(try evaluate(["--fail-on", "none"]).status == 0)
-        #expect(try evaluate(["--fail-on", "critical"]).status == 0)
+        #expect(try evaluate(["--fail-on", "critical"]).status == 1, "speech analytics reads agents' emotions: a critical failure")
         #expect(try evaluate(["--fail-on", "info"]).status == 1)
+        // The call-recording system's worst failures are high; the compliant chatbot fails nothing.
+        let recording = "examples/systems/call-recording-quality.yaml"
+        #expect(try evaluate([recording, "--fail-on", "critical"]).status == 0)
+        #expect(try evaluate([recording, "--fail-on", "high"]).status == 1)
+        #expect(try evaluate(["examples/systems/chatbot-web.yaml", "--fail-on", "low"]).status == 0)
     }
 
     @Test(arguments: [

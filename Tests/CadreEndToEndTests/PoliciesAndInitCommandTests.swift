@@ -8,7 +8,7 @@ import Testing
         #expect(output.status == 0)
         #expect(output.stdout.contains("cnil.recording.retention"))
         #expect(output.stdout.contains("high"))
-        #expect(output.stdout.contains("[from 2015-01-06]"))
+        #expect(output.stdout.contains("[from 2014-11-27]"))
         #expect(output.stdout.contains("rules in 3 packs"))
     }
 

@@ -1,27 +1,28 @@
 -- AI Act Art. 50(1): people are told they interact with an AI system, unless it is obvious.
-local dates = pack.data.calendars[pack.settings.calendar]
+local calendar = require("calendar")
+local classification = require("classification")
 
 return {
   id = "ai-act.transparency.disclosure",
   title = "People are told they talk to an AI system",
-  description = "Providers ensure AI systems that interact directly with people are designed so those people are informed that they interact with an AI system, at the latest at the first interaction, unless this is obvious. A bot answering customers without human review interacts directly.",
+  description = "AI systems intended to interact directly with natural persons are designed and developed so that the people concerned are informed that they are interacting with an AI system, unless this is obvious to a reasonably well-informed person in the circumstances. Per the Commission's Art. 50 guidelines, a bot or an AI that answers customers without human review interacts directly; a tool that drafts replies an agent reviews and sends does not; a human name, avatar or human-sounding voice makes it less obvious, not more; an AI agent says it is one and on whose behalf it acts.",
   severity = "high",
-  references = { "AI Act Art. 50(1)", "AI Act Art. 50(5)" },
+  references = { "AI Act Art. 50(1)", "Commission guidelines on Art. 50, C(2026) 5054 final" },
   confidence = "secondary",
-  effective = { from = dates.transparency },
-  remediation = "Announce the AI at the start of the conversation (`discloses_ai: at_start`).",
+  effective = { from = calendar.dates.transparency },
+  remediation = "Announce the AI at the start of each conversation or message (`discloses_ai: at_start`): « Je suis l'assistant virtuel d'Électra ».",
   tags = { "transparency" },
   applies = function(system)
-    for _, component in ipairs(system:ai_of()) do
-      if component.interacts_with and (component.kind == "chatbot" or component.kind == "voicebot") then return true end
+    for _, component in ipairs(system.ai or {}) do
+      if classification.direct_interaction(component) then return true end
     end
     return false
   end,
   check = function(system, ctx)
-    for _, component in ipairs(system:ai_of()) do
-      if (component.kind == "chatbot" or component.kind == "voicebot") and component.discloses_ai ~= "at_start" then
-        ctx:fail({component, "discloses_ai"}, "%s '%s' discloses it is an AI %s; it must at the first interaction",
-          component.kind, component.id, component.discloses_ai == nil and "nowhere" or "only " .. component.discloses_ai:gsub("_", " "))
+    for _, component in ipairs(system.ai) do
+      if classification.direct_interaction(component) and (component.discloses_ai == nil or component.discloses_ai == "never") then
+        ctx:fail(component.discloses_ai and {component, "discloses_ai"} or component,
+          "'%s' (%s) interacts with people and never tells them it is an AI system", component.id, component.kind)
       end
     end
   end,

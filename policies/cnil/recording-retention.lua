@@ -1,29 +1,32 @@
--- CNIL NS-57: recordings of calls are kept six months at most.
+-- CNIL NS-57: recordings of calls made for training, evaluation or service quality are kept six months at most.
+local recording = require("recording")
+local retention = require("retention")
+
 return {
   id = "cnil.recording.retention",
   title = "Call recordings are kept six months at most",
-  description = "Recordings of calls made for training, evaluation or service quality are kept six months at most (analysis documents one year).",
+  description = "Recordings of calls made to train agents, evaluate them or improve service quality are kept six months at most from the recording; analysis documents drawn from them follow their own one-year limit (cnil.recording.analysis-retention). What the stores actually hold is checked by cnil.recording.store-retention. Recordings kept only as evidence of a contract or because a law requires them follow the rules of that purpose instead.",
   severity = "high",
   references = { "CNIL NS-57", "GDPR Art. 5(1)(e)" },
   confidence = "secondary",
-  effective = { from = "2015-01-06" },
-  remediation = "Set the recordings' retention to P6M or less, and purge older recordings.",
+  effective = { from = "2014-11-27" },
+  remediation = "Set the recordings' retention to P6M or less (data item and store table), and purge older recordings.",
   tags = { "retention", "recording" },
   applies = function(system) return system:holds("user.content.call_recording") end,
   check = function(system, ctx)
+    local governed = false
     for _, item in ipairs(system:data_of("user.content.call_recording")) do
-      local retention = item.retention
-      if retention and retention.period and cadre.duration(retention.period):can_exceed("P6M") then
-        ctx:fail({retention, "period"}, "recordings kept %s; six months at most", retention.period)
+      if not recording.evidence_only(system, item) then
+        governed = true
+        if retention.exceeds(item.retention, "P6M") then
+          ctx:fail({item.retention, "period"}, "recordings kept %s; six months at most", item.retention.period)
+        end
       end
     end
-    -- What the stores really keep.
-    for _, t in ipairs(system:tables_holding("user.content.call_recording")) do
-      if t.retention and t.retention.column then
-        local old = ctx:store(t.store):count(t.name, { older_than = "P6M", column = t.retention.column })
-        if old > 0 then
-          ctx:fail(t.table, "%d recordings older than six months in %s.%s", old, t.store, t.name)
-        end
+    if not governed then return end
+    for _, found in ipairs(system:tables_holding("user.content.call_recording")) do
+      if retention.exceeds(found.retention, "P6M") then
+        ctx:fail({found.retention, "period"}, "table %s.%s keeps recordings %s; six months at most", found.store, found.name, found.retention.period)
       end
     end
   end,

@@ -2,11 +2,11 @@
 return {
   id = "gdpr.purposes.legal-basis",
   title = "Every purpose names its legal basis",
-  description = "Processing is lawful only on one of the bases of Art. 6(1): consent, contract, legal obligation, vital interests, public task or legitimate interests. Each declared purpose must name the one it rests on.",
+  description = "Processing is lawful only on one of the bases of Art. 6(1): (a) consent, (b) contract, (c) legal obligation, (d) vital interests, (e) public task or (f) legitimate interests. Each declared purpose names the one it rests on; without it the processing of that purpose is unlawful and the information notice cannot state it.",
   severity = "high",
-  references = { "GDPR Art. 6(1)" },
+  references = { "GDPR Art. 6(1)", "GDPR Art. 13(1)(c)" },
   confidence = "text",
-  remediation = "Add `legal_basis` to each purpose.",
+  remediation = "Add `legal_basis` to each purpose: consent, contract, legal_obligation, vital_interests, public_task or legitimate_interests.",
   tags = { "lawfulness" },
   applies = function(system) return system.purposes ~= nil and #system.purposes > 0 end,
   check = function(system, ctx)

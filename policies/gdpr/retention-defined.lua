@@ -1,18 +1,21 @@
--- GDPR Art. 5(1)(e): data is kept no longer than necessary, so every category has a retention period.
+-- GDPR Art. 5(1)(e): data is kept no longer than necessary, so every category has a retention period (or the criteria that set it).
 return {
   id = "gdpr.retention.defined",
   title = "Every category of personal data has a retention period",
-  description = "Storage limitation: personal data is kept in a form which permits identification no longer than necessary for its purposes. Each data item must state how long it is kept, and from when.",
+  description = "Storage limitation: personal data is kept in a form which permits identification no longer than necessary for its purposes. Each category of data states how long it is kept and from which event, or, where no fixed period is possible, the criteria used to determine it; the record of processing and the information notice must both give it.",
   severity = "high",
-  references = { "GDPR Art. 5(1)(e)", "GDPR Art. 30(1)(f)" },
+  references = { "GDPR Art. 5(1)(e)", "GDPR Art. 13(2)(a)", "GDPR Art. 30(1)(f)" },
   confidence = "text",
-  remediation = "Add `retention: { period: P…, from: … }` to each data item.",
+  remediation = "Add `retention: { period: P…, from: … }` to each data item (or `criteria` when no fixed period applies).",
   tags = { "retention" },
-  applies = function(system) return system.data ~= nil end,
+  applies = function(system) return system.data ~= nil and #system.data > 0 end,
   check = function(system, ctx)
     for _, item in ipairs(system.data) do
-      if item.retention == nil or item.retention.period == nil then
+      local retention = item.retention
+      if retention == nil or (retention.period == nil and retention.criteria == nil) then
         ctx:fail(item, "no retention period for %s", item.category)
+      elseif retention.period ~= nil and retention.from == nil then
+        ctx:warn(retention, "%s is kept %s, but from which event is not said (`from`)", item.category, retention.period)
       end
     end
   end,

@@ -62,7 +62,7 @@ public struct Engine: Sendable {
         let worker: EngineWorker
         do {
             let stores = StoreAccess(baseDirectory: workspace.root, environment: environment, enabled: readsStores, asOf: asOf)
-            worker = try EngineWorker(packs: workspace.packs, taxonomy: workspace.taxonomy, limits: limits, asOf: asOf, stores: stores)
+            worker = try EngineWorker(packs: workspace.packs, plugins: workspace.plugins, taxonomy: workspace.taxonomy, limits: limits, asOf: asOf, stores: stores)
         } catch {
             run.fail(Diagnostic.error("engine", at: .whole(workspace.root), "cannot start a worker: \(error)"))
             return
@@ -148,7 +148,7 @@ extension Engine {
     /// The rules of the workspace's packs, sorted by id, and the problems loading them.
     public func loadRules() -> (rules: [RuleInfo], diagnostics: [Diagnostic]) {
         do {
-            let worker = try EngineWorker(packs: workspace.packs, taxonomy: workspace.taxonomy, limits: limits, asOf: ISODate.today())
+            let worker = try EngineWorker(packs: workspace.packs, plugins: workspace.plugins, taxonomy: workspace.taxonomy, limits: limits, asOf: ISODate.today())
             return (worker.rules.map(\.info), (workspace.diagnostics + worker.diagnostics).sortedForDisplay())
         } catch {
             return ([], workspace.diagnostics + [.error("engine", at: .whole(workspace.root), "cannot start a worker: \(error)")])

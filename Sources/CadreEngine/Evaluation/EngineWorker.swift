@@ -1,4 +1,5 @@
 import CadreModel
+import CadreStores
 import Foundation
 import LuaHost
 
@@ -23,13 +24,22 @@ final class EngineWorker {
     let stores: StoreAccess
     /// `ctx.store`, in every `ctx` of the worker.
     private let storeFunction: LuaValue
+    /// The enabled plugins: modules for `require`, detectors for scans.
+    let plugins: PluginSet
 
-    init(packs: [Pack], taxonomy: Taxonomy, limits: LuaLimits, asOf: ISODate, stores: StoreAccess? = nil) throws(LuaError) {
+    init(
+        packs: [Pack], plugins: [Plugin] = [], taxonomy: Taxonomy, limits: LuaLimits, asOf: ISODate, stores: StoreAccess? = nil
+    ) throws(LuaError) {
         self.limits = limits
         self.asOf = asOf
         self.stores = stores ?? StoreAccess(baseDirectory: ".", environment: [:], enabled: false, asOf: asOf)
         state = try LuaState(options: .init(limits: limits))
         library = try CadreLibrary(state: state, taxonomy: taxonomy, sink: sink)
+        self.plugins = try PluginSet(state: state, plugins: plugins, taxonomy: taxonomy, limits: limits)
+        var detectors = DetectorRegistry.standard
+        _ = self.plugins.detectors(after: &detectors)
+        self.stores.detectors = detectors
+        diagnostics += self.plugins.diagnostics
         var context = library.contextFunctions
         context["as_of"] = .string(asOf.description)
         storeFunction = StoreLibrary.install(in: state, access: self.stores)
@@ -58,7 +68,7 @@ final class EngineWorker {
     private func loadRules(of pack: Pack) -> [RuleDefinition] {
         let globals: [String: LuaValue]
         do {
-            globals = try PackGlobals.make(for: pack, in: state, limits: limits)
+            globals = try PackGlobals.make(for: pack, in: state, limits: limits, plugins: plugins)
         } catch {
             diagnostics.append(.error("pack-load", at: pack.manifest.location, "cannot prepare pack `\(pack.id)`: \(error)"))
             return []
@@ -157,6 +167,7 @@ final class EngineWorker {
         sink.reset()
         state.log.removeAll()
         stores.lastError = nil
+        stores.pluginFailure = nil
         stores.disabledAccessRequested = false
         defer { result.log = state.log.lines }
         do {
@@ -178,6 +189,11 @@ final class EngineWorker {
                 return result
             }
             result.status = .error
+            if error.kind == .host, let failure = stores.pluginFailure {
+                // A plugin detector failed during a scan: the plugin's error, at the plugin's line.
+                result.failure = .init(kind: "plugin", message: failure.description, location: failure.location)
+                return result
+            }
             result.failure = .init(
                 kind: error.kind == .host && stores.lastError != nil ? "store" : error.kind.rawValue, message: error.message,
                 location: error.file.map { SourceLocation(file: $0, line: error.line ?? 0, column: error.line == nil ? 0 : 1) })

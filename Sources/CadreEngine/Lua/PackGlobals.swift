@@ -4,8 +4,11 @@ import LuaHost
 /// data and settings, read-only) and `require` (its `lib/`). Rule files and the pack's test files
 /// get the same two.
 enum PackGlobals {
-    /// `pack` and `require` for `pack`, made in `state`.
-    static func make(for pack: Pack, in state: LuaState, limits: LuaLimits) throws(LuaError) -> [String: LuaValue] {
+    /// `pack` and `require` for `pack`, made in `state`. `plugins` is the enabled plugins' modules,
+    /// which `require` falls back to when the pack's `lib/` has no such module.
+    static func make(
+        for pack: Pack, in state: LuaState, limits: LuaLimits, plugins: PluginSet? = nil
+    ) throws(LuaError) -> [String: LuaValue] {
         var settings = LuaTable()
         for (name, value) in pack.settings.sorted(by: { $0.key < $1.key }) { settings[name] = .string(value) }
         let packValue = try state.readOnly(.table(LuaTable(fields: [
@@ -30,7 +33,12 @@ enum PackGlobals {
             return 1
         }
         let maker = try state.load(requireSource, name: "cadre require")
-        guard let require = try state.call(maker, [loader, freeze, .string(pack.id)], limits: limits).first else {
+        // Without enabled plugins, a missing module is only the pack's.
+        var fallback = LuaValue.nil
+        if let plugins, !plugins.plugins.isEmpty {
+            fallback = try plugins.modules.require(for: nil, who: "pack \(pack.id)")
+        }
+        guard let require = try state.call(maker, [loader, freeze, .string(pack.id), fallback], limits: limits).first else {
             throw LuaError(.host, "require could not be made")
         }
         box.require = require
@@ -40,7 +48,7 @@ enum PackGlobals {
     private final class RequireBox { var require: LuaValue? }
 
     static let requireSource = #"""
-        local loader, freeze, pack_id = ...
+        local loader, freeze, pack_id, plugins = ...
         local loaded, loading = {}, {}
         return function(name)
           if type(name) ~= "string" then
@@ -50,6 +58,12 @@ enum PackGlobals {
           if value ~= nil then return value end
           if loading[name] then error("module '" .. name .. "' requires itself (a cycle of require calls)", 2) end
           local chunk = loader(name)
+          if chunk == nil and plugins ~= nil then
+            -- Not in the pack's lib/: an enabled plugin's module (`fides.policy`).
+            value = plugins(name, 3)
+            loaded[name] = value
+            return value
+          end
           if chunk == nil then
             error("module '" .. name .. "' not found: pack " .. pack_id .. " has no lib/" .. (name:gsub("%.", "/")) .. ".lua", 2)
           end

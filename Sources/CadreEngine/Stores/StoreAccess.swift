@@ -21,6 +21,10 @@ final class StoreAccess {
     private var freeText: [String: [String: [String]]] = [:]
     /// The last store error a rule met (its result is then an error of kind `store`).
     var lastError: StoreError?
+    /// The detectors scans run: the native ones and the enabled plugins' (the worker's own).
+    var detectors = DetectorRegistry.standard
+    /// The last plugin detector failure a rule's scan met (its result is then an error of kind `plugin`).
+    var pluginFailure: PluginFailure?
     private var open: [String: any CadreStores.Store] = [:]
     private var failed: [String: StoreError] = [:]
     /// Set when a rule asked for a store while stores are disabled.

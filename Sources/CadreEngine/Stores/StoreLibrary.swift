@@ -101,7 +101,7 @@ enum StoreLibrary {
         let handle = try call.object(1, type)
         let table = try call.string(2)
         var columns = handle.access.declaredFreeText(store: handle.store.id, table: table)
-        var detectors = DetectorRegistry.standard
+        var detectors = handle.access.detectors
         var limits = ScanLimits()
         if let remaining = call.remainingTime { limits.timeLimit = min(limits.timeLimit, remaining) }
         if !call.isNil(3) {
@@ -119,7 +119,15 @@ enum StoreLibrary {
         guard !columns.isEmpty else {
             throw call.argumentError(3, "no column to scan: the descriptor declares no free_text for `\(table)`; pass {columns = {...}}")
         }
+        let plugged = detectors.detectors.compactMap { $0 as? PluginDetector }
+        let deadline = ContinuousClock.now.advanced(by: limits.timeLimit)
+        for detector in plugged { detector.begin(deadline: deadline) }
         let report = try checked(handle) { try handle.store.scan(table, columns: columns, detectors: detectors, limits: limits) }
+        if let failed = plugged.first(where: { $0.failure != nil }), let error = failed.failure {
+            let failure = PluginFailure(plugin: failed.plugin, detector: failed.name, error: error)
+            handle.access.pluginFailure = failure
+            throw failure
+        }
         var tallies = LuaTable()
         for tally in report.detectors {
             var byColumn = LuaTable()

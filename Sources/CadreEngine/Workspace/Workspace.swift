@@ -9,6 +9,8 @@ public struct Workspace: Sendable {
     public var root: String
     public var configuration: WorkspaceConfiguration
     public var packs: [Pack]
+    /// The plugins `cadre.yaml` enables, in its order (their taxonomy is in ``taxonomy``).
+    public var plugins: [Plugin] = []
     public var taxonomy: Taxonomy
     /// The waivers of the workspace's waiver files (descriptors add their own).
     public var waivers: [Waiver]
@@ -47,6 +49,8 @@ public struct Workspace: Sendable {
         }
 
         var taxonomy = bundled
+        let (plugins, pluginProblems) = PluginLoader.loadAll(configuration.plugins, root: root, into: &taxonomy)
+        diagnostics += pluginProblems
         for file in configuration.taxonomy {
             let (extended, problems) = taxonomy.adding(termsFromFileAt: join(root, file))
             taxonomy = extended
@@ -94,7 +98,7 @@ public struct Workspace: Sendable {
         diagnostics += problems
 
         return Workspace(
-            root: root, configuration: configuration, packs: packs, taxonomy: taxonomy, waivers: waivers,
+            root: root, configuration: configuration, packs: packs, plugins: plugins, taxonomy: taxonomy, waivers: waivers,
             systemFiles: files, diagnostics: diagnostics.sortedForDisplay())
     }
 

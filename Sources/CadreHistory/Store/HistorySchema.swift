@@ -8,7 +8,7 @@ import GRDB
 ///   workspace's name, how many (system, rule) pairs were evaluated out of how many, counts by
 ///   status, and the run's own problems (JSON).
 /// - `input`: every input of a run with its digest (SHA-256): packs (version, settings), their
-///   files, plugins (none yet: same shape, `kind = 'plugin'` and `'plugin-file'`), waiver files,
+///   files, plugins (`kind = 'plugin'` and `'plugin-file'`), waiver files,
 ///   taxonomy files, `cadre.yaml`. Paths are relative to the workspace.
 /// - `rule`: every rule loaded, as ``RuleInfo`` (JSON).
 /// - `waiver`: every waiver in force in the run, from waiver files and descriptors.

@@ -26,8 +26,8 @@ struct Evaluate: ParsableCommand {
     @Option(help: ArgumentHelp("Evaluate under the law in force on this date (YYYY-MM-DD; default: today).", valueName: "date"))
     var asOf: ISODate?
 
-    @Option(help: ArgumentHelp("Output format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "format"))
-    var format: ReportFormat = .text
+    @Option(help: ArgumentHelp("Output format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")), or a format an enabled plugin provides (csv with csv-findings).", valueName: "format"))
+    var format: String = ReportFormat.text.rawValue
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
     var output: String?
@@ -53,6 +53,8 @@ struct Evaluate: ParsableCommand {
         if workspace.packs.isEmpty, !workspace.diagnostics.containsErrors {
             printError("cadre: warning: the workspace `\(workspace.root)` loads no pack: no rule will run (list packs in cadre.yaml)")
         }
+        // A plugin's format is found (and its reporter loaded) before the evaluation runs.
+        let pluginReporter = ReportFormat(rawValue: format) == nil ? try PluginFormats.reporter(format, in: workspace) : nil
         let asOf = self.asOf ?? ISODate.today()
         if Terminal.stderrIsTerminal {
             printError("evaluating \(workspace.systemFiles.count) systems against \(workspace.packs.count) packs as of \(asOf)…")
@@ -65,9 +67,14 @@ struct Evaluate: ParsableCommand {
             case nil: workspace.configuration.failOn ?? .high
             }
         let context = ReportContext(
-            toolVersion: CadreVersion.number, colors: output == nil && format == .text && Terminal.colors,
+            toolVersion: CadreVersion.number, colors: output == nil && format == ReportFormat.text.rawValue && Terminal.colors,
             verbose: verbose, failOn: threshold)
-        let report = format.render(evaluation, context: context)
+        let report: String
+        if let pluginReporter {
+            report = try PluginFormats.render(evaluation, context: context, format: format, runtime: pluginReporter)
+        } else {
+            report = (ReportFormat(rawValue: format) ?? .text).render(evaluation, context: context)
+        }
         if let output {
             do {
                 try Terminal.write(report, to: output)
@@ -83,5 +90,3 @@ struct Evaluate: ParsableCommand {
         if status != 0 { throw ExitCode(status) }
     }
 }
-
-extension ReportFormat: ExpressibleByArgument {}

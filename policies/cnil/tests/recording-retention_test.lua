@@ -1,38 +1,53 @@
 -- cnil.recording.retention: call recordings are kept six months at most (CNIL NS-57).
 
-local function recordings(period)
+local as_of = { as_of = "2026-11-29" }
+
+local function recordings(period, uses, table_period)
   return system{
     purposes = {
       { id = "quality", description = "Evaluate agents on sample calls", legal_basis = "legitimate_interests",
-        legitimate_interest_assessment = "docs/lia-quality.pdf", uses = { "employment.evaluation" } },
+        legitimate_interest_assessment = "docs/lia-quality.pdf", uses = uses or { "employment.evaluation" } },
     },
     data = {
       { category = "user.content.call_recording", subjects = { "customer", "employee.agent" }, purposes = { "quality" },
-        retention = { period = period, from = "collection" } },
+        retention = { period = period, from = "collection" }, stores = table_period and { "calls" } or nil },
     },
+    stores = table_period and { { id = "calls", engine = "sqlite", url = "calls.sqlite", tables = {
+      { name = "recordings", columns = { audio = "user.content.call_recording" }, retention = { period = table_period, column = "recorded_at" } },
+    } } } or nil,
   }
 end
 
 describe("cnil.recording.retention", function()
   it("fails when recordings are kept three years, at the retention period", function()
-    local result = run("cnil.recording.retention", recordings("P3Y"))
+    local result = run("cnil.recording.retention", recordings("P3Y"), as_of)
     expect(result):to_fail_with("six months")
     expect(result):to_point_at("data[1].retention.period")
   end)
 
   it("fails at 183 days, which can exceed six months", function()
-    expect(run("cnil.recording.retention", recordings("P183D"))):to_fail_with("P183D")
+    expect(run("cnil.recording.retention", recordings("P183D"), as_of)):to_fail_with("P183D")
+  end)
+
+  it("fails for a store table that keeps recordings longer than the data item says", function()
+    local result = run("cnil.recording.retention", recordings("P6M", nil, "P1Y"), as_of)
+    expect(result):to_fail_with("table calls.recordings keeps recordings P1Y")
+    expect(result):to_point_at("stores[1].tables[1].retention.period")
   end)
 
   it("passes at six months exactly", function()
-    expect(run("cnil.recording.retention", recordings("P6M"))):to_pass()
+    expect(run("cnil.recording.retention", recordings("P6M", nil, "P6M"), as_of)):to_pass()
+  end)
+
+  it("leaves recordings kept only as contract evidence to that purpose", function()
+    expect(run("cnil.recording.retention", recordings("P5Y", { "essential.contract_evidence" }), as_of)):to_pass()
   end)
 
   it("does not apply to a system that records no call", function()
     local chat = system{
       data = { { category = "user.contact.email", subjects = { "customer" }, retention = { period = "P3Y", from = "end_of_contract" } } },
     }
-    expect(run("cnil.recording.retention", chat)):to_be_skipped("not-applicable")
+    expect(run("cnil.recording.retention", chat, as_of)):to_be_skipped("not-applicable")
   end)
 
   it("is waived while an approved waiver lasts", function()

@@ -1,5 +1,7 @@
 -- gdpr.purposes.legal-basis: every purpose names its Art. 6(1) legal basis.
 
+local as_of = { as_of = "2026-11-29" }
+
 local function with_purposes(purposes)
   return system{ purposes = purposes }
 end
@@ -9,7 +11,7 @@ describe("gdpr.purposes.legal-basis", function()
     local result = run("gdpr.purposes.legal-basis", with_purposes{
       { id = "support", description = "Answer customers", legal_basis = "contract", uses = { "essential.service.operations.support" } },
       { id = "marketing", description = "Offer new contracts" },
-    })
+    }, as_of)
     expect(result).to_fail_with("purpose 'marketing' names no legal basis")
     expect(result).to_point_at("purposes[2]")
   end)
@@ -17,10 +19,10 @@ describe("gdpr.purposes.legal-basis", function()
   it("passes when each purpose names one", function()
     expect(run("gdpr.purposes.legal-basis", with_purposes{
       { id = "support", description = "Answer customers", legal_basis = "contract", uses = { "essential.service.operations.support" } },
-    })).to_pass()
+    }, as_of)).to_pass()
   end)
 
   it("does not apply to a system that declares no purpose", function()
-    expect(run("gdpr.purposes.legal-basis", system{})).to_be_skipped("not-applicable")
+    expect(run("gdpr.purposes.legal-basis", system{}, as_of)).to_be_skipped("not-applicable")
   end)
 end)

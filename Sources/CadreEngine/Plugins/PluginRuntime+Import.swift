@@ -1,0 +1,194 @@
+import CadreModel
+import Foundation
+import LuaHost
+
+/// A file an importer produced, ready to write: its path relative to the output folder, its text.
+public struct ImportedFile: Sendable, Hashable {
+    public var path: String
+    public var text: String
+    /// The `cadre:` header of a YAML document (`system/v1`, `pack/v1`…), when it has one.
+    public var format: String?
+}
+
+/// What `cadre import` produced: the files, and every problem (with the input's line, or the
+/// importer's).
+public struct ImportResult: Sendable {
+    public var files: [ImportedFile]
+    public var diagnostics: [Diagnostic]
+}
+
+extension PluginRuntime {
+    /// The largest input file an importer reads.
+    static let maximumInputBytes = 64 << 20
+
+    /// Runs the importer of `format` on `paths`: each file is read (YAML and JSON parsed, with
+    /// every node's line kept), the importer's `import(files, ctx)` turns them into documents, and
+    /// documents are written as YAML in the order of their format. Nothing is written to disk;
+    /// when any problem is an error, no file is returned either.
+    public func runImport(format: String, paths: [String]) -> ImportResult {
+        guard let importer = importerEntries.first(where: { $0.format == format }) else {
+            let known = importerEntries.map(\.format)
+            return ImportResult(files: [], diagnostics: [.error(
+                "unknown-format", at: .whole(format), "no enabled plugin imports the format `\(format)`",
+                hint: Suggestion.hint(for: format, among: known) ?? (known.isEmpty
+                    ? "enable a plugin with an importer under `plugins:` in cadre.yaml, or name one with --plugin"
+                    : "formats: \(known.joined(separator: ", "))"))])
+        }
+        var diagnostics: [Diagnostic] = []
+        var tree = InputTree()
+        var inputs: [LuaValue] = []
+        var bytes = 0
+        for path in paths {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                diagnostics.append(.error(.unreadableFile, at: .whole(path), "cannot read `\(path)`"))
+                continue
+            }
+            guard data.count <= Self.maximumInputBytes, let text = String(data: data, encoding: .utf8) else {
+                diagnostics.append(.error(
+                    .unreadableFile, at: .whole(path),
+                    data.count > Self.maximumInputBytes ? "`\(path)` is larger than 64 MiB" : "`\(path)` is not UTF-8 text"))
+                continue
+            }
+            bytes += data.count
+            var fields: [(String, LuaValue)] = [("name", .string(path)), ("text", .string(text))]
+            let ext = (path as NSString).pathExtension.lowercased()
+            if ["yaml", "yml", "json"].contains(ext) {
+                do {
+                    fields.append(("data", tree.value(of: try DocumentParser().parse(fileAt: path, as: path))))
+                } catch {
+                    diagnostics.append(error)
+                    continue
+                }
+            }
+            inputs.append(.table(LuaTable(fields: fields)))
+        }
+        guard !diagnostics.containsErrors else { return ImportResult(files: [], diagnostics: diagnostics) }
+
+        let notes = ImportNotes(tree: tree)
+        let returned: [LuaValue]
+        do {
+            let files = try state.readOnly(.table(LuaTable(array: inputs)))
+            let record = state.function("ctx:record") { call in
+                let severity: Diagnostic.Severity = try call.string(1) == "error" ? .error : .warning
+                let location = notes.tree.location(of: call.tag(2)) ?? .whole(importer.file)
+                notes.diagnostics.append(Diagnostic(severity, "import", at: location, try call.string(3)))
+                return 0
+            }
+            let glue = try state.load(Self.contextSource, name: "cadre import context")
+            guard let context = try state.call(glue, [record], limits: limits).first else {
+                throw LuaError(.host, "the import context could not be made")
+            }
+            returned = try state.call(importer.run, [files, context], limits: scaled(forBytes: bytes), mode: .data)
+        } catch let error as LuaError {
+            return ImportResult(
+                files: [], diagnostics: diagnostics + notes.diagnostics + [Self.failure(of: "importer `\(format)` of plugin \(importer.plugin)", error, file: importer.file)])
+        } catch {
+            return ImportResult(files: [], diagnostics: diagnostics + [.error("plugin-failed", at: .whole(importer.file), "\(error)")])
+        }
+        var reader = ImportOutputReader(importer: importer.format, file: importer.file)
+        let files = reader.read(returned.first ?? .nil)
+        let problems = diagnostics + notes.diagnostics + reader.diagnostics
+        // An error anywhere: nothing is to be written.
+        return ImportResult(files: problems.containsErrors ? [] : files, diagnostics: problems)
+    }
+
+    /// `ctx` of an importer: `ctx:warn(node, fmt, ...)` and `ctx:fail(node, fmt, ...)` report a
+    /// problem at an input node's line (or, without a node, at the importer).
+    static let contextSource = #"""
+        local record = ...
+        local function message(fmt, ...)
+          if select("#", ...) == 0 then return tostring(fmt) end
+          return string.format(fmt, ...)
+        end
+        local function report(severity, where, fmt, ...)
+          if type(where) == "string" then return record(severity, nil, message(where, fmt, ...)) end
+          return record(severity, where, message(fmt, ...))
+        end
+        return {
+          warn = function(_, where, fmt, ...) report("warning", where, fmt, ...) end,
+          fail = function(_, where, fmt, ...) report("error", where, fmt, ...) end,
+        }
+        """#
+}
+
+/// Problems an importer reports while it runs, and where its inputs' nodes are.
+private final class ImportNotes {
+    let tree: InputTree
+    var diagnostics: [Diagnostic] = []
+    init(tree: InputTree) { self.tree = tree }
+}
+
+/// Checks what an importer returned — a list of `{path = …, document = {…}}` or
+/// `{path = …, text = "…"}`, with optional `comments` — and writes each document as YAML.
+struct ImportOutputReader {
+    let importer: String
+    let file: String
+    private(set) var diagnostics: [Diagnostic] = []
+
+    mutating func read(_ value: LuaValue) -> [ImportedFile] {
+        guard case .table(let list) = value, list.fields.isEmpty else {
+            problem("import must return a list of files ({path = …, document = {…}} or {path = …, text = …}), not \(value.isNil ? "nothing" : "a \(value.typeName)")")
+            return []
+        }
+        var files: [ImportedFile] = []
+        var seen = Set<String>()
+        for (index, element) in list.array.enumerated() {
+            guard case .table(let output) = element else {
+                problem("element \(index + 1) of what import returned is a \(element.typeName), not a file")
+                continue
+            }
+            let unknown = output.fields.compactMap(\.key.stringValue).filter { !["path", "document", "text", "comments"].contains($0) }
+            if !unknown.isEmpty {
+                problem("file \(index + 1) has unknown fields: \(unknown.joined(separator: ", ")) (fields: path, document, text, comments)")
+                continue
+            }
+            guard let path = output["path"]?.stringValue else {
+                problem("file \(index + 1) has no `path` (a string)")
+                continue
+            }
+            guard Self.isSafe(path) else {
+                problem("`\(path)` is not a path inside the output folder: write relative paths without `..`")
+                continue
+            }
+            guard seen.insert(path).inserted else {
+                problem("`\(path)` is produced twice")
+                continue
+            }
+            var comments: [String: String] = [:]
+            if let given = output["comments"] {
+                guard case .table(let table) = given, table.array.isEmpty,
+                    table.fields.allSatisfy({ $0.key.stringValue != nil && $0.value.stringValue != nil })
+                else {
+                    problem("`\(path)`: comments must map node paths to strings")
+                    continue
+                }
+                for (key, text) in table.fields { comments[key.stringValue ?? ""] = text.stringValue }
+            }
+            switch (output["document"], output["text"]) {
+            case (let document?, nil):
+                guard case .table = document else {
+                    problem("`\(path)`: document must be a table, not a \(document.typeName)")
+                    continue
+                }
+                var writer = YAMLWriter(comments: comments)
+                files.append(ImportedFile(path: path, text: writer.write(document), format: document.tableValue?["cadre"]?.stringValue))
+            case (nil, .string(let text)?):
+                files.append(ImportedFile(path: path, text: text, format: nil))
+            default:
+                problem("`\(path)` needs either `document` (a table) or `text` (a string)")
+            }
+        }
+        return files
+    }
+
+    /// Relative, without `..`, empty or hidden-escape components, backslashes or NUL.
+    static func isSafe(_ path: String) -> Bool {
+        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\\"), !path.contains("\u{0}") else { return false }
+        let components = path.split(separator: "/", omittingEmptySubsequences: false)
+        return components.allSatisfy { !$0.isEmpty && $0 != ".." && $0 != "." }
+    }
+
+    private mutating func problem(_ message: String) {
+        diagnostics.append(.error("plugin-importer", at: .start(of: file), "importer `\(importer)`: \(message)"))
+    }
+}

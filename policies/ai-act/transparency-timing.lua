@@ -1,0 +1,28 @@
+-- AI Act Art. 50(5): the information of Art. 50 is given clearly, at the latest at the first interaction or exposure.
+local calendar = require("calendar")
+local classification = require("classification")
+
+return {
+  id = "ai-act.transparency.timing",
+  title = "The AI is disclosed at the first interaction, not on request",
+  description = "The information Art. 50(1) to (4) require is provided to the people concerned in a clear and distinguishable manner at the latest at the time of the first interaction or exposure, and conforms to accessibility requirements. Telling people only when they ask is too late.",
+  severity = "high",
+  references = { "AI Act Art. 50(5)", "AI Act Art. 50(1)" },
+  confidence = "secondary",
+  effective = { from = calendar.dates.transparency },
+  remediation = "Disclose the AI at the start of the first interaction (`discloses_ai: at_start`), in the conversation itself.",
+  tags = { "transparency" },
+  applies = function(system)
+    for _, component in ipairs(system.ai or {}) do
+      if classification.direct_interaction(component) then return true end
+    end
+    return false
+  end,
+  check = function(system, ctx)
+    for _, component in ipairs(system.ai) do
+      if classification.direct_interaction(component) and component.discloses_ai == "on_request" then
+        ctx:fail({component, "discloses_ai"}, "'%s' tells people it is an AI system only when they ask; at the first interaction at the latest", component.id)
+      end
+    end
+  end,
+}

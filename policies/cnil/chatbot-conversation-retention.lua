@@ -1,0 +1,28 @@
+-- CNIL guidance on chatbots (19 Feb 2021): conversations are kept only as long as needed, then deleted or reduced to anonymous statistics.
+return {
+  id = "cnil.chatbot.conversation-retention",
+  title = "Chatbot conversations are kept for a fixed period, then deleted",
+  description = "What users type into a chatbot is kept only as long as the purpose needs (answering, handing over to an agent), then deleted or turned into anonymous statistics. That needs a fixed period, applied where the conversations are stored; criteria alone, or a table that keeps transcripts with no period, keep them indefinitely.",
+  severity = "medium",
+  references = { "CNIL guidance on chatbots (19 Feb 2021)", "GDPR Art. 5(1)(e)" },
+  confidence = "secondary",
+  effective = { from = "2021-02-19" },
+  remediation = "Give the chat transcripts a fixed `retention.period`, and the same period to every table that stores them; anonymise what statistics need.",
+  tags = { "chatbot", "retention" },
+  applies = function(system) return #system:ai_of("chatbot") > 0 and system:holds("user.content.chat_transcript") end,
+  check = function(system, ctx)
+    for _, item in ipairs(system:data_of("user.content.chat_transcript")) do
+      if item.retention == nil or item.retention.period == nil then
+        ctx:fail(item.retention or item, "chat conversations are kept with no fixed period")
+      end
+      for _, id in ipairs(item.stores or {}) do
+        local store = system:store(id)
+        for _, t in ipairs(store and store.tables or {}) do
+          if t.free_text and #t.free_text > 0 and (t.retention == nil or t.retention.period == nil) then
+            ctx:fail(t, "table %s.%s stores conversation text with no retention period", id, t.name)
+          end
+        end
+      end
+    end
+  end,
+}

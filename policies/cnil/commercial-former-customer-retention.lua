@@ -1,0 +1,33 @@
+-- CNIL Délibération 2021-131: customers' data is used for prospecting three years at most after the end of the commercial relationship.
+local framework = require("framework")
+local retention = require("retention")
+
+local function prospecting_customer_item(system, item)
+  return framework.about(item, "customer") and framework.item_serves(system, item, framework.prospecting)
+end
+
+return {
+  id = "cnil.commercial.former-customer-retention",
+  title = "Former customers' data is used for prospecting three years at most",
+  description = "Customers' data may be used for prospecting until three years after the end of the commercial relationship (the end of the contract or the customer's last purchase or contact). Data kept longer for other reasons (contract evidence, accounting) is archived and no longer used for prospecting.",
+  severity = "high",
+  references = { "CNIL Délibération 2021-131 (commercial management)", "GDPR Art. 5(1)(e)" },
+  confidence = "secondary",
+  effective = { from = "2022-04-10" },
+  remediation = "Stop using customers' data for prospecting P3Y after the end of the relationship: a separate retention for the prospecting purpose, or archive the data beyond it.",
+  tags = { "retention", "prospecting" },
+  applies = function(system)
+    if not framework.applies(system) then return false end
+    for _, item in ipairs(system.data or {}) do
+      if prospecting_customer_item(system, item) then return true end
+    end
+    return false
+  end,
+  check = function(system, ctx)
+    for _, item in ipairs(system.data) do
+      if prospecting_customer_item(system, item) and retention.exceeds(item.retention, "P3Y") then
+        ctx:fail({item.retention, "period"}, "customers' %s is used for prospecting and kept %s; three years at most after the relationship ends", item.category, item.retention.period)
+      end
+    end
+  end,
+}

@@ -1,0 +1,30 @@
+-- CNIL NS-57: documents drawn from listening to calls (evaluation grids, reports) are kept one year at most.
+local recording = require("recording")
+local retention = require("retention")
+
+return {
+  id = "cnil.recording.analysis-retention",
+  title = "Call analysis documents are kept one year at most",
+  description = "Documents produced from listening to or recording calls, such as evaluation grids and reports on agents, are kept one year at most.",
+  severity = "medium",
+  references = { "CNIL NS-57", "GDPR Art. 5(1)(e)" },
+  confidence = "secondary",
+  effective = { from = "2014-11-27" },
+  remediation = "Set the evaluation documents' retention to P1Y or less, and purge older ones.",
+  tags = { "retention", "recording", "employees" },
+  applies = function(system)
+    return recording.records(system) and system:holds("user.workplace.quality_evaluation")
+  end,
+  check = function(system, ctx)
+    for _, item in ipairs(system:data_of("user.workplace.quality_evaluation")) do
+      if retention.exceeds(item.retention, "P1Y") then
+        ctx:fail({item.retention, "period"}, "evaluation documents kept %s; one year at most", item.retention.period)
+      end
+    end
+    for _, found in ipairs(system:tables_holding("user.workplace.quality_evaluation")) do
+      if retention.exceeds(found.retention, "P1Y") then
+        ctx:fail({found.retention, "period"}, "table %s.%s keeps evaluations %s; one year at most", found.store, found.name, found.retention.period)
+      end
+    end
+  end,
+}

@@ -1,0 +1,58 @@
+-- CNIL NS-57 and its guidance on recordings: no payment card number ends up in call recordings' metadata or transcripts.
+local matches = cadre.taxonomy.matches
+
+local call_content = { "user.content.call_recording", "user.content.call_transcript" }
+
+-- The tables that hold calls: a column of call content, or a store a call item names; with the
+-- columns to scan: free text and the declared columns (the call's metadata).
+local function call_tables(system)
+  local stores = {}
+  for _, category in ipairs(call_content) do
+    for _, item in ipairs(system:data_of(category)) do
+      for _, id in ipairs(item.stores or {}) do stores[id] = true end
+    end
+  end
+  local found = {}
+  for _, store in ipairs(system.stores or {}) do
+    for _, t in ipairs(store.tables or {}) do
+      local columns, holds = {}, stores[store.id] == true
+      for _, column in ipairs(t.free_text or {}) do columns[#columns + 1] = column end
+      for column, category in pairs(t.columns or {}) do
+        columns[#columns + 1] = column
+        for _, call in ipairs(call_content) do
+          if matches(category, call) then holds = true end
+        end
+      end
+      table.sort(columns)
+      if holds and #columns > 0 then found[#found + 1] = {store = store.id, table = t, columns = columns} end
+    end
+  end
+  return found
+end
+
+return {
+  id = "cnil.recording.card-data",
+  title = "No card numbers in call transcripts and recording metadata",
+  description = "Bank details given during a call must not be kept in its recording, nor in what is derived from it: transcripts, summaries, notes. The tables holding calls are scanned, free text and metadata columns, for payment card numbers (Luhn-valid); each one found is a card number kept in violation of the CNIL's guidance, and, with it, usually the expiry date and security code the caller dictated.",
+  severity = "critical",
+  references = { "CNIL NS-57", "CNIL, recording as contract evidence (25 Apr 2022)", "CNIL Délibération 2018-303 (payment cards)", "GDPR Art. 5(1)(c)" },
+  confidence = "secondary",
+  effective = { from = "2014-11-27" },
+  remediation = "Pause recording and transcription while card details are given (or take payments on a secure server), and purge the card numbers already stored.",
+  tags = { "recording", "payment", "stores" },
+  applies = function(system) return #call_tables(system) > 0 end,
+  check = function(system, ctx)
+    for _, found in ipairs(call_tables(system)) do
+      local report = ctx:store(found.store):scan(found.table.name, { columns = found.columns, detectors = { "card" } })
+      local cards = report.detectors.card
+      if cards and cards.matches > 0 then
+        local columns = {}
+        for column in pairs(cards.columns) do columns[#columns + 1] = column end
+        table.sort(columns)
+        ctx:fail({found.table, evidence = cards.examples}, "%d card numbers in %d rows of %s.%s (%s)%s",
+          cards.matches, cards.rows, found.store, found.table.name, table.concat(columns, ", "),
+          report.truncated and string.format(", in the first %d rows scanned", report.rows) or "")
+      end
+    end
+  end,
+}

@@ -1,0 +1,24 @@
+-- CNIL NS-57: calls are recorded occasionally, for training and evaluation; permanent or systematic recording is not allowed unless a law requires it.
+local recording = require("recording")
+
+return {
+  id = "cnil.recording.occasional",
+  title = "Calls are recorded occasionally, not systematically",
+  description = "Listening to and recording calls for training, evaluation or service quality is proportionate only when it is occasional: a sample of calls. Permanent or systematic recording of every call is not allowed unless a law requires it. The CNIL fined COSMOSPACE (SAN-2024-014) and TELEMAQUE (SAN-2024-015) in September 2024, among other breaches, for recording every call.",
+  severity = "high",
+  references = { "CNIL NS-57", "GDPR Art. 5(1)(c)", "CNIL SAN-2024-014", "CNIL SAN-2024-015" },
+  confidence = "secondary",
+  effective = { from = "2014-11-27" },
+  remediation = "Record a sample of calls (`recording.mode: occasional`), or only on demand; document the law that requires more if one does.",
+  tags = { "recording", "minimisation" },
+  applies = recording.records,
+  check = function(system, ctx)
+    local mode = system.recording and system.recording.mode
+    if mode == nil then
+      return ctx:warn(system.recording or system, "the system records calls, and does not say which (`recording.mode`)")
+    end
+    if mode == "systematic" and not recording.required_by_law(system) then
+      ctx:fail({system.recording, "mode"}, "every call is recorded; recording for training and evaluation must be occasional")
+    end
+  end,
+}

@@ -1,0 +1,23 @@
+-- CNIL NS-57: agents have a way to make private calls that are never recorded.
+local recording = require("recording")
+
+return {
+  id = "cnil.recording.private-line",
+  title = "Agents can make private calls that are not recorded",
+  description = "Employees whose calls may be recorded have a means of making private calls that are neither listened to nor recorded, such as a dedicated line.",
+  severity = "medium",
+  references = { "CNIL NS-57" },
+  confidence = "secondary",
+  effective = { from = "2014-11-27" },
+  remediation = "Give agents a line that is never recorded (`recording.private_line: true`).",
+  tags = { "recording", "employees" },
+  applies = recording.records,
+  check = function(system, ctx)
+    local section = system.recording
+    if section == nil or section.private_line == nil then
+      ctx:warn(section or system, "the system records calls, and does not say whether agents have a line for private calls (`recording.private_line`)")
+    elseif section.private_line ~= true then
+      ctx:fail({section, "private_line"}, "agents have no line for private calls that is not recorded")
+    end
+  end,
+}

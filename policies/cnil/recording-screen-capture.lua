@@ -1,0 +1,23 @@
+-- CNIL NS-57: recording the agent's screen together with the call is not allowed.
+local recording = require("recording")
+
+return {
+  id = "cnil.recording.screen-capture",
+  title = "Agents' screens are not captured with their calls",
+  description = "Coupling call recording with a capture of the agent's screen is not allowed: it is a disproportionate monitoring of the employee's work, beyond what training and evaluation need.",
+  severity = "high",
+  references = { "CNIL NS-57", "GDPR Art. 5(1)(c)" },
+  confidence = "secondary",
+  effective = { from = "2014-11-27" },
+  remediation = "Stop capturing screens (`recording.screen_capture: false`), delete the screen recordings and remove them from the stores.",
+  tags = { "recording", "employees", "minimisation" },
+  applies = recording.records,
+  check = function(system, ctx)
+    if system.recording and system.recording.screen_capture == true then
+      ctx:fail({system.recording, "screen_capture"}, "agents' screens are captured along with their calls")
+    end
+    for _, item in ipairs(system:data_of("user.content.screen_recording")) do
+      ctx:fail(item, "the system keeps recordings of agents' screens (%s)", item.category)
+    end
+  end,
+}

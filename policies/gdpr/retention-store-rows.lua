@@ -1,0 +1,32 @@
+-- GDPR Art. 5(1)(e): the stores keep no row of personal data older than the retention period its table declares.
+return {
+  id = "gdpr.retention.store-rows",
+  title = "Stores keep no row past its retention period",
+  description = "Storage limitation is a fact about the data, not about the documentation: each table of personal data is counted in its store, and rows older than the table's declared retention period (measured by its declared date column) are personal data kept longer than necessary, whatever the policy says.",
+  severity = "high",
+  references = { "GDPR Art. 5(1)(e)" },
+  confidence = "text",
+  remediation = "Purge the rows older than the period, and schedule the purge so it keeps running; if they must be kept, move them to an archive with its reason and period.",
+  tags = { "retention", "stores" },
+  applies = function(system)
+    for _, store in ipairs(system.stores or {}) do
+      for _, t in ipairs(store.tables or {}) do
+        if t.retention and t.retention.period and t.retention.column then return true end
+      end
+    end
+    return false
+  end,
+  check = function(system, ctx)
+    for _, store in ipairs(system.stores) do
+      for _, t in ipairs(store.tables or {}) do
+        local r = t.retention
+        if r and r.period and r.column then
+          local old = ctx:store(store.id):count(t.name, { older_than = r.period, column = r.column })
+          if old > 0 then
+            ctx:fail({r, "period"}, "%d rows of %s.%s are older than %s (by %s)", old, store.id, t.name, r.period, r.column)
+          end
+        end
+      end
+    end
+  end,
+}

@@ -1,0 +1,22 @@
+-- gdpr.notices.indirect-source: people whose data comes from elsewhere are informed, with the source (Art. 14).
+
+local as_of = { as_of = "2026-11-29" }
+local rented = { category = "user.contact.phone_number", subjects = { "prospect" }, source = "third_party" }
+
+describe("gdpr.notices.indirect-source", function()
+  it("fails for rented data with no notice, at the source", function()
+    local result = run("gdpr.notices.indirect-source", system{ data = { rented } }, as_of)
+    expect(result):to_fail_with("user.contact.phone_number comes from a third party")
+    expect(result):to_point_at("data[1].source")
+  end)
+
+  it("passes with a notice", function()
+    expect(run("gdpr.notices.indirect-source", system{ data = { rented }, notices = { privacy_notice = "https://www.electra.example/confidentialite#prospection" } }, as_of)):to_pass()
+  end)
+
+  it("does not apply to data the person gave", function()
+    expect(run("gdpr.notices.indirect-source", system{
+      data = { { category = "user.contact.email", subjects = { "customer" }, source = "data_subject" } },
+    }, as_of)):to_be_skipped("not-applicable")
+  end)
+end)
