@@ -4,96 +4,116 @@ import Testing
 /// `cadre recheck`, `history` and `diff` on a copy of the example workspace: the guidance-change
 /// walkthrough of docs/rechecks.md, step by step, with the exact reports.
 @Suite struct RecheckCommandTests {
-    /// The rule change of the walkthrough: cnil 0.2.0 also checks the stores' tables.
-    static let tableCheck = """
-            for _, t in ipairs(system:tables_holding("user.content.call_recording")) do
-              if t.retention and t.retention.period and cadre.duration(t.retention.period):can_exceed("P6M") then
-                ctx:fail({t.retention, "period"}, "table %s.%s keeps recordings %s; six months at most", t.store, t.name, t.retention.period)
-              end
-            end
-          end,
-        }
-        """
+    /// The finding lines (indented six spaces) under the line of `text` starting with `start`.
+    static func block(after start: String, in text: String) -> [String] {
+        let lines = text.split(separator: "\n").map(String.init)
+        guard let index = lines.firstIndex(where: { $0.hasPrefix(start) }) else { return [] }
+        return Array(lines[(index + 1)...].prefix { $0.hasPrefix("      ") })
+    }
 
     @Test func theGuidanceChangeWalkthrough() throws {
         let scratch = try ScratchWorkspace()
         // 1. The first re-check evaluates every pair and records run 1.
         let first = try scratch.cadre("recheck", "--workspace", "examples", "--as-of", "2026-11-29")
         #expect(first.status == 1)
-        #expect(first.stdout.hasPrefix("re-checked examples as of 2026-11-29 with no earlier run: re-evaluated 36 of 36 pairs\n"))
-        #expect(first.stdout.hasSuffix("recorded run 1: 2 new failures, 0 resolved, 0 changed; new at or above high: 2\n"))
+        #expect(first.stdout.hasPrefix("""
+            re-checked examples as of 2026-11-29 with no earlier run: re-evaluated 684 of 684 pairs
+              history: no earlier run: every pair is evaluated
+            new failures (53):
+              FAIL (new pair)  high  cnil.ai-development.legitimate-interest on agent-assist
 
-        // 2. CNIL's pack 0.2.0: the retention rule also checks the tables of the stores.
-        try scratch.replace("version: 0.1.0", with: "version: 0.2.0", in: "policies/cnil/pack.yaml")
-        try scratch.replace("    end\n  end,\n}", with: "    end\n" + Self.tableCheck, in: "policies/cnil/recording-retention.lua")
+            """))
+        #expect(first.stdout.contains("""
+              FAIL (new pair)  high  cnil.recording.retention on call-recording-quality
+                  examples/systems/call-recording-quality.yaml:36:18: fail: recordings kept P3Y; six months at most
+                  examples/systems/call-recording-quality.yaml:74:22: fail: table recordings.call_recordings keeps recordings P3Y; six months at most
+
+            """))
+        #expect(first.stdout.hasSuffix("recorded run 1: 53 new failures, 0 resolved, 11 changed; new at or above high: 38\n"))
+
+        // 2. CNIL's pack 1.1.0: the recording retention rule words its findings differently.
+        // Only that rule is evaluated again on every system, with the rules that read stores.
+        try scratch.replace("version: 1.0.0", with: "version: 1.1.0", in: "policies/cnil/pack.yaml")
+        try scratch.replace("; six months at most\"", with: "; six months at most from the call\"", in: "policies/cnil/recording-retention.lua")
         let bump = try scratch.cadre("recheck", "--workspace", "examples", "--as-of", "2026-11-29")
         #expect(bump.stdout == """
-            re-checked examples as of 2026-11-29 against run 1 (as of 2026-11-29): re-evaluated 9 of 36 pairs
-              examples/../policies/cnil/recording-retention.lua: rule file changed (pack cnil 0.1.0 → 0.2.0): its rules, on every system
+            re-checked examples as of 2026-11-29 against run 1 (as of 2026-11-29): re-evaluated 90 of 684 pairs
+              policies/cnil/recording-retention.lua: rule file changed (pack cnil 1.0.0 → 1.1.0): its rules, on every system
+              9 rules read stores, whose data may have changed (ai-act.deployer.logs, cnil.chatbot.conversation-retention, cnil.prospecting.consent-in-store, and 6 more): on every system that declares stores
             changed findings (1):
               FAIL → FAIL  high  cnil.recording.retention on call-recording-quality
-                  + examples/systems/call-recording-quality.yaml:74:22: fail: table recordings.call_recordings keeps recordings P3Y; six months at most
+                  + examples/systems/call-recording-quality.yaml:36:18: fail: recordings kept P3Y; six months at most from the call
+                  + examples/systems/call-recording-quality.yaml:74:22: fail: table recordings.call_recordings keeps recordings P3Y; six months at most from the call
+                  - examples/systems/call-recording-quality.yaml:36:18: fail: recordings kept P3Y; six months at most
+                  - examples/systems/call-recording-quality.yaml:74:22: fail: table recordings.call_recordings keeps recordings P3Y; six months at most
             recorded run 2: 0 new failures, 0 resolved, 1 changed; new at or above high: 1
 
             """)
         #expect(bump.status == 1, "a new failing finding is new")
         #expect(bump.stderr == "")
 
-        // 3. The team fixes the descriptor: every rule on that system, and the rule that reads
-        // stores on the other systems that declare stores. The store still holds old recordings:
-        // the pair still fails, with two findings fewer.
-        try scratch.replace("retention: { period: P3Y, from: collection }", with: "retention: { period: P6M, from: collection }", in: "examples/systems/call-recording-quality.yaml")
+        // 3. The team fixes the descriptor: every rule on that system, and the rules that read
+        // stores on the systems that declare stores. The rule is resolved; the store still holds
+        // recordings older than the new period, which the store-rows rule now reports.
+        try scratch.replace("retention: { period: P3Y, from: collection }      # « au cas où » — see QUAL-212", with: "retention: { period: P6M, from: collection }", in: "examples/systems/call-recording-quality.yaml")
         try scratch.replace("retention: { period: P3Y, column: started_at }", with: "retention: { period: P6M, column: started_at }", in: "examples/systems/call-recording-quality.yaml")
         let fix = try scratch.cadre("recheck", "--workspace", "examples", "--as-of", "2026-11-29")
         #expect(fix.stdout == """
-            re-checked examples as of 2026-11-29 against run 2 (as of 2026-11-29): re-evaluated 12 of 36 pairs
-              cnil.recording.retention: reads stores, whose data may have changed: on every system that declares stores
+            re-checked examples as of 2026-11-29 against run 2 (as of 2026-11-29): re-evaluated 156 of 684 pairs
+              10 rules read stores, whose data may have changed (ai-act.deployer.logs, cnil.chatbot.conversation-retention, cnil.prospecting.consent-in-store, and 7 more): on every system that declares stores
               examples/systems/call-recording-quality.yaml: descriptor changed: every rule
+            resolved failures (1):
+              FAIL → PASS  high  cnil.recording.retention on call-recording-quality
+                  was: examples/systems/call-recording-quality.yaml:36:18: fail: recordings kept P3Y; six months at most from the call
+                  was: examples/systems/call-recording-quality.yaml:74:22: fail: table recordings.call_recordings keeps recordings P3Y; six months at most from the call
             changed findings (1):
-              FAIL → FAIL  high  cnil.recording.retention on call-recording-quality
-                  - examples/systems/call-recording-quality.yaml:36:18: fail: recordings kept P3Y; six months at most
-                  - examples/systems/call-recording-quality.yaml:74:22: fail: table recordings.call_recordings keeps recordings P3Y; six months at most
-            recorded run 3: 0 new failures, 0 resolved, 1 changed; new at or above high: 0
+              FAIL → FAIL  high  gdpr.retention.store-rows on call-recording-quality
+                  + examples/systems/call-recording-quality.yaml:74:22: fail: 2483 rows of recordings.call_recordings are older than P6M (by started_at)
+            recorded run 3: 0 new failures, 1 resolved, 1 changed; new at or above high: 1
 
             """)
-        #expect(fix.status == 0)
+        #expect(fix.status == 1)
 
-        // 4. A year later: voicebot-support's waiver has expired, and more recordings are old.
+        // 4. A year later: Annex III's deployer duties are in force, the voicebot's waiver has
+        // expired, and the stores hold more old rows.
         let later = try scratch.cadre("recheck", "--workspace", "examples", "--as-of", "2027-12-02")
-        #expect(later.stdout == """
-            re-checked examples as of 2027-12-02 against run 3 (as of 2026-11-29): re-evaluated 9 of 36 pairs
-              cnil.recording.retention: reads stores, whose data may have changed: on every system that declares stores
-            new failures (1):
-              PASS → FAIL  high  cnil.recording.retention on voicebot-support
-                  examples/systems/voicebot-support.yaml:63:9: fail: 1500 recordings older than six months in calls.recordings
-                  examples/systems/voicebot-support.yaml:77:5: warn: the waiver approved by dpo@electra.example expired on 2026-12-31 (Litigation hold, case 2025-114): it no longer applies
-            changed findings (1):
-              FAIL → FAIL  high  cnil.recording.retention on call-recording-quality
-                  + examples/systems/call-recording-quality.yaml:67:9: fail: 3000 recordings older than six months in recordings.call_recordings
-                  - examples/systems/call-recording-quality.yaml:67:9: fail: 2483 recordings older than six months in recordings.call_recordings
-            recorded run 4: 1 new failure, 0 resolved, 1 changed; new at or above high: 2
-
-            """)
         #expect(later.status == 1)
+        #expect(later.stdout.hasPrefix("""
+            re-checked examples as of 2027-12-02 against run 3 (as of 2026-11-29): re-evaluated 414 of 684 pairs
+              ai-act.deployer.decision-subjects: comes into force as of 2027-12-02: on every system
+
+            """))
+        #expect(Self.block(after: "  SKIPPED → FAIL  high  ai-act.deployer.logs on speech-analytics", in: later.stdout) == [
+            "      examples/systems/speech-analytics.yaml:60:13: fail: the logs of high-risk component 'emotion-scoring' are kept P3M; six months at least"
+        ])
+        #expect(Self.block(after: "  PASS → FAIL  high  cnil.recording.store-retention on voicebot-support", in: later.stdout) == [
+            "      examples/systems/voicebot-support.yaml:70:9: fail: 1500 recordings older than six months in calls.recordings"
+        ])
+        #expect(Self.block(after: "  PASS → PASS  high  cnil.recording.retention on voicebot-support", in: later.stdout) == [
+            "      + examples/systems/voicebot-support.yaml:84:5: info: the waiver approved by dpo@electra.example expired on 2026-12-31 and is no longer needed: remove it"
+        ])
+        #expect(!later.stdout.contains("SKIPPED → SKIPPED"), "another reason to be skipped is not a change")
+        #expect(!later.stdout.contains("SKIPPED → PASS"), "a rule in force that passes changes no finding")
+        #expect(later.stdout.hasSuffix("recorded run 4: 8 new failures, 0 resolved, 10 changed; new at or above high: 15\n"))
 
         // Nothing changed but the stores, which are read again; no result changed.
         let again = try scratch.cadre("recheck", "--workspace", "examples", "--as-of", "2027-12-02")
         #expect(again.stdout == """
-            re-checked examples as of 2027-12-02 against run 4 (as of 2027-12-02): re-evaluated 9 of 36 pairs
-              cnil.recording.retention: reads stores, whose data may have changed: on every system that declares stores
+            re-checked examples as of 2027-12-02 against run 4 (as of 2027-12-02): re-evaluated 90 of 684 pairs
+              10 rules read stores, whose data may have changed (ai-act.deployer.logs, cnil.chatbot.conversation-retention, cnil.prospecting.consent-in-store, and 7 more): on every system that declares stores
             no result changed
             recorded run 5: 0 new failures, 0 resolved, 0 changed; new at or above high: 0
 
             """)
         #expect(again.status == 0)
-        // Without the stores, the rules that read them are skipped: a change of every such result.
+        // Without the stores, the rules that read them are skipped: their failures resolve.
         let noStores = try scratch.cadre("recheck", "--workspace", "examples", "--as-of", "2027-12-02", "--no-stores", "--dry-run")
         #expect(noStores.stdout.hasPrefix("""
-            re-checked examples as of 2027-12-02 against run 5 (as of 2027-12-02): re-evaluated 36 of 36 pairs
+            re-checked examples as of 2027-12-02 against run 5 (as of 2027-12-02): re-evaluated 684 of 684 pairs
               stores: read → not read: every pair is evaluated
 
             """))
-        #expect(noStores.stdout.hasSuffix("not recorded: 0 new failures, 2 resolved, 0 changed; new at or above high: 0\n"))
+        #expect(noStores.stdout.hasSuffix("not recorded: 0 new failures, 15 resolved, 5 changed; new at or above high: 0\n"))
 
         // The history, newest first, and the diff of two recorded runs.
         let history = try scratch.cadre("history", "--workspace", "examples")
@@ -101,21 +121,25 @@ import Testing
         #expect(lines.count == 6)
         #expect(lines[0].hasPrefix("run  recorded (UTC)"))
         #expect(lines.dropFirst().map { $0.prefix(3).trimmingCharacters(in: .whitespaces) } == ["5", "4", "3", "2", "1"])
-        #expect(lines[5].hasSuffix("2026-11-29  full     36/36      2     0     0      0       ai-act 0.1.0, cnil 0.1.0, gdpr 0.1.0"))
-        #expect(lines[4].hasSuffix("2026-11-29  recheck  9/36       2     0     0      0       ai-act 0.1.0, cnil 0.2.0, gdpr 0.1.0"))
+        #expect(lines[5].hasSuffix("2026-11-29  full     684/684    51    11    2      0       ai-act 1.0.0, cnil 1.0.0, gdpr 1.0.0"))
+        #expect(lines[4].hasSuffix("2026-11-29  recheck  90/684     51    11    2      0       ai-act 1.0.0, cnil 1.1.0, gdpr 1.0.0"))
         let diff = try scratch.cadre("diff", "1", "last~2", "--workspace", "examples")
         #expect(diff.stdout == """
             from run 1 (as of 2026-11-29) to run 3 (as of 2026-11-29)
+            resolved failures (1):
+              FAIL → PASS  high  cnil.recording.retention on call-recording-quality
+                  was: examples/systems/call-recording-quality.yaml:36:18: fail: recordings kept P3Y; six months at most
+                  was: examples/systems/call-recording-quality.yaml:74:22: fail: table recordings.call_recordings keeps recordings P3Y; six months at most
             changed findings (1):
-              FAIL → FAIL  high  cnil.recording.retention on call-recording-quality
-                  - examples/systems/call-recording-quality.yaml:36:18: fail: recordings kept P3Y; six months at most
-            0 new failures, 0 resolved, 1 changed; new at or above high: 0
+              FAIL → FAIL  high  gdpr.retention.store-rows on call-recording-quality
+                  + examples/systems/call-recording-quality.yaml:74:22: fail: 2483 rows of recordings.call_recordings are older than P6M (by started_at)
+            0 new failures, 1 resolved, 1 changed; new at or above high: 1
 
             """)
-        #expect(diff.status == 0)
+        #expect(diff.status == 1)
         let backwards = try scratch.cadre("diff", "last~2", "last~3", "--workspace", "examples")
-        #expect(backwards.status == 1, "run 2 has failing findings run 3 does not")
-        #expect(backwards.stdout.contains("+ examples/systems/call-recording-quality.yaml:74:22: fail: table recordings.call_recordings"))
+        #expect(backwards.status == 1, "run 2 fails where run 3 does not")
+        #expect(backwards.stdout.contains("  PASS → FAIL  high  cnil.recording.retention on call-recording-quality\n"))
     }
 
     @Test func jsonReportsHaveTheDocumentedShape() throws {
@@ -131,17 +155,18 @@ import Testing
         #expect(document["format"] as? String == "cadre-recheck/v1")
         #expect(document["run"] as? Int == 2)
         #expect((document["previous_run"] as? [String: Any])?["id"] as? Int == 1)
-        #expect(document["pairs"] as? [String: Int] == ["evaluated": 12, "total": 36])
+        #expect(document["pairs"] as? [String: Int] == ["evaluated": 156, "total": 684])
         #expect(document["exit_status"] as? Int == 1)
         #expect(document["new_at_or_above_fail_on"] as? Int == 1)
+        // One reason per rule that reads stores (the text report groups them), then the descriptor.
         let reasons = try #require(document["reasons"] as? [[String: String]])
-        #expect(reasons.map { $0["kind"] } == ["stores", "descriptor-changed"])
+        #expect(reasons.map { $0["kind"] } == Array(repeating: "stores", count: 10) + ["descriptor-changed"])
+        #expect(reasons.first?["subject"] == "ai-act.deployer.logs")
         let new = try #require(document["new_failures"] as? [[String: Any]])
-        #expect(new.count == 1)
-        #expect(new.first?["system"] as? String == "chatbot-web")
-        #expect(new.first?["rule"] as? String == "gdpr.retention.defined")
-        #expect((new.first?["before"] as? [String: Any])?["status"] as? String == "pass")
-        let after = try #require(new.first?["after"] as? [String: Any])
+        #expect(new.map { $0["rule"] as? String } == ["cnil.chatbot.conversation-retention", "gdpr.retention.defined"])
+        #expect(new.allSatisfy { $0["system"] as? String == "chatbot-web" })
+        #expect((new.last?["before"] as? [String: Any])?["status"] as? String == "pass")
+        let after = try #require(new.last?["after"] as? [String: Any])
         #expect(after["status"] as? String == "fail")
         let findings = try #require(after["findings"] as? [[String: Any]])
         #expect(findings.first?["location"] as? String == "examples/systems/chatbot-web.yaml:44:5")
@@ -152,8 +177,8 @@ import Testing
         #expect(listing["format"] as? String == "cadre-history/v1")
         let runs = try #require(listing["runs"] as? [[String: Any]])
         #expect(runs.map { $0["id"] as? Int } == [2, 1])
-        #expect(runs.first?["evaluated_pairs"] as? Int == 12)
-        #expect(runs.first?["packs"] as? [String: String] == ["ai-act": "0.1.0", "cnil": "0.1.0", "gdpr": "0.1.0"])
+        #expect(runs.first?["evaluated_pairs"] as? Int == 156)
+        #expect(runs.first?["packs"] as? [String: String] == ["ai-act": "1.0.0", "cnil": "1.0.0", "gdpr": "1.0.0"])
         #expect(runs.first?["as_of"] as? String == "2026-11-29")
     }
 

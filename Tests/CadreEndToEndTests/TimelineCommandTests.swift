@@ -4,8 +4,9 @@ import Testing
 /// `cadre timeline`: what comes into force or lapses for each system, from the rules' dates and
 /// their `applies`.
 @Suite struct TimelineCommandTests {
+    /// A rule added to the bundled pack that also lapses, on a date of the pack's data.
     static let highRisk = """
-        -- AI Act Art. 26: deployers of high-risk AI systems (Annex III) have duties of their own.
+        -- A deployer duty with an end date, to see a rule lapse.
         local dates = pack.data.calendars[pack.settings.calendar]
         return {
           id = "ai-act.high-risk.deployer",
@@ -29,26 +30,33 @@ import Testing
         try scratch.write("policies/ai-act/high-risk-deployer.lua", Self.highRisk)
         let output = try scratch.cadre("timeline", "credit-offer-assistant", "speech-analytics", "chatbot-web", "-w", "examples", "--from", "2026-11-29", "--until", "2028-12-31")
         #expect(output.status == 0)
-        #expect(output.stdout == """
-            obligations that come into force or lapse from 2026-11-29 to 2028-12-31
+        let lines = output.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.first == "obligations that come into force or lapse from 2026-11-29 to 2028-12-31")
+        // Systems in id order; the chatbot's obligations are all in force already (omnibus calendar).
+        #expect(output.stdout.contains("""
 
             chatbot-web  examples/systems/chatbot-web.yaml
               nothing comes into force or lapses
 
             credit-offer-assistant  examples/systems/credit-offer-assistant.yaml
-              2027-12-02  comes into force  ai-act.high-risk.deployer  high  Deployers of high-risk AI systems follow the instructions and keep logs  [AI Act Art. 26]
-              2028-07-01  lapses            ai-act.high-risk.deployer  high  Deployers of high-risk AI systems follow the instructions and keep logs (last day 2028-06-30)  [AI Act Art. 26]
 
-            speech-analytics  examples/systems/speech-analytics.yaml
-              2027-12-02  comes into force  ai-act.high-risk.deployer  high  Deployers of high-risk AI systems follow the instructions and keep logs  [AI Act Art. 26]
-              2028-07-01  lapses            ai-act.high-risk.deployer  high  Deployers of high-risk AI systems follow the instructions and keep logs (last day 2028-06-30)  [AI Act Art. 26]
+            """))
+        // Annex III's high-risk duties from 2027-12-02, for the credit assistant (5(b)) and the
+        // speech analytics that evaluate agents (4(b)); the added rule lapses after 2028-06-30.
+        let credit = Self.section("credit-offer-assistant", of: lines)
+        #expect(credit.contains("  2027-12-02  comes into force  ai-act.high-risk.credit  high  Credit scoring is treated as high-risk (Annex III 5(b))  [AI Act Annex III 5(b); AI Act Art. 6(3)]"))
+        #expect(credit.contains("  2027-12-02  comes into force  ai-act.fria.required  high  A fundamental rights impact assessment precedes the use of credit or insurance AI  [AI Act Art. 27(1); AI Act Annex III 5(b); AI Act Annex III 5(c)]"))
+        #expect(credit.last == "  2028-07-01  lapses            ai-act.high-risk.deployer  high  Deployers of high-risk AI systems follow the instructions and keep logs (last day 2028-06-30)  [AI Act Art. 26]")
+        #expect(credit.count == 9)
+        let speech = Self.section("speech-analytics", of: lines)
+        #expect(speech.contains("  2027-12-02  comes into force  ai-act.high-risk.workers  high  AI evaluating agents is treated as high-risk (Annex III 4(b))  [AI Act Annex III 4(b); AI Act Art. 6(3)]"))
+        #expect(!speech.contains { $0.contains("ai-act.high-risk.credit") })
+        #expect(speech.allSatisfy { $0.hasPrefix("  2027-12-02  comes into force  ") || $0.hasPrefix("  2028-07-01  lapses  ") })
+        #expect(speech.count == 9)
+        #expect(output.stdout.hasSuffix("\n18 dates for 2 of 3 systems\n"))
 
-            4 dates for 2 of 3 systems
-
-            """)
-
-        // Under the AI Act's original calendar, Annex III applied from 2026-08-02; the
-        // transparency duty of chatbots from the same day.
+        // Under the AI Act's original calendar, Annex III applied from 2026-08-02, and so did
+        // the transparency duties of the chatbot.
         try scratch.replace("ai-act: { calendar: omnibus }", with: "ai-act: { calendar: original }", in: "examples/cadre.yaml")
         let original = try scratch.cadre("timeline", "chatbot-web", "speech-analytics", "-w", "examples", "--from", "2026-01-01", "--until", "2026-12-31", "--format", "json")
         let document = try #require(try JSONSerialization.jsonObject(with: Data(original.stdout.utf8)) as? [String: Any])
@@ -56,10 +64,20 @@ import Testing
         let systems = try #require(document["systems"] as? [[String: Any]])
         #expect(systems.map { $0["id"] as? String } == ["chatbot-web", "speech-analytics"])
         let events = systems.map { ($0["events"] as? [[String: Any]] ?? []).map { "\($0["date"] ?? "") \($0["kind"] ?? "") \($0["rule"] ?? "")" } }
-        #expect(events == [
-            ["2026-08-02 comes-into-force ai-act.transparency.disclosure"],
-            ["2026-08-02 comes-into-force ai-act.high-risk.deployer"],
+        #expect(events.first == [
+            "2026-08-02 comes-into-force ai-act.transparency.disclosure",
+            "2026-08-02 comes-into-force ai-act.transparency.marking",
+            "2026-08-02 comes-into-force ai-act.transparency.timing",
         ])
+        #expect(events.last?.contains("2026-08-02 comes-into-force ai-act.high-risk.deployer") == true)
+        #expect(events.last?.contains("2026-08-02 comes-into-force ai-act.transparency.emotion-recognition") == true)
+        #expect(events.last?.allSatisfy { $0.hasPrefix("2026-08-02 comes-into-force ") } == true)
+    }
+
+    /// The event lines of `system`'s section of a text timeline.
+    static func section(_ system: String, of lines: [String]) -> [String] {
+        guard let start = lines.firstIndex(where: { $0.hasPrefix(system + "  ") }) else { return [] }
+        return Array(lines[(start + 1)...].prefix { !$0.isEmpty })
     }
 
     @Test func anUnknownSystemIsInvalidInput() throws {

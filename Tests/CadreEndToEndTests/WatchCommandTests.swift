@@ -14,15 +14,15 @@ import Glibc
         defer { watch.kill() }
         let started = try watch.waitForOutput(containing: "recorded run 1:")
         #expect(started.hasPrefix("watching examples (\(options.isEmpty ? "inotify" : "polling every 100 ms")); press Ctrl-C to stop\n"))
-        #expect(started.contains("re-evaluated 36 of 36 pairs"))
+        #expect(started.contains("re-evaluated 684 of 684 pairs"))
 
         // An engineer shortens the recordings of call-recording-quality to six months.
         try scratch.replace("retention: { period: P3Y, from: collection }", with: "retention: { period: P6M, from: collection }", in: "examples/systems/call-recording-quality.yaml")
         let second = try watch.waitForOutput(containing: "recorded run 2:")
         let report = String(second.dropFirst(started.count))
         #expect(report == """
-            re-checked examples as of 2026-11-29 against run 1 (as of 2026-11-29): re-evaluated 12 of 36 pairs
-              cnil.recording.retention: reads stores, whose data may have changed: on every system that declares stores
+            re-checked examples as of 2026-11-29 against run 1 (as of 2026-11-29): re-evaluated 156 of 684 pairs
+              10 rules read stores, whose data may have changed (ai-act.deployer.logs, cnil.chatbot.conversation-retention, cnil.prospecting.consent-in-store, and 7 more): on every system that declares stores
               examples/systems/call-recording-quality.yaml: descriptor changed: every rule
             changed findings (1):
               FAIL → FAIL  high  cnil.recording.retention on call-recording-quality

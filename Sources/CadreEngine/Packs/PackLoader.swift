@@ -100,7 +100,7 @@ struct PackLoader {
 
     /// The `.lua` files under `path`, relative, sorted.
     static func luaFiles(in path: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: path) else { return [] }
+        guard let enumerator = FolderWalk.enumerator(path) else { return [] }
         var files: [String] = []
         while let relative = enumerator.nextObject() as? String {
             if relative.hasSuffix(".lua") { files.append(relative) }

@@ -81,7 +81,7 @@ public struct TestTarget: Sendable, Hashable {
 
     /// The `*_test.lua` files under `folder`, as shown, sorted.
     static func testFiles(in folder: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
+        guard let enumerator = FolderWalk.enumerator(folder) else { return [] }
         var files: [String] = []
         while let relative = enumerator.nextObject() as? String {
             if relative.hasSuffix("_test.lua") { files.append(PackLoader.join(folder, relative)) }

@@ -102,12 +102,29 @@ public struct Workspace: Sendable {
             systemFiles: files, diagnostics: diagnostics.sortedForDisplay())
     }
 
-    /// `relative` inside `folder`, without a leading `./`.
+    /// `relative` inside `folder`, as users read it: `examples` and `../policies` give
+    /// `policies` (``DisplayPath/normalized(_:)``), unless a symbolic link makes the two differ.
     static func join(_ folder: String, _ relative: String) -> String {
-        if relative.hasPrefix("/") { return relative }
-        if folder.isEmpty || folder == "." { return relative }
-        if relative == "." { return folder }
-        return folder.hasSuffix("/") ? folder + relative : folder + "/" + relative
+        let joined: String
+        if relative.hasPrefix("/") || folder.isEmpty || folder == "." {
+            joined = relative
+        } else if relative == "." {
+            joined = folder
+        } else {
+            joined = folder.hasSuffix("/") ? folder + relative : folder + "/" + relative
+        }
+        let normalized = DisplayPath.normalized(joined)
+        guard normalized != joined, joined.contains("..") else { return normalized }
+        // `a/../b` is `b` only when `a` is a real folder: through a symbolic link it is not.
+        guard let physical = realPath(joined) else { return normalized }
+        return physical == realPath(normalized) ? normalized : joined
+    }
+
+    /// The file's canonical absolute path (`realpath(3)`), or nil when it does not exist.
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 }
 

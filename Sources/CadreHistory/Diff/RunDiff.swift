@@ -38,9 +38,10 @@ public struct RunDiff: Sendable {
     public var newFailures: [Entry]
     /// Pairs that failed before and no longer do.
     public var resolved: [Entry]
-    /// Pairs whose result changed otherwise: findings gained or lost, a status between pass,
-    /// warn, waived and skipped, a different error. A pair that appeared or disappeared without
-    /// failing is listed only when it brings or takes away warnings.
+    /// Pairs whose result changed otherwise: findings gained or lost, a status to or from warn
+    /// or waived, a different error (not: skipped ↔ pass without findings, or another reason to
+    /// be skipped). A pair that appeared or disappeared without failing is listed only when it
+    /// brings or takes away warnings.
     public var changed: [Entry]
 
     public var isEmpty: Bool { newFailures.isEmpty && resolved.isEmpty && changed.isEmpty }
@@ -76,6 +77,14 @@ public struct RunDiff: Sendable {
             && before?.failure?.message == after?.failure?.message && before?.failure?.kind == after?.failure?.kind
             && (before?.waiver == nil) == (after?.waiver == nil)
         if sameOutcome && entry.added.isEmpty && entry.removed.isEmpty { return nil }
+        // A rule that came into force and passes, or whose reason to be skipped changed (not yet
+        // in force → not applicable), changed nothing a person acts on.
+        let quiet: Set<RuleResult.Status> = [.pass, .skipped]
+        if let before, let after, quiet.contains(before.status), quiet.contains(after.status), before.waiver == nil, after.waiver == nil,
+            entry.added.isEmpty, entry.removed.isEmpty
+        {
+            return nil
+        }
         // A pair that appeared or disappeared (a new rule, a new system) without failing matters
         // only for the warnings it brings or takes away.
         if before == nil || after == nil {

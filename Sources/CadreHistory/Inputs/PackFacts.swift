@@ -69,8 +69,37 @@ struct PackFacts: Sendable {
         self.inputs = inputs
     }
 
-    /// Whether Lua source reaches `ctx:store` (`:store`, `.store`, or `"store"` as a key).
+    /// Whether Lua source may reach `ctx:store`: `store` after `:` or `.` as a whole word
+    /// (`ctx:store(…)`, `ctx.store`; not `system.stores`), or `"store"` as a key or a string.
+    /// Erring towards yes only costs a re-check time.
     static func mentionsStores(_ source: String) -> Bool {
-        source.contains(":store") || source.contains(".store") || source.contains("\"store\"") || source.contains("'store'")
+        if source.contains("\"store\"") || source.contains("'store'") { return true }
+        let bytes = Array(source.utf8)
+        let word = Array("store".utf8)
+        var index = bytes.startIndex
+        while let found = find(word, in: bytes, from: index) {
+            index = found + word.count
+            var before = found - 1
+            while before >= 0, bytes[before] == UInt8(ascii: " ") { before -= 1 }
+            guard before >= 0, bytes[before] == UInt8(ascii: ":") || bytes[before] == UInt8(ascii: ".") else { continue }
+            if index < bytes.count, isIdentifier(bytes[index]) { continue }
+            return true
+        }
+        return false
+    }
+
+    private static func find(_ word: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        guard word.count <= bytes.count else { return nil }
+        var index = start
+        while index + word.count <= bytes.count {
+            if bytes[index] == word[0], bytes[index..<(index + word.count)].elementsEqual(word) { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    private static func isIdentifier(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_")
     }
 }

@@ -1,4 +1,5 @@
 import CadreEngine
+import CadreModel
 import Foundation
 
 /// The workspace as a run reads it, with digests: what a re-check compares with the last run.
@@ -71,7 +72,7 @@ struct WorkspaceInputs: Sendable {
 
     /// The files under `folder`, relative, sorted.
     static func files(in folder: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
+        guard let enumerator = FolderWalk.enumerator(folder) else { return [] }
         var files: [String] = []
         while let relative = enumerator.nextObject() as? String {
             var isFolder: ObjCBool = false

@@ -21,12 +21,34 @@ public struct ChangeReport: Sendable {
         guard let run = outcome.run, let plan = outcome.plan else { return lines.joined(separator: "\n") + "\n" }
         let against = outcome.previous.map { "against run \($0.id) (as of \($0.asOf))" } ?? "with no earlier run"
         lines.append("re-checked \(root) as of \(run.info.asOf) \(against): re-evaluated \(plan.evaluatedPairs) of \(plan.totalPairs) pairs")
-        for reason in plan.reasons.prefix(reasonLimit) { lines.append("  \(reason)") }
-        if plan.reasons.count > reasonLimit { lines.append("  … and \(plan.reasons.count - reasonLimit) more changes") }
+        let reasons = Self.lines(of: plan.reasons)
+        for reason in reasons.prefix(reasonLimit) { lines.append("  \(reason)") }
+        if reasons.count > reasonLimit { lines.append("  … and \(reasons.count - reasonLimit) more changes") }
         lines += body()
         let recorded = outcome.recorded ? "recorded run \(run.info.id)" : "not recorded"
         lines.append("\(recorded): \(summary())")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The reasons in words, one per line; the rules that read stores (re-evaluated at every
+    /// re-check) share one line, at the place of the first.
+    static func lines(of reasons: [ChangeReason]) -> [String] {
+        let stores = reasons.filter { $0.kind == .stores }
+        guard stores.count > 1 else { return reasons.map(\.description) }
+        let shown = stores.prefix(3).map(\.subject).joined(separator: ", ")
+        let rest = stores.count > 3 ? ", and \(stores.count - 3) more" : ""
+        let line = "\(stores.count) rules read stores, whose data may have changed (\(shown)\(rest)): on every system that declares stores"
+        var lines: [String] = []
+        var placed = false
+        for reason in reasons {
+            if reason.kind != .stores {
+                lines.append(reason.description)
+            } else if !placed {
+                lines.append(line)
+                placed = true
+            }
+        }
+        return lines
     }
 
     /// `cadre diff`'s report.

@@ -16,7 +16,8 @@ struct WorkspacePaths: Sendable {
         return file.hasPrefix(prefix) ? String(file.dropFirst(prefix.count)) : file
     }
 
-    /// A recorded path as users see it from where cadre runs now.
+    /// A recorded path as users see it from where cadre runs now (`examples/../policies/a.lua`
+    /// is shown `policies/a.lua`).
     func shown(_ file: String) -> String { Workspace.joinPath(root, file) }
 
     func relative(_ location: SourceLocation) -> SourceLocation {

@@ -1,4 +1,5 @@
 import CadreEngine
+import CadreModel
 import Foundation
 
 /// The folders to watch for a workspace: its own (for `cadre.yaml`, waiver and taxonomy files),
@@ -35,7 +36,7 @@ public struct WatchTargets: Sendable, Hashable {
 
     /// Every folder below `tree`, hidden ones (and `.cadre`) left out.
     static func subfolders(of tree: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: tree) else { return [] }
+        guard let enumerator = FolderWalk.enumerator(tree) else { return [] }
         var folders: [String] = []
         while let relative = enumerator.nextObject() as? String {
             let name = (relative as NSString).lastPathComponent

@@ -38,7 +38,7 @@ public enum DescriptorFiles {
 
     private static func search(folder: String) -> [String] {
         let base = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
-        guard let enumerator = FileManager.default.enumerator(atPath: base) else { return [] }
+        guard let enumerator = FolderWalk.enumerator(base) else { return [] }
         var found: [String] = []
         while let relative = enumerator.nextObject() as? String {
             let name = (relative as NSString).lastPathComponent
