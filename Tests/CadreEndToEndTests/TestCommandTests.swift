@@ -92,6 +92,50 @@ import Testing
         #expect(outside.stderr.contains("no workspace (cadre.yaml) in this folder or above"))
     }
 
+    /// A rule of a pack that uses a plugin's module (pii-fr's checksums): tested with the plugin
+    /// the workspace enables, or one given with --plugin; without it, the rule does not load.
+    @Test func rulesAndTestsUseThePluginsOfTheWorkspaceOrOfPlugin() throws {
+        let plugin = CadreCommand.repositoryRoot.appendingPathComponent("plugins/pii-fr").path
+        let pack = try Pack([
+            "pack/siren.lua": """
+                -- The organisation's SIREN has a valid key.
+                local checksums = require("pii-fr.checksums")
+                return {
+                  id = "demo.siren", title = "The SIREN of the organisation is valid", severity = "low",
+                  references = { "Code de commerce R123-220" },
+                  check = function(system, ctx)
+                    local siren = system["x-siren"]
+                    if siren and not checksums.siren(checksums.digits(siren)) then
+                      ctx:fail(system, "SIREN %s has a wrong key", siren)
+                    end
+                  end,
+                }
+                """,
+            "pack/tests/siren_test.lua": """
+                it("a wrong key fails", function()
+                  expect(run("demo.siren", system{ ["x-siren"] = "732 829 321" })).to_fail_with("wrong key")
+                end)
+                it("a valid SIREN passes", function()
+                  expect(run("demo.siren", system{ ["x-siren"] = "732 829 320" })):to_pass()
+                end)
+                it("the test file can use the module too", function()
+                  expect(require("pii-fr.checksums").luhn("732829320")).to_be(true)
+                end)
+                """,
+            "cadre.yaml": "cadre: workspace/v1\npacks: [pack]\nplugins: [\(plugin)]\n",
+        ])
+        let inWorkspace = try pack.run(["test"])
+        #expect(inWorkspace.status == 0, "\(inWorkspace.stdout)\(inWorkspace.stderr)")
+        #expect(inWorkspace.stdout.hasSuffix("3 passed, 0 failed — 3 tests in 1 file of 1 pack\n"))
+        let withFlag = try pack.run(["test", "pack/tests/siren_test.lua", "--plugin", plugin])
+        #expect(withFlag.status == 0, "\(withFlag.stdout)\(withFlag.stderr)")
+        #expect(withFlag.stdout.hasSuffix("3 passed, 0 failed — 3 tests in 1 file of 1 pack\n"))
+        let without = try pack.run(["test", "pack/tests/siren_test.lua"])
+        #expect(without.status == 2)
+        #expect(without.stdout.contains("pack/siren.lua:2:"))
+        #expect(without.stdout.contains("module 'pii-fr.checksums' not found"))
+    }
+
     @Test func aFailingTestExitsOneWithTheLineAndTheDiff() throws {
         let pack = try Pack(["pack/tests/retention_test.lua": Self.failing])
         let output = try pack.run(["test"] + ["pack/tests/retention_test.lua"])

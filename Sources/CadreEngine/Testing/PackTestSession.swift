@@ -35,9 +35,14 @@ final class PackTestSession {
     /// deadline, since a test's time includes the runs of the rules it calls.
     let testLimits: LuaLimits
     let filter: String?
+    /// The enabled plugins, for the rules and the test files alike.
+    let plugins: [Plugin]
+    /// The plugins loaded in the test files' state (their modules live as long as it does).
+    private var testPlugins: PluginSet?
 
-    init(target: TestTarget, taxonomy: Taxonomy, limits: LuaLimits, filter: String?) {
+    init(target: TestTarget, taxonomy: Taxonomy, limits: LuaLimits, filter: String?, plugins: [Plugin] = []) {
         self.target = target
+        self.plugins = plugins
         self.taxonomy = taxonomy
         self.limits = limits
         var testLimits = limits
@@ -59,11 +64,14 @@ final class PackTestSession {
         let globals: [String: LuaValue]
         do {
             worker = try EngineWorker(
-                packs: [pack], taxonomy: taxonomy, limits: limits, asOf: ISODate.today(), stores: TestContext.fixtureStores())
+                packs: [pack], plugins: plugins, taxonomy: taxonomy, limits: limits, asOf: ISODate.today(),
+                stores: TestContext.fixtureStores())
             state = try LuaState(options: .init(limits: testLimits))
             _ = try CadreLibrary(state: state, taxonomy: taxonomy, sink: FindingSink())
-            globals = try PackGlobals.make(for: pack, in: state, limits: testLimits)
-            context = TestContext(pack: pack, defaultWorker: worker, taxonomy: taxonomy, limits: limits)
+            let pluginSet = try PluginSet(state: state, plugins: plugins, taxonomy: taxonomy, limits: testLimits)
+            testPlugins = pluginSet
+            globals = try PackGlobals.make(for: pack, in: state, limits: testLimits, plugins: pluginSet)
+            context = TestContext(pack: pack, defaultWorker: worker, taxonomy: taxonomy, limits: limits, plugins: plugins)
             library = try TestLibrary(state: state, context: context, limits: testLimits)
         } catch {
             outcome.diagnostics.append(.error("test-host", at: .whole(target.folder), "cannot prepare the tests of pack `\(pack.id)`: \(error)"))

@@ -10,6 +10,8 @@ final class TestContext {
     let taxonomy: Taxonomy
     /// The limits of each rule's run (the workspace's).
     let limits: LuaLimits
+    /// The plugins of the session, for the workers made for other settings.
+    let plugins: [Plugin]
     let loader: DescriptorLoader
     let expectations = ExpectationRecord()
     /// The statuses each rule's runs gave, by rule id.
@@ -23,8 +25,9 @@ final class TestContext {
     /// Workers by their settings (`""` for the pack's defaults).
     private var workers: [String: EngineWorker] = [:]
 
-    init(pack: Pack, defaultWorker: EngineWorker, taxonomy: Taxonomy, limits: LuaLimits) {
+    init(pack: Pack, defaultWorker: EngineWorker, taxonomy: Taxonomy, limits: LuaLimits, plugins: [Plugin] = []) {
         self.pack = pack
+        self.plugins = plugins
         self.taxonomy = taxonomy
         self.limits = limits
         loader = DescriptorLoader(taxonomy: taxonomy)
@@ -45,7 +48,8 @@ final class TestContext {
         let worker: EngineWorker
         do {
             worker = try EngineWorker(
-                packs: [configured], taxonomy: taxonomy, limits: limits, asOf: ISODate.today(), stores: Self.fixtureStores())
+                packs: [configured], plugins: plugins, taxonomy: taxonomy, limits: limits, asOf: ISODate.today(),
+                stores: Self.fixtureStores())
         } catch {
             throw LuaCallError("run: cannot load pack `\(pack.id)` with \(key): \(error)")
         }

@@ -23,9 +23,15 @@ public struct TestRunner: Sendable {
     public var filter: String?
     /// Threads running packs in parallel (0: one per core).
     public var jobs: Int
+    /// The plugins the rules and the tests may use: modules for `require`, detectors for scans
+    /// of fixture stores (their taxonomy terms are in ``taxonomy`` already).
+    public var plugins: [Plugin]
 
-    public init(targets: [TestTarget], taxonomy: Taxonomy, limits: LuaLimits? = nil, filter: String? = nil, jobs: Int = 0) {
+    public init(
+        targets: [TestTarget], taxonomy: Taxonomy, limits: LuaLimits? = nil, filter: String? = nil, jobs: Int = 0, plugins: [Plugin] = []
+    ) {
         self.targets = targets
+        self.plugins = plugins
         self.taxonomy = taxonomy
         self.limits = limits ?? WorkspaceConfiguration.defaults(at: "").limits
         self.filter = filter
@@ -48,7 +54,8 @@ public struct TestRunner: Sendable {
                         return value
                     }
                     guard let claimed else { return }
-                    let session = PackTestSession(target: targets[claimed], taxonomy: taxonomy, limits: limits, filter: filter)
+                    let session = PackTestSession(
+                        target: targets[claimed], taxonomy: taxonomy, limits: limits, filter: filter, plugins: plugins)
                     let outcome = session.run()
                     outcomes.withLock { $0[claimed] = outcome }
                 }

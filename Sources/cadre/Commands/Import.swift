@@ -28,8 +28,7 @@ struct Import: ParsableCommand {
     @Option(name: .customLong("output-dir"), help: ArgumentHelp("Where to write the files (default: the current folder).", valueName: "dir"))
     var outputDirectory: String = "."
 
-    @Option(help: ArgumentHelp("A plugin folder to use besides the workspace's; repeatable.", valueName: "dir"))
-    var plugin: [String] = []
+    @OptionGroup var pluginOptions: PluginOptions
 
     @Flag(help: "Overwrite files that already exist.")
     var force = false
@@ -44,13 +43,7 @@ struct Import: ParsableCommand {
         let opened = try workspace.open()
         var taxonomy = opened.taxonomy
         // --plugin folders the workspace does not already enable.
-        let enabled = Set(opened.plugins.map(\.id))
-        let others = plugin.filter { folder in
-            guard let id = PluginLoader().load(at: folder, as: folder).0?.id else { return true }
-            return !enabled.contains(id)
-        }
-        let (extra, problems) = PluginLoader.loadAll(others, root: ".", into: &taxonomy)
-        let plugins = opened.plugins + extra
+        let (plugins, problems) = pluginOptions.plugins(besides: opened.plugins, taxonomy: &taxonomy)
         let pluginProblems = opened.diagnostics.filter { $0.location.file.hasSuffix("plugin.yaml") } + problems
         let runtime: PluginRuntime
         do {

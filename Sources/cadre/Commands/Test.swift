@@ -14,7 +14,8 @@ struct Test: ParsableCommand {
             (or, outside any workspace, the pack the current folder is in). \
             Each test runs rules on fixture systems with the engine's own code (docs/rules.md, \
             "Testing rules"). A rule is covered when some test saw it fail (or warn) and some \
-            test saw it pass.
+            test saw it pass. The workspace's plugins (when testing its packs) and --plugin \
+            folders give rules and tests their modules, detectors and taxonomy terms.
 
             Exit status: 0 when every test passes (and coverage reaches --min-coverage); 1 when \
             a test fails or errs, or coverage is below --min-coverage; 2 when an input is \
@@ -28,6 +29,8 @@ struct Test: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
 
     @OptionGroup var taxonomyOptions: TaxonomyOptions
+
+    @OptionGroup var pluginOptions: PluginOptions
 
     @Option(help: ArgumentHelp("Run only the tests whose full name (\"describe … it\") contains this text or matches this Lua pattern.", valueName: "pattern"))
     var filter: String?
@@ -61,7 +64,8 @@ struct Test: ParsableCommand {
         var targets: [TestTarget]
         var problems: [Diagnostic] = []
         var limits: LuaLimits? = nil
-        let taxonomy: Taxonomy
+        var taxonomy: Taxonomy
+        var enabled: [Plugin] = []
         if paths.isEmpty, workspace.workspace == nil, Workspace.discover() == nil, TestTarget.isInsidePack(".") {
             // No workspace around, but inside a pack: its tests.
             (targets, problems) = TestTarget.resolve(["."])
@@ -72,6 +76,8 @@ struct Test: ParsableCommand {
             problems += opened.diagnostics.filter { $0.isError && $0.location.file.hasSuffix(WorkspaceConfiguration.fileName) }
             targets = TestTarget.packs(of: opened)
             taxonomy = opened.taxonomy
+            enabled = opened.plugins
+            problems += opened.diagnostics.filter { $0.isError && $0.location.file.hasSuffix("plugin.yaml") }
             limits = opened.configuration.limits
             if targets.isEmpty, problems.isEmpty {
                 if workspace.workspace == nil, Workspace.discover() == nil {
@@ -87,7 +93,10 @@ struct Test: ParsableCommand {
             taxonomy = loaded.taxonomy
             problems += loaded.diagnostics
         }
-        let runner = TestRunner(targets: targets, taxonomy: taxonomy, limits: limits, filter: filter, jobs: jobs)
+        // The workspace's plugins (when testing its packs) and --plugin folders.
+        let (plugins, pluginProblems) = pluginOptions.plugins(besides: enabled, taxonomy: &taxonomy)
+        problems += pluginProblems
+        let runner = TestRunner(targets: targets, taxonomy: taxonomy, limits: limits, filter: filter, jobs: jobs, plugins: plugins)
         var report = runner.run()
         report.diagnostics = (problems + report.diagnostics).sortedForDisplay()
         if report.cases.isEmpty, !report.hasInvalidInput {
