@@ -35,6 +35,13 @@ import Testing
         ("(%a+)@(%a+)", "jean@example marie@test"),
         ("x*", "axxb"),
         ("%f[%a]%a+", "THE (quick) fox"),
+        // A leading frontier narrows the bytes a match may start at to its set and the next item's.
+        ("%f[%w]([A-Z][A-Z][- ]?%d%d%d[- ]?[A-Z][A-Z])%f[%W]", "AB-123-CD, xAB-123-CD, AB 123 CD9, ab-123-cd"),
+        ("%f[%w](FR ?%d%d ?%d%d%d)%f[%W]", "TVA FR44 732, FR44732 and XFR44732, FR 44 732."),
+        ("%f[%d](%d)%d*", "a1 b22 c333"),
+        ("%f[%w]%d*x", "x 12x ax 7"),
+        ("%f[%s]%d", "1 2 3"),
+        ("%f[%w]%f[%d]%d+", "ab 12 c3"),
     ])
     func matchesLikeGmatch(pattern: String, text: String) throws {
         #expect(try candidates(pattern, in: text) == native(pattern, in: text))

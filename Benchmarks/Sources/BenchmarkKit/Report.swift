@@ -43,14 +43,14 @@ public struct Report {
         return lines.joined(separator: "\n")
     }
 
-    /// A line saying where and when the figures were taken.
-    public static func machineLine() -> String {
+    /// A line saying where and when the figures were taken, and how (`medians of 21 samples`).
+    public static func machineLine(samples: String = "medians of 21 samples") -> String {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let memory = ProcessInfo.processInfo.physicalMemory >> 30
         var name = utsname()
         uname(&name)
         let kernel = withUnsafeBytes(of: name.release) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
         let date = ISO8601DateFormatter().string(from: Date()).prefix(10)
-        return "Measured \(date) on \(cores) cores, \(memory) GiB, Linux \(kernel), release build; medians of 21 samples."
+        return "Measured \(date) on \(cores) cores, \(memory) GiB, Linux \(kernel), release build; \(samples)."
     }
 }

@@ -145,5 +145,5 @@ for result in [full, first, unchanged, typical, costly, oneSystem] {
 report.note("")
 report.note("- Re-check with nothing changed / full evaluation: \(String(format: "%.2f", unchanged.median / full.median)); after one descriptor changed: \(String(format: "%.2f", oneSystem.median / full.median)).")
 report.note("- History file after \(1 + 4 * samples) runs (the last first run, then the re-checks): \(size) MiB (unchanged results are stored once).")
-report.note("- " + Report.machineLine().replacingOccurrences(of: "medians of 21 samples", with: "medians of \(samples) samples"))
+report.note("- " + Report.machineLine(samples: "medians of \(samples) samples"))
 print(report.markdown)

@@ -80,7 +80,7 @@ let cases: [(String, DetectorRegistry)] = [
 var lines = [
     "### Plugin detectors",
     "",
-    Report.machineLine().replacingOccurrences(of: "medians of 21 samples", with: "medians of 7 scans"),
+    Report.machineLine(samples: "medians of 7 scans"),
     "\(corpus.count.formatted()) chat messages, \(String(format: "%.1f", megabytes)) MB, scanned in memory on one thread",
     "(`TextScanner`, one value per message, as a store scan hands them over).",
     "",

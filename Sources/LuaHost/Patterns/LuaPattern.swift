@@ -128,51 +128,70 @@ public final class LuaPattern {
     // MARK: The first item
 
     /// Which bytes can start a match: read off the pattern's first item when it must consume one
-    /// character (a class, a set or a literal without `*`, `?` or `-`; or the set of a leading
-    /// frontier `%f[set]`). Nil when any byte might.
+    /// character (a class, a set or a literal without `*`, `?` or `-`). A leading frontier
+    /// `%f[set]` also needs the byte in its set: `%f[%w](%d…` starts only at digits. Nil when any
+    /// byte might.
     private static func firstByteFilter(
         _ pattern: [UInt8], anchored: Bool, budget: UnsafeMutablePointer<clua_control>
     ) -> [Bool]? {
         if anchored { return nil }
-        var p = 0
+        var p = skipCaptureOpenings(pattern, from: 0)
+        guard p < pattern.count else { return nil }
+        var frontier: [Bool]? = nil
+        if pattern[p] == UInt8(ascii: "%"), p + 1 < pattern.count, pattern[p + 1] == UInt8(ascii: "f") {
+            guard let end = setEnd(pattern, from: p + 2) else { return nil }
+            frontier = byteFilter(of: Array(pattern[(p + 2)..<end]), budget: budget)
+            p = skipCaptureOpenings(pattern, from: end)
+        }
+        guard let item = consumingItem(pattern, at: p) else { return frontier }
+        let next = byteFilter(of: item, budget: budget)
+        guard let frontier else { return next }
+        return (0..<256).map { frontier[$0] && next[$0] }
+    }
+
+    /// The index of the first item at or after `start`, past `(` (and empty position captures `()`).
+    private static func skipCaptureOpenings(_ pattern: [UInt8], from start: Int) -> Int {
+        var p = start
         while p < pattern.count, pattern[p] == UInt8(ascii: "(") {
             if p + 1 < pattern.count, pattern[p + 1] == UInt8(ascii: ")") { p += 2 } else { p += 1 }
         }
+        return p
+    }
+
+    /// The item at `p` when it consumes exactly one character (a class, a set or a literal,
+    /// without `*`, `?` or `-` after it); nil otherwise.
+    private static func consumingItem(_ pattern: [UInt8], at p: Int) -> [UInt8]? {
         guard p < pattern.count else { return nil }
-        var item: ArraySlice<UInt8>
-        if pattern[p] == UInt8(ascii: "%"), p + 1 < pattern.count, pattern[p + 1] == UInt8(ascii: "f") {
-            guard let end = setEnd(pattern, from: p + 2) else { return nil }
-            item = pattern[(p + 2)..<end]
-        } else {
-            let end: Int
-            switch pattern[p] {
-            case UInt8(ascii: "%"):
-                guard p + 1 < pattern.count else { return nil }
-                let letter = pattern[p + 1]
-                if letter == UInt8(ascii: "b") || isDigit(letter) { return nil }
-                end = p + 2
-            case UInt8(ascii: "["):
-                guard let found = setEnd(pattern, from: p) else { return nil }
-                end = found
-            case UInt8(ascii: ")"), UInt8(ascii: "$"):
-                return nil
-            default:
-                end = p + 1
-            }
-            if end < pattern.count, [UInt8(ascii: "*"), UInt8(ascii: "?"), UInt8(ascii: "-")].contains(pattern[end]) {
-                return nil
-            }
-            item = pattern[p..<end]
+        let end: Int
+        switch pattern[p] {
+        case UInt8(ascii: "%"):
+            guard p + 1 < pattern.count else { return nil }
+            let letter = pattern[p + 1]
+            if letter == UInt8(ascii: "b") || letter == UInt8(ascii: "f") || isDigit(letter) { return nil }
+            end = p + 2
+        case UInt8(ascii: "["):
+            guard let found = setEnd(pattern, from: p) else { return nil }
+            end = found
+        case UInt8(ascii: ")"), UInt8(ascii: "$"):
+            return nil
+        default:
+            end = p + 1
         }
-        // Ask the matcher itself which single bytes the item matches.
+        if end < pattern.count, [UInt8(ascii: "*"), UInt8(ascii: "?"), UInt8(ascii: "-")].contains(pattern[end]) {
+            return nil
+        }
+        return Array(pattern[p..<end])
+    }
+
+    /// Which single bytes `item` matches, asked of the matcher itself.
+    private static func byteFilter(of item: [UInt8], budget: UnsafeMutablePointer<clua_control>) -> [Bool] {
         var filter = [Bool](repeating: false, count: 256)
-        let itemBytes = Array(item)
         budget.pointee.instructions_left = Int64.max
         budget.pointee.deadline_ns = 0
         for byte in 0..<256 {
             let subject = [UInt8(byte)]
             let matched: Bool = subject.withUnsafeBufferPointer { s in
-                itemBytes.withUnsafeBufferPointer { i in
+                item.withUnsafeBufferPointer { i in
                     var matcher = PatternMatcher(subject: s, pattern: i, patternStart: 0, budget: PatternBudget(control: budget))
                     return (try? matcher.match(0, 0)) == 1
                 }
