@@ -34,6 +34,28 @@ import Testing
         return (folder, imported)
     }
 
+    /// A Fides project keeps all its systems in one manifest: one larger than a descriptor may be
+    /// (1 MiB) is still read.
+    @Test func aManifestLargerThanADescriptorIsImported() throws {
+        let folder = try TemporaryFolder(files: ["README": "a large manifest\n"])
+        var lines = ["system:"]
+        for index in 0..<3_000 {
+            lines += [
+                "  - fides_key: system_\(index)", "    name: System \(index)", "    description: \(String(repeating: "Customer service. ", count: 20))",
+                "    system_type: Service", "    privacy_declarations:", "      - name: Support", "        data_categories: [user.contact.email]",
+                "        data_use: essential.service.operations.support", "        data_subjects: [customer]",
+            ]
+        }
+        let manifest = folder.url.appendingPathComponent("systems.yml")
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: manifest)
+        #expect(try FileManager.default.attributesOfItem(atPath: manifest.path)[.size] as? Int ?? 0 > 1 << 20)
+        let imported = try CadreCommand.run(
+            ["import", "fides", manifest.path, "--plugin", Self.plugin.path, "--output-dir", folder.url.appendingPathComponent("out").path],
+            in: folder.url, timeout: 300)
+        #expect(imported.status == 0, "\(imported.stderr.prefix(2_000))")
+        #expect(FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("out/systems/system_2999.yaml").path))
+    }
+
     @Test func importWritesDescriptorsPacksAndTerms() throws {
         let (folder, imported) = try Self.importCases()
         #expect(imported.status == 0, "\(imported.stderr)")

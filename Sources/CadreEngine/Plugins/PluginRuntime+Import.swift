@@ -21,6 +21,11 @@ extension PluginRuntime {
     /// The largest input file an importer reads.
     static let maximumInputBytes = 64 << 20
 
+    /// How YAML and JSON inputs are parsed: another tool's manifest may hold thousands of systems
+    /// in one file, so the descriptor's 1 MiB and 100,000 values become 64 MiB and 4 million
+    /// (aliases still expand no further).
+    static let inputLimits = ParseLimits(maxBytes: maximumInputBytes, maxDepth: 64, maxNodes: 4_000_000)
+
     /// Runs the importer of `format` on `paths`: each file is read (YAML and JSON parsed, with
     /// every node's line kept), the importer's `import(files, ctx)` turns them into documents, and
     /// documents are written as YAML in the order of their format. Nothing is written to disk;
@@ -54,7 +59,7 @@ extension PluginRuntime {
             let ext = (path as NSString).pathExtension.lowercased()
             if ["yaml", "yml", "json"].contains(ext) {
                 do {
-                    fields.append(("data", tree.value(of: try DocumentParser().parse(fileAt: path, as: path))))
+                    fields.append(("data", tree.value(of: try DocumentParser(limits: Self.inputLimits).parse(text, file: path))))
                 } catch {
                     diagnostics.append(error)
                     continue
