@@ -182,6 +182,37 @@ import Testing
         #expect(runs.first?["as_of"] as? String == "2026-11-29")
     }
 
+    /// The history records findings with their evidence redacted, as every output does: no value
+    /// seeded into the example stores is in any re-check, diff or history output, nor anywhere
+    /// in the history's files.
+    @Test func noPersonalDataFromTheStoresReachesTheHistory() throws {
+        let scratch = try ScratchWorkspace()
+        let seeded = try scratch.read("examples/stores/seeded-values.txt").split(separator: "\n").map(String.init).filter { !$0.isEmpty }
+        #expect(seeded.count >= 50)
+        var outputs = [
+            try scratch.cadre("recheck", "-w", "examples", "--as-of", "2026-11-29"),
+            try scratch.cadre("recheck", "-w", "examples", "--as-of", "2027-12-02", "--format", "json"),
+            try scratch.cadre("diff", "1", "2", "-w", "examples"),
+            try scratch.cadre("diff", "1", "2", "-w", "examples", "--format", "json"),
+            try scratch.cadre("history", "-w", "examples", "--format", "json"),
+        ]
+        var stored = Data()
+        let folder = scratch.folder.appendingPathComponent("examples/.cadre")
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            stored += try Data(contentsOf: folder.appendingPathComponent(name))
+        }
+        #expect(stored.count > 100_000)
+        #expect(stored.range(of: Data("**** **** ****".utf8)) != nil, "card numbers were found, and recorded redacted, as readable JSON")
+        outputs.append(CadreCommand.Output(status: 0, stdout: String(decoding: stored, as: UTF8.self), stderr: ""))
+        for output in outputs {
+            for value in seeded {
+                #expect(!output.stdout.contains(value), "\(value)")
+                #expect(!output.stdout.contains(value.replacingOccurrences(of: " ", with: "")), "\(value)")
+                #expect(!output.stderr.contains(value))
+            }
+        }
+    }
+
     @Test func badRunsAndBrokenInputsExitWithTwo() throws {
         let scratch = try ScratchWorkspace()
         let empty = try scratch.cadre("history", "-w", "examples")

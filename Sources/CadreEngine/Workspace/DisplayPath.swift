@@ -47,6 +47,6 @@ extension Workspace {
     /// The folders of the workspace's packs (`packs:` of cadre.yaml), as shown:
     /// `policies/cnil` for `../policies/cnil` in `examples/cadre.yaml`.
     public var packFolders: [String] {
-        configuration.packs.map { DisplayPath.normalized(Workspace.join(root, $0)) }
+        configuration.packs.map { Workspace.join(root, $0) }
     }
 }
