@@ -1,7 +1,7 @@
 import Foundation
 
 /// A workspace of `count` systems (copies of the example descriptors, each with an id of its
-/// own), the three seed packs and a synthetic pack of 16 rules: 20 rules in all.
+/// own), the three bundled packs (76 rules) and a synthetic pack of 16 rules.
 struct SyntheticWorkspace {
     let folder: URL
     var root: String { folder.appendingPathComponent("workspace").path }
