@@ -9,26 +9,29 @@ struct RunComparison {
     let lookup: (Set<String>) throws(HistoryError) -> [String: RuleResult]
 
     func diff(from before: RecordedRun?, to after: RecordedRun, fromInfo: RunInfo?, toInfo: RunInfo?) throws(HistoryError) -> RunDiff {
-        // Systems whose recorded result lists are the same in both runs hold no change.
+        // Systems whose recorded result lists are the same in both runs hold no change; the
+        // others are compared system by system, rule by rule.
         let unchanged = Self.sameResults(before, after)
-        let old = Self.pairs(before, skipping: unchanged)
-        let new = Self.pairs(after, skipping: unchanged)
-        var differing: [PairKey] = []
+        let old = Self.systemsByName(before, skipping: unchanged)
+        let new = Self.systemsByName(after, skipping: unchanged)
+        var differing: [(pair: PairKey, was: Recorded?, now: Recorded?)] = []
         var keys: Set<String> = []
-        for (pair, reference) in new where old[pair]?.reference.key != reference.reference.key {
-            differing.append(pair)
-            keys.insert(reference.reference.key)
-            if let key = old[pair]?.reference.key { keys.insert(key) }
-        }
-        for (pair, reference) in old where new[pair] == nil {
-            differing.append(pair)
-            keys.insert(reference.reference.key)
+        for name in Set(old.keys).union(new.keys) {
+            let was = Self.pairs(of: old[name] ?? [])
+            let now = Self.pairs(of: new[name] ?? [])
+            for (rule, reference) in now where was[rule]?.reference.key != reference.reference.key {
+                differing.append((PairKey(system: name, rule: rule), was[rule], reference))
+                keys.insert(reference.reference.key)
+                if let key = was[rule]?.reference.key { keys.insert(key) }
+            }
+            for (rule, reference) in was where now[rule] == nil {
+                differing.append((PairKey(system: name, rule: rule), reference, nil))
+                keys.insert(reference.reference.key)
+            }
         }
         let results = try lookup(keys)
         var diff = RunDiff(from: fromInfo, to: toInfo, newFailures: [], resolved: [], changed: [])
-        for pair in differing.sorted() {
-            let was = old[pair]
-            let now = new[pair]
+        for (pair, was, now) in differing.sorted(by: { $0.pair < $1.pair }) {
             let file = paths.shown(now?.file ?? was?.file ?? "")
             let before = was.flatMap { results[$0.reference.key] }.map { paths.relocate($0, paths.shown) }
             let after = now.flatMap { results[$0.reference.key] }.map { paths.relocate($0, paths.shown) }
@@ -69,15 +72,26 @@ struct RunComparison {
         return same
     }
 
-    /// Every pair of a run with a result: by system id (file for invalid descriptors) and rule.
-    static func pairs(_ run: RecordedRun?, skipping skipped: Set<String> = []) -> [PairKey: (file: String, reference: ResultReference)] {
-        var pairs: [PairKey: (file: String, reference: ResultReference)] = [:]
-        for system in run?.systems ?? [] {
-            let name = system.id ?? system.file
-            if skipped.contains(name) { continue }
-            for reference in system.results {
-                let key = PairKey(system: name, rule: reference.rule)
-                if pairs[key] == nil { pairs[key] = (system.file, reference) }
+    /// A recorded result of a pair, with its system's file.
+    typealias Recorded = (file: String, reference: ResultReference)
+
+    /// The systems of a run by name (id, or file for invalid descriptors), in the run's order,
+    /// without those in `skipped`.
+    static func systemsByName(_ run: RecordedRun?, skipping skipped: Set<String>) -> [String: [RecordedSystem]] {
+        var systems: [String: [RecordedSystem]] = [:]
+        for system in run?.systems ?? [] where !skipped.contains(system.id ?? system.file) {
+            systems[system.id ?? system.file, default: []].append(system)
+        }
+        return systems
+    }
+
+    /// The results of systems sharing one name, by rule (the first system's result for a rule
+    /// wins, as descriptors sharing an id are reported, not evaluated).
+    static func pairs(of systems: [RecordedSystem]) -> [String: Recorded] {
+        var pairs: [String: Recorded] = [:]
+        for system in systems {
+            for reference in system.results where pairs[reference.rule] == nil {
+                pairs[reference.rule] = (system.file, reference)
             }
         }
         return pairs
