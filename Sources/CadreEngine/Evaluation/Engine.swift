@@ -69,8 +69,11 @@ public struct Engine: Sendable {
         }
         if index == 0 { run.rulesLoaded(worker.rules.map(\.info), diagnostics: worker.diagnostics) }
         while let file = run.next() {
-            let digest = FileManager.default.contents(atPath: file).map { Digest.sha256($0) } ?? ""
-            let load = loader.load(fileAt: file)
+            // Read once: the digest and the parse share the bytes. A file that cannot be read
+            // is left to the loader, which says why.
+            let data = FileManager.default.contents(atPath: file)
+            let digest = data.map { Digest.sha256($0) } ?? ""
+            let load = data.map { loader.load(bytes: [UInt8]($0), file: file) } ?? loader.load(fileAt: file)
             guard let document = load.document else {
                 run.finish(SystemEvaluation(file: file, id: nil, name: nil, digest: digest, results: [], diagnostics: load.diagnostics))
                 continue

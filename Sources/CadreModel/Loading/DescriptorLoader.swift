@@ -29,6 +29,15 @@ public struct DescriptorLoader: Sendable {
         }
     }
 
+    /// Loads a descriptor from the bytes of its file, already read, naming it `file` in diagnostics.
+    public func load(bytes: [UInt8], file: String) -> DescriptorLoad {
+        do {
+            return load(try DocumentParser(limits: limits).parse(bytes, file: file), file: file)
+        } catch {
+            return DescriptorLoad(file: file, document: nil, diagnostics: [error])
+        }
+    }
+
     /// Loads a descriptor from its text, naming it `file` in diagnostics.
     public func load(text: String, file: String) -> DescriptorLoad {
         do {
