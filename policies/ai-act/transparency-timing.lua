@@ -12,12 +12,7 @@ return {
   effective = { from = calendar.dates.transparency },
   remediation = "Disclose the AI at the start of the first interaction (`discloses_ai: at_start`), in the conversation itself.",
   tags = { "transparency" },
-  applies = function(system)
-    for _, component in ipairs(system.ai or {}) do
-      if classification.direct_interaction(component) then return true end
-    end
-    return false
-  end,
+  applies = classification.interacts_directly,
   check = function(system, ctx)
     for _, component in ipairs(system.ai) do
       if classification.direct_interaction(component) and component.discloses_ai == "on_request" then

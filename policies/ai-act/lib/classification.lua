@@ -33,6 +33,14 @@ function classification.direct_interaction(component)
   return people.find(component.interacts_with, people.outsider) ~= nil
 end
 
+--- Whether some AI component of `system` interacts with people directly (Art. 50(1)).
+function classification.interacts_directly(system)
+  for _, component in ipairs(system.ai or {}) do
+    if classification.direct_interaction(component) then return true end
+  end
+  return false
+end
+
 -- Inferences that evaluate a person: profiling (GDPR Art. 4(4), to which AI Act Art. 6(3) refers).
 local evaluative = {
   emotion = true, stress = true, satisfaction = true, churn_risk = true, propensity = true,
