@@ -17,9 +17,142 @@ import Testing
                 try Set(String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
             )
         }
-        #expect(migrations == ["v1: runs, inputs, rules, waivers, systems, results"])
+        #expect(migrations == ["v1: runs, inputs, rules, waivers, systems, results", "v2: rule sets, parsed documents"])
         #expect(mode == "wal")
-        #expect(tables.isSuperset(of: ["run", "input", "rule", "waiver", "system", "result", "result_list"]))
+        #expect(tables.isSuperset(of: ["run", "input", "rule", "waiver", "system", "result", "result_list", "rule_set", "parsed_document"]))
+    }
+
+    @Test func listsOfOneRunShareOneRuleSet() throws {
+        let workspace = try HistoryWorkspace(files: WorkspaceModel().files())
+        _ = try workspace.recheck(asOf: "2026-11-29")
+        let queue = try DatabaseQueue(path: HistoryStore.file(in: workspace.root.path))
+        let sets = try queue.read { try String.fetchAll($0, sql: "SELECT body FROM rule_set") }
+        #expect(sets == ["other.lapse\ntest.asof\ntest.retention\ntest.shared\ntest.version\ntest.window\n"])
+        // 3 systems × 6 rules: a format byte, the rule set's key, 34 bytes a rule.
+        let sizes = try queue.read { try Int.fetchAll($0, sql: "SELECT length(body) FROM result_list JOIN system ON system.results = result_list.key") }
+        #expect(sizes == [33 + 6 * 34, 33 + 6 * 34, 33 + 6 * 34])
+    }
+
+    @Test func aChangedRuleIsRecordedAsADifferenceFromTheLastFullList() throws {
+        var model = WorkspaceModel()
+        let workspace = try HistoryWorkspace(files: model.files())
+        _ = try workspace.recheck(asOf: "2026-11-29")
+        let queue = try DatabaseQueue(path: HistoryStore.file(in: workspace.root.path))
+        func sizes(_ run: Int) throws -> [Int] {
+            try queue.read {
+                try Int.fetchAll($0, sql: "SELECT length(body) FROM result_list JOIN system ON system.results = result_list.key WHERE run_id = ? ORDER BY file", arguments: [run])
+            }
+        }
+        func matchesAFullEvaluation(_ outcome: RecheckOutcome) throws {
+            let recorded = try workspace.history().evaluation(of: try #require(try workspace.history().lastRun()), root: workspace.root.path)
+            let full = try workspace.evaluate(asOf: "2026-11-29")
+            #expect(recorded.systems.map(\.results) == full.systems.map(\.results))
+            #expect(try #require(outcome.run).systems.map(\.results) == (try #require(try workspace.history().lastRun())).systems.map(\.results))
+        }
+        // One rule of six changed: each list is its base's key and one entry of 38 bytes.
+        model.retentionLimit = "P1Y"
+        try workspace.write("pack/retention.lua", model.files()["pack/retention.lua"] ?? "")
+        try matchesAFullEvaluation(try workspace.recheck(asOf: "2026-11-29"))
+        // c's retention result changed; a's and b's did not, and keep their lists.
+        #expect(try sizes(2) == [33 + 6 * 34, 33 + 6 * 34, 33 + 38], "\((try? sizes(2)) ?? [])")
+        // Back as it was: the same difference positions, so still a difference (of the same base).
+        model.retentionLimit = "P6M"
+        try workspace.write("pack/retention.lua", model.files()["pack/retention.lua"] ?? "")
+        try matchesAFullEvaluation(try workspace.recheck(asOf: "2026-11-29"))
+        #expect(try sizes(3) == [33 + 6 * 34, 33 + 6 * 34, 33 + 38], "\((try? sizes(3)) ?? [])")
+        // The shared module, the retention message and the pack's version changed too: each list
+        // now differs from its base (run 1's) at more than a quarter of its rules, counting every
+        // run since, and is recorded in full again.
+        model.sharedWord = "beta"
+        model.retentionMessage = "kept %s: too long"
+        model.version = "1.1.0"
+        for (path, text) in model.files() where (try? workspace.read(path)) != text { try workspace.write(path, text) }
+        try matchesAFullEvaluation(try workspace.recheck(asOf: "2026-11-29"))
+        let runs = try (1...4).map { try #require(try workspace.history().run(.id(Int64($0)))) }
+        let differing = runs[0].systems.indices.map { index in
+            Set(runs.dropFirst().flatMap { run in
+                run.systems[index].results.indices.filter { run.systems[index].results[$0] != runs[0].systems[index].results[$0] }
+            }).count
+        }
+        #expect(differing.allSatisfy { $0 * 4 > 6 }, "\(differing)")
+        #expect(try sizes(4) == [33 + 6 * 34, 33 + 6 * 34, 33 + 6 * 34])
+        // A damaged base is reported, not trusted.
+        try queue.write { try $0.execute(sql: "UPDATE result_list SET body = x'01' WHERE length(body) = 33 + 6 * 34") }
+        #expect(throws: HistoryError.self) { try workspace.history().run(.id(2)) }
+    }
+
+    @Test func listsWrittenAsTextByTheFirstReleaseAreStillRead() throws {
+        let workspace = try HistoryWorkspace(files: WorkspaceModel().files())
+        _ = try workspace.recheck(asOf: "2026-11-29")
+        let history = try workspace.history()
+        let recorded = try #require(try history.lastRun())
+        let before = try history.evaluation(of: recorded, root: workspace.root.path)
+        // Rewrite every list of the run as the first release wrote it.
+        let queue = try DatabaseQueue(path: HistoryStore.file(in: workspace.root.path))
+        try queue.write { db in
+            for system in recorded.systems {
+                let text = system.results.map { "\($0.rule) \($0.key.hex) \($0.status.rawValue) \($0.severity.rawValue)\n" }.joined()
+                let key = "text-" + system.file
+                try db.execute(sql: "INSERT INTO result_list (key, body) VALUES (?, ?)", arguments: [key, text])
+                try db.execute(sql: "UPDATE system SET results = ? WHERE file = ?", arguments: [key, system.file])
+            }
+        }
+        let reread = try #require(try history.lastRun())
+        #expect(reread.systems.map(\.results) == recorded.systems.map(\.results))
+        #expect(try history.evaluation(of: reread, root: workspace.root.path).systems.map(\.results) == before.systems.map(\.results))
+        // A re-check after it compares with the text lists and finds nothing new.
+        let outcome = try workspace.recheck(asOf: "2026-11-29")
+        #expect(outcome.plan?.evaluatedPairs == 0)
+        #expect(outcome.diff.isEmpty)
+    }
+
+    @Test func aDamagedListIsReportedNotTrusted() throws {
+        let workspace = try HistoryWorkspace(files: WorkspaceModel().files())
+        _ = try workspace.recheck(asOf: "2026-11-29")
+        let queue = try DatabaseQueue(path: HistoryStore.file(in: workspace.root.path))
+        try queue.write { try $0.execute(sql: "UPDATE result_list SET body = substr(body, 1, 50)") }
+        #expect(throws: HistoryError.self) { try workspace.history().lastRun() }
+        try queue.write { try $0.execute(sql: "DELETE FROM rule_set") }
+        #expect(throws: HistoryError.self) { try workspace.history().lastRun() }
+    }
+
+    @Test func theHistoryKeepsTheLastRunsDescriptorsParsed() throws {
+        var model = WorkspaceModel()
+        let workspace = try HistoryWorkspace(files: model.files())
+        _ = try workspace.recheck(asOf: "2026-11-29")
+        let queue = try DatabaseQueue(path: HistoryStore.file(in: workspace.root.path))
+        func kept() throws -> Set<String> { try queue.read { try Set(String.fetchAll($0, sql: "SELECT digest FROM parsed_document")) } }
+        func digests() throws -> Set<String> { Set(try #require(try workspace.history().lastRun()).systems.map(\.digest)) }
+        #expect(try kept() == digests())
+        #expect(try kept().count == 3)
+        // A changed descriptor: its new parse is kept, its old one dropped.
+        model.systems["systems/b.yaml"]?.recordings = "P2Y"
+        for (path, text) in model.files() where (try? workspace.read(path)) != text { try workspace.write(path, text) }
+        _ = try workspace.recheck(asOf: "2026-11-29")
+        #expect(try kept() == digests())
+        // Another cadre does not read this one's parses, and replaces them.
+        _ = try workspace.recheck(asOf: "2026-11-29", version: "other")
+        #expect(try queue.read { try Set(String.fetchAll($0, sql: "SELECT DISTINCT cadre_version FROM parsed_document")) } == ["other"])
+        #expect(try kept() == digests())
+    }
+
+    @Test func aDamagedParseIsParsedAgain() throws {
+        var model = WorkspaceModel()
+        let workspace = try HistoryWorkspace(files: model.files())
+        _ = try workspace.recheck(asOf: "2026-11-29")
+        let queue = try DatabaseQueue(path: HistoryStore.file(in: workspace.root.path))
+        try queue.write { try $0.execute(sql: "UPDATE parsed_document SET body = x'0102030405'") }
+        // A changed rule is evaluated on every system from its kept parse: all damaged.
+        model.retentionLimit = "P1Y"
+        try workspace.write("pack/retention.lua", model.files()["pack/retention.lua"] ?? "")
+        let outcome = try workspace.recheck(asOf: "2026-11-29")
+        #expect(outcome.plan?.evaluatedPairs == 3)
+        #expect(outcome.diff.resolved.map { "\($0.rule)@\($0.system)" } == ["test.retention@c"])
+        let full = try workspace.evaluate(asOf: "2026-11-29")
+        let recorded = try workspace.history().evaluation(of: try #require(outcome.run), root: workspace.root.path)
+        #expect(recorded.systems.map(\.results) == full.systems.map(\.results))
+        // The parses are kept again, readable.
+        #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM parsed_document WHERE length(body) > 5") } == 3)
     }
 
     @Test func aRunRecordsItsInputsWithDigests() throws {

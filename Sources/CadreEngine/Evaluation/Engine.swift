@@ -19,6 +19,8 @@ public struct Engine: Sendable {
     public var readsStores: Bool
     /// Where store URLs' `${VAR}` references are resolved.
     public var environment: [String: String]
+    /// Where parsed descriptors are kept between evaluations (nil: every descriptor is parsed).
+    public var documents: (any DocumentCache)?
 
     public init(
         workspace: Workspace, jobs: Int = 0, limits: LuaLimits? = nil, readsStores: Bool = true,
@@ -73,7 +75,7 @@ public struct Engine: Sendable {
             // is left to the loader, which says why.
             let data = FileManager.default.contents(atPath: file)
             let digest = data.map { Digest.sha256($0) } ?? ""
-            let load = data.map { loader.load(bytes: [UInt8]($0), file: file) } ?? loader.load(fileAt: file)
+            let load = data.map { self.load([UInt8]($0), digest: digest, file: file, loader: loader) } ?? loader.load(fileAt: file)
             guard let document = load.document else {
                 run.finish(SystemEvaluation(file: file, id: nil, name: nil, digest: digest, results: [], diagnostics: load.diagnostics))
                 continue
@@ -89,6 +91,21 @@ public struct Engine: Sendable {
             system.waivers = own
             run.finish(system)
         }
+    }
+
+    /// Loads a descriptor from its bytes, through ``documents`` when there is a cache.
+    private func load(_ bytes: [UInt8], digest: String, file: String, loader: DescriptorLoader) -> DescriptorLoad {
+        guard let documents else { return loader.load(bytes: bytes, file: file) }
+        if let kept = documents.document(digest: digest, file: file) {
+            guard let diagnostics = kept.diagnostics else { return loader.load(kept.root, file: file) }
+            return loader.load(validated: kept.root, file: file, diagnostics: diagnostics)
+        }
+        // A file that does not parse is not kept; the loader parses it again to say why.
+        guard let root = try? DocumentParser(limits: loader.limits).parse(bytes, file: file) else {
+            return loader.load(bytes: bytes, file: file)
+        }
+        documents.keep(root, digest: digest)
+        return loader.load(root, file: file)
     }
 }
 

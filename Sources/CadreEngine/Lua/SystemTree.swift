@@ -23,7 +23,8 @@ struct SystemTree {
             var table = LuaTable(tag: tag)
             table.array.reserveCapacity(elements.count)
             for (index, element) in elements.enumerated() {
-                table.array.append(convert(element, path: path.appending(index)))
+                // A scalar needs no path: only containers are found again by tag.
+                table.array.append(element.scalar?.value.luaValue ?? convert(element, path: path.appending(index)))
             }
             return .table(table)
         case .mapping(let entries):
@@ -31,7 +32,7 @@ struct SystemTree {
             nodes.append((node, path))
             var table = LuaTable(tag: tag)
             for entry in entries {
-                let value = convert(entry.value, path: path.appending(entry.key))
+                let value = entry.value.scalar?.value.luaValue ?? convert(entry.value, path: path.appending(entry.key))
                 if !value.isNil { table[entry.key] = value }
             }
             return .table(table)

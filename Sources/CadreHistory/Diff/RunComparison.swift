@@ -6,7 +6,7 @@ import CadreModel
 struct RunComparison {
     let paths: WorkspacePaths
     /// The results of the pairs that differ, by key (recorded form: paths relative to the workspace).
-    let lookup: (Set<String>) throws(HistoryError) -> [String: RuleResult]
+    let lookup: (Set<ResultKey>) throws(HistoryError) -> [ResultKey: RuleResult]
 
     func diff(from before: RecordedRun?, to after: RecordedRun, fromInfo: RunInfo?, toInfo: RunInfo?) throws(HistoryError) -> RunDiff {
         // Systems whose recorded result lists are the same in both runs hold no change; the
@@ -15,18 +15,31 @@ struct RunComparison {
         let old = Self.systemsByName(before, skipping: unchanged)
         let new = Self.systemsByName(after, skipping: unchanged)
         var differing: [(pair: PairKey, was: Recorded?, now: Recorded?)] = []
-        var keys: Set<String> = []
+        var keys: Set<ResultKey> = []
         for name in Set(old.keys).union(new.keys) {
-            let was = Self.pairs(of: old[name] ?? [])
-            let now = Self.pairs(of: new[name] ?? [])
-            for (rule, reference) in now where was[rule]?.reference.key != reference.reference.key {
-                differing.append((PairKey(system: name, rule: rule), was[rule], reference))
-                keys.insert(reference.reference.key)
-                if let key = was[rule]?.reference.key { keys.insert(key) }
-            }
-            for (rule, reference) in was where now[rule] == nil {
-                differing.append((PairKey(system: name, rule: rule), reference, nil))
-                keys.insert(reference.reference.key)
+            // Both sides sorted by rule: one walk finds the rules whose result differs.
+            let was = Side(old[name] ?? [])
+            let now = Side(new[name] ?? [])
+            var i = 0
+            var j = 0
+            while i < was.references.count || j < now.references.count {
+                let a = i < was.references.count ? was.references[i] : nil
+                let b = j < now.references.count ? now.references[j] : nil
+                if let a, let b, a.rule == b.rule {
+                    defer { (i, j) = (i + 1, j + 1) }
+                    guard a.key != b.key else { continue }
+                    differing.append((PairKey(system: name, rule: b.rule), (was.file(i), a), (now.file(j), b)))
+                    keys.insert(a.key)
+                    keys.insert(b.key)
+                } else if let b, a.map({ b.rule < $0.rule }) ?? true {
+                    differing.append((PairKey(system: name, rule: b.rule), nil, (now.file(j), b)))
+                    keys.insert(b.key)
+                    j += 1
+                } else if let a {
+                    differing.append((PairKey(system: name, rule: a.rule), (was.file(i), a), nil))
+                    keys.insert(a.key)
+                    i += 1
+                }
             }
         }
         let results = try lookup(keys)
@@ -85,15 +98,29 @@ struct RunComparison {
         return systems
     }
 
-    /// The results of systems sharing one name, by rule (the first system's result for a rule
-    /// wins, as descriptors sharing an id are reported, not evaluated).
-    static func pairs(of systems: [RecordedSystem]) -> [String: Recorded] {
-        var pairs: [String: Recorded] = [:]
-        for system in systems {
-            for reference in system.results where pairs[reference.rule] == nil {
-                pairs[reference.rule] = (system.file, reference)
+    /// The results of the systems sharing one name in a run, one per rule, sorted by rule (the
+    /// first system's result for a rule wins, as descriptors sharing an id are reported, not
+    /// evaluated), each with its system's file.
+    struct Side {
+        let references: [ResultReference]
+        /// The file of each result, or of all of them when there is one.
+        private let files: [String]
+
+        init(_ systems: [RecordedSystem]) {
+            if systems.count == 1, let system = systems.first, zip(system.results, system.results.dropFirst()).allSatisfy({ $0.rule < $1.rule }) {
+                (references, files) = (system.results, [system.file])  // as recorded: the usual case, nothing copied
+                return
             }
+            var pairs: [String: Recorded] = [:]
+            for system in systems {
+                for reference in system.results where pairs[reference.rule] == nil {
+                    pairs[reference.rule] = (system.file, reference)
+                }
+            }
+            let sorted = pairs.values.sorted { $0.reference.rule < $1.reference.rule }
+            (references, files) = (sorted.map(\.reference), sorted.map(\.file))
         }
-        return pairs
+
+        func file(_ index: Int) -> String { files.count == 1 ? files[0] : files[index] }
     }
 }

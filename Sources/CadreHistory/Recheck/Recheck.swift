@@ -38,7 +38,7 @@ public struct Recheck: Sendable {
     ///   holds the problems and nothing is evaluated or recorded.
     /// - Throws: ``HistoryError`` when the history cannot be read or written.
     public func run(asOf: ISODate, now: Date = Date(), record: Bool = true) throws(HistoryError) -> RecheckOutcome {
-        let engine = Engine(workspace: workspace, jobs: jobs, readsStores: readsStores, environment: environment)
+        var engine = Engine(workspace: workspace, jobs: jobs, readsStores: readsStores, environment: environment)
         let (rules, ruleDiagnostics) = engine.loadRules()
         guard !ruleDiagnostics.containsErrors else {
             return RecheckOutcome(blockedBy: ruleDiagnostics)
@@ -49,41 +49,61 @@ public struct Recheck: Sendable {
         var planner = RecheckPlanner(workspace: workspace, inputs: inputs, rules: rules, asOf: asOf)
         planner.readsStores = readsStores
         let plan = planner.plan(after: last)
+        let documents = KeptDocuments(history: history, cadreVersion: cadreVersion, validated: KeptDocuments.validations(in: last, plan: plan))
+        engine.documents = documents
         let partial = engine.evaluate(asOf: asOf, selection: plan.selection)
         let ruleIDs = Set(partial.rules.map(\.id))
+        // The usual case: the rules are those of the last run, and no recorded result is dropped.
+        let sameRules = last.map { Set($0.rules.map(\.id)) == ruleIDs } ?? false
+
+        // The fresh results in their recorded form, encoded on every core.
+        let encoded = partial.systems.concurrentMap { system in
+            system.results.map { result in
+                let recorded = paths.relocate(result, paths.relative)
+                let (key, body) = ResultCoding.encode(recorded)
+                return (reference: ResultReference(rule: result.rule, key: key, status: result.status, severity: result.severity), result: recorded, body: body)
+            }.sorted { $0.reference.rule < $1.reference.rule }
+        }
+        var fresh: [ResultKey: RuleResult] = [:]
+        var bodies: [ResultKey: String] = [:]
+        var evaluated: [String: (system: SystemEvaluation, references: [ResultReference])] = [:]
+        for (system, results) in zip(partial.systems, encoded) {
+            for item in results {
+                fresh[item.reference.key] = item.result
+                bodies[item.reference.key] = item.body
+            }
+            evaluated[paths.relative(system.file)] = evaluated[paths.relative(system.file)] ?? (system, results.map(\.reference))
+        }
 
         // Merge fresh results with the ones copied from the last run.
-        var fresh: [String: RuleResult] = [:]
-        var bodies: [String: String] = [:]
-        let evaluated = Dictionary(partial.systems.map { (paths.relative($0.file), $0) }, uniquingKeysWith: { a, _ in a })
         let oldSystems = Dictionary((last?.systems ?? []).map { ($0.file, $0) }, uniquingKeysWith: { a, _ in a })
         var systems: [RecordedSystem] = []
         for file in workspace.systemFiles {
             let relative = paths.relative(file)
             let old = oldSystems[relative]
-            guard let system = evaluated[relative] else {
+            guard let (system, references) = evaluated[relative] else {
                 guard var copy = old else { continue }
-                if copy.results.contains(where: { !ruleIDs.contains($0.rule) }) {
+                if !sameRules, copy.results.contains(where: { !ruleIDs.contains($0.rule) }) {
                     copy.results = copy.results.filter { ruleIDs.contains($0.rule) }
                 }
                 systems.append(copy)
                 continue
             }
-            var references: [String: ResultReference] = [:]
+            var kept: [ResultReference] = []
             if let old, old.digest == system.digest {
-                for reference in old.results where ruleIDs.contains(reference.rule) { references[reference.rule] = reference }
+                kept = sameRules ? old.results : old.results.filter { ruleIDs.contains($0.rule) }
             }
-            for result in system.results {
-                let recorded = paths.relocate(result, paths.relative)
-                let (key, body) = ResultCoding.encode(recorded)
-                fresh[key] = recorded
-                bodies[key] = body
-                references[result.rule] = ResultReference(rule: result.rule, key: key, status: result.status, severity: result.severity)
-            }
-            systems.append(RecordedSystem(
+            var recorded = RecordedSystem(
                 file: relative, id: system.id, name: system.name, digest: system.digest,
                 diagnostics: paths.relocate(system.diagnostics, paths.relative), waivers: paths.relocate(system.waivers, paths.relative),
-                results: references.values.sorted { $0.rule < $1.rule }))
+                results: Self.merge(kept, references))
+            if let old, old.results == recorded.results, let key = old.resultsKey {
+                recorded.resultsKey = key  // evaluated again, and the same: its list is stored already
+                recorded.base = old.base
+            } else {
+                recorded.base = Self.base(of: recorded.results, after: old)
+            }
+            systems.append(recorded)
         }
         // Two descriptors with one id: the second is reported, not evaluated (as a full run does).
         let duplicates = Evaluation.duplicates(among: systems.map { ($0.id, paths.shown($0.file)) })
@@ -107,9 +127,9 @@ public struct Recheck: Sendable {
             waivers: paths.relocate(workspace.waivers, paths.relative), systems: systems.sorted { $0.file < $1.file },
             diagnostics: paths.relocate(diagnostics, paths.relative))
         if record {
-            run.info.id = try history.record(run, results: bodies)
+            run.info.id = try history.record(run, results: bodies, documents: documents.newlyParsed)
         }
-        let comparison = RunComparison(paths: paths) { [history] (keys: Set<String>) throws(HistoryError) -> [String: RuleResult] in
+        let comparison = RunComparison(paths: paths) { [history] (keys: Set<ResultKey>) throws(HistoryError) -> [ResultKey: RuleResult] in
             var found = fresh.filter { keys.contains($0.key) }
             found.merge(try history.results(keys.filter { found[$0] == nil })) { a, _ in a }
             return found
@@ -118,6 +138,44 @@ public struct Recheck: Sendable {
         return RecheckOutcome(
             previous: last?.info, run: run, plan: plan, diff: diff, recorded: record, diagnostics: diagnostics,
             invalidSystems: systems.filter { $0.diagnostics.containsErrors }.map { paths.shown($0.file) })
+    }
+
+    /// `kept` with `fresh` results in place of theirs, both sorted by rule, and the result too.
+    static func merge(_ kept: [ResultReference], _ fresh: [ResultReference]) -> [ResultReference] {
+        guard !kept.isEmpty else { return fresh }
+        guard zip(kept, kept.dropFirst()).allSatisfy({ $0.rule < $1.rule }) else {
+            // Not sorted (never recorded so): by rule, the fresh result winning.
+            var byRule = Dictionary(kept.map { ($0.rule, $0) }, uniquingKeysWith: { a, _ in a })
+            for reference in fresh { byRule[reference.rule] = reference }
+            return byRule.values.sorted { $0.rule < $1.rule }
+        }
+        var merged: [ResultReference] = []
+        merged.reserveCapacity(kept.count + fresh.count)
+        var index = fresh.startIndex
+        for reference in kept {
+            while index < fresh.endIndex, fresh[index].rule < reference.rule {
+                merged.append(fresh[index])
+                index += 1
+            }
+            if index < fresh.endIndex, fresh[index].rule == reference.rule { continue }
+            merged.append(reference)
+        }
+        merged += fresh[index...]
+        return merged
+    }
+
+    /// The full list `results` can be recorded against: the base of `old`'s list, when `old`
+    /// holds results of the same rules, in the same order, with the positions where `results`
+    /// differ from `old`'s added to those where `old`'s differed from the base.
+    static func base(of results: [ResultReference], after old: RecordedSystem?) -> ListBase? {
+        guard let old, var base = old.base, old.results.count == results.count else { return nil }
+        var overridden = Set(base.overridden)
+        for (was, now) in zip(old.results, results) {
+            guard was.rule == now.rule else { return nil }
+        }
+        for (index, (was, now)) in zip(old.results, results).enumerated() where was != now { overridden.insert(index) }
+        base.overridden = overridden.sorted()
+        return base
     }
 
     static func timestamp(_ date: Date) -> String {

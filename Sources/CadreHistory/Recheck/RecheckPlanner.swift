@@ -74,6 +74,7 @@ struct RecheckPlanner {
         for system in last.systems { if let id = system.id { idCounts[id, default: 0] += 1 } }
         let oldWaivers = Dictionary(grouping: last.waivers, by: \.system)
         let newWaivers = Dictionary(grouping: paths.relocate(workspace.waivers, paths.relative), by: \.system)
+        let sortedRules = everything.sorted()
         var seen: Set<String> = []
         for file in files {
             let relative = paths.relative(file)
@@ -98,8 +99,7 @@ struct RecheckPlanner {
             guard let id = old.id, old.isValid else { continue }  // unchanged and invalid: nothing to evaluate
             var rerun = everywhere
             if !storeRules.isEmpty, let bytes, bytes.range(of: Data("stores".utf8)) != nil { rerun.formUnion(storeRules) }
-            let recorded = Set(old.results.map(\.rule))
-            rerun.formUnion(everything.subtracting(recorded))
+            rerun.formUnion(Self.missing(sortedRules, from: old.results))
             let before = (oldWaivers[id] ?? []) + old.waivers
             let after = (newWaivers[id] ?? []) + old.waivers
             if !before.isEmpty || !after.isEmpty {
@@ -169,6 +169,19 @@ struct RecheckPlanner {
             reasons.append(ChangeReason(.ruleRemoved, rule.id, "rule removed: its results are dropped"))
         }
         return (rerun, reasons)
+    }
+
+    /// The rules of `rules` (sorted) that `recorded` (sorted by rule) holds no result of: one walk
+    /// of both lists, as a run of 10,000 systems has 10,000 of them to go through.
+    static func missing(_ rules: [String], from recorded: [ResultReference]) -> [String] {
+        var missing: [String] = []
+        var index = recorded.startIndex
+        for rule in rules {
+            while index < recorded.endIndex, recorded[index].rule < rule { index += 1 }
+            if index < recorded.endIndex, recorded[index].rule == rule { continue }
+            missing.append(rule)
+        }
+        return missing
     }
 
     /// Whether a rule declares the same thing as before (its pack's version aside).

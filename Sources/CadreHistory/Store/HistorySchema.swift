@@ -14,10 +14,17 @@ import GRDB
 /// - `waiver`: every waiver in force in the run, from waiver files and descriptors.
 /// - `system`: every descriptor: its digest, id, problems, and its results as a reference to a
 ///   `result_list`.
-/// - `result_list` and `result`: content-addressed (the key is a digest of the body), so a result
-///   that did not change is stored once, however many runs hold it. A list is one line per rule:
-///   `rule-id result-key status severity`; a result is a ``RuleResult`` as JSON, findings included
-///   (findings are redacted before they reach a result: no store value is ever recorded).
+/// - `result_list`, `rule_set` and `result`: content-addressed (the key is a digest of the body),
+///   so a result that did not change is stored once, however many runs hold it. A list is binary
+///   (``ResultCoding``): the key of its rule set (the rule ids it covers, one per line; a run
+///   nearly always has one), then 34 bytes a rule: status, severity, the result's key. Histories
+///   of the first release hold text lists (`rule-id result-key status severity` lines), still
+///   read. A result is a ``RuleResult`` as JSON, findings included (findings are redacted before
+///   they reach a result: no store value is ever recorded).
+/// - `parsed_document`: the descriptors of the last run as parsed (a ``DocumentArchive``), by the
+///   digest of their bytes and the cadre that parsed them, so that a re-check reads them back
+///   rather than parsing them again. Each run keeps only its own descriptors' (a cache: deleting
+///   its rows loses nothing but time).
 enum HistorySchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -85,6 +92,19 @@ enum HistorySchema {
                   results TEXT NOT NULL REFERENCES result_list(key),
                   PRIMARY KEY (run_id, file)
                 ) WITHOUT ROWID;
+                """)
+        }
+        migrator.registerMigration("v2: rule sets, parsed documents") { db in
+            try db.execute(sql: """
+                CREATE TABLE rule_set (
+                  key TEXT PRIMARY KEY,
+                  body TEXT NOT NULL
+                ) WITHOUT ROWID;
+                CREATE TABLE parsed_document (
+                  digest TEXT PRIMARY KEY,
+                  cadre_version TEXT NOT NULL,
+                  body BLOB NOT NULL
+                );
                 """)
         }
         return migrator

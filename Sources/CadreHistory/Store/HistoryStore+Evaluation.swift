@@ -34,7 +34,7 @@ extension HistoryStore {
 
     /// What changed between two recorded runs.
     public func diff(from before: RecordedRun, to after: RecordedRun, root: String) throws(HistoryError) -> RunDiff {
-        let comparison = RunComparison(paths: WorkspacePaths(root: root)) { (keys: Set<String>) throws(HistoryError) in try self.results(keys) }
+        let comparison = RunComparison(paths: WorkspacePaths(root: root)) { (keys: Set<ResultKey>) throws(HistoryError) in try self.results(keys) }
         return try comparison.diff(from: before, to: after, fromInfo: before.info, toInfo: after.info)
     }
 }

@@ -36,18 +36,40 @@ extension HistoryStore {
     public func lastRun() throws(HistoryError) -> RecordedRun? { try run(.last(back: 0)) }
 
     /// The results stored under `keys` (paths relative to the workspace).
-    public func results(_ keys: some Collection<String>) throws(HistoryError) -> [String: RuleResult] {
+    public func results(_ keys: some Collection<ResultKey>) throws(HistoryError) -> [ResultKey: RuleResult] {
         guard !keys.isEmpty else { return [:] }
-        return try reading { db in
-            var found: [String: RuleResult] = [:]
+        let bodies = try reading { db in
+            var bodies: [(ResultKey, String)] = []
             let statement = try db.cachedStatement(sql: "SELECT body FROM result WHERE key = ?")
             for key in Set(keys) {
-                guard let body = try String.fetchOne(statement, arguments: [key]) else {
-                    throw HistoryError(file: file, "a recorded result is missing (\(key.prefix(12)))", hint: "the history is damaged")
+                guard let body = try String.fetchOne(statement, arguments: [key.hex]) else {
+                    throw HistoryError(file: file, "a recorded result is missing (\(key.hex.prefix(12)))", hint: "the history is damaged")
                 }
-                found[key] = try ResultCoding.decode(body)
+                bodies.append((key, body))
             }
-            return found
+            return bodies
+        }
+        // Decoding JSON is most of the work: on every core.
+        var found: [ResultKey: RuleResult] = [:]
+        for (key, result) in bodies.concurrentMap({ ($0.0, try? ResultCoding.decode($0.1)) }) {
+            guard let result else {
+                throw HistoryError(file: file, "a recorded result is unreadable (\(key.hex.prefix(12)))", hint: "the history is damaged")
+            }
+            found[key] = result
+        }
+        return found
+    }
+
+    /// The archives of the documents parsed by cadre `cadreVersion` that the history keeps (those
+    /// of the last run's descriptors), by the digest of their bytes.
+    func parsedDocuments(cadreVersion: String) throws(HistoryError) -> [String: [UInt8]] {
+        try reading { db in
+            var documents: [String: [UInt8]] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT digest, body FROM parsed_document WHERE cadre_version = ?", arguments: [cadreVersion])
+            while let row = try rows.next() {
+                if let body = row["body"] as Data? { documents[row["digest"]] = [UInt8](body) }
+            }
+            return documents
         }
     }
 
@@ -88,20 +110,51 @@ extension HistoryStore {
                 workspaceWaivers.append(waiver)
             }
         }
-        let systems = try Row.fetchAll(
+        // Nearly every list of a run has one rule set: each is read once.
+        var ruleSets: [ResultKey: [String]] = [:]
+        let ruleSet = try db.cachedStatement(sql: "SELECT body FROM rule_set WHERE key = ?")
+        func ruleIDs(_ key: ResultKey) throws -> [String] {
+            if let known = ruleSets[key] { return known }
+            guard let body = try String.fetchOne(ruleSet, arguments: [key.hex]) else { throw ResultCoding.CorruptList() }
+            let rules = ResultCoding.rules(ofSet: body)
+            ruleSets[key] = rules
+            return rules
+        }
+        let list = try db.cachedStatement(sql: "SELECT body FROM result_list WHERE key = ?")
+        func fullList(_ key: ResultKey) throws -> [UInt8] {
+            guard let body = try Data.fetchOne(list, arguments: [key.hex]) else { throw ResultCoding.CorruptList() }
+            return [UInt8](body)
+        }
+        var systems: [RecordedSystem] = []
+        let rows = try Row.fetchCursor(
             db,
             sql: """
                 SELECT system.*, result_list.body AS list FROM system JOIN result_list ON result_list.key = system.results
                 WHERE run_id = ? ORDER BY file
                 """,
-            arguments: [id]
-        ).map { row -> RecordedSystem in
+            arguments: [id])
+        while let row = try rows.next() {
             let file: String = row["file"]
             let diagnosticsText: String = row["diagnostics"]
-            return RecordedSystem(
+            let key: String = row["results"]
+            let results: [ResultReference]
+            let base: ListBase?
+            switch (row["list"] as DatabaseValue).storage {
+            case .blob(let list):
+                let read = try ResultCoding.references([UInt8](list), rules: ruleIDs, list: fullList)
+                results = read.references
+                base = read.base.map { ListBase(key: $0.key.hex, overridden: $0.overridden) } ?? ListBase(key: key, overridden: [])
+            case .string(let text):
+                results = try ResultCoding.references(text: text)
+                base = nil
+            default: throw ResultCoding.CorruptList()
+            }
+            var system = RecordedSystem(
                 file: file, id: row["system_id"], name: row["name"], digest: row["digest"],
                 diagnostics: diagnosticsText == "[]" ? [] : try decoder.decode([Diagnostic].self, from: Data(diagnosticsText.utf8)),
-                waivers: descriptorWaivers[file] ?? [], results: try ResultCoding.references(row["list"]), resultsKey: row["results"])
+                waivers: descriptorWaivers[file] ?? [], results: results, resultsKey: key)
+            system.base = base
+            systems.append(system)
         }
         return RecordedRun(
             info: try info(row, packs: packs), engine: row["engine"], inputs: inputs, rules: rules, waivers: workspaceWaivers,

@@ -47,6 +47,15 @@ public struct DescriptorLoader: Sendable {
         }
     }
 
+    /// Loads a document validated before, under the same taxonomy, with `diagnostics` (warnings
+    /// only): the typed descriptor is read from it again, the checks are not run again. A
+    /// re-check uses it for descriptors that did not change since the last run.
+    public func load(validated root: LocatedNode, file: String, diagnostics: [Diagnostic]) -> DescriptorLoad {
+        guard !diagnostics.containsErrors, root.mapping != nil else { return load(root, file: file) }
+        let document = DescriptorDocument(file: file, descriptor: SystemDescriptor(root: root), root: root, warnings: diagnostics)
+        return DescriptorLoad(file: file, document: document, diagnostics: diagnostics)
+    }
+
     /// Validates an already parsed document.
     public func load(_ root: LocatedNode, file: String) -> DescriptorLoad {
         let (descriptor, diagnostics) = DescriptorValidator(taxonomy: taxonomy).validate(root, file: file)
