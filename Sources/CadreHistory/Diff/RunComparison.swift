@@ -9,8 +9,19 @@ struct RunComparison {
     let lookup: (Set<ResultKey>) throws(HistoryError) -> [ResultKey: RuleResult]
 
     func diff(from before: RecordedRun?, to after: RecordedRun, fromInfo: RunInfo?, toInfo: RunInfo?) throws(HistoryError) -> RunDiff {
-        // Systems whose recorded result lists are the same in both runs hold no change; the
-        // others are compared system by system, rule by rule.
+        let differences = self.differences(from: before, to: after)
+        return diff(differences, results: try lookup(differences.keys), fromInfo: fromInfo, toInfo: toInfo)
+    }
+
+    /// The pairs whose recorded results differ between two runs, and the keys of those results.
+    struct Differences: Sendable {
+        var pairs: [(pair: PairKey, was: Recorded?, now: Recorded?)]
+        var keys: Set<ResultKey>
+    }
+
+    /// The pairs whose recorded results differ: systems whose result lists are the same in both
+    /// runs hold none; the others are compared system by system, rule by rule.
+    func differences(from before: RecordedRun?, to after: RecordedRun) -> Differences {
         let unchanged = Self.sameResults(before, after)
         let old = Self.systemsByName(before, skipping: unchanged)
         let new = Self.systemsByName(after, skipping: unchanged)
@@ -42,9 +53,13 @@ struct RunComparison {
                 }
             }
         }
-        let results = try lookup(keys)
+        return Differences(pairs: differing, keys: keys)
+    }
+
+    /// What the `differences` are, given their `results` (by key, recorded form).
+    func diff(_ differences: Differences, results: [ResultKey: RuleResult], fromInfo: RunInfo?, toInfo: RunInfo?) -> RunDiff {
         var diff = RunDiff(from: fromInfo, to: toInfo, newFailures: [], resolved: [], changed: [])
-        for (pair, was, now) in differing.sorted(by: { $0.pair < $1.pair }) {
+        for (pair, was, now) in differences.pairs.sorted(by: { $0.pair < $1.pair }) {
             let file = paths.shown(now?.file ?? was?.file ?? "")
             let before = was.flatMap { results[$0.reference.key] }.map { paths.relocate($0, paths.shown) }
             let after = now.flatMap { results[$0.reference.key] }.map { paths.relocate($0, paths.shown) }
@@ -60,7 +75,7 @@ struct RunComparison {
         return diff
     }
 
-    struct PairKey: Hashable, Comparable {
+    struct PairKey: Hashable, Comparable, Sendable {
         var system: String
         var rule: String
         static func < (a: PairKey, b: PairKey) -> Bool { (a.system, a.rule) < (b.system, b.rule) }

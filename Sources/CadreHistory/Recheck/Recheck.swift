@@ -1,6 +1,7 @@
 import CadreEngine
 import CadreModel
 import Foundation
+import Synchronization
 
 /// A re-check: compares the workspace with the last recorded run, evaluates again only what
 /// changed (see ``RecheckPlanner``), copies the rest, records the new run in one transaction, and
@@ -45,9 +46,24 @@ public struct Recheck: Sendable {
         }
         let inputs = WorkspaceInputs.read(workspace, cadreVersion: cadreVersion, readsStores: readsStores)
         let paths = inputs.paths
-        let last = try history.lastRun()
+        // The descriptors are read and hashed while the last run is read.
+        let scanned = Mutex<[String: RecheckPlanner.Descriptor]>([:])
+        let scanning = DispatchGroup()
+        DispatchQueue.global().async(group: scanning) { [workspace] in
+            let descriptors = RecheckPlanner.descriptors(of: workspace)
+            scanned.withLock { $0 = descriptors }
+        }
+        let last: RecordedRun?
+        do {
+            last = try history.lastRun()
+        } catch {
+            scanning.wait()
+            throw error
+        }
+        scanning.wait()
         var planner = RecheckPlanner(workspace: workspace, inputs: inputs, rules: rules, asOf: asOf)
         planner.readsStores = readsStores
+        planner.descriptors = scanned.withLock { $0 }
         let plan = planner.plan(after: last)
         let documents = KeptDocuments(history: history, cadreVersion: cadreVersion, validated: KeptDocuments.validations(in: last, plan: plan))
         engine.documents = documents
@@ -93,15 +109,26 @@ public struct Recheck: Sendable {
             if let old, old.digest == system.digest {
                 kept = sameRules ? old.results : old.results.filter { ruleIDs.contains($0.rule) }
             }
+            let (merged, positions) = Self.merge(kept, references)
             var recorded = RecordedSystem(
                 file: relative, id: system.id, name: system.name, digest: system.digest,
                 diagnostics: paths.relocate(system.diagnostics, paths.relative), waivers: paths.relocate(system.waivers, paths.relative),
-                results: Self.merge(kept, references))
-            if let old, old.results == recorded.results, let key = old.resultsKey {
+                results: merged)
+            // The usual case: every result kept from the last run's list, a few evaluated again.
+            // Only those are compared with what they were.
+            let changed: [Int]? = if let old, sameRules, merged.count == kept.count, kept.count == old.results.count {
+                positions.filter { merged[$0] != kept[$0] }
+            } else {
+                nil
+            }
+            if let old, changed?.isEmpty ?? (old.results == merged), let key = old.resultsKey {
                 recorded.resultsKey = key  // evaluated again, and the same: its list is stored already
                 recorded.base = old.base
+            } else if let changed, var base = old?.base {
+                base.overridden = Set(base.overridden).union(changed).sorted()
+                recorded.base = base
             } else {
-                recorded.base = Self.base(of: recorded.results, after: old)
+                recorded.base = Self.base(of: merged, after: old)
             }
             systems.append(recorded)
         }
@@ -116,8 +143,12 @@ public struct Recheck: Sendable {
         let ids = Set(systems.compactMap(\.id))
         let diagnostics = (partial.diagnostics + Evaluation.waiverProblems(workspace.waivers, rules: partial.rules, systems: ids)).sortedForDisplay()
 
+        var tally = [Int](repeating: 0, count: ResultCoding.statuses.count)
+        for system in systems {
+            for reference in system.results { tally[ResultCoding.statuses.firstIndex(of: reference.status) ?? 0] += 1 }
+        }
         var counts: [RuleResult.Status: Int] = [:]
-        for system in systems { for reference in system.results { counts[reference.status, default: 0] += 1 } }
+        for (status, count) in zip(ResultCoding.statuses, tally) where count > 0 { counts[status] = count }
         let info = RunInfo(
             id: 0, recordedAt: Self.timestamp(now), asOf: asOf, cadreVersion: cadreVersion, workspace: workspace.configuration.name,
             kind: plan.isFull ? .full : .recheck, previousRun: last?.info.id, evaluatedPairs: plan.evaluatedPairs,
@@ -126,42 +157,62 @@ public struct Recheck: Sendable {
             info: info, engine: inputs.engine, inputs: inputs.inputs, rules: partial.rules.map { paths.relocate($0, paths.relative) },
             waivers: paths.relocate(workspace.waivers, paths.relative), systems: systems.sorted { $0.file < $1.file },
             diagnostics: paths.relocate(diagnostics, paths.relative))
+        // What changed: the results it needs from the history are read first; then the run is
+        // recorded (mostly writing) while they are decoded and compared (mostly computing).
+        let comparison = RunComparison(paths: paths) { [history] (keys: Set<ResultKey>) throws(HistoryError) in try history.results(keys) }
+        let differences = comparison.differences(from: last, to: run)
+        let earlier = try history.resultBodies(differences.keys.filter { fresh[$0] == nil })
+        let recording = Mutex<Result<Int64, HistoryError>?>(nil)
+        let recorded = DispatchGroup()
         if record {
-            run.info.id = try history.record(run, results: bodies, documents: documents.newlyParsed)
+            DispatchQueue.global().async(group: recorded) { [history, run, bodies] in
+                let outcome = Result { () throws(HistoryError) in try history.record(run, results: bodies, documents: documents.newlyParsed) }
+                recording.withLock { $0 = outcome }
+            }
         }
-        let comparison = RunComparison(paths: paths) { [history] (keys: Set<ResultKey>) throws(HistoryError) -> [ResultKey: RuleResult] in
-            var found = fresh.filter { keys.contains($0.key) }
-            found.merge(try history.results(keys.filter { found[$0] == nil })) { a, _ in a }
-            return found
+        var results = try HistoryStore.decode(earlier, file: history.file)
+        for key in differences.keys where results[key] == nil { results[key] = fresh[key] }
+        var diff = comparison.diff(differences, results: results, fromInfo: last?.info, toInfo: nil)
+        recorded.wait()
+        if record, let outcome = recording.withLock({ $0 }) {
+            run.info.id = try outcome.get()
+            diff.to = run.info
         }
-        let diff = try comparison.diff(from: last, to: run, fromInfo: last?.info, toInfo: record ? run.info : nil)
         return RecheckOutcome(
             previous: last?.info, run: run, plan: plan, diff: diff, recorded: record, diagnostics: diagnostics,
             invalidSystems: systems.filter { $0.diagnostics.containsErrors }.map { paths.shown($0.file) })
     }
 
-    /// `kept` with `fresh` results in place of theirs, both sorted by rule, and the result too.
-    static func merge(_ kept: [ResultReference], _ fresh: [ResultReference]) -> [ResultReference] {
-        guard !kept.isEmpty else { return fresh }
+    /// `kept` with `fresh` results in place of theirs, both sorted by rule, and the result too;
+    /// with the positions of the fresh results in it.
+    static func merge(_ kept: [ResultReference], _ fresh: [ResultReference]) -> (merged: [ResultReference], fresh: [Int]) {
+        guard !kept.isEmpty else { return (fresh, Array(fresh.indices)) }
         guard zip(kept, kept.dropFirst()).allSatisfy({ $0.rule < $1.rule }) else {
             // Not sorted (never recorded so): by rule, the fresh result winning.
             var byRule = Dictionary(kept.map { ($0.rule, $0) }, uniquingKeysWith: { a, _ in a })
             for reference in fresh { byRule[reference.rule] = reference }
-            return byRule.values.sorted { $0.rule < $1.rule }
+            let merged = byRule.values.sorted { $0.rule < $1.rule }
+            let rules = Set(fresh.map(\.rule))
+            return (merged, merged.indices.filter { rules.contains(merged[$0].rule) })
         }
         var merged: [ResultReference] = []
+        var positions: [Int] = []
         merged.reserveCapacity(kept.count + fresh.count)
         var index = fresh.startIndex
         for reference in kept {
-            while index < fresh.endIndex, fresh[index].rule < reference.rule {
+            while index < fresh.endIndex, fresh[index].rule <= reference.rule {
+                positions.append(merged.count)
                 merged.append(fresh[index])
                 index += 1
             }
-            if index < fresh.endIndex, fresh[index].rule == reference.rule { continue }
+            if let last = positions.last, last == merged.count - 1, merged[last].rule == reference.rule { continue }
             merged.append(reference)
         }
-        merged += fresh[index...]
-        return merged
+        for reference in fresh[index...] {
+            positions.append(merged.count)
+            merged.append(reference)
+        }
+        return (merged, positions)
     }
 
     /// The full list `results` can be recorded against: the base of `old`'s list, when `old`

@@ -25,6 +25,27 @@ struct RecheckPlanner {
     let asOf: ISODate
     /// Whether rules read stores in this run.
     var readsStores = true
+    /// What is known of the descriptor files, by file (read here when not given).
+    var descriptors: [String: Descriptor] = [:]
+
+    /// A descriptor file as the planner sees it: the digest of its bytes (empty when it cannot be
+    /// read), and whether it mentions `stores`.
+    struct Descriptor: Sendable {
+        var digest: String
+        var mentionsStores: Bool
+
+        init(file: String) {
+            let bytes = FileManager.default.contents(atPath: file)
+            digest = bytes.map { ResultCoding.digest($0) } ?? ""
+            mentionsStores = bytes?.range(of: Data("stores".utf8)) != nil
+        }
+    }
+
+    /// The descriptor files of `workspace`, read and hashed on every core.
+    static func descriptors(of workspace: Workspace) -> [String: Descriptor] {
+        let files = workspace.systemFiles
+        return Dictionary(zip(files, files.concurrentMap { Descriptor(file: $0) }), uniquingKeysWith: { a, _ in a })
+    }
 
     private var paths: WorkspacePaths { inputs.paths }
 
@@ -79,8 +100,8 @@ struct RecheckPlanner {
         for file in files {
             let relative = paths.relative(file)
             seen.insert(relative)
-            let bytes = FileManager.default.contents(atPath: file)
-            let digest = bytes.map { ResultCoding.digest($0) } ?? ""
+            let descriptor = descriptors[file] ?? Descriptor(file: file)
+            let digest = descriptor.digest
             guard let old = oldSystems[relative] else {
                 selection.select(everything, on: file)
                 reasons.append(ChangeReason(.descriptorAdded, file, "new descriptor: every rule"))
@@ -98,7 +119,7 @@ struct RecheckPlanner {
             }
             guard let id = old.id, old.isValid else { continue }  // unchanged and invalid: nothing to evaluate
             var rerun = everywhere
-            if !storeRules.isEmpty, let bytes, bytes.range(of: Data("stores".utf8)) != nil { rerun.formUnion(storeRules) }
+            if !storeRules.isEmpty, descriptor.mentionsStores { rerun.formUnion(storeRules) }
             rerun.formUnion(Self.missing(sortedRules, from: old.results))
             let before = (oldWaivers[id] ?? []) + old.waivers
             let after = (newWaivers[id] ?? []) + old.waivers

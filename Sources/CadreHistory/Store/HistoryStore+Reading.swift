@@ -37,8 +37,13 @@ extension HistoryStore {
 
     /// The results stored under `keys` (paths relative to the workspace).
     public func results(_ keys: some Collection<ResultKey>) throws(HistoryError) -> [ResultKey: RuleResult] {
-        guard !keys.isEmpty else { return [:] }
-        let bodies = try reading { db in
+        try Self.decode(try resultBodies(keys), file: file)
+    }
+
+    /// The recorded form (JSON) of the results stored under `keys`.
+    func resultBodies(_ keys: some Collection<ResultKey>) throws(HistoryError) -> [(ResultKey, String)] {
+        guard !keys.isEmpty else { return [] }
+        return try reading { db in
             var bodies: [(ResultKey, String)] = []
             let statement = try db.cachedStatement(sql: "SELECT body FROM result WHERE key = ?")
             for key in Set(keys) {
@@ -49,7 +54,11 @@ extension HistoryStore {
             }
             return bodies
         }
-        // Decoding JSON is most of the work: on every core.
+    }
+
+    /// The results whose recorded forms are `bodies`, decoded on every core (decoding JSON is
+    /// most of the work of reading results).
+    static func decode(_ bodies: [(ResultKey, String)], file: String) throws(HistoryError) -> [ResultKey: RuleResult] {
         var found: [ResultKey: RuleResult] = [:]
         for (key, result) in bodies.concurrentMap({ ($0.0, try? ResultCoding.decode($0.1)) }) {
             guard let result else {
