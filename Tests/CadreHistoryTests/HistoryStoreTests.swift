@@ -136,6 +136,26 @@ import Testing
         #expect(try kept() == digests())
     }
 
+    @Test func anUnchangedDescriptorKeepsItsWarningsWithoutBeingCheckedAgain() throws {
+        var model = WorkspaceModel()
+        let workspace = try HistoryWorkspace(files: model.files())
+        // A warning: an effect without a decision.
+        let warned = HistoryWorkspace.descriptor(id: "b", recordings: "P3M", ai: true).replacingOccurrences(of: "effect: none", with: "effect: significant")
+        try workspace.write("systems/b.yaml", warned)
+        _ = try workspace.recheck(asOf: "2026-11-29")
+        model.retentionLimit = "P1Y"
+        try workspace.write("pack/retention.lua", model.files()["pack/retention.lua"] ?? "")
+        let outcome = try workspace.recheck(asOf: "2026-11-29")
+        #expect(outcome.plan?.isFull == false)
+        let run = try #require(outcome.run)
+        let full = try workspace.evaluate(asOf: "2026-11-29")
+        let recorded = try workspace.history().evaluation(of: run, root: workspace.root.path)
+        let warnings = try #require(recorded.systems.first { $0.id == "b" }?.diagnostics)
+        #expect(warnings.map(\.message) == ["`bot` has effect `significant` but takes no decision (`decides: none`)"])
+        #expect(recorded.systems.map(\.diagnostics) == full.systems.map(\.diagnostics))
+        #expect(recorded.systems.map(\.results) == full.systems.map(\.results))
+    }
+
     @Test func aDamagedParseIsParsedAgain() throws {
         var model = WorkspaceModel()
         let workspace = try HistoryWorkspace(files: model.files())

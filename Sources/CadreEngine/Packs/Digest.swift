@@ -8,7 +8,7 @@ public enum Digest {
     }
 
     /// Lower-case hex of a digest (String(format:) would cost more than the hashing).
-    static func hex(_ digest: some Sequence<UInt8>) -> String {
+    public static func hex(_ digest: some Sequence<UInt8>) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(64)

@@ -91,19 +91,17 @@ public struct Recheck: Sendable {
             evaluated[paths.relative(system.file)] = evaluated[paths.relative(system.file)] ?? (system, results.map(\.reference))
         }
 
-        // Merge fresh results with the ones copied from the last run.
+        // Merge fresh results with the ones copied from the last run, system by system on every core.
         let oldSystems = Dictionary((last?.systems ?? []).map { ($0.file, $0) }, uniquingKeysWith: { a, _ in a })
-        var systems: [RecordedSystem] = []
-        for file in workspace.systemFiles {
+        var systems = workspace.systemFiles.concurrentMap { [evaluated] file -> RecordedSystem? in
             let relative = paths.relative(file)
             let old = oldSystems[relative]
             guard let (system, references) = evaluated[relative] else {
-                guard var copy = old else { continue }
+                guard var copy = old else { return nil }
                 if !sameRules, copy.results.contains(where: { !ruleIDs.contains($0.rule) }) {
                     copy.results = copy.results.filter { ruleIDs.contains($0.rule) }
                 }
-                systems.append(copy)
-                continue
+                return copy
             }
             var kept: [ResultReference] = []
             if let old, old.digest == system.digest {
@@ -130,8 +128,8 @@ public struct Recheck: Sendable {
             } else {
                 recorded.base = Self.base(of: merged, after: old)
             }
-            systems.append(recorded)
-        }
+            return recorded
+        }.compactMap { $0 }
         // Two descriptors with one id: the second is reported, not evaluated (as a full run does).
         let duplicates = Evaluation.duplicates(among: systems.map { ($0.id, paths.shown($0.file)) })
         for index in systems.indices {

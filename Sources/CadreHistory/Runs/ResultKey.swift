@@ -1,3 +1,4 @@
+import CadreEngine
 import Crypto
 import Foundation
 
@@ -61,16 +62,7 @@ public struct ResultKey: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// 64 lower-case hex digits, as in the `result` table.
-    public var hex: String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(64)
-        for byte in raw {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 15)])
-        }
-        return String(decoding: text, as: UTF8.self)
-    }
+    public var hex: String { Digest.hex(raw) }
 
     public var description: String { hex }
 

@@ -40,6 +40,8 @@ public struct HistoryStore: Sendable {
             // WAL: readers never block the writer, and a killed writer leaves the last commit.
             try db.execute(sql: "PRAGMA journal_mode = WAL")
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // 64 MiB of pages: a run of 10,000 systems writes results all over a large table.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
         }
         do {
             let queue = try DatabaseQueue(path: file, configuration: configuration)
