@@ -16,11 +16,13 @@ import GRDB
 ///   `result_list`.
 /// - `result_list`, `rule_set` and `result`: content-addressed (the key is a digest of the body),
 ///   so a result that did not change is stored once, however many runs hold it. A list is binary
-///   (``ResultCoding``): the key of its rule set (the rule ids it covers, one per line; a run
-///   nearly always has one), then 34 bytes a rule: status, severity, the result's key. Histories
-///   of the first release hold text lists (`rule-id result-key status severity` lines), still
-///   read. A result is a ``RuleResult`` as JSON, findings included (findings are redacted before
-///   they reach a result: no store value is ever recorded).
+///   (``ResultCoding``): in full, the key of its rule set (the rule ids it covers, one per line; a
+///   run nearly always has one), then 34 bytes a rule: status, severity, the result's key; or as
+///   its difference from a full list (the base's key, then 38 bytes an entry), so no list is ever
+///   deleted while a difference may name it. Histories of the first release hold text lists
+///   (`rule-id result-key status severity` lines), still read. A result is a ``RuleResult`` as
+///   JSON, findings included (findings are redacted before they reach a result: no store value
+///   is ever recorded).
 /// - `parsed_document`: the descriptors of the last run as parsed (a ``DocumentArchive``), by the
 ///   digest of their bytes and the cadre that parsed them, so that a re-check reads them back
 ///   rather than parsing them again. Each run keeps only its own descriptors' (a cache: deleting
