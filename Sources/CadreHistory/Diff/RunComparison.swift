@@ -1,17 +1,11 @@
 import CadreEngine
 import CadreModel
 
-/// Compares two recorded runs pair by pair. Only pairs whose recorded result differs are read in
-/// full: a run of 10,000 systems where one rule changed reads only that rule's results.
+/// Compares two recorded runs pair by pair, in two steps: the pairs whose recorded results differ
+/// (by key), then, given those results read in full, what is new, resolved or changed. A run of
+/// 10,000 systems where one rule changed reads only that rule's results.
 struct RunComparison {
     let paths: WorkspacePaths
-    /// The results of the pairs that differ, by key (recorded form: paths relative to the workspace).
-    let lookup: (Set<ResultKey>) throws(HistoryError) -> [ResultKey: RuleResult]
-
-    func diff(from before: RecordedRun?, to after: RecordedRun, fromInfo: RunInfo?, toInfo: RunInfo?) throws(HistoryError) -> RunDiff {
-        let differences = self.differences(from: before, to: after)
-        return diff(differences, results: try lookup(differences.keys), fromInfo: fromInfo, toInfo: toInfo)
-    }
 
     /// The pairs whose recorded results differ between two runs, and the keys of those results.
     struct Differences: Sendable {

@@ -112,22 +112,10 @@ public struct Recheck: Sendable {
                 file: relative, id: system.id, name: system.name, digest: system.digest,
                 diagnostics: paths.relocate(system.diagnostics, paths.relative), waivers: paths.relocate(system.waivers, paths.relative),
                 results: merged)
-            // The usual case: every result kept from the last run's list, a few evaluated again.
-            // Only those are compared with what they were.
-            let changed: [Int]? = if let old, sameRules, merged.count == kept.count, kept.count == old.results.count {
-                positions.filter { merged[$0] != kept[$0] }
-            } else {
-                nil
-            }
-            if let old, changed?.isEmpty ?? (old.results == merged), let key = old.resultsKey {
-                recorded.resultsKey = key  // evaluated again, and the same: its list is stored already
-                recorded.base = old.base
-            } else if let changed, var base = old?.base {
-                base.overridden = Set(base.overridden).union(changed).sorted()
-                recorded.base = base
-            } else {
-                recorded.base = Self.base(of: merged, after: old)
-            }
+            // The usual case: every result kept from the last run's list, a few evaluated again;
+            // only those are compared with what they were.
+            let onlyEvaluated = sameRules && merged.count == kept.count && kept.count == old?.results.count
+            (recorded.resultsKey, recorded.base) = Self.storage(of: merged, after: old, comparing: onlyEvaluated ? positions : nil)
             return recorded
         }.compactMap { $0 }
         // Two descriptors with one id: the second is reported, not evaluated (as a full run does).
@@ -157,7 +145,7 @@ public struct Recheck: Sendable {
             diagnostics: paths.relocate(diagnostics, paths.relative))
         // What changed: the results it needs from the history are read first; then the run is
         // recorded (mostly writing) while they are decoded and compared (mostly computing).
-        let comparison = RunComparison(paths: paths) { [history] (keys: Set<ResultKey>) throws(HistoryError) in try history.results(keys) }
+        let comparison = RunComparison(paths: paths)
         let differences = comparison.differences(from: last, to: run)
         let earlier = try history.resultBodies(differences.keys.filter { fresh[$0] == nil })
         let recording = Mutex<Result<Int64, HistoryError>?>(nil)
@@ -213,18 +201,21 @@ public struct Recheck: Sendable {
         return (merged, positions)
     }
 
-    /// The full list `results` can be recorded against: the base of `old`'s list, when `old`
-    /// holds results of the same rules, in the same order, with the positions where `results`
-    /// differ from `old`'s added to those where `old`'s differed from the base.
-    static func base(of results: [ResultReference], after old: RecordedSystem?) -> ListBase? {
-        guard let old, var base = old.base, old.results.count == results.count else { return nil }
-        var overridden = Set(base.overridden)
-        for (was, now) in zip(old.results, results) {
-            guard was.rule == now.rule else { return nil }
-        }
-        for (index, (was, now)) in zip(old.results, results).enumerated() where was != now { overridden.insert(index) }
-        base.overridden = overridden.sorted()
-        return base
+    /// How `results` are recorded after `old`'s (results of the same rules, in the same order):
+    /// under `old`'s list when they are the same, else against the full list `old`'s derives
+    /// from, with the positions where they differ from `old`'s added to those where `old`'s
+    /// differed from it; neither when `old` holds other rules. `positions`: the only positions
+    /// that may differ, rules known to match (nil: every position is compared, rules included).
+    static func storage(
+        of results: [ResultReference], after old: RecordedSystem?, comparing positions: [Int]?
+    ) -> (key: String?, base: ListBase?) {
+        guard let old, old.results.count == results.count else { return (nil, nil) }
+        if positions == nil, !zip(old.results, results).allSatisfy({ $0.rule == $1.rule }) { return (nil, nil) }
+        let changed = (positions ?? Array(results.indices)).filter { old.results[$0] != results[$0] }
+        if changed.isEmpty, let key = old.resultsKey { return (key, old.base) }  // its list is stored already
+        guard var base = old.base else { return (nil, nil) }
+        base.overridden = Set(base.overridden).union(changed).sorted()
+        return (nil, base)
     }
 
     static func timestamp(_ date: Date) -> String {

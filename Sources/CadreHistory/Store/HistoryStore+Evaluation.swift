@@ -34,7 +34,8 @@ extension HistoryStore {
 
     /// What changed between two recorded runs.
     public func diff(from before: RecordedRun, to after: RecordedRun, root: String) throws(HistoryError) -> RunDiff {
-        let comparison = RunComparison(paths: WorkspacePaths(root: root)) { (keys: Set<ResultKey>) throws(HistoryError) in try self.results(keys) }
-        return try comparison.diff(from: before, to: after, fromInfo: before.info, toInfo: after.info)
+        let comparison = RunComparison(paths: WorkspacePaths(root: root))
+        let differences = comparison.differences(from: before, to: after)
+        return comparison.diff(differences, results: try results(differences.keys), fromInfo: before.info, toInfo: after.info)
     }
 }
