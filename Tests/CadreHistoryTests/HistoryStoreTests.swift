@@ -17,7 +17,7 @@ import Testing
                 try Set(String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
             )
         }
-        #expect(migrations == ["v1: runs, inputs, rules, waivers, systems, results", "v2: rule sets, parsed documents"])
+        #expect(migrations == ["v1: runs, inputs, rules, waivers, systems, results", "v2: rule sets, parsed documents", "v3: differences in systems' rows"])
         #expect(mode == "wal")
         #expect(tables.isSuperset(of: ["run", "input", "rule", "waiver", "system", "result", "result_list", "rule_set", "parsed_document"]))
     }
@@ -38,28 +38,50 @@ import Testing
         let workspace = try HistoryWorkspace(files: model.files())
         _ = try workspace.recheck(asOf: "2026-11-29")
         let queue = try DatabaseQueue(path: HistoryStore.file(in: workspace.root.path))
-        func sizes(_ run: Int) throws -> [Int] {
+        // The size of each system's list, and of the differences from it its row holds.
+        func sizes(_ run: Int) throws -> [[Int]] {
             try queue.read {
-                try Int.fetchAll($0, sql: "SELECT length(body) FROM result_list JOIN system ON system.results = result_list.key WHERE run_id = ? ORDER BY file", arguments: [run])
+                try Row.fetchAll(
+                    $0,
+                    sql: """
+                        SELECT length(body) AS list, ifnull(length(overrides), 0) AS overrides FROM result_list
+                        JOIN system ON system.results = result_list.key WHERE run_id = ? ORDER BY file
+                        """,
+                    arguments: [run]
+                ).map { [$0["list"], $0["overrides"]] }
             }
         }
+        let full = [33 + 6 * 34, 0]
         func matchesAFullEvaluation(_ outcome: RecheckOutcome) throws {
             let recorded = try workspace.history().evaluation(of: try #require(try workspace.history().lastRun()), root: workspace.root.path)
             let full = try workspace.evaluate(asOf: "2026-11-29")
             #expect(recorded.systems.map(\.results) == full.systems.map(\.results))
             #expect(try #require(outcome.run).systems.map(\.results) == (try #require(try workspace.history().lastRun())).systems.map(\.results))
         }
-        // One rule of six changed: each list is its base's key and one entry of 38 bytes.
+        // One rule of six changed: a changed list is its base's key and one entry of 38 bytes.
         model.retentionLimit = "P1Y"
         try workspace.write("pack/retention.lua", model.files()["pack/retention.lua"] ?? "")
         try matchesAFullEvaluation(try workspace.recheck(asOf: "2026-11-29"))
         // c's retention result changed; a's and b's did not, and keep their lists.
-        #expect(try sizes(2) == [33 + 6 * 34, 33 + 6 * 34, 33 + 38], "\((try? sizes(2)) ?? [])")
-        // Back as it was: the same difference positions, so still a difference (of the same base).
+        #expect(try sizes(2) == [full, full, [33 + 6 * 34, 38]], "\((try? sizes(2)) ?? [])")
+        // Back as it was: c's list is its base again, with no difference.
         model.retentionLimit = "P6M"
         try workspace.write("pack/retention.lua", model.files()["pack/retention.lua"] ?? "")
         try matchesAFullEvaluation(try workspace.recheck(asOf: "2026-11-29"))
-        #expect(try sizes(3) == [33 + 6 * 34, 33 + 6 * 34, 33 + 38], "\((try? sizes(3)) ?? [])")
+        #expect(try sizes(3) == [full, full, full], "\((try? sizes(3)) ?? [])")
+        // Run 2's differences, written as the lists of their own that earlier histories hold,
+        // read back the same.
+        let run2 = try #require(try workspace.history().run(.id(2)))
+        try queue.write { db in
+            for row in try Row.fetchAll(db, sql: "SELECT file, results, overrides FROM system WHERE run_id = 2 AND overrides IS NOT NULL") {
+                let list = [UInt8(2)] + Self.bytes(hex: row["results"]) + [UInt8](row["overrides"] as Data)
+                let key = "legacy-" + (row["file"] as String)
+                try db.execute(sql: "INSERT INTO result_list (key, body) VALUES (?, ?)", arguments: [key, Data(list)])
+                try db.execute(sql: "UPDATE system SET results = ?, overrides = NULL WHERE run_id = 2 AND file = ?", arguments: [key, row["file"]])
+            }
+        }
+        #expect(try sizes(2) == [full, full, [33 + 38, 0]])
+        #expect(try #require(try workspace.history().run(.id(2))).systems.map(\.results) == run2.systems.map(\.results))
         // The shared module, the retention message and the pack's version changed too: each list
         // now differs from its base (run 1's) at more than a quarter of its rules, counting every
         // run since, and is recorded in full again.
@@ -75,10 +97,17 @@ import Testing
             }).count
         }
         #expect(differing.allSatisfy { $0 * 4 > 6 }, "\(differing)")
-        #expect(try sizes(4) == [33 + 6 * 34, 33 + 6 * 34, 33 + 6 * 34])
+        #expect(try sizes(4) == [full, full, full])
         // A damaged base is reported, not trusted.
         try queue.write { try $0.execute(sql: "UPDATE result_list SET body = x'01' WHERE length(body) = 33 + 6 * 34") }
         #expect(throws: HistoryError.self) { try workspace.history().run(.id(2)) }
+    }
+
+    /// The bytes written as `hex` digits.
+    static func bytes(hex: String) -> [UInt8] {
+        stride(from: 0, to: hex.utf8.count, by: 2).map { offset in
+            UInt8(String(decoding: hex.utf8.dropFirst(offset).prefix(2), as: UTF8.self), radix: 16) ?? 0
+        }
     }
 
     @Test func listsWrittenAsTextByTheFirstReleaseAreStillRead() throws {

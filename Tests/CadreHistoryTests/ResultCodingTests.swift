@@ -4,7 +4,8 @@ import Foundation
 import Testing
 
 /// The binary forms of result lists: every status and severity has a code, lists and their
-/// differences read back as written, and damaged bytes are refused.
+/// differences read back as written, damaged bytes are refused, and a list derived from a stored
+/// one is merged, compared, tallied and recorded by its differences alone.
 @Suite struct ResultCodingTests {
     static func references(_ count: Int) -> [ResultReference] {
         (0..<count).map { index in
@@ -30,77 +31,159 @@ import Testing
         #expect(ResultKey(raw: [UInt8](repeating: 0, count: 31)) == nil)
     }
 
-    @Test func aListAndItsDifferenceReadBack() throws {
-        let references = Self.references(92)
-        let rules = references.map(\.rule)
+    /// A full list of `references` and how the history reads it back.
+    static func stored(_ references: [ResultReference]) -> (full: [UInt8], read: ([UInt8], [UInt8]?) throws -> ResultList) {
+        let rules = RuleSet(ids: references.map(\.rule))
         let set = ResultKey(of: Data(ResultCoding.ruleSet(of: references).utf8))
         let full = ResultCoding.list(references, ruleSet: set)
-        #expect(full.count == 33 + 34 * 92)
-        let lookup: (ResultKey) throws -> [String] = { key in
-            guard key == set else { throw ResultCoding.CorruptList() }
-            return rules
+        let read = { (list: [UInt8], overrides: [UInt8]?) throws -> ResultList in
+            try ResultCoding.list(
+                list, key: ResultKey(of: list).hex, overrides: overrides,
+                rules: { key in
+                    guard key == set else { throw ResultCoding.CorruptList() }
+                    return rules
+                },
+                full: { key in
+                    guard key == ResultKey(of: full) else { throw ResultCoding.CorruptList() }
+                    return full
+                })
         }
-        #expect(try ResultCoding.references(full, rules: lookup) == references)
+        return (full, read)
+    }
+
+    /// A difference as histories written before differences moved into systems' rows hold it.
+    static func legacyDifference(_ list: ResultList, base: [UInt8]) -> [UInt8] {
+        [ResultCoding.differenceFormat] + ResultKey(of: base).raw + ResultCoding.entries(of: list)
+    }
+
+    @Test func aListAndItsDifferencesReadBack() throws {
+        let references = Self.references(92)
+        let (full, read) = Self.stored(references)
+        #expect(full.count == 33 + 34 * 92)
+        let list = try read(full, nil)
+        #expect(Array(list) == references)
+        #expect(list.base?.key == ResultKey(of: full).hex)
+        #expect(list.overrides.isEmpty)
 
         var changed = references
         changed[3].key = ResultKey(of: Data("another".utf8))
         changed[3].status = .fail
         changed[90].severity = .critical
-        let base = ResultKey(of: full)
-        let difference = ResultCoding.difference(changed, base: base, positions: [3, 90])
-        #expect(difference.count == 33 + 38 * 2)
-        let read = try ResultCoding.references(difference, rules: lookup) { key in
-            guard key == base else { throw ResultCoding.CorruptList() }
-            return full
-        }
-        #expect(read.references == changed)
-        #expect(read.base?.key == base)
-        #expect(read.base?.overridden == [3, 90])
+        let (derived, positions) = try #require(list.replacing([changed[3], changed[4], changed[90]]))
+        #expect(positions == [3, 90])
+        #expect(Array(derived) == changed)
+        #expect(derived.overrides.map(\.position) == [3, 90])
+        let entries = ResultCoding.entries(of: derived)
+        #expect(entries.count == 38 * 2)
+        #expect(Array(try read(full, entries)) == changed)
+        #expect(try read(full, entries) == derived)
+        // As an earlier history holds it: a list of its own.
+        let legacy = Self.legacyDifference(derived, base: full)
+        #expect(legacy.count == 33 + 38 * 2)
+        #expect(Array(try read(legacy, nil)) == changed)
+        #expect(try read(legacy, nil).base?.key == ResultKey(of: full).hex)
     }
 
     @Test func damagedListsAreRefused() throws {
         let references = Self.references(6)
-        let rules = references.map(\.rule)
-        let set = ResultKey(of: Data(ResultCoding.ruleSet(of: references).utf8))
-        let full = ResultCoding.list(references, ruleSet: set)
-        let difference = ResultCoding.difference(references, base: ResultKey(of: full), positions: [1, 4])
-        func read(_ list: [UInt8]) throws -> [ResultReference] {
-            try ResultCoding.references(list, rules: { _ in rules }, list: { _ in full }).references
+        let (full, read) = Self.stored(references)
+        var changed = references
+        changed[1].status = .error
+        changed[4].key = ResultKey(of: Data("another".utf8))
+        let derived = try #require(try read(full, nil).replacing(changed)).list
+        let entries = ResultCoding.entries(of: derived)
+        let legacy = Self.legacyDifference(derived, base: full)
+        #expect(Array(try read(full, nil)) == references)
+        #expect(Array(try read(full, entries)) == changed)
+        #expect(Array(try read(legacy, nil)) == changed)
+        for length in 0..<full.count { #expect(throws: (any Error).self) { try read(Array(full.prefix(length)), nil) } }
+        for length in 0..<legacy.count where (length - 33) % 38 != 0 || length < 33 {
+            #expect(throws: (any Error).self) { try read(Array(legacy.prefix(length)), nil) }
         }
-        #expect(try read(full) == references)
-        #expect(try read(difference) == references)
-        for length in 0..<full.count { #expect(throws: (any Error).self) { try read(Array(full.prefix(length))) } }
-        for length in 0..<difference.count where (length - 33) % 38 != 0 || length < 33 {
-            #expect(throws: (any Error).self) { try read(Array(difference.prefix(length))) }
+        for length in 0..<entries.count where length % 38 != 0 {
+            #expect(throws: (any Error).self) { try read(full, Array(entries.prefix(length))) }
         }
         var badStatus = full
         badStatus[33] = 200
-        #expect(throws: (any Error).self) { try read(badStatus) }
-        var outOfRange = difference
-        outOfRange[36] = 6  // position 6 of a list of 6
-        #expect(throws: (any Error).self) { try read(outOfRange) }
-        var unordered = difference
-        unordered[36] = 1
-        unordered[36 + 38] = 1  // the same position twice
-        #expect(throws: (any Error).self) { try read(unordered) }
-        // A difference of a difference is refused.
+        #expect(throws: (any Error).self) { try read(badStatus, nil) }
+        var outOfRange = entries
+        outOfRange[3] = 6  // position 6 of a list of 6
+        #expect(throws: (any Error).self) { try read(full, outOfRange) }
+        var unordered = entries
+        unordered[3] = 1
+        unordered[3 + 38] = 1  // the same position twice
+        #expect(throws: (any Error).self) { try read(full, unordered) }
+        var badCode = entries
+        badCode[4] = 99
+        #expect(throws: (any Error).self) { try read(full, badCode) }
+        // A difference of a difference is refused, and a difference with differences beside it.
         #expect(throws: (any Error).self) {
-            try ResultCoding.references(difference, rules: { _ in rules }, list: { _ in difference })
+            try ResultCoding.list(legacy, key: "k", overrides: nil, rules: { _ in RuleSet(ids: references.map(\.rule)) }, full: { _ in legacy })
         }
+        #expect(throws: (any Error).self) { try read(legacy, entries) }
         #expect(throws: (any Error).self) { try ResultCoding.references(text: "rule-a not-a-key pass high\n") }
     }
 
-    @Test func mergingKeepsOrderAndSaysWhereFreshResultsWent() {
+    @Test func aDerivedListComparesTalliesAndRecordsByItsDifferences() throws {
+        let references = Self.references(12)
+        let (full, read) = Self.stored(references)
+        let list = try read(full, nil)
+        var fresh = [references[2], references[7]]
+        fresh[1].status = .fail
+        fresh[1].key = ResultKey(of: Data("failing".utf8))
+        let first = try #require(list.replacing(fresh))
+        #expect(first.changed == [7])
+        #expect(first.list.overrides.map(\.position) == [7])
+        // Unchanged results change nothing; a result back to the base's drops its difference.
+        #expect(try #require(list.replacing([references[2]])).changed.isEmpty)
+        let back = try #require(first.list.replacing([references[7]]))
+        #expect(back.changed == [7])
+        #expect(back.list.overrides.isEmpty)
+        #expect(back.list == list)
+        #expect(ResultList.sameStorage(back.list, list))
+        #expect(!ResultList.sameStorage(first.list, list))
+        // Compared where either differs from the base only, and with a list built in full.
+        var second = references
+        second[3].severity = .critical
+        let other = try #require(list.replacing([second[3]])).list
+        #expect(ResultList.differingPositions(first.list, other) == [3, 7])
+        #expect(ResultList.differingPositions(first.list, ResultList(references)) == nil)
+        #expect(first.list != other)
+        #expect(ResultList(Array(first.list)) == first.list)
+        // A rule the list does not hold: not a replacement.
+        #expect(list.replacing([ResultReference(rule: "pack.rule-999", key: references[0].key, status: .pass, severity: .low)]) == nil)
+        // Tallies count the differences, not the base's entries they replace.
+        var tally = [Int](repeating: 0, count: ResultCoding.statuses.count)
+        first.list.tally(into: &tally)
+        var expected = [Int](repeating: 0, count: ResultCoding.statuses.count)
+        ResultList(Array(first.list)).tally(into: &expected)
+        #expect(tally == expected)
+        #expect(tally.reduce(0, +) == 12)
+        // Recorded as the base's key and the one entry that differs.
+        let form = try #require(HistoryStore.storedForm(of: first.list))
+        #expect(form.key == ResultKey(of: full).hex)
+        #expect(form.overrides.map { [UInt8]($0) } == ResultCoding.entries(of: first.list))
+        #expect(HistoryStore.storedForm(of: ResultList(references)) == nil)
+        // Beyond a quarter of the rules, a full list again.
+        let far = try #require(list.replacing(references.prefix(4).map { reference in
+            var changed = reference
+            changed.key = ResultKey(of: Data("\(reference.rule) changed".utf8))
+            return changed
+        })).list
+        #expect(far.overrides.count == 4)
+        #expect(HistoryStore.storedForm(of: far) == nil)
+    }
+
+    @Test func mergingKeepsOrder() {
         let kept = Self.references(5)
         var fresh = [kept[1], kept[3]]
         fresh[0].status = .fail
         fresh.append(ResultReference(rule: "pack.rule-002a", key: kept[0].key, status: .pass, severity: .low))
         fresh.sort { $0.rule < $1.rule }
-        let (merged, positions) = Recheck.merge(kept, fresh)
+        let merged = Recheck.merge(kept, fresh)
         #expect(merged.map(\.rule) == ["pack.rule-000", "pack.rule-001", "pack.rule-002", "pack.rule-002a", "pack.rule-003", "pack.rule-004"])
-        #expect(positions == [1, 3, 4])
         #expect(merged[1].status == .fail)
-        #expect(Recheck.merge([], fresh).fresh == [0, 1, 2])
-        #expect(Recheck.merge(kept, []).merged == kept)
+        #expect(Recheck.merge([], fresh) == fresh)
+        #expect(Recheck.merge(kept, []) == kept)
     }
 }

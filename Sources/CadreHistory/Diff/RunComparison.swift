@@ -22,9 +22,21 @@ struct RunComparison {
         var differing: [(pair: PairKey, was: Recorded?, now: Recorded?)] = []
         var keys: Set<ResultKey> = []
         for name in Set(old.keys).union(new.keys) {
-            // Both sides sorted by rule: one walk finds the rules whose result differs.
             let was = Side(old[name] ?? [])
             let now = Side(new[name] ?? [])
+            if let positions = ResultList.differingPositions(was.references, now.references) {
+                // One list derived from the other's: they can differ only where either differs from
+                // their common base (the usual case of a re-check).
+                for position in positions {
+                    let (a, b) = (was.references[position], now.references[position])
+                    guard a.key != b.key else { continue }
+                    differing.append((PairKey(system: name, rule: b.rule), (was.file(position), a), (now.file(position), b)))
+                    keys.insert(a.key)
+                    keys.insert(b.key)
+                }
+                continue
+            }
+            // Both sides sorted by rule: one walk finds the rules whose result differs.
             var i = 0
             var j = 0
             while i < was.references.count || j < now.references.count {
@@ -53,10 +65,21 @@ struct RunComparison {
     /// What the `differences` are, given their `results` (by key, recorded form).
     func diff(_ differences: Differences, results: [ResultKey: RuleResult], fromInfo: RunInfo?, toInfo: RunInfo?) -> RunDiff {
         var diff = RunDiff(from: fromInfo, to: toInfo, newFailures: [], resolved: [], changed: [])
+        // A system's findings are in its file: each path is converted once.
+        var shownFiles: [String: String] = [:]
+        func shown(_ file: String) -> String {
+            if let known = shownFiles[file] { return known }
+            let converted = paths.shown(file)
+            shownFiles[file] = converted
+            return converted
+        }
+        func shown(_ location: SourceLocation) -> SourceLocation {
+            SourceLocation(file: shown(location.file), line: location.line, column: location.column)
+        }
         for (pair, was, now) in differences.pairs.sorted(by: { $0.pair < $1.pair }) {
-            let file = paths.shown(now?.file ?? was?.file ?? "")
-            let before = was.flatMap { results[$0.reference.key] }.map { paths.relocate($0, paths.shown) }
-            let after = now.flatMap { results[$0.reference.key] }.map { paths.relocate($0, paths.shown) }
+            let file = shown(now?.file ?? was?.file ?? "")
+            let before = was.flatMap { results[$0.reference.key] }.map { paths.relocate($0, shown) }
+            let after = now.flatMap { results[$0.reference.key] }.map { paths.relocate($0, shown) }
             guard let (entry, category) = RunDiff.entry(
                 system: pair.system, file: file, rule: pair.rule, severity: (now ?? was)?.reference.severity ?? .info, before: before, after: after)
             else { continue }
@@ -75,11 +98,12 @@ struct RunComparison {
         static func < (a: PairKey, b: PairKey) -> Bool { (a.system, a.rule) < (b.system, b.rule) }
     }
 
-    /// The names (id, or file) of the systems recorded with one result list in both runs.
+    /// The names (id, or file) of the systems recorded alike in both runs (one stored list, the
+    /// same differences from it).
     static func sameResults(_ before: RecordedRun?, _ after: RecordedRun) -> Set<String> {
         guard let before else { return [] }
-        var keys: [String: String?] = [:]
-        for system in before.systems { keys[system.id ?? system.file] = keys[system.id ?? system.file] == nil ? system.resultsKey : .some(nil) }
+        var lists: [String: ResultList?] = [:]  // nil: a name seen twice
+        for system in before.systems { lists[system.id ?? system.file] = lists[system.id ?? system.file] == nil ? system.results : .some(nil) }
         var same: Set<String> = []
         var seen: Set<String> = []
         for system in after.systems {
@@ -89,7 +113,7 @@ struct RunComparison {
                 same.remove(name)
                 continue
             }
-            if let key = system.resultsKey, let old = keys[name], old == key { same.insert(name) }
+            if let old = lists[name], let old, ResultList.sameStorage(old, system.results) { same.insert(name) }
         }
         return same
     }
@@ -111,12 +135,12 @@ struct RunComparison {
     /// first system's result for a rule wins, as descriptors sharing an id are reported, not
     /// evaluated), each with its system's file.
     struct Side {
-        let references: [ResultReference]
+        let references: ResultList
         /// The file of each result, or of all of them when there is one.
         private let files: [String]
 
         init(_ systems: [RecordedSystem]) {
-            if systems.count == 1, let system = systems.first, zip(system.results, system.results.dropFirst()).allSatisfy({ $0.rule < $1.rule }) {
+            if systems.count == 1, let system = systems.first, system.results.isSortedByRule {
                 (references, files) = (system.results, [system.file])  // as recorded: the usual case, nothing copied
                 return
             }
@@ -127,7 +151,7 @@ struct RunComparison {
                 }
             }
             let sorted = pairs.values.sorted { $0.reference.rule < $1.reference.rule }
-            (references, files) = (sorted.map(\.reference), sorted.map(\.file))
+            (references, files) = (ResultList(sorted.map(\.reference)), sorted.map(\.file))
         }
 
         func file(_ index: Int) -> String { files.count == 1 ? files[0] : files[index] }

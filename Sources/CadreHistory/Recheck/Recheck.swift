@@ -91,7 +91,8 @@ public struct Recheck: Sendable {
             evaluated[paths.relative(system.file)] = evaluated[paths.relative(system.file)] ?? (system, results.map(\.reference))
         }
 
-        // Merge fresh results with the ones copied from the last run, system by system on every core.
+        // Merge fresh results with the ones copied from the last run, system by system on every
+        // core: usually the last run's list with the fresh results in place of a few of its own.
         let oldSystems = Dictionary((last?.systems ?? []).map { ($0.file, $0) }, uniquingKeysWith: { a, _ in a })
         var systems = workspace.systemFiles.concurrentMap { [evaluated] file -> RecordedSystem? in
             let relative = paths.relative(file)
@@ -99,28 +100,29 @@ public struct Recheck: Sendable {
             guard let (system, references) = evaluated[relative] else {
                 guard var copy = old else { return nil }
                 if !sameRules, copy.results.contains(where: { !ruleIDs.contains($0.rule) }) {
-                    copy.results = copy.results.filter { ruleIDs.contains($0.rule) }
+                    copy.results = ResultList(copy.results.filter { ruleIDs.contains($0.rule) })
                 }
                 return copy
             }
-            var kept: [ResultReference] = []
+            var results = ResultList(references)
             if let old, old.digest == system.digest {
-                kept = sameRules ? old.results : old.results.filter { ruleIDs.contains($0.rule) }
+                if sameRules, let replaced = old.results.replacing(references) {
+                    results = replaced.list
+                } else {
+                    results = ResultList(Self.merge(sameRules ? Array(old.results) : old.results.filter { ruleIDs.contains($0.rule) }, references))
+                }
             }
-            let (merged, positions) = Self.merge(kept, references)
-            var recorded = RecordedSystem(
+            return RecordedSystem(
                 file: relative, id: system.id, name: system.name, digest: system.digest,
                 diagnostics: paths.relocate(system.diagnostics, paths.relative), waivers: paths.relocate(system.waivers, paths.relative),
-                results: merged)
-            // The usual case: every result kept from the last run's list, a few evaluated again;
-            // only those are compared with what they were.
-            let onlyEvaluated = sameRules && merged.count == kept.count && kept.count == old?.results.count
-            (recorded.resultsKey, recorded.base) = Self.storage(of: merged, after: old, comparing: onlyEvaluated ? positions : nil)
-            return recorded
+                results: results)
         }.compactMap { $0 }
         // Two descriptors with one id: the second is reported, not evaluated (as a full run does).
-        let duplicates = Evaluation.duplicates(among: systems.map { ($0.id, paths.shown($0.file)) })
-        for index in systems.indices {
+        var idCounts: [String: Int] = [:]
+        for system in systems { if let id = system.id { idCounts[id, default: 0] += 1 } }
+        let sharing = systems.indices.filter { systems[$0].id.map { idCounts[$0, default: 0] > 1 } ?? false }
+        let duplicates = Evaluation.duplicates(among: sharing.map { (systems[$0].id, paths.shown(systems[$0].file)) })
+        for index in sharing {
             let shown = paths.shown(systems[index].file)
             guard let id = systems[index].id, let first = duplicates[shown] else { continue }
             systems[index].results = []
@@ -130,9 +132,7 @@ public struct Recheck: Sendable {
         let diagnostics = (partial.diagnostics + Evaluation.waiverProblems(workspace.waivers, rules: partial.rules, systems: ids)).sortedForDisplay()
 
         var tally = [Int](repeating: 0, count: ResultCoding.statuses.count)
-        for system in systems {
-            for reference in system.results { tally[ResultCoding.statuses.firstIndex(of: reference.status) ?? 0] += 1 }
-        }
+        for system in systems { system.results.tally(into: &tally) }
         var counts: [RuleResult.Status: Int] = [:]
         for (status, count) in zip(ResultCoding.statuses, tally) where count > 0 { counts[status] = count }
         let info = RunInfo(
@@ -169,53 +169,29 @@ public struct Recheck: Sendable {
             invalidSystems: systems.filter { $0.diagnostics.containsErrors }.map { paths.shown($0.file) })
     }
 
-    /// `kept` with `fresh` results in place of theirs, both sorted by rule, and the result too;
-    /// with the positions of the fresh results in it.
-    static func merge(_ kept: [ResultReference], _ fresh: [ResultReference]) -> (merged: [ResultReference], fresh: [Int]) {
-        guard !kept.isEmpty else { return (fresh, Array(fresh.indices)) }
+    /// `kept` with `fresh` results in place of theirs, both sorted by rule, and the result too.
+    static func merge(_ kept: [ResultReference], _ fresh: [ResultReference]) -> [ResultReference] {
+        guard !kept.isEmpty else { return fresh }
         guard zip(kept, kept.dropFirst()).allSatisfy({ $0.rule < $1.rule }) else {
             // Not sorted (never recorded so): by rule, the fresh result winning.
             var byRule = Dictionary(kept.map { ($0.rule, $0) }, uniquingKeysWith: { a, _ in a })
             for reference in fresh { byRule[reference.rule] = reference }
-            let merged = byRule.values.sorted { $0.rule < $1.rule }
-            let rules = Set(fresh.map(\.rule))
-            return (merged, merged.indices.filter { rules.contains(merged[$0].rule) })
+            return byRule.values.sorted { $0.rule < $1.rule }
         }
         var merged: [ResultReference] = []
-        var positions: [Int] = []
         merged.reserveCapacity(kept.count + fresh.count)
         var index = fresh.startIndex
         for reference in kept {
+            var replaced = false
             while index < fresh.endIndex, fresh[index].rule <= reference.rule {
-                positions.append(merged.count)
+                replaced = replaced || fresh[index].rule == reference.rule
                 merged.append(fresh[index])
                 index += 1
             }
-            if let last = positions.last, last == merged.count - 1, merged[last].rule == reference.rule { continue }
-            merged.append(reference)
+            if !replaced { merged.append(reference) }
         }
-        for reference in fresh[index...] {
-            positions.append(merged.count)
-            merged.append(reference)
-        }
-        return (merged, positions)
-    }
-
-    /// How `results` are recorded after `old`'s (results of the same rules, in the same order):
-    /// under `old`'s list when they are the same, else against the full list `old`'s derives
-    /// from, with the positions where they differ from `old`'s added to those where `old`'s
-    /// differed from it; neither when `old` holds other rules. `positions`: the only positions
-    /// that may differ, rules known to match (nil: every position is compared, rules included).
-    static func storage(
-        of results: [ResultReference], after old: RecordedSystem?, comparing positions: [Int]?
-    ) -> (key: String?, base: ListBase?) {
-        guard let old, old.results.count == results.count else { return (nil, nil) }
-        if positions == nil, !zip(old.results, results).allSatisfy({ $0.rule == $1.rule }) { return (nil, nil) }
-        let changed = (positions ?? Array(results.indices)).filter { old.results[$0] != results[$0] }
-        if changed.isEmpty, let key = old.resultsKey { return (key, old.base) }  // its list is stored already
-        guard var base = old.base else { return (nil, nil) }
-        base.overridden = Set(base.overridden).union(changed).sorted()
-        return (nil, base)
+        merged += fresh[index...]
+        return merged
     }
 
     static func timestamp(_ date: Date) -> String {

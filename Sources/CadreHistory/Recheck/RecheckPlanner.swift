@@ -97,6 +97,7 @@ struct RecheckPlanner {
         let newWaivers = Dictionary(grouping: paths.relocate(workspace.waivers, paths.relative), by: \.system)
         let sortedRules = everything.sorted()
         var seen: Set<String> = []
+        var completeSets: Set<ObjectIdentifier> = []  // rule sets found to be the rules of this run
         for file in files {
             let relative = paths.relative(file)
             seen.insert(relative)
@@ -120,7 +121,7 @@ struct RecheckPlanner {
             guard let id = old.id, old.isValid else { continue }  // unchanged and invalid: nothing to evaluate
             var rerun = everywhere
             if !storeRules.isEmpty, descriptor.mentionsStores { rerun.formUnion(storeRules) }
-            rerun.formUnion(Self.missing(sortedRules, from: old.results))
+            if !old.results.covers(exactly: sortedRules, known: &completeSets) { rerun.formUnion(Self.missing(sortedRules, from: old.results)) }
             let before = (oldWaivers[id] ?? []) + old.waivers
             let after = (newWaivers[id] ?? []) + old.waivers
             if !before.isEmpty || !after.isEmpty {
@@ -193,8 +194,8 @@ struct RecheckPlanner {
     }
 
     /// The rules of `rules` (sorted) that `recorded` (sorted by rule) holds no result of: one walk
-    /// of both lists, as a run of 10,000 systems has 10,000 of them to go through.
-    static func missing(_ rules: [String], from recorded: [ResultReference]) -> [String] {
+    /// of both lists.
+    static func missing(_ rules: [String], from recorded: ResultList) -> [String] {
         var missing: [String] = []
         var index = recorded.startIndex
         for rule in rules {

@@ -11,9 +11,11 @@ import Foundation
 /// - full (1): the 32-byte key of its rule set (the sorted ids of the rules it holds results of,
 ///   one per line, stored once in `rule_set`), then one entry per rule of the set, in order: a
 ///   status code, a severity code and the result's 32-byte key — 34 bytes a rule;
-/// - difference (2): the 32-byte key of a full list, its base, then the entries that differ from
-///   it, each with its position in the base (4 bytes, big-endian) — 38 bytes an entry. A re-check
-///   after one rule changed writes 10,000 of these, not 10,000 full lists.
+/// - a difference from a full list, its base: the entries that differ, each with its position in
+///   the base (4 bytes, big-endian) — 38 bytes an entry. A system's row holds them beside its
+///   base's key, so a re-check after one rule changed writes 10,000 short rows, not 10,000 lists.
+///   (Histories written before that hold such differences as lists of their own, format 2: the
+///   32-byte key of the base, then the entries; still read.)
 ///
 /// Lists written as text by the first release (`rule-id result-key status severity` lines) are
 /// still read.
@@ -71,66 +73,63 @@ enum ResultCoding {
 
     static let differenceFormat: UInt8 = 2
 
-    /// The list of `references` as its difference from the full list `base` (of the same rule
-    /// set, in the same order) at `positions` (sorted).
-    static func difference(_ references: [ResultReference], base: ResultKey, positions: [Int]) -> [UInt8] {
+    /// The entries of `list` that differ from its base (``ResultList/overrides``), 38 bytes each:
+    /// the position (4 bytes, big-endian), the status and severity codes, the result's key. A
+    /// system's row holds them beside the key of its base.
+    static func entries(of list: ResultList) -> [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(33 + 38 * positions.count)
-        bytes.append(differenceFormat)
-        bytes += base.raw
-        for position in positions {
-            let reference = references[position]
+        bytes.reserveCapacity(38 * list.overrides.count)
+        for item in list.overrides {
+            let position = item.position
             bytes += [UInt8(truncatingIfNeeded: position >> 24), UInt8(truncatingIfNeeded: position >> 16), UInt8(truncatingIfNeeded: position >> 8), UInt8(truncatingIfNeeded: position)]
-            bytes.append(UInt8(statuses.firstIndex(of: reference.status)!))
-            bytes.append(UInt8(severities.firstIndex(of: reference.severity)!))
-            bytes += reference.key.raw
+            bytes.append(UInt8(statuses.firstIndex(of: item.reference.status)!))
+            bytes.append(UInt8(severities.firstIndex(of: item.reference.severity)!))
+            bytes += item.reference.key.raw
         }
         return bytes
     }
 
-    /// Reads a binary list of either format: `rules` gives the ids of a rule set by key, `list`
-    /// the body of a full list by key. Returns the references, and for a difference, its base
-    /// and the positions it overrides.
-    static func references(
-        _ list: [UInt8], rules: (ResultKey) throws -> [String], list base: (ResultKey) throws -> [UInt8]
-    ) throws -> (references: [ResultReference], base: (key: ResultKey, overridden: [Int])?) {
-        guard list.first == differenceFormat else { return (try references(list, rules: rules), nil) }
-        guard list.count >= 33, (list.count - 33) % 38 == 0, let key = ResultKey(raw: list[1..<33]) else { throw CorruptList() }
-        let full = try base(key)
-        guard full.first == listFormat else { throw CorruptList() }  // a difference is from a full list
-        var references = try self.references(full, rules: rules)
-        var overridden: [Int] = []
-        var offset = 33
-        while offset < list.count {
-            let position = Int(list[offset]) << 24 | Int(list[offset + 1]) << 16 | Int(list[offset + 2]) << 8 | Int(list[offset + 3])
-            guard position < references.count, position > overridden.last ?? -1, Int(list[offset + 4]) < statuses.count,
-                Int(list[offset + 5]) < severities.count, let key = ResultKey(raw: list[offset + 6..<offset + 38])
+    /// Reads entries written by ``entries(of:)`` against `base`: positions ascending, within it.
+    static func overrides(_ bytes: ArraySlice<UInt8>, of base: ResultList.Base) throws -> [ResultList.Override] {
+        guard bytes.count % 38 == 0 else { throw CorruptList() }
+        var overrides: [ResultList.Override] = []
+        overrides.reserveCapacity(bytes.count / 38)
+        var offset = bytes.startIndex
+        while offset < bytes.endIndex {
+            let position = Int(bytes[offset]) << 24 | Int(bytes[offset + 1]) << 16 | Int(bytes[offset + 2]) << 8 | Int(bytes[offset + 3])
+            guard position < base.rules.ids.count, position > overrides.last?.position ?? -1, Int(bytes[offset + 4]) < statuses.count,
+                Int(bytes[offset + 5]) < severities.count, let key = ResultKey(raw: bytes[offset + 6..<offset + 38])
             else { throw CorruptList() }
-            references[position].status = statuses[Int(list[offset + 4])]
-            references[position].severity = severities[Int(list[offset + 5])]
-            references[position].key = key
-            overridden.append(position)
+            overrides.append(.init(
+                position: position,
+                reference: ResultReference(
+                    rule: base.rules.ids[position], key: key, status: statuses[Int(bytes[offset + 4])], severity: severities[Int(bytes[offset + 5])])))
             offset += 38
         }
-        return (references, (key, overridden))
+        return overrides
     }
 
-    /// Reads a full binary list; `rules` gives the ids of a rule set by key.
-    static func references(_ list: [UInt8], rules: (ResultKey) throws -> [String]) throws -> [ResultReference] {
-        guard list.count >= 33, list[0] == listFormat, let set = ResultKey(raw: list[1..<33]) else { throw CorruptList() }
-        let ids = try rules(set)
-        guard list.count == 33 + 34 * ids.count else { throw CorruptList() }
-        var references: [ResultReference] = []
-        references.reserveCapacity(ids.count)
-        var offset = 33
-        for rule in ids {
-            guard Int(list[offset]) < statuses.count, Int(list[offset + 1]) < severities.count,
-                let key = ResultKey(raw: list[offset + 2..<offset + 34])
+    /// Reads a binary list stored under `key`, and the entries of `overrides` that differ from it
+    /// (nil: none). The list is a full list (format 1), the base of the result; or, as histories
+    /// written before differences moved into systems' rows hold, a difference from a full list
+    /// (format 2, with no overrides beside it). `rules` gives a rule set by key, `full` the body
+    /// of a full list by key.
+    static func list(
+        _ list: [UInt8], key: String, overrides: [UInt8]?, rules: (ResultKey) throws -> RuleSet, full: (ResultKey) throws -> [UInt8]
+    ) throws -> ResultList {
+        func base(_ bytes: [UInt8], key: String) throws -> ResultList.Base {
+            guard bytes.count >= 33, bytes[0] == listFormat, let set = ResultKey(raw: bytes[1..<33]),
+                let base = ResultList.Base(key: key, rules: try rules(set), bytes: bytes)
             else { throw CorruptList() }
-            references.append(ResultReference(rule: rule, key: key, status: statuses[Int(list[offset])], severity: severities[Int(list[offset + 1])]))
-            offset += 34
+            return base
         }
-        return references
+        guard list.first == differenceFormat else {
+            let base = try base(list, key: key)
+            return ResultList(base: base, overrides: try self.overrides((overrides ?? [])[...], of: base))
+        }
+        guard overrides == nil, list.count >= 33, let baseKey = ResultKey(raw: list[1..<33]) else { throw CorruptList() }
+        let base = try base(try full(baseKey), key: baseKey.hex)  // a difference is from a full list
+        return ResultList(base: base, overrides: try self.overrides(list[33...], of: base))
     }
 
     /// Reads a list written as text by an earlier version: one line per rule,

@@ -28,6 +28,16 @@ public struct ResultKey: Sendable, Hashable, CustomStringConvertible {
         self.words = words
     }
 
+    /// The key whose 32 bytes start at `offset` of `bytes` (which holds them).
+    init(_ bytes: [UInt8], at offset: Int) {
+        func word(_ start: Int) -> UInt64 {
+            var word: UInt64 = 0
+            for index in start..<start + 8 { word = word << 8 | UInt64(bytes[index]) }
+            return word
+        }
+        words = (word(offset), word(offset + 8), word(offset + 16), word(offset + 24))
+    }
+
     /// The key written as 64 hex digits; nil for anything else.
     init?(hex: String) {
         var raw: [UInt8] = []

@@ -12,15 +12,16 @@ import GRDB
 ///   taxonomy files, `cadre.yaml`. Paths are relative to the workspace.
 /// - `rule`: every rule loaded, as ``RuleInfo`` (JSON).
 /// - `waiver`: every waiver in force in the run, from waiver files and descriptors.
-/// - `system`: every descriptor: its digest, id, problems, and its results as a reference to a
-///   `result_list`.
+/// - `system`: every descriptor: its digest, id, problems, and its results: a reference to a
+///   `result_list` and, in `overrides`, the entries where they differ from it (38 bytes an
+///   entry; NULL when none), so a re-check after one rule changed adds short rows, not lists.
 /// - `result_list`, `rule_set` and `result`: content-addressed (the key is a digest of the body),
 ///   so a result that did not change is stored once, however many runs hold it. A list is binary
-///   (``ResultCoding``): in full, the key of its rule set (the rule ids it covers, one per line; a
-///   run nearly always has one), then 34 bytes a rule: status, severity, the result's key; or as
-///   its difference from a full list (the base's key, then 38 bytes an entry), so no list is ever
-///   deleted while a difference may name it. Histories of the first release hold text lists
-///   (`rule-id result-key status severity` lines), still read. A result is a ``RuleResult`` as
+///   (``ResultCoding``): the key of its rule set (the rule ids it covers, one per line; a run
+///   nearly always has one), then 34 bytes a rule: status, severity, the result's key. No list
+///   is ever deleted (a later run's rows may name it). Histories written before `overrides`
+///   hold differences as lists of their own (the base's key, then the entries); histories of the
+///   first release hold text lists (`rule-id result-key status severity` lines); both still read. A result is a ``RuleResult`` as
 ///   JSON, findings included (findings are redacted before they reach a result: no store value
 ///   is ever recorded).
 /// - `parsed_document`: the descriptors of the last run as parsed (a ``DocumentArchive``), by the
@@ -108,6 +109,9 @@ enum HistorySchema {
                   body BLOB NOT NULL
                 );
                 """)
+        }
+        migrator.registerMigration("v3: differences in systems' rows") { db in
+            try db.execute(sql: "ALTER TABLE system ADD COLUMN overrides BLOB")
         }
         return migrator
     }

@@ -120,12 +120,12 @@ extension HistoryStore {
             }
         }
         // Nearly every list of a run has one rule set: each is read once.
-        var ruleSets: [ResultKey: [String]] = [:]
+        var ruleSets: [ResultKey: RuleSet] = [:]
         let ruleSet = try db.cachedStatement(sql: "SELECT body FROM rule_set WHERE key = ?")
-        func ruleIDs(_ key: ResultKey) throws -> [String] {
+        func ruleIDs(_ key: ResultKey) throws -> RuleSet {
             if let known = ruleSets[key] { return known }
             guard let body = try String.fetchOne(ruleSet, arguments: [key.hex]) else { throw ResultCoding.CorruptList() }
-            let rules = ResultCoding.rules(ofSet: body)
+            let rules = RuleSet(ids: ResultCoding.rules(ofSet: body))
             ruleSets[key] = rules
             return rules
         }
@@ -146,24 +146,19 @@ extension HistoryStore {
             let file: String = row["file"]
             let diagnosticsText: String = row["diagnostics"]
             let key: String = row["results"]
-            let results: [ResultReference]
-            let base: ListBase?
+            let results: ResultList
             switch (row["list"] as DatabaseValue).storage {
-            case .blob(let list):
-                let read = try ResultCoding.references([UInt8](list), rules: ruleIDs, list: fullList)
-                results = read.references
-                base = read.base.map { ListBase(key: $0.key.hex, overridden: $0.overridden) } ?? ListBase(key: key, overridden: [])
+            case .blob(let bytes):
+                let overrides = (row["overrides"] as Data?).map { [UInt8]($0) }
+                results = try ResultCoding.list([UInt8](bytes), key: key, overrides: overrides, rules: ruleIDs, full: fullList)
             case .string(let text):
-                results = try ResultCoding.references(text: text)
-                base = nil
+                results = ResultList(stored: try ResultCoding.references(text: text), key: key)
             default: throw ResultCoding.CorruptList()
             }
-            var system = RecordedSystem(
+            systems.append(RecordedSystem(
                 file: file, id: row["system_id"], name: row["name"], digest: row["digest"],
                 diagnostics: diagnosticsText == "[]" ? [] : try decoder.decode([Diagnostic].self, from: Data(diagnosticsText.utf8)),
-                waivers: descriptorWaivers[file] ?? [], results: results, resultsKey: key)
-            system.base = base
-            systems.append(system)
+                waivers: descriptorWaivers[file] ?? [], results: results))
         }
         return RecordedRun(
             info: try info(row, packs: packs), engine: row["engine"], inputs: inputs, rules: rules, waivers: workspaceWaivers,

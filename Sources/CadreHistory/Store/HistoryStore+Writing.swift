@@ -14,38 +14,37 @@ extension HistoryStore {
     public func record(_ run: RecordedRun, results: [ResultKey: String], documents: [String: [UInt8]] = [:]) throws(HistoryError) -> Int64 {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // The lists the run adds, encoded before the transaction (on every core): it only inserts.
+        // How each system's list is recorded, decided before the transaction (on every core): it
+        // only inserts. A list that derives from a stored full list is that list's key and the
+        // entries that differ (when they are a quarter of the rules or fewer: beyond, a full list
+        // costs about as much and is read alone); a list stored as it is, its key; any other, a
+        // new full list, under its rule set.
         var ruleSets: [(key: ResultKey, body: String)] = []
-        var setOfSystem: [ResultKey?] = []
+        var forms: [ListForm] = []
         var lastSet: (rules: [String], key: ResultKey)?  // the next list nearly always has the same
         for item in run.systems {
-            guard item.resultsKey == nil, Self.differenceBase(of: item) == nil else {
-                // Copied from a recorded run (its list is stored already), or recorded as its
-                // difference from a full list: no rule set.
-                setOfSystem.append(nil)
+            if let (key, overrides) = Self.storedForm(of: item.results) {
+                forms.append(.stored(key: key, overrides: overrides))
                 continue
             }
             let rules = item.results.map(\.rule)
             if let lastSet, lastSet.rules == rules {
-                setOfSystem.append(lastSet.key)
+                forms.append(.full(ruleSet: lastSet.key))
                 continue
             }
-            let body = ResultCoding.ruleSet(of: item.results)
+            let body = ResultCoding.ruleSet(of: Array(item.results))
             let key = ResultKey(of: Data(body.utf8))
             ruleSets.append((key, body))
             lastSet = (rules, key)
-            setOfSystem.append(key)
+            forms.append(.full(ruleSet: key))
         }
-        let lists = Array(zip(run.systems, setOfSystem)).concurrentMap { item, set -> (key: String, body: Data)? in
-            let body: [UInt8]
-            if let (base, positions) = Self.differenceBase(of: item) {
-                body = ResultCoding.difference(item.results, base: base, positions: positions)
-            } else if let set {
-                body = ResultCoding.list(item.results, ruleSet: set)
-            } else {
-                return nil
+        let lists = Array(zip(run.systems, forms)).concurrentMap { item, form -> (key: String, overrides: Data?, body: Data?) in
+            switch form {
+            case .stored(let key, let overrides): return (key, overrides, nil)
+            case .full(let set):
+                let body = ResultCoding.list(Array(item.results), ruleSet: set)
+                return (ResultKey(of: body).hex, nil, Data(body))
             }
-            return (ResultKey(of: body).hex, Data(body))
         }
         return try writing { db in
             willRecord?()
@@ -88,20 +87,14 @@ extension HistoryStore {
             for (key, body) in results { try result.execute(arguments: [key.hex, body]) }
             let list = try db.cachedStatement(sql: "INSERT OR IGNORE INTO result_list (key, body) VALUES (?, ?)")
             let system = try db.cachedStatement(sql: """
-                INSERT INTO system (run_id, file, system_id, name, digest, diagnostics, results) VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO system (run_id, file, system_id, name, digest, diagnostics, results, overrides) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             let ruleSet = try db.cachedStatement(sql: "INSERT OR IGNORE INTO rule_set (key, body) VALUES (?, ?)")
             for (key, body) in ruleSets { try ruleSet.execute(arguments: [key.hex, body]) }
             for (item, prepared) in zip(run.systems, lists) {
-                let key: String
-                if let prepared {
-                    key = prepared.key
-                    try list.execute(arguments: [key, prepared.body])
-                } else {
-                    key = item.resultsKey ?? ""
-                }
+                if let body = prepared.body { try list.execute(arguments: [prepared.key, body]) }
                 let diagnostics = item.diagnostics.isEmpty ? "[]" : String(decoding: try encoder.encode(item.diagnostics), as: UTF8.self)
-                try system.execute(arguments: [id, item.file, item.id, item.name, item.digest, diagnostics, key])
+                try system.execute(arguments: [id, item.file, item.id, item.name, item.digest, diagnostics, prepared.key, prepared.overrides])
                 if let rowPause { Thread.sleep(forTimeInterval: Double(rowPause.components.seconds) + Double(rowPause.components.attoseconds) / 1e18) }
             }
             let document = try db.cachedStatement(sql: "INSERT OR REPLACE INTO parsed_document (digest, cadre_version, body) VALUES (?, ?, ?)")
@@ -116,13 +109,21 @@ extension HistoryStore {
         }
     }
 
-    /// The full list a new list of `system` is recorded against, and the positions that differ:
-    /// when it has a base and differs from it at no more than a quarter of its rules (beyond that,
-    /// a full list costs about as much and is read alone).
-    static func differenceBase(of system: RecordedSystem) -> (ResultKey, [Int])? {
-        guard system.resultsKey == nil, let base = system.base, base.overridden.count * 4 <= system.results.count,
-            base.overridden.allSatisfy({ system.results.indices.contains($0) }), let key = ResultKey(hex: base.key)
-        else { return nil }
-        return (key, base.overridden)
+    /// How a system's list is recorded: as a list the history holds (with the entries that differ
+    /// from it), or as a new full list of a rule set.
+    private enum ListForm {
+        case stored(key: String, overrides: Data?)
+        case full(ruleSet: ResultKey)
+    }
+
+    /// How `list` is recorded when the history holds it already, or the full list it derives
+    /// from: that list's key, and the entries that differ from it (nil: none); nil when a new
+    /// full list must be stored.
+    static func storedForm(of list: ResultList) -> (key: String, overrides: Data?)? {
+        if let base = list.base, list.overrides.count * 4 <= list.count {
+            return (base.key, list.overrides.isEmpty ? nil : Data(ResultCoding.entries(of: list)))
+        }
+        if list.base == nil, let key = list.storedKey { return (key, nil) }
+        return nil
     }
 }
