@@ -42,6 +42,9 @@ public struct HistoryStore: Sendable {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             // 64 MiB of pages: a run of 10,000 systems writes results all over a large table.
             try db.execute(sql: "PRAGMA cache_size = -65536")
+            // Reads through a memory map rather than a system call a page: a run's lists span
+            // tens of thousands of pages.
+            try db.execute(sql: "PRAGMA mmap_size = 1073741824")
         }
         do {
             let queue = try DatabaseQueue(path: file, configuration: configuration)
