@@ -4,8 +4,8 @@ import Foundation
 
 /// The recorded forms of results and of result lists.
 ///
-/// A result is JSON with sorted keys, so one result always gives the same bytes and the same key
-/// (``ResultKey``, the SHA-256 of the bytes). A system's result list is binary, in one of two
+/// A result is JSON with sorted keys (``ResultJSON``), so one result always gives the same bytes
+/// and the same key (``ResultKey``, the SHA-256 of the bytes). A system's result list is binary, in one of two
 /// formats:
 ///
 /// - full (1): the 32-byte key of its rule set (the sorted ids of the rules it holds results of,
@@ -21,10 +21,8 @@ import Foundation
 /// still read.
 enum ResultCoding {
     static func encode(_ result: RuleResult) -> (key: ResultKey, body: String) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(result)) ?? Data()
-        return (ResultKey(of: data), String(decoding: data, as: UTF8.self))
+        let bytes = ResultJSON.encode(result)
+        return (ResultKey(of: bytes), String(decoding: bytes, as: UTF8.self))
     }
 
     static func decode(_ body: String) throws -> RuleResult {
