@@ -143,11 +143,9 @@ public struct Recheck: Sendable {
             info: info, engine: inputs.engine, inputs: inputs.inputs, rules: partial.rules.map { paths.relocate($0, paths.relative) },
             waivers: paths.relocate(workspace.waivers, paths.relative), systems: systems.sorted { $0.file < $1.file },
             diagnostics: paths.relocate(diagnostics, paths.relative))
-        // What changed: the results it needs from the history are read first; then the run is
-        // recorded (mostly writing) while they are decoded and compared (mostly computing).
-        let comparison = RunComparison(paths: paths)
-        let differences = comparison.differences(from: last, to: run)
-        let earlier = try history.resultBodies(differences.keys.filter { fresh[$0] == nil })
+        // The run is recorded on one thread (mostly waiting on SQLite) while what changed is
+        // found, read (a reader of the history's pool, beside the writer) and compared on the
+        // others.
         let recording = Mutex<Result<Int64, HistoryError>?>(nil)
         let recorded = DispatchGroup()
         if record {
@@ -156,10 +154,16 @@ public struct Recheck: Sendable {
                 recording.withLock { $0 = outcome }
             }
         }
-        var results = try HistoryStore.decode(earlier, file: history.file)
-        for key in differences.keys where results[key] == nil { results[key] = fresh[key] }
-        var diff = comparison.diff(differences, results: results, fromInfo: last?.info, toInfo: nil)
-        recorded.wait()
+        let compared = Result { [run] () throws(HistoryError) -> RunDiff in
+            let comparison = RunComparison(paths: paths)
+            let differences = comparison.differences(from: last, to: run)
+            let earlier = try history.resultBodies(differences.keys.filter { fresh[$0] == nil })
+            var results = try HistoryStore.decode(earlier, file: history.file)
+            for key in differences.keys where results[key] == nil { results[key] = fresh[key] }
+            return comparison.diff(differences, results: results, fromInfo: last?.info, toInfo: nil)
+        }
+        recorded.wait()  // never return while the run is being written
+        var diff = try compared.get()
         if record, let outcome = recording.withLock({ $0 }) {
             run.info.id = try outcome.get()
             diff.to = run.info

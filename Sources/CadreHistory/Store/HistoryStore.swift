@@ -6,11 +6,12 @@ import GRDB
 ///
 /// A run is written in one transaction: a process killed while recording (even by `kill -9`)
 /// leaves the history as it was before that run, readable, every earlier run intact. The
-/// database connection is GRDB's `DatabaseQueue`, which serialises every access.
+/// connections are GRDB's `DatabasePool`: one writer, and readers that read while it writes
+/// (a re-check compares its run with the last while it records it).
 public struct HistoryStore: Sendable {
     /// The history file as shown to users.
     public let file: String
-    let queue: DatabaseQueue
+    let database: DatabasePool
     /// Fault injection for crash tests: a pause after each system written, so that a test can
     /// kill a run while it is being recorded (`CADRE_HISTORY_ROW_PAUSE_MS` in the command line).
     public var rowPause: Duration?
@@ -37,8 +38,8 @@ public struct HistoryStore: Sendable {
         configuration.label = "cadre history"
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
-            // WAL: readers never block the writer, and a killed writer leaves the last commit.
-            try db.execute(sql: "PRAGMA journal_mode = WAL")
+            // WAL (the pool's journal): readers never block the writer, and a killed writer
+            // leaves the last commit; synced at checkpoints.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             // 64 MiB of pages: a run of 10,000 systems writes results all over a large table.
             try db.execute(sql: "PRAGMA cache_size = -65536")
@@ -47,15 +48,15 @@ public struct HistoryStore: Sendable {
             try db.execute(sql: "PRAGMA mmap_size = 1073741824")
         }
         do {
-            let queue = try DatabaseQueue(path: file, configuration: configuration)
+            let database = try DatabasePool(path: file, configuration: configuration)
             let migrator = HistorySchema.migrator
-            if try queue.read({ try migrator.hasBeenSuperseded($0) }) {
+            if try database.read({ try migrator.hasBeenSuperseded($0) }) {
                 throw HistoryError(
                     file: file, "the history was written by a newer cadre",
                     hint: "use that cadre, or move the file away to start a new history")
             }
-            try migrator.migrate(queue)
-            return HistoryStore(file: file, queue: queue)
+            try migrator.migrate(database)
+            return HistoryStore(file: file, database: database)
         } catch let error as HistoryError {
             throw error
         } catch let error as DatabaseError {
@@ -70,7 +71,7 @@ public struct HistoryStore: Sendable {
     /// Runs `body` on the database, turning its errors into ``HistoryError``s.
     func reading<T>(_ body: (Database) throws -> T) throws(HistoryError) -> T {
         do {
-            return try queue.read(body)
+            return try database.read(body)
         } catch let error as HistoryError {
             throw error
         } catch let error as DatabaseError {
@@ -83,7 +84,7 @@ public struct HistoryStore: Sendable {
     /// Runs `body` in one transaction: all of it is written, or none.
     func writing<T>(_ body: (Database) throws -> T) throws(HistoryError) -> T {
         do {
-            return try queue.write(body)
+            return try database.write(body)
         } catch let error as HistoryError {
             throw error
         } catch let error as DatabaseError {
