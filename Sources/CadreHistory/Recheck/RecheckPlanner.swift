@@ -90,7 +90,7 @@ struct RecheckPlanner {
         }
 
         var selection = EvaluationSelection()
-        let oldSystems = Dictionary(last.systems.map { ($0.file, $0) }, uniquingKeysWith: { a, _ in a })
+        let oldSystems = Dictionary(last.systems.indices.map { (last.systems[$0].file, $0) }, uniquingKeysWith: { a, _ in a })
         var idCounts: [String: Int] = [:]
         for system in last.systems { if let id = system.id { idCounts[id, default: 0] += 1 } }
         let oldWaivers = Dictionary(grouping: last.waivers, by: \.system)
@@ -103,11 +103,12 @@ struct RecheckPlanner {
             seen.insert(relative)
             let descriptor = descriptors[file] ?? Descriptor(file: file)
             let digest = descriptor.digest
-            guard let old = oldSystems[relative] else {
+            guard let index = oldSystems[relative] else {
                 selection.select(everything, on: file)
                 reasons.append(ChangeReason(.descriptorAdded, file, "new descriptor: every rule"))
                 continue
             }
+            let old = last.systems[index]
             if old.digest != digest {
                 selection.select(everything, on: file)
                 reasons.append(ChangeReason(.descriptorChanged, file, "descriptor changed: every rule"))
@@ -122,9 +123,9 @@ struct RecheckPlanner {
             var rerun = everywhere
             if !storeRules.isEmpty, descriptor.mentionsStores { rerun.formUnion(storeRules) }
             if !old.results.covers(exactly: sortedRules, known: &completeSets) { rerun.formUnion(Self.missing(sortedRules, from: old.results)) }
-            let before = (oldWaivers[id] ?? []) + old.waivers
-            let after = (newWaivers[id] ?? []) + old.waivers
-            if !before.isEmpty || !after.isEmpty {
+            if oldWaivers[id] != nil || newWaivers[id] != nil || !old.waivers.isEmpty {
+                let before = (oldWaivers[id] ?? []) + old.waivers
+                let after = (newWaivers[id] ?? []) + old.waivers
                 for rule in rules where !rerun.contains(rule.id) {
                     let covering = (Set(before.filter { $0.covers(rule: rule.id) }), Set(after.filter { $0.covers(rule: rule.id) }))
                     if covering.0 != covering.1 {
