@@ -1,10 +1,11 @@
 import CadreEngine
 import CadreModel
+import Foundation
 import Synchronization
 
 /// The history's ``DocumentCache``: descriptors parsed by an earlier run are read back from the
-/// history (`parsed_document`, all at once when the first is asked for: one query, not one per
-/// descriptor from every worker); those parsed now are archived on the worker that parsed them,
+/// history (`parsed_document`, all at once on another thread: one query, not one per descriptor
+/// from every worker); those parsed now are archived on the worker that parsed them,
 /// and recorded with the run (``HistoryStore/record(_:results:documents:)``).
 ///
 /// A document archived by another version of cadre is not read: its parser may differ. A kept
@@ -19,13 +20,39 @@ final class KeptDocuments: DocumentCache {
     let cadreVersion: String
     /// Digest → the file (relative) and problems the last run recorded for a valid descriptor.
     let validated: [String: (file: String, diagnostics: [Diagnostic])]
-    private let kept = Mutex<[String: [UInt8]]?>(nil)
+    private let kept: Archives
     private let parsed = Mutex<[String: [UInt8]]>([:])
 
-    init(history: HistoryStore, cadreVersion: String, validated: [String: (file: String, diagnostics: [Diagnostic])] = [:]) {
+    /// `archives`: what the history keeps, when its reading has started already.
+    init(
+        history: HistoryStore, cadreVersion: String, validated: [String: (file: String, diagnostics: [Diagnostic])] = [:],
+        archives: Archives? = nil
+    ) {
         self.history = history
         self.cadreVersion = cadreVersion
         self.validated = validated
+        kept = archives ?? Archives(history: history, cadreVersion: cadreVersion)
+    }
+
+    /// The archives the history keeps for cadre `cadreVersion`, read on another thread from the
+    /// moment they are asked for (a re-check asks before it reads the last run and plans), in one
+    /// query; none when the history cannot be read.
+    final class Archives: Sendable {
+        private let archives = Mutex<[String: [UInt8]]>([:])
+        private let read = DispatchGroup()
+
+        init(history: HistoryStore, cadreVersion: String) {
+            DispatchQueue.global().async(group: read) { [self] in
+                let found = (try? history.parsedDocuments(cadreVersion: cadreVersion)) ?? [:]
+                archives.withLock { $0 = found }
+            }
+        }
+
+        /// The archive of the document with `digest`, once they are read.
+        subscript(digest: String) -> [UInt8]? {
+            read.wait()
+            return archives.withLock { $0[digest] }
+        }
     }
 
     /// What the last run found validating its descriptors that validating them again would find:
@@ -44,11 +71,7 @@ final class KeptDocuments: DocumentCache {
     }
 
     func document(digest: String, file: String) -> KeptDocument? {
-        let body = kept.withLock { kept in
-            if kept == nil { kept = (try? history.parsedDocuments(cadreVersion: cadreVersion)) ?? [:] }
-            return kept?[digest]
-        }
-        guard let root = body.flatMap({ DocumentArchive.decode($0, file: file) }) else { return nil }
+        guard let root = kept[digest].flatMap({ DocumentArchive.decode($0, file: file) }) else { return nil }
         let diagnostics = validated[digest].map { known in
             known.diagnostics.map { diagnostic in
                 var diagnostic = diagnostic

@@ -44,6 +44,8 @@ public struct Recheck: Sendable {
         guard !ruleDiagnostics.containsErrors else {
             return RecheckOutcome(blockedBy: ruleDiagnostics)
         }
+        // The descriptors the last run parsed are read while it is read and planned.
+        let archives = KeptDocuments.Archives(history: history, cadreVersion: cadreVersion)
         let inputs = WorkspaceInputs.read(workspace, cadreVersion: cadreVersion, readsStores: readsStores)
         let paths = inputs.paths
         // The descriptors are read and hashed while the last run is read.
@@ -65,7 +67,8 @@ public struct Recheck: Sendable {
         planner.readsStores = readsStores
         planner.descriptors = scanned.withLock { $0 }
         let plan = planner.plan(after: last)
-        let documents = KeptDocuments(history: history, cadreVersion: cadreVersion, validated: KeptDocuments.validations(in: last, plan: plan))
+        let documents = KeptDocuments(history: history, cadreVersion: cadreVersion, validated: KeptDocuments.validations(in: last, plan: plan),
+            archives: archives)
         engine.documents = documents
         let partial = engine.evaluate(asOf: asOf, selection: plan.selection)
         let ruleIDs = Set(partial.rules.map(\.id))
