@@ -1,4 +1,5 @@
 @testable import CadreHistory
+import CadreEngine
 import CadreModel
 import Foundation
 import Testing
@@ -29,5 +30,30 @@ import Testing
         // Another cadre's parses are not read; unknown digests are not found.
         #expect(KeptDocuments(history: history, cadreVersion: "other").document(digest: b.digest, file: "b.yaml") == nil)
         #expect(kept.document(digest: String(repeating: "0", count: 64), file: "b.yaml") == nil)
+    }
+
+    @Test func theEngineTakesADescriptorAsPlannedWithoutReadingItAgain() throws {
+        let workspace = try HistoryWorkspace(files: WorkspaceModel().files())
+        _ = try workspace.recheck(asOf: "2026-11-29")
+        let history = try workspace.history()
+        let b = try #require(try history.lastRun()?.systems.first { $0.id == "b" })
+        // b changes after the re-check read it: the engine evaluates what was read, under that
+        // digest, and reading the file again would have given another.
+        try workspace.write("systems/b.yaml", HistoryWorkspace.descriptor(id: "b-renamed"))
+        let opened = try workspace.open()
+        let file = try #require(opened.systemFiles.first { $0.hasSuffix("b.yaml") })
+        var engine = Engine(workspace: opened, jobs: 1, readsStores: false)
+        engine.documents = KeptDocuments(history: history, cadreVersion: "test", digests: [file: b.digest])
+        var selection = EvaluationSelection()
+        selection.select(["test.retention"], on: file)
+        let asOf = try #require(ISODate("2026-11-29"))
+        let evaluated = try #require(engine.evaluate(asOf: asOf, selection: selection).systems.first)
+        #expect(evaluated.id == "b")
+        #expect(evaluated.digest == b.digest)
+        // Without the digest, the file is read: what it holds now.
+        engine.documents = KeptDocuments(history: history, cadreVersion: "test")
+        let reread = try #require(engine.evaluate(asOf: asOf, selection: selection).systems.first)
+        #expect(reread.id == "b-renamed")
+        #expect(reread.digest != b.digest)
     }
 }

@@ -13,6 +13,15 @@ public protocol DocumentCache: Sendable {
 
     /// Keeps `root`, parsed from bytes with `digest`.
     func keep(_ root: LocatedNode, digest: String)
+
+    /// The digest of the bytes of `file` (as in ``Workspace/systemFiles``) when the cache read
+    /// them for this evaluation: the engine then takes the kept document without reading the
+    /// file again. Nil (the default) when it did not.
+    func digest(of file: String) -> String?
+}
+
+extension DocumentCache {
+    public func digest(of file: String) -> String? { nil }
 }
 
 /// A document a ``DocumentCache`` kept.

@@ -71,11 +71,7 @@ public struct Engine: Sendable {
         }
         if index == 0 { run.rulesLoaded(worker.rules.map(\.info), diagnostics: worker.diagnostics) }
         while let file = run.next() {
-            // Read once: the digest and the parse share the bytes. A file that cannot be read
-            // is left to the loader, which says why.
-            let data = FileManager.default.contents(atPath: file)
-            let digest = data.map { Digest.sha256($0) } ?? ""
-            let load = data.map { self.load([UInt8]($0), digest: digest, file: file, loader: loader) } ?? loader.load(fileAt: file)
+            let (load, digest) = self.load(file, loader: loader)
             guard let document = load.document else {
                 run.finish(SystemEvaluation(file: file, id: nil, name: nil, digest: digest, results: [], diagnostics: load.diagnostics))
                 continue
@@ -93,13 +89,29 @@ public struct Engine: Sendable {
         }
     }
 
+    /// Loads the descriptor `file` and says the digest of its bytes: through ``documents`` when
+    /// there is a cache, without reading the file when the cache knows its digest and keeps its
+    /// document.
+    private func load(_ file: String, loader: DescriptorLoader) -> (DescriptorLoad, digest: String) {
+        if let documents, let digest = documents.digest(of: file), let kept = documents.document(digest: digest, file: file) {
+            return (load(kept, file: file, loader: loader), digest)
+        }
+        // Read once: the digest and the parse share the bytes. A file that cannot be read is
+        // left to the loader, which says why.
+        guard let data = FileManager.default.contents(atPath: file) else { return (loader.load(fileAt: file), "") }
+        let digest = Digest.sha256(data)
+        return (load([UInt8](data), digest: digest, file: file, loader: loader), digest)
+    }
+
+    private func load(_ kept: KeptDocument, file: String, loader: DescriptorLoader) -> DescriptorLoad {
+        guard let diagnostics = kept.diagnostics else { return loader.load(kept.root, file: file) }
+        return loader.load(validated: kept.root, file: file, diagnostics: diagnostics)
+    }
+
     /// Loads a descriptor from its bytes, through ``documents`` when there is a cache.
     private func load(_ bytes: [UInt8], digest: String, file: String, loader: DescriptorLoader) -> DescriptorLoad {
         guard let documents else { return loader.load(bytes: bytes, file: file) }
-        if let kept = documents.document(digest: digest, file: file) {
-            guard let diagnostics = kept.diagnostics else { return loader.load(kept.root, file: file) }
-            return loader.load(validated: kept.root, file: file, diagnostics: diagnostics)
-        }
+        if let kept = documents.document(digest: digest, file: file) { return load(kept, file: file, loader: loader) }
         // A file that does not parse is not kept; the loader parses it again to say why.
         guard let root = try? DocumentParser(limits: loader.limits).parse(bytes, file: file) else {
             return loader.load(bytes: bytes, file: file)

@@ -12,6 +12,9 @@ import Synchronization
 /// document that cannot be read back is parsed again, and so are all of them when the history
 /// cannot be read.
 ///
+/// The digests the re-check computed to plan spare the engine reading each descriptor again: a
+/// descriptor is evaluated as it was when the re-check planned (and recorded with that digest).
+///
 /// When the engine's context (cadre, taxonomy, plugins, limits) is the last run's, a descriptor
 /// with the bytes of one the last run validated is not validated again: the problems recorded
 /// then (warnings: it was valid) are those validating it would find.
@@ -20,19 +23,24 @@ final class KeptDocuments: DocumentCache {
     let cadreVersion: String
     /// Digest → the file (relative) and problems the last run recorded for a valid descriptor.
     let validated: [String: (file: String, diagnostics: [Diagnostic])]
+    /// File → the digest of its bytes, as the re-check read them to plan.
+    let digests: [String: String]
     private let kept: Archives
     private let parsed = Mutex<[String: [UInt8]]>([:])
 
     /// `archives`: what the history keeps, when its reading has started already.
     init(
         history: HistoryStore, cadreVersion: String, validated: [String: (file: String, diagnostics: [Diagnostic])] = [:],
-        archives: Archives? = nil
+        digests: [String: String] = [:], archives: Archives? = nil
     ) {
         self.history = history
         self.cadreVersion = cadreVersion
         self.validated = validated
+        self.digests = digests
         kept = archives ?? Archives(history: history, cadreVersion: cadreVersion)
     }
+
+    func digest(of file: String) -> String? { digests[file] }
 
     /// The archives the history keeps for cadre `cadreVersion`, read on another thread from the
     /// moment they are asked for (a re-check asks before it reads the last run and plans), in one

@@ -68,7 +68,7 @@ public struct Recheck: Sendable {
         planner.descriptors = scanned.withLock { $0 }
         let plan = planner.plan(after: last)
         let documents = KeptDocuments(history: history, cadreVersion: cadreVersion, validated: KeptDocuments.validations(in: last, plan: plan),
-            archives: archives)
+            digests: planner.descriptors.compactMapValues { $0.digest.isEmpty ? nil : $0.digest }, archives: archives)
         engine.documents = documents
         let partial = engine.evaluate(asOf: asOf, selection: plan.selection)
         let ruleIDs = Set(partial.rules.map(\.id))
