@@ -66,18 +66,24 @@ let rules = Engine(workspace: opened).loadRules().rules.count
 guard opened.diagnostics.isEmpty, rules > 16 else { fatalError("the synthetic workspace is wrong: \(opened.diagnostics), \(rules) rules") }
 let pairs = count * rules
 
-// `--profile N`: a first re-check, then N re-checks after a typical rule changed, nothing else
-// (to run under `perf record`).
+// `--profile N`: a first re-check, then N re-checks after a typical rule changed (with
+// `--costliest`, the costliest rule), nothing else (to run under `perf record`).
 if let profile = CommandLine.arguments.firstIndex(of: "--profile").map({ _ in option("--profile", default: 3) }) {
+    let costliest = CommandLine.arguments.contains("--costliest")
     let history = try HistoryStore.open(at: HistoryStore.file(in: workspace.root))
     _ = try Recheck(workspace: open(), history: history, cadreVersion: "bench", readsStores: false).run(asOf: asOf)
     for round in 0..<profile {
-        try workspace.write("bench/basis-0.lua", SyntheticWorkspace.basis(0, note: "profile \(round)"))
+        if costliest {
+            try workspace.write("bench/retention-0.lua", SyntheticWorkspace.retention(0, message: "kept %s (profile \(round))"))
+        } else {
+            try workspace.write("bench/basis-0.lua", SyntheticWorkspace.basis(0, note: "profile \(round)"))
+        }
         let start = processorTime()
         let clock = ContinuousClock.now
         _ = try Recheck(workspace: open(), history: history, cadreVersion: "bench", readsStores: false).run(asOf: asOf)
         let wall = ContinuousClock.now - clock
-        FileHandle.standardError.write(Data("  re-check after a typical rule changed: processor \(formatDuration(processorTime() - start)), wall clock \(wall)\n".utf8))
+        let rule = costliest ? "the costliest rule" : "a typical rule"
+        FileHandle.standardError.write(Data("  re-check after \(rule) changed: processor \(formatDuration(processorTime() - start)), wall clock \(wall)\n".utf8))
     }
     exit(0)
 }
