@@ -4,7 +4,8 @@ import Foundation
 import Testing
 
 /// The hand-written recorded form of results is byte for byte what `JSONEncoder` writes (sorted
-/// keys, slashes unescaped): results keep the keys every earlier history stored them under.
+/// keys, slashes unescaped): results keep the keys every earlier history stored them under. The
+/// hand-written reader reads what `JSONDecoder` reads, or leaves it to `JSONDecoder`.
 @Suite struct ResultJSONTests {
     /// Text with what JSON escapes: quotes, backslashes, slashes, every control character,
     /// non-ASCII letters and emoji.
@@ -59,7 +60,39 @@ import Testing
             let written = ResultJSON.encode(result)
             #expect(written == [UInt8](try encoder.encode(result)), "\(String(decoding: written, as: UTF8.self))")
             #expect(try JSONDecoder().decode(RuleResult.self, from: Data(written)) == result)
+            #expect(ResultJSONReader.read(String(decoding: written, as: UTF8.self)) == result)
         }
+    }
+
+    @Test func theReaderReadsWhatJSONDecoderReads() throws {
+        let bodies = [
+            // Members in another order, spaces, unknown members, null optionals, every escape.
+            #" { "system" : "a\/b" , "status":"warn","rule":"r\u00e9\ud83d\ude00","severity":"low","log":[ ],"extra":{"x":[1,true,null,"\""]},"#
+                + #""findings":[{"message":"m\n\"q\"","level":"warn","evidence":[],"path":null,"location":{"line":3,"column":-1,"file":"f"}}],"#
+                + #""failure":null,"skipReason":null,"waiver":{"reason":"r","approvedBy":"dpo","expires":"2027-01-31","location":{"file":"w","line":1,"column":2}}} "#,
+            #"{"findings":[],"log":[],"rule":"r","severity":"high","status":"error","system":"s","failure":{"kind":"runtime","message":"boom"}}"#,
+        ]
+        for body in bodies {
+            let expected = try JSONDecoder().decode(RuleResult.self, from: Data(body.utf8))
+            #expect(ResultJSONReader.read(body) == expected, "\(body)")
+        }
+    }
+
+    @Test func whatTheReaderCannotReadIsLeftToJSONDecoder() throws {
+        var random = SplitMix(seed: 99)
+        let body = String(decoding: ResultJSON.encode(Self.result(&random)), as: UTF8.self)
+        // Damaged: neither reads it, and decoding says so.
+        for length in stride(from: 0, to: body.utf8.count, by: 7) {
+            let cut = String(decoding: body.utf8.prefix(length), as: UTF8.self)
+            #expect(ResultJSONReader.read(cut) == nil)
+            #expect(throws: (any Error).self) { try ResultCoding.decode(cut) }
+        }
+        #expect(throws: (any Error).self) { try ResultCoding.decode(#"{"findings":[],"log":[],"rule":"r","severity":"huge","status":"pass","system":"s"}"#) }
+        #expect(throws: (any Error).self) { try ResultCoding.decode(#"{"findings":[],"log":[],"rule":"r","status":"pass","system":"s"}"#) }
+        // Valid JSON this reader does not read (a line written 3.0): JSONDecoder reads it.
+        let decimal = #"{"findings":[{"evidence":[],"level":"fail","location":{"column":1,"file":"f","line":3.0},"message":"m"}],"log":[],"rule":"r","severity":"low","status":"fail","system":"s"}"#
+        #expect(ResultJSONReader.read(decimal) == nil)
+        #expect(try ResultCoding.decode(decimal).findings.first?.location.line == 3)
     }
 
     @Test func aPlainResultReadsAsExpected() {

@@ -25,8 +25,11 @@ enum ResultCoding {
         return (ResultKey(of: bytes), String(decoding: bytes, as: UTF8.self))
     }
 
+    /// The result whose recorded form is `body`: read directly (``ResultJSONReader``), or by
+    /// `JSONDecoder` when the direct reader cannot, which then says what is wrong.
     static func decode(_ body: String) throws -> RuleResult {
-        try JSONDecoder().decode(RuleResult.self, from: Data(body.utf8))
+        if let result = ResultJSONReader.read(body) { return result }
+        return try JSONDecoder().decode(RuleResult.self, from: Data(body.utf8))
     }
 
     static func digest(_ data: some DataProtocol) -> String { ResultKey(of: data).hex }
