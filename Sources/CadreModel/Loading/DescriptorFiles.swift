@@ -29,28 +29,35 @@ public enum DescriptorFiles {
                     .noDescriptors, at: .whole(path), "no descriptor in this folder",
                     hint: "descriptors are *.yaml, *.yml or *.json files"))
             }
-            for file in found where seen.insert(URL(fileURLWithPath: file).standardizedFileURL.path).inserted {
+            // The folder's own path standardized once: names found in it hold no `.` or `..`.
+            let standard = URL(fileURLWithPath: path).standardizedFileURL.path
+            let prefix = standard.hasSuffix("/") ? standard : standard + "/"
+            for (file, relative) in found where seen.insert(prefix + relative).inserted {
                 files.append(file)
             }
         }
         return (files, diagnostics)
     }
 
-    private static func search(folder: String) -> [String] {
+    /// The descriptor files in `folder`'s tree, sorted, each with its path relative to `folder`.
+    private static func search(folder: String) -> [(file: String, relative: String)] {
         let base = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
         guard let enumerator = FolderWalk.enumerator(base) else { return [] }
-        var found: [String] = []
+        var found: [(file: String, relative: String)] = []
         while let relative = enumerator.nextObject() as? String {
-            let name = (relative as NSString).lastPathComponent
+            let name = relative.split(separator: "/").last.map(String.init) ?? relative
             if name.hasPrefix(".") {
                 enumerator.skipDescendants()
                 continue
             }
+            guard let dot = name.lastIndex(of: "."), dot != name.startIndex,
+                extensions.contains(name[name.index(after: dot)...].lowercased())
+            else { continue }
             let path = base == "." ? relative : base + "/" + relative
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
-            if extensions.contains((name as NSString).pathExtension.lowercased()) { found.append(path) }
+            found.append((path, relative))
         }
-        return found.sorted()
+        return found.sorted { $0.file < $1.file }
     }
 }
