@@ -28,6 +28,22 @@ import Testing
         #expect(set.documents.map(\.descriptor.id.value) == ["b", "c"])
     }
 
+    @Test func aFileNamedTwiceIsFoundOnce() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let manager = FileManager.default
+        try manager.createDirectory(at: folder.appendingPathComponent("nested/folder.yaml"), withIntermediateDirectories: true)
+        for name in ["a.yaml", "B.YAML", "nested/c.yml", "notes.txt", "noextension", "trailing."] {
+            try Self.descriptor("x").write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        let found = DescriptorFiles.find(in: [
+            folder.path, folder.appendingPathComponent("a.yaml").path, folder.appendingPathComponent("nested/../a.yaml").path,
+            folder.path + "/./nested",
+        ])
+        #expect(found.files.map { String($0.dropFirst(folder.path.count)) } == ["/B.YAML", "/a.yaml", "/nested/c.yml"])
+        #expect(found.diagnostics.isEmpty)
+    }
+
     @Test func twoSystemsCannotShareAnID() throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
