@@ -477,21 +477,12 @@ static inline int clua_readonly_pairs(lua_State *L) {
 
 #define CLUA_READONLY_MARK "read-only"
 
-/* Makes the table on the top of the stack read-only: replaces it by a proxy. With `keys` > 0, the
-   `keys` values below the table are its non-array keys in the order `pairs` must list them; they
-   are kept in the sequence part of the proxy's metatable (whose other fields are metamethods). The
-   metatable can carry a host tag (an integer), read by clua_readonly_tag. */
-static inline void clua_makereadonly(lua_State *L, lua_Integer tag, int has_tag, int keys) {
-  int real = lua_gettop(L);
-  int first_key = real - keys;
-  lua_createtable(L, 0, 0);                                           /* proxy */
-  lua_createtable(L, keys, 6 + (has_tag ? 1 : 0));                    /* metatable */
-  for (int i = 0; i < keys; i++) {
-    lua_pushvalue(L, first_key + i);
-    lua_rawseti(L, -2, i + 1);
-  }
-  lua_pushvalue(L, real);
-  lua_setfield(L, -2, "__index");
+/* Turns the pair [metatable, real table] on the top of the stack into the real table's read-only
+   proxy ([proxy]). The metatable's sequence, if any, is the real table's non-array keys in the
+   order `pairs` must list them; its other fields become the proxy's metamethods. The metatable can
+   carry a host tag (an integer), read by clua_readonly_tag. */
+static inline void clua_sealreadonly(lua_State *L, lua_Integer tag, int has_tag) {
+  lua_setfield(L, -2, "__index");                                     /* metatable */
   clua_pushsentinel(L);
   lua_setfield(L, -2, "__readonly");
   lua_pushcfunction(L, clua_readonly_newindex);
@@ -506,9 +497,66 @@ static inline void clua_makereadonly(lua_State *L, lua_Integer tag, int has_tag,
     lua_pushinteger(L, tag);
     lua_setfield(L, -2, "__tag");
   }
-  lua_setmetatable(L, -2);
+  lua_createtable(L, 0, 0);                                           /* metatable, proxy */
+  lua_rotate(L, -2, 1);                                               /* proxy, metatable */
+  lua_setmetatable(L, -2);                                            /* proxy */
+}
+
+/* Makes the table on the top of the stack read-only: replaces it by a proxy. With `keys` > 0, the
+   `keys` values below the table are its non-array keys in the order `pairs` must list them; they
+   are kept in the sequence part of the proxy's metatable (whose other fields are metamethods). The
+   metatable can carry a host tag (an integer), read by clua_readonly_tag. */
+static inline void clua_makereadonly(lua_State *L, lua_Integer tag, int has_tag, int keys) {
+  int real = lua_gettop(L);
+  int first_key = real - keys;
+  lua_createtable(L, keys, 6 + (has_tag ? 1 : 0));                    /* metatable */
+  for (int i = 0; i < keys; i++) {
+    lua_pushvalue(L, first_key + i);
+    lua_rawseti(L, -2, i + 1);
+  }
+  lua_pushvalue(L, real);                                             /* metatable, real */
+  clua_sealreadonly(L, tag, has_tag);                                 /* proxy */
   lua_copy(L, -1, first_key);
   lua_settop(L, first_key);
+}
+
+/* A read-only tree written table by table (LuaTreeWriter): each open table is the pair
+   [metatable, real table] on the stack, the metatable gathering the real table's non-array keys in
+   the order they were given, the pair becoming a proxy (clua_sealreadonly) once the table is
+   complete. */
+
+/* Opens a table of a tree: pushes [metatable, real table], sized for `elements` and `fields`. */
+static inline void clua_tree_open(lua_State *L, int elements, int fields, int has_tag) {
+  lua_createtable(L, fields > 1 ? fields : 0, 6 + (has_tag ? 1 : 0));
+  lua_createtable(L, elements, fields);
+}
+
+/* Stores the value on the top of the stack at the key below it in the open table below them
+   ([metatable, real, key, value] → [metatable, real]). A nil value is not stored. A new key is
+   listed in the metatable at position `keys + 1` and 1 is returned; a key already stored keeps
+   its place in that list and only takes the new value (0). The key is neither nil nor NaN. */
+static inline int clua_tree_setfield(lua_State *L, lua_Integer keys) {
+  int real = lua_gettop(L) - 2;
+  if (lua_type(L, -1) == LUA_TNIL) { lua_settop(L, -3); return 0; }
+  lua_pushvalue(L, -2);
+  int added = lua_rawget(L, real) == LUA_TNIL;
+  lua_settop(L, -2);
+  if (added) {
+    lua_pushvalue(L, -2);
+    lua_rawseti(L, real - 1, keys + 1);
+  }
+  lua_rawset(L, real);
+  return added;
+}
+
+/* Closes the open table on the top of the stack ([metatable, real] → [proxy]), which was given
+   `keys` non-array keys: with fewer than two, `pairs` needs no order, and the metatable lists none. */
+static inline void clua_tree_close(lua_State *L, lua_Integer tag, int has_tag, lua_Integer keys) {
+  if (keys == 1) {
+    lua_pushnil(L);
+    lua_rawseti(L, -3, 1);
+  }
+  clua_sealreadonly(L, tag, has_tag);
 }
 
 /* The host tag of the read-only proxy at `idx`, or 0 with *found = 0. Never raises. */

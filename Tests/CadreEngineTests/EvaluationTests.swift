@@ -25,6 +25,43 @@ import Testing
         #expect(result.findings[1].path?.description == "data[1].retention.period")
     }
 
+    @Test func rulesSeeTheDescriptorInDocumentOrderAndFindingsAnywhereKeepTheirPath() throws {
+        let extra = """
+            x-notes:
+              zeta: 1
+              alpha: ~
+              mid: [first, { deep: yes }]
+            """
+        let workspace = try TemporaryWorkspace.with(
+            rules: [
+                "order.lua": TemporaryWorkspace.rule("order", check: """
+                    local function keys(t) local out = {} for k in pairs(t) do out[#out + 1] = tostring(k) end return table.concat(out, ',') end
+                    local notes = system['x-notes']
+                    ctx:info(notes.mid[2], keys(system) .. ' / ' .. keys(notes) .. ' / ' .. keys(notes.mid))
+                    ctx:info({notes.mid, 1}, 'first element')
+                    ctx:info({notes, 'zeta'}, 'zeta')
+                    ctx:info(system.data[2].retention, 'retention')
+                    ctx:info(system, 'root')
+                    if pcall(function() notes.mid[3] = 'x' end) then ctx:fail('changed') end
+                    """)
+            ],
+            systems: ["systems/a.yaml": TemporaryWorkspace.descriptor(id: "a", extra: extra)])
+        let result = try #require(try workspace.evaluate().result("test.order"))
+        #expect(result.status == .pass)
+        let byMessage = Dictionary(uniqueKeysWithValues: result.findings.map { ($0.message, $0) })
+        #expect(byMessage.count == 5)
+        let order = try #require(byMessage.keys.first { $0.contains(" / ") })
+        #expect(order == "cadre,id,name,owner,purposes,data,x-notes / zeta,mid / 1,2")
+        #expect(byMessage[order]?.path?.description == "x-notes.mid[1]")
+        #expect(byMessage["first element"]?.path?.description == "x-notes.mid[0]")
+        #expect(byMessage["zeta"]?.path?.description == "x-notes.zeta")
+        #expect(byMessage["zeta"]?.location.line == 20)
+        #expect(byMessage["retention"]?.path?.description == "data[1].retention")
+        #expect(byMessage["retention"]?.location.line == 18)
+        #expect(byMessage["root"]?.path == .root)
+        #expect(byMessage["root"]?.location.line == 1)
+    }
+
     @Test func warningsAndInformationDoNotFail() throws {
         let workspace = try TemporaryWorkspace.with(rules: [
             "warn.lua": TemporaryWorkspace.rule("warn", check: "ctx:warn(system.purposes[1], 'watch this')"),

@@ -75,6 +75,26 @@ import Testing
         #expect(root["m"]?.scalar?.text == "block")
     }
 
+    @Test func plainScalarsCloseToTheCoreSchemasWordsAndNumbersAreStrings() {
+        let cases: [(String, ScalarValue)] = [
+            ("null", .null), ("Null", .null), ("NULL", .null), ("~", .null), ("", .null),
+            ("nULL", .string("nULL")), ("nullable", .string("nullable")), ("none", .string("none")),
+            ("True", .bool(true)), ("TRUE", .bool(true)), ("truely", .string("truely")), ("tRUE", .string("tRUE")),
+            ("False", .bool(false)), ("FALSE", .bool(false)), ("false!", .string("false!")), ("no", .string("no")),
+            ("-.inf", .float(-.infinity)), ("+.Inf", .float(.infinity)), (".nAn", .string(".nAn")), ("inf", .string("inf")),
+            ("42", .integer(42)), ("+7", .integer(7)), ("-0", .integer(0)), ("0x1f", .integer(31)), ("0o17", .integer(15)),
+            ("-0x1F", .string("-0x1F")), ("0x", .string("0x")), ("0xZZ", .string("0xZZ")),
+            ("99999999999999999999", .float(99_999_999_999_999_999_999)),
+            ("1e3", .float(1000)), ("1.5E-2", .float(0.015)), (".5", .float(0.5)), ("5.", .float(5)), ("-.5e+1", .float(-5)),
+            ("1.2.3", .string("1.2.3")), ("1e", .string("1e")), ("e5", .string("e5")), (".", .string(".")),
+            ("2025-03-10", .string("2025-03-10")), ("P3Y", .string("P3Y")), ("1_000", .string("1_000")), ("été", .string("été")),
+        ]
+        for (text, value) in cases {
+            #expect(ScalarValue(plain: text) == value, "\(text)")
+        }
+        #expect(ScalarValue(plain: ".nan") != ScalarValue(plain: ".nan"))  // NaN equals nothing, not even NaN
+    }
+
     @Test func walkVisitsEveryNodeInDocumentOrderWithPaths() throws {
         let root = try Self.parse("a: 1\nb:\n  - c: 2\n    x-note: kept\n  - 3\n")
         let visits = root.descendants()

@@ -8,7 +8,7 @@ extension EngineWorker {
         let tree = SystemTree(document: document)
         let system: LuaValue
         do {
-            system = try state.readOnly(tree.value, fallback: library.systemMethods)
+            system = try tree.value(in: state, fallback: library.systemMethods)
         } catch {
             return Dictionary(uniqueKeysWithValues: rules.map { ($0.info.id, .failed(error.message)) })
         }

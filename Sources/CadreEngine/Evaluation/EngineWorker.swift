@@ -138,7 +138,7 @@ final class EngineWorker {
         let tree = SystemTree(document: document)
         let system: LuaValue
         do {
-            system = try state.readOnly(tree.value, fallback: library.systemMethods)
+            system = try tree.value(in: state, fallback: library.systemMethods)
         } catch {
             return selected.map { rule in
                 RuleResult(

@@ -1,48 +1,66 @@
 import CadreModel
 import LuaHost
 
-/// A descriptor as Lua sees it: its located node tree turned into a ``LuaValue`` whose every
-/// table carries a tag, the number of its node here, so a finding points back at the YAML line.
+/// A descriptor as Lua sees it: its located node tree written into Lua as read-only tables,
+/// each carrying a tag, the number of its node here, so a finding points back at the YAML line.
+///
+/// Tags number the document's container nodes (mappings and lists) in document order, parents
+/// before their children. Where a tag's node is, and its path, are worked out only when a finding
+/// asks: most rules find nothing on most systems.
 struct SystemTree {
-    /// The document's container nodes (mappings and lists), by tag.
-    private(set) var nodes: [(node: LocatedNode, path: NodePath)] = []
-    /// The tree to hand to Lua (through `LuaState.readOnly`).
-    private(set) var value: LuaValue = .nil
+    /// The document's root.
+    let root: LocatedNode
+    /// The container nodes by tag, once a finding has asked for one.
+    private var containers: [Container]?
 
-    init(document: DescriptorDocument) {
-        value = convert(document.root, path: .root)
+    /// A container node, with what leads to it from its parent.
+    private struct Container {
+        var node: LocatedNode
+        /// The parent's tag; -1 for the root.
+        var parent: Int
+        /// The key or index under which the parent holds it.
+        var step: NodePath.Component
     }
 
-    private mutating func convert(_ node: LocatedNode, path: NodePath) -> LuaValue {
+    init(document: DescriptorDocument) {
+        root = document.root
+    }
+
+    /// The tree as a read-only Lua value, keys the document lacks looked up in `fallback`.
+    func value(in state: LuaState, fallback: LuaValue? = nil) throws(LuaError) -> LuaValue {
+        try state.readOnlyTree(fallback: fallback) { writer throws(LuaError) in
+            var tags = 0
+            try write(root, into: &writer, tags: &tags)
+        }
+    }
+
+    private func write(_ node: LocatedNode, into writer: inout LuaTreeWriter, tags: inout Int) throws(LuaError) {
         switch node.content {
         case .scalar(let scalar):
-            return scalar.value.luaValue
+            try writer.value(scalar.value.luaValue)
         case .sequence(let elements):
-            let tag = nodes.count
-            nodes.append((node, path))
-            var table = LuaTable(tag: tag)
-            table.array.reserveCapacity(elements.count)
-            for (index, element) in elements.enumerated() {
-                // A scalar needs no path: only containers are found again by tag.
-                table.array.append(element.scalar?.value.luaValue ?? convert(element, path: path.appending(index)))
-            }
-            return .table(table)
+            try writer.beginTable(tag: tags, elements: elements.count)
+            tags += 1
+            for element in elements { try write(element, into: &writer, tags: &tags) }
+            try writer.endTable()
         case .mapping(let entries):
-            let tag = nodes.count
-            nodes.append((node, path))
-            var table = LuaTable(tag: tag)
+            try writer.beginTable(tag: tags, fields: entries.count)
+            tags += 1
             for entry in entries {
-                let value = entry.value.scalar?.value.luaValue ?? convert(entry.value, path: path.appending(entry.key))
-                if !value.isNil { table[entry.key] = value }
+                // A null value is no field: Lua has no key without a value.
+                try writer.key(entry.key)
+                try write(entry.value, into: &writer, tags: &tags)
             }
-            return .table(table)
+            try writer.endTable()
         }
     }
 
     /// Where a finding that points at node `tag` (and its `key`, if given) belongs.
-    func location(tag: Int, key: String?) -> (SourceLocation, NodePath)? {
-        guard nodes.indices.contains(tag) else { return nil }
-        let (node, path) = nodes[tag]
+    mutating func location(tag: Int, key: String?) -> (SourceLocation, NodePath)? {
+        if containers == nil { containers = Self.containers(of: root) }
+        guard let containers, containers.indices.contains(tag) else { return nil }
+        let node = containers[tag].node
+        let path = Self.path(of: tag, in: containers)
         guard let key else { return (node.location, path) }
         if let entry = node.entry(forKey: key) {
             // A scalar value: its key's line; a mapping or list: where it starts.
@@ -53,5 +71,37 @@ struct SystemTree {
             return (element.location, path.appending(index - 1))
         }
         return (node.location, path)
+    }
+
+    /// The container nodes of `root`, numbered as ``value(in:fallback:)`` tags them.
+    private static func containers(of root: LocatedNode) -> [Container] {
+        var containers: [Container] = []
+        func visit(_ node: LocatedNode, parent: Int, step: NodePath.Component) {
+            switch node.content {
+            case .scalar:
+                return
+            case .sequence(let elements):
+                let tag = containers.count
+                containers.append(Container(node: node, parent: parent, step: step))
+                for (index, element) in elements.enumerated() { visit(element, parent: tag, step: .index(index)) }
+            case .mapping(let entries):
+                let tag = containers.count
+                containers.append(Container(node: node, parent: parent, step: step))
+                for entry in entries { visit(entry.value, parent: tag, step: .key(entry.key)) }
+            }
+        }
+        visit(root, parent: -1, step: .index(0))
+        return containers
+    }
+
+    /// The path from the root to the container tagged `tag`.
+    private static func path(of tag: Int, in containers: [Container]) -> NodePath {
+        var steps: [NodePath.Component] = []
+        var tag = tag
+        while tag > 0 {
+            steps.append(containers[tag].step)
+            tag = containers[tag].parent
+        }
+        return NodePath(steps.reversed())
     }
 }

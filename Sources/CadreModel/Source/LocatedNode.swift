@@ -55,7 +55,12 @@ public struct LocatedNode: Sendable, Hashable {
     public var isNull: Bool { scalar?.value == .null }
 
     /// The value of `key`, if this node is a mapping that has it.
-    public subscript(key: String) -> LocatedNode? { entry(forKey: key)?.value }
+    public subscript(key: String) -> LocatedNode? {
+        guard case .mapping(let entries) = content else { return nil }
+        // By index: only the value found is copied, not every entry looked at.
+        for index in entries.indices where entries[index].key == key { return entries[index].value }
+        return nil
+    }
 
     /// The element at `index` (0-based), if this node is a sequence that long.
     public subscript(index: Int) -> LocatedNode? {
@@ -65,7 +70,9 @@ public struct LocatedNode: Sendable, Hashable {
 
     /// The entry for `key`, with the key's own location.
     public func entry(forKey key: String) -> Entry? {
-        mapping?.first { $0.key == key }
+        guard case .mapping(let entries) = content else { return nil }
+        for index in entries.indices where entries[index].key == key { return entries[index] }
+        return nil
     }
 
     /// The kind of node in the words diagnostics use: `mapping`, `list`, `string`, `integer`,

@@ -30,10 +30,19 @@ public struct NodePath: Sendable, Hashable, Codable, CustomStringConvertible,
     public static let root = NodePath()
 
     /// This path followed by the key `key`.
-    public func appending(_ key: String) -> NodePath { NodePath(components + [.key(key)]) }
+    public func appending(_ key: String) -> NodePath { appending(step: .key(key)) }
 
     /// This path followed by the index `index`.
-    public func appending(_ index: Int) -> NodePath { NodePath(components + [.index(index)]) }
+    public func appending(_ index: Int) -> NodePath { appending(step: .index(index)) }
+
+    /// This path followed by `step` (one array built, not two).
+    private func appending(step: Component) -> NodePath {
+        var steps: [Component] = []
+        steps.reserveCapacity(components.count + 1)
+        steps.append(contentsOf: components)
+        steps.append(step)
+        return NodePath(steps)
+    }
 
     /// The last mapping key on the path, if any (`legal_basis` in `purposes[1].legal_basis`).
     public var lastKey: String? {

@@ -54,11 +54,18 @@ public enum ScalarValue: Sendable, Hashable {
     public init(plain text: String) {
         // Most plain scalars are words: a letter other than those that start `null`, `true`,
         // `false` (in any of their spellings) can only start a string.
-        if let first = text.utf8.first, (first >= 0x61 && first <= 0x7A) || (first >= 0x41 && first <= 0x5A),
-            !"nNtTfF".utf8.contains(first)
-        {
-            self = .string(text)
-            return
+        if let first = text.utf8.first, (first >= 0x61 && first <= 0x7A) || (first >= 0x41 && first <= 0x5A) {
+            switch first {
+            case UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"):
+                // The words below are five bytes at most.
+                if text.utf8.count > 5 {
+                    self = .string(text)
+                    return
+                }
+            default:
+                self = .string(text)
+                return
+            }
         }
         switch text {
         case "", "~", "null", "Null", "NULL": self = .null
@@ -94,7 +101,10 @@ public enum ScalarValue: Sendable, Hashable {
 
     /// `[-+]?[0-9]+`, `0o[0-7]+` or `0x[0-9a-fA-F]+`, within `Int`'s range.
     private static func integer(from text: String) -> Int? {
-        let utf8 = Array(text.utf8)
+        text.utf8.withContiguousStorageIfAvailable { integer(from: $0, text: text) } ?? integer(from: Array(text.utf8), text: text)
+    }
+
+    private static func integer<Bytes: RandomAccessCollection<UInt8>>(from utf8: Bytes, text: String) -> Int? where Bytes.Index == Int {
         guard let first = utf8.first else { return nil }
         if utf8.count > 2, first == UInt8(ascii: "0") {
             let body = String(decoding: utf8[2...], as: UTF8.self)
@@ -108,12 +118,16 @@ public enum ScalarValue: Sendable, Hashable {
 
     /// `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`, the core schema's float.
     private static func looksLikeFloat(_ text: String) -> Bool {
-        var bytes = Array(text.utf8)[...]
+        text.utf8.withContiguousStorageIfAvailable { looksLikeFloat($0) } ?? looksLikeFloat(Array(text.utf8))
+    }
+
+    private static func looksLikeFloat<Bytes: RandomAccessCollection<UInt8>>(_ utf8: Bytes) -> Bool {
+        var bytes = utf8[...]
         if let sign = bytes.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
         func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
         let mantissaEnd = bytes.firstIndex { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") } ?? bytes.endIndex
         let mantissa = bytes[bytes.startIndex..<mantissaEnd]
-        let dots = mantissa.filter { $0 == UInt8(ascii: ".") }.count
+        let dots = mantissa.reduce(0) { $1 == UInt8(ascii: ".") ? $0 + 1 : $0 }
         guard dots <= 1, mantissa.contains(where: isDigit),
             mantissa.allSatisfy({ isDigit($0) || $0 == UInt8(ascii: ".") })
         else { return false }

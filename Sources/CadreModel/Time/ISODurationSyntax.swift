@@ -13,7 +13,8 @@ enum ISODurationSyntax {
         // Designators in order; the date part then the time part.
         let dateOrder: [Unicode.Scalar] = ["Y", "M", "W", "D"]
         let timeOrder: [Unicode.Scalar] = ["H", "M", "S"]
-        var values: [String: Int] = [:]
+        // By designator: the date part's Y M W D, then the time part's H M S.
+        var values = [Int](repeating: 0, count: dateOrder.count + timeOrder.count)
         var inTime = false
         var lastRank = -1
         var number = ""
@@ -45,7 +46,7 @@ enum ISODurationSyntax {
                 guard let value = Int(number), value <= ISODuration.maximumComponent else {
                     throw fail("\(number) is too large")
                 }
-                values[(inTime ? "T" : "") + String(scalar)] = value
+                values[(inTime ? dateOrder.count : 0) + rank] = value
                 lastRank = rank
                 number = ""
                 sawComponent = true
@@ -57,8 +58,8 @@ enum ISODurationSyntax {
         guard sawComponent else { throw fail("it has no component", "for example `P6M` (six months)") }
         guard
             let duration = ISODuration(
-                years: values["Y"] ?? 0, months: values["M"] ?? 0, weeks: values["W"] ?? 0, days: values["D"] ?? 0,
-                hours: values["TH"] ?? 0, minutes: values["TM"] ?? 0, seconds: values["TS"] ?? 0)
+                years: values[0], months: values[1], weeks: values[2], days: values[3],
+                hours: values[4], minutes: values[5], seconds: values[6])
         else { throw fail("a component is too large") }
         return duration
     }

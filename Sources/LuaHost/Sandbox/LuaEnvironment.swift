@@ -49,14 +49,17 @@ extension LuaState {
         let top = lua_gettop(L)
         defer { lua_settop(L, top) }
         try pushTable(table, depth: 0, readOnly: true)
-        if let fallback {
-            _ = clua_readonly_target(L, -1)
-            lua_createtable(L, 0, 1)
-            try push(fallback)
-            rawSetField(-2, "__index")
-            lua_setmetatable(L, -2)
-            clua_pop(L, 1)
-        }
+        if let fallback { try attach(fallback) }
         return .reference(popReference())
+    }
+
+    /// Makes the read-only tree on the top of the stack look keys it does not hold up in `fallback`.
+    func attach(_ fallback: LuaValue) throws(LuaError) {
+        _ = clua_readonly_target(L, -1)
+        lua_createtable(L, 0, 1)
+        try push(fallback)
+        rawSetField(-2, "__index")
+        lua_setmetatable(L, -2)
+        clua_pop(L, 1)
     }
 }
