@@ -69,6 +69,14 @@ import Testing
         try workspace.write("pack/retention.lua", model.files()["pack/retention.lua"] ?? "")
         try matchesAFullEvaluation(try workspace.recheck(asOf: "2026-11-29"))
         #expect(try sizes(3) == [full, full, full], "\((try? sizes(3)) ?? [])")
+        // Each run stored only the results it was first to hold, under keys that start with its
+        // number: run 2 the one that changed; run 3 none (c's result is run 1's again).
+        let stored = try queue.read { db in
+            try (1...3).map { run in
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM result WHERE key LIKE ?", arguments: [String(format: "%08x%%", run)]) ?? 0
+            }
+        }
+        #expect(stored == [18, 1, 0])
         // Run 2's differences, written as the lists of their own that earlier histories hold,
         // read back the same.
         let run2 = try #require(try workspace.history().run(.id(2)))

@@ -75,28 +75,37 @@ public struct Recheck: Sendable {
         // The usual case: the rules are those of the last run, and no recorded result is dropped.
         let sameRules = last.map { Set($0.rules.map(\.id)) == ruleIDs } ?? false
 
-        // The fresh results in their recorded form, encoded on every core.
+        // The fresh results in their recorded form, encoded on every core. A result whose content
+        // the last run recorded for that pair keeps its key; the others are keyed as stored by
+        // this run (its number foreseen: it only groups them in the file).
+        let oldSystems = Dictionary((last?.systems ?? []).map { ($0.file, $0) }, uniquingKeysWith: { a, _ in a })
+        let runNumber = (last?.info.id ?? 0) + 1
         let encoded = partial.systems.concurrentMap { system in
-            system.results.map { result in
+            let old = oldSystems[paths.relative(system.file)]?.results
+            return system.results.map { result in
                 let recorded = paths.relocate(result, paths.relative)
-                let (key, body) = ResultCoding.encode(recorded)
-                return (reference: ResultReference(rule: result.rule, key: key, status: result.status, severity: result.severity), result: recorded, body: body)
+                var (key, body) = ResultCoding.encode(recorded, storedBy: runNumber)
+                var stored = false
+                if let kept = old?.storedKeys(forRule: result.rule).first(where: { $0.hasContent(of: key) }) { (key, stored) = (kept, true) }
+                return (
+                    reference: ResultReference(rule: result.rule, key: key, status: result.status, severity: result.severity), result: recorded,
+                    body: stored ? nil : body
+                )
             }.sorted { $0.reference.rule < $1.reference.rule }
         }
         var fresh: [ResultKey: RuleResult] = [:]
-        var bodies: [ResultKey: String] = [:]
+        var bodies: [ResultKey: String] = [:]  // those the history does not hold
         var evaluated: [String: (system: SystemEvaluation, references: [ResultReference])] = [:]
         for (system, results) in zip(partial.systems, encoded) {
             for item in results {
                 fresh[item.reference.key] = item.result
-                bodies[item.reference.key] = item.body
+                if let body = item.body { bodies[item.reference.key] = body }
             }
             evaluated[paths.relative(system.file)] = evaluated[paths.relative(system.file)] ?? (system, results.map(\.reference))
         }
 
         // Merge fresh results with the ones copied from the last run, system by system on every
         // core: usually the last run's list with the fresh results in place of a few of its own.
-        let oldSystems = Dictionary((last?.systems ?? []).map { ($0.file, $0) }, uniquingKeysWith: { a, _ in a })
         var systems = workspace.systemFiles.concurrentMap { [evaluated] file -> RecordedSystem? in
             let relative = paths.relative(file)
             let old = oldSystems[relative]

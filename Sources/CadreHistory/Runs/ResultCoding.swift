@@ -5,7 +5,8 @@ import Foundation
 /// The recorded forms of results and of result lists.
 ///
 /// A result is JSON with sorted keys (``ResultJSON``), so one result always gives the same bytes
-/// and the same key (``ResultKey``, the SHA-256 of the bytes). A system's result list is binary, in one of two
+/// and the same digest (``ResultKey``: the SHA-256 of the bytes, after the number of the run that
+/// stored it). A system's result list is binary, in one of two
 /// formats:
 ///
 /// - full (1): the 32-byte key of its rule set (the sorted ids of the rules it holds results of,
@@ -20,9 +21,10 @@ import Foundation
 /// Lists written as text by the first release (`rule-id result-key status severity` lines) are
 /// still read.
 enum ResultCoding {
-    static func encode(_ result: RuleResult) -> (key: ResultKey, body: String) {
+    /// The recorded form of `result` and its key, as run number `run` stores it.
+    static func encode(_ result: RuleResult, storedBy run: Int64) -> (key: ResultKey, body: String) {
         let bytes = ResultJSON.encode(result)
-        return (ResultKey(of: bytes), String(decoding: bytes, as: UTF8.self))
+        return (ResultKey(of: bytes, storedBy: run), String(decoding: bytes, as: UTF8.self))
     }
 
     /// The result whose recorded form is `body`: read directly (``ResultJSONReader``), or by

@@ -2,15 +2,34 @@ import CadreEngine
 import Crypto
 import Foundation
 
-/// The key of a recorded result: the SHA-256 of its recorded form. Held as 32 bytes, so that the
-/// 920,000 references of a run of 10,000 systems are read, compared and hashed without one
-/// string; written as 64 lower-case hex digits in the `result` table.
+/// The key of a recorded result, or of a list: the SHA-256 of its recorded form. Held as 32
+/// bytes, so that the 920,000 references of a run of 10,000 systems are read, compared and hashed
+/// without one string; written as 64 lower-case hex digits.
+///
+/// A result's key starts with the number of the run that stored it (4 bytes, big-endian) in
+/// place of the digest's first 4 bytes: the `result` table is ordered by key, so the results a
+/// run adds sit together in the file and recording 10,000 of them writes a few hundred pages, not
+/// one page each. The other 28 bytes tell contents apart (``hasContent(of:)``); a result that did
+/// not change since an earlier run keeps that run's key. (Histories written before this hold
+/// results under their plain digest, still read.)
 public struct ResultKey: Sendable, Hashable, CustomStringConvertible {
     private var words: (UInt64, UInt64, UInt64, UInt64)
 
     /// The key of `body`.
     init(of body: some DataProtocol) {
         self.init(raw: Array(SHA256.hash(data: body)))!
+    }
+
+    /// The key of a result whose recorded form is `body`, stored by run number `run`.
+    init(of body: some DataProtocol, storedBy run: Int64) {
+        self.init(of: body)
+        words.0 = UInt64(UInt32(truncatingIfNeeded: run)) << 32 | (words.0 & 0xFFFF_FFFF)
+    }
+
+    /// Whether this key and `other` are of one content (whichever run stored it).
+    func hasContent(of other: ResultKey) -> Bool {
+        words.0 & 0xFFFF_FFFF == other.words.0 & 0xFFFF_FFFF && words.1 == other.words.1 && words.2 == other.words.2
+            && words.3 == other.words.3
     }
 
     /// The key whose 32 bytes are `raw`; nil for any other count.

@@ -143,6 +143,16 @@ public struct ResultList: Sendable, Hashable, RandomAccessCollection, Expressibl
         return (list, changed.sorted())
     }
 
+    /// The keys of the results of `rule` the history holds for this list: its own, and the
+    /// base's it replaces (a result back as it was takes the base's key again).
+    func storedKeys(forRule rule: String) -> [ResultKey] {
+        guard let base else { return references.first { $0.rule == rule }.map { [$0.key] } ?? [] }
+        guard let position = base.rules.positions[rule] else { return [] }
+        let stored = base.reference(at: position).key
+        guard let own = override(at: position)?.reference.key else { return [stored] }
+        return [own, stored]
+    }
+
     /// Adds the number of results of each status (by code, ``ResultCoding/statuses``) to `tally`.
     func tally(into tally: inout [Int]) {
         guard let base else {

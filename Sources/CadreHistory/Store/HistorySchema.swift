@@ -15,8 +15,10 @@ import GRDB
 /// - `system`: every descriptor: its digest, id, problems, and its results: a reference to a
 ///   `result_list` and, in `overrides`, the entries where they differ from it (38 bytes an
 ///   entry; NULL when none), so a re-check after one rule changed adds short rows, not lists.
-/// - `result_list`, `rule_set` and `result`: content-addressed (the key is a digest of the body),
-///   so a result that did not change is stored once, however many runs hold it. A list is binary
+/// - `result_list`, `rule_set` and `result`: content-addressed (the key is a digest of the body;
+///   a result's starts with the number of the run that stored it, which keeps a run's results
+///   together in the file — ``ResultKey``), so a result that did not change is stored once,
+///   however many runs hold it. A list is binary
 ///   (``ResultCoding``): the key of its rule set (the rule ids it covers, one per line; a run
 ///   nearly always has one), then 34 bytes a rule: status, severity, the result's key. No list
 ///   is ever deleted (a later run's rows may name it). Histories written before `overrides`

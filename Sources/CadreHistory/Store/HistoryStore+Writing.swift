@@ -84,7 +84,8 @@ extension HistoryStore {
             for item in run.waivers { try insert(item, origin: "workspace") }
             for system in run.systems { for item in system.waivers { try insert(item, origin: "descriptor") } }
             let result = try db.cachedStatement(sql: "INSERT OR IGNORE INTO result (key, body) VALUES (?, ?)")
-            for (key, body) in results { try result.execute(arguments: [key.hex, body]) }
+            // In key order: a run's results share their first bytes, and are appended together.
+            for (key, body) in results.sorted(by: { $0.key.hex < $1.key.hex }) { try result.execute(arguments: [key.hex, body]) }
             let list = try db.cachedStatement(sql: "INSERT OR IGNORE INTO result_list (key, body) VALUES (?, ?)")
             let system = try db.cachedStatement(sql: """
                 INSERT INTO system (run_id, file, system_id, name, digest, diagnostics, results, overrides) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
