@@ -85,7 +85,9 @@ extension HistoryStore {
             for system in run.systems { for item in system.waivers { try insert(item, origin: "descriptor") } }
             let result = try db.cachedStatement(sql: "INSERT OR IGNORE INTO result (key, body) VALUES (?, ?)")
             // In key order: a run's results share their first bytes, and are appended together.
-            for (key, body) in results.sorted(by: { $0.key.hex < $1.key.hex }) { try result.execute(arguments: [key.hex, body]) }
+            for (key, body) in results.map({ (key: $0.key.hex, body: $0.value) }).sorted(by: { $0.key < $1.key }) {
+                try result.execute(arguments: [key, body])
+            }
             let list = try db.cachedStatement(sql: "INSERT OR IGNORE INTO result_list (key, body) VALUES (?, ?)")
             let system = try db.cachedStatement(sql: """
                 INSERT INTO system (run_id, file, system_id, name, digest, diagnostics, results, overrides) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
