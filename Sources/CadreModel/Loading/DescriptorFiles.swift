@@ -42,21 +42,11 @@ public enum DescriptorFiles {
     /// The descriptor files in `folder`'s tree, sorted, each with its path relative to `folder`.
     private static func search(folder: String) -> [(file: String, relative: String)] {
         let base = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
-        guard let enumerator = FolderWalk.enumerator(base) else { return [] }
         var found: [(file: String, relative: String)] = []
-        while let relative = enumerator.nextObject() as? String {
+        for relative in FolderWalk.files(in: base) {
             let name = relative.split(separator: "/").last.map(String.init) ?? relative
-            if name.hasPrefix(".") {
-                enumerator.skipDescendants()
-                continue
-            }
-            guard let dot = name.lastIndex(of: "."), dot != name.startIndex,
-                extensions.contains(name[name.index(after: dot)...].lowercased())
-            else { continue }
-            let path = base == "." ? relative : base + "/" + relative
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
-            found.append((path, relative))
+            guard let dot = name.lastIndex(of: "."), extensions.contains(name[name.index(after: dot)...].lowercased()) else { continue }
+            found.append((base == "." ? relative : base + "/" + relative, relative))
         }
         return found.sorted { $0.file < $1.file }
     }
