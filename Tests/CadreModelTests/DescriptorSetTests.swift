@@ -28,7 +28,7 @@ import Testing
         #expect(set.documents.map(\.descriptor.id.value) == ["b", "c"])
     }
 
-    @Test func aFileNamedTwiceIsFoundOnce() throws {
+    @Test func aFileNamedTwiceIsFoundOnceAndLinksToFoldersAreNotFollowed() throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let manager = FileManager.default
@@ -36,11 +36,18 @@ import Testing
         for name in ["a.yaml", "B.YAML", "nested/c.yml", "notes.txt", "noextension", "trailing."] {
             try Self.descriptor("x").write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
         }
+        // A link to a file counts; a link to a folder is not followed; hidden entries are skipped.
+        let outside = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: outside) }
+        try Self.descriptor("y").write(to: outside.appendingPathComponent("y.yaml"), atomically: true, encoding: .utf8)
+        try manager.createSymbolicLink(atPath: folder.appendingPathComponent("linked.yaml").path, withDestinationPath: outside.appendingPathComponent("y.yaml").path)
+        try manager.createSymbolicLink(atPath: folder.appendingPathComponent("linked-folder").path, withDestinationPath: outside.path)
+        try Self.descriptor("h").write(to: folder.appendingPathComponent(".hidden.yaml"), atomically: true, encoding: .utf8)
         let found = DescriptorFiles.find(in: [
             folder.path, folder.appendingPathComponent("a.yaml").path, folder.appendingPathComponent("nested/../a.yaml").path,
             folder.path + "/./nested",
         ])
-        #expect(found.files.map { String($0.dropFirst(folder.path.count)) } == ["/B.YAML", "/a.yaml", "/nested/c.yml"])
+        #expect(found.files.map { String($0.dropFirst(folder.path.count)) } == ["/B.YAML", "/a.yaml", "/linked.yaml", "/nested/c.yml"])
         #expect(found.diagnostics.isEmpty)
     }
 
