@@ -24,39 +24,23 @@ struct RunComparison {
         for name in Set(old.keys).union(new.keys) {
             let was = Side(old[name] ?? [])
             let now = Side(new[name] ?? [])
+            /// The pair of the results at `i` before and `j` now, when they differ.
+            func compare(_ i: Int?, _ j: Int?) {
+                let before = i.map { (file: was.file($0), reference: was.references[$0]) }
+                let after = j.map { (file: now.file($0), reference: now.references[$0]) }
+                if let before, let after, before.reference.key == after.reference.key { return }
+                guard let rule = (after ?? before)?.reference.rule else { return }
+                differing.append((PairKey(system: name, rule: rule), before, after))
+                if let before { keys.insert(before.reference.key) }
+                if let after { keys.insert(after.reference.key) }
+            }
             if let positions = ResultList.differingPositions(was.references, now.references) {
                 // One list derived from the other's: they can differ only where either differs from
                 // their common base (the usual case of a re-check).
-                for position in positions {
-                    let (a, b) = (was.references[position], now.references[position])
-                    guard a.key != b.key else { continue }
-                    differing.append((PairKey(system: name, rule: b.rule), (was.file(position), a), (now.file(position), b)))
-                    keys.insert(a.key)
-                    keys.insert(b.key)
-                }
-                continue
-            }
-            // Both sides sorted by rule: one walk finds the rules whose result differs.
-            var i = 0
-            var j = 0
-            while i < was.references.count || j < now.references.count {
-                let a = i < was.references.count ? was.references[i] : nil
-                let b = j < now.references.count ? now.references[j] : nil
-                if let a, let b, a.rule == b.rule {
-                    defer { (i, j) = (i + 1, j + 1) }
-                    guard a.key != b.key else { continue }
-                    differing.append((PairKey(system: name, rule: b.rule), (was.file(i), a), (now.file(j), b)))
-                    keys.insert(a.key)
-                    keys.insert(b.key)
-                } else if let b, a.map({ b.rule < $0.rule }) ?? true {
-                    differing.append((PairKey(system: name, rule: b.rule), nil, (now.file(j), b)))
-                    keys.insert(b.key)
-                    j += 1
-                } else if let a {
-                    differing.append((PairKey(system: name, rule: a.rule), (was.file(i), a), nil))
-                    keys.insert(a.key)
-                    i += 1
-                }
+                for position in positions { compare(position, position) }
+            } else {
+                // Both sides sorted by rule: one walk finds the rules whose result differs.
+                for (i, j) in sortedMatch(was.references, now.references, by: \.rule, \.rule) { compare(i, j) }
             }
         }
         return Differences(pairs: differing, keys: keys)

@@ -194,20 +194,7 @@ public struct Recheck: Sendable {
             for reference in fresh { byRule[reference.rule] = reference }
             return byRule.values.sorted { $0.rule < $1.rule }
         }
-        var merged: [ResultReference] = []
-        merged.reserveCapacity(kept.count + fresh.count)
-        var index = fresh.startIndex
-        for reference in kept {
-            var replaced = false
-            while index < fresh.endIndex, fresh[index].rule <= reference.rule {
-                replaced = replaced || fresh[index].rule == reference.rule
-                merged.append(fresh[index])
-                index += 1
-            }
-            if !replaced { merged.append(reference) }
-        }
-        merged += fresh[index...]
-        return merged
+        return sortedMatch(kept, fresh, by: \.rule, \.rule).compactMap { i, j in j.map { fresh[$0] } ?? i.map { kept[$0] } }
     }
 
     static func timestamp(_ date: Date) -> String {

@@ -197,14 +197,7 @@ struct RecheckPlanner {
     /// The rules of `rules` (sorted) that `recorded` (sorted by rule) holds no result of: one walk
     /// of both lists.
     static func missing(_ rules: [String], from recorded: ResultList) -> [String] {
-        var missing: [String] = []
-        var index = recorded.startIndex
-        for rule in rules {
-            while index < recorded.endIndex, recorded[index].rule < rule { index += 1 }
-            if index < recorded.endIndex, recorded[index].rule == rule { continue }
-            missing.append(rule)
-        }
-        return missing
+        sortedMatch(rules, recorded, by: { $0 }, \.rule).compactMap { i, j in j == nil ? i.map { rules[$0] } : nil }
     }
 
     /// Whether a rule declares the same thing as before (its pack's version aside).

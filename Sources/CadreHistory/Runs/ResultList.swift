@@ -177,20 +177,13 @@ public struct ResultList: Sendable, Hashable, RandomAccessCollection, Expressibl
     static func differingPositions(_ a: ResultList, _ b: ResultList) -> [Int]? {
         guard let one = a.base, let other = b.base, one === other || (one.key == other.key && one.rules === other.rules) else { return nil }
         var positions: [Int] = []
-        var i = 0
-        var j = 0
-        while i < a.overrides.count || j < b.overrides.count {
-            let x = i < a.overrides.count ? a.overrides[i] : nil
-            let y = j < b.overrides.count ? b.overrides[j] : nil
-            if let x, let y, x.position == y.position {
-                if x.reference != y.reference { positions.append(x.position) }
-                (i, j) = (i + 1, j + 1)
-            } else if let x, y.map({ x.position < $0.position }) ?? true {
-                positions.append(x.position)  // overridden in `a` only: differs from `b`'s base entry
-                i += 1
-            } else if let y {
-                positions.append(y.position)
-                j += 1
+        for (i, j) in sortedMatch(a.overrides, b.overrides, by: \.position, \.position) {
+            switch (i.map { a.overrides[$0] }, j.map { b.overrides[$0] }) {
+            case let (x?, y?): if x.reference != y.reference { positions.append(x.position) }
+            // Overridden on one side only: differs from the other's base entry.
+            case let (x?, nil): positions.append(x.position)
+            case let (nil, y?): positions.append(y.position)
+            case (nil, nil): break
             }
         }
         return positions
