@@ -5,7 +5,8 @@ import GRDB
 
 extension HistoryStore {
     /// Records `run` in one transaction and returns its number. `results` holds the recorded form
-    /// of the results the run evaluated (key → JSON); results it copied are already stored.
+    /// of the results the history does not hold yet (key → JSON); those the run copied, or
+    /// evaluated again with the same content, are stored already.
     /// `documents` holds the descriptors the run parsed (digest → ``DocumentArchive``): the
     /// history keeps those of the run's descriptors, parsed by this cadre, and drops the others.
     ///
