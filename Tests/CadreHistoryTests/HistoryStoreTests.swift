@@ -141,6 +141,9 @@ import Testing
         let outcome = try workspace.recheck(asOf: "2026-11-29")
         #expect(outcome.plan?.evaluatedPairs == 0)
         #expect(outcome.diff.isEmpty)
+        // Differences beside a text list were never written: such a row is damaged.
+        try queue.write { try $0.execute(sql: "UPDATE system SET overrides = x'00' WHERE run_id = 1") }
+        #expect(throws: HistoryError.self) { try history.run(.id(1)) }
     }
 
     @Test func aDamagedListIsReportedNotTrusted() throws {

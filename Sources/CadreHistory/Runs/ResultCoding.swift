@@ -51,7 +51,7 @@ enum ResultCoding {
     static let severities: [Severity] = [.info, .low, .medium, .high, .critical]
 
     /// The rule set of `references` (sorted by rule): the rule ids, one per line.
-    static func ruleSet(of references: [ResultReference]) -> String {
+    static func ruleSet(of references: some Collection<ResultReference>) -> String {
         references.map { "\($0.rule)\n" }.joined()
     }
 
@@ -61,7 +61,7 @@ enum ResultCoding {
     }
 
     /// The binary list of `references` (sorted by rule), whose rule set has key `ruleSet`.
-    static func list(_ references: [ResultReference], ruleSet: ResultKey) -> [UInt8] {
+    static func list(_ references: some Collection<ResultReference>, ruleSet: ResultKey) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(33 + 34 * references.count)
         bytes.append(listFormat)

@@ -18,12 +18,12 @@ import GRDB
 /// - `result_list`, `rule_set` and `result`: content-addressed (the key is a digest of the body;
 ///   a result's starts with the number of the run that stored it, which keeps a run's results
 ///   together in the file — ``ResultKey``), so a result that did not change is stored once,
-///   however many runs hold it. A list is binary
-///   (``ResultCoding``): the key of its rule set (the rule ids it covers, one per line; a run
-///   nearly always has one), then 34 bytes a rule: status, severity, the result's key. No list
-///   is ever deleted (a later run's rows may name it). Histories written before `overrides`
-///   hold differences as lists of their own (the base's key, then the entries); histories of the
-///   first release hold text lists (`rule-id result-key status severity` lines); both still read. A result is a ``RuleResult`` as
+///   however many runs hold it. A list is binary (``ResultCoding``): the key of its rule set
+///   (the rule ids it covers, one per line; a run nearly always has one), then 34 bytes a rule:
+///   status, severity, the result's key. No list is ever deleted (a later run's rows may name
+///   it). Histories written before `overrides` hold differences as lists of their own (the
+///   base's key, then the entries); histories of the first release hold text lists (`rule-id
+///   result-key status severity` lines); both still read. A result is a ``RuleResult`` as
 ///   JSON, findings included (findings are redacted before they reach a result: no store value
 ///   is ever recorded).
 /// - `parsed_document`: the descriptors of the last run as parsed (a ``DocumentArchive``), by the

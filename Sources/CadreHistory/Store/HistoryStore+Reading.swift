@@ -152,6 +152,8 @@ extension HistoryStore {
                 let overrides = (row["overrides"] as Data?).map { [UInt8]($0) }
                 results = try ResultCoding.list([UInt8](bytes), key: key, overrides: overrides, rules: ruleIDs, full: fullList)
             case .string(let text):
+                // A text list is read as it is: no differences are ever recorded beside one.
+                guard row["overrides"] as DatabaseValue == .null else { throw ResultCoding.CorruptList() }
                 results = ResultList(stored: try ResultCoding.references(text: text), key: key)
             default: throw ResultCoding.CorruptList()
             }

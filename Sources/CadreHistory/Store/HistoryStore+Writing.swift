@@ -33,7 +33,7 @@ extension HistoryStore {
                 forms.append(.full(ruleSet: lastSet.key))
                 continue
             }
-            let body = ResultCoding.ruleSet(of: Array(item.results))
+            let body = ResultCoding.ruleSet(of: item.results)
             let key = ResultKey(of: Data(body.utf8))
             ruleSets.append((key, body))
             lastSet = (rules, key)
@@ -43,7 +43,7 @@ extension HistoryStore {
             switch form {
             case .stored(let key, let overrides): return (key, overrides, nil)
             case .full(let set):
-                let body = ResultCoding.list(Array(item.results), ruleSet: set)
+                let body = ResultCoding.list(item.results, ruleSet: set)
                 return (ResultKey(of: body).hex, nil, Data(body))
             }
         }
