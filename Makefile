@@ -30,7 +30,7 @@ BENCH = cd Benchmarks && rm -f .build/*/release/description.json &&
 
 # SwiftPM does not notice a change to a system library's header: when Sources/CLua/shim.h
 # changes, make the Swift files that inline it build again.
-.build/shim.stamp: Sources/CLua/shim.h
+.build/shim.stamp: $(wildcard Sources/CLua/*.h)
 	@mkdir -p .build
 	@find Sources/LuaHost -name '*.swift' -exec touch {} +
 	@touch $@

@@ -7,7 +7,9 @@
  *   - the count hook (the instruction limit and the wall-clock deadline),
  *   - the message handler (traceback and location of an error),
  *   - the trampoline through which Lua calls Swift functions: Swift returns a status, C raises,
- *   - the small C functions of the sandbox (read-only tables, guarded rawset and setmetatable).
+ *   - the small C functions of the sandbox (read-only tables, guarded rawset and setmetatable),
+ *   - charged work (clua_charge): the table library rewritten with charged loops
+ *     (table_library.h), and guards that charge Lua's other C functions (charged_functions.h).
  * Lua's C macros become static inline functions, which Swift can call.
  */
 #ifndef CLUA_SHIM_H
@@ -70,8 +72,12 @@ typedef struct clua_control {
   int armed;                    /* limits apply (a call from the host is running) */
   int limit_hit;                /* CLUA_LIMIT_* first hit in this call: sticky until the call ends */
   int hook_interval;            /* instructions between two runs of the hook */
+  int base_interval;            /* the hook's interval while the call holds little memory */
+  int counts_instructions;      /* the call has an instruction budget (instructions_left counts) */
   long long instruction_limit;  /* for messages */
-  long long instructions_left;
+  long long instructions_left;  /* steps left: VM instructions, and work C code does (clua_charge) */
+  long long charged_since_clock;/* steps charged since the clock was last read */
+  size_t armed_used;            /* bytes the state held when the call started */
   long long deadline_ns;        /* CLOCK_MONOTONIC nanoseconds; 0: none */
   long long deadline_span_ns;   /* for messages */
   /* errors */
@@ -189,6 +195,22 @@ static inline void clua_rearm_every_instruction(lua_State *L, clua_control *c) {
   }
 }
 
+/* Some instructions cost in proportion to the data they touch: comparing two long strings,
+   copying many arguments. A call that allocated little cannot make them costly, and the hook runs
+   every `base_interval` instructions; once the call holds more than CLUA_QUIET_BYTES it runs more
+   often, in inverse proportion to what the call holds, so the deadline is seen within a few
+   milliseconds whatever the instructions cost. */
+#define CLUA_QUIET_BYTES ((size_t)1 << 20)
+#define CLUA_BUSY_INTERVAL 8
+
+static inline int clua_interval_for(const clua_control *c) {
+  size_t grown = c->used > c->armed_used ? c->used - c->armed_used : 0;
+  if (grown <= CLUA_QUIET_BYTES) return c->base_interval;
+  size_t interval = (size_t)c->base_interval * CLUA_QUIET_BYTES / grown;
+  if (interval < CLUA_BUSY_INTERVAL) interval = CLUA_BUSY_INTERVAL;
+  return interval < (size_t)c->base_interval ? (int)interval : c->base_interval;
+}
+
 static void clua_hook(lua_State *L, lua_Debug *ar) {
   (void)ar;
   clua_control *c = clua_control_of(L);
@@ -209,6 +231,87 @@ static void clua_hook(lua_State *L, lua_Debug *ar) {
     clua_rearm_every_instruction(L, c);
     clua_raise_limit(L, c);
   }
+  int interval = clua_interval_for(c);
+  if (interval != c->hook_interval) {
+    c->hook_interval = interval;
+    lua_sethook(L, clua_hook, LUA_MASKCOUNT, interval);
+  }
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Charged work: what C code does on a script's behalf counts like instructions.
+ *
+ * Lua's library functions run in C, where the count hook never fires: `string.rep("", n)` or
+ * `table.move` over a huge range would loop past every limit. The sandbox's C functions charge the
+ * work they do — one step per element read, written, compared or returned, one per 64 bytes
+ * copied — before doing it, in blocks, so a budget runs out before the work does and the clock is
+ * read every CLUA_CLOCK_EVERY steps. Running out raises the limit like the hook (sticky).
+ * ---------------------------------------------------------------------------------------------- */
+
+#define CLUA_CLOCK_EVERY 4096
+#define CLUA_BLOCK 4096
+#define CLUA_BYTES_PER_STEP 64
+
+/* Counts `steps` against the budget of the call in progress and reads the clock when it is due;
+   returns the limit hit (sticky), CLUA_LIMIT_NONE when none. Never raises: host code calls it. */
+static inline int clua_account(clua_control *c, lua_Unsigned steps) {
+  if (!c->armed) return CLUA_LIMIT_NONE;
+  if (c->limit_hit == CLUA_LIMIT_NONE) {
+    if (c->counts_instructions) {
+      if (steps >= (lua_Unsigned)c->instructions_left) {
+        c->instructions_left = 0;
+        c->limit_hit = CLUA_LIMIT_INSTRUCTIONS;
+      } else {
+        c->instructions_left -= (long long)steps;
+      }
+    }
+    if (c->limit_hit == CLUA_LIMIT_NONE && c->deadline_ns) {
+      c->charged_since_clock += steps > (lua_Unsigned)CLUA_CLOCK_EVERY ? CLUA_CLOCK_EVERY : (long long)steps;
+      if (c->charged_since_clock >= CLUA_CLOCK_EVERY) {
+        c->charged_since_clock = 0;
+        if (clua_now_ns() >= c->deadline_ns) c->limit_hit = CLUA_LIMIT_DEADLINE;
+      }
+    }
+  }
+  return c->limit_hit;
+}
+
+/* Charges `steps` to the call in progress; raises the limit error when the budget or the time is
+   out. Does nothing outside a call from the host, or while host code runs. */
+static inline void clua_charge(lua_State *L, lua_Unsigned steps) {
+  clua_control *c = clua_control_of(L);
+  if (!c->armed || c->headroom) return;
+  if (clua_account(c, steps) != CLUA_LIMIT_NONE) {
+    clua_rearm_every_instruction(L, c);
+    clua_raise_limit(L, c);
+  }
+}
+
+/* Bytes the call in progress may still allocate (SIZE_MAX without a cap), for host code that
+   builds a result for the script. */
+static inline size_t clua_memory_left(const clua_control *c) {
+  if (!c->armed || c->limit == 0) return (size_t)-1;
+  return c->used < c->limit ? c->limit - c->used : 0;
+}
+
+/* Marks the memory limit as hit by host code refusing to build a result larger than what is left,
+   at the script's current line. */
+static inline void clua_refuse_memory(clua_control *c) {
+  if (c->limit_hit == CLUA_LIMIT_NONE) {
+    if (c->L) clua_record_location(c->L, c);
+    c->limit_hit = CLUA_LIMIT_MEMORY;
+  }
+}
+
+/* The steps of copying `bytes` bytes. */
+static inline lua_Unsigned clua_byte_steps(size_t bytes) { return (lua_Unsigned)(bytes / CLUA_BYTES_PER_STEP); }
+
+/* Charges the next block of a loop that has `left` (> 0) steps to go and returns its size: a loop
+   charges block by block, so it stops within CLUA_BLOCK steps of its budget or its deadline. */
+static inline lua_Unsigned clua_charge_block(lua_State *L, lua_Unsigned left) {
+  lua_Unsigned block = left < CLUA_BLOCK ? left : CLUA_BLOCK;
+  clua_charge(L, block);
+  return block;
 }
 
 /* Arms the limits for a call from the host. `memory_limit` is the cap on the state's total bytes
@@ -223,11 +326,15 @@ static inline void clua_arm(lua_State *L, size_t memory_limit, long long instruc
   c->host_error = NULL;
   c->instruction_limit = instructions;
   c->instructions_left = instructions;
+  c->counts_instructions = instructions != LLONG_MAX;
+  c->charged_since_clock = 0;
   c->deadline_ns = deadline_ns;
   c->deadline_span_ns = deadline_span_ns;
+  c->armed_used = c->used;
   int interval = 1000;
   if (instructions > 0 && instructions < interval) interval = (int)instructions;
   c->hook_interval = interval;
+  c->base_interval = interval;
   if (instructions == LLONG_MAX && deadline_ns == 0) {
     /* Nothing to count and no clock to watch: no hook, no cost. A refused allocation is still
        reported when the call ends. */
@@ -611,23 +718,6 @@ static inline int clua_undefined_global(lua_State *L) {
   return luaL_error(L, "undefined global (a %s key)", luaL_typename(L, 2));
 }
 
-/* print: the values as tostring shows them, joined by tabs, handed to the host function that is
-   upvalue 1 (the host's log). */
-static inline int clua_print(lua_State *L) {
-  int n = lua_gettop(L);
-  luaL_Buffer buffer;
-  lua_pushvalue(L, lua_upvalueindex(1));
-  luaL_buffinit(L, &buffer);
-  for (int i = 1; i <= n; i++) {
-    if (i > 1) luaL_addchar(&buffer, '\t');
-    luaL_tolstring(L, i, NULL);
-    luaL_addvalue(&buffer);
-  }
-  luaL_pushresult(&buffer);
-  lua_call(L, 1, 0);
-  return 0;
-}
-
 /* rawset, refusing read-only tables. */
 static inline int clua_rawset_guarded(lua_State *L) {
   luaL_checktype(L, 1, LUA_TTABLE);
@@ -716,5 +806,9 @@ static inline lua_State *clua_newstate(clua_control *control) {
 static inline int clua_loadtext(lua_State *L, const char *buffer, size_t size, const char *chunkname) {
   return luaL_loadbufferx(L, buffer, size, chunkname, "t");
 }
+
+#include "table_library.h"
+#include "charged_functions.h"
+#include "retained.h"
 
 #endif /* CLUA_SHIM_H */

@@ -26,6 +26,8 @@ final class EngineWorker {
     private let storeFunction: LuaValue
     /// The enabled plugins: modules for `require`, detectors for scans.
     let plugins: PluginSet
+    /// What rule files keep from one system to the next.
+    let retained: RetainedMemory
 
     init(
         packs: [Pack], plugins: [Plugin] = [], taxonomy: Taxonomy, limits: LuaLimits, asOf: ISODate, stores: StoreAccess? = nil
@@ -46,6 +48,8 @@ final class EngineWorker {
         context["store"] = storeFunction
         self.context = try state.readOnly(.table(context))
         contexts[asOf] = self.context
+        retained = RetainedMemory(
+            state: state, limit: limits.retainedBytes, shared: [library.library, library.systemMethods, self.context])
         var seen: [String: String] = [:]
         for pack in packs {
             for rule in loadRules(of: pack) {
@@ -60,6 +64,7 @@ final class EngineWorker {
             }
         }
         rules.sort { $0.info.id < $1.info.id }
+        retained.start()
     }
 
     // MARK: Loading
@@ -80,7 +85,9 @@ final class EngineWorker {
                 let chunk = try state.load(file.source, name: file.path, environment: environment)
                 let returned = try state.call(chunk, limits: limits)
                 var reader = RuleTableReader(file: file, pack: pack)
-                rules += reader.read(returned.first ?? .nil)
+                let read = reader.read(returned.first ?? .nil)
+                retained.watch(file: file.path, roots: [.reference(environment.table)] + read.flatMap(\.functions))
+                rules += read
                 diagnostics += reader.diagnostics
             } catch {
                 diagnostics.append(Self.diagnostic(loading: file, error))
@@ -155,7 +162,23 @@ final class EngineWorker {
         return selected.map { evaluate($0, on: system, id: systemID, waivers: waivers) }
     }
 
+    /// The result of `rule` on `system`; an error when the rule's file keeps more memory between
+    /// systems than it may, found after this call or an earlier one (``RetainedMemory``).
     private func evaluate(_ rule: RuleDefinition, on system: LuaValue, id systemID: String, waivers: WaiverBook) -> RuleResult {
+        if retained.stopped[rule.info.file] == nil {
+            let before = state.memoryInUse
+            var result = run(rule, on: system, id: systemID, waivers: waivers)
+            result.log = state.log.report
+            guard retained.check(current: system, before: before).contains(rule.info.file) else { return result }
+        }
+        var result = RuleResult(rule: rule.info.id, system: systemID, status: .error, severity: rule.info.severity)
+        result.failure = .init(
+            kind: LuaError.Kind.memoryLimit.rawValue, message: retained.message(file: rule.info.file) ?? "",
+            location: .start(of: rule.info.file))
+        return result
+    }
+
+    private func run(_ rule: RuleDefinition, on system: LuaValue, id systemID: String, waivers: WaiverBook) -> RuleResult {
         let info = rule.info
         var result = RuleResult(rule: info.id, system: systemID, status: .pass, severity: info.severity)
         if let reason = info.window(on: asOf) {
@@ -169,7 +192,6 @@ final class EngineWorker {
         stores.lastError = nil
         stores.pluginFailure = nil
         stores.disabledAccessRequested = false
-        defer { result.log = state.log.lines }
         do {
             if let applies = rule.applies {
                 let answer = try state.call(applies, [system], limits: limits, mode: .references)

@@ -6,6 +6,8 @@ import LuaHost
 struct CadreLibrary {
     /// The methods every system tree falls back on (`system:holds(...)`).
     let systemMethods: LuaValue
+    /// The `cadre` library, as rules see it.
+    let library: LuaValue
     /// `ctx:fail`, `ctx:warn`, `ctx:info`.
     let contextFunctions: LuaTable
 
@@ -18,7 +20,8 @@ struct CadreLibrary {
         else {
             throw LuaError(.host, "the cadre prelude did not return its API")
         }
-        try state.setGlobal("cadre", state.readOnly(cadre))
+        library = try state.readOnly(cadre)
+        try state.setGlobal("cadre", library)
         systemMethods = try state.readOnly(system)
         contextFunctions = ctx
     }
@@ -116,12 +119,10 @@ struct CadreLibrary {
                     case "warn": .warn
                     default: .info
                     }
-                let key = call.isNil(3) ? nil : try call.string(3)
-                var evidence: [String] = []
-                if !call.isNil(5), case .table(let list) = try call.value(5) {
-                    evidence = list.array.compactMap { $0.stringValue ?? ($0.isNil ? nil : $0.description) }
-                }
-                sink.record(level, tag: call.tag(2), key: key, message: try call.string(4), evidence: evidence)
+                let key = call.isNil(3) ? nil : try call.text(3, limit: FindingSink.keyLimit)
+                let evidence = call.isTable(5)
+                    ? call.texts(5, upTo: FindingSink.evidenceLimit, eachUpTo: FindingSink.evidenceTextLimit) : []
+                sink.record(level, tag: call.tag(2), key: key, message: try call.text(4, limit: FindingSink.messageLimit), evidence: evidence)
                 return 0
             }),
         ]

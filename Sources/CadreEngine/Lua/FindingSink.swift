@@ -1,7 +1,13 @@
 import CadreModel
+import LuaHost
 
 /// Where `ctx:fail`, `ctx:warn` and `ctx:info` put their findings while one rule runs on one
 /// system. Owned by a worker; the host functions hold it, never the Lua state.
+///
+/// What a rule hands over is bounded, so a rule in a loop cannot fill memory or a report: at most
+/// ``capacity`` findings and ``byteCapacity`` bytes of their text per rule and system (the rest
+/// are counted, and a note says how many), messages cut to ``messageLimit`` bytes, evidence to
+/// ``evidenceLimit`` entries of ``evidenceTextLimit`` bytes. What was cut says so.
 final class FindingSink {
     /// The system being evaluated: its tree resolves node tags to locations.
     var tree: SystemTree?
@@ -9,9 +15,18 @@ final class FindingSink {
     var file = ""
     var systemLocation = SourceLocation.whole("")
     private(set) var findings: [Finding] = []
-    /// Findings beyond this many are counted, not kept (a rule in a loop cannot fill memory).
-    let capacity = 1_000
+    /// The most findings kept per rule and system.
+    static let capacity = 1_000
+    /// The most bytes of findings' messages and evidence kept per rule and system.
+    static let byteCapacity = 1 << 20
+    /// The most bytes of one message, and of the key of `{node, "key"}`.
+    static let messageLimit = 4_096
+    static let keyLimit = 256
+    /// The most evidence entries of one finding, and bytes of each.
+    static let evidenceLimit = 32
+    static let evidenceTextLimit = 512
     private(set) var dropped = 0
+    private var bytes = 0
 
     func start(tree: SystemTree, file: String, location: SourceLocation) {
         self.tree = tree
@@ -23,13 +38,16 @@ final class FindingSink {
     func reset() {
         findings.removeAll(keepingCapacity: true)
         dropped = 0
+        bytes = 0
     }
 
     func record(_ level: Finding.Level, tag: Int?, key: String?, message: String, evidence: [String] = []) {
-        guard findings.count < capacity else {
+        let size = message.utf8.count + evidence.reduce(0) { $0 + $1.utf8.count }
+        guard findings.count < Self.capacity, bytes + size <= Self.byteCapacity else {
             dropped += 1
             return
         }
+        bytes += size
         var location = systemLocation
         var path: NodePath? = nil
         if let tag, let (found, foundPath) = tree?.location(tag: tag, key: key) {
@@ -44,7 +62,9 @@ final class FindingSink {
         var taken = findings.sorted()
         if dropped > 0 {
             taken.append(Finding(
-                level: .info, message: "\(dropped) more findings were not kept (a rule keeps \(capacity) at most)",
+                level: .info,
+                message: "\(TextLimit.groupedThousands(dropped)) more findings were not kept (a rule keeps \(TextLimit.groupedThousands(Self.capacity)) findings and "
+                    + "\(Self.byteCapacity >> 20) MiB of their text at most per system)",
                 location: systemLocation))
         }
         reset()

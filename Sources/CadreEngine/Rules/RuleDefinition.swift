@@ -8,4 +8,7 @@ struct RuleDefinition {
     let applies: LuaValue?
     /// `check(system, ctx)`.
     let check: LuaValue
+
+    /// The rule's functions in the state.
+    var functions: [LuaValue] { [check] + (applies.map { [$0] } ?? []) }
 }

@@ -185,8 +185,7 @@ final class PackTestSession {
                 kind: .assertsNothing, message: "the test asserts nothing: it ran no expect(...)",
                 location: SourceLocation(file: file, line: test.line, column: 1))]
         }
-        var output = state.log.lines
-        if state.log.dropped > 0 { output.append("(\(state.log.dropped) more lines not kept)") }
+        var output = state.log.report
         return TestCase(
             pack: pack, file: file, line: test.line, name: test.name, status: status, expectations: count, failures: failures,
             output: output)

@@ -10,7 +10,7 @@ import LuaHost
 /// packs: [../policies/gdpr, ../policies/cnil, ../policies/ai-act]
 /// waivers: [waivers.yaml]
 /// settings: { ai-act: { calendar: omnibus } }
-/// limits: { memory_mb: 64, instructions: 10000000, deadline_ms: 2000 }
+/// limits: { memory_mb: 64, instructions: 10000000, deadline_ms: 2000, retained_mb: 16 }
 /// evaluate: { fail_on: high }
 /// ```
 public struct WorkspaceConfiguration: Sendable {
@@ -41,7 +41,7 @@ public struct WorkspaceConfiguration: Sendable {
     public static func defaults(at file: String) -> WorkspaceConfiguration {
         WorkspaceConfiguration(
             name: nil, systems: ["systems"], packs: [], plugins: [], waivers: [], taxonomy: [], settings: [:],
-            limits: LuaLimits(memoryBytes: 64 << 20, instructions: 10_000_000, deadline: .seconds(2)),
+            limits: .default,
             failOn: nil, location: .whole(file))
     }
 
@@ -68,6 +68,7 @@ public struct WorkspaceConfiguration: Sendable {
             if let mb = limits.integer("memory_mb") { configuration.limits.memoryBytes = mb << 20 }
             if let n = limits.integer("instructions") { configuration.limits.instructions = n }
             if let ms = limits.integer("deadline_ms") { configuration.limits.deadline = ms == 0 ? nil : .milliseconds(ms) }
+            if let mb = limits.integer("retained_mb") { configuration.limits.retainedBytes = mb << 20 }
         }
         if let word = root["evaluate"]?.string("fail_on") { configuration.failOn = Severity(rawValue: word) }
         return (configuration, diagnostics)
@@ -96,6 +97,7 @@ public struct WorkspaceConfiguration: Sendable {
             .optional("memory_mb", .integer(minimum: 1), "Memory, in MiB (default 64)."),
             .optional("instructions", .integer(minimum: 0), "Lua instructions (default 10,000,000; 0: no limit)."),
             .optional("deadline_ms", .integer(minimum: 0), "Wall-clock time in milliseconds (default 2,000; 0: none)."),
+            .optional("retained_mb", .integer(minimum: 1), "Memory a rule file may keep from one system to the next, in MiB (default 16)."),
         ])
 
     static let evaluateShape = ObjectShape(

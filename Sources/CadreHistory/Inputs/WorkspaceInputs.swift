@@ -49,7 +49,8 @@ struct WorkspaceInputs: Sendable {
         var engineParts: [String: String] = [
             "cadre": cadreVersion,
             "stores": readsStores ? "read" : "not read",
-            "limits": "memory \(limits.memoryBytes) B, \(limits.instructions) instructions, deadline \(limits.deadline.map { "\($0)" } ?? "none")",
+            "limits": "memory \(limits.memoryBytes) B, \(limits.instructions) instructions, deadline \(limits.deadline.map { "\($0)" } ?? "none")"
+                + (limits.retainedBytes == WorkspaceConfiguration.defaults(at: "").limits.retainedBytes ? "" : ", retained \(limits.retainedBytes) B"),
         ]
         for file in configuration.taxonomy {
             let path = Workspace.joinPath(workspace.root, file)

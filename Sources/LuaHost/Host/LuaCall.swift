@@ -28,6 +28,29 @@ public struct LuaCall {
     /// The number of arguments.
     public var count: Int { Int(lua_gettop(L)) }
 
+    // MARK: Budget
+
+    /// Bytes the call may still allocate: a host function that builds a result in proportion to
+    /// its input (a replaced string, a list) stays within it, through ``reserve(bytes:)``.
+    public var memoryLeft: Int { Int(clamping: clua_memory_left(state.control)) }
+
+    /// Makes sure the call may still allocate `bytes`; otherwise the call stops with its memory
+    /// limit, at the script's line. Host functions call it before building a result that size.
+    public func reserve(bytes: Int) throws {
+        guard bytes > memoryLeft else { return }
+        clua_refuse_memory(state.control)
+        throw LuaLimitReached()
+    }
+
+    /// Charges `steps` of work done for the script to the call's instruction budget (and reads
+    /// the clock every few thousand steps); throws when the budget or the time runs out, and the
+    /// call then stops with that limit. Host functions whose work grows with their arguments
+    /// charge it, as Lua's own functions do in the sandbox.
+    public func charge(steps: Int) throws {
+        guard steps > 0 else { return }
+        if clua_account(state.control, lua_Unsigned(steps)) != Int32(CLUA_LIMIT_NONE) { throw LuaLimitReached() }
+    }
+
     /// Lua's type name of argument `index` (`"no value"` past the last one).
     public func typeName(_ index: Int) -> String {
         String(cString: lua_typename(L, lua_type(L, Int32(index))))
@@ -59,6 +82,39 @@ public struct LuaCall {
         let type = lua_type(L, Int32(index))
         guard type == LUA_TSTRING || type == LUA_TNUMBER else { throw typeError(index, "string") }
         return state.string(at: Int32(index))
+    }
+
+    /// Argument `index` as text of at most `limit` bytes (a number is converted): a longer string
+    /// is cut, and says how much was cut (``TextLimit``).
+    public func text(_ index: Int, limit: Int) throws -> String {
+        TextLimit.text(try bytes(index), limit: limit)
+    }
+
+    /// The elements `1…#t` of table argument `index` as text, read raw (no metamethod runs; a
+    /// read-only table is read through): at most `limit` of them, each cut to `textLimit` bytes,
+    /// and when there are more, a last entry saying how many were left out. Strings and numbers
+    /// as Lua writes them, booleans as `true` and `false`, other values by their type. Costs what
+    /// it keeps, whatever the table holds.
+    public func texts(_ index: Int, upTo limit: Int, eachUpTo textLimit: Int) -> [String] {
+        let top = lua_gettop(L)
+        defer { lua_settop(L, top) }
+        guard lua_checkstack(L, 3) != 0, lua_type(L, Int32(index)) == LUA_TTABLE else { return [] }
+        lua_pushvalue(L, Int32(index))
+        if clua_readonly_target(L, -1) != 0 { clua_remove(L, -2) }
+        let table = lua_gettop(L)
+        let length = Int(clamping: lua_rawlen(L, table))
+        var texts: [String] = []
+        texts.reserveCapacity(min(length, limit) + 1)
+        for position in 0..<min(length, max(limit, 0)) {
+            switch lua_rawgeti(L, table, lua_Integer(position + 1)) {
+            case LUA_TSTRING, LUA_TNUMBER: texts.append(state.text(at: -1, limit: textLimit))
+            case LUA_TBOOLEAN: texts.append(lua_toboolean(L, -1) != 0 ? "true" : "false")
+            case let type: texts.append("(a \(String(cString: lua_typename(L, type))) value)")
+            }
+            clua_pop(L, 1)
+        }
+        if length > limit { texts.append("…(\(length - limit) more)") }
+        return texts
     }
 
     /// Argument `index` as a string, or `nil` when it is nil or absent.
@@ -192,3 +248,8 @@ public struct LuaCall {
         return values.count
     }
 }
+
+/// Thrown by host code that stopped because the call's budget ran out (its memory, instructions
+/// or time): the limit is marked in the control block, and the trampoline raises it as the
+/// limit's error when the host function returns.
+struct LuaLimitReached: Error {}

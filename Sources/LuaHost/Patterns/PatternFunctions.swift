@@ -1,7 +1,8 @@
 import CLua
 
 /// `string.find`, `string.match`, `string.gmatch` and `string.gsub` on ``PatternMatcher``: Lua's
-/// behaviour, with every matching step counted against the call's limits.
+/// behaviour, with every matching step counted against the call's limits, plain searches and the
+/// bytes of results charged, and the string `gsub` builds kept within the call's memory.
 extension LuaState {
     func patternFunctions() -> [(String, HostFunction)] {
         let iterator = Int64(register("gmatch iterator", LuaState.gmatchStep))
@@ -32,7 +33,7 @@ extension LuaState {
             return 1
         }
         if find && (call.boolean(4) || !pattern.contains(where: { specials.contains($0) })) {
-            if let found = plainFind(pattern, in: subject, from: start) {
+            if let found = try plainFind(pattern, in: subject, from: start, call: call) {
                 call.push(found + 1)
                 call.push(found + pattern.count)
                 return 2
@@ -61,17 +62,29 @@ extension LuaState {
         return 1
     }
 
-    private static func plainFind(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    /// The first position of `needle` in `haystack` from `start`, comparing byte by byte: each
+    /// position tried and every 16 bytes compared there is a step charged to the call.
+    private static func plainFind(
+        _ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from start: Int, call: LuaCall
+    ) throws -> Int? {
         guard !needle.isEmpty else { return start }
         guard needle.count <= haystack.count - start else { return nil }
         let first = needle[0]
         var index = start
         let last = haystack.count - needle.count
+        var steps = 0
+        defer { try? call.charge(steps: steps) }
         while index <= last {
+            steps += 1
             if haystack[index] == first {
                 var offset = 1
                 while offset < needle.count, haystack[index + offset] == needle[offset] { offset += 1 }
                 if offset == needle.count { return index }
+                steps += offset / 16
+            }
+            if steps >= 4_096 {
+                try call.charge(steps: steps)
+                steps = 0
             }
             index += 1
         }
@@ -89,15 +102,22 @@ extension LuaState {
     private static func pushCapture(_ call: LuaCall, _ matcher: inout PatternMatcher, _ index: Int, whole: Range<Int>?) throws {
         if index >= matcher.level {
             guard index == 0, let whole else { throw LuaCallError("invalid capture index %\(index + 1)") }
-            call.push(bytes: UnsafeBufferPointer(rebasing: matcher.subject[whole]))
+            try pushSubstring(call, matcher.subject, whole)
             return
         }
         let capture = matcher.captures[index]
         switch capture.length {
         case PatternMatcher.unfinished: throw LuaCallError("unfinished capture")
         case PatternMatcher.position: call.push(capture.start + 1)
-        default: call.push(bytes: UnsafeBufferPointer(rebasing: matcher.subject[capture.start..<(capture.start + capture.length)]))
+        default: try pushSubstring(call, matcher.subject, capture.start..<(capture.start + capture.length))
         }
+    }
+
+    /// Pushes `subject[range]`, its copy charged to the call.
+    private static func pushSubstring(_ call: LuaCall, _ subject: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) throws {
+        try call.charge(steps: range.count / 64)
+        try call.reserve(bytes: range.count)
+        call.push(bytes: UnsafeBufferPointer(rebasing: subject[range]))
     }
 
     // MARK: gmatch
@@ -157,7 +177,7 @@ extension LuaState {
         var matcher = PatternMatcher(
             subject: subject, pattern: pattern, patternStart: anchored ? 1 : 0,
             budget: PatternBudget(control: call.state.control))
-        var output: [UInt8] = []
+        var output = GrowingOutput(call: call)
         var position = 0
         var lastMatch = -1
         var replacements: Int64 = 0
@@ -167,10 +187,11 @@ extension LuaState {
             if let end = try matcher.run(position, matcher.patternStart), end != lastMatch {
                 replacements += 1
                 changed = try appendReplacement(call, &matcher, position..<end, type: replacementType, to: &output) || changed
+                try output.check()
                 position = end
                 lastMatch = end
             } else if position < subject.count {
-                output.append(subject[position])
+                output.bytes.append(subject[position])
                 position += 1
             } else {
                 break
@@ -178,8 +199,9 @@ extension LuaState {
             if anchored { break }
         }
         if changed {
-            output.append(contentsOf: subject[position...])
-            output.withUnsafeBufferPointer { call.push(bytes: $0) }
+            output.bytes.append(contentsOf: subject[position...])
+            try output.check()
+            output.bytes.withUnsafeBufferPointer { call.push(bytes: $0) }
         } else {
             call.pushArgument(1)
         }
@@ -188,7 +210,7 @@ extension LuaState {
     }
 
     private static func appendReplacement(
-        _ call: LuaCall, _ matcher: inout PatternMatcher, _ match: Range<Int>, type: Int32, to output: inout [UInt8]
+        _ call: LuaCall, _ matcher: inout PatternMatcher, _ match: Range<Int>, type: Int32, to output: inout GrowingOutput
     ) throws -> Bool {
         let top = lua_gettop(call.L)
         defer { lua_settop(call.L, top) }
@@ -207,39 +229,41 @@ extension LuaState {
             return true
         }
         if lua_toboolean(call.L, -1) == 0 {
-            output.append(contentsOf: matcher.subject[match])
+            output.bytes.append(contentsOf: matcher.subject[match])
             return false
         }
         let resultType = lua_type(call.L, -1)
         guard resultType == LUA_TSTRING || resultType == LUA_TNUMBER else {
             throw LuaCallError("invalid replacement value (a \(call.typeName(-1)))")
         }
-        output.append(contentsOf: try call.bytes(Int(lua_gettop(call.L))))
+        output.bytes.append(contentsOf: try call.bytes(Int(lua_gettop(call.L))))
         return true
     }
 
     /// Appends the replacement string (argument 3) with `%0`–`%9` and `%%` expanded.
-    private static func appendString(_ call: LuaCall, _ matcher: inout PatternMatcher, _ match: Range<Int>, to output: inout [UInt8]) throws {
+    private static func appendString(_ call: LuaCall, _ matcher: inout PatternMatcher, _ match: Range<Int>, to output: inout GrowingOutput) throws {
         let replacement = try call.bytes(3)
         var index = 0
         while index < replacement.count {
             let c = replacement[index]
             index += 1
             guard c == UInt8(ascii: "%") else {
-                output.append(c)
+                output.bytes.append(c)
                 continue
             }
             let next = index < replacement.count ? replacement[index] : 0
             index += 1
             if next == UInt8(ascii: "%") {
-                output.append(next)
+                output.bytes.append(next)
             } else if next == UInt8(ascii: "0") {
-                output.append(contentsOf: matcher.subject[match])
+                output.bytes.append(contentsOf: matcher.subject[match])
+                try output.check()
             } else if isDigit(next) {
                 let top = lua_gettop(call.L)
                 try pushCapture(call, &matcher, Int(next) - Int(UInt8(ascii: "1")), whole: match)
-                output.append(contentsOf: try call.bytes(Int(top) + 1))
+                output.bytes.append(contentsOf: try call.bytes(Int(top) + 1))
                 lua_settop(call.L, top)
+                try output.check()
             } else {
                 throw LuaCallError("invalid use of '%' in replacement string")
             }
@@ -253,11 +277,27 @@ extension PatternMatcher {
         do {
             return try match(s, p)
         } catch {
-            if error.isLimit { throw PatternLimit() }
+            if error.isLimit { throw LuaLimitReached() }
             throw LuaCallError(error.message)
         }
     }
 }
 
-/// Thrown when matching used up the call's budget: the trampoline raises the limit error.
-struct PatternLimit: Error {}
+/// The string `gsub` builds: its bytes are charged to the call as it grows, and it may never
+/// hold more than the call may still allocate (twice: the copy Lua makes of it counts too).
+private struct GrowingOutput {
+    let call: LuaCall
+    var bytes: [UInt8] = []
+    private var charged = 0
+
+    init(call: LuaCall) { self.call = call }
+
+    /// Charges what was appended since the last check, and stops the call when the output
+    /// passes what it may allocate.
+    mutating func check() throws {
+        guard bytes.count - charged >= 4_096 || bytes.count > call.memoryLeft / 2 else { return }
+        try call.charge(steps: (bytes.count - charged) / 64)
+        charged = bytes.count
+        try call.reserve(bytes: 2 * bytes.count)
+    }
+}

@@ -7,8 +7,10 @@ extension LuaState {
     /// `dump`; pattern functions with step limits), table, math (without `randomseed`), utf8.
     /// Replaced: `print` (to the host log), `collectgarbage` ("count" only), `setmetatable` (no
     /// `__gc`), `rawset` (not on read-only tables), `next`/`rawget`/`rawlen` (see through read-only
-    /// tables), `xpcall` (the handler runs after the stack unwinds, under the limits). The library
-    /// tables and the string metatable are read-only.
+    /// tables), `xpcall` (the handler runs after the stack unwinds, under the limits), the table
+    /// library and `string.rep` (loops charged to the call's budget). Lua's C functions whose work
+    /// grows with their arguments or results are charged for it (``chargedFunctions``). The
+    /// library tables and the string metatable are read-only.
     func installSandbox() {
         let top = lua_gettop(L)
         defer { lua_settop(L, top) }
@@ -36,24 +38,28 @@ extension LuaState {
         setCFunction(globals, "rawlen", clua_rawlen_seethrough)
         setCFunction(globals, "xpcall", clua_xpcall)
         pushFunction("print") { call in
-            call.state.log.append(try call.string(1))
+            call.state.log.append(try call.bytes(1))
             return 0
         }
         lua_pushcclosure(L, clua_print, 1)
         rawSetField(globals, "print")
+        charge(globals, Self.chargedFunctions["_G"] ?? [:])
 
         // Libraries: read-only copies, without what the sandbox removes.
-        installLibrary(globals, "string", removing: ["dump"], adding: patternFunctions())
+        installLibrary(
+            globals, "string", removing: ["dump"], adding: patternFunctions(), replacing: ["rep": clua_string_rep])
         installLibrary(globals, "math", removing: ["randomseed"])
-        installLibrary(globals, "table")
+        installLibrary(globals, "table", replacing: Self.tableLibrary)
         installLibrary(globals, "utf8")
-        // Strings index the read-only string library; their metatable cannot be reached.
+        // Strings index the read-only string library; their metatable cannot be reached. Its
+        // arithmetic metamethods (`"10" + 1`) read their strings: charged.
         pushString("")
         if lua_getmetatable(L, -1) != 0 {
             rawField(globals, "string")
             rawSetField(-2, "__index")
             pushString("read-only")
             rawSetField(-2, "__metatable")
+            charge(lua_gettop(L), Self.chargedFunctions["string metatable"] ?? [:])
             clua_pop(L, 1)
         }
         clua_pop(L, 1)
@@ -83,8 +89,38 @@ extension LuaState {
         _ = clua_pcall(L, 1, 0)
     }
 
-    /// Replaces the library `name` of `globals` by a read-only copy without `removing`, with `adding`.
-    private func installLibrary(_ globals: Int32, _ name: String, removing: [String] = [], adding: [(String, HostFunction)] = []) {
+    /// Lua's C functions whose work grows with what they read or return, by table, and how each
+    /// is charged (flags of `charged_functions.h`). Functions not listed do constant work, or work
+    /// bounded by the number of their arguments, which the call already paid for.
+    static let chargedFunctions: [String: [String: Int32]] = {
+        let strings = Int32(CLUA_COST_STRINGS), arguments = Int32(CLUA_COST_ARGUMENTS), results = Int32(CLUA_COST_RESULTS)
+        let arithmetic = ["__add", "__sub", "__mul", "__div", "__mod", "__pow", "__unm", "__idiv"]
+        return [
+            "_G": ["tonumber": strings, "rawequal": strings, "select": arguments, "tostring": results],
+            "string": [
+                "byte": results, "char": results, "format": results, "lower": results, "upper": results,
+                "reverse": results, "sub": results, "pack": strings | results, "unpack": strings | results,
+                "packsize": strings,
+            ],
+            "utf8": ["char": results, "codepoint": results, "codes": strings, "len": strings, "offset": strings],
+            "math": ["max": arguments, "min": arguments],
+            "string metatable": Dictionary(uniqueKeysWithValues: arithmetic.map { ($0, strings) }),
+        ]
+    }()
+
+    /// The table library, rewritten with charged loops (`table_library.h`).
+    static let tableLibrary: [String: lua_CFunction] = [
+        "insert": clua_table_insert, "remove": clua_table_remove, "move": clua_table_move,
+        "concat": clua_table_concat, "pack": clua_table_pack, "unpack": clua_table_unpack,
+        "sort": clua_table_sort,
+    ]
+
+    /// Replaces the library `name` of `globals` by a read-only copy without `removing`, with
+    /// `adding` and `replacing`, its C functions charged as ``chargedFunctions`` says.
+    private func installLibrary(
+        _ globals: Int32, _ name: String, removing: [String] = [], adding: [(String, HostFunction)] = [],
+        replacing: [String: lua_CFunction] = [:]
+    ) {
         rawField(globals, name)
         let original = lua_gettop(L)
         lua_createtable(L, 0, 32)
@@ -98,6 +134,18 @@ extension LuaState {
             clua_insert(L, -2)
             lua_rawset(L, -4)
         }
+        let copy = lua_gettop(L)
+        charge(copy, Self.chargedFunctions[name] ?? [:])
+        for (functionName, function) in replacing {
+            setCFunction(copy, functionName, function)
+        }
+        // Lua names a function in its argument errors by finding it in the loaded libraries
+        // (`bad argument #2 to 'table.insert'`): the original library, which no script reaches,
+        // lists the functions that replace its own.
+        for functionName in Set(replacing.keys).union((Self.chargedFunctions[name] ?? [:]).keys) {
+            rawField(copy, functionName)
+            rawSetField(original, functionName)
+        }
         for (functionName, body) in adding {
             pushFunction(functionName, body)
             rawSetField(-2, functionName)
@@ -105,6 +153,20 @@ extension LuaState {
         clua_makereadonly(L, 0, 0, 0)
         rawSetField(globals, name)
         clua_pop(L, 1)
+    }
+
+    /// Puts each C function `table[name]` of `costs` behind a guard that charges its work.
+    private func charge(_ table: Int32, _ costs: [String: Int32]) {
+        let table = lua_absindex(L, table)
+        for (name, cost) in costs.sorted(by: { $0.key < $1.key }) {
+            rawField(table, name)
+            guard lua_iscfunction(L, -1) != 0 else {
+                clua_pop(L, 1)
+                continue
+            }
+            clua_pushcharged(L, cost)
+            rawSetField(table, name)
+        }
     }
 
     /// Pushes `table[name]` without metamethods.

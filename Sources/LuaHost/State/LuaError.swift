@@ -34,6 +34,10 @@ public struct LuaError: Error, Sendable, Hashable {
         self.traceback = traceback
     }
 
+    /// The most bytes of a script's error message the host keeps (the rest is cut, and the
+    /// message says so).
+    public static let messageLimit = 4_096
+
     /// Whether the error is one of the limits (memory, instructions, deadline).
     public var isLimit: Bool {
         kind == .memoryLimit || kind == .instructionLimit || kind == .deadline

@@ -78,7 +78,7 @@ extension LuaState {
     private func errorMessage(atTop nested: Bool) -> String {
         switch lua_type(L, -1) {
         case LUA_TSTRING, LUA_TNUMBER:
-            return string(at: -1)
+            return text(at: -1, limit: LuaError.messageLimit)
         case LUA_TNIL:
             return "(error object is a nil value)"
         case let type:
@@ -109,7 +109,7 @@ extension LuaState {
             if hit != 0 { clua_collect(L) }
             return nil
         }
-        return string(at: -1)
+        return text(at: -1, limit: LuaError.messageLimit)
     }
 
     /// Splits `chunk:line: message` when `chunk` is the short name of a loaded chunk.

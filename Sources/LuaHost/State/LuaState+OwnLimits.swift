@@ -58,6 +58,8 @@ extension LuaState {
             control.pointee.instruction_limit = outer.instruction_limit
         }
         control.pointee.limit_hit = outer.limit_hit
+        control.pointee.counts_instructions = outer.counts_instructions
+        control.pointee.armed_used = outer.armed_used
         control.pointee.alloc_pending = outer.alloc_pending
         control.pointee.host_error = outer.host_error
         control.pointee.armed = outer.armed

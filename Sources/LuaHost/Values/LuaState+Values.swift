@@ -81,18 +81,35 @@ extension LuaState {
     // MARK: - Lua → Swift
 
     /// The value at stack `index`, copied. Read-only trees are read through to their data.
+    ///
+    /// A copy costs host memory the script's limits no longer govern, and a script can make a
+    /// small value copy large (tables that share sub-tables are copied once per path): a copy
+    /// may take at most ``copyAllowance`` bytes, counting 64 bytes a value and the bytes of every
+    /// string. Past it, the copy stops with a memory-limit error.
     func value(at index: Int32, mode: LuaReadMode = .data) throws(LuaError) -> LuaValue {
         var ancestors: [UnsafeRawPointer] = []
+        var budget = CopyBudget(bytes: copyAllowance)
         do {
-            return try value(at: lua_absindex(L, index), mode: mode, depth: 0, ancestors: &ancestors)
+            return try value(at: lua_absindex(L, index), mode: mode, depth: 0, ancestors: &ancestors, budget: &budget)
         } catch {
+            if error.kind == .memoryLimit, callDepth > 0 { clua_refuse_memory(control) }
             var error = error
             if error.message.hasPrefix("at .") { error.message.remove(at: error.message.index(error.message.startIndex, offsetBy: 3)) }
             throw error
         }
     }
 
-    private func value(at index: Int32, mode: LuaReadMode, depth: Int, ancestors: inout [UnsafeRawPointer]) throws(LuaError) -> LuaValue {
+    /// What a copy into the host may take: inside a call, what the call may still allocate;
+    /// after one, what it was allowed.
+    var copyAllowance: Int {
+        if callDepth > 0 { return Int(clamping: clua_memory_left(control)) }
+        return armedLimits.memoryBytes > 0 ? max(armedLimits.memoryBytes, 1 << 20) : options.memoryCeiling
+    }
+
+    private func value(
+        at index: Int32, mode: LuaReadMode, depth: Int, ancestors: inout [UnsafeRawPointer], budget: inout CopyBudget
+    ) throws(LuaError) -> LuaValue {
+        try budget.spend(64)
         switch lua_type(L, index) {
         case LUA_TNIL, LUA_TNONE:
             return .nil
@@ -102,13 +119,14 @@ extension LuaState {
             if clua_isinteger(L, index) != 0 { return .integer(clua_tointeger(L, index, nil)) }
             return .number(clua_tonumber(L, index, nil))
         case LUA_TSTRING:
+            try budget.spend(Int(lua_rawlen(L, index)))
             return .string(string(at: index))
         case LUA_TTABLE:
             if clua_readonly_target(L, index) != 0 {
                 defer { clua_pop(L, 1) }
-                return try value(at: lua_gettop(L), mode: mode, depth: depth, ancestors: &ancestors)
+                return try value(at: lua_gettop(L), mode: mode, depth: depth, ancestors: &ancestors, budget: &budget)
             }
-            return .table(try table(at: index, mode: mode, depth: depth, ancestors: &ancestors))
+            return .table(try table(at: index, mode: mode, depth: depth, ancestors: &ancestors, budget: &budget))
         case let type:
             guard mode == .references else {
                 throw LuaError(.host, "a \(String(cString: lua_typename(L, type))) value cannot be copied to the host")
@@ -118,7 +136,9 @@ extension LuaState {
         }
     }
 
-    private func table(at index: Int32, mode: LuaReadMode, depth: Int, ancestors: inout [UnsafeRawPointer]) throws(LuaError) -> LuaTable {
+    private func table(
+        at index: Int32, mode: LuaReadMode, depth: Int, ancestors: inout [UnsafeRawPointer], budget: inout CopyBudget
+    ) throws(LuaError) -> LuaTable {
         guard depth < options.maxValueDepth else {
             throw LuaError(.host, "table nesting deeper than \(options.maxValueDepth) levels")
         }
@@ -137,7 +157,7 @@ extension LuaState {
             lua_rawgeti(L, index, lua_Integer(position + 1))
             defer { clua_pop(L, 1) }
             do {
-                array.append(try value(at: lua_gettop(L), mode: mode, depth: depth + 1, ancestors: &ancestors))
+                array.append(try value(at: lua_gettop(L), mode: mode, depth: depth + 1, ancestors: &ancestors, budget: &budget))
             } catch {
                 throw error.at("[\(position + 1)]")
             }
@@ -153,13 +173,13 @@ extension LuaState {
             let key: LuaValue
             let element: LuaValue
             do {
-                key = try value(at: keyIndex, mode: mode, depth: depth + 1, ancestors: &ancestors)
+                key = try value(at: keyIndex, mode: mode, depth: depth + 1, ancestors: &ancestors, budget: &budget)
             } catch {
                 clua_pop(L, 2)
                 throw error.at("(key)")
             }
             do {
-                element = try value(at: keyIndex + 1, mode: mode, depth: depth + 1, ancestors: &ancestors)
+                element = try value(at: keyIndex + 1, mode: mode, depth: depth + 1, ancestors: &ancestors, budget: &budget)
             } catch {
                 clua_pop(L, 2)
                 throw error.at(key.pathComponent)
@@ -172,6 +192,16 @@ extension LuaState {
         var table = LuaTable(array: array)
         for (key, element) in fields { table[key] = element }
         return table
+    }
+
+    /// The string (or number, converted) at `index` as ``TextLimit`` keeps it: at most `limit`
+    /// bytes, and a note of what was cut.
+    func text(at index: Int32, limit: Int) -> String {
+        var length = 0
+        guard let bytes = clua_tolstring(L, index, &length) else { return "" }
+        return bytes.withMemoryRebound(to: UInt8.self, capacity: length) { pointer in
+            TextLimit.text(UnsafeBufferPointer(start: pointer, count: length), limit: limit)
+        }
     }
 
     /// The string (or number, converted) at `index`, decoded as UTF-8 (invalid bytes repaired).
@@ -224,5 +254,23 @@ extension LuaError {
             copy.message = "at " + component + ": " + message
         }
         return copy
+    }
+}
+
+/// What a copy of a Lua value into the host may still take, in bytes.
+struct CopyBudget {
+    let allowance: Int
+    private var left: Int
+
+    init(bytes: Int) {
+        allowance = max(bytes, 0)
+        left = allowance
+    }
+
+    mutating func spend(_ bytes: Int) throws(LuaError) {
+        left -= bytes
+        guard left >= 0 else {
+            throw LuaError(.memoryLimit, "the value is too large to hand to the host (more than \(TextLimit.groupedThousands(allowance)) bytes)")
+        }
     }
 }

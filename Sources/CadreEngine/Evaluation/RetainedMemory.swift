@@ -1,0 +1,113 @@
+import LuaHost
+
+/// What rule files keep from one system to the next, bounded file by file.
+///
+/// A rule can keep data between calls — in its globals, in the upvalues of its functions — and
+/// a worker's state serves every system it evaluates: without a bound, one rule could grow the
+/// state until an innocent rule's call fails for want of memory. Each rule file may keep
+/// ``limit`` bytes (`limits.retained_mb`) beyond what it held once loaded.
+///
+/// Watching costs two comparisons per call while the state stays small. When a call leaves the
+/// state ``limit`` bytes larger than it found it, or the state passes ``threshold``, a full
+/// collection tells garbage from what is kept; if the state still holds more than it did once
+/// loaded by ``limit`` or more, what each rule file reaches is measured
+/// (``LuaState/retainedBytes(of:excluding:upTo:)``, a walk that stops at the limit). Files over
+/// it are stopped: the worker lets go of their functions and environment, and their rules err
+/// for the rest of the run, naming the limit; every other rule runs as before.
+final class RetainedMemory {
+    /// A rule file: what it reaches (its environment, its rules' functions), and how much it
+    /// reached once loaded.
+    private struct Owner {
+        let file: String
+        let roots: [LuaValue]
+        var baseline = 0
+    }
+
+    let state: LuaState
+    /// Bytes a file may keep beyond its baseline.
+    let limit: Int
+    /// What every rule shares: not counted against any of them.
+    private let shared: [LuaValue]
+    private var owners: [Owner] = []
+    /// The state's memory once every file was loaded, collected.
+    private var loaded = 0
+    /// Past this many bytes in the state, what files keep is looked at.
+    private(set) var threshold = Int.max
+    /// The files stopped, and the bytes each kept beyond its baseline when it was.
+    private(set) var stopped: [String: Int] = [:]
+
+    init(state: LuaState, limit: Int, shared: [LuaValue]) {
+        self.state = state
+        self.limit = max(limit, 0)
+        self.shared = shared
+    }
+
+    /// Adds a rule file and what it reaches.
+    func watch(file: String, roots: [LuaValue]) {
+        owners.append(Owner(file: file, roots: roots))
+    }
+
+    /// Measures what each file reaches once loaded, and sets the first threshold.
+    func start() {
+        state.collectGarbage()
+        for index in owners.indices {
+            owners[index].baseline = state.retainedBytes(of: owners[index].roots, excluding: shared, upTo: Int.max)
+        }
+        loaded = state.memoryInUse
+        threshold = Self.threshold(after: loaded, limit: limit)
+    }
+
+    /// After a call that started with the state holding `before` bytes: the files newly found
+    /// over the limit (usually none, at the cost of two comparisons). `current` is the value
+    /// being evaluated, which rules may reach without keeping it.
+    func check(current: LuaValue?, before: Int) -> [String] {
+        let used = state.memoryInUse
+        guard used > threshold || used - before >= limit else { return [] }
+        state.collectGarbage()
+        var found: [String] = []
+        if state.memoryInUse - loaded >= limit {
+            let excluded = shared + (current.map { [$0] } ?? [])
+            for owner in owners where stopped[owner.file] == nil {
+                let kept = state.retainedBytes(of: owner.roots, excluding: excluded, upTo: owner.baseline + limit) - owner.baseline
+                if kept > limit {
+                    stopped[owner.file] = kept
+                    found.append(owner.file)
+                }
+            }
+            if !found.isEmpty {
+                release(found)
+                state.collectGarbage()
+            }
+        }
+        threshold = Self.threshold(after: state.memoryInUse, limit: limit)
+        return found
+    }
+
+    /// The message of a stopped file's results.
+    func message(file: String) -> String? {
+        stopped[file].map { kept in
+            "the rule file kept \(Self.mebibytes(kept)) from one system to the next, more than the "
+                + "\(Self.mebibytes(limit)) a rule file may keep (limits.retained_mb): its rules are stopped for the rest of the run"
+        }
+    }
+
+    /// Lets go of what the files reach, so the state can collect it.
+    private func release(_ files: [String]) {
+        for owner in owners where files.contains(owner.file) {
+            for root in owner.roots {
+                if let reference = root.referenceValue { state.release(reference) }
+            }
+        }
+    }
+
+    /// Twice what the state holds, and the limit: garbage alone rarely gets there between two of
+    /// Lua's own collections.
+    private static func threshold(after bytes: Int, limit: Int) -> Int {
+        2 * bytes + limit
+    }
+
+    private static func mebibytes(_ bytes: Int) -> String {
+        let tenths = (bytes * 10 + (1 << 19)) >> 20
+        return "\(tenths / 10).\(tenths % 10) MiB"
+    }
+}
