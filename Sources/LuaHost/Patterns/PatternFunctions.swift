@@ -283,8 +283,9 @@ extension PatternMatcher {
     }
 }
 
-/// The string `gsub` builds: its bytes are charged to the call as it grows, and it may never
-/// hold more than the call may still allocate (twice: the copy Lua makes of it counts too).
+/// The string `gsub` builds: its bytes are charged to the call as it grows, and the host memory
+/// it holds (the buffer's capacity) and the copy Lua will make of it never pass what the call
+/// may still allocate.
 private struct GrowingOutput {
     let call: LuaCall
     var bytes: [UInt8] = []
@@ -295,9 +296,9 @@ private struct GrowingOutput {
     /// Charges what was appended since the last check, and stops the call when the output
     /// passes what it may allocate.
     mutating func check() throws {
-        guard bytes.count - charged >= 4_096 || bytes.count > call.memoryLeft / 2 else { return }
+        guard bytes.count - charged >= 4_096 || bytes.capacity + bytes.count > call.memoryLeft else { return }
         try call.charge(steps: (bytes.count - charged) / 64)
         charged = bytes.count
-        try call.reserve(bytes: 2 * bytes.count)
+        try call.reserve(bytes: bytes.capacity + bytes.count)
     }
 }
