@@ -88,7 +88,7 @@ import Testing
 
     @Test func aHugeErrorMessageIsCut() throws {
         let evaluation = try evaluate(["raise.lua": TemporaryWorkspace.rule("raise", check: "error(string.rep('e', 30 << 20))"),
-                                       "innocent.lua": Self.innocent], limits: "limits: { memory_mb: 96 }")
+                                       "innocent.lua": Self.innocent], limits: "limits: { memory_mb: 96, deadline_ms: 30000 }")
         let result = try #require(evaluation.result("test.raise"))
         #expect(result.status == .error)
         let message = try #require(result.failure?.message)
@@ -267,5 +267,27 @@ extension Array where Element == String {
     /// Whether the log's last line says `count` lines were not kept.
     fileprivate func dropped(more count: Int) -> Bool {
         last == "(\(TextLimit.groupedThousands(count)) more lines not kept)"
+    }
+}
+
+extension HostileRuleTests {
+    @Test func rulesThatKeepALittleEachAreBoundedTogether() throws {
+        // Six files keep 0.8 MiB each per system, under their 1 MiB each, over 4 MiB together.
+        var rules = ["innocent.lua": Self.innocent]
+        for index in 1...6 {
+            rules["keep\(index).lua"] = """
+                local kept = {}
+                return { id = 'test.keep\(index)', title = 'Keep', severity = 'low', references = {'x'},
+                  check = function(system) if #kept == 0 then kept[1] = string.rep('k', 800 << 10) .. system.id end end }
+                """
+        }
+        let evaluation = try evaluate(rules, systems: 3, limits: "limits: { memory_mb: 48, retained_mb: 1 }")
+        let stopped = (1...6).filter { index in
+            evaluation.systems.contains { $0.results.first { $0.rule == "test.keep\(index)" }?.status == .error }
+        }
+        #expect(stopped.count >= 1 && stopped.count <= 2, "\(stopped)")
+        let failure = evaluation.systems.lazy.compactMap { $0.results.first { $0.status == .error }?.failure }.first
+        #expect(failure?.message.contains("that together kept more than 4.0 MiB") == true)
+        #expect(evaluation.systems.allSatisfy { $0.results.first { $0.rule == "test.innocent" }?.status == .pass })
     }
 }

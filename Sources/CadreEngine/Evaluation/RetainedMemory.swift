@@ -5,7 +5,9 @@ import LuaHost
 /// A rule can keep data between calls — in its globals, in the upvalues of its functions — and
 /// a worker's state serves every system it evaluates: without a bound, one rule could grow the
 /// state until an innocent rule's call fails for want of memory. Each rule file may keep
-/// ``limit`` bytes (`limits.retained_mb`) beyond what it held once loaded.
+/// ``limit`` bytes (`limits.retained_mb`) beyond what it held once loaded, and all of them
+/// together ``totalLimit`` (four times as much): past it, the files keeping the most are stopped
+/// until the rest fit.
 ///
 /// Watching costs two comparisons per call while the state stays small. When a call leaves the
 /// state ``limit`` bytes larger than it found it, or the state passes ``threshold``, a full
@@ -26,6 +28,8 @@ final class RetainedMemory {
     let state: LuaState
     /// Bytes a file may keep beyond its baseline.
     let limit: Int
+    /// Bytes every file together may keep beyond their baselines.
+    var totalLimit: Int { 4 * limit }
     /// What every rule shares: not counted against any of them.
     private let shared: [LuaValue]
     private var owners: [Owner] = []
@@ -67,12 +71,22 @@ final class RetainedMemory {
         var found: [String] = []
         if state.memoryInUse - loaded >= limit {
             let excluded = shared + (current.map { [$0] } ?? [])
+            var keeping: [(file: String, kept: Int)] = []
             for owner in owners where stopped[owner.file] == nil {
                 let kept = state.retainedBytes(of: owner.roots, excluding: excluded, upTo: owner.baseline + limit) - owner.baseline
                 if kept > limit {
                     stopped[owner.file] = kept
                     found.append(owner.file)
+                } else if kept > 0 {
+                    keeping.append((owner.file, kept))
                 }
+            }
+            // Together under the total: the files keeping the most go first (ties by name).
+            var total = keeping.reduce(0) { $0 + $1.kept }
+            for (file, kept) in keeping.sorted(by: { ($0.kept, $1.file) > ($1.kept, $0.file) }) where total > totalLimit {
+                stopped[file] = kept
+                found.append(file)
+                total -= kept
             }
             if !found.isEmpty {
                 release(found)
@@ -86,8 +100,13 @@ final class RetainedMemory {
     /// The message of a stopped file's results.
     func message(file: String) -> String? {
         stopped[file].map { kept in
-            "the rule file kept \(Self.mebibytes(kept)) from one system to the next, more than the "
-                + "\(Self.mebibytes(limit)) a rule file may keep (limits.retained_mb): its rules are stopped for the rest of the run"
+            if kept > limit {
+                return "the rule file kept \(Self.mebibytes(kept)) from one system to the next, more than the "
+                    + "\(Self.mebibytes(limit)) a rule file may keep (limits.retained_mb): its rules are stopped for the rest of the run"
+            }
+            return "the rule file kept \(Self.mebibytes(kept)) from one system to the next, among the most of the rule files "
+                + "that together kept more than \(Self.mebibytes(totalLimit)) (four times limits.retained_mb): "
+                + "its rules are stopped for the rest of the run"
         }
     }
 
