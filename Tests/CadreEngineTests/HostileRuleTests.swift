@@ -9,7 +9,7 @@ import Testing
 /// contained — an `error` result naming the limit, or a bounded value that says what it cut —
 /// and every other rule runs as before.
 @Suite struct HostileRuleTests {
-    static let small = "limits: { memory_mb: 48, instructions: 2000000, deadline_ms: 3000 }"
+    static let small = "limits: { memory_mb: 48, instructions: 2000000, deadline_ms: 60000 }"
 
     /// Evaluates one workspace with the rules given, on `systems` copies of the minimal system.
     func evaluate(_ rules: [String: String], systems count: Int = 1, limits: String = small) throws -> Evaluation {
@@ -31,7 +31,7 @@ import Testing
         let evaluation = try evaluate(["big.lua": TemporaryWorkspace.rule("big", check: """
             local m = string.rep('m', 16 << 20)
             for i = 1, 40 do ctx:fail(m) end
-            """), "innocent.lua": Self.innocent], limits: "limits: { memory_mb: 64, instructions: 20000000, deadline_ms: 10000 }")
+            """), "innocent.lua": Self.innocent], limits: "limits: { memory_mb: 64, instructions: 20000000, deadline_ms: 60000 }")
         let result = try #require(evaluation.result("test.big"))
         #expect(result.status == .fail)
         let kept = result.findings.filter { $0.level == .fail }
@@ -56,7 +56,7 @@ import Testing
 
     @Test func aMillionFindingsKeepAThousand() throws {
         let evaluation = try evaluate(["flood.lua": TemporaryWorkspace.rule("flood", check: "for i = 1, 1e6 do ctx:info('n') end")],
-                                      limits: "limits: { memory_mb: 48, instructions: 50000000, deadline_ms: 20000 }")
+                                      limits: "limits: { memory_mb: 48, instructions: 50000000, deadline_ms: 60000 }")
         let result = try #require(evaluation.result("test.flood"))
         #expect(result.findings.count == 1_001)
         #expect(result.findings.last?.message.hasPrefix("999,000 more findings were not kept (a rule keeps 1,000 findings") == true)
@@ -88,7 +88,7 @@ import Testing
 
     @Test func aHugeErrorMessageIsCut() throws {
         let evaluation = try evaluate(["raise.lua": TemporaryWorkspace.rule("raise", check: "error(string.rep('e', 30 << 20))"),
-                                       "innocent.lua": Self.innocent], limits: "limits: { memory_mb: 96, deadline_ms: 30000 }")
+                                       "innocent.lua": Self.innocent], limits: "limits: { memory_mb: 96, deadline_ms: 60000 }")
         let result = try #require(evaluation.result("test.raise"))
         #expect(result.status == .error)
         let message = try #require(result.failure?.message)
@@ -102,7 +102,7 @@ import Testing
             ctx:fail({system, string.rep('k', 1 << 20)}, 'key')
             local line = string.rep('l', 1 << 20)
             for i = 1, 2000 do print(line) end
-            """)], limits: "limits: { memory_mb: 64, instructions: 100000000, deadline_ms: 20000 }")
+            """)], limits: "limits: { memory_mb: 64, instructions: 100000000, deadline_ms: 60000 }")
         let result = try #require(evaluation.result("test.keys"))
         #expect(result.status == .fail)
         // At most 64 KiB of lines, each cut to 1 KiB, then how many were dropped.
@@ -146,7 +146,7 @@ import Testing
                   check = function(system, ctx) seen[#seen + 1] = system.id ctx:info('%d seen', #seen) end }
                 """,
             "innocent.lua": Self.innocent,
-        ], systems: 12, limits: "limits: { memory_mb: 48, instructions: 2000000, deadline_ms: 3000, retained_mb: 2 }")
+        ], systems: 12, limits: "limits: { memory_mb: 48, instructions: 2000000, deadline_ms: 60000, retained_mb: 2 }")
         // The hoarder keeps 3 MiB from the first system on: it errs, naming the limit.
         let hoard = evaluation.systems.compactMap { $0.results.first { $0.rule == "test.hoard" } }
         #expect(hoard.count == 12)
@@ -175,7 +175,7 @@ import Testing
                 return { id = 'test.keeper', title = 'Keeper', severity = 'low', references = {'x'},
                   check = function(system) kept[#kept + 1] = system end }
                 """, "innocent.lua": Self.innocent],
-            systems: systems, extra: ["cadre.yaml": TemporaryWorkspace.workspace + "\nlimits: { retained_mb: 1 }"])
+            systems: systems, extra: ["cadre.yaml": TemporaryWorkspace.workspace + "\nlimits: { deadline_ms: 60000, retained_mb: 1 }"])
         let evaluation = try workspace.evaluate(jobs: 1)
         let keeper = evaluation.systems.sorted { Int($0.id!.dropFirst())! < Int($1.id!.dropFirst())! }
             .compactMap { $0.results.first { $0.rule == "test.keeper" } }
@@ -281,7 +281,7 @@ extension HostileRuleTests {
                   check = function(system) if #kept == 0 then kept[1] = string.rep('k', 800 << 10) .. system.id end end }
                 """
         }
-        let evaluation = try evaluate(rules, systems: 3, limits: "limits: { memory_mb: 48, retained_mb: 1 }")
+        let evaluation = try evaluate(rules, systems: 3, limits: "limits: { memory_mb: 48, deadline_ms: 60000, retained_mb: 1 }")
         let stopped = (1...6).filter { index in
             evaluation.systems.contains { $0.results.first { $0.rule == "test.keep\(index)" }?.status == .error }
         }
