@@ -302,6 +302,22 @@ import Testing
         #expect(failure.location?.line == 1)
     }
 
+    @Test func aTestThatLoopsInCHitsTheLimitAndTheRunGoesOn() throws {
+        let limits = LuaLimits(memoryBytes: 16 << 20, instructions: 200_000, deadline: .seconds(30))
+        let report = try Self.runTests(
+            ["cloop_test.lua": """
+                it("moves forever", function() table.move({}, 1, math.maxinteger - 1, 2, {}) end)
+                it("sorts forever", function()
+                  table.sort(setmetatable({}, {__len = function() return 1e7 end, __index = function() return 1 end, __newindex = function() end}))
+                end)
+                it("still runs", function() expect(string.rep('', math.maxinteger)):to_be('') end)
+                """],
+            limits: limits)
+        #expect(report.cases.map(\.status) == [.error, .error, .pass], "\(report.cases.flatMap(\.failures))")
+        #expect(report.cases[0].failures.first?.errorKind == "instruction-limit")
+        #expect(report.cases[0].failures.first?.location?.line == 1)
+    }
+
     @Test func aFailedExpectationCannotBeSwallowed() throws {
         let report = try Self.runTests(["pcall_test.lua": """
             it("hides a failure", function()
