@@ -172,9 +172,9 @@ import Testing
         } throws: { ($0 as? LuaError)?.kind == .instructionLimit }
     }
 
-    /// Every function of the rewritten table library against Lua's own, on ordinary uses and on
-    /// the errors a script can cause: same results, same messages.
-    @Test func theTableLibraryBehavesAsLuasOwn() throws {
+    /// Every function of the rewritten table library, and the guarded functions, against Lua's
+    /// own, on ordinary uses and on the errors a script can cause: same results, same messages.
+    @Test func theRewrittenAndGuardedFunctionsBehaveAsLuasOwn() throws {
         let cases = [
             "local t = {1, 2, 3} table.insert(t, 4) table.insert(t, 1, 0) return table.concat(t, ',')",
             "local t = {1, 2, 3} table.insert(t, 4, 'x') return table.concat(t, ',')",
@@ -207,6 +207,18 @@ import Testing
             "return pcall(table.sort, {1, 2}, 'not a function')",
             "local t = setmetatable({}, {__index = function(_, k) return k * 10 end, __len = function() return 3 end}) return table.concat(t, ','), table.unpack(t)",
             "local log = {} local t = setmetatable({}, {__newindex = function(_, k, v) log[#log + 1] = k .. '=' .. tostring(v) end, __index = function() return nil end, __len = function() return 2 end}) table.insert(t, 'v') return table.concat(log, ';')",
+            // The guarded functions keep Lua's results and messages.
+            "return ('abc'):rep(3, ', '), ('x'):rep(0), ('x'):rep(-2), pcall(string.rep, 'x', 2^62)",
+            "return ('héllo'):byte(1, -1)",
+            "return string.char(72, 105), pcall(string.char, 256), pcall(string.byte, {})",
+            "return string.format('%5.1f|%q|%s', 3.14159, 'a\\nb', nil), pcall(string.format, '%d', 'x')",
+            "return ('MiXeD'):upper(), ('MiXeD'):lower(), ('abc'):reverse(), ('abcdef'):sub(2, -2)",
+            "return tonumber('  0x1F  '), tonumber('z', 36), tonumber('1e2'), pcall(tonumber, 'x', 99)",
+            "return rawequal('a', 'a'), select('#', 1, nil, 3), select(-1, 1, 2, 3), pcall(select, 0, 1)",
+            "return utf8.char(233, 8364), utf8.len('héllo'), utf8.offset('héllo', 3), utf8.codepoint('é')",
+            "return math.max(3, 9, 1), math.min(3, 9, 1), pcall(math.max)",
+            "local ok, e = pcall(function() return 'x' + 1 end) return '10' + 1, '3' * '4', ok, (e:gsub('^.*:%d+: ', ''))",
+            "return string.pack('i4', 7):byte(1), string.unpack('i4', string.pack('i4', 7)), string.packsize('i4i8')",
         ]
         let native = NativeLua()
         for source in cases {
