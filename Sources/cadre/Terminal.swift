@@ -1,8 +1,10 @@
+import CadreModel
 import Foundation
 
-/// Writes a line to standard error.
+/// Writes a line to standard error. Control characters other than the newline are shown as
+/// escapes (`\u{1B}`), whatever the line quotes: cadre's own messages hold none.
 func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+    FileHandle.standardError.write(Data((TerminalText.lines(line) + "\n").utf8))
 }
 
 /// Facts about where cadre's output goes.

@@ -79,7 +79,7 @@ struct Import: ParsableCommand {
             printError("cadre: cannot write under \(outputDirectory): \(error.localizedDescription)")
             throw ExitCode(2)
         }
-        for file in result.files { print("wrote \(Workspace.joinPath(outputDirectory, file.path))") }
+        for file in result.files { print("wrote \(TerminalText.line(Workspace.joinPath(outputDirectory, file.path)))") }
         printNextSteps(result.files, plugins: plugins, runtime: runtime)
 
         let checked = ImportCheck.check(result.files, in: outputDirectory, taxonomy: taxonomy)
@@ -104,6 +104,6 @@ struct Import: ParsableCommand {
             }
         }
         if !taxonomy.isEmpty { lines.append("  taxonomy: [\(taxonomy.joined(separator: ", "))]") }
-        print(lines.joined(separator: "\n"))
+        print(lines.map(TerminalText.line).joined(separator: "\n"))
     }
 }

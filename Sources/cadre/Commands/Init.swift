@@ -1,5 +1,6 @@
 import ArgumentParser
 import CadreEngine
+import CadreModel
 import Foundation
 
 /// `cadre init`: starts a workspace.
@@ -37,7 +38,7 @@ struct Init: ParsableCommand {
             printError("cadre: cannot write the workspace in \(folder): \(error.localizedDescription)")
             throw ExitCode(2)
         }
-        print("created a workspace in \(folder): cadre.yaml, systems/example-chatbot.yaml, waivers.yaml")
+        print("created a workspace in \(TerminalText.line(folder)): cadre.yaml, systems/example-chatbot.yaml, waivers.yaml")
         print("next: describe your systems in systems/, list packs in cadre.yaml, then run `cadre evaluate`")
     }
 
