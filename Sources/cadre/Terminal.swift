@@ -1,3 +1,4 @@
+import ArgumentParser
 import CadreModel
 import Foundation
 
@@ -19,8 +20,16 @@ enum Terminal {
             && ProcessInfo.processInfo.environment["TERM"] != "dumb"
     }
 
-    /// Writes `text` to `path` atomically, or says why it could not.
+    /// Writes `text` to `path` as ``OutputFile`` writes (a regular file replaced atomically, a
+    /// device or a FIFO written through, links followed: docs/cli.md, "How cadre writes files").
+    ///
+    /// - Throws: `ExitCode(2)` when it cannot, after saying why.
     static func write(_ text: String, to path: String) throws {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        do {
+            try OutputFile(path).write(text)
+        } catch {
+            printError("cadre: \(error)")
+            throw ExitCode(2)
+        }
     }
 }

@@ -61,12 +61,7 @@ extension Policies {
                 }
                 return
             }
-            do {
-                try Terminal.write(text, to: output)
-            } catch {
-                printError("cadre: cannot write \(output): \(error.localizedDescription)")
-                throw ExitCode(2)
-            }
+            try Terminal.write(text, to: output)
             if Terminal.stderrIsTerminal { printError("wrote \(output)") }
         }
     }
