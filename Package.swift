@@ -98,6 +98,7 @@ let package = Package(
             name: "CadreEngineTests",
             dependencies: ["CadreEngine", "CadreReports", "LuaHost", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .testTarget(name: "CadreReportsTests", dependencies: ["CadreReports", "CadreModel"]),
         .testTarget(
             name: "CadreHistoryTests",
             dependencies: ["CadreHistory", "CadreEngine", .product(name: "GRDB", package: "GRDB.swift")]

@@ -9,8 +9,8 @@ struct MarkdownReport {
     func render() -> String {
         let summary = evaluation.summary
         var lines = ["# cadre — evaluation as of \(evaluation.asOf)", ""]
-        if let name = evaluation.workspace { lines += ["Workspace: **\(cell(name))**", ""] }
-        let packs = evaluation.packs.map { "`\($0.id)` \($0.version)" }.joined(separator: ", ")
+        if let name = evaluation.workspace { lines += ["Workspace: **\(MarkdownText.inline(name))**", ""] }
+        let packs = evaluation.packs.map { "\(MarkdownText.code($0.id)) \(MarkdownText.inline($0.version))" }.joined(separator: ", ")
         lines += [
             "\(summary.systems) systems, \(summary.rules) rules (\(packs.isEmpty ? "no pack" : packs)): "
                 + "**\(summary.count(.fail)) failed**, \(summary.count(.warn)) warned, \(summary.count(.error)) errors, "
@@ -18,7 +18,7 @@ struct MarkdownReport {
         ]
         if !evaluation.diagnostics.isEmpty {
             lines += ["## Problems with the inputs", ""]
-            lines += evaluation.diagnostics.map { "- `\($0.location)` \($0.severity.rawValue): \(cell($0.message))" }
+            lines += evaluation.diagnostics.map(item)
             lines.append("")
         }
         lines += ["| system | failed | warned | errors | waived | passed | skipped |", "|---|---:|---:|---:|---:|---:|---:|"]
@@ -26,26 +26,27 @@ struct MarkdownReport {
             let counts = [RuleResult.Status.fail, .warn, .error, .waived, .pass, .skipped].map { status in
                 String(system.results.filter { $0.status == status }.count)
             }
-            let name = system.isValid ? "`\(system.id ?? "")`" : "`\(system.file)` (invalid)"
+            let name = system.isValid ? MarkdownText.code(system.id ?? "", inTable: true) : MarkdownText.code(system.file, inTable: true) + " (invalid)"
             lines.append("| \(name) | " + counts.joined(separator: " | ") + " |")
         }
         lines.append("")
         for system in evaluation.systems {
             let shown = system.results.filter { context.verbose || ![.pass, .skipped].contains($0.status) }
             guard !shown.isEmpty || !system.diagnostics.isEmpty else { continue }
-            lines += ["## `\(system.id ?? system.file)`" + (system.name.map { " — \(cell($0))" } ?? ""), "", "`\(system.file)`", ""]
-            for diagnostic in system.diagnostics {
-                lines.append("- `\(diagnostic.location)` \(diagnostic.severity.rawValue): \(cell(diagnostic.message))")
-            }
+            lines += [
+                "## \(MarkdownText.code(system.id ?? system.file))" + (system.name.map { " — \(MarkdownText.inline($0))" } ?? ""), "",
+                MarkdownText.code(system.file), "",
+            ]
+            lines += system.diagnostics.map(item)
             if !system.diagnostics.isEmpty { lines.append("") }
             guard !shown.isEmpty else { continue }
             lines += ["| status | severity | rule | finding | where |", "|---|---|---|---|---|"]
             for result in shown {
                 let rule = evaluation.rule(result.rule)
                 let references = rule.map { "<br>" + cell($0.references.joined(separator: " · ")) } ?? ""
-                let head = "| \(badge(result.status)) | \(result.severity.rawValue) | `\(result.rule)`\(references) |"
+                let head = "| \(badge(result.status)) | \(result.severity.rawValue) | \(MarkdownText.code(result.rule, inTable: true))\(references) |"
                 if let failure = result.failure {
-                    lines.append(head + " \(cell("\(failure.kind): \(failure.message)")) | \(failure.location.map { "`\($0)`" } ?? "") |")
+                    lines.append(head + " \(cell("\(failure.kind): \(failure.message)")) | \(failure.location.map { MarkdownText.code("\($0)", inTable: true) } ?? "") |")
                 } else if result.findings.isEmpty {
                     let note = result.skipReason?.rawValue ?? (rule?.title ?? "")
                     lines.append(head + " \(cell(note)) | |")
@@ -56,7 +57,7 @@ struct MarkdownReport {
                         if index == 0, let waiver = result.waiver {
                             text += "<br>_waived until \(waiver.expires) by \(cell(waiver.approvedBy)): \(cell(waiver.reason))_"
                         }
-                        lines.append(prefix + " \(text) | `\(finding.location)` |")
+                        lines.append(prefix + " \(text) | \(MarkdownText.code("\(finding.location)", inTable: true)) |")
                     }
                 }
             }
@@ -76,8 +77,11 @@ struct MarkdownReport {
         }
     }
 
-    /// Text safe inside a table cell.
-    private func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: "<br>")
+    /// Text cadre did not write, in a table cell.
+    private func cell(_ text: String) -> String { MarkdownText.inline(text, inTable: true) }
+
+    /// A problem with the inputs, as a list item: where, how serious, what.
+    private func item(_ diagnostic: Diagnostic) -> String {
+        "- \(MarkdownText.code(diagnostic.location.description)) \(diagnostic.severity.rawValue): \(MarkdownText.inline(diagnostic.message))"
     }
 }

@@ -32,7 +32,7 @@ public struct PolicyCatalogue {
             "|---|---|---|---|",
         ]
         for pack in catalog.packs {
-            lines.append("| `\(pack.manifest.id)` | \(pack.manifest.version) | \(pack.rules.count) | \(cell(pack.manifest.title)) |")
+            lines.append("| \(MarkdownText.code(pack.manifest.id, inTable: true)) | \(cell(pack.manifest.version)) | \(pack.rules.count) | \(cell(pack.manifest.title)) |")
         }
         for pack in catalog.packs { lines += section(pack) }
         return lines.joined(separator: "\n") + "\n"
@@ -40,45 +40,47 @@ public struct PolicyCatalogue {
 
     private func section(_ pack: RuleCatalog.Entry) -> [String] {
         let manifest = pack.manifest
-        var lines = ["", "## \(manifest.id) \(manifest.version) — \(manifest.title)", ""]
+        var lines = ["", "## " + MarkdownText.inline("\(manifest.id) \(manifest.version) — \(oneLine(manifest.title))"), ""]
         var facts: [String] = []
-        if let jurisdiction = manifest.jurisdiction { facts.append("jurisdiction \(jurisdiction)") }
+        if let jurisdiction = manifest.jurisdiction { facts.append("jurisdiction \(MarkdownText.inline(jurisdiction))") }
         facts.append("rule API \(manifest.api)")
-        facts.append("folder [`\(pack.folder)`](\(link(pack.folder)))")
+        facts.append("folder [\(MarkdownText.code(pack.folder))](\(MarkdownText.destination(link(pack.folder))))")
         lines.append(facts.joined(separator: " · ").prefix(1).uppercased() + facts.joined(separator: " · ").dropFirst())
         if let description = manifest.description {
-            lines += ["", description.trimmingCharacters(in: .whitespacesAndNewlines)]
+            lines += ["", MarkdownText.paragraph(description.trimmingCharacters(in: .whitespacesAndNewlines))]
         }
         if !manifest.sources.isEmpty {
             lines += ["", "Sources:", ""]
             for source in manifest.sources {
-                var line = "- \(source.title)"
+                var line = "- \(MarkdownText.inline(source.title))"
                 if let date = source.date { line += ", \(date)" }
-                if let url = source.url { line += " — <\(url)>" }
+                if let url = source.url { line += " — \(MarkdownText.address(url))" }
                 lines.append(line)
             }
         }
         if !manifest.settings.isEmpty {
-            lines += ["", "Settings (in `cadre.yaml`, `settings: { \(manifest.id): { name: value } }`):", ""]
+            lines += ["", "Settings (in `cadre.yaml`, \(MarkdownText.code("settings: { \(manifest.id): { name: value } }"))):", ""]
             for setting in manifest.settings {
-                let values = setting.values.map { "`\($0)`" }.joined(separator: ", ")
-                lines.append("- `\(setting.name)`: \(values); default `\(setting.defaultValue)`. \(oneLine(setting.description))")
+                let values = setting.values.map { MarkdownText.code($0) }.joined(separator: ", ")
+                lines.append(
+                    "- \(MarkdownText.code(setting.name)): \(values); default \(MarkdownText.code(setting.defaultValue)). "
+                        + MarkdownText.inline(oneLine(setting.description)))
             }
         }
         if pack.rules.isEmpty { return lines + ["", "No rules yet."] }
         lines += ["", "| rule | severity | in force | title |", "|---|---|---|---|"]
         for rule in pack.rules {
-            lines.append("| `\(rule.id)` | \(rule.severity.rawValue) | \(window(rule.effectiveFrom, rule.effectiveTo)) | \(cell(rule.title)) |")
+            lines.append("| \(MarkdownText.code(rule.id, inTable: true)) | \(rule.severity.rawValue) | \(window(rule.effectiveFrom, rule.effectiveTo)) | \(cell(rule.title)) |")
         }
         for rule in pack.rules { lines += ruleSection(rule, variants: pack.variants[rule.id] ?? []) }
         return lines
     }
 
     private func ruleSection(_ rule: RuleInfo, variants: [RuleCatalog.Variant]) -> [String] {
-        var lines = ["", "### \(rule.id)", "", "**\(rule.title)**", ""]
+        var lines = ["", "### \(MarkdownText.inline(rule.id))", "", "**\(MarkdownText.inline(oneLine(rule.title)))**", ""]
         var inForce = window(rule.effectiveFrom, rule.effectiveTo)
         if !variants.isEmpty {
-            inForce += " (" + variants.map { "`\($0.setting): \($0.value)`: \(window($0.from, $0.to))" }.joined(separator: "; ") + ")"
+            inForce += " (" + variants.map { "\(MarkdownText.code("\($0.setting): \($0.value)", inTable: true)): \(window($0.from, $0.to))" }.joined(separator: "; ") + ")"
         }
         lines += [
             "| | |",
@@ -89,9 +91,9 @@ public struct PolicyCatalogue {
             "| confidence | \(rule.confidence.rawValue) |",
         ]
         if !rule.tags.isEmpty { lines.append("| tags | \(cell(rule.tags.joined(separator: ", "))) |") }
-        lines.append("| file | [`\(rule.file)`](\(link(rule.file))) |")
-        if let description = rule.description { lines += ["", oneLine(description)] }
-        if let remediation = rule.remediation { lines += ["", "To comply: \(oneLine(remediation))"] }
+        lines.append("| file | [\(MarkdownText.code(rule.file, inTable: true))](\(MarkdownText.destination(link(rule.file)))) |")
+        if let description = rule.description { lines += ["", MarkdownText.paragraph(oneLine(description))] }
+        if let remediation = rule.remediation { lines += ["", "To comply: \(MarkdownText.inline(oneLine(remediation)))"] }
         return lines
     }
 
@@ -111,5 +113,6 @@ public struct PolicyCatalogue {
             .trimmingCharacters(in: .whitespaces)
     }
 
-    private func cell(_ text: String) -> String { oneLine(text).replacingOccurrences(of: "|", with: "\\|") }
+    /// Text a pack or a rule wrote, in a table cell.
+    private func cell(_ text: String) -> String { MarkdownText.inline(oneLine(text), inTable: true) }
 }

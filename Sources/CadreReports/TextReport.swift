@@ -21,7 +21,8 @@ struct TextReport {
     }
 
     private func section(_ system: SystemEvaluation) -> [String] {
-        var lines = [paint(.bold, system.id ?? system.file) + (system.id != nil ? "  " + paint(.dim, system.file) : "")]
+        let file = TerminalText.line(system.file)
+        var lines = [paint(.bold, system.id.map(TerminalText.line) ?? file) + (system.id != nil ? "  " + paint(.dim, file) : "")]
         for diagnostic in system.diagnostics {
             lines.append("  " + paint(diagnostic.isError ? .red : .yellow, diagnostic.description.replacingOccurrences(of: "\n", with: "\n  ")))
         }
@@ -48,23 +49,23 @@ struct TextReport {
         let rule = evaluation.rule(result.rule)
         let status = result.status.rawValue.uppercased().padding(toLength: 7, withPad: " ", startingAt: 0)
         var head = "  " + paint(color(result.status), status) + " " + result.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
-        head += " " + result.rule
-        if let title = rule?.title { head += "  " + paint(.dim, title) }
+        head += " " + TerminalText.line(result.rule)
+        if let title = rule?.title { head += "  " + paint(.dim, TerminalText.line(title)) }
         var lines = [head]
         if let reason = result.skipReason { lines.append("          " + reason.rawValue) }
         if let failure = result.failure {
             let place = failure.location.map { "\($0): " } ?? ""
-            lines.append("          " + paint(.red, "\(place)\(failure.kind): \(failure.message)"))
+            lines.append("          " + paint(.red, TerminalText.line("\(place)\(failure.kind): \(failure.message)")))
         }
         for finding in result.findings {
-            lines.append("          \(finding.location): \(finding.level.rawValue): \(finding.message)")
-            for evidence in finding.evidence { lines.append("            " + paint(.dim, evidence)) }
+            lines.append("          " + TerminalText.line("\(finding.location): \(finding.level.rawValue): \(finding.message)"))
+            for evidence in finding.evidence { lines.append("            " + paint(.dim, TerminalText.line(evidence))) }
         }
         if let waiver = result.waiver {
-            lines.append("          " + paint(.dim, "waived until \(waiver.expires) by \(waiver.approvedBy): \(waiver.reason) (\(waiver.location))"))
+            lines.append("          " + paint(.dim, TerminalText.line("waived until \(waiver.expires) by \(waiver.approvedBy): \(waiver.reason) (\(waiver.location))")))
         }
         if let rule, result.status == .fail || result.status == .warn || result.status == .waived {
-            lines.append("          " + paint(.dim, rule.references.joined(separator: " · ")))
+            lines.append("          " + paint(.dim, TerminalText.line(rule.references.joined(separator: " · "))))
         }
         return lines
     }

@@ -24,6 +24,9 @@ struct Cadre: ParsableCommand {
 
     /// Runs a command; usage errors exit with 2 (invalid input), as the documented statuses say.
     static func main() {
+        // A file over the size limit (`ulimit -f`) fails its write, which cadre reports and
+        // cleans up after, rather than killing cadre with its temporary file left behind.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -1,8 +1,11 @@
+import ArgumentParser
+import CadreModel
 import Foundation
 
-/// Writes a line to standard error.
+/// Writes a line to standard error. Control characters other than the newline are shown as
+/// escapes (`\u{1B}`), whatever the line quotes: cadre's own messages hold none.
 func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+    FileHandle.standardError.write(Data((TerminalText.lines(line) + "\n").utf8))
 }
 
 /// Facts about where cadre's output goes.
@@ -17,8 +20,16 @@ enum Terminal {
             && ProcessInfo.processInfo.environment["TERM"] != "dumb"
     }
 
-    /// Writes `text` to `path` atomically, or says why it could not.
+    /// Writes `text` to `path` as ``OutputFile`` writes (a regular file replaced atomically, a
+    /// device or a FIFO written through, links followed: docs/cli.md, "How cadre writes files").
+    ///
+    /// - Throws: `ExitCode(2)` when it cannot, after saying why.
     static func write(_ text: String, to path: String) throws {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        do {
+            try OutputFile(path).write(text)
+        } catch {
+            printError("cadre: \(error)")
+            throw ExitCode(2)
+        }
     }
 }

@@ -96,11 +96,12 @@ public struct Engine: Sendable {
         if let documents, let digest = documents.digest(of: file), let kept = documents.document(digest: digest, file: file) {
             return (load(kept, file: file, loader: loader), digest)
         }
-        // Read once: the digest and the parse share the bytes. A file that cannot be read is
-        // left to the loader, which says why.
-        guard let data = FileManager.default.contents(atPath: file) else { return (loader.load(fileAt: file), "") }
-        let digest = Digest.sha256(data)
-        return (load([UInt8](data), digest: digest, file: file, loader: loader), digest)
+        // Read once, and never more than one byte past the limit: the digest and the parse share
+        // the bytes (a larger file is refused by the parser as too large). A file that cannot be
+        // read, or is not a regular file, is left to the loader, which says why.
+        guard let bytes = try? FileReader.read(file, limits: loader.limits) else { return (loader.load(fileAt: file), "") }
+        let digest = Digest.sha256(bytes)
+        return (load(bytes, digest: digest, file: file, loader: loader), digest)
     }
 
     private func load(_ kept: KeptDocument, file: String, loader: DescriptorLoader) -> DescriptorLoad {

@@ -59,11 +59,14 @@ struct PackLoader {
         for relative in Self.luaFiles(in: path) {
             let absolute = (path as NSString).appendingPathComponent(relative)
             let shown = Self.join(folder, relative)
-            guard let data = FileManager.default.contents(atPath: absolute), let source = String(data: data, encoding: .utf8) else {
-                problems.append(.error(.unreadableFile, at: .whole(shown), "cannot read `\(shown)` as UTF-8 text"))
+            let file: Pack.File
+            do {
+                let (source, digest) = try LuaSourceFile.read(absolute, shown: shown)
+                file = Pack.File(path: shown, relativePath: relative, source: source, digest: digest)
+            } catch {
+                problems.append(error)
                 continue
             }
-            let file = Pack.File(path: shown, relativePath: relative, source: source, digest: Digest.sha256(data))
             digests.append((relative, file.digest))
             let components = relative.split(separator: "/")
             if components.first == "lib" {
@@ -85,12 +88,12 @@ struct PackLoader {
             do {
                 let node = try DocumentParser().parse(fileAt: dataPath, as: shown)
                 data = Self.value(of: node)
-                if let bytes = FileManager.default.contents(atPath: dataPath) { digests.append((dataFile, Digest.sha256(bytes))) }
+                if let bytes = try? FileReader.read(dataPath) { digests.append((dataFile, Digest.sha256(bytes))) }
             } catch {
                 problems.append(error)
             }
         }
-        if let bytes = FileManager.default.contents(atPath: manifestPath) { digests.append(("pack.yaml", Digest.sha256(bytes))) }
+        if let bytes = try? FileReader.read(manifestPath) { digests.append(("pack.yaml", Digest.sha256(bytes))) }
         guard !problems.containsErrors else { return (nil, problems) }
         let pack = Pack(
             manifest: manifest, folder: folder, ruleFiles: ruleFiles, modules: modules, data: data,

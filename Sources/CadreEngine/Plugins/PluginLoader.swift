@@ -47,7 +47,7 @@ public struct PluginLoader: Sendable {
         manifest.location = root.location
 
         var digests: [(name: String, digest: String)] = []
-        if let bytes = FileManager.default.contents(atPath: manifestPath) { digests.append(("plugin.yaml", Digest.sha256(bytes))) }
+        if let bytes = try? FileReader.read(manifestPath) { digests.append(("plugin.yaml", Digest.sha256(bytes))) }
 
         /// The files a `provides:` list names, each checked: inside the folder, present, readable.
         func files(_ key: String, ext: String) -> [Pack.File] {
@@ -70,11 +70,13 @@ public struct PluginLoader: Sendable {
             }
             let absolute = (path as NSString).appendingPathComponent(relative)
             let shown = PackLoader.join(folder, relative)
-            guard let data = FileManager.default.contents(atPath: absolute), let source = String(data: data, encoding: .utf8) else {
-                problems.append(.error(.unreadableFile, at: location, "cannot read `\(shown)` as UTF-8 text"))
+            do {
+                let (source, digest) = try LuaSourceFile.read(absolute, shown: shown, at: location)
+                return Pack.File(path: shown, relativePath: relative, source: source, digest: digest)
+            } catch {
+                problems.append(error)
                 return nil
             }
-            return Pack.File(path: shown, relativePath: relative, source: source, digest: Digest.sha256(data))
         }
 
         let detectorFiles = files("detectors", ext: ".lua")
@@ -92,13 +94,14 @@ public struct PluginLoader: Sendable {
         for relative in PackLoader.luaFiles(in: libPath) {
             let absolute = (libPath as NSString).appendingPathComponent(relative)
             let shown = PackLoader.join(folder, "lib/" + relative)
-            guard let data = FileManager.default.contents(atPath: absolute), let source = String(data: data, encoding: .utf8) else {
-                problems.append(.error(.unreadableFile, at: .whole(shown), "cannot read `\(shown)` as UTF-8 text"))
-                continue
-            }
             let name = String(relative.dropLast(".lua".count)).replacingOccurrences(of: "/", with: ".")
-            modules[name] = Pack.File(path: shown, relativePath: "lib/" + relative, source: source, digest: Digest.sha256(data))
-            digests.append(("lib/" + relative, Digest.sha256(data)))
+            do {
+                let (source, digest) = try LuaSourceFile.read(absolute, shown: shown)
+                modules[name] = Pack.File(path: shown, relativePath: "lib/" + relative, source: source, digest: digest)
+                digests.append(("lib/" + relative, digest))
+            } catch {
+                problems.append(error)
+            }
         }
         if detectorFiles.isEmpty, importerFiles.isEmpty, reporterFiles.isEmpty, taxonomyFiles.isEmpty, modules.isEmpty {
             problems.append(.warning(.emptyFile, at: root.location, "plugin `\(id)` provides nothing: no files under `provides:` and no lib/"))

@@ -44,11 +44,18 @@ extension PluginRuntime {
         var inputs: [LuaValue] = []
         var bytes = 0
         for path in paths {
-            guard let data = FileManager.default.contents(atPath: path) else {
+            // Never more than one byte past the limit, and only a regular file (a FIFO would wait).
+            let data: [UInt8]
+            do {
+                data = try FileReader.read(path, upTo: Self.maximumInputBytes + 1)
+            } catch .notRegular(let kind) {
+                diagnostics.append(.error(.unreadableFile, at: .whole(path), "cannot read `\(path)`: it is \(kind.phrase), not a regular file"))
+                continue
+            } catch {
                 diagnostics.append(.error(.unreadableFile, at: .whole(path), "cannot read `\(path)`"))
                 continue
             }
-            guard data.count <= Self.maximumInputBytes, let text = String(data: data, encoding: .utf8) else {
+            guard data.count <= Self.maximumInputBytes, let text = String(validating: data, as: UTF8.self) else {
                 diagnostics.append(.error(
                     .unreadableFile, at: .whole(path),
                     data.count > Self.maximumInputBytes ? "`\(path)` is larger than 64 MiB" : "`\(path)` is not UTF-8 text"))

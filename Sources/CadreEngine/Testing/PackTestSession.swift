@@ -102,8 +102,11 @@ final class PackTestSession {
     /// Runs `file` in an environment of its own and collects the tests it declares; a file that
     /// cannot be read, does not compile or fails while declaring is a problem with its location.
     private func declare(_ file: String, state: LuaState, library: TestLibrary, globals: [String: LuaValue]) -> ([Declared], [Diagnostic]) {
-        guard let data = FileManager.default.contents(atPath: file), let source = String(data: data, encoding: .utf8) else {
-            return ([], [.error(.unreadableFile, at: .whole(file), "cannot read the test file `\(file)` as UTF-8 text")])
+        let source: String
+        do {
+            source = try LuaSourceFile.read(file, shown: file).source
+        } catch {
+            return ([], [error])
         }
         do throws(LuaError) {
             let made = try state.call(library.newFile, [], limits: testLimits)

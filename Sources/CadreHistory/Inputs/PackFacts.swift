@@ -37,14 +37,14 @@ struct PackFacts: Sendable {
         }
         if let dataFile = pack.manifest.dataFile {
             let path = Workspace.joinPath(pack.folder, dataFile)
-            let digest = FileManager.default.contents(atPath: path).map { ResultCoding.digest($0) } ?? ""
+            let digest = ResultCoding.digest(ofFile: path)
             parts.append(("data", digest))
             inputs.append(RunInput(kind: .packFile, name: pack.id, path: paths.relative(path), digest: digest, detail: ["role": "data"]))
         }
         let manifest = Workspace.joinPath(pack.folder, "pack.yaml")
         inputs.append(RunInput(
             kind: .packFile, name: pack.id, path: paths.relative(manifest),
-            digest: FileManager.default.contents(atPath: manifest).map { ResultCoding.digest($0) } ?? "", detail: ["role": "manifest"]))
+            digest: ResultCoding.digest(ofFile: manifest), detail: ["role": "manifest"]))
         shared = ResultCoding.combining(parts)
         let modulesReadAsOf = modules.contains { $0.source.contains("as_of") }
         let modulesReadVersion = modules.contains { $0.source.contains("version") }

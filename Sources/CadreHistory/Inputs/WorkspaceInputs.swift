@@ -34,16 +34,13 @@ struct WorkspaceInputs: Sendable {
             inputs += facts.inputs
         }
         let configuration = workspace.configuration
-        func digest(_ path: String) -> String {
-            FileManager.default.contents(atPath: path).map { ResultCoding.digest($0) } ?? ""
-        }
         let configurationFile = Workspace.joinPath(workspace.root, WorkspaceConfiguration.fileName)
         if FileManager.default.fileExists(atPath: configurationFile) {
-            inputs.append(RunInput(kind: .configuration, name: WorkspaceConfiguration.fileName, path: paths.relative(configurationFile), digest: digest(configurationFile)))
+            inputs.append(RunInput(kind: .configuration, name: WorkspaceConfiguration.fileName, path: paths.relative(configurationFile), digest: ResultCoding.digest(ofFile: configurationFile)))
         }
         for file in configuration.waivers {
             let path = Workspace.joinPath(workspace.root, file)
-            inputs.append(RunInput(kind: .waiverFile, name: file, path: paths.relative(path), digest: digest(path)))
+            inputs.append(RunInput(kind: .waiverFile, name: file, path: paths.relative(path), digest: ResultCoding.digest(ofFile: path)))
         }
         let limits = configuration.limits
         var engineParts: [String: String] = [
@@ -54,13 +51,13 @@ struct WorkspaceInputs: Sendable {
         ]
         for file in configuration.taxonomy {
             let path = Workspace.joinPath(workspace.root, file)
-            let fileDigest = digest(path)
+            let fileDigest = ResultCoding.digest(ofFile: path)
             inputs.append(RunInput(kind: .taxonomyFile, name: file, path: paths.relative(path), digest: fileDigest))
             engineParts["taxonomy " + paths.relative(path)] = fileDigest
         }
         for folder in configuration.plugins {
             let path = Workspace.joinPath(workspace.root, folder)
-            let files = Self.files(in: path).map { ($0, digest(Workspace.joinPath(path, $0))) }
+            let files = Self.files(in: path).map { ($0, ResultCoding.digest(ofFile: Workspace.joinPath(path, $0))) }
             let name = (folder as NSString).lastPathComponent
             inputs.append(RunInput(kind: .plugin, name: name, path: paths.relative(path), digest: ResultCoding.combining(files)))
             for (file, fileDigest) in files {

@@ -20,9 +20,9 @@ public struct ChangeReport: Sendable {
         for diagnostic in outcome.diagnostics { lines.append(diagnostic.description) }
         guard let run = outcome.run, let plan = outcome.plan else { return lines.joined(separator: "\n") + "\n" }
         let against = outcome.previous.map { "against run \($0.id) (as of \($0.asOf))" } ?? "with no earlier run"
-        lines.append("re-checked \(root) as of \(run.info.asOf) \(against): re-evaluated \(plan.evaluatedPairs) of \(plan.totalPairs) pairs")
+        lines.append("re-checked \(TerminalText.line(root)) as of \(run.info.asOf) \(against): re-evaluated \(plan.evaluatedPairs) of \(plan.totalPairs) pairs")
         let reasons = Self.lines(of: plan.reasons)
-        for reason in reasons.prefix(reasonLimit) { lines.append("  \(reason)") }
+        for reason in reasons.prefix(reasonLimit) { lines.append("  " + TerminalText.line(reason)) }
         if reasons.count > reasonLimit { lines.append("  … and \(reasons.count - reasonLimit) more changes") }
         lines += body()
         let recorded = outcome.recorded ? "recorded run \(run.info.id)" : "not recorded"
@@ -70,7 +70,7 @@ public struct ChangeReport: Sendable {
             for entry in diff.newFailures {
                 lines.append(head(entry))
                 if let failure = entry.after?.failure {
-                    lines.append("      " + (failure.location.map { "\($0): " } ?? "") + "\(failure.kind): \(failure.message)")
+                    lines.append("      " + TerminalText.line((failure.location.map { "\($0): " } ?? "") + "\(failure.kind): \(failure.message)"))
                 }
                 for finding in entry.after?.findings ?? [] where finding.level != .info { lines.append("      " + line(finding)) }
             }
@@ -80,7 +80,7 @@ public struct ChangeReport: Sendable {
             for entry in diff.resolved {
                 lines.append(head(entry))
                 if let failure = entry.before?.failure, entry.after?.failure == nil {
-                    lines.append("      was: " + (failure.location.map { "\($0): " } ?? "") + "\(failure.kind): \(failure.message)")
+                    lines.append("      was: " + TerminalText.line((failure.location.map { "\($0): " } ?? "") + "\(failure.kind): \(failure.message)"))
                 }
                 for finding in entry.removed where finding.level == .fail { lines.append("      was: " + line(finding)) }
             }
@@ -109,8 +109,8 @@ public struct ChangeReport: Sendable {
         let status = { (result: RuleResult?) in result.map { $0.status.rawValue.uppercased() } ?? "—" }
         let transition = entry.before == nil ? "\(status(entry.after)) (new pair)" : "\(status(entry.before)) → \(status(entry.after))"
         let reason = entry.after?.skipReason.map { " (\($0.rawValue))" } ?? (entry.after == nil ? " (no longer evaluated)" : "")
-        return "  \(transition)  \(entry.severity.rawValue)  \(entry.rule) on \(entry.system)\(reason)"
+        return "  \(transition)  \(entry.severity.rawValue)  \(TerminalText.line(entry.rule)) on \(TerminalText.line(entry.system))\(reason)"
     }
 
-    private func line(_ finding: Finding) -> String { "\(finding.location): \(finding.level.rawValue): \(finding.message)" }
+    private func line(_ finding: Finding) -> String { TerminalText.line("\(finding.location): \(finding.level.rawValue): \(finding.message)") }
 }

@@ -14,7 +14,7 @@ public struct RunListing: Sendable {
             rows.append([
                 "\(run.id)", run.recordedAt, "\(run.asOf)", run.kind.rawValue, "\(run.evaluatedPairs)/\(run.totalPairs)",
                 "\(run.counts[.fail] ?? 0)", "\(run.counts[.warn] ?? 0)", "\(run.counts[.error] ?? 0)", "\(run.counts[.waived] ?? 0)",
-                run.packs.map { "\($0.id) \($0.version)" }.joined(separator: ", "),
+                TerminalText.line(run.packs.map { "\($0.id) \($0.version)" }.joined(separator: ", ")),
             ])
         }
         let widths = (0..<rows[0].count).map { column in rows.map { $0[column].count }.max() ?? 0 }

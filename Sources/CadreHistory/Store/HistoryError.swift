@@ -1,3 +1,5 @@
+import CadreModel
+
 /// A history that cannot be opened, read or written: what failed, on which file, and what to do.
 /// SQL arguments are never part of the message (they may hold a descriptor's values).
 public struct HistoryError: Error, Sendable, CustomStringConvertible {
@@ -12,5 +14,7 @@ public struct HistoryError: Error, Sendable, CustomStringConvertible {
         self.hint = hint
     }
 
-    public var description: String { "\(file): error: \(message)" + (hint.map { "\n  hint: \($0)" } ?? "") }
+    public var description: String {
+        "\(TerminalText.line(file)): error: \(TerminalText.line(message))" + (hint.map { "\n  hint: \(TerminalText.line($0))" } ?? "")
+    }
 }

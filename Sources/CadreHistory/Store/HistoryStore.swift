@@ -1,4 +1,5 @@
 import CadreEngine
+import CadreModel
 import Foundation
 import GRDB
 
@@ -21,11 +22,23 @@ public struct HistoryStore: Sendable {
     /// Where a workspace keeps its history: `<root>/.cadre/history.sqlite`.
     public static func file(in root: String) -> String { Workspace.joinPath(root, ".cadre/history.sqlite") }
 
+    /// The files SQLite opens for writing besides the history itself.
+    static let companionSuffixes = ["-wal", "-shm", "-journal"]
+
     /// Opens (creating it when needed) the history at `file`, bringing its tables up to date.
     ///
     /// - Throws: ``HistoryError`` when the file cannot be created or read as a history, or was
-    ///   written by a newer cadre.
+    ///   written by a newer cadre; when it or one of its companions (`-wal`, `-shm`, `-journal`)
+    ///   exists but is not a regular file (a FIFO, a device, a folder), which SQLite is never
+    ///   let to open.
     public static func open(at file: String) throws(HistoryError) -> HistoryStore {
+        for path in [file] + companionSuffixes.map({ file + $0 }) {
+            if let kind = FileKind.of(path), kind != .regular {
+                throw HistoryError(
+                    file: path, "is \(kind.phrase), not a regular file: cadre keeps its history in SQLite files there",
+                    hint: "move it away (cadre then starts a new history there), or work in another workspace")
+            }
+        }
         let folder = (file as NSString).deletingLastPathComponent
         if !folder.isEmpty {
             do {

@@ -76,17 +76,17 @@ public struct Timeline: Sendable {
         var lines = ["obligations that come into force or lapse from \(from) to \(until)", ""]
         var changing = 0
         for system in systems {
-            lines.append((system.id ?? system.file) + (system.id != nil ? "  \(system.file)" : ""))
+            lines.append(TerminalText.line((system.id ?? system.file) + (system.id != nil ? "  \(system.file)" : "")))
             for diagnostic in system.diagnostics where diagnostic.isError { lines.append("  " + diagnostic.description) }
             if system.events.isEmpty && system.undecided.isEmpty && system.id != nil { lines.append("  nothing comes into force or lapses") }
             if !system.events.isEmpty { changing += 1 }
             for event in system.events {
                 let what = event.kind == .comesIntoForce ? "comes into force" : "lapses          "
                 let until = event.kind == .lapses ? " (last day \(event.rule.effectiveTo.map { "\($0)" } ?? ""))" : ""
-                lines.append(
-                    "  \(event.date)  \(what)  \(event.rule.id)  \(event.rule.severity.rawValue)  \(event.rule.title)\(until)  [\(event.rule.references.joined(separator: "; "))]")
+                lines.append(TerminalText.line(
+                    "  \(event.date)  \(what)  \(event.rule.id)  \(event.rule.severity.rawValue)  \(event.rule.title)\(until)  [\(event.rule.references.joined(separator: "; "))]"))
             }
-            for (rule, message) in system.undecided { lines.append("  cannot tell whether \(rule) applies: \(message)") }
+            for (rule, message) in system.undecided { lines.append(TerminalText.line("  cannot tell whether \(rule) applies: \(message)")) }
             lines.append("")
         }
         let events = systems.reduce(0) { $0 + $1.events.count }

@@ -67,10 +67,11 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable {
 
 extension Diagnostic: CustomStringConvertible {
     /// The compiler-style rendering: `file:line:col: error: message [code]`, then an indented
-    /// `hint:` line when there is a hint.
+    /// `hint:` line when there is a hint. The file, the message and the hint are one line each,
+    /// their control characters escaped (``TerminalText``): they may quote what a file holds.
     public var description: String {
-        var text = "\(location): \(severity.rawValue): \(message) [\(code)]"
-        if let hint { text += "\n    hint: \(hint)" }
+        var text = "\(TerminalText.line(location.description)): \(severity.rawValue): \(TerminalText.line(message)) [\(TerminalText.line(code.rawValue))]"
+        if let hint { text += "\n    hint: \(TerminalText.line(hint))" }
         return text
     }
 }

@@ -28,11 +28,15 @@ public struct DocumentParser: Sendable {
         let bytes: [UInt8]
         do {
             // One byte past the limit: enough to know the file is too large, never more.
-            bytes = try FileReader.read(path, upTo: limits.maxBytes + 1)
+            bytes = try FileReader.read(path, limits: limits)
         } catch .notFound {
             throw .error(.unreadableFile, at: .start(of: file), "no such file")
         } catch .isDirectory {
             throw .error(.unreadableFile, at: .start(of: file), "is a folder, not a file")
+        } catch .notRegular(let kind) {
+            throw .error(
+                .unreadableFile, at: .start(of: file), "is \(kind.phrase), not a regular file",
+                hint: "cadre reads only regular files: copy the content into a file and name that file")
         } catch {
             throw .error(
                 .unreadableFile, at: .start(of: file), "cannot read the file",

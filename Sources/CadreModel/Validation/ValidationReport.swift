@@ -76,8 +76,8 @@ public struct ValidationReport: Sendable, Codable {
         var lines: [String] = []
         for entry in other + files.flatMap(\.diagnostics) {
             let location = entry.line > 0 ? "\(entry.file):\(entry.line):\(entry.column)" : entry.file
-            lines.append("\(location): \(entry.severity.rawValue): \(entry.message) [\(entry.code)]")
-            if let hint = entry.hint { lines.append("    hint: \(hint)") }
+            lines.append("\(TerminalText.line(location)): \(entry.severity.rawValue): \(TerminalText.line(entry.message)) [\(TerminalText.line(entry.code))]")
+            if let hint = entry.hint { lines.append("    hint: \(TerminalText.line(hint))") }
         }
         if !lines.isEmpty { lines.append("") }
         lines.append(summaryLine)

@@ -18,7 +18,7 @@ struct TestTextReport {
         for test in report.cases where context.verbose || test.status != .pass {
             if test.file != file {
                 if file != nil { lines.append("") }
-                lines.append(paint(.bold, test.file))
+                lines.append(paint(.bold, TerminalText.line(test.file)))
                 file = test.file
             }
             lines += testLines(test)
@@ -31,18 +31,23 @@ struct TestTextReport {
 
     private func testLines(_ test: TestCase) -> [String] {
         let word = test.status.rawValue.uppercased().padding(toLength: 6, withPad: " ", startingAt: 0)
-        var lines = ["  " + paint(color(test.status), word) + " " + test.name]
+        var lines = ["  " + paint(color(test.status), word) + " " + TerminalText.line(test.name)]
         let indent = "         "
         for failure in test.failures {
             let place = failure.location.map { "\($0.line > 0 ? "\($0.file):\($0.line)" : $0.file): " } ?? ""
             let kind = failure.errorKind.map { "\($0): " } ?? ""
-            let message = (place + kind + failure.message).split(separator: "\n", omittingEmptySubsequences: false)
+            let message = TerminalText.lines(place + kind + failure.message).split(separator: "\n", omittingEmptySubsequences: false)
             lines += message.map { indent + $0 }
             if let expected = failure.expected { lines += labelled("expected", expected, indent: indent) }
             if let actual = failure.actual { lines += labelled("actual", actual, indent: indent) }
         }
         if context.verbose || test.status != .pass {
-            for line in test.output { lines.append(indent + paint(.dim, "| " + line)) }
+            // What a test printed, a line at a time: every line of it marked as printed.
+            for printed in test.output {
+                for line in TerminalText.lines(printed).split(separator: "\n", omittingEmptySubsequences: false) {
+                    lines.append(indent + paint(.dim, "| " + line))
+                }
+            }
         }
         return lines
     }
@@ -50,7 +55,7 @@ struct TestTextReport {
     /// `  expected: status pass`, with the lines after the first aligned under it.
     private func labelled(_ label: String, _ text: String, indent: String) -> [String] {
         let head = "  " + String(repeating: " ", count: 8 - label.count) + label + ": "
-        return text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { index, line in
+        return TerminalText.lines(text).split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { index, line in
             indent + (index == 0 ? head : String(repeating: " ", count: head.count)) + line
         }
     }
@@ -62,7 +67,7 @@ struct TestTextReport {
             let width = max(4, coverage.rules.map(\.id.count).max() ?? 0)
             lines.append("  " + "rule".padding(toLength: width, withPad: " ", startingAt: 0) + "  failing  passing")
             for rule in coverage.rules {
-                var line = "  " + rule.id.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+                var line = "  " + TerminalText.line(rule.id).padding(toLength: width, withPad: " ", startingAt: 0) + "  "
                 line += (rule.failing ? "yes" : "no").padding(toLength: 9, withPad: " ", startingAt: 0)
                 line += rule.passing ? "yes" : "no "
                 if !rule.isCovered { line += "      " + paint(.red, "not covered") }
@@ -73,7 +78,7 @@ struct TestTextReport {
             lines.append(paint(.red, "coverage \(coverage.percentText)% is below --min-coverage \(RuleCoverageText.percent(minimum))%; not covered:"))
             for rule in coverage.uncovered {
                 let missing = [rule.failing ? nil : "no failing case", rule.passing ? nil : "no passing case"].compactMap { $0 }
-                lines.append("  \(rule.id) (\(missing.joined(separator: ", "))) \(paint(.dim, rule.file))")
+                lines.append("  \(TerminalText.line(rule.id)) (\(missing.joined(separator: ", "))) \(paint(.dim, TerminalText.line(rule.file)))")
             }
         }
         lines.append("")
@@ -87,7 +92,7 @@ struct TestTextReport {
         let files = report.files.count
         line += " — \(summary.total) test\(summary.total == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s")"
         line += " of \(report.packs.count) pack\(report.packs.count == 1 ? "" : "s")"
-        if let filter = report.filter { line += " (filter: \(filter))" }
+        if let filter = report.filter { line += " (filter: \(TerminalText.line(filter)))" }
         let failing = summary.failed > 0 || summary.errors > 0 || report.hasInvalidInput
         return paint(failing ? .red : .green, line)
     }

@@ -76,12 +76,7 @@ struct Evaluate: ParsableCommand {
             report = (ReportFormat(rawValue: format) ?? .text).render(evaluation, context: context)
         }
         if let output {
-            do {
-                try Terminal.write(report, to: output)
-            } catch {
-                printError("cadre: cannot write \(output): \(error.localizedDescription)")
-                throw ExitCode(2)
-            }
+            try Terminal.write(report, to: output)
             if Terminal.stderrIsTerminal { printError("wrote \(output)") }
         } else {
             print(report, terminator: "")

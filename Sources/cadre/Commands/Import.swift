@@ -63,23 +63,30 @@ struct Import: ParsableCommand {
             throw ExitCode(2)
         }
 
-        let manager = FileManager.default
-        let existing = result.files.map { Workspace.joinPath(outputDirectory, $0.path) }.filter { manager.fileExists(atPath: $0) }
+        // Nothing is written unless every file can be: none exists (without --force), and none
+        // would be written through a symbolic link leading outside the folder.
+        let folder = OutputFolder(outputDirectory)
+        var refused: [OutputError] = []
+        for file in result.files {
+            do { try folder.check(file.path) } catch { refused.append(error) }
+        }
+        if !refused.isEmpty {
+            for error in refused { printError("cadre: \(error)") }
+            printError("cadre: nothing was written")
+            throw ExitCode(2)
+        }
+        let existing = result.files.map { folder.path(of: $0.path) }.filter { FileManager.default.fileExists(atPath: $0) }
         if !force, !existing.isEmpty {
             for path in existing { printError("cadre: \(path) already exists; nothing was written (use --force to overwrite)") }
             throw ExitCode(2)
         }
         do {
-            for file in result.files {
-                let path = Workspace.joinPath(outputDirectory, file.path)
-                try manager.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                try Terminal.write(file.text, to: path)
-            }
+            for file in result.files { try folder.write(file.text, to: file.path) }
         } catch {
-            printError("cadre: cannot write under \(outputDirectory): \(error.localizedDescription)")
+            printError("cadre: \(error)")
             throw ExitCode(2)
         }
-        for file in result.files { print("wrote \(Workspace.joinPath(outputDirectory, file.path))") }
+        for file in result.files { print("wrote \(TerminalText.line(folder.path(of: file.path)))") }
         printNextSteps(result.files, plugins: plugins, runtime: runtime)
 
         let checked = ImportCheck.check(result.files, in: outputDirectory, taxonomy: taxonomy)
@@ -104,6 +111,6 @@ struct Import: ParsableCommand {
             }
         }
         if !taxonomy.isEmpty { lines.append("  taxonomy: [\(taxonomy.joined(separator: ", "))]") }
-        print(lines.joined(separator: "\n"))
+        print(lines.map(TerminalText.line).joined(separator: "\n"))
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CadreEngine
+import CadreModel
 import Foundation
 
 /// `cadre init`: starts a workspace.
@@ -19,25 +20,26 @@ struct Init: ParsableCommand {
     var pack: [String] = []
 
     func run() throws {
-        let manager = FileManager.default
         let files: [(String, String)] = [
             (WorkspaceConfiguration.fileName, Self.configuration(packs: pack)),
             ("systems/example-chatbot.yaml", Self.descriptor),
             ("waivers.yaml", Self.waivers),
             (".gitignore", ".cadre/\n"),
         ]
-        for (name, _) in files where manager.fileExists(atPath: Workspace.joinPath(folder, name)) {
-            printError("cadre: \(Workspace.joinPath(folder, name)) already exists; init never overwrites a file")
+        let workspace = OutputFolder(folder)
+        // A file, or a dangling symbolic link, already there is never overwritten.
+        for (name, _) in files where FileKind.of(workspace.path(of: name), followingLinks: false) != nil {
+            printError("cadre: \(workspace.path(of: name)) already exists; init never overwrites a file")
             throw ExitCode(2)
         }
         do {
-            try manager.createDirectory(atPath: Workspace.joinPath(folder, "systems"), withIntermediateDirectories: true)
-            for (name, text) in files { try Terminal.write(text, to: Workspace.joinPath(folder, name)) }
+            for (name, _) in files { try workspace.check(name) }
+            for (name, text) in files { try workspace.write(text, to: name) }
         } catch {
-            printError("cadre: cannot write the workspace in \(folder): \(error.localizedDescription)")
+            printError("cadre: \(error)")
             throw ExitCode(2)
         }
-        print("created a workspace in \(folder): cadre.yaml, systems/example-chatbot.yaml, waivers.yaml")
+        print("created a workspace in \(TerminalText.line(folder)): cadre.yaml, systems/example-chatbot.yaml, waivers.yaml")
         print("next: describe your systems in systems/, list packs in cadre.yaml, then run `cadre evaluate`")
     }
 

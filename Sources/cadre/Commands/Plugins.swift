@@ -2,6 +2,7 @@ import ArgumentParser
 import CadreEngine
 import CadreModel
 import CadreReports
+import Foundation
 
 /// `cadre plugins`: the plugins the workspace enables.
 struct Plugins: ParsableCommand {
@@ -60,8 +61,8 @@ struct Plugins: ParsableCommand {
         func run() throws {
             let runtime = try Plugins.runtime(workspace)
             for plugin in runtime.plugins {
-                print("\(plugin.id) \(plugin.version) — \(plugin.manifest.title) (\(plugin.folder))")
-                print("  " + Plugins.provides(plugin, runtime))
+                print(TerminalText.line("\(plugin.id) \(plugin.version) — \(plugin.manifest.title) (\(plugin.folder))"))
+                print("  " + TerminalText.line(Plugins.provides(plugin, runtime)))
             }
             if !runtime.plugins.isEmpty { print("") }
             print("\(runtime.plugins.count) plugin\(runtime.plugins.count == 1 ? "" : "s") enabled (plugin API \(PluginLoader.supportedAPI.upperBound))")
@@ -86,7 +87,7 @@ struct Plugins: ParsableCommand {
                 throw ExitCode(2)
             }
             var lines = ["\(plugin.id) \(plugin.version)", plugin.manifest.title, ""]
-            if let description = plugin.manifest.description { lines += [description, ""] }
+            if let description = plugin.manifest.description { lines += description.components(separatedBy: "\n") + [""] }
             lines.append("folder:      \(plugin.folder)")
             lines.append("plugin API:  \(plugin.manifest.api)")
             lines.append("digest:      sha256:\(plugin.digest.prefix(16))…")
@@ -113,7 +114,7 @@ struct Plugins: ParsableCommand {
             if !plugin.modules.isEmpty {
                 lines += ["", "modules (require):"] + plugin.modules.keys.sorted().map { "  \(plugin.id).\($0)  \(plugin.modules[$0]?.path ?? "")" }
             }
-            print(lines.joined(separator: "\n"))
+            print(lines.map(TerminalText.line).joined(separator: "\n"))
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CadreEngine
 import CadreModel
+import Foundation
 
 /// `cadre policies`: the rules of the workspace's packs.
 struct Policies: ParsableCommand {
@@ -28,16 +29,16 @@ struct Policies: ParsableCommand {
         func run() throws {
             let (loaded, rules) = try Policies.rules(workspace)
             for pack in loaded.packs {
-                print("\(pack.id) \(pack.version) — \(pack.manifest.title) (\(pack.folder))")
+                print(TerminalText.line("\(pack.id) \(pack.version) — \(pack.manifest.title) (\(pack.folder))"))
             }
             if !loaded.packs.isEmpty { print("") }
             let width = rules.map(\.id.count).max() ?? 0
             for rule in rules {
                 let window = [rule.effectiveFrom.map { "from \($0)" }, rule.effectiveTo.map { "to \($0)" }].compactMap { $0 }.joined(separator: " ")
-                print(
+                print(TerminalText.line(
                     rule.id.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
                         + rule.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0) + "  " + rule.title
-                        + (window.isEmpty ? "" : "  [\(window)]"))
+                        + (window.isEmpty ? "" : "  [\(window)]")))
             }
             print("\n\(rules.count) rules in \(loaded.packs.count) packs")
         }
@@ -61,7 +62,7 @@ struct Policies: ParsableCommand {
                 throw ExitCode(2)
             }
             var lines = [rule.id, rule.title, ""]
-            if let description = rule.description { lines += [description, ""] }
+            if let description = rule.description { lines += description.components(separatedBy: "\n") + [""] }
             lines.append("severity:    \(rule.severity.rawValue)")
             lines.append("confidence:  \(rule.confidence.rawValue)")
             lines.append("references:  \(rule.references.joined(separator: "; "))")
@@ -70,7 +71,7 @@ struct Policies: ParsableCommand {
             if !rule.tags.isEmpty { lines.append("tags:        \(rule.tags.joined(separator: ", "))") }
             lines.append("pack:        \(rule.pack) \(rule.packVersion)")
             lines.append("file:        \(rule.file)")
-            print(lines.joined(separator: "\n"))
+            print(lines.map(TerminalText.line).joined(separator: "\n"))
         }
     }
 }

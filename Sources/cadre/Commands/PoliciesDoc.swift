@@ -53,19 +53,15 @@ extension Policies {
                 return
             }
             if check {
-                let current = FileManager.default.contents(atPath: output).map { String(decoding: $0, as: UTF8.self) }
+                // One byte more than the catalogue is enough to compare, and a FIFO is not waited on.
+                let current = (try? FileReader.read(output, upTo: text.utf8.count + 1)).map { String(decoding: $0, as: UTF8.self) }
                 guard current == text else {
                     printError("cadre: \(output) is \(current == nil ? "missing" : "out of date"): run `cadre policies doc --output \(output)` (make policies-doc)")
                     throw ExitCode(1)
                 }
                 return
             }
-            do {
-                try Terminal.write(text, to: output)
-            } catch {
-                printError("cadre: cannot write \(output): \(error.localizedDescription)")
-                throw ExitCode(2)
-            }
+            try Terminal.write(text, to: output)
             if Terminal.stderrIsTerminal { printError("wrote \(output)") }
         }
     }

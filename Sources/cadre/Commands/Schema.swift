@@ -38,12 +38,7 @@ struct Schema: ParsableCommand {
             print(schema, terminator: "")
             return
         }
-        do {
-            try schema.write(toFile: output, atomically: true, encoding: .utf8)
-        } catch {
-            printError("cadre: cannot write \(output): \(error.localizedDescription)")
-            throw ExitCode(2)
-        }
+        try Terminal.write(schema, to: output)
     }
 }
 

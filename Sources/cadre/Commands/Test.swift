@@ -107,12 +107,7 @@ struct Test: ParsableCommand {
             coverage: coverage, minCoverage: minCoverage)
         let rendered = format.render(report, context: context)
         if let output {
-            do {
-                try Terminal.write(rendered, to: output)
-            } catch {
-                printError("cadre: cannot write \(output): \(error.localizedDescription)")
-                throw ExitCode(2)
-            }
+            try Terminal.write(rendered, to: output)
         } else {
             print(rendered, terminator: "")
         }
