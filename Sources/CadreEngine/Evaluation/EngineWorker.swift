@@ -155,7 +155,15 @@ final class EngineWorker {
         return selected.map { evaluate($0, on: system, id: systemID, waivers: waivers) }
     }
 
+    /// The rule's result, with what it printed (a `defer` cannot change a value already returned).
     private func evaluate(_ rule: RuleDefinition, on system: LuaValue, id systemID: String, waivers: WaiverBook) -> RuleResult {
+        state.log.removeAll()
+        var result = outcome(of: rule, on: system, id: systemID, waivers: waivers)
+        result.log = state.log.lines
+        return result
+    }
+
+    private func outcome(of rule: RuleDefinition, on system: LuaValue, id systemID: String, waivers: WaiverBook) -> RuleResult {
         let info = rule.info
         var result = RuleResult(rule: info.id, system: systemID, status: .pass, severity: info.severity)
         if let reason = info.window(on: asOf) {
@@ -165,11 +173,9 @@ final class EngineWorker {
         }
         state.reseed(Self.seed(info.id, systemID))
         sink.reset()
-        state.log.removeAll()
         stores.lastError = nil
         stores.pluginFailure = nil
         stores.disabledAccessRequested = false
-        defer { result.log = state.log.lines }
         do {
             if let applies = rule.applies {
                 let answer = try state.call(applies, [system], limits: limits, mode: .references)
