@@ -24,8 +24,10 @@ final class EngineWorker {
     let stores: StoreAccess
     /// `ctx.store`, in every `ctx` of the worker.
     private let storeFunction: LuaValue
-    /// The enabled plugins: modules for `require`, detectors for scans.
+    /// The enabled plugins' modules, for `require`.
     let plugins: PluginSet
+    /// The enabled plugins' detectors, in a Lua state of their own (nil: no plugin has any).
+    let detectorState: DetectorState?
 
     init(
         packs: [Pack], plugins: [Plugin] = [], taxonomy: Taxonomy, limits: LuaLimits, asOf: ISODate, stores: StoreAccess? = nil
@@ -37,9 +39,10 @@ final class EngineWorker {
         library = try CadreLibrary(state: state, taxonomy: taxonomy, sink: sink)
         self.plugins = try PluginSet(state: state, plugins: plugins, taxonomy: taxonomy, limits: limits)
         var detectors = DetectorRegistry.standard
-        _ = self.plugins.detectors(after: &detectors)
+        detectorState = DetectorState.isNeeded(for: plugins)
+            ? try DetectorState(plugins: plugins, taxonomy: taxonomy, limits: limits, registry: &detectors) : nil
         self.stores.detectors = detectors
-        diagnostics += self.plugins.diagnostics
+        diagnostics += self.plugins.diagnostics + (detectorState?.diagnostics ?? [])
         var context = library.contextFunctions
         context["as_of"] = .string(asOf.description)
         storeFunction = StoreLibrary.install(in: state, access: self.stores)
@@ -195,14 +198,20 @@ final class EngineWorker {
                 return result
             }
             result.status = .error
-            if error.kind == .host, let failure = stores.pluginFailure {
+            if let failure = stores.scanFailure(endingWith: error) {
                 // A plugin detector failed during a scan: the plugin's error, at the plugin's line.
-                result.failure = .init(kind: "plugin", message: failure.description, location: failure.location)
+                result.failure = failure
                 return result
             }
             result.failure = .init(
                 kind: error.kind == .host && stores.lastError != nil ? "store" : error.kind.rawValue, message: error.message,
                 location: error.file.map { SourceLocation(file: $0, line: error.line ?? 0, column: error.line == nil ? 0 : 1) })
+            return result
+        }
+        if let failure = stores.scanFailure(endingWith: nil) {
+            // A plugin detector failed in a scan whose error the rule caught: never a pass.
+            result.status = .error
+            result.failure = failure
             return result
         }
         result.findings = sink.take()

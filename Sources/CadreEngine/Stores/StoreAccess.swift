@@ -59,6 +59,13 @@ final class StoreAccess {
         lastError = nil
     }
 
+    /// Why the rule's result is an error whatever `check` did, when a scan says so: a plugin
+    /// detector failed in one (whether or not the rule caught the error).
+    func scanFailure(endingWith error: LuaError?) -> RuleResult.Failure? {
+        guard let pluginFailure else { return nil }
+        return .init(kind: "plugin", message: pluginFailure.description, location: pluginFailure.location)
+    }
+
     /// The free-text columns the descriptor declares for `table` of store `id`.
     func declaredFreeText(store id: String, table: String) -> [String] { freeText[id]?[table] ?? [] }
 

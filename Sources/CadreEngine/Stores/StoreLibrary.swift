@@ -123,8 +123,7 @@ enum StoreLibrary {
         let deadline = ContinuousClock.now.advanced(by: limits.timeLimit)
         for detector in plugged { detector.begin(deadline: deadline) }
         let report = try checked(handle) { try handle.store.scan(table, columns: columns, detectors: detectors, limits: limits) }
-        if let failed = plugged.first(where: { $0.failure != nil }), let error = failed.failure {
-            let failure = PluginFailure(plugin: failed.plugin, detector: failed.name, error: error)
+        if let failure = plugged.lazy.compactMap(\.failure).first {
             handle.access.pluginFailure = failure
             throw failure
         }
