@@ -178,6 +178,7 @@ final class EngineWorker {
         sink.reset()
         stores.lastError = nil
         stores.pluginFailure = nil
+        stores.forgetIncompleteScans()
         stores.disabledAccessRequested = false
         do {
             if let applies = rule.applies {
@@ -199,7 +200,7 @@ final class EngineWorker {
             }
             result.status = .error
             if let failure = stores.scanFailure(endingWith: error) {
-                // A plugin detector failed during a scan: the plugin's error, at the plugin's line.
+                // A plugin detector failed during a scan, or a scan cut short took the rule's time.
                 result.failure = failure
                 return result
             }
@@ -209,9 +210,11 @@ final class EngineWorker {
             return result
         }
         if let failure = stores.scanFailure(endingWith: nil) {
-            // A plugin detector failed in a scan whose error the rule caught: never a pass.
+            // A plugin detector failed (its error caught by the rule), or a scan was cut short:
+            // never a pass. The findings of a scan cut short hold for the rows read.
             result.status = .error
             result.failure = failure
+            if failure.kind == IncompleteScan.kind { result.findings = sink.take() }
             return result
         }
         result.findings = sink.take()

@@ -45,6 +45,10 @@ final class PluginDetector: Detector {
 
     /// The first failure of the current scan (the detector stops at it).
     private(set) var failure: PluginFailure?
+    /// The time the detector took in the current scan: matching, validating, redacting.
+    private(set) var elapsed: Duration = .zero
+    /// Whether the scan's time ran out while the detector worked: it did not see every value.
+    private(set) var ranOutOfTime = false
     /// When the current scan must end; past it the detector stops quietly (the scan reports
     /// its time limit).
     private var deadline: ContinuousClock.Instant?
@@ -80,10 +84,14 @@ final class PluginDetector: Detector {
         self.deadline = deadline
         failure = nil
         stopped = false
+        elapsed = .zero
+        ranOutOfTime = false
     }
 
     func detect(in text: UnsafeBufferPointer<UInt8>, report: (Range<Int>) -> Void) {
         guard !stopped else { return }
+        let started = ContinuousClock.now
+        defer { elapsed += ContinuousClock.now - started }
         pattern.allow(steps: max(Self.minimumSteps, text.count * Self.stepsPerByte), until: deadline)
         do {
             try pattern.matches(in: text) { _, candidate in
@@ -109,6 +117,7 @@ final class PluginDetector: Detector {
             // The scan's time is up: stop quietly, the scan reports its time limit.
             if error.kind == .deadline, let deadline, ContinuousClock.now >= deadline {
                 stopped = true
+                ranOutOfTime = true
                 return false
             }
             throw PluginFailure(error, in: "validate", of: self)
@@ -127,6 +136,8 @@ final class PluginDetector: Detector {
         case .keeping(let first, let last):
             return checked(policy.masking(String(decoding: match, as: UTF8.self), keepFirst: first, keepLast: last), of: match)
         case .function(let function):
+            let started = ContinuousClock.now
+            defer { elapsed += ContinuousClock.now - started }
             let answer: [LuaValue]
             do {
                 answer = try state.call(function, [.string(String(decoding: match, as: UTF8.self))], limits: callLimits())
@@ -180,7 +191,10 @@ final class PluginDetector: Detector {
     /// its time limit), as a failure otherwise.
     private func stop(_ failure: PluginFailure, after error: LuaError? = nil) {
         stopped = true
-        if error?.kind == .deadline, let deadline, ContinuousClock.now >= deadline { return }
+        if error?.kind == .deadline, let deadline, ContinuousClock.now >= deadline {
+            ranOutOfTime = true
+            return
+        }
         if self.failure == nil { self.failure = failure }
     }
 
