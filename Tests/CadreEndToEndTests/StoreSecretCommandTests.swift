@@ -44,15 +44,12 @@ import Testing
     }
 
     @Test func aClearTextPostgresPasswordIsNeverKeptAndRechecksStillReachTheStore() throws {
-        guard ProcessInfo.processInfo.environment["CADRE_SKIP_POSTGRES"] != "1" else { return }
-        guard let url = ProcessInfo.processInfo.environment["CADRE_TEST_PG_URL"], !url.isEmpty,
-            var components = URLComponents(string: url), let password = components.password, password.count >= 8
-        else {
-            Issue.record("CADRE_TEST_PG_URL is not set (or has no password): run `make test`, which starts a PostgreSQL server (CADRE_SKIP_POSTGRES=1 skips)")
-            return
-        }
+        guard let url = TestPostgres.url() else { return }
+        var components = try #require(URLComponents(string: url))
+        let password = try #require(components.password, "the test server's URL names no password")
+        #expect(password.count >= 8)
         let table = "calls_\(UInt32.random(in: 1...UInt32.max))"
-        func psql(_ sql: String) throws -> CadreCommand.Output { try CadreCommand.runProgram("psql", [url, "-X", "-q", "-t", "-A", "-c", sql]) }
+        func psql(_ sql: String) throws -> CadreCommand.Output { try TestPostgres.psql(url, sql) }
         let created = try psql("CREATE TABLE \(table) (id integer PRIMARY KEY, recorded_at date); INSERT INTO \(table) VALUES (1, '2026-11-01');")
         #expect(created.status == 0, "\(created.stderr)")
         defer { _ = try? psql("DROP TABLE IF EXISTS \(table)") }

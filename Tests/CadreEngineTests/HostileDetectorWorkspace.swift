@@ -11,16 +11,11 @@ struct HostileDetectorWorkspace {
     /// The personal data of the store: none of these, nor their reverse, may appear anywhere.
     static let secrets = ["alice.martin", "bob.durand", "4970 1012 3456 4242", "4970101234564242", "1012 3456", "AB-123-CD"]
 
-    static let descriptor = TemporaryWorkspace.descriptor(id: "a", extra: """
-        stores:
-          - id: crm
-            engine: sqlite
-            url: crm.sqlite
-            tables:
-              - name: notes
-                columns: { author: user.name }
-                free_text: [body]
-        """)
+    /// The notes of the store, one a row.
+    static let notes = [
+        "écrire à alice.martin@exemple.fr", "rien à signaler",
+        "copie à bob.durand@exemple.net, carte 4970 1012 3456 4242, véhicule AB-123-CD",
+    ]
 
     /// A module that keeps values in a local of its own (an upvalue of its functions), and
     /// functions registered with it.
@@ -65,19 +60,17 @@ struct HostileDetectorWorkspace {
 
     let workspace: TemporaryWorkspace
 
-    /// `detectors` as plug's detector file; `rules` (file name → source) in the pack.
-    init(detectors: String, rules: [String: String], limits: String = "") throws {
+    /// `detectors` as plug's detector file; `rules` (file name → source) in the pack; `notes` in
+    /// the store (HostilePluginTests' system `a`, its table `notes`).
+    init(detectors: String, rules: [String: String], limits: String = "", notes: [String] = notes) throws {
         workspace = try PluginTests.workspace(
             plugin: ["detectors.lua": detectors, "lib/stash.lua": Self.stash], rules: rules)
-        try workspace.write("systems/a.yaml", Self.descriptor)
+        try workspace.write("systems/a.yaml", HostilePluginTests.descriptor)
         try workspace.write("cadre.yaml", PluginTests.workspace + "\n" + limits)
         let queue = try DatabaseQueue(path: workspace.root.appendingPathComponent("crm.sqlite").path)
         try queue.write { db in
             try db.execute(sql: "CREATE TABLE notes (id INTEGER PRIMARY KEY, author TEXT, body TEXT)")
-            for body in [
-                "écrire à alice.martin@exemple.fr", "rien à signaler",
-                "copie à bob.durand@exemple.net, carte 4970 1012 3456 4242, véhicule AB-123-CD",
-            ] {
+            for body in notes {
                 try db.execute(sql: "INSERT INTO notes (author, body) VALUES ('x', ?)", arguments: [body])
             }
         }

@@ -1,7 +1,6 @@
 import CadreEngine
 import CadreModel
 import Foundation
-import GRDB
 import Testing
 
 /// Plugins written to break cadre are contained exactly like hostile rules: a file that loops,
@@ -28,18 +27,10 @@ import Testing
 
     /// A workspace whose plugin `plug` has one detector file, `detectors.lua`, and a store of notes.
     func evaluate(detectors source: String, limits: String = "") throws -> Evaluation {
-        let workspace = try PluginTests.workspace(
-            plugin: ["detectors.lua": source], rules: ["scan.lua": Self.scanRule, "plain.lua": Self.plainRule])
-        try workspace.write("systems/a.yaml", Self.descriptor)
-        try workspace.write("cadre.yaml", PluginTests.workspace + "\n" + limits)
-        let queue = try DatabaseQueue(path: workspace.root.appendingPathComponent("crm.sqlite").path)
-        try queue.write { db in
-            try db.execute(sql: "CREATE TABLE notes (id INTEGER PRIMARY KEY, author TEXT, body TEXT)")
-            for body in ["badge B1234 seen", "nothing", "B9999 and B1111"] {
-                try db.execute(sql: "INSERT INTO notes (author, body) VALUES ('x', ?)", arguments: [body])
-            }
-        }
-        return Engine(workspace: try workspace.open(), jobs: 1).evaluate(asOf: try ISODate(parsing: "2026-11-30"))
+        try HostileDetectorWorkspace(
+            detectors: source, rules: ["scan.lua": Self.scanRule, "plain.lua": Self.plainRule], limits: limits,
+            notes: ["badge B1234 seen", "nothing", "B9999 and B1111"]
+        ).evaluate()
     }
 
     static func detector(validate: String, redact: String? = nil) -> String {

@@ -1,7 +1,6 @@
 import CadreEngine
 import CadreModel
 import Foundation
-import GRDB
 import Testing
 
 /// A scan its time limit cuts short read an unknown part of a table: the rule's result is then an
@@ -11,28 +10,11 @@ import Testing
     /// A workspace whose table `notes` holds `rows` rows, each with a badge, and whose plugin
     /// detector `badge` runs `validate`.
     func evaluate(validate: String, rows: Int, rule: String, limits: String) throws -> (Evaluation, Duration) {
-        let detector = """
-            return {
-              name = "badge",
-              category = "user.government_id.badge",
-              pattern = "%f[%w](B%d%d%d%d)%f[%W]",
-              validate = function(candidate)
-                \(validate)
-              end,
-            }
-            """
-        let workspace = try PluginTests.workspace(plugin: ["detectors.lua": detector], rules: ["scan.lua": rule])
-        try workspace.write("systems/a.yaml", HostilePluginTests.descriptor)
-        try workspace.write("cadre.yaml", PluginTests.workspace + "\n" + limits)
-        let queue = try DatabaseQueue(path: workspace.root.appendingPathComponent("crm.sqlite").path)
-        try queue.write { db in
-            try db.execute(sql: "CREATE TABLE notes (id INTEGER PRIMARY KEY, author TEXT, body TEXT)")
-            for index in 0..<rows {
-                try db.execute(sql: "INSERT INTO notes (author, body) VALUES ('x', ?)", arguments: ["badge B\(1000 + index % 9000) seen"])
-            }
-        }
+        let workspace = try HostileDetectorWorkspace(
+            detectors: HostilePluginTests.detector(validate: validate), rules: ["scan.lua": rule], limits: limits,
+            notes: (0..<rows).map { "badge B\(1000 + $0 % 9000) seen" })
         let started = ContinuousClock.now
-        let evaluation = try workspace.evaluate(asOf: "2026-11-30")
+        let evaluation = try workspace.evaluate()
         return (evaluation, ContinuousClock.now - started)
     }
 

@@ -29,15 +29,8 @@ import Testing
     /// System a reaches its recordings through a path that holds a secret parameter (a store
     /// reachable without a server) and declares two servers with passwords written in clear;
     /// system b names its recordings through `${CALLS_DB}`.
-    static let storesOfA = """
-        stores:
-          - id: calls
-            engine: sqlite
-            url: "vault/password=hunter4-secret/calls.sqlite"
-            tables:
-              - name: recordings
-                columns: { audio: user.content.call_recording }
-                retention: { period: P6M, column: recorded_at }
+    static let storesOfA = StoreRecheckTests.stores.replacingOccurrences(
+        of: "url: calls.sqlite", with: #"url: "vault/password=hunter4-secret/calls.sqlite""#) + "\n" + """
           - id: crm
             engine: postgres
             url: "postgres://u:hunter2-secret@db.invalid/crm"
@@ -46,16 +39,7 @@ import Testing
             url: "postgres://u@db.invalid/billing?sslmode=require&password=hunter3-secret"
         """
 
-    static let storesOfB = """
-        stores:
-          - id: calls
-            engine: sqlite
-            url: ${CALLS_DB}
-            tables:
-              - name: recordings
-                columns: { audio: user.content.call_recording }
-                retention: { period: P6M, column: recorded_at }
-        """
+    static let storesOfB = StoreRecheckTests.stores.replacingOccurrences(of: "url: calls.sqlite", with: "url: ${CALLS_DB}")
 
     func workspace() throws -> HistoryWorkspace {
         let workspace = try HistoryWorkspace(files: [
