@@ -86,13 +86,9 @@ import Testing
     }
 
     @Test func postgresTablesAreUnchanged() throws {
-        guard ProcessInfo.processInfo.environment["CADRE_SKIP_POSTGRES"] != "1" else { return }
-        guard let url = ProcessInfo.processInfo.environment["CADRE_TEST_PG_URL"], !url.isEmpty else {
-            Issue.record("CADRE_TEST_PG_URL is not set: run `make test`, which starts a PostgreSQL server (CADRE_SKIP_POSTGRES=1 skips)")
-            return
-        }
+        guard let url = TestPostgres.url() else { return }
         let table = "people_\(UInt32.random(in: 1...UInt32.max))"
-        func psql(_ sql: String) throws -> CadreCommand.Output { try CadreCommand.runProgram("psql", [url, "-X", "-q", "-t", "-A", "-c", sql]) }
+        func psql(_ sql: String) throws -> CadreCommand.Output { try TestPostgres.psql(url, sql) }
         let created = try psql("CREATE TABLE \(table) (id integer PRIMARY KEY, name text, seen_at date); INSERT INTO \(table) VALUES (1, 'Léa', '2026-01-01'), (2, 'Hugo', '2025-01-01');")
         #expect(created.status == 0, "\(created.stderr)")
         defer { _ = try? psql("DROP TABLE IF EXISTS \(table)") }

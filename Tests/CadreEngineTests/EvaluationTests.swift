@@ -62,6 +62,19 @@ import Testing
         #expect(byMessage["root"]?.location.line == 1)
     }
 
+    @Test func whatARulePrintsIsItsResultsLogAndOnlyItsOwn() throws {
+        let workspace = try TemporaryWorkspace.with(rules: [
+            "a.lua": TemporaryWorkspace.rule("a", check: "print('checking', system.id) ctx:fail(system, 'no')"),
+            "b.lua": TemporaryWorkspace.rule("b", check: "print('b ran')"),
+            "c.lua": TemporaryWorkspace.rule("c", check: "print('before') error('stop')"),
+        ])
+        let evaluation = try workspace.evaluate()
+        #expect(evaluation.result("test.a")?.log == ["checking\ta"])
+        #expect(evaluation.result("test.b")?.log == ["b ran"])
+        #expect(evaluation.result("test.c")?.log == ["before"])
+        #expect(evaluation.result("test.c")?.status == .error)
+    }
+
     @Test func warningsAndInformationDoNotFail() throws {
         let workspace = try TemporaryWorkspace.with(rules: [
             "warn.lua": TemporaryWorkspace.rule("warn", check: "ctx:warn(system.purposes[1], 'watch this')"),

@@ -1,7 +1,6 @@
 import CadreEngine
 import CadreModel
 import Foundation
-import GRDB
 import Testing
 
 /// Plugins written to break cadre are contained exactly like hostile rules: a file that loops,
@@ -28,18 +27,10 @@ import Testing
 
     /// A workspace whose plugin `plug` has one detector file, `detectors.lua`, and a store of notes.
     func evaluate(detectors source: String, limits: String = "") throws -> Evaluation {
-        let workspace = try PluginTests.workspace(
-            plugin: ["detectors.lua": source], rules: ["scan.lua": Self.scanRule, "plain.lua": Self.plainRule])
-        try workspace.write("systems/a.yaml", Self.descriptor)
-        try workspace.write("cadre.yaml", PluginTests.workspace + "\n" + limits)
-        let queue = try DatabaseQueue(path: workspace.root.appendingPathComponent("crm.sqlite").path)
-        try queue.write { db in
-            try db.execute(sql: "CREATE TABLE notes (id INTEGER PRIMARY KEY, author TEXT, body TEXT)")
-            for body in ["badge B1234 seen", "nothing", "B9999 and B1111"] {
-                try db.execute(sql: "INSERT INTO notes (author, body) VALUES ('x', ?)", arguments: [body])
-            }
-        }
-        return Engine(workspace: try workspace.open(), jobs: 1).evaluate(asOf: try ISODate(parsing: "2026-11-30"))
+        try HostileDetectorWorkspace(
+            detectors: source, rules: ["scan.lua": Self.scanRule, "plain.lua": Self.plainRule], limits: limits,
+            notes: ["badge B1234 seen", "nothing", "B9999 and B1111"]
+        ).evaluate()
     }
 
     static func detector(validate: String, redact: String? = nil) -> String {
@@ -88,11 +79,11 @@ import Testing
         let evaluation = try evaluate(detectors: Self.detector(validate: "return 'yes'"))
         let scan = try #require(evaluation.result("test.scan"))
         #expect(scan.failure?.kind == "plugin")
-        #expect(scan.failure?.message.contains("validate of detector `badge` must return true or false, not a string") == true)
+        #expect(scan.failure?.message == "detector `badge` of plugin plug failed: validate must return true or false, not a string")
         #expect(scan.failure?.location?.line == 5)
 
         let leaking = try evaluate(detectors: Self.detector(validate: "return true", redact: "return 'badge ' .. match"))
-        #expect(leaking.result("test.scan")?.failure?.message.contains("returned the match unredacted") == true)
+        #expect(leaking.result("test.scan")?.failure?.message.contains("redact returned text that is not the match with letters and digits kept or replaced by `*` in place") == true)
     }
 
     @Test(arguments: [

@@ -39,9 +39,35 @@ import Testing
 
     @Test func masksPasswordsWrittenInURLs() throws {
         #expect(try EnvironmentTemplate(parsing: "postgres://app:pw@db/crm").description == "postgres://app:•••@db/crm")
-        #expect(try EnvironmentTemplate(parsing: "postgres://app:pw@db/crm").holdsLiteralPassword)
-        #expect(try !EnvironmentTemplate(parsing: "postgres://app@db/crm").holdsLiteralPassword)
-        #expect(try !EnvironmentTemplate(parsing: "postgres://app:${PW}@db/crm").holdsLiteralPassword)
-        #expect(try !EnvironmentTemplate(parsing: "https://example.com/a:b@c").holdsLiteralPassword)
+        #expect(try EnvironmentTemplate(parsing: "postgres://app:pw@db/crm").holdsLiteralSecret)
+        #expect(try !EnvironmentTemplate(parsing: "postgres://app@db/crm").holdsLiteralSecret)
+        #expect(try !EnvironmentTemplate(parsing: "postgres://app:${PW}@db/crm").holdsLiteralSecret)
+        #expect(try !EnvironmentTemplate(parsing: "https://example.com/a:b@c").holdsLiteralSecret)
+    }
+
+    @Test(arguments: [
+        ("postgres://app@db/crm?sslmode=require&password=hunter2", "postgres://app@db/crm?sslmode=require&password=•••"),
+        ("postgres://app@db/crm?PassWord=hunter2#frag", "postgres://app@db/crm?PassWord=•••#frag"),
+        ("postgres://app:pw@db/crm?api_key=k1&user_token=t2", "postgres://app:•••@db/crm?api_key=•••&user_token=•••"),
+        ("host=db user=app password=hunter2 dbname=crm", "host=db user=app password=••• dbname=crm"),
+        ("https://api.example/v1?client-secret=s3&pwd=x;sig=abc", "https://api.example/v1?client-secret=•••&pwd=•••;sig=•••"),
+    ])
+    func masksSecretParameters(text: String, masked: String) throws {
+        let template = try EnvironmentTemplate(parsing: text)
+        #expect(template.description == masked)
+        #expect(template.holdsLiteralSecret)
+    }
+
+    @Test(arguments: [
+        "postgres://app@db/crm?sslmode=require&password=${CRM_PASSWORD}",
+        "postgres://app@db/crm?password=",
+        "stores/crm.sqlite",
+        "stores/a=b/crm.sqlite",
+        "postgres://app@db/crm?sslmode=verify-full&application_name=cadre",
+    ])
+    func leavesReferencesAndOrdinaryParametersAlone(text: String) throws {
+        let template = try EnvironmentTemplate(parsing: text)
+        #expect(template.description == text)
+        #expect(!template.holdsLiteralSecret)
     }
 }

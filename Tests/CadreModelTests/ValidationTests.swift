@@ -199,6 +199,27 @@ import Testing
         #expect(load.warnings.first?.message.contains("postgres://cadre:•••@db.internal/crm") == true)
     }
 
+    @Test func aSecretParameterInAStoreURLIsAWarningAtTheURLAndRulesSeeItMasked() throws {
+        let load = try Self.load("""
+            stores:
+              - id: a
+                engine: postgres
+                url: postgres://cadre@db.internal/crm?sslmode=require&password=S3cret-pw
+            """)
+        let warning = try #require(load.warnings.first)
+        #expect(load.warnings.count == 1)
+        #expect(warning.code == .secretInDescriptor)
+        #expect("\(warning.location.line):\(warning.location.column)" == "8:10")
+        #expect(warning.message == "`url` holds a password or another secret written in clear (shown masked: `postgres://cadre@db.internal/crm?sslmode=require&password=•••`)")
+        #expect(warning.hint == "a password belongs in an environment variable: write `${STORE_PASSWORD}` in its place, resolved only when cadre connects")
+        #expect(!warning.description.contains("S3cret-pw"))
+        // The connector reads the URL as written; the tree rules read holds it masked.
+        let document = try #require(load.document)
+        #expect(document.descriptor.stores.first?.url?.value.text == "postgres://cadre@db.internal/crm?sslmode=require&password=S3cret-pw")
+        #expect(document.root["stores"]?[0]?["url"]?.scalar?.text == "postgres://cadre@db.internal/crm?sslmode=require&password=•••")
+        #expect(document.root["stores"]?[0]?["url"]?.location == document.descriptor.stores.first?.url?.location)
+    }
+
     @Test func formatsOfCountriesRegionsAndIdentifiers() throws {
         let load = try Self.load("""
             organisation: {name: X, country: UK}

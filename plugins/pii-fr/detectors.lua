@@ -1,19 +1,8 @@
 -- French identifiers, each a pattern (Lua's, matched by cadre without running Lua) and a
 -- validation function that runs on each candidate: what does not validate is not reported.
+-- Matches are shown masked by cadre, keeping only the characters `redact` names (within what
+-- the category may show: docs/plugins.md, "What a redaction may show").
 local checksums = require("checksums")
-
---- Every digit replaced by `*` but the last `keep`; spaces and letters of `prefix` kept.
-local function mask(text, keep, prefix)
-  local digits = select(2, text:gsub("%d", ""))
-  local seen = 0
-  local masked = text:gsub("%d", function(d)
-    seen = seen + 1
-    if seen > digits - keep then return d end
-    return "*"
-  end)
-  if prefix then masked = prefix .. masked:sub(#prefix + 1) end
-  return masked
-end
 
 return {
   {
@@ -26,7 +15,7 @@ return {
       local digits = checksums.digits(candidate)
       return digits ~= nil and checksums.siren(digits)
     end,
-    redact = function(match) return mask(match, 2) end,
+    redact = { keep_last = 2 },                          -- 732 829 320 → *** *** *20
   },
   {
     name = "siret",
@@ -37,7 +26,7 @@ return {
       local digits = checksums.digits(candidate)
       return digits ~= nil and checksums.siret(digits)
     end,
-    redact = function(match) return mask(match, 2) end,
+    redact = { keep_last = 2 },
   },
   {
     name = "tva-fr",
@@ -47,7 +36,7 @@ return {
     validate = function(candidate)
       return checksums.tva((candidate:gsub(" ", "")))
     end,
-    redact = function(match) return mask(match, 2, "FR") end,
+    redact = { keep_first = 2, keep_last = 2 },          -- FR 44 732 829 320 → FR ** *** *** *20
   },
   {
     name = "immatriculation",
@@ -68,6 +57,6 @@ return {
       local spaced2 = second:match("[- ]") and second or ""
       return spaced == spaced2
     end,
-    redact = function(match) return match:sub(1, 2) .. "-***-**" end,
+    redact = { keep_first = 2 },                         -- AB-123-CD → AB-***-**, AB 123 CD → AB *** **
   },
 }

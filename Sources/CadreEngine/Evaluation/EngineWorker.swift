@@ -24,10 +24,12 @@ final class EngineWorker {
     let stores: StoreAccess
     /// `ctx.store`, in every `ctx` of the worker.
     private let storeFunction: LuaValue
-    /// The enabled plugins: modules for `require`, detectors for scans.
+    /// The enabled plugins' modules, for `require`.
     let plugins: PluginSet
     /// What rule files keep from one system to the next.
     let retained: RetainedMemory
+    /// The enabled plugins' detectors, in a Lua state of their own (nil: no plugin has any).
+    let detectorState: DetectorState?
 
     init(
         packs: [Pack], plugins: [Plugin] = [], taxonomy: Taxonomy, limits: LuaLimits, asOf: ISODate, stores: StoreAccess? = nil
@@ -39,9 +41,10 @@ final class EngineWorker {
         library = try CadreLibrary(state: state, taxonomy: taxonomy, sink: sink)
         self.plugins = try PluginSet(state: state, plugins: plugins, taxonomy: taxonomy, limits: limits)
         var detectors = DetectorRegistry.standard
-        _ = self.plugins.detectors(after: &detectors)
+        detectorState = DetectorState.isNeeded(for: plugins)
+            ? try DetectorState(plugins: plugins, taxonomy: taxonomy, limits: limits, registry: &detectors) : nil
         self.stores.detectors = detectors
-        diagnostics += self.plugins.diagnostics
+        diagnostics += self.plugins.diagnostics + (detectorState?.diagnostics ?? [])
         var context = library.contextFunctions
         context["as_of"] = .string(asOf.description)
         storeFunction = StoreLibrary.install(in: state, access: self.stores)
@@ -162,12 +165,14 @@ final class EngineWorker {
         return selected.map { evaluate($0, on: system, id: systemID, waivers: waivers) }
     }
 
-    /// The result of `rule` on `system`; an error when the rule's file keeps more memory between
-    /// systems than it may, found after this call or an earlier one (``RetainedMemory``).
+    /// The result of `rule` on `system`, with what it printed; an error when the rule's file
+    /// keeps more memory between systems than it may, found after this call or an earlier one
+    /// (``RetainedMemory``).
     private func evaluate(_ rule: RuleDefinition, on system: LuaValue, id systemID: String, waivers: WaiverBook) -> RuleResult {
         if retained.stopped[rule.info.file] == nil {
             let before = state.memoryInUse
-            var result = run(rule, on: system, id: systemID, waivers: waivers)
+            state.log.removeAll()
+            var result = outcome(of: rule, on: system, id: systemID, waivers: waivers)
             result.log = state.log.report
             guard retained.check(current: system, before: before).contains(rule.info.file) else { return result }
         }
@@ -178,7 +183,7 @@ final class EngineWorker {
         return result
     }
 
-    private func run(_ rule: RuleDefinition, on system: LuaValue, id systemID: String, waivers: WaiverBook) -> RuleResult {
+    private func outcome(of rule: RuleDefinition, on system: LuaValue, id systemID: String, waivers: WaiverBook) -> RuleResult {
         let info = rule.info
         var result = RuleResult(rule: info.id, system: systemID, status: .pass, severity: info.severity)
         if let reason = info.window(on: asOf) {
@@ -188,9 +193,9 @@ final class EngineWorker {
         }
         state.reseed(Self.seed(info.id, systemID))
         sink.reset()
-        state.log.removeAll()
         stores.lastError = nil
         stores.pluginFailure = nil
+        stores.forgetIncompleteScans()
         stores.disabledAccessRequested = false
         do {
             if let applies = rule.applies {
@@ -211,14 +216,22 @@ final class EngineWorker {
                 return result
             }
             result.status = .error
-            if error.kind == .host, let failure = stores.pluginFailure {
-                // A plugin detector failed during a scan: the plugin's error, at the plugin's line.
-                result.failure = .init(kind: "plugin", message: failure.description, location: failure.location)
+            if let failure = stores.scanFailure(endingWith: error) {
+                // A plugin detector failed during a scan, or a scan cut short took the rule's time.
+                result.failure = failure
                 return result
             }
             result.failure = .init(
                 kind: error.kind == .host && stores.lastError != nil ? "store" : error.kind.rawValue, message: error.message,
                 location: error.file.map { SourceLocation(file: $0, line: error.line ?? 0, column: error.line == nil ? 0 : 1) })
+            return result
+        }
+        if let failure = stores.scanFailure(endingWith: nil) {
+            // A plugin detector failed (its error caught by the rule), or a scan was cut short:
+            // never a pass. The findings of a scan cut short hold for the rows read.
+            result.status = .error
+            result.failure = failure
+            if failure.kind == IncompleteScan.kind { result.findings = sink.take() }
             return result
         }
         result.findings = sink.take()

@@ -4,8 +4,8 @@ import LuaHost
 
 /// The enabled plugins in a Lua state of their own, outside an evaluation: what `cadre plugins`
 /// describes, what `cadre import` runs, the reporters of `cadre evaluate --format`, and plugin
-/// detectors for tools and benchmarks. Like every Lua state it is not `Sendable`: use it on the
-/// thread that made it.
+/// detectors for tools and benchmarks (in a ``DetectorState`` of their own, as in an evaluation).
+/// Like every Lua state it is not `Sendable`: use it on the thread that made it.
 ///
 /// ```swift
 /// let runtime = try PluginRuntime(plugins: workspace.plugins, taxonomy: workspace.taxonomy)
@@ -35,6 +35,8 @@ public final class PluginRuntime {
 
     let state: LuaState
     let set: PluginSet
+    /// The plugin detectors, in a state of their own (nil: no plugin has any).
+    let detectorState: DetectorState?
     let library: CadreLibrary
     public let plugins: [Plugin]
     public let taxonomy: Taxonomy
@@ -59,11 +61,12 @@ public final class PluginRuntime {
         library = try CadreLibrary(state: state, taxonomy: taxonomy, sink: FindingSink())
         set = try PluginSet(state: state, plugins: plugins, taxonomy: taxonomy, limits: limits)
         var registry = DetectorRegistry.standard
-        _ = set.detectors(after: &registry)
+        detectorState = DetectorState.isNeeded(for: plugins)
+            ? try DetectorState(plugins: plugins, taxonomy: taxonomy, limits: limits, registry: &registry) : nil
         detectors = registry
         importerEntries = set.importers()
         reporterEntries = set.reporters(reserved: reservedFormats)
-        diagnostics = set.diagnostics.sortedForDisplay()
+        diagnostics = (set.diagnostics + (detectorState?.diagnostics ?? [])).sortedForDisplay()
     }
 
     /// The plugin detectors, in registration order.

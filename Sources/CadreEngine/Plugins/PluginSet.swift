@@ -43,7 +43,8 @@ final class PluginSet {
     }
 
     /// Every plugin detector, registered after `registry`'s own (a detector whose name is taken
-    /// is reported and left out).
+    /// is reported and left out). Only a ``DetectorState`` calls this: detectors are loaded in a
+    /// state of their own, never in one that runs rules, importers or reporters.
     func detectors(after registry: inout DetectorRegistry) -> [PluginDetector] {
         var found: [PluginDetector] = []
         for plugin in plugins {
@@ -66,9 +67,17 @@ final class PluginSet {
                         reader.problem("pattern", "detector `\(name)`: \(error.message)")
                         continue
                     }
+                    let redaction: PluginRedaction
+                    switch PluginRedaction.read(table["redact"], detector: name, category: category, policy: RevealPolicy.for(category: category)) {
+                    case .success(let read):
+                        redaction = read
+                    case .failure(let problem):
+                        reader.problem("redact", problem.message, hint: problem.hint)
+                        continue
+                    }
                     let detector = PluginDetector(
                         name: name, category: category, pattern: pattern, validate: table["validate"],
-                        redactor: table["redact"], description: table["description"]?.stringValue, plugin: plugin.id,
+                        redaction: redaction, description: table["description"]?.stringValue, plugin: plugin,
                         file: file, state: state, limits: limits)
                     do {
                         try registry.register(detector)

@@ -7,7 +7,7 @@ import LuaHost
 struct PluginTableReader {
     /// What an extension point's tables hold.
     struct Kind {
-        enum FieldType { case string, function, strings }
+        enum FieldType { case string, function, strings, redaction }
         /// `detector`, `importer`, `reporter`.
         var name: String
         /// The field that names an entry (`name` or `format`).
@@ -20,7 +20,7 @@ struct PluginTableReader {
         static let detector = Kind(
             name: "detector", key: "name",
             required: [("name", .string), ("category", .string), ("pattern", .string)],
-            optional: [("validate", .function), ("redact", .function), ("description", .string)])
+            optional: [("validate", .function), ("redact", .redaction), ("description", .string)])
         static let importer = Kind(
             name: "importer", key: "format",
             required: [("format", .string), ("import", .function)],
@@ -91,6 +91,8 @@ struct PluginTableReader {
         case (.string, .string): true
         case (.function, .reference(let r)): r.kind == .function
         case (.strings, .table(let list)): list.fields.isEmpty && list.array.allSatisfy { $0.stringValue != nil }
+        case (.redaction, .reference(let r)): r.kind == .function
+        case (.redaction, .table): true
         default: false
         }
     }
@@ -100,6 +102,7 @@ struct PluginTableReader {
         case .string: "a string"
         case .function: "a function"
         case .strings: "a list of strings"
+        case .redaction: "a function or a table such as { keep_last = 2 }"
         }
     }
 

@@ -25,6 +25,9 @@ final class StoreAccess {
     var detectors = DetectorRegistry.standard
     /// The last plugin detector failure a rule's scan met (its result is then an error of kind `plugin`).
     var pluginFailure: PluginFailure?
+    /// The first scan of the rule that its time limit cut short (its result is then an error of
+    /// kind `scan-incomplete`).
+    private(set) var incompleteScan: IncompleteScan?
     private var open: [String: any CadreStores.Store] = [:]
     private var failed: [String: StoreError] = [:]
     /// Set when a rule asked for a store while stores are disabled.
@@ -57,6 +60,25 @@ final class StoreAccess {
         declared.removeAll()
         freeText.removeAll()
         lastError = nil
+    }
+
+    /// Notes a scan its time limit cut short.
+    func cutShort(_ scan: IncompleteScan) {
+        if incompleteScan == nil { incompleteScan = scan } else { incompleteScan?.others += 1 }
+    }
+
+    /// Forgets the scans cut short: a new rule starts.
+    func forgetIncompleteScans() { incompleteScan = nil }
+
+    /// Why the rule's result is an error whatever `check` did, when a scan says so: a plugin
+    /// detector failed in one (whether or not the rule caught the error), or — when the rule
+    /// returned, or ran out of its time — a scan was cut short by its time limit.
+    func scanFailure(endingWith error: LuaError?) -> RuleResult.Failure? {
+        if let pluginFailure {
+            return .init(kind: "plugin", message: pluginFailure.description, location: pluginFailure.location)
+        }
+        if let incompleteScan, error == nil || error?.kind == .deadline { return incompleteScan.failure }
+        return nil
     }
 
     /// The free-text columns the descriptor declares for `table` of store `id`.

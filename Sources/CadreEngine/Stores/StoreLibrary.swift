@@ -96,14 +96,16 @@ enum StoreLibrary {
         return 1
     }
 
-    /// `store:scan(table, {columns = {...}, detectors = {...}, row_cap = n})`.
+    /// `store:scan(table, {columns = {...}, detectors = {...}, row_cap = n})`. A scan its time
+    /// limit cuts short returns what it found and makes the rule's result `scan-incomplete`.
     private static func scan(_ call: LuaCall) throws -> Int {
         let handle = try call.object(1, type)
         let table = try call.string(2)
         var columns = handle.access.declaredFreeText(store: handle.store.id, table: table)
         var detectors = handle.access.detectors
         var limits = ScanLimits()
-        if let remaining = call.remainingTime { limits.timeLimit = min(limits.timeLimit, remaining) }
+        // The scan leaves the rule a tenth of its remaining time, to read what the scan found.
+        if let remaining = call.remainingTime { limits.timeLimit = min(limits.timeLimit, max(.milliseconds(1), remaining * 9 / 10)) }
         if !call.isNil(3) {
             guard case .table(let options) = try call.value(3) else { throw call.argumentError(3, "table of options expected") }
             if case .table(let list)? = options["columns"] { columns = list.array.compactMap(\.stringValue) }
@@ -120,13 +122,21 @@ enum StoreLibrary {
             throw call.argumentError(3, "no column to scan: the descriptor declares no free_text for `\(table)`; pass {columns = {...}}")
         }
         let plugged = detectors.detectors.compactMap { $0 as? PluginDetector }
+        // The scan and its plugin detectors stop at the same instant.
         let deadline = ContinuousClock.now.advanced(by: limits.timeLimit)
+        limits.deadline = deadline
         for detector in plugged { detector.begin(deadline: deadline) }
         let report = try checked(handle) { try handle.store.scan(table, columns: columns, detectors: detectors, limits: limits) }
-        if let failed = plugged.first(where: { $0.failure != nil }), let error = failed.failure {
-            let failure = PluginFailure(plugin: failed.plugin, detector: failed.name, error: error)
+        if let failure = plugged.lazy.compactMap(\.failure).first {
             handle.access.pluginFailure = failure
             throw failure
+        }
+        // A plugin detector the time limit stopped did not see every row the scan read: the
+        // scan was cut short, even when the store had no row left.
+        var stop = report.stoppedBy
+        if plugged.contains(where: \.ranOutOfTime) { stop = .timeLimit }
+        if stop == .timeLimit {
+            handle.access.cutShort(IncompleteScan(report, timeLimit: limits.timeLimit, detectors: plugged))
         }
         var tallies = LuaTable()
         for tally in report.detectors {
@@ -139,9 +149,9 @@ enum StoreLibrary {
         }
         var result = LuaTable(fields: [
             ("rows", .integer(Int64(report.rowsScanned))), ("bytes", .integer(Int64(report.bytesScanned))),
-            ("truncated", .boolean(report.truncated)), ("detectors", .table(tallies)),
+            ("truncated", .boolean(stop != nil)), ("detectors", .table(tallies)),
         ])
-        if let stop = report.stoppedBy { result["stopped_by"] = .string(stop.rawValue) }
+        if let stop { result["stopped_by"] = .string(stop.rawValue) }
         try call.push(.table(result))
         return 1
     }

@@ -90,7 +90,11 @@ final class KeptDocuments: DocumentCache {
         return KeptDocument(root: root, diagnostics: diagnostics)
     }
 
+    /// Keeps `root` to be recorded with the run — unless a store URL in it holds a password or
+    /// another secret in clear: nothing secret is written to the history, and a re-check reads
+    /// that file again (its store stays reachable).
     func keep(_ root: LocatedNode, digest: String) {
+        guard !StoreURLSecrets.holdsSecret(root) else { return }
         let body = DocumentArchive.encode(root)
         parsed.withLock { $0[digest] = body }
     }

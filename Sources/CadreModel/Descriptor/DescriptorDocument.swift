@@ -10,7 +10,9 @@ public struct DescriptorDocument: Sendable {
     public let file: String
     /// The typed descriptor.
     public let descriptor: SystemDescriptor
-    /// The whole document as written.
+    /// The whole document as written, but for a secret written in clear in a store's `url`,
+    /// masked (``StoreURLSecrets``): rules read this tree, and nothing they write can hold it.
+    /// The typed descriptor keeps the URL as written, for the connector.
     public let root: LocatedNode
     /// Warnings validation found (a valid document has no errors).
     public let warnings: [Diagnostic]
@@ -19,7 +21,7 @@ public struct DescriptorDocument: Sendable {
     public init(file: String, descriptor: SystemDescriptor, root: LocatedNode, warnings: [Diagnostic]) {
         self.file = file
         self.descriptor = descriptor
-        self.root = root
+        self.root = StoreURLSecrets.masking(root)
         self.warnings = warnings
     }
 

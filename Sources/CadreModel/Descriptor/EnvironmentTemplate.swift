@@ -80,18 +80,62 @@ public struct EnvironmentTemplate: Sendable, Hashable, CustomStringConvertible {
         return ResolvedSecret(value)
     }
 
-    /// The text as written, with a password written in a URL's user information masked
-    /// (`postgres://app:•••@db/crm`). References stay `${NAME}`.
-    public var description: String { Self.maskingPassword(in: text) }
+    /// The text as written, with every secret written in clear masked: the password of a URL's
+    /// user information (`postgres://app:•••@db/crm`) and the value of a parameter that names a
+    /// secret (`?sslmode=require&password=•••`, `token=•••`). References stay `${NAME}`.
+    public var description: String { Self.masking(text) }
 
-    /// True when the literal text holds a password in a URL (`scheme://user:password@host`).
-    public var holdsLiteralPassword: Bool { Self.maskingPassword(in: text) != text }
+    /// True when the text holds a secret written in clear rather than as a reference: a password
+    /// in a URL (`scheme://user:password@host`) or a parameter that names a secret
+    /// (`password=…`, `passwd`, `pwd`, `secret`, `token`, `api_key`…) with a literal value.
+    public var holdsLiteralSecret: Bool { description != text }
 
     static func isValidName(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, !("0"..."9").contains(first) else { return false }
         return name.unicodeScalars.allSatisfy {
             ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_"
         }
+    }
+
+    /// `text` with the password of a URL and the values of secret parameters masked.
+    static func masking(_ text: String) -> String { maskingParameters(in: maskingPassword(in: text)) }
+
+    /// Parameter names (lower case, `-` read as `_`) whose value is a secret; any name that holds
+    /// `password`, `passwd`, `secret` or `token` is one too.
+    static let secretParameters: Set<String> = [
+        "pwd", "pass", "key", "apikey", "api_key", "access_key", "secret_key", "auth", "sig", "signature",
+        "credential", "credentials", "sslkey_password",
+    ]
+
+    /// Whether a parameter named `name` holds a secret.
+    static func namesSecret(_ name: Substring) -> Bool {
+        let name = name.lowercased().replacingOccurrences(of: "-", with: "_")
+        return secretParameters.contains(name) || ["password", "passwd", "secret", "token"].contains { name.contains($0) }
+    }
+
+    /// Masks the value of every `name=value` whose name says it is a secret — in a query string
+    /// (`?a=1&password=…`) or a key-value connection string (`host=db password=…`) — unless the
+    /// value is one `${NAME}` reference.
+    static func maskingParameters(in text: String) -> String {
+        let separators: Set<Character> = ["?", "&", ";", " ", "\t"]
+        var out = ""
+        var rest = Substring(text)
+        while let equals = rest.firstIndex(of: "=") {
+            let before = rest[..<equals]
+            let nameStart = before.lastIndex(where: { separators.contains($0) }).map { before.index(after: $0) } ?? before.startIndex
+            let valueStart = rest.index(after: equals)
+            let valueEnd = rest[valueStart...].firstIndex(where: { separators.contains($0) || $0 == "#" }) ?? rest.endIndex
+            let value = rest[valueStart..<valueEnd]
+            out += rest[rest.startIndex..<valueStart]
+            let isReference = value.hasPrefix("${") && value.hasSuffix("}") && value.dropFirst(2).dropLast().allSatisfy { $0 != "}" }
+            if Self.namesSecret(before[nameStart...]), !value.isEmpty, !isReference {
+                out += "•••"
+            } else {
+                out += value
+            }
+            rest = rest[valueEnd...]
+        }
+        return out + rest
     }
 
     /// Masks the password of `scheme://user:password@host…`.

@@ -64,11 +64,11 @@ extension ShapeValidator {
                 add(.error(format == .environmentTemplate ? .invalidEnvironmentReference : .invalidValue,
                     at: location, path: path, "\(label) \(problem.reason)", hint: problem.hint))
             } else if format == .environmentTemplate, let template = try? EnvironmentTemplate(parsing: text),
-                template.holdsLiteralPassword
+                template.holdsLiteralSecret
             {
                 add(.warning(.secretInDescriptor, at: location, path: path,
-                    "\(label) holds a password written in clear (shown masked: `\(template)`)",
-                    hint: "move it to an environment variable: `${STORE_PASSWORD}`, resolved only when cadre connects"))
+                    "\(label) holds a password or another secret written in clear (shown masked: `\(template)`)",
+                    hint: "a password belongs in an environment variable: write `${STORE_PASSWORD}` in its place, resolved only when cadre connects"))
             }
         case .list, .object, .dictionary:
             wrongType(node, expected: shape)

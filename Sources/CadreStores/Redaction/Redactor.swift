@@ -5,8 +5,9 @@
 /// (a country code, a first letter, the last digits), never enough to identify a person; and never
 /// reveal the length of what was hidden where the length says something (fixed `***` runs).
 public enum Redactor {
-    /// For matches of detectors that give no redaction of their own (plugin detectors): the first
-    /// character, `***`, the last character; just `***` under six bytes.
+    /// For matches of detectors that give no redaction of their own (a plugin detector's, when its
+    /// category's ``RevealPolicy`` allows both ends: ``RevealPolicy/standardRedaction(of:)``): the
+    /// first character, `***`, the last character; just `***` under six bytes.
     /// `ABC-123456` → `A***6`.
     public static func generic(_ match: UnsafeBufferPointer<UInt8>) -> String {
         guard match.count >= 6 else { return "***" }

@@ -8,6 +8,10 @@ public struct ScanLimits: Sendable, Hashable {
     public var examplesPerDetector: Int
     /// Rows fetched per round trip (PostgreSQL cursor) — the scan holds at most this many rows.
     public var batchSize: Int
+    /// An instant the scan ends at if ``timeLimit`` has not ended it before: for a caller whose
+    /// detectors stop at that same instant (the engine's plugin detectors), so that the scan
+    /// reports the time limit that stopped them.
+    public var deadline: ContinuousClock.Instant?
 
     /// Creates limits.
     /// - Parameters:

@@ -17,7 +17,8 @@ struct ScanRun {
         self.table = table
         self.limits = limits
         self.scanner = TextScanner(detectors: detectors, columns: columns, examplesPerDetector: limits.examplesPerDetector)
-        self.deadline = started.advanced(by: limits.timeLimit.clampedLimit)
+        let own = started.advanced(by: limits.timeLimit.clampedLimit)
+        self.deadline = limits.deadline.map { min($0, own) } ?? own
     }
 
     /// Whether another row may be read: false once the row cap is reached or the time is up.

@@ -24,7 +24,8 @@ struct PostgresLocation: CustomStringConvertible, CustomDebugStringConvertible, 
 
     /// Parses `postgres://user:password@host:port/database?sslmode=…` (or `postgresql://`).
     /// User and password are percent-decoded; the port defaults to 5432, the database to the user,
-    /// `sslmode` to `prefer`. Errors describe the problem without quoting the URL.
+    /// `sslmode` to `prefer`; a `password` parameter gives the password when the user information
+    /// has none, as libpq reads it. Errors describe the problem without quoting the URL.
     static func parse(_ url: ResolvedURL, store: String) throws(StoreError) -> PostgresLocation {
         func invalid(_ why: String) -> StoreError {
             StoreError(.invalidURL, store: store, message: "its URL is not a PostgreSQL URL (postgres://user:password@host:port/database): \(why)")
@@ -48,7 +49,8 @@ struct PostgresLocation: CustomStringConvertible, CustomDebugStringConvertible, 
         }
         return PostgresLocation(
             host: host.hasPrefix("[") ? String(host.dropFirst().dropLast()) : host, port: port, user: user,
-            password: components.password, database: path.isEmpty ? user : path, tls: tls)
+            password: components.password ?? components.queryItems?.first { $0.name == "password" }?.value,
+            database: path.isEmpty ? user : path, tls: tls)
     }
 
     /// postgres-nio's configuration for this location.
