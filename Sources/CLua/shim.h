@@ -78,6 +78,7 @@ typedef struct clua_control {
   long long instructions_left;  /* steps left: VM instructions, and work C code does (clua_charge) */
   long long charged_since_clock;/* steps charged since the clock was last read */
   size_t armed_used;            /* bytes the state held when the call started */
+  size_t quiet;                 /* bytes the state holds at rest (once loaded), set by the host; 0: unknown */
   long long deadline_ns;        /* CLOCK_MONOTONIC nanoseconds; 0: none */
   long long deadline_span_ns;   /* for messages */
   /* errors */
@@ -196,15 +197,17 @@ static inline void clua_rearm_every_instruction(lua_State *L, clua_control *c) {
 }
 
 /* Some instructions cost in proportion to the data they touch: comparing two long strings,
-   copying many arguments. A call that allocated little cannot make them costly, and the hook runs
-   every `base_interval` instructions; once the call holds more than CLUA_QUIET_BYTES it runs more
-   often, in inverse proportion to what the call holds, so the deadline is seen within a few
-   milliseconds whatever the instructions cost. */
+   copying many arguments. Data that large was allocated by this call, or kept from earlier ones
+   (the state then holds more than twice what it holds at rest). While neither passes
+   CLUA_QUIET_BYTES the hook runs every `base_interval` instructions; past it, it runs more often,
+   in inverse proportion to that memory, so the deadline is seen within a few milliseconds
+   whatever the instructions cost. */
 #define CLUA_QUIET_BYTES ((size_t)1 << 20)
 #define CLUA_BUSY_INTERVAL 8
 
 static inline int clua_interval_for(const clua_control *c) {
   size_t grown = c->used > c->armed_used ? c->used - c->armed_used : 0;
+  if (c->quiet && c->used > 2 * c->quiet && c->used - 2 * c->quiet > grown) grown = c->used - 2 * c->quiet;
   if (grown <= CLUA_QUIET_BYTES) return c->base_interval;
   size_t interval = (size_t)c->base_interval * CLUA_QUIET_BYTES / grown;
   if (interval < CLUA_BUSY_INTERVAL) interval = CLUA_BUSY_INTERVAL;
@@ -333,8 +336,9 @@ static inline void clua_arm(lua_State *L, size_t memory_limit, long long instruc
   c->armed_used = c->used;
   int interval = 1000;
   if (instructions > 0 && instructions < interval) interval = (int)instructions;
-  c->hook_interval = interval;
   c->base_interval = interval;
+  interval = clua_interval_for(c);   /* sooner when the state keeps much from earlier calls */
+  c->hook_interval = interval;
   if (instructions == LLONG_MAX && deadline_ns == 0) {
     /* Nothing to count and no clock to watch: no hook, no cost. A refused allocation is still
        reported when the call ends. */

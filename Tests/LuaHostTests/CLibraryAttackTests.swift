@@ -149,6 +149,20 @@ import Testing
         #expect(lua.memoryInUse < 4 << 20, "\(attack.name): \(lua.memoryInUse) bytes still held")
     }
 
+    @Test func comparingLongStringsKeptFromAnEarlierCallStillMeetsTheDeadline() throws {
+        let lua = try LuaState()
+        lua.markQuiet()
+        let environment = try lua.makeEnvironment()
+        let keep = try lua.load("a = string.rep('x', 24 << 20) .. 'a' b = string.rep('x', 24 << 20) .. 'b'", name: "keep.lua", environment: environment)
+        try lua.call(keep, limits: LuaLimits(memoryBytes: 128 << 20, instructions: 0, deadline: .seconds(30)))
+        let compare = try lua.load("while a ~= b do end", name: "compare.lua", environment: environment)
+        let started = ContinuousClock.now
+        #expect {
+            try lua.call(compare, limits: LuaLimits(memoryBytes: 16 << 20, instructions: 0, deadline: .milliseconds(300)))
+        } throws: { ($0 as? LuaError)?.kind == .deadline }
+        #expect(ContinuousClock.now - started < .milliseconds(1_300))
+    }
+
     @Test func anEmptyStringRepeatedForeverIsEmptyAtOnce() throws {
         let lua = try LuaState()
         let chunk = try lua.load("return string.rep('', math.maxinteger), string.rep('', math.maxinteger, '')", name: "rep.lua")

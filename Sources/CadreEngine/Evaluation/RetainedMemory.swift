@@ -58,6 +58,7 @@ final class RetainedMemory {
             owners[index].baseline = state.retainedBytes(of: owners[index].roots, excluding: shared, upTo: Int.max)
         }
         loaded = state.memoryInUse
+        state.markQuiet()
         threshold = Self.threshold(after: loaded, limit: limit)
     }
 

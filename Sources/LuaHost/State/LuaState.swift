@@ -106,6 +106,12 @@ public final class LuaState {
 
     public func resetPeakMemory() { control.pointee.peak = control.pointee.used }
 
+    /// Records what the state holds now as its size at rest (call it once what every call needs
+    /// is loaded). Data kept from call to call then counts like data a call allocates: once the
+    /// state holds more than twice this, the count hook runs more often, so instructions that
+    /// touch large kept data (comparing long strings) cannot delay the deadline.
+    public func markQuiet() { control.pointee.quiet = control.pointee.used }
+
     /// Runs full garbage collections until the state holds no less memory than after the previous
     /// one (Lua frees unused call frames by halves, so one collection may not be enough).
     public func collectGarbage() {
