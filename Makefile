@@ -28,11 +28,12 @@ deps:
 # files in the build description: forget it, so a new file in Sources/ is seen.
 BENCH = cd Benchmarks && rm -f .build/*/release/description.json &&
 
-# SwiftPM does not notice a change to a system library's header: when Sources/CLua/shim.h
-# changes, make the Swift files that inline it build again.
+# SwiftPM does not notice a change to a system library's headers: when one in Sources/CLua
+# changes, make the Swift files that inline them (those that import CLua) build again.
 .build/shim.stamp: $(wildcard Sources/CLua/*.h)
 	@mkdir -p .build
 	@find Sources/LuaHost -name '*.swift' -exec touch {} +
+	@grep -rl '^import CLua' Sources Tests | xargs -r touch
 	@touch $@
 
 build: deps .build/shim.stamp

@@ -81,6 +81,8 @@ typedef struct clua_control {
   size_t quiet;                 /* bytes the state holds at rest (once loaded), set by the host; 0: unknown */
   long long deadline_ns;        /* CLOCK_MONOTONIC nanoseconds; 0: none */
   long long deadline_span_ns;   /* for messages */
+  /* what scripts read */
+  int readings;                 /* the bits of watched fields read since the host last took them */
   /* errors */
   const void *host_error;       /* the error object the host raised last (identity only) */
   int error_line;               /* location of the last error seen by the message handler */
@@ -511,6 +513,35 @@ static inline void clua_pushsentinel(lua_State *L) {
   lua_getfield(L, LUA_REGISTRYINDEX, CLUA_SENTINEL_KEY);
 }
 
+/* A watched read-only proxy reads its real table through a C function that notes which watched
+   fields a script reads (clua_watched_index): its metatable keeps the real table under `__data`
+   and the watched keys, each with its bit, under `__watch`. Reading it raw (`next`, `rawget`,
+   `pairs`) notes every watched field at once. */
+static inline void clua_note_all_readings(lua_State *L, int metatable) {
+  lua_pushliteral(L, "__watch");
+  if (lua_rawget(L, metatable) == LUA_TTABLE) {
+    clua_control *c = clua_control_of(L);
+    lua_pushnil(L);
+    while (lua_next(L, -2)) {
+      c->readings |= (int)lua_tointegerx(L, -1, NULL);
+      lua_settop(L, -2);
+    }
+  }
+  lua_settop(L, -2);
+}
+
+/* Pushes the real table of the read-only proxy whose metatable is at `metatable`. */
+static inline void clua_readonly_data(lua_State *L, int metatable) {
+  metatable = lua_absindex(L, metatable);
+  lua_pushliteral(L, "__index");
+  if (lua_rawget(L, metatable) != LUA_TTABLE) {
+    lua_settop(L, -2);
+    clua_note_all_readings(L, metatable);
+    lua_pushliteral(L, "__data");
+    lua_rawget(L, metatable);
+  }
+}
+
 /* Pushes the real table behind the read-only proxy at `idx`; returns 0 (pushing nothing) if the
    value is not a read-only proxy. */
 static inline int clua_readonly_target(lua_State *L, int idx) {
@@ -522,10 +553,37 @@ static inline int clua_readonly_target(lua_State *L, int idx) {
   int readonly = lua_rawequal(L, -1, -2);
   lua_settop(L, -3);
   if (!readonly) { lua_settop(L, -2); return 0; }
-  lua_pushliteral(L, "__index");
-  lua_rawget(L, -2);
+  clua_readonly_data(L, -1);
   lua_remove(L, -2);
   return 1;
+}
+
+/* __index of a watched proxy: upvalue 1 the real table, upvalue 2 the watched keys and their bits. */
+static inline int clua_watched_index(lua_State *L) {
+  lua_settop(L, 2);
+  lua_pushvalue(L, 2);
+  if (lua_rawget(L, lua_upvalueindex(2)) == LUA_TNUMBER) clua_control_of(L)->readings |= (int)lua_tointegerx(L, -1, NULL);
+  lua_settop(L, 2);
+  lua_gettable(L, lua_upvalueindex(1));
+  return 1;
+}
+
+/* Makes the read-only proxy on the top of the stack watched: the table below it holds the keys to
+   watch, each with its bit ([watch, proxy] → [proxy]). */
+static inline void clua_watch(lua_State *L) {
+  lua_getmetatable(L, -1);                       /* watch, proxy, metatable */
+  lua_pushliteral(L, "__index");
+  lua_rawget(L, -2);                             /* watch, proxy, metatable, real */
+  lua_pushvalue(L, -1);
+  lua_setfield(L, -3, "__data");
+  lua_pushvalue(L, -4);                          /* watch, proxy, metatable, real, watch */
+  lua_pushvalue(L, -1);
+  lua_setfield(L, -4, "__watch");
+  lua_pushcclosure(L, clua_watched_index, 2);
+  lua_setfield(L, -2, "__index");                /* watch, proxy, metatable */
+  lua_settop(L, -2);
+  lua_rotate(L, -2, 1);
+  lua_settop(L, -2);                             /* proxy */
 }
 
 static inline int clua_readonly_len(lua_State *L) {
@@ -569,7 +627,7 @@ static inline int clua_readonly_iterate(lua_State *L) {
 static inline int clua_readonly_pairs(lua_State *L) {
   if (lua_getmetatable(L, 1)) {
     if (lua_rawlen(L, -1) > 0) {
-      lua_getfield(L, -1, "__index");               /* metatable, real */
+      clua_readonly_data(L, -1);                    /* metatable, real */
       lua_rotate(L, -2, 1);                         /* real, metatable */
       lua_pushinteger(L, 0);
       lua_pushinteger(L, (lua_Integer)lua_rawlen(L, -3));

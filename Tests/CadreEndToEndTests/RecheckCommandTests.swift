@@ -37,9 +37,9 @@ import Testing
         try scratch.replace("; six months at most\"", with: "; six months at most from the call\"", in: "policies/cnil/recording-retention.lua")
         let bump = try scratch.cadre("recheck", "--workspace", "examples", "--as-of", "2026-11-29")
         #expect(bump.stdout == """
-            re-checked examples as of 2026-11-29 against run 1 (as of 2026-11-29): re-evaluated 90 of 684 pairs
+            re-checked examples as of 2026-11-29 against run 1 (as of 2026-11-29): re-evaluated 54 of 684 pairs
               policies/cnil/recording-retention.lua: rule file changed (pack cnil 1.0.0 → 1.1.0): its rules, on every system
-              9 rules read stores, whose data may have changed (ai-act.deployer.logs, cnil.chatbot.conversation-retention, cnil.prospecting.consent-in-store, and 6 more): on every system that declares stores
+              5 rules read stores, whose data may have changed (cnil.prospecting.consent-in-store, cnil.recording.card-data, cnil.recording.store-retention, and 2 more): on every system that declares stores
             changed findings (1):
               FAIL → FAIL  high  cnil.recording.retention on call-recording-quality
                   + examples/systems/call-recording-quality.yaml:36:18: fail: recordings kept P3Y; six months at most from the call
@@ -59,8 +59,8 @@ import Testing
         try scratch.replace("retention: { period: P3Y, column: started_at }", with: "retention: { period: P6M, column: started_at }", in: "examples/systems/call-recording-quality.yaml")
         let fix = try scratch.cadre("recheck", "--workspace", "examples", "--as-of", "2026-11-29")
         #expect(fix.stdout == """
-            re-checked examples as of 2026-11-29 against run 2 (as of 2026-11-29): re-evaluated 156 of 684 pairs
-              10 rules read stores, whose data may have changed (ai-act.deployer.logs, cnil.chatbot.conversation-retention, cnil.prospecting.consent-in-store, and 7 more): on every system that declares stores
+            re-checked examples as of 2026-11-29 against run 2 (as of 2026-11-29): re-evaluated 116 of 684 pairs
+              5 rules read stores, whose data may have changed (cnil.prospecting.consent-in-store, cnil.recording.card-data, cnil.recording.store-retention, and 2 more): on every system that declares stores
               examples/systems/call-recording-quality.yaml: descriptor changed: every rule
             resolved failures (1):
               FAIL → PASS  high  cnil.recording.retention on call-recording-quality
@@ -79,7 +79,7 @@ import Testing
         let later = try scratch.cadre("recheck", "--workspace", "examples", "--as-of", "2027-12-02")
         #expect(later.status == 1)
         #expect(later.stdout.hasPrefix("""
-            re-checked examples as of 2027-12-02 against run 3 (as of 2026-11-29): re-evaluated 414 of 684 pairs
+            re-checked examples as of 2027-12-02 against run 3 (as of 2026-11-29): re-evaluated 208 of 684 pairs
               ai-act.deployer.decision-subjects: comes into force as of 2027-12-02: on every system
 
             """))
@@ -99,8 +99,8 @@ import Testing
         // Nothing changed but the stores, which are read again; no result changed.
         let again = try scratch.cadre("recheck", "--workspace", "examples", "--as-of", "2027-12-02")
         #expect(again.stdout == """
-            re-checked examples as of 2027-12-02 against run 4 (as of 2027-12-02): re-evaluated 90 of 684 pairs
-              10 rules read stores, whose data may have changed (ai-act.deployer.logs, cnil.chatbot.conversation-retention, cnil.prospecting.consent-in-store, and 7 more): on every system that declares stores
+            re-checked examples as of 2027-12-02 against run 4 (as of 2027-12-02): re-evaluated 45 of 684 pairs
+              5 rules read stores, whose data may have changed (cnil.prospecting.consent-in-store, cnil.recording.card-data, cnil.recording.store-retention, and 2 more): on every system that declares stores
             no result changed
             recorded run 5: 0 new failures, 0 resolved, 0 changed; new at or above high: 0
 
@@ -122,7 +122,7 @@ import Testing
         #expect(lines[0].hasPrefix("run  recorded (UTC)"))
         #expect(lines.dropFirst().map { $0.prefix(3).trimmingCharacters(in: .whitespaces) } == ["5", "4", "3", "2", "1"])
         #expect(lines[5].hasSuffix("2026-11-29  full     684/684    51    11    2      0       ai-act 1.0.0, cnil 1.0.0, gdpr 1.0.0"))
-        #expect(lines[4].hasSuffix("2026-11-29  recheck  90/684     51    11    2      0       ai-act 1.0.0, cnil 1.1.0, gdpr 1.0.0"))
+        #expect(lines[4].hasSuffix("2026-11-29  recheck  54/684     51    11    2      0       ai-act 1.0.0, cnil 1.1.0, gdpr 1.0.0"))
         let diff = try scratch.cadre("diff", "1", "last~2", "--workspace", "examples")
         #expect(diff.stdout == """
             from run 1 (as of 2026-11-29) to run 3 (as of 2026-11-29)
@@ -155,13 +155,13 @@ import Testing
         #expect(document["format"] as? String == "cadre-recheck/v1")
         #expect(document["run"] as? Int == 2)
         #expect((document["previous_run"] as? [String: Any])?["id"] as? Int == 1)
-        #expect(document["pairs"] as? [String: Int] == ["evaluated": 156, "total": 684])
+        #expect(document["pairs"] as? [String: Int] == ["evaluated": 116, "total": 684])
         #expect(document["exit_status"] as? Int == 1)
         #expect(document["new_at_or_above_fail_on"] as? Int == 1)
         // One reason per rule that reads stores (the text report groups them), then the descriptor.
         let reasons = try #require(document["reasons"] as? [[String: String]])
-        #expect(reasons.map { $0["kind"] } == Array(repeating: "stores", count: 10) + ["descriptor-changed"])
-        #expect(reasons.first?["subject"] == "ai-act.deployer.logs")
+        #expect(reasons.map { $0["kind"] } == Array(repeating: "stores", count: 5) + ["descriptor-changed"])
+        #expect(reasons.first?["subject"] == "cnil.prospecting.consent-in-store")
         let new = try #require(document["new_failures"] as? [[String: Any]])
         #expect(new.map { $0["rule"] as? String } == ["cnil.chatbot.conversation-retention", "gdpr.retention.defined"])
         #expect(new.allSatisfy { $0["system"] as? String == "chatbot-web" })
@@ -177,7 +177,7 @@ import Testing
         #expect(listing["format"] as? String == "cadre-history/v1")
         let runs = try #require(listing["runs"] as? [[String: Any]])
         #expect(runs.map { $0["id"] as? Int } == [2, 1])
-        #expect(runs.first?["evaluated_pairs"] as? Int == 156)
+        #expect(runs.first?["evaluated_pairs"] as? Int == 116)
         #expect(runs.first?["packs"] as? [String: String] == ["ai-act": "1.0.0", "cnil": "1.0.0", "gdpr": "1.0.0"])
         #expect(runs.first?["as_of"] as? String == "2026-11-29")
     }

@@ -21,8 +21,8 @@ import Glibc
         let second = try watch.waitForOutput(containing: "recorded run 2:")
         let report = String(second.dropFirst(started.count))
         #expect(report == """
-            re-checked examples as of 2026-11-29 against run 1 (as of 2026-11-29): re-evaluated 156 of 684 pairs
-              10 rules read stores, whose data may have changed (ai-act.deployer.logs, cnil.chatbot.conversation-retention, cnil.prospecting.consent-in-store, and 7 more): on every system that declares stores
+            re-checked examples as of 2026-11-29 against run 1 (as of 2026-11-29): re-evaluated 116 of 684 pairs
+              5 rules read stores, whose data may have changed (cnil.prospecting.consent-in-store, cnil.recording.card-data, cnil.recording.store-retention, and 2 more): on every system that declares stores
               examples/systems/call-recording-quality.yaml: descriptor changed: every rule
             changed findings (1):
               FAIL → FAIL  high  cnil.recording.retention on call-recording-quality

@@ -2,6 +2,7 @@ import CadreEngine
 import CadreHistory
 import CadreModel
 import Foundation
+import GRDB
 import Testing
 
 /// What a re-check evaluates again, and what it reports.
@@ -132,5 +133,93 @@ import Testing
         #expect(outcome.exitStatus(failOn: .high) == 2)
         #expect(outcome.diagnostics.contains { $0.code.rawValue == "rule-syntax" })
         #expect(try workspace.history().runs().count == 1)
+    }
+}
+
+/// What a re-check learns of what rules read — the date, stores, their pack's version — comes from
+/// what they touched when they ran, not from their text.
+@Suite struct RuleReadingsTests {
+    static let descriptor = HistoryWorkspace.descriptor(id: "a")
+
+    /// A workspace with one pack holding `files` (path in the pack → source) and systems a and b.
+    func workspace(_ files: [String: String]) throws -> HistoryWorkspace {
+        var all = [
+            "cadre.yaml": "cadre: workspace/v1\nsystems: [systems]\npacks: [pack]\n", "pack/pack.yaml": HistoryWorkspace.manifest,
+            "systems/a.yaml": HistoryWorkspace.descriptor(id: "a"), "systems/b.yaml": HistoryWorkspace.descriptor(id: "b"),
+        ]
+        for (path, source) in files { all["pack/" + path] = source }
+        return try HistoryWorkspace(files: all)
+    }
+
+    static func rule(_ id: String, _ check: String, head: String = "") -> String {
+        "\(head)\nreturn { id = 'test.\(id)', title = '\(id)', severity = 'high', references = {'T 1'}, check = function(system, ctx) \(check) end }\n"
+    }
+
+    @Test func aRuleThatNamesTheDateOnlyInACommentIsNotEvaluatedAgainWhenTheDateMoves() throws {
+        let workspace = try workspace(["comment.lua": Self.rule("comment", "-- ctx.as_of is not needed here\nctx:info('ok')")])
+        _ = try workspace.recheck(asOf: "2026-11-29")
+        let outcome = try workspace.recheck(asOf: "2027-03-01")
+        #expect(outcome.plan?.evaluatedPairs == 0)
+        #expect(outcome.run?.readings["test.comment"] == [])
+    }
+
+    @Test func aRuleThatReadsTheDateThroughAModuleIsEvaluatedAgainWhenTheDateMoves() throws {
+        // Neither file spells `as_of`: only running them shows the date is read.
+        let workspace = try workspace([
+            "lib/when.lua": "local key = 'as' .. '_of'\nreturn { today = function(ctx) return ctx[key] end }",
+            "dated.lua": Self.rule("dated", "ctx:info('checked on %s', when.today(ctx))", head: "local when = require('when')"),
+            "plain.lua": Self.rule("plain", "ctx:info('ok')"),
+        ])
+        let first = try workspace.recheck(asOf: "2026-11-29")
+        #expect(first.run?.readings["test.dated"] == .asOf)
+        #expect(first.run?.readings["test.plain"] == [])
+        let outcome = try workspace.recheck(asOf: "2027-03-01")
+        #expect(outcome.plan?.reasons.map(\.kind) == [.asOf])
+        #expect(outcome.plan?.selection.rulesByFile.values.allSatisfy { $0 == ["test.dated"] } == true)
+        #expect(outcome.diff.changed.map(\.rule) == ["test.dated", "test.dated"])
+    }
+
+    @Test func aRuleThatReachesAStoreWhateverItsSpellingIsEvaluatedAgainOnSystemsWithStores() throws {
+        let workspace = try workspace(["reach.lua": Self.rule("reach", "local open = ctx['st' .. 'ore'] pcall(open, ctx, 'none')")])
+        let first = try workspace.recheck(asOf: "2026-11-29")
+        #expect(first.run?.readings["test.reach"] == .stores)
+        // The systems declare no stores: nothing to evaluate again.
+        #expect(try workspace.recheck(asOf: "2026-11-29").plan?.evaluatedPairs == 0)
+        try workspace.write("systems/b.yaml", HistoryWorkspace.descriptor(id: "b", extra: """
+            stores:
+              - { id: crm, engine: sqlite, url: crm.sqlite, tables: [ { name: notes, columns: { author: user.name } } ] }
+            """))
+        _ = try workspace.recheck(asOf: "2026-11-29")
+        let again = try workspace.recheck(asOf: "2026-11-29")
+        #expect(again.plan?.reasons.map(\.kind) == [.stores])
+        #expect(again.plan?.selection.rulesByFile.keys.map { ($0 as NSString).lastPathComponent } == ["b.yaml"])
+    }
+
+    @Test func aPackVersionReadWhileLoadingCountsForEveryRuleOfThePack() throws {
+        let workspace = try workspace([
+            "lib/stamp.lua": "local v = pack.version\nreturn { stamp = function() return v end }",
+            "stamped.lua": Self.rule("stamped", "ctx:info('pack %s', stamp.stamp())", head: "local stamp = require('stamp')"),
+            "other.lua": Self.rule("other", "ctx:info('ok')"),
+        ])
+        let first = try workspace.recheck(asOf: "2026-11-29")
+        #expect(first.run?.readings["test.stamped"] == .packVersion)
+        #expect(first.run?.readings["test.other"] == .packVersion)
+        try workspace.write("pack/pack.yaml", HistoryWorkspace.manifest.replacingOccurrences(of: "1.0.0", with: "1.1.0"))
+        let outcome = try workspace.recheck(asOf: "2026-11-29")
+        #expect(outcome.plan?.reasons.map(\.kind) == [.packVersion, .packVersion])
+        #expect(outcome.diff.changed.map(\.rule).sorted() == ["test.stamped", "test.stamped"])
+    }
+
+    @Test func aRuleWhoseReadingsTheLastRunDoesNotKnowIsTakenToReadEverything() throws {
+        let workspace = try workspace(["plain.lua": Self.rule("plain", "ctx:info('ok')")])
+        _ = try workspace.recheck(asOf: "2026-11-29")
+        // A history written before cadre learnt what rules read holds none.
+        let database = try DatabaseQueue(path: HistoryStore.file(in: workspace.root.path))
+        try database.write { try $0.execute(sql: "UPDATE rule SET readings = NULL") }
+        try database.close()
+        let outcome = try workspace.recheck(asOf: "2027-03-01")
+        #expect(outcome.plan?.reasons.map(\.kind) == [.asOf])
+        #expect(outcome.run?.readings["test.plain"] == [])
+        #expect(try workspace.recheck(asOf: "2027-06-01").plan?.evaluatedPairs == 0)
     }
 }

@@ -180,10 +180,10 @@ import Testing
         fresh[0].status = .fail
         fresh.append(ResultReference(rule: "pack.rule-002a", key: kept[0].key, status: .pass, severity: .low))
         fresh.sort { $0.rule < $1.rule }
-        let merged = Recheck.merge(kept, fresh)
+        let merged = RecheckMerge.merge(kept, fresh)
         #expect(merged.map(\.rule) == ["pack.rule-000", "pack.rule-001", "pack.rule-002", "pack.rule-002a", "pack.rule-003", "pack.rule-004"])
         #expect(merged[1].status == .fail)
-        #expect(Recheck.merge([], fresh) == fresh)
-        #expect(Recheck.merge(kept, []) == kept)
+        #expect(RecheckMerge.merge([], fresh) == fresh)
+        #expect(RecheckMerge.merge(kept, []) == kept)
     }
 }

@@ -132,3 +132,26 @@ import Testing
         #expect { try small.call(grow) } throws: { ($0 as? LuaError)?.kind == .memoryLimit }
     }
 }
+
+extension SandboxTests {
+    @Test func aWatchedTableNotesTheFieldsScriptsRead() throws {
+        let lua = try LuaState()
+        let watched = try lua.readOnly(LuaTable(fields: [("date", "2026-11-29"), ("name", "ctx"), ("open", "store")]), watching: ["date": 1, "open": 2])
+        let readName = try lua.load("local t = ... return t.name", name: "name.lua")
+        #expect(try lua.call(readName, [watched]) == ["ctx"])
+        #expect(lua.takeReadings() == 0)
+        let readDate = try lua.load("local t = ... local k = 'da' .. 'te' return t[k]", name: "date.lua")
+        #expect(try lua.call(readDate, [watched]) == ["2026-11-29"])
+        #expect(lua.takeReadings() == 1)
+        #expect(lua.takeReadings() == 0, "taking the readings forgets them")
+        // Raw reads see every field at once: every watched field counts as read.
+        for source in ["local t = ... return rawget(t, 'name')", "local t = ... for k in pairs(t) do end", "local t = ... return next(t)"] {
+            _ = try lua.call(try lua.load(source, name: "raw.lua"), [watched])
+            #expect(lua.takeReadings() == 3, "\(source)")
+        }
+        // Still read-only, and still a table to scripts.
+        let write = try lua.load("local t = ... t.date = 'x'", name: "write.lua")
+        #expect(throws: LuaError.self) { try lua.call(write, [watched]) }
+        #expect(try lua.call(try lua.load("local t = ... return type(t), getmetatable(t)", name: "type.lua"), [watched]) == ["table", "read-only"])
+    }
+}

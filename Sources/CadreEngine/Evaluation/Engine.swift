@@ -42,7 +42,7 @@ public struct Engine: Sendable {
 
     /// Runs the workers over `run`'s files until none is left.
     func execute(_ run: Run, asOf: ISODate) {
-        let workers = max(1, min(jobs > 0 ? jobs : ProcessInfo.processInfo.activeProcessorCount, run.files.count))
+        let workers = max(1, min(jobs > 0 ? jobs : ProcessInfo.processInfo.activeProcessorCount, run.candidates))
         let waivers = workspace.waivers
         let loader = DescriptorLoader(taxonomy: workspace.taxonomy)
         let group = DispatchGroup()
@@ -67,6 +67,7 @@ public struct Engine: Sendable {
             worker = try EngineWorker(packs: workspace.packs, plugins: workspace.plugins, taxonomy: workspace.taxonomy, limits: limits, asOf: asOf, stores: stores)
         } catch {
             run.fail(Diagnostic.error("engine", at: .whole(workspace.root), "cannot start a worker: \(error)"))
+            if index == 0 { run.abandon() }
             return
         }
         if index == 0 { run.rulesLoaded(worker.rules.map(\.info), diagnostics: worker.diagnostics) }
@@ -80,13 +81,14 @@ public struct Engine: Sendable {
             var book = WaiverBook(workspaceWaivers.filter { $0.system == descriptor.id.value })
             let own = WaiverFile.waivers(of: descriptor)
             for waiver in own { book.add(waiver) }
-            let results = worker.evaluate(document, waivers: book, only: run.selection?.rules(on: file))
+            let results = worker.evaluate(document, waivers: book, only: run.rules(on: file))
             var system = SystemEvaluation(
                 file: file, id: descriptor.id.value, name: descriptor.name.value, digest: digest, results: results,
                 diagnostics: load.diagnostics)
             system.waivers = own
             run.finish(system)
         }
+        run.note(worker.readings)
     }
 
     /// Loads the descriptor `file` and says the digest of its bytes: through ``documents`` when
@@ -129,20 +131,57 @@ final class Run: Sendable {
         var systems: [SystemEvaluation] = []
         var rules: [RuleInfo] = []
         var diagnostics: [Diagnostic] = []
+        var readings: [String: RuleReadings] = [:]
     }
 
-    let files: [String]
-    /// The rules to evaluate on each file, for a partial evaluation (nil: every rule on every file).
-    let selection: EvaluationSelection?
+    /// Every file the run may evaluate (the workspace's order).
+    private let allFiles: [String]
+    /// Decides which pairs to evaluate once the rules are known (a planned run); nil: those of
+    /// ``selection`` at once.
+    private let planning: (@Sendable ([RuleInfo], [Diagnostic]) -> EvaluationSelection?)?
     private let state = Mutex(State())
+    /// Entered until the run knows what to evaluate: workers wait for it before their first file.
+    private let deciding = DispatchGroup()
 
-    init(files: [String], selection: EvaluationSelection? = nil) {
-        self.files = files
-        self.selection = selection
+    private struct Decision {
+        /// The files to evaluate, in the workspace's order.
+        var files: [String]
+        /// The rules to evaluate on each file (nil: every rule on every file).
+        var selection: EvaluationSelection?
+        var abandoned = false
     }
+    private let decision: Mutex<Decision>
+
+    /// A run of `files`, every rule on each, or the pairs of `selection` only.
+    init(files: [String], selection: EvaluationSelection? = nil) {
+        allFiles = files
+        planning = nil
+        let chosen = selection.map { selection in files.filter { !selection.rules(on: $0).isEmpty } } ?? files
+        decision = Mutex(Decision(files: chosen, selection: selection))
+    }
+
+    /// A run of the pairs `planning` selects among `files`, once the first worker has loaded the
+    /// rules (and nothing, when it returns nil).
+    init(files: [String], planning: @escaping @Sendable ([RuleInfo], [Diagnostic]) -> EvaluationSelection?) {
+        allFiles = files
+        self.planning = planning
+        decision = Mutex(Decision(files: [], selection: EvaluationSelection()))
+        deciding.enter()
+    }
+
+    /// How many files the run may evaluate, at most.
+    var candidates: Int { allFiles.count }
+
+    /// The rules to evaluate on `file` (nil: every rule).
+    func rules(on file: String) -> Set<String>? { decision.withLock { $0.selection?.rules(on: file) } }
+
+    /// Whether the planning chose to evaluate nothing at all (it returned nil).
+    var abandoned: Bool { decision.withLock { $0.abandoned } }
 
     func next() -> String? {
-        state.withLock { state in
+        deciding.wait()
+        let files = decision.withLock { $0.files }
+        return state.withLock { state in
             guard state.nextFile < files.count else { return nil }
             defer { state.nextFile += 1 }
             return files[state.nextFile]
@@ -151,28 +190,57 @@ final class Run: Sendable {
 
     func finish(_ system: SystemEvaluation) { state.withLock { $0.systems.append(system) } }
 
+    /// The first worker's rules: a planned run decides now what to evaluate.
     func rulesLoaded(_ rules: [RuleInfo], diagnostics: [Diagnostic]) {
         state.withLock { state in
             state.rules = rules
             state.diagnostics += diagnostics
         }
+        guard let planning else { return }
+        let selection = planning(rules, diagnostics)
+        decision.withLock { decision in
+            if let selection {
+                decision.selection = selection
+                decision.files = allFiles.filter { !selection.rules(on: $0).isEmpty }
+            } else {
+                decision.abandoned = true
+            }
+        }
+        deciding.leave()
+    }
+
+    /// The first worker could not start: a planned run evaluates nothing, and reports why.
+    func abandon() {
+        guard planning != nil else { return }
+        decision.withLock { $0.files = [] }
+        deciding.leave()
     }
 
     func fail(_ diagnostic: Diagnostic) { state.withLock { $0.diagnostics.append(diagnostic) } }
 
+    /// What a worker's rules read.
+    func note(_ readings: [String: RuleReadings]) {
+        state.withLock { state in state.readings.merge(readings) { $0.union($1) } }
+    }
+
     func evaluation(workspace: Workspace, asOf: ISODate) -> Evaluation {
         state.withLock { state in
-            Evaluation(assembling: state.systems, rules: state.rules, workspace: workspace, asOf: asOf, diagnostics: state.diagnostics)
+            var evaluation = Evaluation(
+                assembling: state.systems, rules: state.rules, workspace: workspace, asOf: asOf, diagnostics: state.diagnostics)
+            evaluation.readings = state.readings
+            return evaluation
         }
     }
 
     /// What the workers found, as they found it: systems sorted, nothing resolved between them.
     func partial(workspace: Workspace, asOf: ISODate) -> Evaluation {
         state.withLock { state in
-            Evaluation(
+            var evaluation = Evaluation(
                 asOf: asOf, workspace: workspace.configuration.name, packs: Evaluation.packSummaries(of: workspace),
                 rules: state.rules, systems: state.systems.sorted(by: Evaluation.reportOrder),
                 diagnostics: (workspace.diagnostics + state.diagnostics).sortedForDisplay())
+            evaluation.readings = state.readings
+            return evaluation
         }
     }
 }

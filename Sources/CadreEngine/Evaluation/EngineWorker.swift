@@ -28,6 +28,11 @@ final class EngineWorker {
     let plugins: PluginSet
     /// What rule files keep from one system to the next.
     let retained: RetainedMemory
+    /// What each rule evaluated by this worker read besides its system (``RuleReadings``).
+    private(set) var readings: [String: RuleReadings] = [:]
+    /// The packs whose files read `pack.version` while loading (a module can keep it): their
+    /// rules are taken to read it.
+    private var packsReadingVersionAtLoad: Set<String> = []
     /// The enabled plugins' detectors, in a Lua state of their own (nil: no plugin has any).
     let detectorState: DetectorState?
 
@@ -49,7 +54,7 @@ final class EngineWorker {
         context["as_of"] = .string(asOf.description)
         storeFunction = StoreLibrary.install(in: state, access: self.stores)
         context["store"] = storeFunction
-        self.context = try state.readOnly(.table(context))
+        self.context = try Self.context(context, in: state)
         contexts[asOf] = self.context
         retained = RetainedMemory(
             state: state, limit: limits.retainedBytes, shared: [library.library, library.systemMethods, self.context])
@@ -67,7 +72,13 @@ final class EngineWorker {
             }
         }
         rules.sort { $0.info.id < $1.info.id }
+        for rule in rules where packsReadingVersionAtLoad.contains(rule.info.pack) { readings[rule.info.id] = .packVersion }
         retained.start()
+    }
+
+    /// `ctx` as rules see it: read-only, noting when a rule reads the date or a store.
+    private static func context(_ table: LuaTable, in state: LuaState) throws(LuaError) -> LuaValue {
+        try state.readOnly(table, watching: ["as_of": RuleReadings.asOf.rawValue, "store": RuleReadings.stores.rawValue])
     }
 
     // MARK: Loading
@@ -82,6 +93,10 @@ final class EngineWorker {
             return []
         }
         var rules: [RuleDefinition] = []
+        _ = state.takeReadings()
+        defer {
+            if RuleReadings(rawValue: state.takeReadings()).contains(.packVersion) { packsReadingVersionAtLoad.insert(pack.id) }
+        }
         for file in pack.ruleFiles {
             do {
                 let environment = try state.makeEnvironment(globals)
@@ -136,7 +151,7 @@ final class EngineWorker {
             var table = library.contextFunctions
             table["as_of"] = .string(date.description)
             table["store"] = storeFunction
-            context = try state.readOnly(.table(table))
+            context = try Self.context(table, in: state)
             contexts[date] = context
         }
         asOf = date
@@ -197,6 +212,8 @@ final class EngineWorker {
         stores.pluginFailure = nil
         stores.forgetIncompleteScans()
         stores.disabledAccessRequested = false
+        _ = state.takeReadings()
+        defer { readings[info.id, default: []].formUnion(RuleReadings(rawValue: state.takeReadings())) }
         do {
             if let applies = rule.applies {
                 let answer = try state.call(applies, [system], limits: limits, mode: .references)

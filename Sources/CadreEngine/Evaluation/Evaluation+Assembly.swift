@@ -1,5 +1,22 @@
 import CadreModel
 
+/// A system as an evaluation puts systems together: ``SystemEvaluation``, and a system a re-check
+/// merges from recorded and fresh results (CadreHistory).
+public protocol AssembledSystem {
+    var id: String? { get }
+    /// The descriptor file.
+    var file: String { get }
+    /// Makes this system a second description of an id: no results, and `problem` reported.
+    mutating func setAside(for problem: Diagnostic)
+}
+
+extension SystemEvaluation: AssembledSystem {
+    public mutating func setAside(for problem: Diagnostic) {
+        results = []
+        diagnostics.append(problem)
+    }
+}
+
 /// Putting an evaluation together from what workers found on each system: the order of reports,
 /// descriptors that share an id, waivers that name nothing known. ``Engine/evaluate(asOf:)`` and a
 /// re-check that merges recorded results with fresh ones (CadreHistory) go through the same steps.
@@ -15,14 +32,7 @@ extension Evaluation {
         assembling systems: [SystemEvaluation], rules: [RuleInfo], workspace: Workspace, asOf: ISODate, diagnostics: [Diagnostic]
     ) {
         var systems = systems.sorted(by: Self.reportOrder)
-        let duplicates = Self.duplicates(among: systems.map { ($0.id, $0.file) })
-        for index in systems.indices {
-            guard let id = systems[index].id, let first = duplicates[systems[index].file] else { continue }
-            systems[index].results = []
-            systems[index].diagnostics.append(Self.duplicateDiagnostic(file: systems[index].file, id: id, first: first))
-        }
-        let ids = Set(systems.compactMap(\.id))
-        let problems = workspace.diagnostics + diagnostics + Self.waiverProblems(workspace.waivers, rules: rules, systems: ids)
+        let problems = workspace.diagnostics + diagnostics + Self.resolve(&systems, waivers: workspace.waivers, rules: rules)
         self.init(
             asOf: asOf, workspace: workspace.configuration.name, packs: Self.packSummaries(of: workspace), rules: rules,
             systems: systems, diagnostics: problems.sortedForDisplay())
@@ -38,9 +48,21 @@ extension Evaluation {
         }
     }
 
+    /// What depends on every system of a run: a descriptor describing an id a descriptor before
+    /// it (in report order) described is set aside, and workspace waivers that name no known
+    /// rule or system are warned about (the problems returned).
+    public static func resolve<System: AssembledSystem>(_ systems: inout [System], waivers: [Waiver], rules: [RuleInfo]) -> [Diagnostic] {
+        let duplicates = Self.duplicates(among: systems.map { ($0.id, $0.file) })
+        for index in systems.indices {
+            guard let id = systems[index].id, let first = duplicates[systems[index].file] else { continue }
+            systems[index].setAside(for: duplicateDiagnostic(file: systems[index].file, id: id, first: first))
+        }
+        return waiverProblems(waivers, rules: rules, systems: Set(systems.compactMap(\.id)))
+    }
+
     /// The descriptors that describe an id a descriptor before them (in report order) described:
     /// their file → the first one's file. They are reported, not evaluated.
-    public static func duplicates(among systems: [(id: String?, file: String)]) -> [String: String] {
+    static func duplicates(among systems: [(id: String?, file: String)]) -> [String: String] {
         var seen: [String: String] = [:]
         var duplicates: [String: String] = [:]
         let ordered = systems.sorted { a, b in
@@ -59,7 +81,7 @@ extension Evaluation {
     }
 
     /// The problem reported on a descriptor whose id `first` already describes.
-    public static func duplicateDiagnostic(file: String, id: String, first: String) -> Diagnostic {
+    static func duplicateDiagnostic(file: String, id: String, first: String) -> Diagnostic {
         .error(.duplicateID, at: .start(of: file), "system `\(id)` is also described in `\(first)`", hint: "every system needs its own id")
     }
 
@@ -74,7 +96,7 @@ extension Evaluation {
     }
 
     /// Workspace waivers that name no known rule or system: probably a typo, so a warning.
-    public static func waiverProblems(_ waivers: [Waiver], rules: [RuleInfo], systems: Set<String>) -> [Diagnostic] {
+    static func waiverProblems(_ waivers: [Waiver], rules: [RuleInfo], systems: Set<String>) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         let ids = rules.map(\.id)
         for waiver in waivers {

@@ -37,6 +37,9 @@ public struct Evaluation: Sendable {
     public var systems: [SystemEvaluation]
     /// Problems of the workspace, packs, rules and waivers (descriptor problems are in `systems`).
     public var diagnostics: [Diagnostic]
+    /// What the rules evaluated in this run read besides their systems, by rule id (a rule that
+    /// was not evaluated has no entry).
+    public var readings: [String: RuleReadings] = [:]
 
     public init(asOf: ISODate, workspace: String?, packs: [PackSummary], rules: [RuleInfo], systems: [SystemEvaluation], diagnostics: [Diagnostic]) {
         self.asOf = asOf

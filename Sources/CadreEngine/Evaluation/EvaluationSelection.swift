@@ -32,16 +32,25 @@ extension Engine {
     /// ``Evaluation/init(assembling:rules:workspace:asOf:diagnostics:)``. Selecting every rule on
     /// every file and assembling gives what ``evaluate(asOf:)`` gives.
     public func evaluate(asOf: ISODate, selection: EvaluationSelection) -> Evaluation {
-        let selected = Set(selection.rulesByFile.filter { !$0.value.isEmpty }.keys)
-        let run = Run(files: workspace.systemFiles.filter { selected.contains($0) }, selection: selection)
-        if run.files.isEmpty {
-            // No descriptor to load, but the rules are still reported.
-            let (rules, diagnostics) = loadRules()
-            return Evaluation(
-                asOf: asOf, workspace: workspace.configuration.name, packs: Evaluation.packSummaries(of: workspace), rules: rules,
-                systems: [], diagnostics: diagnostics)
-        }
+        let run = Run(files: workspace.systemFiles, planning: { _, _ in selection })
         execute(run, asOf: asOf)
+        return run.partial(workspace: workspace, asOf: asOf)
+    }
+
+    /// Evaluates the pairs `planning` selects, once the rules are known: the engine's first
+    /// worker loads the packs and calls `planning` with every rule and the problems loading them,
+    /// before any descriptor is read; the other workers wait for its answer. A re-check plans
+    /// this way, with no Lua state of its own to list the rules.
+    ///
+    /// - Returns: the partial evaluation of the selected pairs (as ``evaluate(asOf:selection:)``
+    ///   gives it), with every rule loaded even when no pair is selected; nil when `planning`
+    ///   returned nil (nothing was evaluated).
+    public func evaluate(
+        asOf: ISODate, planning: @escaping @Sendable (_ rules: [RuleInfo], _ problems: [Diagnostic]) -> EvaluationSelection?
+    ) -> Evaluation? {
+        let run = Run(files: workspace.systemFiles, planning: planning)
+        execute(run, asOf: asOf)
+        guard !run.abandoned else { return nil }
         return run.partial(workspace: workspace, asOf: asOf)
     }
 }

@@ -11,10 +11,11 @@ enum PackGlobals {
     ) throws(LuaError) -> [String: LuaValue] {
         var settings = LuaTable()
         for (name, value) in pack.settings.sorted(by: { $0.key < $1.key }) { settings[name] = .string(value) }
-        let packValue = try state.readOnly(.table(LuaTable(fields: [
+        // `pack.version` is watched: a rule that reads it is evaluated again when it changes.
+        let packValue = try state.readOnly(LuaTable(fields: [
             ("id", .string(pack.id)), ("version", .string(pack.version)), ("title", .string(pack.manifest.title)),
             ("data", pack.data), ("settings", .table(settings)),
-        ])))
+        ]), watching: ["version": RuleReadings.packVersion.rawValue])
         // require: modules compile on first use, run once, and are frozen (read-only) afterwards.
         let box = RequireBox()
         let loader = state.function("require") { call in

@@ -21,8 +21,9 @@ import Synchronization
 final class KeptDocuments: DocumentCache {
     let history: HistoryStore
     let cadreVersion: String
-    /// Digest → the file (relative) and problems the last run recorded for a valid descriptor.
-    let validated: [String: (file: String, diagnostics: [Diagnostic])]
+    /// Digest → the file (relative) and problems the last run recorded for a valid descriptor:
+    /// set once the re-check has planned (``trust(_:)``), before any descriptor is evaluated.
+    private let validated: Mutex<[String: (file: String, diagnostics: [Diagnostic])]>
     /// File → the digest of its bytes, as the re-check read them to plan.
     let digests: [String: String]
     private let kept: Archives
@@ -35,7 +36,7 @@ final class KeptDocuments: DocumentCache {
     ) {
         self.history = history
         self.cadreVersion = cadreVersion
-        self.validated = validated
+        self.validated = Mutex(validated)
         self.digests = digests
         kept = archives ?? Archives(history: history, cadreVersion: cadreVersion)
     }
@@ -78,9 +79,15 @@ final class KeptDocuments: DocumentCache {
         return validated
     }
 
+    /// Takes the validations the last run recorded as those validating again would find
+    /// (``validations(in:plan:)``).
+    func trust(_ validations: [String: (file: String, diagnostics: [Diagnostic])]) {
+        validated.withLock { $0 = validations }
+    }
+
     func document(digest: String, file: String) -> KeptDocument? {
         guard let root = kept[digest].flatMap({ DocumentArchive.decode($0, file: file) }) else { return nil }
-        let diagnostics = validated[digest].map { known in
+        let diagnostics = validated.withLock { $0[digest] }.map { known in
             known.diagnostics.map { diagnostic in
                 var diagnostic = diagnostic
                 diagnostic.location.file = file

@@ -7,14 +7,17 @@ import Foundation
 /// - every pair, on the first run, or when cadre's version, the limits, a taxonomy file or a
 ///   plugin changed;
 /// - a rule on every system, when its file changed, its pack's shared parts (modules, data,
-///   settings) changed, it is new, it reads the as-of date (`as_of`) and the date moved, it reads
-///   its pack's `version` and that changed, or the new as-of date is on the other side of one of
-///   its effective dates;
+///   settings) changed, it is new, it read the as-of date (`ctx.as_of`) last time and the date
+///   moved, it read its pack's `version` and that changed, or the new as-of date is on the other
+///   side of one of its effective dates;
 /// - every rule on a system, when its descriptor is new or changed, or shared its id last time;
 /// - a rule on a system, when the waivers that cover it changed, or one expired (or is in force
 ///   again) between the two dates;
-/// - a rule that reads stores (`ctx:store`), on every system whose descriptor declares stores, at
-///   every re-check: the data may have changed, and no digest covers it.
+/// - a rule that read stores (`ctx:store`) last time, on every system whose descriptor declares
+///   stores, at every re-check: the data may have changed, and no digest covers it.
+///
+/// What a rule read is what it touched when it last ran (``RecordedRun/readings``); a rule the
+/// last run knows nothing of is taken to read everything.
 ///
 /// Everything else is copied. Descriptors and rules that disappeared are dropped.
 struct RecheckPlanner {
@@ -57,7 +60,7 @@ struct RecheckPlanner {
         func full(_ reasons: [ChangeReason]) -> RecheckPlan {
             var selection = EvaluationSelection()
             for file in files { selection.select(everything, on: file) }
-            return RecheckPlan(selection: selection, reasons: reasons, isFull: true, totalPairs: total)
+            return RecheckPlan(selection: selection, reasons: reasons, isFull: true, totalPairs: total, rulesEverywhere: everything)
         }
         guard let last else { return full([ChangeReason(.firstRun, "history", "no earlier run: every pair is evaluated")]) }
 
@@ -81,9 +84,8 @@ struct RecheckPlanner {
         // Rules that read stores see data no digest covers: again on every system with stores.
         var storeRules: Set<String> = []
         if readsStores {
-            for rule in rules where !everywhere.contains(rule.id) {
-                let file = paths.relative(rule.file)
-                if inputs.packs[rule.pack]?.readsStores.contains(file) == true { storeRules.insert(rule.id) }
+            for rule in rules where !everywhere.contains(rule.id) && last.readings(of: rule.id).contains(.stores) {
+                storeRules.insert(rule.id)
             }
             for rule in storeRules.sorted() {
                 reasons.append(ChangeReason(.stores, rule, "reads stores, whose data may have changed: on every system that declares stores"))
@@ -144,7 +146,7 @@ struct RecheckPlanner {
         for system in last.systems where !seen.contains(system.file) {
             reasons.append(ChangeReason(.descriptorRemoved, paths.shown(system.file), "descriptor removed: its results are dropped"))
         }
-        return RecheckPlan(selection: selection, reasons: reasons, isFull: false, totalPairs: total)
+        return RecheckPlan(selection: selection, reasons: reasons, isFull: false, totalPairs: total, rulesEverywhere: everywhere)
     }
 
     /// The rules to evaluate on every system, and why.
@@ -175,10 +177,10 @@ struct RecheckPlanner {
                     let version = old.packVersion == rule.packVersion ? "" : " (pack \(rule.pack) \(old.packVersion) → \(rule.packVersion))"
                     reasons.append(ChangeReason(.ruleFile, rule.file, "rule file changed\(version): its rules, on every system"))
                 }
-            } else if old.packVersion != rule.packVersion, facts?.readsVersion.contains(file) == true {
+            } else if old.packVersion != rule.packVersion, last.readings(of: rule.id).contains(.packVersion) {
                 rerun.insert(rule.id)
                 reasons.append(ChangeReason(.packVersion, rule.id, "reads its pack's version, now \(rule.packVersion): on every system"))
-            } else if last.info.asOf != asOf, facts?.readsAsOf.contains(file) == true {
+            } else if last.info.asOf != asOf, last.readings(of: rule.id).contains(.asOf) {
                 rerun.insert(rule.id)
                 reasons.append(ChangeReason(.asOf, rule.id, "reads the as-of date, now \(asOf): on every system"))
             } else if old.window(on: last.info.asOf) != rule.window(on: asOf) {

@@ -10,7 +10,8 @@ import GRDB
 /// - `input`: every input of a run with its digest (SHA-256): packs (version, settings), their
 ///   files, plugins (`kind = 'plugin'` and `'plugin-file'`), waiver files,
 ///   taxonomy files, `cadre.yaml`. Paths are relative to the workspace.
-/// - `rule`: every rule loaded, as ``RuleInfo`` (JSON).
+/// - `rule`: every rule loaded, as ``RuleInfo`` (JSON), and what it read besides its systems when
+///   evaluated (``RuleReadings`` as words: `as-of stores pack-version`; NULL when not known).
 /// - `waiver`: every waiver in force in the run, from waiver files and descriptors.
 /// - `system`: every descriptor: its digest, id, problems, and its results: a reference to a
 ///   `result_list` and, in `overrides`, the entries where they differ from it (38 bytes an
@@ -114,6 +115,9 @@ enum HistorySchema {
         }
         migrator.registerMigration("v3: differences in systems' rows") { db in
             try db.execute(sql: "ALTER TABLE system ADD COLUMN overrides BLOB")
+        }
+        migrator.registerMigration("v4: what rules read") { db in
+            try db.execute(sql: "ALTER TABLE rule ADD COLUMN readings TEXT")
         }
         return migrator
     }

@@ -103,8 +103,12 @@ extension HistoryStore {
             return RunInput(kind: kind, name: row["name"], path: row["path"], version: row["version"], digest: row["digest"], detail: detail)
         }
         let packs = inputs.filter { $0.kind == .pack }.map { RunInfo.PackVersion(id: $0.name, version: $0.version ?? "") }
-        let rules = try String.fetchAll(db, sql: "SELECT info FROM rule WHERE run_id = ? ORDER BY id", arguments: [id]).map {
-            try decoder.decode(RuleInfo.self, from: Data($0.utf8))
+        var rules: [RuleInfo] = []
+        var readings: [String: RuleReadings] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT info, readings FROM rule WHERE run_id = ? ORDER BY id", arguments: [id]) {
+            let rule = try decoder.decode(RuleInfo.self, from: Data((row["info"] as String).utf8))
+            rules.append(rule)
+            if let words = row["readings"] as String? { readings[rule.id] = RuleReadings(text: words) }
         }
         var workspaceWaivers: [CadreEngine.Waiver] = []
         var descriptorWaivers: [String: [CadreEngine.Waiver]] = [:]
@@ -162,8 +166,10 @@ extension HistoryStore {
                 diagnostics: diagnosticsText == "[]" ? [] : try decoder.decode([Diagnostic].self, from: Data(diagnosticsText.utf8)),
                 waivers: descriptorWaivers[file] ?? [], results: results))
         }
-        return RecordedRun(
+        var run = RecordedRun(
             info: try info(row, packs: packs), engine: row["engine"], inputs: inputs, rules: rules, waivers: workspaceWaivers,
             systems: systems, diagnostics: try decoder.decode([Diagnostic].self, from: Data((row["diagnostics"] as String).utf8)))
+        run.readings = readings
+        return run
     }
 }

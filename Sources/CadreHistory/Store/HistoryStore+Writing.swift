@@ -68,9 +68,11 @@ extension HistoryStore {
                 let detail = item.detail.isEmpty ? nil : String(decoding: try encoder.encode(item.detail), as: UTF8.self)
                 try input.execute(arguments: [id, item.kind.rawValue, item.name, item.path, item.version, item.digest, detail])
             }
-            let rule = try db.cachedStatement(sql: "INSERT INTO rule (run_id, id, pack, info) VALUES (?, ?, ?, ?)")
+            let rule = try db.cachedStatement(sql: "INSERT INTO rule (run_id, id, pack, info, readings) VALUES (?, ?, ?, ?, ?)")
             for info in run.rules {
-                try rule.execute(arguments: [id, info.id, info.pack, String(decoding: try encoder.encode(info), as: UTF8.self)])
+                try rule.execute(arguments: [
+                    id, info.id, info.pack, String(decoding: try encoder.encode(info), as: UTF8.self), run.readings[info.id]?.text,
+                ])
             }
             let waiver = try db.cachedStatement(sql: """
                 INSERT INTO waiver (run_id, origin, system, rule, expires, reason, approved_by, file, line, "column")

@@ -53,6 +53,31 @@ extension LuaState {
         return .reference(popReference())
     }
 
+    /// A read-only copy of `table` (as ``readOnly(_:fallback:)``) whose reads of the fields
+    /// `watching` names are noted: each read sets the field's bit in what ``takeReadings()``
+    /// returns. Reading it raw (`next`, `rawget`, `pairs`) sets every watched bit. The host learns
+    /// this way what scripts actually read (`ctx.as_of`, say), whatever they are written like.
+    public func readOnly(_ table: LuaTable, watching: [String: Int]) throws(LuaError) -> LuaValue {
+        let top = lua_gettop(L)
+        defer { lua_settop(L, top) }
+        try ensureStack(4)
+        lua_createtable(L, 0, Int32(clamping: watching.count))
+        for (key, bit) in watching {
+            lua_pushinteger(L, lua_Integer(bit))
+            rawSetField(-2, key)
+        }
+        try pushTable(table, depth: 0, readOnly: true)
+        clua_watch(L)
+        return .reference(popReference())
+    }
+
+    /// The bits of the watched fields scripts read since the last call (see
+    /// ``readOnly(_:watching:)``), and forgets them.
+    public func takeReadings() -> Int {
+        defer { control.pointee.readings = 0 }
+        return Int(control.pointee.readings)
+    }
+
     /// Makes the read-only tree on the top of the stack look keys it does not hold up in `fallback`.
     func attach(_ fallback: LuaValue) throws(LuaError) {
         _ = clua_readonly_target(L, -1)
