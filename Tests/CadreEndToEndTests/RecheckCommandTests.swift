@@ -234,3 +234,28 @@ import Testing
         #expect(corrupt.stderr.contains("history.sqlite: error: cannot open the history"))
     }
 }
+
+extension RecheckCommandTests {
+    /// The history names files in the workspace, so it reads the same from any folder: a re-check
+    /// run from inside the workspace after one from its parent finds that nothing changed — the
+    /// packs outside the workspace (`../policies`) included.
+    @Test func theHistoryReadsTheSameFromAnyFolder() throws {
+        let scratch = try ScratchWorkspace()
+        let first = try scratch.cadre("recheck", "--workspace", "examples", "--as-of", "2026-11-29")
+        #expect(first.stdout.contains("re-evaluated 684 of 684 pairs"))
+        let inside = try CadreCommand.run(
+            ["recheck", "--as-of", "2026-11-29"], in: scratch.folder.appendingPathComponent("examples"),
+            environment: EvaluateCommandTests.environment)
+        #expect(inside.stdout.hasPrefix("re-checked . as of 2026-11-29 against run 1 (as of 2026-11-29): re-evaluated 45 of 684 pairs\n"))
+        #expect(!inside.stdout.contains("rule file changed"))
+        #expect(inside.stdout.contains("no result changed"))
+        // Shown from there, the files are named from there.
+        let diff = try CadreCommand.run(["diff", "1", "2", "--format", "json"], in: scratch.folder.appendingPathComponent("examples"))
+        #expect(diff.status == 0)
+        let evaluation = try CadreCommand.run(
+            ["evaluate", "systems/voicebot-support.yaml", "--as-of", "2026-11-29"], in: scratch.folder.appendingPathComponent("examples"),
+            environment: EvaluateCommandTests.environment)
+        #expect(evaluation.stdout.contains("systems/voicebot-support.yaml:"))
+        #expect(!evaluation.stdout.contains("examples/systems"))
+    }
+}

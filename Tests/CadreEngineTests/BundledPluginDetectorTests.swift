@@ -12,7 +12,7 @@ import Testing
     /// The bundled plugin `id`, loaded as a workspace would load it.
     static func runtime(_ ids: [String]) throws -> PluginRuntime {
         var taxonomy = try Taxonomy.bundled()
-        let (plugins, problems) = PluginLoader.loadAll(ids.map { "plugins/" + $0 }, root: repository.path, into: &taxonomy)
+        let (plugins, problems) = PluginLoader.loadAll(ids.map { "plugins/" + $0 }, in: WorkspaceFiles(root: repository.path), into: &taxonomy)
         #expect(problems.filter(\.isError).isEmpty, "\(problems)")
         let runtime = try PluginRuntime(plugins: plugins, taxonomy: taxonomy)
         #expect(runtime.diagnostics.isEmpty, "\(runtime.diagnostics)")

@@ -175,7 +175,7 @@ import Testing
             end)
             """)
         var taxonomy = try Taxonomy.bundled()
-        let (plugins, problems) = PluginLoader.loadAll(["plug"], root: workspace.root.path, into: &taxonomy)
+        let (plugins, problems) = PluginLoader.loadAll(["plug"], in: WorkspaceFiles(root: workspace.root.path), into: &taxonomy)
         #expect(problems.filter(\.isError).isEmpty, "\(problems)")
         let report = TestRunner(
             targets: [TestTarget(folder: workspace.root.appendingPathComponent("pack").path)], taxonomy: taxonomy, plugins: plugins

@@ -27,7 +27,7 @@ import Testing
             "input.yaml": "systems:\n  - key: chat\n    label: Chat\n  - key: 12\n",
         ])
         var taxonomy = try Taxonomy.bundled()
-        let (plugins, problems) = PluginLoader.loadAll(["plug"], root: workspace.root.path, into: &taxonomy)
+        let (plugins, problems) = PluginLoader.loadAll(["plug"], in: WorkspaceFiles(root: workspace.root.path), into: &taxonomy)
         #expect(problems.isEmpty)
         return (try PluginRuntime(plugins: plugins, taxonomy: taxonomy, limits: limits), workspace)
     }
@@ -141,7 +141,7 @@ import Testing
             "plug/plugin.yaml": Self.manifest, "plug/importer.lua": "return {format = 'x', import = function() return {} end}",
             "plug/reporter.lua": source,
         ])
-        let (plugins, _) = PluginLoader.loadAll(["plug"], root: workspace.root.path, into: &taxonomy)
+        let (plugins, _) = PluginLoader.loadAll(["plug"], in: WorkspaceFiles(root: workspace.root.path), into: &taxonomy)
         let runtime = try PluginRuntime(
             plugins: plugins, taxonomy: taxonomy, limits: LuaLimits(memoryBytes: 16 << 20, instructions: 1_000_000, deadline: .seconds(5)),
             reservedFormats: ["json"])

@@ -53,7 +53,7 @@ import Testing
         }
         let full = [33 + 6 * 34, 0]
         func matchesAFullEvaluation(_ outcome: RecheckOutcome) throws {
-            let recorded = try workspace.history().evaluation(of: try #require(try workspace.history().lastRun()), root: workspace.root.path)
+            let recorded = try workspace.history().evaluation(of: try #require(try workspace.history().lastRun()))
             let full = try workspace.evaluate(asOf: "2026-11-29")
             #expect(recorded.systems.map(\.results) == full.systems.map(\.results))
             #expect(try #require(outcome.run).systems.map(\.results) == (try #require(try workspace.history().lastRun())).systems.map(\.results))
@@ -123,7 +123,7 @@ import Testing
         _ = try workspace.recheck(asOf: "2026-11-29")
         let history = try workspace.history()
         let recorded = try #require(try history.lastRun())
-        let before = try history.evaluation(of: recorded, root: workspace.root.path)
+        let before = try history.evaluation(of: recorded)
         // Rewrite every list of the run as the first release wrote it.
         let queue = try DatabaseQueue(path: HistoryStore.file(in: workspace.root.path))
         try queue.write { db in
@@ -136,7 +136,7 @@ import Testing
         }
         let reread = try #require(try history.lastRun())
         #expect(reread.systems.map(\.results) == recorded.systems.map(\.results))
-        #expect(try history.evaluation(of: reread, root: workspace.root.path).systems.map(\.results) == before.systems.map(\.results))
+        #expect(try history.evaluation(of: reread).systems.map(\.results) == before.systems.map(\.results))
         // A re-check after it compares with the text lists and finds nothing new.
         let outcome = try workspace.recheck(asOf: "2026-11-29")
         #expect(outcome.plan?.evaluatedPairs == 0)
@@ -189,7 +189,7 @@ import Testing
         #expect(outcome.plan?.isFull == false)
         let run = try #require(outcome.run)
         let full = try workspace.evaluate(asOf: "2026-11-29")
-        let recorded = try workspace.history().evaluation(of: run, root: workspace.root.path)
+        let recorded = try workspace.history().evaluation(of: run)
         let warnings = try #require(recorded.systems.first { $0.id == "b" }?.diagnostics)
         #expect(warnings.map(\.message) == ["`bot` has effect `significant` but takes no decision (`decides: none`)"])
         #expect(recorded.systems.map(\.diagnostics) == full.systems.map(\.diagnostics))
@@ -209,7 +209,7 @@ import Testing
         #expect(outcome.plan?.evaluatedPairs == 3)
         #expect(outcome.diff.resolved.map { "\($0.rule)@\($0.system)" } == ["test.retention@c"])
         let full = try workspace.evaluate(asOf: "2026-11-29")
-        let recorded = try workspace.history().evaluation(of: try #require(outcome.run), root: workspace.root.path)
+        let recorded = try workspace.history().evaluation(of: try #require(outcome.run))
         #expect(recorded.systems.map(\.results) == full.systems.map(\.results))
         // The parses are kept again, readable.
         #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM parsed_document WHERE length(body) > 5") } == 3)
@@ -291,13 +291,13 @@ import Testing
         let outcome = try workspace.recheck(asOf: "2026-11-29")
         let history = try workspace.history()
         let run = try #require(try history.lastRun())
-        // Read back from the workspace's parent folder, the same results point at files from there.
-        let parent = workspace.root.deletingLastPathComponent().path
+        // Files are named in the workspace; shown from its parent folder, they point at files from there.
         let name = workspace.root.lastPathComponent
-        let fromParent = try history.evaluation(of: run, root: workspace.root.path.replacingOccurrences(of: parent + "/", with: ""))
+        #expect(try history.evaluation(of: run).systems.map(\.file) == ["systems/a.yaml", "systems/b.yaml", "systems/c.yaml"])
+        let fromParent = try history.evaluation(of: run).shown(in: WorkspaceFiles(root: name))
         #expect(fromParent.systems.map(\.file) == ["\(name)/systems/a.yaml", "\(name)/systems/b.yaml", "\(name)/systems/c.yaml"])
         let finding = try #require(outcome.diff.newFailures.first?.after?.findings.first)
-        #expect(finding.location.file.hasPrefix(workspace.root.path + "/systems/"))
+        #expect(finding.location.file.hasPrefix("systems/"))
         #expect(fromParent.rules.first?.file.hasPrefix(name + "/") == true)
     }
 }

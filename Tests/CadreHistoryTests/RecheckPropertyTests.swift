@@ -30,7 +30,7 @@ import Testing
             let history = try workspace.history()
             let recorded = try #require(try history.lastRun())
             #expect(recorded.info.id == run.info.id)
-            let view = try history.evaluation(of: recorded, root: workspace.root.path)
+            let view = try history.evaluation(of: recorded)
             let full = try workspace.evaluate(asOf: asOf)
             let context = "seed \(seed), as of \(asOf), after: \(log.joined(separator: "; "))"
             #expect(view.rules == full.rules, "\(context)")

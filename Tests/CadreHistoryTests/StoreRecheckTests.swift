@@ -68,7 +68,7 @@ import Testing
         #expect(outcome.diff.newFailures.first?.after?.findings.first?.message == "2 old recordings in recordings")
         // And what the re-check recorded is what a full evaluation finds.
         let history = try workspace.history()
-        let view = try history.evaluation(of: try #require(try history.lastRun()), root: workspace.root.path)
+        let view = try history.evaluation(of: try #require(try history.lastRun()))
         #expect(view.systems == (try workspace.evaluate(asOf: "2026-11-29")).systems)
     }
 

@@ -87,7 +87,7 @@ import Testing
 
         // Rules read the URLs masked: their findings and logs hold no secret.
         let history = try workspace.history()
-        let first = try history.evaluation(of: try #require(try history.lastRun()), root: workspace.root.path)
+        let first = try history.evaluation(of: try #require(try history.lastRun()))
         let urls = try #require(first.result("test.urls", on: "a"))
         #expect(urls.findings.map(\.message) == [
             "url vault/password=•••", "url postgres://u:•••@db.invalid/crm", "url postgres://u@db.invalid/billing?sslmode=require&password=•••",

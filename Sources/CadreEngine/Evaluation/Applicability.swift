@@ -28,6 +28,20 @@ public struct Applicability: Sendable {
     public var systems: [System]
     /// Problems of the workspace, its packs and rules.
     public var diagnostics: [Diagnostic]
+
+    /// These answers with every file shown by `files` (files are named in the workspace).
+    public func shown(in files: WorkspaceFiles) -> Applicability {
+        var shown = self
+        shown.rules = rules.map(files.shown)
+        shown.systems = systems.map { system in
+            var system = system
+            system.file = files.path(system.file)
+            system.diagnostics = system.diagnostics.map(files.shown)
+            return system
+        }
+        shown.diagnostics = diagnostics.map(files.shown)
+        return shown
+    }
 }
 
 extension Engine {
@@ -44,7 +58,7 @@ extension Engine {
         let loader = DescriptorLoader(taxonomy: workspace.taxonomy)
         var systems: [Applicability.System] = []
         for file in workspace.systemFiles {
-            let load = loader.load(fileAt: file)
+            let load = loader.load(fileAt: workspace.files.path(file), as: file)
             guard let document = load.document else {
                 systems.append(.init(file: file, id: nil, name: nil, answers: [:], diagnostics: load.diagnostics))
                 continue

@@ -101,7 +101,8 @@ public struct Engine: Sendable {
         // Read once, and never more than one byte past the limit: the digest and the parse share
         // the bytes (a larger file is refused by the parser as too large). A file that cannot be
         // read, or is not a regular file, is left to the loader, which says why.
-        guard let bytes = try? FileReader.read(file, limits: loader.limits) else { return (loader.load(fileAt: file), "") }
+        let path = workspace.files.path(file)
+        guard let bytes = try? FileReader.read(path, limits: loader.limits) else { return (loader.load(fileAt: path, as: file), "") }
         let digest = Digest.sha256(bytes)
         return (load(bytes, digest: digest, file: file, loader: loader), digest)
     }

@@ -13,7 +13,7 @@ struct PackLoader {
     /// Loads the pack at `path` (shown as `folder`), applying the workspace's `settings` for it.
     func load(at path: String, as folder: String, settings: [String: (value: String, location: SourceLocation)]) -> (Pack?, [Diagnostic]) {
         let manifestPath = (path as NSString).appendingPathComponent("pack.yaml")
-        let manifestFile = Self.join(folder, "pack.yaml")
+        let manifestFile = WorkspaceFiles.join(folder, "pack.yaml")
         guard FileManager.default.fileExists(atPath: manifestPath) else {
             return (nil, [.error(
                 .unreadableFile, at: .whole(folder), "not a pack: there is no pack.yaml in `\(folder)`",
@@ -58,7 +58,7 @@ struct PackLoader {
         var digests: [(String, String)] = []
         for relative in Self.luaFiles(in: path) {
             let absolute = (path as NSString).appendingPathComponent(relative)
-            let shown = Self.join(folder, relative)
+            let shown = WorkspaceFiles.join(folder, relative)
             let file: Pack.File
             do {
                 let (source, digest) = try LuaSourceFile.read(absolute, shown: shown)
@@ -84,7 +84,7 @@ struct PackLoader {
         var data = LuaValue.table(LuaTable())
         if let dataFile = manifest.dataFile {
             let dataPath = (path as NSString).appendingPathComponent(dataFile)
-            let shown = Self.join(folder, dataFile)
+            let shown = WorkspaceFiles.join(folder, dataFile)
             do {
                 let node = try DocumentParser().parse(fileAt: dataPath, as: shown)
                 data = Self.value(of: node)
@@ -109,10 +109,6 @@ struct PackLoader {
             if relative.hasSuffix(".lua") { files.append(relative) }
         }
         return files.sorted()
-    }
-
-    static func join(_ folder: String, _ relative: String) -> String {
-        folder.isEmpty || folder == "." ? relative : (folder.hasSuffix("/") ? folder + relative : folder + "/" + relative)
     }
 
     static func manifest(from root: LocatedNode) -> PackManifest? {

@@ -11,7 +11,7 @@ public struct PluginLoader: Sendable {
     /// Loads the plugin at `path` (shown as `folder`).
     public func load(at path: String, as folder: String) -> (Plugin?, [Diagnostic]) {
         let manifestPath = (path as NSString).appendingPathComponent("plugin.yaml")
-        let manifestFile = PackLoader.join(folder, "plugin.yaml")
+        let manifestFile = WorkspaceFiles.join(folder, "plugin.yaml")
         guard FileManager.default.fileExists(atPath: manifestPath) else {
             return (nil, [.error(
                 .unreadableFile, at: .whole(folder), "not a plugin: there is no plugin.yaml in `\(folder)`",
@@ -69,7 +69,7 @@ public struct PluginLoader: Sendable {
                 return nil
             }
             let absolute = (path as NSString).appendingPathComponent(relative)
-            let shown = PackLoader.join(folder, relative)
+            let shown = WorkspaceFiles.join(folder, relative)
             do {
                 let (source, digest) = try LuaSourceFile.read(absolute, shown: shown, at: location)
                 return Pack.File(path: shown, relativePath: relative, source: source, digest: digest)
@@ -93,7 +93,7 @@ public struct PluginLoader: Sendable {
         let libPath = (path as NSString).appendingPathComponent("lib")
         for relative in PackLoader.luaFiles(in: libPath) {
             let absolute = (libPath as NSString).appendingPathComponent(relative)
-            let shown = PackLoader.join(folder, "lib/" + relative)
+            let shown = WorkspaceFiles.join(folder, "lib/" + relative)
             let name = String(relative.dropLast(".lua".count)).replacingOccurrences(of: "/", with: ".")
             do {
                 let (source, digest) = try LuaSourceFile.read(absolute, shown: shown)
@@ -114,17 +114,17 @@ public struct PluginLoader: Sendable {
         return (plugin, problems)
     }
 
-    /// Loads the plugins of a workspace (folders relative to `root`), each once; the taxonomy
-    /// they ship is added to `taxonomy`.
+    /// Loads the plugins of a workspace (folders named in `files`), each once; the taxonomy they
+    /// ship is added to `taxonomy`.
     public static func loadAll(
-        _ folders: [String], root: String, into taxonomy: inout Taxonomy
+        _ folders: [String], in files: WorkspaceFiles, into taxonomy: inout Taxonomy
     ) -> (plugins: [Plugin], diagnostics: [Diagnostic]) {
         var plugins: [Plugin] = []
         var diagnostics: [Diagnostic] = []
         var seen: [String: String] = [:]
         for folder in folders {
-            let shown = Workspace.join(root, folder)
-            let (plugin, problems) = PluginLoader().load(at: shown, as: shown)
+            let shown = WorkspaceFiles.normalized(folder)
+            let (plugin, problems) = PluginLoader().load(at: files.path(shown), as: shown)
             diagnostics += problems
             guard let plugin else { continue }
             if let first = seen[plugin.id] {
@@ -135,7 +135,7 @@ public struct PluginLoader: Sendable {
             }
             seen[plugin.id] = shown
             for file in plugin.taxonomyFiles {
-                let (extended, problems) = taxonomy.adding(termsFromFileAt: file, as: file, defaultOrigin: plugin.id)
+                let (extended, problems) = taxonomy.adding(termsFromFileAt: files.path(file), as: file, defaultOrigin: plugin.id)
                 taxonomy = extended
                 diagnostics += problems
             }

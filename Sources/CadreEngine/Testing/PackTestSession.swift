@@ -80,7 +80,7 @@ final class PackTestSession {
         outcome.diagnostics += worker.diagnostics
         outcome.rules = worker.rules.map(\.info)
 
-        let files = target.files ?? TestTarget.testFiles(in: PackLoader.join(target.folder, "tests"))
+        let files = target.files ?? TestTarget.testFiles(in: WorkspaceFiles.join(target.folder, "tests"))
         context.testFiles = Set(files)
         outcome.files = files
         for file in files {

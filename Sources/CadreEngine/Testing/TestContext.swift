@@ -79,7 +79,7 @@ final class TestContext {
     /// shown; it must stay inside the pack.
     func fixturePath(_ relative: String) throws(LuaCallError) -> (path: String, shown: String) {
         let folder = (currentFile as NSString).deletingLastPathComponent
-        let shown = DisplayPath.normalized(relative.hasPrefix("/") ? relative : PackLoader.join(folder, relative))
+        let shown = WorkspaceFiles.normalized(relative.hasPrefix("/") ? relative : WorkspaceFiles.join(folder, relative))
         let packRoot = URL(fileURLWithPath: pack.folder).standardizedFileURL.path
         let resolved = URL(fileURLWithPath: shown).standardizedFileURL.path
         guard resolved.hasPrefix(packRoot + "/") else {

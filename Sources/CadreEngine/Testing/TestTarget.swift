@@ -31,7 +31,7 @@ public struct TestTarget: Sendable, Hashable {
             }
         }
         for typed in paths {
-            let path = DisplayPath.normalized(typed)
+            let path = WorkspaceFiles.normalized(typed)
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
                 diagnostics.append(.error(.unreadableFile, at: .whole(typed), "no such file or folder: `\(typed)`"))
@@ -84,7 +84,7 @@ public struct TestTarget: Sendable, Hashable {
         guard let enumerator = FolderWalk.enumerator(folder) else { return [] }
         var files: [String] = []
         while let relative = enumerator.nextObject() as? String {
-            if relative.hasSuffix("_test.lua") { files.append(PackLoader.join(folder, relative)) }
+            if relative.hasSuffix("_test.lua") { files.append(WorkspaceFiles.join(folder, relative)) }
         }
         return files.sorted()
     }
@@ -93,23 +93,23 @@ public struct TestTarget: Sendable, Hashable {
     public static func isInsidePack(_ folder: String) -> Bool { enclosingPack(of: folder) != nil }
 
     static func isPack(_ folder: String) -> Bool {
-        FileManager.default.fileExists(atPath: PackLoader.join(folder, "pack.yaml"))
+        FileManager.default.fileExists(atPath: WorkspaceFiles.join(folder, "pack.yaml"))
     }
 
     /// The pack folder holding `folder` (itself included), up to the file system's root.
     static func enclosingPack(of folder: String) -> String? {
-        var current = DisplayPath.normalized(folder)
+        var current = WorkspaceFiles.normalized(folder)
         for _ in 0..<64 {
             if isPack(current) { return current }
             if URL(fileURLWithPath: current).standardizedFileURL.path == "/" { return nil }
-            current = DisplayPath.normalized(current + "/..")
+            current = WorkspaceFiles.normalized(current + "/..")
         }
         return nil
     }
 
     private static func subfolders(of folder: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return names.sorted().map { PackLoader.join(folder, $0) }.filter { path in
+        return names.sorted().map { WorkspaceFiles.join(folder, $0) }.filter { path in
             var isFolder: ObjCBool = false
             return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
         }

@@ -4,8 +4,12 @@ import Foundation
 /// A workspace, opened: its configuration, packs, taxonomy, waivers and descriptor files, with
 /// every problem found on the way. Descriptors themselves are loaded by the workers that evaluate
 /// them, so that memory stays flat whatever their number.
+///
+/// Every file is named relative to the workspace's folder (``WorkspaceFiles``): descriptor files,
+/// packs, rules, waivers, and every location in results and problems. ``files`` opens them, and
+/// shows them to users when a report prints them.
 public struct Workspace: Sendable {
-    /// The workspace's folder as shown to users (`.`, `examples`, `../..`).
+    /// The workspace's folder as the user gave it (`.`, `examples`, `../..`).
     public var root: String
     public var configuration: WorkspaceConfiguration
     public var packs: [Pack]
@@ -14,10 +18,13 @@ public struct Workspace: Sendable {
     public var taxonomy: Taxonomy
     /// The waivers of the workspace's waiver files (descriptors add their own).
     public var waivers: [Waiver]
-    /// The descriptor files to evaluate, as shown to users.
+    /// The descriptor files to evaluate, named in the workspace.
     public var systemFiles: [String]
     /// Problems with the workspace, its packs, waiver and taxonomy files.
     public var diagnostics: [Diagnostic]
+
+    /// How the workspace's files are named, opened and shown.
+    public var files: WorkspaceFiles { WorkspaceFiles(root: root) }
 
     /// The folder holding `cadre.yaml`, from `directory` upward, as a path relative to it
     /// (`.`, `..`, `../..`); nil when there is none.
@@ -26,7 +33,7 @@ public struct Workspace: Sendable {
         var url = URL(fileURLWithPath: directory).standardizedFileURL
         for _ in 0..<64 {
             if FileManager.default.fileExists(atPath: url.appendingPathComponent(WorkspaceConfiguration.fileName).path) {
-                return directory == "." ? relative : join(directory, relative)
+                return directory == "." ? relative : WorkspaceFiles.join(directory, relative)
             }
             let parent = url.deletingLastPathComponent()
             if parent.path == url.path { return nil }
@@ -37,22 +44,25 @@ public struct Workspace: Sendable {
     }
 
     /// Opens the workspace at `root` (a folder with `cadre.yaml`, or any folder: then `systems/`
-    /// and no pack). `systems`, when given, replaces the workspace's own list (paths as typed).
+    /// and no pack). `systems`, when given, replaces the workspace's own list (paths as typed,
+    /// from where cadre runs).
     public static func open(at root: String, systems: [String]? = nil, taxonomy bundled: Taxonomy) -> Workspace {
+        let files = WorkspaceFiles(root: root)
         var diagnostics: [Diagnostic] = []
-        let configurationFile = join(root, WorkspaceConfiguration.fileName)
+        let configurationFile = WorkspaceConfiguration.fileName
         var configuration = WorkspaceConfiguration.defaults(at: configurationFile)
-        if FileManager.default.fileExists(atPath: configurationFile) {
-            let (read, problems) = WorkspaceConfiguration.read(fileAt: configurationFile, as: configurationFile)
+        if FileManager.default.fileExists(atPath: files.path(configurationFile)) {
+            let (read, problems) = WorkspaceConfiguration.read(fileAt: files.path(configurationFile), as: configurationFile)
             diagnostics += problems
             if let read { configuration = read }
         }
 
         var taxonomy = bundled
-        let (plugins, pluginProblems) = PluginLoader.loadAll(configuration.plugins, root: root, into: &taxonomy)
+        let (plugins, pluginProblems) = PluginLoader.loadAll(configuration.plugins, in: files, into: &taxonomy)
         diagnostics += pluginProblems
         for file in configuration.taxonomy {
-            let (extended, problems) = taxonomy.adding(termsFromFileAt: join(root, file))
+            let name = WorkspaceFiles.normalized(file)
+            let (extended, problems) = taxonomy.adding(termsFromFileAt: files.path(name), as: name)
             taxonomy = extended
             diagnostics += problems
         }
@@ -60,8 +70,8 @@ public struct Workspace: Sendable {
         var packs: [Pack] = []
         var packIDs: [String: String] = [:]
         for folder in configuration.packs {
-            let shown = join(root, folder)
-            let (pack, problems) = PackLoader().load(at: shown, as: shown, settings: [:])
+            let name = WorkspaceFiles.normalized(folder)
+            let (pack, problems) = PackLoader().load(at: files.path(name), as: name, settings: [:])
             diagnostics += problems
             guard var pack else { continue }
             if let first = packIDs[pack.id] {
@@ -70,10 +80,10 @@ public struct Workspace: Sendable {
                     hint: "list each pack once in cadre.yaml"))
                 continue
             }
-            packIDs[pack.id] = shown
+            packIDs[pack.id] = name
             // Apply the workspace's settings now that the pack's id is known.
             if let chosen = configuration.settings[pack.id] {
-                let (configured, settingProblems) = PackLoader().load(at: shown, as: shown, settings: chosen)
+                let (configured, settingProblems) = PackLoader().load(at: files.path(name), as: name, settings: chosen)
                 diagnostics += settingProblems.filter { $0.isError }
                 if let configured { pack = configured } else { continue }
             }
@@ -88,47 +98,27 @@ public struct Workspace: Sendable {
 
         var waivers: [Waiver] = []
         for file in configuration.waivers {
-            let (read, problems) = WaiverFile.read(fileAt: join(root, file), as: join(root, file))
+            let name = WorkspaceFiles.normalized(file)
+            let (read, problems) = WaiverFile.read(fileAt: files.path(name), as: name)
             waivers += read
             diagnostics += problems
         }
 
-        let paths = systems ?? configuration.systems.map { join(root, $0) }
-        let (files, problems) = DescriptorFiles.find(in: paths)
-        diagnostics += problems
+        // Descriptor files are found from where cadre runs, then named in the workspace.
+        let paths = systems ?? configuration.systems.map { files.path($0) }
+        let (found, problems) = DescriptorFiles.find(in: paths)
+        diagnostics += problems.map { problem in
+            var problem = problem
+            problem.location.file = files.name(problem.location.file)
+            return problem
+        }
 
         return Workspace(
             root: root, configuration: configuration, packs: packs, plugins: plugins, taxonomy: taxonomy, waivers: waivers,
-            systemFiles: files, diagnostics: diagnostics.sortedForDisplay())
+            systemFiles: found.map(files.name), diagnostics: diagnostics.sortedForDisplay())
     }
 
-    /// `relative` inside `folder`, as users read it: `examples` and `../policies` give
-    /// `policies` (``DisplayPath/normalized(_:)``), unless a symbolic link makes the two differ.
-    static func join(_ folder: String, _ relative: String) -> String {
-        let joined: String
-        if relative.hasPrefix("/") || folder.isEmpty || folder == "." {
-            joined = relative
-        } else if relative == "." {
-            joined = folder
-        } else {
-            joined = folder.hasSuffix("/") ? folder + relative : folder + "/" + relative
-        }
-        let normalized = DisplayPath.normalized(joined)
-        guard normalized != joined, joined.contains("..") else { return normalized }
-        // `a/../b` is `b` only when `a` is a real folder: through a symbolic link it is not.
-        guard let physical = realPath(joined) else { return normalized }
-        return physical == realPath(normalized) ? normalized : joined
-    }
-
-    /// The file's canonical absolute path (`realpath(3)`), or nil when it does not exist.
-    private static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
-    }
-}
-
-extension Workspace {
-    /// `relative` inside `folder`, without a leading `./`.
-    public static func joinPath(_ folder: String, _ relative: String) -> String { join(folder, relative) }
+    /// The folders of the workspace's packs, as users see them (`policies/cnil` for
+    /// `../policies/cnil` in `examples/cadre.yaml`).
+    public var packFolders: [String] { configuration.packs.map(files.path) }
 }

@@ -5,8 +5,6 @@ import CadreModel
 /// (by key), then, given those results read in full, what is new, resolved or changed. A run of
 /// 10,000 systems where one rule changed reads only that rule's results.
 struct RunComparison {
-    let paths: WorkspacePaths
-
     /// The pairs whose recorded results differ between two runs, and the keys of those results.
     struct Differences: Sendable {
         var pairs: [(pair: PairKey, was: Recorded?, now: Recorded?)]
@@ -49,21 +47,10 @@ struct RunComparison {
     /// What the `differences` are, given their `results` (by key, recorded form).
     func diff(_ differences: Differences, results: [ResultKey: RuleResult], fromInfo: RunInfo?, toInfo: RunInfo?) -> RunDiff {
         var diff = RunDiff(from: fromInfo, to: toInfo, newFailures: [], resolved: [], changed: [])
-        // A system's findings are in its file: each path is converted once.
-        var shownFiles: [String: String] = [:]
-        func shown(_ file: String) -> String {
-            if let known = shownFiles[file] { return known }
-            let converted = paths.shown(file)
-            shownFiles[file] = converted
-            return converted
-        }
-        func shown(_ location: SourceLocation) -> SourceLocation {
-            SourceLocation(file: shown(location.file), line: location.line, column: location.column)
-        }
         for (pair, was, now) in differences.pairs.sorted(by: { $0.pair < $1.pair }) {
-            let file = shown(now?.file ?? was?.file ?? "")
-            let before = was.flatMap { results[$0.reference.key] }.map { paths.relocate($0, shown) }
-            let after = now.flatMap { results[$0.reference.key] }.map { paths.relocate($0, shown) }
+            let file = now?.file ?? was?.file ?? ""
+            let before = was.flatMap { results[$0.reference.key] }
+            let after = now.flatMap { results[$0.reference.key] }
             guard let (entry, category) = RunDiff.entry(
                 system: pair.system, file: file, rule: pair.rule, severity: (now ?? was)?.reference.severity ?? .info, before: before, after: after)
             else { continue }

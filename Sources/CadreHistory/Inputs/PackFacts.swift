@@ -1,4 +1,5 @@
 import CadreEngine
+import CadreModel
 import Foundation
 
 /// What a re-check needs to know of a pack: the digest of what all its rules share (modules, data,
@@ -14,7 +15,7 @@ struct PackFacts: Sendable {
     /// Every file of the pack as a run records it.
     var inputs: [RunInput]
 
-    init(_ pack: Pack, paths: WorkspacePaths) {
+    init(_ pack: Pack, files: WorkspaceFiles) {
         id = pack.id
         version = pack.version
         var parts: [(String, String)] = [
@@ -25,29 +26,27 @@ struct PackFacts: Sendable {
         let modules = pack.modules.values.sorted { $0.path < $1.path }
         for module in modules {
             parts.append(("module:" + module.relativePath, module.digest))
-            inputs.append(RunInput(kind: .packFile, name: pack.id, path: paths.relative(module.path), digest: module.digest, detail: ["role": "module"]))
+            inputs.append(RunInput(kind: .packFile, name: pack.id, path: module.path, digest: module.digest, detail: ["role": "module"]))
         }
         if let dataFile = pack.manifest.dataFile {
-            let path = Workspace.joinPath(pack.folder, dataFile)
-            let digest = ResultCoding.digest(ofFile: path)
+            let name = WorkspaceFiles.join(pack.folder, dataFile)
+            let digest = ResultCoding.digest(ofFile: files.path(name))
             parts.append(("data", digest))
-            inputs.append(RunInput(kind: .packFile, name: pack.id, path: paths.relative(path), digest: digest, detail: ["role": "data"]))
+            inputs.append(RunInput(kind: .packFile, name: pack.id, path: name, digest: digest, detail: ["role": "data"]))
         }
-        let manifest = Workspace.joinPath(pack.folder, "pack.yaml")
+        let manifest = WorkspaceFiles.join(pack.folder, "pack.yaml")
         inputs.append(RunInput(
-            kind: .packFile, name: pack.id, path: paths.relative(manifest),
-            digest: ResultCoding.digest(ofFile: manifest), detail: ["role": "manifest"]))
+            kind: .packFile, name: pack.id, path: manifest, digest: ResultCoding.digest(ofFile: files.path(manifest)), detail: ["role": "manifest"]))
         shared = ResultCoding.combining(parts)
         ruleFiles = [:]
         for file in pack.ruleFiles {
-            let path = paths.relative(file.path)
-            ruleFiles[path] = file.digest
-            inputs.append(RunInput(kind: .packFile, name: pack.id, path: path, digest: file.digest, detail: ["role": "rule"]))
+            ruleFiles[file.path] = file.digest
+            inputs.append(RunInput(kind: .packFile, name: pack.id, path: file.path, digest: file.digest, detail: ["role": "rule"]))
         }
         var settings: [String: String] = ["shared": shared, "title": pack.manifest.title]
         for (name, value) in pack.settings { settings["setting." + name] = value }
         inputs.insert(
-            RunInput(kind: .pack, name: pack.id, path: paths.relative(pack.folder), version: pack.version, digest: pack.digest, detail: settings),
+            RunInput(kind: .pack, name: pack.id, path: pack.folder, version: pack.version, digest: pack.digest, detail: settings),
             at: 0)
         self.inputs = inputs
     }

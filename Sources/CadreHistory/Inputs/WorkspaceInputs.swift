@@ -4,7 +4,6 @@ import Foundation
 
 /// The workspace as a run reads it, with digests: what a re-check compares with the last run.
 struct WorkspaceInputs: Sendable {
-    let paths: WorkspacePaths
     /// Packs by id.
     var packs: [String: PackFacts]
     /// Every input to record.
@@ -25,22 +24,23 @@ struct WorkspaceInputs: Sendable {
     }
 
     static func read(_ workspace: Workspace, cadreVersion: String, readsStores: Bool = true) -> WorkspaceInputs {
-        let paths = WorkspacePaths(root: workspace.root)
+        let files = workspace.files
         var inputs: [RunInput] = []
         var packs: [String: PackFacts] = [:]
         for pack in workspace.packs {
-            let facts = PackFacts(pack, paths: paths)
+            let facts = PackFacts(pack, files: files)
             packs[pack.id] = facts
             inputs += facts.inputs
         }
         let configuration = workspace.configuration
-        let configurationFile = Workspace.joinPath(workspace.root, WorkspaceConfiguration.fileName)
-        if FileManager.default.fileExists(atPath: configurationFile) {
-            inputs.append(RunInput(kind: .configuration, name: WorkspaceConfiguration.fileName, path: paths.relative(configurationFile), digest: ResultCoding.digest(ofFile: configurationFile)))
+        let configurationFile = WorkspaceConfiguration.fileName
+        if FileManager.default.fileExists(atPath: files.path(configurationFile)) {
+            inputs.append(RunInput(
+                kind: .configuration, name: configurationFile, path: configurationFile, digest: ResultCoding.digest(ofFile: files.path(configurationFile))))
         }
         for file in configuration.waivers {
-            let path = Workspace.joinPath(workspace.root, file)
-            inputs.append(RunInput(kind: .waiverFile, name: file, path: paths.relative(path), digest: ResultCoding.digest(ofFile: path)))
+            let name = WorkspaceFiles.normalized(file)
+            inputs.append(RunInput(kind: .waiverFile, name: file, path: name, digest: ResultCoding.digest(ofFile: files.path(name))))
         }
         let limits = configuration.limits
         var engineParts: [String: String] = [
@@ -50,22 +50,23 @@ struct WorkspaceInputs: Sendable {
                 + (limits.retainedBytes == WorkspaceConfiguration.defaults(at: "").limits.retainedBytes ? "" : ", retained \(limits.retainedBytes) B"),
         ]
         for file in configuration.taxonomy {
-            let path = Workspace.joinPath(workspace.root, file)
-            let fileDigest = ResultCoding.digest(ofFile: path)
-            inputs.append(RunInput(kind: .taxonomyFile, name: file, path: paths.relative(path), digest: fileDigest))
-            engineParts["taxonomy " + paths.relative(path)] = fileDigest
+            let name = WorkspaceFiles.normalized(file)
+            let fileDigest = ResultCoding.digest(ofFile: files.path(name))
+            inputs.append(RunInput(kind: .taxonomyFile, name: file, path: name, digest: fileDigest))
+            engineParts["taxonomy " + name] = fileDigest
         }
         for folder in configuration.plugins {
-            let path = Workspace.joinPath(workspace.root, folder)
-            let files = Self.files(in: path).map { ($0, ResultCoding.digest(ofFile: Workspace.joinPath(path, $0))) }
+            let folder = WorkspaceFiles.normalized(folder)
+            let path = files.path(folder)
+            let pluginFiles = Self.files(in: path).map { ($0, ResultCoding.digest(ofFile: WorkspaceFiles.join(path, $0))) }
             let name = (folder as NSString).lastPathComponent
-            inputs.append(RunInput(kind: .plugin, name: name, path: paths.relative(path), digest: ResultCoding.combining(files)))
-            for (file, fileDigest) in files {
-                inputs.append(RunInput(kind: .pluginFile, name: name, path: paths.relative(Workspace.joinPath(path, file)), digest: fileDigest))
+            inputs.append(RunInput(kind: .plugin, name: name, path: folder, digest: ResultCoding.combining(pluginFiles)))
+            for (file, fileDigest) in pluginFiles {
+                inputs.append(RunInput(kind: .pluginFile, name: name, path: WorkspaceFiles.join(folder, file), digest: fileDigest))
             }
         }
         return WorkspaceInputs(
-            paths: paths, packs: packs, inputs: inputs, engineParts: engineParts)
+            packs: packs, inputs: inputs, engineParts: engineParts)
     }
 
     /// The files under `folder`, relative, sorted.
@@ -74,7 +75,7 @@ struct WorkspaceInputs: Sendable {
         var files: [String] = []
         while let relative = enumerator.nextObject() as? String {
             var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: Workspace.joinPath(folder, relative), isDirectory: &isFolder), !isFolder.boolValue {
+            if FileManager.default.fileExists(atPath: WorkspaceFiles.join(folder, relative), isDirectory: &isFolder), !isFolder.boolValue {
                 files.append(relative)
             }
         }

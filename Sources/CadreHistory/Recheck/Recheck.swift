@@ -58,20 +58,18 @@ public struct Recheck: Sendable {
             return RecheckOutcome(blockedBy: planning.problems)
         }
 
-        let paths = inputs.paths
-        let merged = RecheckMerge(partial, with: last, files: workspace.systemFiles, paths: paths)
+        let merged = RecheckMerge(partial, with: last, files: workspace.systemFiles)
         var systems = merged.systems
-        let diagnostics = (partial.diagnostics + resolve(&systems, rules: partial.rules, paths: paths)).sortedForDisplay()
+        let diagnostics = (partial.diagnostics + Evaluation.resolve(&systems, waivers: workspace.waivers, rules: partial.rules)).sortedForDisplay()
         var run = RecordedRun(
             info: info(of: systems, plan: plan, last: last, asOf: asOf, now: now), engine: inputs.engine, inputs: inputs.inputs,
-            rules: partial.rules.map { paths.relocate($0, paths.relative) }, waivers: paths.relocate(workspace.waivers, paths.relative),
-            systems: systems, diagnostics: paths.relocate(diagnostics, paths.relative))
+            rules: partial.rules, waivers: workspace.waivers, systems: systems, diagnostics: diagnostics)
         run.readings = plan.readings(of: partial.rules, observed: partial.readings, last: last)
 
         let diff = try recordAndCompare(&run, last: last, fresh: merged.fresh, bodies: merged.bodies, documents: documents, record: record)
         return RecheckOutcome(
             previous: last?.info, run: run, plan: plan, diff: diff, recorded: record, diagnostics: diagnostics,
-            invalidSystems: systems.filter { $0.diagnostics.containsErrors }.map { paths.shown($0.file) })
+            invalidSystems: systems.filter { $0.diagnostics.containsErrors }.map(\.file))
     }
 
     /// The last recorded run, and the workspace's descriptors read and hashed meanwhile.
@@ -133,25 +131,6 @@ public struct Recheck: Sendable {
         }
     }
 
-    /// What depends on every system, as a full evaluation resolves it (``Evaluation/resolve(_:waivers:rules:)``):
-    /// the problems of the workspace's waivers, and systems describing an id twice set aside.
-    private func resolve(_ systems: inout [RecordedSystem], rules: [RuleInfo], paths: WorkspacePaths) -> [Diagnostic] {
-        // Resolved on the files as users see them (the problem names them), recorded relative.
-        var shown = systems.map { ShownSystem(id: $0.id, file: paths.shown($0.file)) }
-        let problems = Evaluation.resolve(&shown, waivers: workspace.waivers, rules: rules)
-        for (index, system) in shown.enumerated() {
-            if let problem = system.problem { systems[index].setAside(for: paths.relocate([problem], paths.relative)[0]) }
-        }
-        return problems
-    }
-
-    private struct ShownSystem: AssembledSystem {
-        var id: String?
-        var file: String
-        var problem: Diagnostic?
-        mutating func setAside(for problem: Diagnostic) { self.problem = problem }
-    }
-
     /// The new run's facts: counts by status, what was evaluated, the packs.
     private func info(of systems: [RecordedSystem], plan: RecheckPlan, last: RecordedRun?, asOf: ISODate, now: Date) -> RunInfo {
         var tally = [Int](repeating: 0, count: ResultCoding.statuses.count)
@@ -180,7 +159,7 @@ public struct Recheck: Sendable {
             }
         }
         let compared = Result { [run, history] () throws(HistoryError) -> RunDiff in
-            let comparison = RunComparison(paths: WorkspacePaths(root: workspace.root))
+            let comparison = RunComparison()
             let differences = comparison.differences(from: last, to: run)
             let earlier = try history.resultBodies(differences.keys.filter { fresh[$0] == nil })
             var results = try HistoryStore.decode(earlier, file: history.file)

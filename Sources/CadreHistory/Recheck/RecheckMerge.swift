@@ -18,7 +18,7 @@ struct RecheckMerge {
 
     /// Merges `partial` (the pairs evaluated again) with `last`, for the descriptor `files` of
     /// the workspace; the rules of the new run are `partial`'s.
-    init(_ partial: Evaluation, with last: RecordedRun?, files: [String], paths: WorkspacePaths) {
+    init(_ partial: Evaluation, with last: RecordedRun?, files: [String]) {
         let ruleIDs = Set(partial.rules.map(\.id))
         // The usual case: the rules are those of the last run, and no recorded result is dropped.
         let sameRules = last.map { Set($0.rules.map(\.id)) == ruleIDs } ?? false
@@ -26,14 +26,13 @@ struct RecheckMerge {
         let runNumber = (last?.info.id ?? 0) + 1
 
         let encoded = partial.systems.concurrentMap { system in
-            let old = oldSystems[paths.relative(system.file)]?.results
+            let old = oldSystems[system.file]?.results
             return system.results.map { result in
-                let recorded = paths.relocate(result, paths.relative)
-                var (key, body) = ResultCoding.encode(recorded, storedBy: runNumber)
+                var (key, body) = ResultCoding.encode(result, storedBy: runNumber)
                 var stored = false
                 if let kept = old?.storedKeys(forRule: result.rule).first(where: { $0.hasContent(of: key) }) { (key, stored) = (kept, true) }
                 return (
-                    reference: ResultReference(rule: result.rule, key: key, status: result.status, severity: result.severity), result: recorded,
+                    reference: ResultReference(rule: result.rule, key: key, status: result.status, severity: result.severity), result: result,
                     body: stored ? nil : body
                 )
             }.sorted { $0.reference.rule < $1.reference.rule }
@@ -44,13 +43,12 @@ struct RecheckMerge {
                 fresh[item.reference.key] = item.result
                 if let body = item.body { bodies[item.reference.key] = body }
             }
-            evaluated[paths.relative(system.file)] = evaluated[paths.relative(system.file)] ?? (system, results.map(\.reference))
+            evaluated[system.file] = evaluated[system.file] ?? (system, results.map(\.reference))
         }
 
         systems = files.concurrentMap { [evaluated] file -> RecordedSystem? in
-            let relative = paths.relative(file)
-            let old = oldSystems[relative]
-            guard let (system, references) = evaluated[relative] else {
+            let old = oldSystems[file]
+            guard let (system, references) = evaluated[file] else {
                 guard var copy = old else { return nil }
                 if !sameRules, copy.results.contains(where: { !ruleIDs.contains($0.rule) }) {
                     copy.results = ResultList(copy.results.filter { ruleIDs.contains($0.rule) })
@@ -66,9 +64,8 @@ struct RecheckMerge {
                 }
             }
             return RecordedSystem(
-                file: relative, id: system.id, name: system.name, digest: system.digest,
-                diagnostics: paths.relocate(system.diagnostics, paths.relative), waivers: paths.relocate(system.waivers, paths.relative),
-                results: results)
+                file: file, id: system.id, name: system.name, digest: system.digest, diagnostics: system.diagnostics,
+                waivers: system.waivers, results: results)
         }.compactMap { $0 }.sorted { $0.file < $1.file }
     }
 

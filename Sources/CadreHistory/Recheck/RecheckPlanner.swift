@@ -37,9 +37,9 @@ struct RecheckPlanner {
         var digest: String
         var mentionsStores: Bool
 
-        init(file: String) {
+        init(at path: String) {
             // As the engine reads it: at most one byte past the limit, only a regular file.
-            let bytes = try? FileReader.read(file)
+            let bytes = try? FileReader.read(path)
             digest = bytes.map { ResultCoding.digest($0) } ?? ""
             mentionsStores = bytes.map { Data($0).range(of: Data("stores".utf8)) != nil } ?? false
         }
@@ -48,10 +48,8 @@ struct RecheckPlanner {
     /// The descriptor files of `workspace`, read and hashed on every core.
     static func descriptors(of workspace: Workspace) -> [String: Descriptor] {
         let files = workspace.systemFiles
-        return Dictionary(zip(files, files.concurrentMap { Descriptor(file: $0) }), uniquingKeysWith: { a, _ in a })
+        return Dictionary(zip(files, files.concurrentMap { Descriptor(at: workspace.files.path($0)) }), uniquingKeysWith: { a, _ in a })
     }
-
-    private var paths: WorkspacePaths { inputs.paths }
 
     func plan(after last: RecordedRun?) -> RecheckPlan {
         let files = workspace.systemFiles
@@ -97,16 +95,15 @@ struct RecheckPlanner {
         var idCounts: [String: Int] = [:]
         for system in last.systems { if let id = system.id { idCounts[id, default: 0] += 1 } }
         let oldWaivers = Dictionary(grouping: last.waivers, by: \.system)
-        let newWaivers = Dictionary(grouping: paths.relocate(workspace.waivers, paths.relative), by: \.system)
+        let newWaivers = Dictionary(grouping: workspace.waivers, by: \.system)
         let sortedRules = everything.sorted()
         var seen: Set<String> = []
         var completeSets: Set<ObjectIdentifier> = []  // rule sets found to be the rules of this run
         for file in files {
-            let relative = paths.relative(file)
-            seen.insert(relative)
-            let descriptor = descriptors[file] ?? Descriptor(file: file)
+            seen.insert(file)
+            let descriptor = descriptors[file] ?? Descriptor(at: workspace.files.path(file))
             let digest = descriptor.digest
-            guard let index = oldSystems[relative] else {
+            guard let index = oldSystems[file] else {
                 selection.select(everything, on: file)
                 reasons.append(ChangeReason(.descriptorAdded, file, "new descriptor: every rule"))
                 continue
@@ -144,7 +141,7 @@ struct RecheckPlanner {
             if !rerun.isEmpty { selection.select(rerun, on: file) }
         }
         for system in last.systems where !seen.contains(system.file) {
-            reasons.append(ChangeReason(.descriptorRemoved, paths.shown(system.file), "descriptor removed: its results are dropped"))
+            reasons.append(ChangeReason(.descriptorRemoved, system.file, "descriptor removed: its results are dropped"))
         }
         return RecheckPlan(selection: selection, reasons: reasons, isFull: false, totalPairs: total, rulesEverywhere: everywhere)
     }
@@ -159,7 +156,7 @@ struct RecheckPlanner {
         var packsReported: Set<String> = []
         var filesReported: Set<String> = []
         for rule in rules {
-            let file = paths.relative(rule.file)
+            let file = rule.file
             let facts = inputs.packs[rule.pack]
             guard let old = oldRules[rule.id] else {
                 rerun.insert(rule.id)

@@ -20,7 +20,7 @@ public struct HistoryStore: Sendable {
     public var willRecord: (@Sendable () -> Void)?
 
     /// Where a workspace keeps its history: `<root>/.cadre/history.sqlite`.
-    public static func file(in root: String) -> String { Workspace.joinPath(root, ".cadre/history.sqlite") }
+    public static func file(in root: String) -> String { WorkspaceFiles.join(root, ".cadre/history.sqlite") }
 
     /// The files SQLite opens for writing besides the history itself.
     static let companionSuffixes = ["-wal", "-shm", "-journal"]

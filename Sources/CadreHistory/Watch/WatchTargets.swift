@@ -13,14 +13,14 @@ public struct WatchTargets: Sendable, Hashable {
         var folders: Set<String> = [workspace.root.isEmpty ? "." : workspace.root]
         let configuration = workspace.configuration
         func parent(_ file: String) -> String {
-            let folder = (Workspace.joinPath(workspace.root, file) as NSString).deletingLastPathComponent
+            let folder = (WorkspaceFiles.join(workspace.root, file) as NSString).deletingLastPathComponent
             return folder.isEmpty ? "." : folder
         }
         for file in configuration.waivers + configuration.taxonomy { folders.insert(parent(file)) }
-        var trees = configuration.systems.map { Workspace.joinPath(workspace.root, $0) }
+        var trees = configuration.systems.map { WorkspaceFiles.join(workspace.root, $0) }
         trees += workspace.packs.map(\.folder)
-        trees += configuration.packs.map { Workspace.joinPath(workspace.root, $0) }
-        trees += configuration.plugins.map { Workspace.joinPath(workspace.root, $0) }
+        trees += configuration.packs.map { WorkspaceFiles.join(workspace.root, $0) }
+        trees += configuration.plugins.map { WorkspaceFiles.join(workspace.root, $0) }
         for tree in trees {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: tree, isDirectory: &isFolder) else { continue }
@@ -40,7 +40,7 @@ public struct WatchTargets: Sendable, Hashable {
         var folders: [String] = []
         while let relative = enumerator.nextObject() as? String {
             let name = (relative as NSString).lastPathComponent
-            let path = Workspace.joinPath(tree, relative)
+            let path = WorkspaceFiles.join(tree, relative)
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else { continue }
             if name.hasPrefix(".") {

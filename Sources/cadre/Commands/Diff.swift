@@ -45,7 +45,7 @@ struct DiffCommand: ParsableCommand {
             guard let fromReference = RunReference(from), let toReference = RunReference(to) else { throw ExitCode(2) }
             guard let before = try history.run(fromReference) else { throw MissingRun(reference: from) }
             guard let after = try history.run(toReference) else { throw MissingRun(reference: to) }
-            let diff = try history.diff(from: before, to: after, root: root)
+            let diff = try history.diff(from: before, to: after).shown(in: WorkspaceFiles(root: root))
             switch format {
             case .text: print(ChangeReport(diff: diff, failOn: threshold).renderDiff(), terminator: "")
             case .json: print(ChangeReportJSON(diff: diff, failOn: threshold).renderDiff(), terminator: "")

@@ -59,7 +59,8 @@ struct Evaluate: ParsableCommand {
         if Terminal.stderrIsTerminal {
             printError("evaluating \(workspace.systemFiles.count) systems against \(workspace.packs.count) packs as of \(asOf)…")
         }
-        let evaluation = Engine(workspace: workspace, jobs: jobs, readsStores: !noStores).evaluate(asOf: asOf)
+        // Files are named in the workspace; the report shows them from here.
+        let evaluation = Engine(workspace: workspace, jobs: jobs, readsStores: !noStores).evaluate(asOf: asOf).shown(in: workspace.files)
         let threshold: Severity? =
             switch failOn {
             case .none?: nil

@@ -16,7 +16,7 @@ struct PluginOptions: ParsableArguments {
             guard let id = PluginLoader().load(at: folder, as: folder).0?.id else { return true }
             return !ids.contains(id)
         }
-        let (extra, problems) = PluginLoader.loadAll(others, root: ".", into: &taxonomy)
+        let (extra, problems) = PluginLoader.loadAll(others, in: WorkspaceFiles(root: "."), into: &taxonomy)
         return (enabled + extra, problems)
     }
 }

@@ -13,8 +13,9 @@ struct Policies: ParsableCommand {
     /// Loads the workspace's rules, printing every problem; exit status 2 when a pack or rule is invalid.
     static func rules(_ options: WorkspaceOptions) throws -> (Workspace, [RuleInfo]) {
         let workspace = try options.open()
-        let (rules, diagnostics) = Engine(workspace: workspace).loadRules()
-        for diagnostic in diagnostics { printError(diagnostic.description) }
+        let (loadedRules, diagnostics) = Engine(workspace: workspace).loadRules()
+        let rules = loadedRules.map(workspace.files.shown)
+        for diagnostic in diagnostics { printError(workspace.files.shown(diagnostic).description) }
         if diagnostics.containsErrors { throw ExitCode(2) }
         return (workspace, rules)
     }
@@ -29,7 +30,7 @@ struct Policies: ParsableCommand {
         func run() throws {
             let (loaded, rules) = try Policies.rules(workspace)
             for pack in loaded.packs {
-                print(TerminalText.line("\(pack.id) \(pack.version) — \(pack.manifest.title) (\(pack.folder))"))
+                print(TerminalText.line("\(pack.id) \(pack.version) — \(pack.manifest.title) (\(loaded.files.path(pack.folder)))"))
             }
             if !loaded.packs.isEmpty { print("") }
             let width = rules.map(\.id.count).max() ?? 0

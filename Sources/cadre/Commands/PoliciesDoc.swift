@@ -40,14 +40,14 @@ extension Policies {
             if packs.isEmpty {
                 folders = try workspace.open(systems: []).packFolders
             } else {
-                folders = packs.map(DisplayPath.normalized)
+                folders = packs.map(WorkspaceFiles.normalized)
             }
             let taxonomy = try TaxonomyOptions.bundled()
             let catalog = RuleCatalog.load(folders: folders, taxonomy: taxonomy)
             for diagnostic in catalog.diagnostics { printError(diagnostic.description) }
             if catalog.diagnostics.containsErrors { throw ExitCode(2) }
             let base = output.map { ($0 as NSString).deletingLastPathComponent } ?? "."
-            let text = PolicyCatalogue(catalog: catalog) { DisplayPath.relative($0, to: base.isEmpty ? "." : base) }.render()
+            let text = PolicyCatalogue(catalog: catalog) { WorkspaceFiles.relative($0, to: base.isEmpty ? "." : base) }.render()
             guard let output else {
                 print(text, terminator: "")
                 return

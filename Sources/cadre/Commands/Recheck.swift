@@ -55,7 +55,7 @@ struct RecheckCommand: ParsableCommand {
         let outcome: RecheckOutcome
         do {
             outcome = try Recheck(workspace: workspace, history: history, cadreVersion: CadreVersion.number, jobs: jobs, readsStores: !noStores)
-                .run(asOf: asOf ?? ISODate.today(), record: !dryRun)
+                .run(asOf: asOf ?? ISODate.today(), record: !dryRun).shown(in: workspace.files)
         } catch {
             printError("cadre: \(error)")
             throw ExitCode(2)

@@ -73,11 +73,11 @@ struct Test: ParsableCommand {
         } else if paths.isEmpty {
             let opened = try workspace.open(systems: [])
             // Problems of cadre.yaml itself; the runner reports those of the packs.
-            problems += opened.diagnostics.filter { $0.isError && $0.location.file.hasSuffix(WorkspaceConfiguration.fileName) }
+            problems += opened.diagnostics.filter { $0.isError && $0.location.file.hasSuffix(WorkspaceConfiguration.fileName) }.map(opened.files.shown)
             targets = TestTarget.packs(of: opened)
             taxonomy = opened.taxonomy
             enabled = opened.plugins
-            problems += opened.diagnostics.filter { $0.isError && $0.location.file.hasSuffix("plugin.yaml") }
+            problems += opened.diagnostics.filter { $0.isError && $0.location.file.hasSuffix("plugin.yaml") }.map(opened.files.shown)
             limits = opened.configuration.limits
             if targets.isEmpty, problems.isEmpty {
                 if workspace.workspace == nil, Workspace.discover() == nil {

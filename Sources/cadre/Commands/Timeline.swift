@@ -42,7 +42,7 @@ struct TimelineCommand: ParsableCommand {
             printError("cadre: --until \(end) is before --from \(start)")
             throw ExitCode(2)
         }
-        let applicability = Engine(workspace: workspace).applicability()
+        let applicability = Engine(workspace: workspace).applicability().shown(in: workspace.files)
         for diagnostic in applicability.diagnostics { printError(diagnostic.description) }
         if applicability.diagnostics.containsErrors { throw ExitCode(2) }
         var timeline = Timeline(applicability, from: start, until: end)

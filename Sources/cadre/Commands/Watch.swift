@@ -90,7 +90,7 @@ struct WatchCommand: ParsableCommand {
         let threshold = WorkspaceOptions.threshold(failOn, workspace: workspace)
         do {
             let outcome = try Recheck(workspace: workspace, history: history, cadreVersion: CadreVersion.number, jobs: jobs, readsStores: !noStores)
-                .run(asOf: asOf ?? ISODate.today())
+                .run(asOf: asOf ?? ISODate.today()).shown(in: workspace.files)
             let report = ChangeReport(diff: outcome.diff, failOn: threshold)
             if first || !outcome.diff.isEmpty || !outcome.diagnostics.isEmpty || outcome.run == nil {
                 say(report.render(outcome, root: workspace.root), terminator: "")

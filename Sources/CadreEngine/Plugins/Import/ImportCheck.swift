@@ -9,17 +9,17 @@ public enum ImportCheck {
         var diagnostics: [Diagnostic] = []
         var taxonomy = taxonomy
         for file in files where file.format == Taxonomy.fileFormat {
-            let path = Workspace.join(folder, file.path)
+            let path = WorkspaceFiles.join(folder, file.path)
             let (extended, problems) = taxonomy.adding(termsFromFileAt: path, as: path)
             taxonomy = extended
             diagnostics += problems
         }
         let loader = DescriptorLoader(taxonomy: taxonomy)
         for file in files where file.format == DescriptorSchema.format {
-            diagnostics += loader.load(fileAt: Workspace.join(folder, file.path)).diagnostics
+            diagnostics += loader.load(fileAt: WorkspaceFiles.join(folder, file.path)).diagnostics
         }
         for file in files where file.format == PackManifest.format {
-            let packFolder = Workspace.join(folder, (file.path as NSString).deletingLastPathComponent)
+            let packFolder = WorkspaceFiles.join(folder, (file.path as NSString).deletingLastPathComponent)
             diagnostics += PackLoader().load(at: packFolder, as: packFolder, settings: [:]).1
         }
         return diagnostics.sortedForDisplay()
