@@ -20,7 +20,7 @@ public struct Engine: Sendable {
     /// Where store URLs' `${VAR}` references are resolved.
     public var environment: [String: String]
     /// Where parsed descriptors are kept between evaluations (nil: every descriptor is parsed).
-    public var documents: (any DocumentCache)?
+    public var parsedDescriptors: (any ParsedDescriptors)?
 
     public init(
         workspace: Workspace, jobs: Int = 0, limits: LuaLimits? = nil, readsStores: Bool = true,
@@ -91,11 +91,11 @@ public struct Engine: Sendable {
         run.note(worker.readings)
     }
 
-    /// Loads the descriptor `file` and says the digest of its bytes: through ``documents`` when
+    /// Loads the descriptor `file` and says the digest of its bytes: through ``parsedDescriptors`` when
     /// there is a cache, without reading the file when the cache knows its digest and keeps its
     /// document.
     private func load(_ file: String, loader: DescriptorLoader) -> (DescriptorLoad, digest: String) {
-        if let documents, let digest = documents.digest(of: file), let kept = documents.document(digest: digest, file: file) {
+        if let parsedDescriptors, let digest = parsedDescriptors.digest(of: file), let kept = parsedDescriptors.document(digest: digest, file: file) {
             return (load(kept, file: file, loader: loader), digest)
         }
         // Read once, and never more than one byte past the limit: the digest and the parse share
@@ -107,20 +107,20 @@ public struct Engine: Sendable {
         return (load(bytes, digest: digest, file: file, loader: loader), digest)
     }
 
-    private func load(_ kept: KeptDocument, file: String, loader: DescriptorLoader) -> DescriptorLoad {
+    private func load(_ kept: ParsedDescriptor, file: String, loader: DescriptorLoader) -> DescriptorLoad {
         guard let diagnostics = kept.diagnostics else { return loader.load(kept.root, file: file) }
         return loader.load(validated: kept.root, file: file, diagnostics: diagnostics)
     }
 
-    /// Loads a descriptor from its bytes, through ``documents`` when there is a cache.
+    /// Loads a descriptor from its bytes, through ``parsedDescriptors`` when there is a cache.
     private func load(_ bytes: [UInt8], digest: String, file: String, loader: DescriptorLoader) -> DescriptorLoad {
-        guard let documents else { return loader.load(bytes: bytes, file: file) }
-        if let kept = documents.document(digest: digest, file: file) { return load(kept, file: file, loader: loader) }
+        guard let parsedDescriptors else { return loader.load(bytes: bytes, file: file) }
+        if let kept = parsedDescriptors.document(digest: digest, file: file) { return load(kept, file: file, loader: loader) }
         // A file that does not parse is not kept; the loader parses it again to say why.
         guard let root = try? DocumentParser(limits: loader.limits).parse(bytes, file: file) else {
             return loader.load(bytes: bytes, file: file)
         }
-        documents.keep(root, digest: digest)
+        parsedDescriptors.keep(root, digest: digest)
         return loader.load(root, file: file)
     }
 }

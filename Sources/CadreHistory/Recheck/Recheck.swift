@@ -43,17 +43,17 @@ public struct Recheck: Sendable {
     public func run(asOf: ISODate, now: Date = Date(), record: Bool = true) throws(HistoryError) -> RecheckOutcome {
         // The descriptors the last run parsed are read, and the workspace's descriptors hashed,
         // while the last run is read.
-        let archives = KeptDocuments.Archives(history: history, cadreVersion: cadreVersion)
+        let stored = HistoryParsedDescriptors.Stored(history: history, cadreVersion: cadreVersion)
         let inputs = WorkspaceInputs.read(workspace, cadreVersion: cadreVersion, readsStores: readsStores)
         let (last, descriptors) = try lastRun()
-        let documents = KeptDocuments(
+        let parsedDescriptors = HistoryParsedDescriptors(
             history: history, cadreVersion: cadreVersion, digests: descriptors.compactMapValues { $0.digest.isEmpty ? nil : $0.digest },
-            archives: archives)
+            stored: stored)
 
         // Plan once the engine's first worker has loaded the rules, then evaluate the pairs planned.
-        let planning = Planning(workspace: workspace, inputs: inputs, last: last, descriptors: descriptors, asOf: asOf, readsStores: readsStores, documents: documents)
+        let planning = Planning(workspace: workspace, inputs: inputs, last: last, descriptors: descriptors, asOf: asOf, readsStores: readsStores, parsedDescriptors: parsedDescriptors)
         var engine = Engine(workspace: workspace, jobs: jobs, readsStores: readsStores, environment: environment)
-        engine.documents = documents
+        engine.parsedDescriptors = parsedDescriptors
         guard let partial = engine.evaluate(asOf: asOf, planning: planning.plan), let plan = planning.chosen else {
             return RecheckOutcome(blockedBy: planning.problems)
         }
@@ -66,7 +66,7 @@ public struct Recheck: Sendable {
             rules: partial.rules, waivers: workspace.waivers, systems: systems, diagnostics: diagnostics)
         run.readings = plan.readings(of: partial.rules, observed: partial.readings, last: last)
 
-        let diff = try recordAndCompare(&run, last: last, fresh: merged.fresh, bodies: merged.bodies, documents: documents, record: record)
+        let diff = try recordAndCompare(&run, last: last, fresh: merged.fresh, bodies: merged.bodies, parsedDescriptors: parsedDescriptors, record: record)
         return RecheckOutcome(
             previous: last?.info, run: run, plan: plan, diff: diff, recorded: record, diagnostics: diagnostics,
             invalidSystems: systems.filter { $0.diagnostics.containsErrors }.map(\.file))
@@ -95,12 +95,12 @@ public struct Recheck: Sendable {
         let descriptors: [String: RecheckPlanner.Descriptor]
         let asOf: ISODate
         let readsStores: Bool
-        let documents: KeptDocuments
+        let parsedDescriptors: HistoryParsedDescriptors
         private let outcome = Mutex<(plan: RecheckPlan?, problems: [Diagnostic])>((nil, []))
 
         init(
             workspace: Workspace, inputs: WorkspaceInputs, last: RecordedRun?, descriptors: [String: RecheckPlanner.Descriptor],
-            asOf: ISODate, readsStores: Bool, documents: KeptDocuments
+            asOf: ISODate, readsStores: Bool, parsedDescriptors: HistoryParsedDescriptors
         ) {
             self.workspace = workspace
             self.inputs = inputs
@@ -108,7 +108,7 @@ public struct Recheck: Sendable {
             self.descriptors = descriptors
             self.asOf = asOf
             self.readsStores = readsStores
-            self.documents = documents
+            self.parsedDescriptors = parsedDescriptors
         }
 
         var chosen: RecheckPlan? { outcome.withLock { $0.plan } }
@@ -125,7 +125,7 @@ public struct Recheck: Sendable {
             planner.readsStores = readsStores
             planner.descriptors = descriptors
             let plan = planner.plan(after: last)
-            documents.trust(KeptDocuments.validations(in: last, plan: plan))
+            parsedDescriptors.trust(HistoryParsedDescriptors.validations(in: last, plan: plan))
             outcome.withLock { $0 = (plan, problems) }
             return plan.selection
         }
@@ -147,14 +147,14 @@ public struct Recheck: Sendable {
     /// what changed since `last` is found, read (a reader of the history's pool, beside the
     /// writer) and compared on the others; never returns while the run is being written.
     private func recordAndCompare(
-        _ run: inout RecordedRun, last: RecordedRun?, fresh: [ResultKey: RuleResult], bodies: [ResultKey: String], documents: KeptDocuments,
+        _ run: inout RecordedRun, last: RecordedRun?, fresh: [ResultKey: RuleResult], bodies: [ResultKey: String], parsedDescriptors: HistoryParsedDescriptors,
         record: Bool
     ) throws(HistoryError) -> RunDiff {
         let recording = Mutex<Result<Int64, HistoryError>?>(nil)
         let recorded = DispatchGroup()
         if record {
             DispatchQueue.global().async(group: recorded) { [history, run] in
-                let outcome = Result { () throws(HistoryError) in try history.record(run, results: bodies, documents: documents.newlyParsed) }
+                let outcome = Result { () throws(HistoryError) in try history.record(run, results: bodies, documents: parsedDescriptors.newlyParsed) }
                 recording.withLock { $0 = outcome }
             }
         }

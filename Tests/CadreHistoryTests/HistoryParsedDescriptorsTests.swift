@@ -6,7 +6,7 @@ import Testing
 
 /// What the history hands the engine back: the last run's parses, and, when the engine's context
 /// did not change, what validating them found.
-@Suite struct KeptDocumentsTests {
+@Suite struct HistoryParsedDescriptorsTests {
     @Test func anUnchangedDescriptorComesBackParsedWithItsWarnings() throws {
         let workspace = try HistoryWorkspace(files: WorkspaceModel().files())
         let warned = HistoryWorkspace.descriptor(id: "b", recordings: "P3M", ai: true).replacingOccurrences(of: "effect: none", with: "effect: significant")
@@ -16,7 +16,7 @@ import Testing
         let last = try #require(try history.lastRun())
         let b = try #require(last.systems.first { $0.id == "b" })
         let partial = RecheckPlan(selection: .init(), reasons: [], isFull: false, totalPairs: 0)
-        let kept = KeptDocuments(history: history, cadreVersion: "test", validated: KeptDocuments.validations(in: last, plan: partial))
+        let kept = HistoryParsedDescriptors(history: history, cadreVersion: "test", validated: HistoryParsedDescriptors.validations(in: last, plan: partial))
         let document = try #require(kept.document(digest: b.digest, file: "elsewhere/b.yaml"))
         #expect(document.root == (try DocumentParser().parse(warned, file: "elsewhere/b.yaml")))
         let diagnostics = try #require(document.diagnostics)
@@ -25,10 +25,10 @@ import Testing
 
         // The engine's context changed (a full plan): parsed, not validated.
         let full = RecheckPlan(selection: .init(), reasons: [], isFull: true, totalPairs: 0)
-        let parsedOnly = KeptDocuments(history: history, cadreVersion: "test", validated: KeptDocuments.validations(in: last, plan: full))
+        let parsedOnly = HistoryParsedDescriptors(history: history, cadreVersion: "test", validated: HistoryParsedDescriptors.validations(in: last, plan: full))
         #expect(try #require(parsedOnly.document(digest: b.digest, file: "b.yaml")).diagnostics == nil)
         // Another cadre's parses are not read; unknown digests are not found.
-        #expect(KeptDocuments(history: history, cadreVersion: "other").document(digest: b.digest, file: "b.yaml") == nil)
+        #expect(HistoryParsedDescriptors(history: history, cadreVersion: "other").document(digest: b.digest, file: "b.yaml") == nil)
         #expect(kept.document(digest: String(repeating: "0", count: 64), file: "b.yaml") == nil)
     }
 
@@ -43,7 +43,7 @@ import Testing
         let opened = try workspace.open()
         let file = try #require(opened.systemFiles.first { $0.hasSuffix("b.yaml") })
         var engine = Engine(workspace: opened, jobs: 1, readsStores: false)
-        engine.documents = KeptDocuments(history: history, cadreVersion: "test", digests: [file: b.digest])
+        engine.parsedDescriptors = HistoryParsedDescriptors(history: history, cadreVersion: "test", digests: [file: b.digest])
         var selection = EvaluationSelection()
         selection.select(["test.retention"], on: file)
         let asOf = try #require(ISODate("2026-11-29"))
@@ -51,7 +51,7 @@ import Testing
         #expect(evaluated.id == "b")
         #expect(evaluated.digest == b.digest)
         // Without the digest, the file is read: what it holds now.
-        engine.documents = KeptDocuments(history: history, cadreVersion: "test")
+        engine.parsedDescriptors = HistoryParsedDescriptors(history: history, cadreVersion: "test")
         let reread = try #require(engine.evaluate(asOf: asOf, selection: selection).systems.first)
         #expect(reread.id == "b-renamed")
         #expect(reread.digest != b.digest)

@@ -3,7 +3,7 @@ import CadreModel
 import Foundation
 import Synchronization
 
-/// The history's ``DocumentCache``: descriptors parsed by an earlier run are read back from the
+/// The history's ``ParsedDescriptors``: descriptors parsed by an earlier run are read back from the
 /// history (`parsed_document`, all at once on another thread: one query, not one per descriptor
 /// from every worker); those parsed now are archived on the worker that parsed them,
 /// and recorded with the run (``HistoryStore/record(_:results:documents:)``).
@@ -18,7 +18,7 @@ import Synchronization
 /// When the engine's context (cadre, taxonomy, plugins, limits) is the last run's, a descriptor
 /// with the bytes of one the last run validated is not validated again: the problems recorded
 /// then (warnings: it was valid) are those validating it would find.
-final class KeptDocuments: DocumentCache {
+final class HistoryParsedDescriptors: ParsedDescriptors {
     let history: HistoryStore
     let cadreVersion: String
     /// Digest → the file (relative) and problems the last run recorded for a valid descriptor:
@@ -26,19 +26,19 @@ final class KeptDocuments: DocumentCache {
     private let validated: Mutex<[String: (file: String, diagnostics: [Diagnostic])]>
     /// File → the digest of its bytes, as the re-check read them to plan.
     let digests: [String: String]
-    private let kept: Archives
+    private let stored: Stored
     private let parsed = Mutex<[String: [UInt8]]>([:])
 
-    /// `archives`: what the history keeps, when its reading has started already.
+    /// `stored`: what the history keeps, when its reading has started already.
     init(
         history: HistoryStore, cadreVersion: String, validated: [String: (file: String, diagnostics: [Diagnostic])] = [:],
-        digests: [String: String] = [:], archives: Archives? = nil
+        digests: [String: String] = [:], stored: Stored? = nil
     ) {
         self.history = history
         self.cadreVersion = cadreVersion
         self.validated = Mutex(validated)
         self.digests = digests
-        kept = archives ?? Archives(history: history, cadreVersion: cadreVersion)
+        self.stored = stored ?? Stored(history: history, cadreVersion: cadreVersion)
     }
 
     func digest(of file: String) -> String? { digests[file] }
@@ -46,7 +46,7 @@ final class KeptDocuments: DocumentCache {
     /// The archives the history keeps for cadre `cadreVersion`, read on another thread from the
     /// moment they are asked for (a re-check asks before it reads the last run and plans), in one
     /// query; none when the history cannot be read.
-    final class Archives: Sendable {
+    final class Stored: Sendable {
         private let archives = Mutex<[String: [UInt8]]>([:])
         private let read = DispatchGroup()
 
@@ -85,8 +85,8 @@ final class KeptDocuments: DocumentCache {
         validated.withLock { $0 = validations }
     }
 
-    func document(digest: String, file: String) -> KeptDocument? {
-        guard let root = kept[digest].flatMap({ DocumentArchive.decode($0, file: file) }) else { return nil }
+    func document(digest: String, file: String) -> ParsedDescriptor? {
+        guard let root = stored[digest].flatMap({ DocumentArchive.decode($0, file: file) }) else { return nil }
         let diagnostics = validated.withLock { $0[digest] }.map { known in
             known.diagnostics.map { diagnostic in
                 var diagnostic = diagnostic
@@ -94,7 +94,7 @@ final class KeptDocuments: DocumentCache {
                 return diagnostic
             }
         }
-        return KeptDocument(root: root, diagnostics: diagnostics)
+        return ParsedDescriptor(root: root, diagnostics: diagnostics)
     }
 
     /// Keeps `root` to be recorded with the run — unless a store URL in it holds a password or

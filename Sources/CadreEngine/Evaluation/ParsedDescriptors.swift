@@ -6,10 +6,10 @@ import CadreModel
 ///
 /// A cache may also know how a document validated, when it knows the taxonomy is the same as
 /// then: the engine does not check it again. The engine asks from several workers at once.
-public protocol DocumentCache: Sendable {
+public protocol ParsedDescriptors: Sendable {
     /// The document parsed from bytes with `digest`, its locations naming `file`; nil when none
     /// is kept (or what is kept cannot be read: the engine parses the file then).
-    func document(digest: String, file: String) -> KeptDocument?
+    func document(digest: String, file: String) -> ParsedDescriptor?
 
     /// Keeps `root`, parsed from bytes with `digest`.
     func keep(_ root: LocatedNode, digest: String)
@@ -20,12 +20,12 @@ public protocol DocumentCache: Sendable {
     func digest(of file: String) -> String?
 }
 
-extension DocumentCache {
+extension ParsedDescriptors {
     public func digest(of file: String) -> String? { nil }
 }
 
-/// A document a ``DocumentCache`` kept.
-public struct KeptDocument: Sendable {
+/// A document a ``ParsedDescriptors`` kept.
+public struct ParsedDescriptor: Sendable {
     /// The document as parsed.
     public var root: LocatedNode
     /// What validating it found (warnings only), when it was validated against the taxonomy in
