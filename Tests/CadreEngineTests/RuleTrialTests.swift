@@ -53,6 +53,17 @@ import Testing
         #expect(outcome.diagnostics.first?.location.file == "policies/gdpr/broken.lua")
     }
 
+    @Test func severalFilesLoadTogetherEachInItsOwnEnvironment() throws {
+        let first = TemporaryWorkspace.rule("x", check: "shared = 1").replacingOccurrences(of: "test.x", with: "gdpr.trial.one")
+        let second = TemporaryWorkspace.rule("x", check: "ctx:fail(system, tostring(shared))")
+            .replacingOccurrences(of: "test.x", with: "gdpr.trial.two")
+        let outcome = try trial().run(
+            files: [("policies/gdpr/one.lua", first), ("policies/gdpr/two.lua", second)], on: [try document()])
+        #expect(outcome.rules.map(\.file) == ["policies/gdpr/one.lua", "policies/gdpr/two.lua"])
+        #expect(outcome.results.map(\.status) == [.pass, .error])
+        #expect(outcome.results.last?.failure?.message.contains("undefined global 'shared'") == true)
+    }
+
     @Test func aRuleThatLoopsErrsUnderTheTrialsLimits() throws {
         let source = TemporaryWorkspace.rule("x", check: "while true do end").replacingOccurrences(of: "test.x", with: "cnil.trial.loop")
         let limits = LuaLimits(memoryBytes: 8 << 20, instructions: 100_000, deadline: .seconds(5))

@@ -3,13 +3,15 @@ import CadreModel
 import Foundation
 import LuaHost
 
-// libFuzzer's entry point: one input, as a rule file.
+// libFuzzer's entry point: one input, as a rule file and as the body of a rule's `check`.
 //
 // Bytes are a rule file of one of the bundled packs (the pack whose id the file names first, so
 // that its `require` and `pack.data` work as they do for the pack's own rules), loaded as an
 // evaluation loads it: a fresh sandboxed state with the `cadre` API, the file run under the limits
 // in its own environment, what it returns checked field by field (RuleTrial, the path of
-// `EngineWorker`). Each rule it declares then runs, `applies` and `check`, on one fixed descriptor
+// `EngineWorker`). Beside it in the same pack and state, a second rule file has the bytes as the
+// body of its `check`, so that most inputs reach the rule API whatever they do to a rule's table.
+// Each rule declared then runs, `applies` and `check`, on one fixed descriptor
 // (Tests/CadreModelTests/Fixtures/complete.yaml, every field of the format) under small limits.
 // Stores are not read.
 //
@@ -61,9 +63,9 @@ enum RuleFuzzing {
         // A file that is not UTF-8 is refused before Lua sees it (PackLoader).
         guard let source = String(validating: bytes, as: UTF8.self) else { return }
         let chosen = pack(namedFirstIn: source)
-        let path = "\(chosen.folder)/fuzzed.lua"
+        let files = [("\(chosen.folder)/fuzzed.lua", source), ("\(chosen.folder)/fuzzed-check.lua", check(body: source, pack: chosen.id))]
         let trial = RuleTrial(pack: chosen.pack, taxonomy: taxonomy, limits: limits, asOf: asOf)
-        let outcome = trial.run(source: source, path: path, on: [document])
+        let outcome = trial.run(files: files, on: [document])
         if verbose {
             for diagnostic in outcome.diagnostics { print(diagnostic) }
             for result in outcome.results {
@@ -71,6 +73,21 @@ enum RuleFuzzing {
             }
         }
         check(outcome)
+    }
+
+    /// A rule file whose `check` runs `body`.
+    static func check(body: String, pack id: String) -> String {
+        """
+        return {
+          id = "\(id).fuzzed.check",
+          title = "The input as a check",
+          severity = "high",
+          references = { "Fuzz" },
+          check = function(system, ctx)
+        \(body)
+          end,
+        }
+        """
     }
 
     /// The pack whose id (`gdpr.`, `cnil.`, `ai-act.`) comes first in `source`; gdpr when none does.

@@ -46,14 +46,22 @@ public struct RuleTrial: Sendable {
     /// Loads `source` as the only rule file of the pack, shown as `path`, and runs its rules on
     /// `documents`.
     public func run(source: String, path: String, on documents: [DescriptorDocument]) -> Outcome {
+        run(files: [(path, source)], on: documents)
+    }
+
+    /// Loads `files` (each shown as its path) as the pack's rule files, in one state, and runs
+    /// their rules on `documents`.
+    public func run(files: [(path: String, source: String)], on documents: [DescriptorDocument]) -> Outcome {
         var pack = self.pack
-        let relative = path.split(separator: "/").last.map(String.init) ?? path
-        pack.ruleFiles = [Pack.File(path: path, relativePath: relative, source: source, digest: Digest.sha256(source))]
+        pack.ruleFiles = files.map { file in
+            let relative = file.path.split(separator: "/").last.map(String.init) ?? file.path
+            return Pack.File(path: file.path, relativePath: relative, source: file.source, digest: Digest.sha256(file.source))
+        }
         let worker: EngineWorker
         do {
             worker = try EngineWorker(packs: [pack], taxonomy: taxonomy, limits: limits, asOf: asOf)
         } catch {
-            return Outcome(rules: [], diagnostics: [.error("engine", at: .whole(path), "cannot start a worker: \(error)")], results: [])
+            return Outcome(rules: [], diagnostics: [.error("engine", at: .whole(pack.folder), "cannot start a worker: \(error)")], results: [])
         }
         var results: [RuleResult] = []
         for document in documents {
