@@ -5,7 +5,8 @@
 #                      swift test, then the bundled packs' own tests (cadre test, every rule
 #                      covered) and the check that docs/policies.md is up to date
 #   make fuzz          the fuzzers of Fuzz/ (libFuzzer): descriptor loading and rule loading, 25 s
-#                      each from the fixtures' seeds; fails on any crash (docs/fuzzing.md: longer runs)
+#                      each from the fixtures' seeds, libFuzzer's seed fixed; fails on any crash
+#                      (longer runs: scripts/fuzz.sh, docs/fuzzing.md)
 #   make build         the cadre binary, release build, in .build/release/cadre
 #   make bench-engine  the evaluation engine's benchmarks   }
 #   make bench-lua     the Lua host's benchmarks            } release builds of Benchmarks/;
@@ -73,7 +74,7 @@ test: deps .build/shim.stamp examples/stores
 # A separate package built into .build-fuzz (`swift build --sanitize fuzzer`), so `make test` never
 # builds it; CI runs it after the tests.
 fuzz: deps .build/shim.stamp
-	@scripts/fuzz.sh
+	@scripts/fuzz.sh --seed 1
 
 bench-lua: deps .build/shim.stamp
 	$(BENCH) $(SWIFT) build -c release --product LuaHostBenchmarks && .build/release/LuaHostBenchmarks

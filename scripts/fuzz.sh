@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Fuzzes the descriptor loader and rule loading with libFuzzer (docs/fuzzing.md).
 #
-#   scripts/fuzz.sh                            both fuzzers, 25 s each: what `make fuzz` and CI run
-#   scripts/fuzz.sh --seconds 1800 rule        the rule fuzzer for half an hour
+#   scripts/fuzz.sh --seed 1                   both fuzzers, 25 s each: what `make fuzz` and CI run
+#   scripts/fuzz.sh --seconds 1800 rule        the rule fuzzer for half an hour (a random seed)
 #   scripts/fuzz.sh --build-only               only build them
 #   FUZZ_FLAGS="-jobs=2 -workers=2" scripts/fuzz.sh ...   more libFuzzer flags
 #
@@ -14,19 +14,23 @@
 # earlier runs on this machine found (.build-fuzz/corpus/NAME). A crash, a broken promise, a hang
 # past -timeout or memory past -rss_limit_mb stops it: the input is saved in .build-fuzz/crashes/,
 # the end of its log is printed, and the script fails. `.build-fuzz/debug/RuleFuzzer FILE` runs
-# one saved input again.
+# one saved input again. `--seed 0` (the default) lets libFuzzer pick a seed; CI's fixed seed
+# makes its run the same on every machine, as far as its time allows (from an empty corpus:
+# `rm -rf .build-fuzz/corpus` to repeat it here).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 seconds=25
+seed=0
 build_only=false
 names=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --seconds) seconds="$2"; shift 2 ;;
+    --seed) seed="$2"; shift 2 ;;
     --build-only) build_only=true; shift ;;
     descriptor|rule) names+=("$1"); shift ;;
-    *) echo "usage: scripts/fuzz.sh [--seconds N] [--build-only] [descriptor] [rule]" >&2; exit 2 ;;
+    *) echo "usage: scripts/fuzz.sh [--seconds N] [--seed N] [--build-only] [descriptor] [rule]" >&2; exit 2 ;;
   esac
 done
 [ ${#names[@]} -gt 0 ] || names=(descriptor rule)
@@ -96,7 +100,7 @@ for name in "${names[@]}"; do
   # Swift's own crash handler would take the signal before libFuzzer saves the input.
   # shellcheck disable=SC2046
   if SWIFT_BACKTRACE=enable=no nice "$out/debug/$(executable "$name")" "$out/corpus/$name" "$out/seeds/$name" \
-    $(flags "$name") -max_total_time="$seconds" -print_final_stats=1 \
+    $(flags "$name") -max_total_time="$seconds" -seed="$seed" -print_final_stats=1 \
     -artifact_prefix="$out/crashes/$name-" ${FUZZ_FLAGS:-} >"$log" 2>&1; then
     passed=$((passed + 1))
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
