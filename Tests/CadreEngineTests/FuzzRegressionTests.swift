@@ -1,0 +1,30 @@
+import CadreEngine
+import CadreModel
+import Testing
+
+/// What the fuzzers (Fuzz/, docs/fuzzing.md) found that a rule could reach: each input now gives
+/// the rule an `error` result, or its file a diagnostic, instead of stopping cadre.
+@Suite struct FuzzRegressionTests {
+    func result(of check: String) throws -> RuleResult? {
+        try TemporaryWorkspace.with(rules: ["rule.lua": TemporaryWorkspace.rule("x", check: check)]).evaluate().result("test.x")
+    }
+
+    /// Found by the descriptor fuzzer; `cadre.duration` reads durations with the same parser, so a
+    /// rule crashed the whole evaluation with it. Its error names the rule's line (it named the
+    /// prelude's: `cadre.duration` made a tail call, which left the rule's frame out of the count).
+    @Test func aHugeFractionOfYearsIsARuleErrorAtItsLine() throws {
+        let result = try #require(try result(of: "cadre.duration('P99999999999999999999.5Y')"))
+        #expect(result.status == .error)
+        #expect(result.failure?.message.contains("`P99999999999999999999.5Y` is not a valid duration: fractions are not accepted") == true)
+        #expect(result.failure?.location?.file.hasSuffix("pack/rule.lua") == true, "\(String(describing: result.failure))")
+        #expect(result.failure?.location?.line == 8)
+    }
+
+    @Test func anInvalidDateIsARuleErrorAtItsLine() throws {
+        let result = try #require(try result(of: "local ok = 1\ncadre.date('2025-02-30')"))
+        #expect(result.status == .error)
+        #expect(result.failure?.message == "`2025-02-30` is not a valid date: February 2025 has 28 days")
+        #expect(result.failure?.location?.file.hasSuffix("pack/rule.lua") == true, "\(String(describing: result.failure))")
+        #expect(result.failure?.location?.line == 9)
+    }
+}
