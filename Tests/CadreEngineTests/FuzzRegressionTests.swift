@@ -10,9 +10,10 @@ import Testing
         try TemporaryWorkspace.with(rules: ["rule.lua": TemporaryWorkspace.rule("x", check: check)]).evaluate().result("test.x")
     }
 
-    /// Found by the descriptor fuzzer; `cadre.duration` reads durations with the same parser, so a
-    /// rule crashed the whole evaluation with it. Its error names the rule's line (it named the
-    /// prelude's: `cadre.duration` made a tail call, which left the rule's frame out of the count).
+    /// A crash of the descriptor fuzzer's target; `cadre.duration` reads durations with the same
+    /// parser, so a rule crashed the whole evaluation with it. Its error names the rule's line (it
+    /// named the prelude's: `cadre.duration` made a tail call, which left the rule's frame out of
+    /// the count).
     @Test func aHugeFractionOfYearsIsARuleErrorAtItsLine() throws {
         let result = try #require(try result(of: "cadre.duration('P99999999999999999999.5Y')"))
         #expect(result.status == .error)

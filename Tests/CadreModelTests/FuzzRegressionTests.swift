@@ -2,27 +2,14 @@ import CadreModel
 import Foundation
 import Testing
 
-/// Inputs the descriptor fuzzer (Fuzz/, docs/fuzzing.md) crashed cadre with, kept as found in
+/// Inputs that crashed the descriptor fuzzer's target (Fuzz/, docs/fuzzing.md), kept in
 /// Fixtures/fuzz: each now gives the diagnostic a user must see, and its parsed tree survives the
 /// archive a re-check keeps.
 @Suite struct FuzzRegressionTests {
-    struct Case: CustomTestStringConvertible, Sendable {
-        let file: String
-        let code: DiagnosticCode
-        let line: Int
-        let column: Int
-        /// A piece of the message the user must see.
-        let says: String
-        /// What the input broke.
-        let crashed: String
-        var testDescription: String { file }
-    }
-
-    static let cases: [Case] = [
-        Case(
-            file: "duration-fraction-overflow.yaml", code: .invalidDuration, line: 8, column: 26,
-            says: "fractions are not accepted",
-            crashed: "the hint for a fraction of years converted 1.2e21 months to an Int"),
+    /// Each input with the diagnostic it must give (and, in a comment, what it broke).
+    static let cases: [MalformedCorpusTests.Case] = [
+        // The hint for a fraction of years converted 1.2e21 months to an Int.
+        .init(file: "duration-fraction-overflow.yaml", code: .invalidDuration, line: 8, column: 26, says: "fractions are not accepted"),
     ]
 
     static var folder: URL {
@@ -35,7 +22,7 @@ import Testing
     }
 
     @Test(arguments: cases)
-    func givesItsDiagnostic(_ expected: Case) throws {
+    func givesItsDiagnostic(_ expected: MalformedCorpusTests.Case) throws {
         let bytes = try [UInt8](Data(contentsOf: Self.folder.appendingPathComponent(expected.file)))
         let load = DescriptorLoader(taxonomy: try Fixtures.taxonomy()).load(bytes: bytes, file: expected.file)
         let error = try #require(load.errors.first { $0.code == expected.code }, "\(load.diagnostics)")
