@@ -4,6 +4,9 @@
 #   make test          every test (installs what is missing first, starts a throwaway PostgreSQL):
 #                      swift test, then the bundled packs' own tests (cadre test, every rule
 #                      covered) and the check that docs/policies.md is up to date
+#   make fuzz          the fuzzers of Fuzz/ (libFuzzer): descriptor loading and rule loading, 25 s
+#                      each from the fixtures' seeds, libFuzzer's seed fixed; fails on any crash
+#                      (longer runs: scripts/fuzz.sh, docs/fuzzing.md)
 #   make build         the cadre binary, release build, in .build/release/cadre
 #   make bench-engine  the evaluation engine's benchmarks   }
 #   make bench-lua     the Lua host's benchmarks            } release builds of Benchmarks/;
@@ -19,7 +22,7 @@
 
 SWIFT ?= swift
 
-.PHONY: deps build example expected test clean bench-engine bench-lua bench-model bench-stores bench-plugins bench-history schema policies-doc pg-stop
+.PHONY: deps build example expected test fuzz clean bench-engine bench-lua bench-model bench-stores bench-plugins bench-history schema policies-doc pg-stop
 
 deps:
 	@scripts/install-deps.sh
@@ -69,6 +72,11 @@ test: deps .build/shim.stamp examples/stores
 	.build/debug/cadre test --workspace examples --min-coverage 100
 	.build/debug/cadre policies doc --workspace examples --output docs/policies.md --check
 
+# A separate package built into .build-fuzz (`swift build --sanitize fuzzer`), so `make test` never
+# builds it; CI runs it after the tests.
+fuzz: deps .build/shim.stamp
+	@scripts/fuzz.sh --seed 1
+
 bench-lua: deps .build/shim.stamp
 	$(BENCH) $(SWIFT) build -c release --product LuaHostBenchmarks && .build/release/LuaHostBenchmarks
 
@@ -103,4 +111,4 @@ pg-stop:
 	@scripts/start-postgres.sh --stop
 
 clean:
-	rm -rf .build Benchmarks/.build
+	rm -rf .build .build-fuzz Benchmarks/.build

@@ -27,6 +27,10 @@ import Testing
         ("3 ans", "a duration starts with `P`", "write `P3Y`"),
         ("p6m", "capitals", nil),
         ("P1.5Y", "fractions are not accepted", "write `P1Y6M` instead"),
+        // A crash of the descriptor fuzzer's target (found reading what it reaches): the suggestion's
+        // months overflowed an Int.
+        ("P99999999999999999999.5Y", "fractions are not accepted", "use a smaller unit: `P1Y6M` rather than `P1.5Y`, `P1DT12H` rather than `P1.5D`"),
+        ("P\(String(repeating: "9", count: 400)),5Y", "fractions are not accepted", nil),
         ("P", "it has no component", "for example `P6M` (six months)"),
         ("PT", "`T` must be followed by hours, minutes or seconds", nil),
         ("P6", "has no designator", nil),

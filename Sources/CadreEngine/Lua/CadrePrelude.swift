@@ -23,7 +23,8 @@ enum CadrePrelude {
       if problem then error(problem, level or 2) end
       return setmetatable({text = value, months = months, seconds = seconds, average = average}, Duration)
     end
-    cadre.duration = function(value) return duration(value, 3) end
+    -- In parentheses, not a tail call: level 3 is then the caller, whose line the error names.
+    cadre.duration = function(value) return (duration(value, 3)) end
 
     Duration.__lt = function(a, b) return duration(a, 3).average < duration(b, 3).average end
     Duration.__le = function(a, b) return duration(a, 3).average <= duration(b, 3).average end
@@ -55,7 +56,7 @@ enum CadrePrelude {
       if problem then error(problem, level or 2) end
       return setmetatable({text = value, year = year, month = month, day = day, number = number}, Date)
     end
-    cadre.date = function(value) return date(value, 3) end
+    cadre.date = function(value) return (date(value, 3)) end
 
     Date.__lt = function(a, b) return date(a, 3).number < date(b, 3).number end
     Date.__le = function(a, b) return date(a, 3).number <= date(b, 3).number end

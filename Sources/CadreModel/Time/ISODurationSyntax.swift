@@ -91,7 +91,11 @@ enum ISODurationSyntax {
     /// `P1Y6M` for `P1.5Y`.
     private static func fractionHint(_ text: String) -> String {
         let body = String(text.dropFirst())
-        if body.hasSuffix("Y"), let value = Double(String(body.dropLast()).replacing(",", with: ".")) {
+        // A number of years too large for a duration has no exact form to suggest (and its
+        // months would not fit in an Int).
+        if body.hasSuffix("Y"), let value = Double(String(body.dropLast()).replacing(",", with: ".")),
+            value * 12 <= Double(ISODuration.maximumComponent)
+        {
             let months = Int((value * 12).rounded())
             if let duration = ISODuration(years: months / 12, months: months % 12) {
                 return "write `\(duration)` instead"
