@@ -28,7 +28,7 @@ final class StoreAccess {
     /// The first scan of the rule that its time limit cut short (its result is then an error of
     /// kind `scan-incomplete`).
     private(set) var incompleteScan: IncompleteScan?
-    private var open: [String: any CadreStores.Store] = [:]
+    private var open: [String: any Store] = [:]
     private var failed: [String: StoreError] = [:]
     /// Set when a rule asked for a store while stores are disabled.
     var disabledAccessRequested = false
@@ -44,8 +44,7 @@ final class StoreAccess {
     func start(_ descriptor: SystemDescriptor) {
         finish()
         for store in descriptor.stores {
-            guard let engine = CadreStores.StoreEngine(rawValue: store.engine.value.rawValue) else { continue }
-            declared[store.id.value] = StoreEndpoint(id: store.id.value, engine: engine, url: store.url?.value.text ?? "")
+            declared[store.id.value] = StoreEndpoint(store)
             for table in store.tables {
                 freeText[store.id.value, default: [:]][table.name.value] = table.freeText.map(\.value)
             }
@@ -85,7 +84,7 @@ final class StoreAccess {
     func declaredFreeText(store id: String, table: String) -> [String] { freeText[id]?[table] ?? [] }
 
     /// The store `id` of the current system, opened on first use.
-    func store(_ id: String) throws -> any CadreStores.Store {
+    func store(_ id: String) throws -> any Store {
         guard enabled else {
             disabledAccessRequested = true
             throw StoresDisabled()

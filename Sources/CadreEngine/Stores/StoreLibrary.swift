@@ -9,9 +9,9 @@ import LuaHost
 enum StoreLibrary {
     /// A store opened for one system, as a Lua object.
     final class Handle {
-        let store: any CadreStores.Store
+        let store: any Store
         let access: StoreAccess
-        init(store: any CadreStores.Store, access: StoreAccess) {
+        init(store: any Store, access: StoreAccess) {
             self.store = store
             self.access = access
         }

@@ -33,7 +33,7 @@ public struct SystemDescriptor: Sendable, Hashable {
     public var purposes: [Purpose]
     public var data: [DataItem]
     public var ai: [AIComponent]
-    public var stores: [Store]
+    public var stores: [StoreDeclaration]
     public var processors: [Processor]
     public var assessments: Assessments?
     public var notices: Notices?
@@ -79,7 +79,7 @@ extension SystemDescriptor {
     public func purpose(_ id: String) -> Purpose? { purposes.first { $0.id.value == id } }
 
     /// The store with id `id`.
-    public func store(_ id: String) -> Store? { stores.first { $0.id.value == id } }
+    public func store(_ id: String) -> StoreDeclaration? { stores.first { $0.id.value == id } }
 
     /// The AI component with id `id`.
     public func aiComponent(_ id: String) -> AIComponent? { ai.first { $0.id.value == id } }
@@ -94,7 +94,7 @@ extension SystemDescriptor {
     public func holds(_ category: String) -> Bool { !dataItems(matching: category).isEmpty }
 
     /// Every store table with a column whose category is `category` or below it, with those columns.
-    public func tables(holding category: String) -> [(store: Store, table: StoreTable, columns: [StoreTable.Column])] {
+    public func tables(holding category: String) -> [(store: StoreDeclaration, table: StoreTable, columns: [StoreTable.Column])] {
         stores.flatMap { store in
             store.tables.compactMap { table in
                 let columns = table.columns.filter { Taxonomy.matches($0.category.value, category) }

@@ -1,3 +1,4 @@
+import CadreModel
 import Foundation
 import Logging
 import NIOConcurrencyHelpers
@@ -41,7 +42,7 @@ public final class PostgresStore: Store {
     public init(endpoint: StoreEndpoint, environment: [String: String], options: StoreOptions = StoreOptions()) throws(StoreError) {
         id = endpoint.id
         self.options = options
-        let resolved = try URLTemplate(text: endpoint.url).resolve(environment: environment, store: id)
+        let resolved = try endpoint.resolvedURL(environment: environment)
         let location = try PostgresLocation.parse(resolved, store: id)
         let configuration = try location.configuration(options: options, store: id)
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
