@@ -25,7 +25,7 @@ struct PackFacts: Sendable {
     init(_ pack: Pack, paths: WorkspacePaths) {
         id = pack.id
         version = pack.version
-        var parts: [(String, String)] = [
+        var parts: [(name: String, digest: String)] = [
             ("id", pack.id), ("title", pack.manifest.title), ("api", "\(pack.manifest.api)"), ("data-file", pack.manifest.dataFile ?? ""),
         ]
         for (name, value) in pack.settings { parts.append(("setting:" + name, value)) }
@@ -37,15 +37,15 @@ struct PackFacts: Sendable {
         }
         if let dataFile = pack.manifest.dataFile {
             let path = Workspace.joinPath(pack.folder, dataFile)
-            let digest = ResultCoding.digest(ofFile: path)
+            let digest = Digest.sha256(ofFile: path)
             parts.append(("data", digest))
             inputs.append(RunInput(kind: .packFile, name: pack.id, path: paths.relative(path), digest: digest, detail: ["role": "data"]))
         }
         let manifest = Workspace.joinPath(pack.folder, "pack.yaml")
         inputs.append(RunInput(
             kind: .packFile, name: pack.id, path: paths.relative(manifest),
-            digest: ResultCoding.digest(ofFile: manifest), detail: ["role": "manifest"]))
-        shared = ResultCoding.combining(parts)
+            digest: Digest.sha256(ofFile: manifest), detail: ["role": "manifest"]))
+        shared = Digest.combining(parts)
         let modulesReadAsOf = modules.contains { $0.source.contains("as_of") }
         let modulesReadVersion = modules.contains { $0.source.contains("version") }
         let modulesReadStores = modules.contains { Self.mentionsStores($0.source) }

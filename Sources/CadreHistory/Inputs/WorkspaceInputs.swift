@@ -36,11 +36,11 @@ struct WorkspaceInputs: Sendable {
         let configuration = workspace.configuration
         let configurationFile = Workspace.joinPath(workspace.root, WorkspaceConfiguration.fileName)
         if FileManager.default.fileExists(atPath: configurationFile) {
-            inputs.append(RunInput(kind: .configuration, name: WorkspaceConfiguration.fileName, path: paths.relative(configurationFile), digest: ResultCoding.digest(ofFile: configurationFile)))
+            inputs.append(RunInput(kind: .configuration, name: WorkspaceConfiguration.fileName, path: paths.relative(configurationFile), digest: Digest.sha256(ofFile: configurationFile)))
         }
         for file in configuration.waivers {
             let path = Workspace.joinPath(workspace.root, file)
-            inputs.append(RunInput(kind: .waiverFile, name: file, path: paths.relative(path), digest: ResultCoding.digest(ofFile: path)))
+            inputs.append(RunInput(kind: .waiverFile, name: file, path: paths.relative(path), digest: Digest.sha256(ofFile: path)))
         }
         let limits = configuration.limits
         var engineParts: [String: String] = [
@@ -51,15 +51,15 @@ struct WorkspaceInputs: Sendable {
         ]
         for file in configuration.taxonomy {
             let path = Workspace.joinPath(workspace.root, file)
-            let fileDigest = ResultCoding.digest(ofFile: path)
+            let fileDigest = Digest.sha256(ofFile: path)
             inputs.append(RunInput(kind: .taxonomyFile, name: file, path: paths.relative(path), digest: fileDigest))
             engineParts["taxonomy " + paths.relative(path)] = fileDigest
         }
         for folder in configuration.plugins {
             let path = Workspace.joinPath(workspace.root, folder)
-            let files = Self.files(in: path).map { ($0, ResultCoding.digest(ofFile: Workspace.joinPath(path, $0))) }
+            let files = Self.files(in: path).map { (name: $0, digest: Digest.sha256(ofFile: Workspace.joinPath(path, $0))) }
             let name = (folder as NSString).lastPathComponent
-            inputs.append(RunInput(kind: .plugin, name: name, path: paths.relative(path), digest: ResultCoding.combining(files)))
+            inputs.append(RunInput(kind: .plugin, name: name, path: paths.relative(path), digest: Digest.combining(files)))
             for (file, fileDigest) in files {
                 inputs.append(RunInput(kind: .pluginFile, name: name, path: paths.relative(Workspace.joinPath(path, file)), digest: fileDigest))
             }

@@ -34,22 +34,6 @@ enum ResultCoding {
         return try JSONDecoder().decode(RuleResult.self, from: Data(body.utf8))
     }
 
-    static func digest(_ data: some DataProtocol) -> String { ResultKey(of: data).hex }
-
-    static func digest(_ text: String) -> String { digest(Data(text.utf8)) }
-
-    /// The digest of an input file as the engine reads it (at most one byte past the limit of a
-    /// document: a larger file is refused whatever follows); empty when it cannot be read or is
-    /// not a regular file.
-    static func digest(ofFile path: String) -> String {
-        (try? FileReader.read(path)).map { digest($0) } ?? ""
-    }
-
-    /// A digest of named parts: changes when a part is added, removed, renamed or changed.
-    static func combining(_ parts: [(String, String)]) -> String {
-        digest(parts.sorted { $0.0 < $1.0 }.map { "\($0.0)\u{0}\($0.1)\n" }.joined())
-    }
-
     // MARK: Result lists
 
     static let listFormat: UInt8 = 1
