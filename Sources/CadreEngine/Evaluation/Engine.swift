@@ -78,7 +78,7 @@ public struct Engine: Sendable {
             }
             let descriptor = document.descriptor
             var book = WaiverBook(workspaceWaivers.filter { $0.system == descriptor.id.value })
-            let own = WaiverFile.waivers(of: descriptor)
+            let own = descriptor.waivers
             for waiver in own { book.add(waiver) }
             let results = worker.evaluate(document, waivers: book, only: run.selection?.rules(on: file))
             var system = SystemEvaluation(

@@ -90,7 +90,7 @@ struct TestLibrary {
                 // A fixture's stores are found next to it (its `url`s are relative to its folder).
                 worker.stores.baseDirectory = (fixture.document.file as NSString).deletingLastPathComponent
                 var book = WaiverBook()
-                for waiver in WaiverFile.waivers(of: fixture.document.descriptor) { book.add(waiver) }
+                for waiver in fixture.document.descriptor.waivers { book.add(waiver) }
                 let found: RuleResult?
                 do throws(LuaError) {
                     found = try worker.evaluate(rule: id, on: fixture.document, waivers: book, asOf: options.asOf)

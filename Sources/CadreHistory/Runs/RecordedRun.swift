@@ -10,7 +10,7 @@ public struct RecordedRun: Sendable {
     public var inputs: [RunInput]
     public var rules: [RuleInfo]
     /// The workspace's waivers (from its waiver files); descriptors' own are in ``systems``.
-    public var waivers: [CadreEngine.Waiver]
+    public var waivers: [Waiver]
     public var systems: [RecordedSystem]
     /// The problems of the workspace, packs, rules and waivers.
     public var diagnostics: [Diagnostic]

@@ -45,7 +45,7 @@ struct WorkspacePaths: Sendable {
         }
     }
 
-    func relocate(_ waivers: [CadreEngine.Waiver], _ convert: (SourceLocation) -> SourceLocation) -> [CadreEngine.Waiver] {
+    func relocate(_ waivers: [Waiver], _ convert: (SourceLocation) -> SourceLocation) -> [Waiver] {
         waivers.map { waiver in
             var waiver = waiver
             waiver.location = convert(waiver.location)

@@ -76,7 +76,7 @@ extension HistoryStore {
                 INSERT INTO waiver (run_id, origin, system, rule, expires, reason, approved_by, file, line, "column")
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            func insert(_ item: CadreEngine.Waiver, origin: String) throws {
+            func insert(_ item: Waiver, origin: String) throws {
                 try waiver.execute(arguments: [
                     id, origin, item.system, item.rule, item.expires.description, item.reason, item.approvedBy, item.location.file,
                     item.location.line, item.location.column,

@@ -40,6 +40,7 @@ public struct SystemDescriptor: Sendable, Hashable {
     public var recording: Recording?
     public var prospecting: Prospecting?
     public var training: Training?
+    /// The waivers the descriptor grants its own system.
     public var waivers: [Waiver]
 
     /// Reads the typed descriptor from a document's root. Required fields that are missing read
@@ -70,7 +71,8 @@ public struct SystemDescriptor: Sendable, Hashable {
         recording = root.object("recording", at: .root)
         prospecting = root.object("prospecting", at: .root)
         training = root.object("training", at: .root)
-        waivers = root.objects("waivers", at: .root)
+        let system = id.value
+        waivers = (root["waivers"]?.sequence ?? []).compactMap { Waiver(node: $0, system: system) }
     }
 }
 
