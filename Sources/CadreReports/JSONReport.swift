@@ -216,7 +216,7 @@ struct JSONReport {
         let location: Location?
 
         init(_ f: RuleResult.Failure) {
-            kind = f.kind
+            kind = f.kind.rawValue
             message = f.message
             location = f.location.map(Location.init)
         }

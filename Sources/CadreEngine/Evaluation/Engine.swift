@@ -66,7 +66,7 @@ public struct Engine: Sendable {
             let stores = StoreAccess(baseDirectory: workspace.root, environment: environment, enabled: readsStores, asOf: asOf)
             worker = try EngineWorker(packs: workspace.packs, plugins: workspace.plugins, taxonomy: workspace.taxonomy, limits: limits, asOf: asOf, stores: stores)
         } catch {
-            run.fail(Diagnostic.error("engine", at: .whole(workspace.root), "cannot start a worker: \(error)"))
+            run.fail(Diagnostic.error(.engine, at: .whole(workspace.root), "cannot start a worker: \(error)"))
             return
         }
         if index == 0 { run.rulesLoaded(worker.rules.map(\.info), diagnostics: worker.diagnostics) }
@@ -184,7 +184,7 @@ extension Engine {
             let worker = try EngineWorker(packs: workspace.packs, plugins: workspace.plugins, taxonomy: workspace.taxonomy, limits: limits, asOf: ISODate.today())
             return (worker.rules.map(\.info), (workspace.diagnostics + worker.diagnostics).sortedForDisplay())
         } catch {
-            return ([], workspace.diagnostics + [.error("engine", at: .whole(workspace.root), "cannot start a worker: \(error)")])
+            return ([], workspace.diagnostics + [.error(.engine, at: .whole(workspace.root), "cannot start a worker: \(error)")])
         }
     }
 }

@@ -134,7 +134,7 @@ struct TestLibrary {
             return .table(entry)
         }))
         if let failure = result.failure {
-            var entry = LuaTable(fields: [("kind", .string(failure.kind)), ("message", .string(failure.message))])
+            var entry = LuaTable(fields: [("kind", .string(failure.kind.rawValue)), ("message", .string(failure.message))])
             if let location = failure.location {
                 entry["file"] = .string(location.file)
                 entry["line"] = .integer(Int64(location.line))

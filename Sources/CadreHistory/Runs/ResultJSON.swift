@@ -26,7 +26,7 @@ struct ResultJSON {
         if let failure = result.failure {
             key("failure")
             open("{")
-            member("kind", failure.kind)
+            member("kind", failure.kind.rawValue)
             if let location = failure.location {
                 key("location")
                 write(location)

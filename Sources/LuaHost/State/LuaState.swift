@@ -65,6 +65,9 @@ public final class LuaState {
     var environmentMetatableSlot: Int32 = 0
     /// The limits of the call in progress (for messages).
     var armedLimits = LuaLimits.default
+    /// The Swift error behind the error object the host raised last in the call in progress (the
+    /// control block keeps that object's identity): a ``LuaError`` of kind `host` carries it.
+    var raisedHostError: (any Error)?
 
     /// Creates a sandboxed state.
     /// - Throws: ``LuaError`` of kind `.host` if Lua cannot allocate a state.
@@ -205,6 +208,7 @@ public final class LuaState {
         }
         let budget = instructions && limits.instructions > 0 ? Int64(limits.instructions) : Int64.max
         clua_arm(L, max(cap, 1), budget, deadline, span)
+        raisedHostError = nil
         control.pointee.error_line = -1
         control.pointee.error_source.0 = 0
         control.pointee.error_was_host = 0
