@@ -1,7 +1,7 @@
 import CadreModel
 
 /// The recorded form of a result, written directly: the very bytes `JSONEncoder` writes with
-/// sorted keys and unescaped slashes (the form the history has always keyed results by), many
+/// sorted keys and unescaped slashes (the form the history keys results by), many
 /// times faster. A re-check writes one per result it evaluated; a first run, 920,000.
 ///
 /// Only encoding is hand-written: results are read back with `JSONDecoder`. Members are written
