@@ -1,4 +1,5 @@
 import CLua
+import Synchronization
 
 /// A sandboxed Lua 5.4 state with limits on every call.
 ///
@@ -47,8 +48,12 @@ public final class LuaState {
 
     let L: OpaquePointer
     let control: UnsafeMutablePointer<clua_control>
-    /// Identifies this state's references (the control block's address, unique while it lives).
+    /// Identifies this state's references: a number no other state of the process has had, so a
+    /// reference kept past its state's end is refused by every later state (a freed state's
+    /// memory, and so its address, may be reused).
     let serial: UInt64
+    /// The serial number of the last state made.
+    private static let lastSerial = Atomic<UInt64>(0)
     public let options: Options
     /// The limits of a call when the caller gives none.
     public var limits: LuaLimits
@@ -77,7 +82,7 @@ public final class LuaState {
         self.log = LuaLog(capacity: options.logCapacity)
         control = UnsafeMutablePointer<clua_control>.allocate(capacity: 1)
         control.initialize(to: clua_control())
-        serial = UInt64(UInt(bitPattern: control))
+        serial = Self.lastSerial.add(1, ordering: .relaxed).newValue
         guard let state = clua_newstate(control) else {
             control.deallocate()
             throw LuaError(.host, "cannot create a Lua state: out of memory")
