@@ -53,6 +53,7 @@ example: build examples/stores
 # The reviewed report of the example workspace (examples/README.md explains it), which an
 # end-to-end test compares byte for byte: regenerate it after a change, then review the diff.
 expected: build examples/stores
+	@VOICEBOT_DB_URL=stores/voicebot.sqlite .build/release/cadre evaluate --workspace examples --as-of 2026-11-29 --output examples/expected/report.txt; status=$$?; [ $$status -le 1 ] || exit $$status
 	@VOICEBOT_DB_URL=stores/voicebot.sqlite .build/release/cadre evaluate --workspace examples --as-of 2026-11-29 --format json --output examples/expected/report.json; status=$$?; [ $$status -le 1 ] || exit $$status
 	@VOICEBOT_DB_URL=stores/voicebot.sqlite .build/release/cadre evaluate --workspace examples --as-of 2026-11-29 --format markdown --output examples/expected/report.md; status=$$?; [ $$status -le 1 ] || exit $$status
 	@echo "examples/expected/: review the difference (git diff examples/expected)"

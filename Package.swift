@@ -62,10 +62,12 @@ let package = Package(
         // Output formats: text, JSON, SARIF 2.1.0, JUnit XML, Markdown.
         .target(name: "CadreReports", dependencies: ["CadreEngine", "CadreModel"]),
         // Store connectors (SQLite, PostgreSQL, CSV/JSONL), pushdown queries, streaming scans,
-        // personal-data detectors, redaction. Knows nothing of Lua.
+        // personal-data detectors, redaction. Knows nothing of Lua; takes the vocabulary (store
+        // engines, `${VAR}` templates, the calendar) from CadreModel.
         .target(
             name: "CadreStores",
             dependencies: [
+                "CadreModel",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -111,7 +113,7 @@ let package = Package(
         .testTarget(
             name: "CadreStoresTests",
             dependencies: [
-                "CadreStores",
+                "CadreStores", "CadreModel",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -174,7 +174,7 @@ struct JSONReport {
         let skipReason: String?
         let findings: [FindingEntry]
         let failure: Failure?
-        let waiver: Waiver?
+        let waiver: WaiverEntry?
         let log: [String]
 
         enum CodingKeys: String, CodingKey {
@@ -189,7 +189,7 @@ struct JSONReport {
             skipReason = r.skipReason?.rawValue
             findings = r.findings.map(FindingEntry.init)
             failure = r.failure.map(Failure.init)
-            waiver = r.waiver.map(Waiver.init)
+            waiver = r.waiver.map(WaiverEntry.init)
             log = r.log
         }
     }
@@ -216,13 +216,14 @@ struct JSONReport {
         let location: Location?
 
         init(_ f: RuleResult.Failure) {
-            kind = f.kind
+            kind = f.kind.rawValue
             message = f.message
             location = f.location.map(Location.init)
         }
     }
 
-    struct Waiver: Encodable {
+    /// The waiver a result carries (``RuleResult/AppliedWaiver``), in the report's words.
+    struct WaiverEntry: Encodable {
         let reason: String
         let approvedBy: String
         let expires: String

@@ -45,7 +45,7 @@ struct JUnitReport {
         case .error:
             let failure = result.failure
             let place = failure?.location.map { "\($0)" } ?? ""
-            lines.append(#"      <error message="\#(escape(failure?.message ?? "error"))" type="\#(escape(failure?.kind ?? "error"))">\#(escape(place))</error>"#)
+            lines.append(#"      <error message="\#(escape(failure?.message ?? "error"))" type="\#(escape(failure?.kind.rawValue ?? "error"))">\#(escape(place))</error>"#)
         case .skipped:
             lines.append(#"      <skipped message="\#(result.skipReason?.rawValue ?? "skipped")"/>"#)
         case .waived:

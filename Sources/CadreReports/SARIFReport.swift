@@ -32,8 +32,8 @@ struct SARIFReport {
                     let failure = outcome.failure
                     results.append(result(
                         rule: Self.ruleError, index: ruleIndex, level: "error",
-                        message: "\(outcome.rule) could not be evaluated on \(outcome.system): \(failure?.kind ?? "error"): \(failure?.message ?? "")",
-                        location: .start(of: system.file), fingerprint: [outcome.rule, outcome.system, failure?.kind ?? ""]))
+                        message: "\(outcome.rule) could not be evaluated on \(outcome.system): \(failure?.kind.rawValue ?? "error"): \(failure?.message ?? "")",
+                        location: .start(of: system.file), fingerprint: [outcome.rule, outcome.system, failure?.kind.rawValue ?? ""]))
                 case .fail, .warn, .waived:
                     for finding in outcome.findings {
                         var entry = result(

@@ -7,12 +7,14 @@ import Testing
     static let asOf = "2026-11-29"
     static let environment = ["VOICEBOT_DB_URL": "stores/voicebot.sqlite"]
 
-    /// `cadre evaluate` of the example workspace prints, byte for byte, the reviewed report.
-    @Test(arguments: [("json", "report.json"), ("markdown", "report.md")])
-    func theExampleWorkspaceGivesItsReviewedReport(_ format: String, _ file: String) throws {
+    /// `cadre evaluate` of the example workspace prints, byte for byte, the reviewed report: the
+    /// default text report (no `--format`), JSON and Markdown.
+    @Test(arguments: [(nil, "report.txt"), ("json", "report.json"), ("markdown", "report.md")] as [(String?, String)])
+    func theExampleWorkspaceGivesItsReviewedReport(_ format: String?, _ file: String) throws {
         try EvaluateCommandTests.ensureStores()
         let output = try CadreCommand.run(
-            ["evaluate", "--workspace", "examples", "--as-of", Self.asOf, "--format", format], environment: Self.environment)
+            ["evaluate", "--workspace", "examples", "--as-of", Self.asOf] + (format.map { ["--format", $0] } ?? []),
+            environment: Self.environment)
         #expect(output.status == 1, "findings at or above high: \(output.stderr)")
         let expected = try String(
             contentsOf: CadreCommand.repositoryRoot.appendingPathComponent("examples/expected/\(file)"), encoding: .utf8)

@@ -118,4 +118,35 @@ import Testing
             #expect(!(output.stdout + output.stderr).contains(password))
         }
     }
+    /// `$${` writes a literal `${` in a store URL: `cadre validate` accepts it (what follows is
+    /// not read as a reference, valid name or not), and the store is reached at the file whose
+    /// name holds `${`.
+    @Test func aDoubledDollarIsALiteralBraceForValidateAndForTheStore() throws {
+        let rule = """
+            return {
+              id = "t.rows", title = "Rows", severity = "high", references = { "T 1" },
+              check = function(system, ctx)
+                ctx:fail(system.stores[1], "%d rows", ctx:store("exports"):count("export${not-a-name}"))
+              end,
+            }
+            """
+        let workspace = try TemporaryFolder(files: [
+            "cadre.yaml": "cadre: workspace/v1\nsystems: [systems]\npacks: [pack]\n",
+            "pack/pack.yaml": "cadre: pack/v1\nid: t\nversion: 1.0.0\ntitle: T\napi: 1\n",
+            "pack/rows.lua": rule,
+            "exports/export${not-a-name}.csv": "id,note\n1,a\n2,b\n3,c\n",
+            "systems/a.yaml": Self.descriptor(id: "a", stores: """
+                stores:
+                  - id: exports
+                    engine: csv
+                    url: "exports/export$${not-a-name}.csv"
+                """),
+        ])
+        let validation = try CadreCommand.run(["validate", "systems/a.yaml"], in: workspace.url)
+        #expect(validation.status == 0, "\(validation.stdout)")
+        #expect(validation.stdout == "1 file checked: 1 valid, 0 invalid (0 errors, 0 warnings)\n")
+        let evaluation = try CadreCommand.run(["evaluate", "--as-of", "2026-11-29"], in: workspace.url)
+        #expect(evaluation.status == 1, "\(evaluation.stdout)\(evaluation.stderr)")
+        #expect(evaluation.stdout.contains("fail: 3 rows"), "\(evaluation.stdout)")
+    }
 }

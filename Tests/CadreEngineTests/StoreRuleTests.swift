@@ -105,6 +105,25 @@ import Testing
         #expect(!text.contains(secret))
     }
 
+    /// A failure's kind is the error that ended the rule: a store error the rule caught does
+    /// not make a later error of cadre's a store's.
+    @Test func aStoreErrorTheRuleCaughtDoesNotNameALaterError() throws {
+        let rule = TemporaryWorkspace.rule("r", check: """
+            local ok = pcall(function() return ctx:store("calls"):count("no_such_table") end)
+            if ok then error("the table exists") end
+            local options = {}
+            options.self = options
+            ctx:store("calls"):scan("recordings", options)
+            """)
+        let failure = try #require(try evaluate(workspace(rule: rule)).result("test.r")?.failure)
+        #expect(failure.kind == .host, "\(failure)")
+        #expect(failure.message.contains("cycle"), "\(failure)")
+        let uncaught = TemporaryWorkspace.rule("r", check: "ctx:store('calls'):count('no_such_table')")
+        let store = try #require(try evaluate(workspace(rule: uncaught)).result("test.r")?.failure)
+        #expect(store.kind == .store)
+        #expect(store.message.hasSuffix("[missing-table]"))
+    }
+
     @Test func anUndeclaredStoreIsTheRulesMistake() throws {
         let rule = TemporaryWorkspace.rule("r", check: "ctx:store('nope'):count('x')")
         let failure = try #require(try evaluate(workspace(rule: rule)).result("test.r")?.failure)

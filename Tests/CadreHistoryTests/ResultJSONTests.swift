@@ -40,7 +40,7 @@ import Testing
                 path: path, evidence: (0..<Int.random(in: 0...2, using: &random)).map { _ in text(&random) }))
         }
         if Bool.random(using: &random) {
-            result.failure = .init(kind: text(&random), message: text(&random), location: Bool.random(using: &random) ? location(&random) : nil)
+            result.failure = .init(kind: .init(rawValue: text(&random)), message: text(&random), location: Bool.random(using: &random) ? location(&random) : nil)
         }
         if Bool.random(using: &random) {
             result.waiver = .init(

@@ -73,7 +73,8 @@ import Testing
         #expect(store.url?.value.references == ["CALLS_DB_URL"])
         #expect(store.tables.first?.columns.map(\.name.value) == ["caller_phone", "audio_path"])
         #expect(store.tables.first?.columns.first?.name.location == SourceLocation(file: "complete.yaml", line: 69, column: 20))
-        #expect(descriptor.waivers.first?.expires.value == ISODate(year: 2026, month: 12, day: 31))
+        #expect(descriptor.waivers.first?.expires == ISODate(year: 2026, month: 12, day: 31))
+        #expect(descriptor.waivers.first?.system == "complete")
     }
 
     @Test func everyTypedPartKnowsItsNodeInTheTree() throws {

@@ -39,12 +39,28 @@ import Testing
         }
     }
 
-    @Test func everyDiagnosticCodeIsDocumented() throws {
+    /// The codes a descriptor's validation reports, documented with their severities: those
+    /// DiagnosticCode declares up to `too-many-problems` (its other codes are of packs, rules,
+    /// plugins and tests).
+    @Test func everyDescriptorCodeIsDocumented() throws {
         let docs = try Self.docs()
-        let sources = Fixtures.repositoryRoot.appendingPathComponent("Sources/CadreModel/Diagnostics/DiagnosticCode.swift")
-        let text = try String(contentsOf: sources, encoding: .utf8)
-        let codes = text.components(separatedBy: "Self = \"").dropFirst().compactMap { $0.components(separatedBy: "\"").first }
+        let last = try #require(DiagnosticCode.allCases.firstIndex(of: .tooManyProblems))
+        let codes = DiagnosticCode.allCases[...last]
         #expect(codes.count > 30)
         for code in codes { #expect(docs.contains("| `\(code)` |"), "\(code)") }
+        let section = try #require(docs.components(separatedBy: "## Diagnostic codes").last?.components(separatedBy: "\n## ").first)
+        let documented = section.split(separator: "\n").filter { $0.hasPrefix("| `") }.map { $0.split(separator: "`")[1] }
+        #expect(!documented.isEmpty)
+        for word in documented { #expect(DiagnosticCode(rawValue: String(word)) != nil, "\(word) is not a code") }
+    }
+
+    /// docs/cli.md prints every code with its meaning, as DiagnosticCode lists them, and nothing else.
+    @Test func theCommandLineDocsListEveryDiagnosticCode() throws {
+        let docs = try String(contentsOf: Fixtures.repositoryRoot.appendingPathComponent("docs/cli.md"), encoding: .utf8)
+        let header = "| code | meaning |\n|---|---|\n"
+        let start = try #require(docs.range(of: header), "docs/cli.md has no table of diagnostic codes")
+        let table = docs[start.upperBound...].components(separatedBy: "\n\n")[0].trimmingCharacters(in: .newlines)
+        let expected = DiagnosticCode.allCases.map { "| `\($0)` | \($0.meaning) |" }.joined(separator: "\n")
+        #expect(table == expected, "write the table of docs/cli.md as:\n\(header)\(expected)")
     }
 }

@@ -32,6 +32,17 @@ import Testing
         }
     }
 
+    @Test func aDoubledDollarIsALiteralBrace() throws {
+        #expect(try EnvironmentTemplate(parsing: "a$${B}c").parts == [.literal("a${B}c")])
+        #expect(try EnvironmentTemplate(parsing: "$${not a name").references.isEmpty)
+        #expect(try EnvironmentTemplate(parsing: "$$${X}").parts == [.literal("$${X}")])
+        #expect(try EnvironmentTemplate(parsing: "$$${X}").resolve(environment: [:]).revealed == "$${X}")
+        let template = try EnvironmentTemplate(parsing: "$${HOME}/${DB}")
+        #expect(template.references == ["DB"])
+        #expect(try template.resolve(environment: ["DB": "crm", "HOME": "/root"]).revealed == "${HOME}/crm")
+        #expect(template.description == "$${HOME}/${DB}")
+    }
+
     @Test(arguments: ["${UNCLOSED", "${}", "${1ABC}", "${A-B}"])
     func rejectsMalformedReferences(_ text: String) {
         #expect(throws: EnvironmentError.self) { try EnvironmentTemplate(parsing: text) }

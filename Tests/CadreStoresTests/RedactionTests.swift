@@ -1,3 +1,4 @@
+import CadreModel
 import Foundation
 import Testing
 @testable import CadreStores
@@ -38,7 +39,7 @@ import Testing
     }
 
     /// The scans did find the seeded data (so the absence of leaks means something).
-    static func expectFindings(_ outputs: [String], sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectFindings(_ outputs: [String], sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         for redacted in ["j***@e***.fr", "06 ** ** ** 78", "**** **** **** 4242", "FR76 **** … 0189", "* ** ** ** *** *** 91", "192.*.*.*"] {
             #expect(outputs.contains { $0.contains(redacted) }, "no scan reported \(redacted)", sourceLocation: sourceLocation)
         }

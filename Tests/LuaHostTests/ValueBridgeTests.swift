@@ -119,6 +119,26 @@ import Testing
         #expect(throws: LuaError.self) { try lua.call(function) }
     }
 
+    /// A state's memory, its control block's address included, may be reused by a later state:
+    /// a reference kept past its state's end is refused all the same, by every later state.
+    @Test func referencesOfAStateThatEndedAreRefused() throws {
+        var stale: [LuaValue] = []
+        for _ in 0..<50 {
+            let gone = try LuaState()
+            stale.append(try gone.call(try gone.load("return function() return 1 end", name: "gone.lua"), mode: .references)[0])
+        }
+        for _ in 0..<50 {
+            let later = try LuaState()
+            for reference in stale {
+                #expect {
+                    try later.call(reference)
+                } throws: { error in
+                    (error as? LuaError)?.message == "a reference from another Lua state cannot be used in this one"
+                }
+            }
+        }
+    }
+
     @Test func swiftValuesAreCopiesLuaCannotChange() throws {
         let value: LuaValue = ["list": [1, 2]]
         let changed = try run("local t = ... t.list[1] = 99 t.extra = true return t", [value])[0]

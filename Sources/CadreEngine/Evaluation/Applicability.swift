@@ -53,7 +53,7 @@ extension Engine {
         } catch {
             return Applicability(
                 rules: [], systems: [],
-                diagnostics: workspace.diagnostics + [.error("engine", at: .whole(workspace.root), "cannot start a worker: \(error)")])
+                diagnostics: workspace.diagnostics + [.error(.engine, at: .whole(workspace.root), "cannot start a worker: \(error)")])
         }
         let loader = DescriptorLoader(taxonomy: workspace.taxonomy)
         var systems: [Applicability.System] = []

@@ -66,7 +66,7 @@ public struct Engine: Sendable {
             let stores = StoreAccess(baseDirectory: workspace.root, environment: environment, enabled: readsStores, asOf: asOf)
             worker = try EngineWorker(packs: workspace.packs, plugins: workspace.plugins, taxonomy: workspace.taxonomy, limits: limits, asOf: asOf, stores: stores)
         } catch {
-            run.fail(Diagnostic.error("engine", at: .whole(workspace.root), "cannot start a worker: \(error)"))
+            run.fail(Diagnostic.error(.engine, at: .whole(workspace.root), "cannot start a worker: \(error)"))
             if index == 0 { run.abandon() }
             return
         }
@@ -79,7 +79,7 @@ public struct Engine: Sendable {
             }
             let descriptor = document.descriptor
             var book = WaiverBook(workspaceWaivers.filter { $0.system == descriptor.id.value })
-            let own = WaiverFile.waivers(of: descriptor)
+            let own = descriptor.waivers
             for waiver in own { book.add(waiver) }
             let results = worker.evaluate(document, waivers: book, only: run.rules(on: file))
             var system = SystemEvaluation(
@@ -253,7 +253,7 @@ extension Engine {
             let worker = try EngineWorker(packs: workspace.packs, plugins: workspace.plugins, taxonomy: workspace.taxonomy, limits: limits, asOf: ISODate.today())
             return (worker.rules.map(\.info), (workspace.diagnostics + worker.diagnostics).sortedForDisplay())
         } catch {
-            return ([], workspace.diagnostics + [.error("engine", at: .whole(workspace.root), "cannot start a worker: \(error)")])
+            return ([], workspace.diagnostics + [.error(.engine, at: .whole(workspace.root), "cannot start a worker: \(error)")])
         }
     }
 }

@@ -89,7 +89,7 @@ final class EngineWorker {
         do {
             globals = try PackGlobals.make(for: pack, in: state, limits: limits, plugins: plugins)
         } catch {
-            diagnostics.append(.error("pack-load", at: pack.manifest.location, "cannot prepare pack `\(pack.id)`: \(error)"))
+            diagnostics.append(.error(.packLoad, at: pack.manifest.location, "cannot prepare pack `\(pack.id)`: \(error)"))
             return []
         }
         var rules: [RuleDefinition] = []
@@ -118,10 +118,10 @@ final class EngineWorker {
         let location = SourceLocation(file: error.file ?? file.path, line: error.line ?? 1, column: 1)
         switch error.kind {
         case .syntax:
-            return .error("rule-syntax", at: location, "syntax error: \(error.message)")
+            return .error(.ruleSyntax, at: location, "syntax error: \(error.message)")
         default:
             return .error(
-                "rule-load", at: location, "the rule file failed while loading: \(error.message)",
+                .ruleLoad, at: location, "the rule file failed while loading: \(error.message)",
                 hint: error.isLimit ? "a rule file only returns its rules; do the work in `check`" : nil)
         }
     }
@@ -168,7 +168,7 @@ final class EngineWorker {
             return selected.map { rule in
                 RuleResult(
                     rule: rule.info.id, system: systemID, status: .error, severity: rule.info.severity,
-                    failure: .init(kind: error.kind.rawValue, message: "the descriptor cannot be handed to rules: \(error.message)", location: nil))
+                    failure: .init(kind: .init(of: error), message: "the descriptor cannot be handed to rules: \(error.message)", location: nil))
             }
         }
         defer {
@@ -193,7 +193,7 @@ final class EngineWorker {
         }
         var result = RuleResult(rule: rule.info.id, system: systemID, status: .error, severity: rule.info.severity)
         result.failure = .init(
-            kind: LuaError.Kind.memoryLimit.rawValue, message: retained.message(file: rule.info.file) ?? "",
+            kind: .memoryLimit, message: retained.message(file: rule.info.file) ?? "",
             location: .start(of: rule.info.file))
         return result
     }
@@ -208,10 +208,7 @@ final class EngineWorker {
         }
         state.reseed(Self.seed(info.id, systemID))
         sink.reset()
-        stores.lastError = nil
-        stores.pluginFailure = nil
-        stores.forgetIncompleteScans()
-        stores.disabledAccessRequested = false
+        stores.startRule()
         _ = state.takeReadings()
         defer { readings[info.id, default: []].formUnion(RuleReadings(rawValue: state.takeReadings())) }
         do {
@@ -227,7 +224,7 @@ final class EngineWorker {
             try state.run(rule.check, [system, context], limits: limits)
         } catch {
             sink.reset()
-            if stores.disabledAccessRequested {
+            if error.hostError is StoresDisabled {
                 result.status = .skipped
                 result.skipReason = .storesNotRead
                 return result
@@ -239,7 +236,7 @@ final class EngineWorker {
                 return result
             }
             result.failure = .init(
-                kind: error.kind == .host && stores.lastError != nil ? "store" : error.kind.rawValue, message: error.message,
+                kind: .init(of: error), message: error.message,
                 location: error.file.map { SourceLocation(file: $0, line: error.line ?? 0, column: error.line == nil ? 0 : 1) })
             return result
         }
@@ -248,7 +245,7 @@ final class EngineWorker {
             // never a pass. The findings of a scan cut short hold for the rows read.
             result.status = .error
             result.failure = failure
-            if failure.kind == IncompleteScan.kind { result.findings = sink.take() }
+            if failure.kind == .scanIncomplete { result.findings = sink.take() }
             return result
         }
         result.findings = sink.take()

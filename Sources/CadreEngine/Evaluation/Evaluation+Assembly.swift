@@ -102,12 +102,12 @@ extension Evaluation {
         for waiver in waivers {
             if !ids.contains(where: { waiver.covers(rule: $0) }) {
                 problems.append(.warning(
-                    "unknown-rule", at: waiver.location, "the waiver names rule `\(waiver.rule)`, which no pack defines",
+                    .unknownRule, at: waiver.location, "the waiver names rule `\(waiver.rule)`, which no pack defines",
                     hint: Suggestion.hint(for: waiver.rule, among: ids)))
             }
             if !systems.contains(waiver.system) {
                 problems.append(.warning(
-                    "unknown-system", at: waiver.location, "the waiver names system `\(waiver.system)`, which no descriptor describes",
+                    .unknownSystem, at: waiver.location, "the waiver names system `\(waiver.system)`, which no descriptor describes",
                     hint: Suggestion.hint(for: waiver.system, among: systems)))
             }
         }

@@ -4,8 +4,6 @@
 /// system, and the functions of `ctx`. Everything a rule sees is built here or in
 /// ``CadreLibrary``; docs/rules.md and types/cadre.lua describe it.
 enum CadrePrelude {
-    static let name = "=cadre"
-
     static let source = #"""
     local host = ...
     local cadre = {}

@@ -1,10 +1,20 @@
+import CadreModel
 import Crypto
 import Foundation
 
-/// SHA-256 digests, in lower-case hex, of files and of sets of files.
+/// SHA-256 digests, in lower-case hex, of files and of sets of files: the one way the engine and
+/// the history fingerprint what a run read.
 public enum Digest {
-    static func sha256(_ bytes: some DataProtocol) -> String {
+    /// The digest of `bytes`.
+    public static func sha256(_ bytes: some DataProtocol) -> String {
         hex(SHA256.hash(data: bytes))
+    }
+
+    /// The digest of a file as the engine reads it (``FileReader``: at most one byte past the
+    /// limit of a document, so a larger file is refused whatever follows); empty when it cannot
+    /// be read or is not a regular file.
+    public static func sha256(ofFile path: String) -> String {
+        (try? FileReader.read(path)).map { sha256($0) } ?? ""
     }
 
     /// Lower-case hex of a digest (String(format:) would cost more than the hashing).
@@ -22,7 +32,7 @@ public enum Digest {
     static func sha256(_ text: String) -> String { sha256(Data(text.utf8)) }
 
     /// A digest of named parts: changes when a part is added, removed, renamed or changed.
-    static func combining(_ parts: [(name: String, digest: String)]) -> String {
+    public static func combining(_ parts: [(name: String, digest: String)]) -> String {
         var hasher = SHA256()
         for (name, digest) in parts.sorted(by: { $0.name < $1.name }) {
             hasher.update(data: Data("\(name)\u{0}\(digest)\n".utf8))

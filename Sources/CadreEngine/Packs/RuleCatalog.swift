@@ -66,7 +66,7 @@ public struct RuleCatalog: Sendable {
             diagnostics += worker.diagnostics
             return worker.rules.map(\.info)
         } catch {
-            diagnostics.append(.error("engine", at: .whole(pack.folder), "cannot load the rules of pack `\(pack.id)`: \(error)"))
+            diagnostics.append(.error(.engine, at: .whole(pack.folder), "cannot load the rules of pack `\(pack.id)`: \(error)"))
             return nil
         }
     }

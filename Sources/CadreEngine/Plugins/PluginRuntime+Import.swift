@@ -34,7 +34,7 @@ extension PluginRuntime {
         guard let importer = importerEntries.first(where: { $0.format == format }) else {
             let known = importerEntries.map(\.format)
             return ImportResult(files: [], diagnostics: [.error(
-                "unknown-format", at: .whole(format), "no enabled plugin imports the format `\(format)`",
+                .unknownFormat, at: .whole(format), "no enabled plugin imports the format `\(format)`",
                 hint: Suggestion.hint(for: format, among: known) ?? (known.isEmpty
                     ? "enable a plugin with an importer under `plugins:` in cadre.yaml, or name one with --plugin"
                     : "formats: \(known.joined(separator: ", "))"))])
@@ -83,7 +83,7 @@ extension PluginRuntime {
             let record = state.function("ctx:record") { call in
                 let severity: Diagnostic.Severity = try call.string(1) == "error" ? .error : .warning
                 let location = notes.tree.location(of: call.tag(2)) ?? .whole(importer.file)
-                notes.diagnostics.append(Diagnostic(severity, "import", at: location, try call.string(3)))
+                notes.diagnostics.append(Diagnostic(severity, .importNote, at: location, try call.string(3)))
                 return 0
             }
             let glue = try state.load(Self.contextSource, name: "cadre import context")
@@ -95,7 +95,7 @@ extension PluginRuntime {
             return ImportResult(
                 files: [], diagnostics: diagnostics + notes.diagnostics + [Self.failure(of: "importer `\(format)` of plugin \(importer.plugin)", error, file: importer.file)])
         } catch {
-            return ImportResult(files: [], diagnostics: diagnostics + [.error("plugin-failed", at: .whole(importer.file), "\(error)")])
+            return ImportResult(files: [], diagnostics: diagnostics + [.error(.pluginFailed, at: .whole(importer.file), "\(error)")])
         }
         var reader = ImportOutputReader(importer: importer.format, file: importer.file)
         let files = reader.read(returned.first ?? .nil)
@@ -201,6 +201,6 @@ struct ImportOutputReader {
     }
 
     private mutating func problem(_ message: String) {
-        diagnostics.append(.error("plugin-importer", at: .start(of: file), "importer `\(importer)`: \(message)"))
+        diagnostics.append(.error(.pluginImporter, at: .start(of: file), "importer `\(importer)`: \(message)"))
     }
 }

@@ -10,14 +10,14 @@ extension PluginRuntime {
     public func render(format: String, report json: String) throws(Diagnostic) -> String {
         guard let reporter = reporterEntries.first(where: { $0.format == format }) else {
             throw Diagnostic.error(
-                "unknown-format", at: .whole("cadre.yaml"), "no enabled plugin provides the report format `\(format)`",
+                .unknownFormat, at: .whole("cadre.yaml"), "no enabled plugin provides the report format `\(format)`",
                 hint: Suggestion.hint(for: format, among: reporterEntries.map(\.format)))
         }
         let tree: LuaValue
         do {
             tree = try state.readOnly(try JSONTree.value(of: json))
         } catch {
-            throw Diagnostic.error("plugin-reporter", at: .whole(reporter.file), "the report cannot be handed to reporter `\(format)`: \(error)")
+            throw Diagnostic.error(.pluginReporter, at: .whole(reporter.file), "the report cannot be handed to reporter `\(format)`: \(error)")
         }
         defer { if let reference = tree.referenceValue { state.release(reference) } }
         let answer: [LuaValue]
@@ -28,7 +28,7 @@ extension PluginRuntime {
         }
         guard case .string(let text)? = answer.first else {
             throw Diagnostic.error(
-                "plugin-reporter", at: .start(of: reporter.file),
+                .pluginReporter, at: .start(of: reporter.file),
                 "reporter `\(format)` of plugin \(reporter.plugin): render must return a string, not \(answer.first.map { "a \($0.typeName)" } ?? "nothing")")
         }
         return text
@@ -38,7 +38,7 @@ extension PluginRuntime {
     static func failure(of what: String, _ error: LuaError, file: String) -> Diagnostic {
         let location = SourceLocation(file: error.file ?? file, line: error.line ?? 1, column: 1)
         return .error(
-            "plugin-failed", at: location, "\(what) failed: \(error.message)",
+            .pluginFailed, at: location, "\(what) failed: \(error.message)",
             hint: error.isLimit ? "plugins run under the workspace's limits (cadre.yaml `limits:`), scaled by the size of their input" : nil)
     }
 }

@@ -162,10 +162,10 @@ final class PluginSet {
         let location = SourceLocation(file: error.file ?? file.path, line: error.line ?? 1, column: 1)
         switch error.kind {
         case .syntax:
-            return .error("plugin-syntax", at: location, "syntax error: \(error.message)")
+            return .error(.pluginSyntax, at: location, "syntax error: \(error.message)")
         default:
             return .error(
-                "plugin-load", at: location, "the plugin file failed while loading: \(error.message)",
+                .pluginLoad, at: location, "the plugin file failed while loading: \(error.message)",
                 hint: error.isLimit ? "a plugin file only returns its tables; do the work in their functions" : nil)
         }
     }

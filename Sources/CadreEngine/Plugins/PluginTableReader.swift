@@ -12,21 +12,23 @@ struct PluginTableReader {
         var name: String
         /// The field that names an entry (`name` or `format`).
         var key: String
+        /// The code of the file's problems (`plugin-detector`…).
+        var code: DiagnosticCode
         var required: [(String, FieldType)]
         var optional: [(String, FieldType)]
 
         var fields: [String] { (required + optional).map(\.0) }
 
         static let detector = Kind(
-            name: "detector", key: "name",
+            name: "detector", key: "name", code: .pluginDetector,
             required: [("name", .string), ("category", .string), ("pattern", .string)],
             optional: [("validate", .function), ("redact", .redaction), ("description", .string)])
         static let importer = Kind(
-            name: "importer", key: "format",
+            name: "importer", key: "format", code: .pluginImporter,
             required: [("format", .string), ("import", .function)],
             optional: [("description", .string), ("extensions", .strings)])
         static let reporter = Kind(
-            name: "reporter", key: "format",
+            name: "reporter", key: "format", code: .pluginReporter,
             required: [("format", .string), ("render", .function)],
             optional: [("description", .string), ("extension", .string)])
     }
@@ -110,6 +112,6 @@ struct PluginTableReader {
     mutating func problem(_ field: String?, _ message: String, hint: String? = nil) {
         let location = field.flatMap { RuleTableReader.line(of: $0, in: file.source) }
             .map { SourceLocation(file: file.path, line: $0, column: 1) } ?? SourceLocation.start(of: file.path)
-        diagnostics.append(.error(DiagnosticCode(rawValue: "plugin-\(kind.name)"), at: location, message, hint: hint))
+        diagnostics.append(.error(kind.code, at: location, message, hint: hint))
     }
 }

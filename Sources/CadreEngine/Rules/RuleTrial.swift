@@ -61,11 +61,11 @@ public struct RuleTrial: Sendable {
         do {
             worker = try EngineWorker(packs: [pack], taxonomy: taxonomy, limits: limits, asOf: asOf)
         } catch {
-            return Outcome(rules: [], diagnostics: [.error("engine", at: .whole(pack.folder), "cannot start a worker: \(error)")], results: [])
+            return Outcome(rules: [], diagnostics: [.error(.engine, at: .whole(pack.folder), "cannot start a worker: \(error)")], results: [])
         }
         var results: [RuleResult] = []
         for document in documents {
-            results += worker.evaluate(document, waivers: WaiverBook(WaiverFile.waivers(of: document.descriptor)))
+            results += worker.evaluate(document, waivers: WaiverBook(document.descriptor.waivers))
         }
         return Outcome(rules: worker.rules.map(\.info), diagnostics: worker.diagnostics.sortedForDisplay(), results: results)
     }

@@ -21,9 +21,6 @@ struct IncompleteScan {
     /// Other scans of the same rule cut short after this one.
     var others = 0
 
-    /// The kind of failure a result gets.
-    static let kind = "scan-incomplete"
-
     /// What `report` says, with the time each plugin detector of the scan took.
     init(_ report: ScanReport, timeLimit: Duration, detectors: [PluginDetector]) {
         store = report.store
@@ -53,7 +50,7 @@ struct IncompleteScan {
         }
         if others > 0 { message += " (and \(others) other scan\(others == 1 ? "" : "s") of the rule stopped too)" }
         message += "; a scan cut short is not a pass"
-        return RuleResult.Failure(kind: Self.kind, message: message, location: blamed?.location)
+        return RuleResult.Failure(kind: .scanIncomplete, message: message, location: blamed?.location)
     }
 
     private static func seconds(_ duration: Duration) -> String {

@@ -19,19 +19,16 @@ final class StoreAccess {
     private var declared: [String: StoreEndpoint] = [:]
     /// The free-text columns the descriptor declares, by store and table: what `scan` reads by default.
     private var freeText: [String: [String: [String]]] = [:]
-    /// The last store error a rule met (its result is then an error of kind `store`).
-    var lastError: StoreError?
     /// The detectors scans run: the native ones and the enabled plugins' (the worker's own).
     var detectors = DetectorRegistry.standard
-    /// The last plugin detector failure a rule's scan met (its result is then an error of kind `plugin`).
+    /// A plugin detector failure the rule's scans met (the last): its result is then an error of
+    /// kind `plugin`, whether or not the rule caught the error.
     var pluginFailure: PluginFailure?
     /// The first scan of the rule that its time limit cut short (its result is then an error of
     /// kind `scan-incomplete`).
     private(set) var incompleteScan: IncompleteScan?
-    private var open: [String: any CadreStores.Store] = [:]
+    private var open: [String: any Store] = [:]
     private var failed: [String: StoreError] = [:]
-    /// Set when a rule asked for a store while stores are disabled.
-    var disabledAccessRequested = false
 
     init(baseDirectory: String, environment: [String: String], enabled: Bool, asOf: ISODate) {
         self.baseDirectory = baseDirectory
@@ -44,8 +41,7 @@ final class StoreAccess {
     func start(_ descriptor: SystemDescriptor) {
         finish()
         for store in descriptor.stores {
-            guard let engine = CadreStores.StoreEngine(rawValue: store.engine.value.rawValue) else { continue }
-            declared[store.id.value] = StoreEndpoint(id: store.id.value, engine: engine, url: store.url?.value.text ?? "")
+            declared[store.id.value] = StoreEndpoint(store)
             for table in store.tables {
                 freeText[store.id.value, default: [:]][table.name.value] = table.freeText.map(\.value)
             }
@@ -59,7 +55,12 @@ final class StoreAccess {
         failed.removeAll()
         declared.removeAll()
         freeText.removeAll()
-        lastError = nil
+    }
+
+    /// Forgets what the previous rule's scans met: a new rule starts.
+    func startRule() {
+        pluginFailure = nil
+        incompleteScan = nil
     }
 
     /// Notes a scan its time limit cut short.
@@ -67,15 +68,12 @@ final class StoreAccess {
         if incompleteScan == nil { incompleteScan = scan } else { incompleteScan?.others += 1 }
     }
 
-    /// Forgets the scans cut short: a new rule starts.
-    func forgetIncompleteScans() { incompleteScan = nil }
-
     /// Why the rule's result is an error whatever `check` did, when a scan says so: a plugin
     /// detector failed in one (whether or not the rule caught the error), or — when the rule
     /// returned, or ran out of its time — a scan was cut short by its time limit.
     func scanFailure(endingWith error: LuaError?) -> RuleResult.Failure? {
         if let pluginFailure {
-            return .init(kind: "plugin", message: pluginFailure.description, location: pluginFailure.location)
+            return .init(kind: .plugin, message: pluginFailure.description, location: pluginFailure.location)
         }
         if let incompleteScan, error == nil || error?.kind == .deadline { return incompleteScan.failure }
         return nil
@@ -85,16 +83,14 @@ final class StoreAccess {
     func declaredFreeText(store id: String, table: String) -> [String] { freeText[id]?[table] ?? [] }
 
     /// The store `id` of the current system, opened on first use.
-    func store(_ id: String) throws -> any CadreStores.Store {
-        guard enabled else {
-            disabledAccessRequested = true
-            throw StoresDisabled()
-        }
+    ///
+    /// - Throws: ``StoresDisabled`` in a run without stores (the rule is then skipped), the
+    ///   ``StoreError`` of a store that does not open (the rule's result is then an error of kind
+    ///   `store`), or a ``LuaCallError`` for an id the system does not declare.
+    func store(_ id: String) throws -> any Store {
+        guard enabled else { throw StoresDisabled() }
         if let store = open[id] { return store }
-        if let error = failed[id] {
-            lastError = error
-            throw error
-        }
+        if let error = failed[id] { throw error }
         guard let endpoint = declared[id] else {
             let known = declared.keys.sorted()
             throw LuaCallError(
@@ -106,7 +102,6 @@ final class StoreAccess {
             return store
         } catch {
             failed[id] = error
-            lastError = error
             throw error
         }
     }

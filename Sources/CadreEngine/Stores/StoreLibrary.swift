@@ -9,9 +9,9 @@ import LuaHost
 enum StoreLibrary {
     /// A store opened for one system, as a Lua object.
     final class Handle {
-        let store: any CadreStores.Store
+        let store: any Store
         let access: StoreAccess
-        init(store: any CadreStores.Store, access: StoreAccess) {
+        init(store: any Store, access: StoreAccess) {
             self.store = store
             self.access = access
         }
@@ -26,12 +26,12 @@ enum StoreLibrary {
             "count": { call in try count(call) },
             "distinct": { call in
                 let handle = try call.object(1, type)
-                call.push(try checked(handle) { try handle.store.distinctCount(in: call.string(2), of: call.string(3)) })
+                call.push(try handle.store.distinctCount(in: call.string(2), of: call.string(3)))
                 return 1
             },
             "date_range": { call in
                 let handle = try call.object(1, type)
-                let range = try checked(handle) { try handle.store.dateRange(in: call.string(2), of: call.string(3)) }
+                let range = try handle.store.dateRange(in: call.string(2), of: call.string(3))
                 var table = LuaTable(fields: [("unreadable", .integer(Int64(range.unreadable)))])
                 if let earliest = range.earliest { table["earliest"] = .string(timestamp(earliest)) }
                 if let latest = range.latest { table["latest"] = .string(timestamp(latest)) }
@@ -40,13 +40,13 @@ enum StoreLibrary {
             },
             "tables": { call in
                 let handle = try call.object(1, type)
-                let names = try checked(handle) { try handle.store.tableNames() }
+                let names = try handle.store.tableNames()
                 try call.push(.table(LuaTable(array: names.map { .string($0) })))
                 return 1
             },
             "columns": { call in
                 let handle = try call.object(1, type)
-                let schema = try checked(handle) { try handle.store.schema(of: call.string(2)) }
+                let schema = try handle.store.schema(of: call.string(2))
                 let columns = schema.columns.map { column -> LuaValue in
                     var entry = LuaTable(fields: [
                         ("name", .string(column.name)), ("type", .string(column.declaredType)), ("kind", .string(column.kind.rawValue)),
@@ -92,7 +92,7 @@ enum StoreLibrary {
                 filter = .isNotNull(column)
             }
         }
-        call.push(try checked(handle) { try handle.store.count(in: table, where: filter) })
+        call.push(try handle.store.count(in: table, where: filter))
         return 1
     }
 
@@ -126,7 +126,7 @@ enum StoreLibrary {
         let deadline = ContinuousClock.now.advanced(by: limits.timeLimit)
         limits.deadline = deadline
         for detector in plugged { detector.begin(deadline: deadline) }
-        let report = try checked(handle) { try handle.store.scan(table, columns: columns, detectors: detectors, limits: limits) }
+        let report = try handle.store.scan(table, columns: columns, detectors: detectors, limits: limits)
         if let failure = plugged.lazy.compactMap(\.failure).first {
             handle.access.pluginFailure = failure
             throw failure
@@ -154,16 +154,6 @@ enum StoreLibrary {
         if let stop { result["stopped_by"] = .string(stop.rawValue) }
         try call.push(.table(result))
         return 1
-    }
-
-    /// Runs a store call, remembering a store error so the result says `store`.
-    private static func checked<T>(_ handle: Handle, _ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as StoreError {
-            handle.access.lastError = error
-            throw error
-        }
     }
 
     private static func timestamp(_ date: Date) -> String {

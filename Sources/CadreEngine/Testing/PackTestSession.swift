@@ -74,7 +74,7 @@ final class PackTestSession {
             context = TestContext(pack: pack, defaultWorker: worker, taxonomy: taxonomy, limits: limits, plugins: plugins)
             library = try TestLibrary(state: state, context: context, limits: testLimits)
         } catch {
-            outcome.diagnostics.append(.error("test-host", at: .whole(target.folder), "cannot prepare the tests of pack `\(pack.id)`: \(error)"))
+            outcome.diagnostics.append(.error(.testHost, at: .whole(target.folder), "cannot prepare the tests of pack `\(pack.id)`: \(error)"))
             return outcome
         }
         outcome.diagnostics += worker.diagnostics
@@ -124,16 +124,16 @@ final class PackTestSession {
                     befores: test["befores"]?.tableValue?.array ?? [], afters: test["afters"]?.tableValue?.array ?? []))
             }
             if tests.isEmpty {
-                return ([], [.warning("no-tests", at: .whole(file), "`\(file)` declares no test", hint: "declare tests with it(name, function() ... end)")])
+                return ([], [.warning(.noTests, at: .whole(file), "`\(file)` declares no test", hint: "declare tests with it(name, function() ... end)")])
             }
             return (tests, [])
         } catch {
             let location = SourceLocation(file: error.file ?? file, line: error.line ?? 0, column: error.line == nil ? 0 : 1)
             if error.kind == .syntax {
-                return ([], [.error("test-syntax", at: location, "syntax error: \(error.message)")])
+                return ([], [.error(.testSyntax, at: location, "syntax error: \(error.message)")])
             }
             return ([], [.error(
-                "test-load", at: location, "the test file failed while declaring its tests: \(error.message)",
+                .testLoad, at: location, "the test file failed while declaring its tests: \(error.message)",
                 hint: error.isLimit ? "a test file declares tests; do the work inside it(...)" : nil)])
         }
     }

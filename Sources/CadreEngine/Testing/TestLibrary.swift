@@ -90,7 +90,7 @@ struct TestLibrary {
                 // A fixture's stores are found next to it (its `url`s are relative to its folder).
                 worker.stores.baseDirectory = (fixture.document.file as NSString).deletingLastPathComponent
                 var book = WaiverBook()
-                for waiver in WaiverFile.waivers(of: fixture.document.descriptor) { book.add(waiver) }
+                for waiver in fixture.document.descriptor.waivers { book.add(waiver) }
                 let found: RuleResult?
                 do throws(LuaError) {
                     found = try worker.evaluate(rule: id, on: fixture.document, waivers: book, asOf: options.asOf)
@@ -134,7 +134,7 @@ struct TestLibrary {
             return .table(entry)
         }))
         if let failure = result.failure {
-            var entry = LuaTable(fields: [("kind", .string(failure.kind)), ("message", .string(failure.message))])
+            var entry = LuaTable(fields: [("kind", .string(failure.kind.rawValue)), ("message", .string(failure.message))])
             if let location = failure.location {
                 entry["file"] = .string(location.file)
                 entry["line"] = .integer(Int64(location.line))

@@ -17,22 +17,8 @@ enum WaiverFile {
     static func read(fileAt path: String, as file: String) -> ([Waiver], [Diagnostic]) {
         let (root, diagnostics) = ConfigurationFile.read(fileAt: path, as: file, format: format, shape: shape)
         guard let root else { return ([], diagnostics) }
-        let waivers = (root["waivers"]?.sequence ?? []).compactMap { node -> Waiver? in
-            guard let rule = node.string("rule"), let system = node.string("system"), let reason = node.string("reason"),
-                let approver = node.string("approved_by"), let expires = node.string("expires").flatMap(ISODate.init)
-            else { return nil }
-            return Waiver(rule: rule, system: system, reason: reason, approvedBy: approver, expires: expires, location: node.location)
-        }
+        let waivers = (root["waivers"]?.sequence ?? []).compactMap { Waiver(node: $0) }
         return (waivers, diagnostics)
-    }
-
-    /// The waivers a descriptor declares for its own system.
-    static func waivers(of descriptor: SystemDescriptor) -> [Waiver] {
-        descriptor.waivers.map { waiver in
-            Waiver(
-                rule: waiver.rule.value, system: descriptor.id.value, reason: waiver.reason.value,
-                approvedBy: waiver.approvedBy.value, expires: waiver.expires.value, location: waiver.location)
-        }
     }
 
     static let shape = ObjectShape(

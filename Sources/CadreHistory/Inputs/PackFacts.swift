@@ -18,7 +18,7 @@ struct PackFacts: Sendable {
     init(_ pack: Pack, files: WorkspaceFiles) {
         id = pack.id
         version = pack.version
-        var parts: [(String, String)] = [
+        var parts: [(name: String, digest: String)] = [
             ("id", pack.id), ("title", pack.manifest.title), ("api", "\(pack.manifest.api)"), ("data-file", pack.manifest.dataFile ?? ""),
         ]
         for (name, value) in pack.settings { parts.append(("setting:" + name, value)) }
@@ -30,14 +30,14 @@ struct PackFacts: Sendable {
         }
         if let dataFile = pack.manifest.dataFile {
             let name = WorkspaceFiles.join(pack.folder, dataFile)
-            let digest = ResultCoding.digest(ofFile: files.path(name))
+            let digest = Digest.sha256(ofFile: files.path(name))
             parts.append(("data", digest))
             inputs.append(RunInput(kind: .packFile, name: pack.id, path: name, digest: digest, detail: ["role": "data"]))
         }
         let manifest = WorkspaceFiles.join(pack.folder, "pack.yaml")
         inputs.append(RunInput(
-            kind: .packFile, name: pack.id, path: manifest, digest: ResultCoding.digest(ofFile: files.path(manifest)), detail: ["role": "manifest"]))
-        shared = ResultCoding.combining(parts)
+            kind: .packFile, name: pack.id, path: manifest, digest: Digest.sha256(ofFile: files.path(manifest)), detail: ["role": "manifest"]))
+        shared = Digest.combining(parts)
         ruleFiles = [:]
         for file in pack.ruleFiles {
             ruleFiles[file.path] = file.digest

@@ -36,11 +36,11 @@ struct WorkspaceInputs: Sendable {
         let configurationFile = WorkspaceConfiguration.fileName
         if FileManager.default.fileExists(atPath: files.path(configurationFile)) {
             inputs.append(RunInput(
-                kind: .configuration, name: configurationFile, path: configurationFile, digest: ResultCoding.digest(ofFile: files.path(configurationFile))))
+                kind: .configuration, name: configurationFile, path: configurationFile, digest: Digest.sha256(ofFile: files.path(configurationFile))))
         }
         for file in configuration.waivers {
             let name = WorkspaceFiles.normalized(file)
-            inputs.append(RunInput(kind: .waiverFile, name: file, path: name, digest: ResultCoding.digest(ofFile: files.path(name))))
+            inputs.append(RunInput(kind: .waiverFile, name: file, path: name, digest: Digest.sha256(ofFile: files.path(name))))
         }
         let limits = configuration.limits
         var engineParts: [String: String] = [
@@ -51,16 +51,16 @@ struct WorkspaceInputs: Sendable {
         ]
         for file in configuration.taxonomy {
             let name = WorkspaceFiles.normalized(file)
-            let fileDigest = ResultCoding.digest(ofFile: files.path(name))
+            let fileDigest = Digest.sha256(ofFile: files.path(name))
             inputs.append(RunInput(kind: .taxonomyFile, name: file, path: name, digest: fileDigest))
             engineParts["taxonomy " + name] = fileDigest
         }
         for folder in configuration.plugins {
             let folder = WorkspaceFiles.normalized(folder)
             let path = files.path(folder)
-            let pluginFiles = Self.files(in: path).map { ($0, ResultCoding.digest(ofFile: WorkspaceFiles.join(path, $0))) }
+            let pluginFiles = Self.files(in: path).map { (name: $0, digest: Digest.sha256(ofFile: WorkspaceFiles.join(path, $0))) }
             let name = (folder as NSString).lastPathComponent
-            inputs.append(RunInput(kind: .plugin, name: name, path: folder, digest: ResultCoding.combining(pluginFiles)))
+            inputs.append(RunInput(kind: .plugin, name: name, path: folder, digest: Digest.combining(pluginFiles)))
             for (file, fileDigest) in pluginFiles {
                 inputs.append(RunInput(kind: .pluginFile, name: name, path: WorkspaceFiles.join(folder, file), digest: fileDigest))
             }

@@ -40,7 +40,7 @@ struct RecheckPlanner {
         init(at path: String) {
             // As the engine reads it: at most one byte past the limit, only a regular file.
             let bytes = try? FileReader.read(path)
-            digest = bytes.map { ResultCoding.digest($0) } ?? ""
+            digest = bytes.map { Digest.sha256($0) } ?? ""
             mentionsStores = bytes.map { Data($0).range(of: Data("stores".utf8)) != nil } ?? false
         }
     }

@@ -13,7 +13,7 @@ public struct RecordedRun: Sendable {
     /// entry is not known (a history written before cadre learnt it): it is taken to read all.
     public var readings: [String: RuleReadings] = [:]
     /// The workspace's waivers (from its waiver files); descriptors' own are in ``systems``.
-    public var waivers: [CadreEngine.Waiver]
+    public var waivers: [Waiver]
     public var systems: [RecordedSystem]
     /// The problems of the workspace, packs, rules and waivers.
     public var diagnostics: [Diagnostic]

@@ -20,12 +20,12 @@ public struct RecordedSystem: Sendable, Hashable {
     public var digest: String
     public var diagnostics: [Diagnostic]
     /// The waivers the descriptor declares.
-    public var waivers: [CadreEngine.Waiver]
+    public var waivers: [Waiver]
     /// One per rule evaluated, sorted by rule id.
     public var results: ResultList
 
     public init(
-        file: String, id: String?, name: String?, digest: String, diagnostics: [Diagnostic], waivers: [CadreEngine.Waiver], results: ResultList
+        file: String, id: String?, name: String?, digest: String, diagnostics: [Diagnostic], waivers: [Waiver], results: ResultList
     ) {
         self.file = file
         self.id = id

@@ -15,11 +15,10 @@ import Foundation
 /// - a difference from a full list, its base: the entries that differ, each with its position in
 ///   the base (4 bytes, big-endian) — 38 bytes an entry. A system's row holds them beside its
 ///   base's key, so a re-check after one rule changed writes 10,000 short rows, not 10,000 lists.
-///   (Histories written before that hold such differences as lists of their own, format 2: the
-///   32-byte key of the base, then the entries; still read.)
 ///
-/// Lists written as text by the first release (`rule-id result-key status severity` lines) are
-/// still read.
+/// Two other forms are read, never written: a difference stored as a list of its own (format 2:
+/// the 32-byte key of the base, then the entries), and a text list (`rule-id result-key status
+/// severity` lines).
 enum ResultCoding {
     /// The recorded form of `result` and its key, as run number `run` stores it.
     static func encode(_ result: RuleResult, storedBy run: Int64) -> (key: ResultKey, body: String) {
@@ -32,22 +31,6 @@ enum ResultCoding {
     static func decode(_ body: String) throws -> RuleResult {
         if let result = ResultJSONReader.read(body) { return result }
         return try JSONDecoder().decode(RuleResult.self, from: Data(body.utf8))
-    }
-
-    static func digest(_ data: some DataProtocol) -> String { ResultKey(of: data).hex }
-
-    static func digest(_ text: String) -> String { digest(Data(text.utf8)) }
-
-    /// The digest of an input file as the engine reads it (at most one byte past the limit of a
-    /// document: a larger file is refused whatever follows); empty when it cannot be read or is
-    /// not a regular file.
-    static func digest(ofFile path: String) -> String {
-        (try? FileReader.read(path)).map { digest($0) } ?? ""
-    }
-
-    /// A digest of named parts: changes when a part is added, removed, renamed or changed.
-    static func combining(_ parts: [(String, String)]) -> String {
-        digest(parts.sorted { $0.0 < $1.0 }.map { "\($0.0)\u{0}\($0.1)\n" }.joined())
     }
 
     // MARK: Result lists
@@ -120,9 +103,8 @@ enum ResultCoding {
     }
 
     /// Reads a binary list stored under `key`, and the entries of `overrides` that differ from it
-    /// (nil: none). The list is a full list (format 1), the base of the result; or, as histories
-    /// written before differences moved into systems' rows hold, a difference from a full list
-    /// (format 2, with no overrides beside it). `rules` gives a rule set by key, `full` the body
+    /// (nil: none). The list is a full list (format 1), the base of the result; or a difference
+    /// from a full list stored as a list of its own (format 2, with no overrides beside it). `rules` gives a rule set by key, `full` the body
     /// of a full list by key.
     static func list(
         _ list: [UInt8], key: String, overrides: [UInt8]?, rules: (ResultKey) throws -> RuleSet, full: (ResultKey) throws -> [UInt8]
@@ -142,7 +124,7 @@ enum ResultCoding {
         return ResultList(base: base, overrides: try self.overrides(list[33...], of: base))
     }
 
-    /// Reads a list written as text by an earlier version: one line per rule,
+    /// Reads a text list: one line per rule,
     /// `rule key status severity` (rule ids, keys, statuses and severities hold no space).
     static func references(text body: String) throws -> [ResultReference] {
         var references: [ResultReference] = []

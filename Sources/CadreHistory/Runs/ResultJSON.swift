@@ -1,7 +1,7 @@
 import CadreModel
 
 /// The recorded form of a result, written directly: the very bytes `JSONEncoder` writes with
-/// sorted keys and unescaped slashes (the form the history has always keyed results by), many
+/// sorted keys and unescaped slashes (the form the history keys results by), many
 /// times faster. A re-check writes one per result it evaluated; a first run, 920,000.
 ///
 /// Only encoding is hand-written: results are read back with `JSONDecoder`. Members are written
@@ -26,7 +26,7 @@ struct ResultJSON {
         if let failure = result.failure {
             key("failure")
             open("{")
-            member("kind", failure.kind)
+            member("kind", failure.kind.rawValue)
             if let location = failure.location {
                 key("location")
                 write(location)

@@ -141,7 +141,7 @@ struct ResultJSONReader {
             }
         }
         guard let kind, let message else { throw Unreadable() }
-        return RuleResult.Failure(kind: kind, message: message, location: location)
+        return RuleResult.Failure(kind: RuleResult.Failure.Kind(rawValue: kind), message: message, location: location)
     }
 
     private mutating func waiver() throws -> RuleResult.AppliedWaiver {

@@ -10,8 +10,8 @@ import Foundation
 /// place of the digest's first 4 bytes: the `result` table is ordered by key, so the results a
 /// run adds sit together in the file and recording 10,000 of them writes a few hundred pages, not
 /// one page each. The other 28 bytes tell contents apart (``hasContent(of:)``); a result that did
-/// not change since an earlier run keeps that run's key. (Histories written before this hold
-/// results under their plain digest, still read.)
+/// not change since an earlier run keeps that run's key. A key that is the plain digest, with no
+/// run number in it, is read too.
 public struct ResultKey: Sendable, Hashable, CustomStringConvertible {
     private var words: (UInt64, UInt64, UInt64, UInt64)
 

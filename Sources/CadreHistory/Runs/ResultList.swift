@@ -51,8 +51,8 @@ public struct ResultList: Sendable, Hashable, RandomAccessCollection, Expressibl
     private(set) var overrides: [Override] = []
     /// Without a base: every reference.
     private var references: [ResultReference] = []
-    /// Without a base: the key of the list as the history stores it (a text list of the first
-    /// release, read as it is); nil when not stored.
+    /// Without a base: the key of the list as the history stores it (a text list, read as it
+    /// is); nil when not stored.
     private(set) var storedKey: String?
 
     public init(_ references: [ResultReference]) {

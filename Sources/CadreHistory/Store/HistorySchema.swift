@@ -1,8 +1,8 @@
 import GRDB
 
-/// The tables of `.cadre/history.sqlite`, as migrations: each release adds migrations and never
-/// edits one that shipped, so any older history opens (GRDB's `DatabaseMigrator` records which
-/// ran in `grdb_migrations`).
+/// The tables of `.cadre/history.sqlite`, as migrations: migrations are only added, never edited
+/// once shipped, so cadre opens any history a cadre of an equal or lower version wrote (GRDB's
+/// `DatabaseMigrator` records which ran in `grdb_migrations`).
 ///
 /// - `run`: one row per run: when (UTC wall clock), the as-of date, cadre's version, the
 ///   workspace's name, how many (system, rule) pairs were evaluated out of how many, counts by
@@ -22,9 +22,9 @@ import GRDB
 ///   however many runs hold it. A list is binary (``ResultCoding``): the key of its rule set
 ///   (the rule ids it covers, one per line; a run nearly always has one), then 34 bytes a rule:
 ///   status, severity, the result's key. No list is ever deleted (a later run's rows may name
-///   it). Histories written before `overrides` hold differences as lists of their own (the
-///   base's key, then the entries); histories of the first release hold text lists (`rule-id
-///   result-key status severity` lines); both still read. A result is a ``RuleResult`` as
+///   it). A list may also be a difference stored as a list of its own (the base's key, then the
+///   entries, with no `overrides` beside it) or a text list (`rule-id result-key status
+///   severity` lines); both are read, neither is written. A result is a ``RuleResult`` as
 ///   JSON, findings included (findings are redacted before they reach a result: no store value
 ///   is ever recorded).
 /// - `parsed_document`: the descriptors of the last run as parsed (a ``DocumentArchive``), by the

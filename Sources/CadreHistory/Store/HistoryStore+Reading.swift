@@ -110,10 +110,10 @@ extension HistoryStore {
             rules.append(rule)
             if let words = row["readings"] as String? { readings[rule.id] = RuleReadings(text: words) }
         }
-        var workspaceWaivers: [CadreEngine.Waiver] = []
-        var descriptorWaivers: [String: [CadreEngine.Waiver]] = [:]
+        var workspaceWaivers: [Waiver] = []
+        var descriptorWaivers: [String: [Waiver]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT * FROM waiver WHERE run_id = ? ORDER BY rowid", arguments: [id]) {
-            let waiver = CadreEngine.Waiver(
+            let waiver = Waiver(
                 rule: row["rule"], system: row["system"], reason: row["reason"], approvedBy: row["approved_by"],
                 expires: ISODate(row["expires"] as String) ?? ISODate.epoch,
                 location: SourceLocation(file: row["file"], line: row["line"], column: row["column"]))

@@ -48,7 +48,6 @@ extension HistoryStore {
             }
         }
         return try writing { db in
-            willRecord?()
             let counts = Dictionary(uniqueKeysWithValues: run.info.counts.map { ($0.key.rawValue, $0.value) })
             try db.execute(
                 sql: """
@@ -78,7 +77,7 @@ extension HistoryStore {
                 INSERT INTO waiver (run_id, origin, system, rule, expires, reason, approved_by, file, line, "column")
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            func insert(_ item: CadreEngine.Waiver, origin: String) throws {
+            func insert(_ item: Waiver, origin: String) throws {
                 try waiver.execute(arguments: [
                     id, origin, item.system, item.rule, item.expires.description, item.reason, item.approvedBy, item.location.file,
                     item.location.line, item.location.column,
@@ -97,11 +96,11 @@ extension HistoryStore {
                 """)
             let ruleSet = try db.cachedStatement(sql: "INSERT OR IGNORE INTO rule_set (key, body) VALUES (?, ?)")
             for (key, body) in ruleSets { try ruleSet.execute(arguments: [key.hex, body]) }
-            for (item, prepared) in zip(run.systems, lists) {
+            for (index, (item, prepared)) in zip(run.systems, lists).enumerated() {
                 if let body = prepared.body { try list.execute(arguments: [prepared.key, body]) }
                 let diagnostics = item.diagnostics.isEmpty ? "[]" : String(decoding: try encoder.encode(item.diagnostics), as: UTF8.self)
                 try system.execute(arguments: [id, item.file, item.id, item.name, item.digest, diagnostics, prepared.key, prepared.overrides])
-                if let rowPause { Thread.sleep(forTimeInterval: Double(rowPause.components.seconds) + Double(rowPause.components.attoseconds) / 1e18) }
+                systemRecorded?(index + 1)
             }
             let document = try db.cachedStatement(sql: "INSERT OR REPLACE INTO parsed_document (digest, cadre_version, body) VALUES (?, ?, ?)")
             for (digest, body) in documents { try document.execute(arguments: [digest, run.info.cadreVersion, Data(body)]) }

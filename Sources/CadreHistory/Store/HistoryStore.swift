@@ -13,11 +13,10 @@ public struct HistoryStore: Sendable {
     /// The history file as shown to users.
     public let file: String
     let database: DatabasePool
-    /// Fault injection for crash tests: a pause after each system written, so that a test can
-    /// kill a run while it is being recorded (`CADRE_HISTORY_ROW_PAUSE_MS` in the command line).
-    public var rowPause: Duration?
-    /// Called when the transaction that records a run starts.
-    public var willRecord: (@Sendable () -> Void)?
+    /// Called inside the transaction that records a run, after each system's row, with the
+    /// number of rows written: where a test looks at the files as a process killed at that
+    /// moment would leave them.
+    var systemRecorded: (@Sendable (Int) -> Void)?
 
     /// Where a workspace keeps its history: `<root>/.cadre/history.sqlite`.
     public static func file(in root: String) -> String { WorkspaceFiles.join(root, ".cadre/history.sqlite") }

@@ -7,8 +7,9 @@ import Foundation
 /// text as written, with `${NAME}` intact and any password written in a URL masked, and
 /// ``ResolvedSecret`` prints as `<redacted>`.
 ///
-/// Syntax: `${` + a name of letters, digits and `_` not starting with a digit + `}`; a `$` not
-/// followed by `{` is a plain character.
+/// Syntax: `${` + a name of letters, digits and `_` not starting with a digit + `}`; `$${` is a
+/// literal `${`; any other `$` is a plain character. This is the one reader of the syntax: the
+/// validator checks templates with it, and store connectors resolve them with it.
 public struct EnvironmentTemplate: Sendable, Hashable, CustomStringConvertible {
     /// A piece of the template.
     public enum Part: Sendable, Hashable {
@@ -23,7 +24,8 @@ public struct EnvironmentTemplate: Sendable, Hashable, CustomStringConvertible {
 
     /// Reads a template.
     ///
-    /// - Throws: ``EnvironmentError`` for an unclosed `${` or an invalid name.
+    /// - Throws: ``EnvironmentError`` for an unclosed `${` or an invalid name (`$${…` is neither:
+    ///   it is the literal text `${…`).
     public init(parsing text: String) throws(EnvironmentError) {
         var parts: [Part] = []
         var literal = ""
@@ -31,6 +33,11 @@ public struct EnvironmentTemplate: Sendable, Hashable, CustomStringConvertible {
         while let dollar = rest.firstIndex(of: "$") {
             literal += rest[rest.startIndex..<dollar]
             let afterDollar = rest[rest.index(after: dollar)...]
+            if afterDollar.hasPrefix("${") {
+                literal += "${"
+                rest = afterDollar.dropFirst(2)
+                continue
+            }
             guard afterDollar.first == "{" else {
                 literal += "$"
                 rest = afterDollar
@@ -153,9 +160,12 @@ public struct EnvironmentTemplate: Sendable, Hashable, CustomStringConvertible {
 
 /// A resolved environment value or connection string: usable, never printed.
 ///
-/// `description`, `debugDescription` and string interpolation give `<redacted>`; the value is
-/// reachable only through ``revealed``, which connectors call at the moment they connect.
-public struct ResolvedSecret: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
+/// `description`, `debugDescription`, string interpolation and `dump` give `<redacted>` (its
+/// mirror has no children); the value is reachable only through ``revealed``, which connectors
+/// call at the moment they connect.
+public struct ResolvedSecret: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible,
+    CustomReflectable
+{
     private let value: String
 
     init(_ value: String) { self.value = value }
@@ -165,6 +175,7 @@ public struct ResolvedSecret: Sendable, Hashable, CustomStringConvertible, Custo
 
     public var description: String { "<redacted>" }
     public var debugDescription: String { "<redacted>" }
+    public var customMirror: Mirror { Mirror(self, children: [], displayStyle: .struct) }
 }
 
 /// Why a template cannot be read or resolved. It names variables, never their values.

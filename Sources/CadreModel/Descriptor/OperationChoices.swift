@@ -1,7 +1,16 @@
-/// The kind of data store.
-public enum StoreEngine: String, DescriptorChoice {
-    case sqlite, postgres, csv, jsonl
+/// The kind of data store (`engine:` in `stores:`), and so the connector that reads it.
+public enum StoreEngine: String, DescriptorChoice, CustomStringConvertible {
+    /// A SQLite database file, read with GRDB.
+    case sqlite
+    /// A PostgreSQL server, read with postgres-nio.
+    case postgres
+    /// A CSV file, or a folder of `.csv` files (one table per file).
+    case csv
+    /// A JSON Lines file, or a folder of `.jsonl`/`.ndjson` files (one table per file).
+    case jsonl
     public static let choiceName = "store engine"
+    /// The word, as a descriptor writes it.
+    public var description: String { rawValue }
     public var summary: String {
         switch self {
         case .sqlite: "an SQLite database file"

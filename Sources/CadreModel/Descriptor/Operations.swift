@@ -90,35 +90,3 @@ public struct TrainingRecord: Sendable, Hashable, NodeDecodable {
         ref = node.value("ref")
     }
 }
-
-/// An accepted exception to one rule for this system, until it expires.
-public struct Waiver: Sendable, Hashable, NodeDecodable {
-    public var location: SourceLocation
-    /// Where the part sits in the document: `document.node(at: path)` is its generic node.
-    public var path: NodePath
-    /// The rule id (`cnil.recording.retention`).
-    public var rule: Located<String>
-    /// Why the exception is accepted.
-    public var reason: Located<String>
-    /// Who approved it.
-    public var approvedBy: Located<String>
-    /// The last day it applies.
-    public var expires: Located<ISODate>
-    /// When it was granted.
-    public var granted: Located<ISODate>?
-
-    init?(node: LocatedNode, path: NodePath) {
-        guard node.mapping != nil, let rule = node.value("rule", as: String.self),
-            let reason = node.value("reason", as: String.self),
-            let approvedBy = node.value("approved_by", as: String.self),
-            let expires = node.value("expires", as: ISODate.self)
-        else { return nil }
-        location = node.location
-        self.path = path
-        self.rule = rule
-        self.reason = reason
-        self.approvedBy = approvedBy
-        self.expires = expires
-        granted = node.value("granted")
-    }
-}

@@ -33,13 +33,14 @@ public struct SystemDescriptor: Sendable, Hashable {
     public var purposes: [Purpose]
     public var data: [DataItem]
     public var ai: [AIComponent]
-    public var stores: [Store]
+    public var stores: [StoreDeclaration]
     public var processors: [Processor]
     public var assessments: Assessments?
     public var notices: Notices?
     public var recording: Recording?
     public var prospecting: Prospecting?
     public var training: Training?
+    /// The waivers the descriptor grants its own system.
     public var waivers: [Waiver]
 
     /// Reads the typed descriptor from a document's root. Required fields that are missing read
@@ -70,7 +71,8 @@ public struct SystemDescriptor: Sendable, Hashable {
         recording = root.object("recording", at: .root)
         prospecting = root.object("prospecting", at: .root)
         training = root.object("training", at: .root)
-        waivers = root.objects("waivers", at: .root)
+        let system = id.value
+        waivers = (root["waivers"]?.sequence ?? []).compactMap { Waiver(node: $0, system: system) }
     }
 }
 
@@ -79,7 +81,7 @@ extension SystemDescriptor {
     public func purpose(_ id: String) -> Purpose? { purposes.first { $0.id.value == id } }
 
     /// The store with id `id`.
-    public func store(_ id: String) -> Store? { stores.first { $0.id.value == id } }
+    public func store(_ id: String) -> StoreDeclaration? { stores.first { $0.id.value == id } }
 
     /// The AI component with id `id`.
     public func aiComponent(_ id: String) -> AIComponent? { ai.first { $0.id.value == id } }
@@ -94,7 +96,7 @@ extension SystemDescriptor {
     public func holds(_ category: String) -> Bool { !dataItems(matching: category).isEmpty }
 
     /// Every store table with a column whose category is `category` or below it, with those columns.
-    public func tables(holding category: String) -> [(store: Store, table: StoreTable, columns: [StoreTable.Column])] {
+    public func tables(holding category: String) -> [(store: StoreDeclaration, table: StoreTable, columns: [StoreTable.Column])] {
         stores.flatMap { store in
             store.tables.compactMap { table in
                 let columns = table.columns.filter { Taxonomy.matches($0.category.value, category) }

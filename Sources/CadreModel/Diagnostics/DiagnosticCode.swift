@@ -1,90 +1,132 @@
 /// The stable identifier of a kind of problem, printed in brackets after each message.
 ///
-/// Codes are kebab-case words. Those of descriptor validation are listed here and in
-/// docs/descriptors.md; other targets (rules, packs) add their own.
-public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Comparable,
-    ExpressibleByStringLiteral, CustomStringConvertible
-{
-    public var rawValue: String
-
-    public init(rawValue: String) { self.rawValue = rawValue }
-    public init(stringLiteral value: String) { self.rawValue = value }
-    public var description: String { rawValue }
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
-
+/// Codes are kebab-case words, stable across releases: scripts and editors may match on them.
+/// This is the one list of them, with what each means: every diagnostic cadre reports carries one
+/// of these codes. docs/cli.md prints the list (a test keeps it identical), and docs/descriptors.md
+/// the codes of descriptors with their severities.
+public enum DiagnosticCode: String, Sendable, Hashable, Codable, Comparable, CaseIterable, CustomStringConvertible {
     // The file as a whole.
-    /// The file cannot be opened or read.
-    public static let unreadableFile: Self = "unreadable-file"
-    /// The file is larger than the parse limit.
-    public static let fileTooLarge: Self = "file-too-large"
-    /// The file is empty or holds only comments.
-    public static let emptyFile: Self = "empty-file"
-    /// The file holds NUL bytes: it is not text.
-    public static let binaryFile: Self = "binary-file"
-    /// The file is not valid UTF-8.
-    public static let notUTF8: Self = "not-utf8"
-    /// A control character YAML does not allow.
-    public static let controlCharacter: Self = "control-character"
+    case unreadableFile = "unreadable-file"
+    case fileTooLarge = "file-too-large"
+    case emptyFile = "empty-file"
+    case binaryFile = "binary-file"
+    case notUTF8 = "not-utf8"
+    case controlCharacter = "control-character"
+    case noDescriptors = "no-descriptors"
 
     // YAML and JSON syntax.
-    /// The text is not valid YAML (or JSON).
-    public static let syntax: Self = "syntax"
-    /// A tab where YAML wants spaces.
-    public static let tabIndentation: Self = "tab-indentation"
-    /// More than one YAML document in a file.
-    public static let multipleDocuments: Self = "multiple-documents"
-    /// The same key twice in one mapping.
-    public static let duplicateKey: Self = "duplicate-key"
-    /// Nesting deeper than the parse limit.
-    public static let tooDeep: Self = "too-deep"
-    /// Aliases that expand to more nodes than the parse limit (an "alias bomb").
-    public static let aliasExpansion: Self = "alias-expansion"
-    /// An alias used as a mapping key.
-    public static let aliasKey: Self = "alias-key"
-    /// An alias to an anchor that does not exist.
-    public static let undefinedAlias: Self = "undefined-alias"
-    /// A mapping key that is a list or a mapping.
-    public static let complexKey: Self = "complex-key"
+    case syntax
+    case tabIndentation = "tab-indentation"
+    case multipleDocuments = "multiple-documents"
+    case duplicateKey = "duplicate-key"
+    case tooDeep = "too-deep"
+    case aliasExpansion = "alias-expansion"
+    case aliasKey = "alias-key"
+    case undefinedAlias = "undefined-alias"
+    case complexKey = "complex-key"
 
-    // The shape of a descriptor.
-    /// The `cadre:` header is missing or names another format.
-    public static let unknownFormat: Self = "unknown-format"
-    /// A key the format does not define (and that does not start with `x-`).
-    public static let unknownKey: Self = "unknown-key"
-    /// A required field is missing.
-    public static let missingField: Self = "missing-field"
-    /// A value of the wrong type (a list where a string is expected…).
-    public static let wrongType: Self = "wrong-type"
-    /// A key given with no value.
-    public static let emptyValue: Self = "empty-value"
-    /// The same value twice in a list.
-    public static let duplicateValue: Self = "duplicate-value"
-    /// A value that is not one of the allowed words, or not of the expected format.
-    public static let invalidValue: Self = "invalid-value"
-    /// A malformed ISO 8601 date.
-    public static let invalidDate: Self = "invalid-date"
-    /// A malformed ISO 8601 duration.
-    public static let invalidDuration: Self = "invalid-duration"
-    /// A taxonomy key (data category, data use, data subject) that the taxonomy does not hold.
-    public static let unknownTaxonomyKey: Self = "unknown-taxonomy-key"
-    /// A taxonomy key that fideslang has renamed.
-    public static let deprecatedTaxonomyKey: Self = "deprecated-taxonomy-key"
-    /// A malformed `${VAR}` environment reference.
-    public static let invalidEnvironmentReference: Self = "invalid-environment-reference"
-    /// A password or token written in a store URL instead of an environment reference.
-    public static let secretInDescriptor: Self = "secret-in-descriptor"
+    // The shape of a descriptor, and of cadre's other YAML files.
+    case unknownFormat = "unknown-format"
+    case unknownKey = "unknown-key"
+    case missingField = "missing-field"
+    case wrongType = "wrong-type"
+    case emptyValue = "empty-value"
+    case duplicateValue = "duplicate-value"
+    case invalidValue = "invalid-value"
+    case invalidDate = "invalid-date"
+    case invalidDuration = "invalid-duration"
+    case unknownTaxonomyKey = "unknown-taxonomy-key"
+    case deprecatedTaxonomyKey = "deprecated-taxonomy-key"
+    case invalidEnvironmentReference = "invalid-environment-reference"
+    case secretInDescriptor = "secret-in-descriptor"
 
-    // References between parts of a descriptor.
-    /// Two purposes, AI components, stores… with the same id.
-    public static let duplicateID: Self = "duplicate-id"
-    /// A reference to a purpose, store or processor that the descriptor does not declare.
-    public static let unknownReference: Self = "unknown-reference"
-    /// A field that contradicts another one.
-    public static let inconsistentField: Self = "inconsistent-field"
-    /// Two descriptors with the same system id.
-    public static let duplicateSystemID: Self = "duplicate-system-id"
-    /// More problems than a report shows for one file.
-    public static let tooManyProblems: Self = "too-many-problems"
-    /// A path given to `cadre validate` holds no descriptor.
-    public static let noDescriptors: Self = "no-descriptors"
+    // References between parts of a descriptor, and between descriptors.
+    case duplicateID = "duplicate-id"
+    case unknownReference = "unknown-reference"
+    case inconsistentField = "inconsistent-field"
+    case duplicateSystemID = "duplicate-system-id"
+    case tooManyProblems = "too-many-problems"
+
+    // Evaluations: packs, rules, waivers.
+    case packLoad = "pack-load"
+    case ruleSyntax = "rule-syntax"
+    case ruleLoad = "rule-load"
+    case unknownRule = "unknown-rule"
+    case unknownSystem = "unknown-system"
+    case engine
+
+    // Plugins.
+    case pluginSyntax = "plugin-syntax"
+    case pluginLoad = "plugin-load"
+    case pluginDetector = "plugin-detector"
+    case pluginImporter = "plugin-importer"
+    case pluginReporter = "plugin-reporter"
+    case pluginFailed = "plugin-failed"
+    case importNote = "import"
+
+    // The packs' tests (`cadre test`).
+    case testSyntax = "test-syntax"
+    case testLoad = "test-load"
+    case testHost = "test-host"
+    case noTests = "no-tests"
+
+    /// What the code means, in one line (docs/cli.md prints it).
+    public var meaning: String {
+        switch self {
+        case .unreadableFile: "the path does not exist, is a folder or a FIFO, or cannot be read"
+        case .fileTooLarge: "the file is over the size limit, or holds too many values"
+        case .emptyFile: "the file is empty or holds only comments"
+        case .binaryFile: "the file holds a NUL byte: it is not text"
+        case .notUTF8: "the file is not UTF-8 (Latin-1, UTF-16…)"
+        case .controlCharacter: "a control character YAML does not allow"
+        case .noDescriptors: "a folder given to `cadre validate` holds no `*.yaml`, `*.yml` or `*.json`"
+        case .syntax: "not valid YAML or JSON (unclosed quote or bracket, bad indentation…)"
+        case .tabIndentation: "a tab where YAML expects spaces"
+        case .multipleDocuments: "more than one YAML document in the file"
+        case .duplicateKey: "a key twice in one mapping"
+        case .tooDeep: "lists and mappings nested past the depth limit"
+        case .aliasExpansion: "aliases expand the document past the node limit (an \"alias bomb\")"
+        case .aliasKey: "an alias used as a mapping key"
+        case .undefinedAlias: "an alias to an anchor not defined before it"
+        case .complexKey: "a mapping key that is a list or a mapping"
+        case .unknownFormat: "no `cadre:` key, or a format cadre does not read; or a format no enabled plugin provides"
+        case .unknownKey: "a key the format does not define (and not starting with `x-`)"
+        case .missingField: "a required field is missing or empty"
+        case .wrongType: "a value of the wrong type (a string where a list is expected…)"
+        case .emptyValue: "a key with no value"
+        case .duplicateValue: "the same value twice in a list"
+        case .invalidValue: "a word not in the list, an identifier, country code or number out of format"
+        case .invalidDate: "a malformed or impossible date"
+        case .invalidDuration: "a malformed duration"
+        case .unknownTaxonomyKey: "a data category, use or subject the taxonomy does not hold"
+        case .deprecatedTaxonomyKey: "an older fideslang key"
+        case .invalidEnvironmentReference: "a malformed `${VAR}`"
+        case .secretInDescriptor: "a password or another secret written in clear in a store URL"
+        case .duplicateID: "two parts of the same kind with the same id, or a rule waived twice"
+        case .unknownReference: "a reference to a purpose, store or processor the descriptor does not declare"
+        case .inconsistentField: "fields that contradict each other"
+        case .duplicateSystemID: "two descriptors with the same system id"
+        case .tooManyProblems: "more than 200 problems in one file: the rest are counted, not shown"
+        case .packLoad: "a pack's rules cannot be prepared in a worker's Lua state"
+        case .ruleSyntax: "a rule file does not compile"
+        case .ruleLoad: "a rule file raised an error or passed a limit while loading"
+        case .unknownRule: "a waiver names a rule no pack defines"
+        case .unknownSystem: "a waiver names a system no descriptor describes"
+        case .engine: "cadre cannot start a worker or load a pack's rules (out of memory…)"
+        case .pluginSyntax: "a plugin file does not compile"
+        case .pluginLoad: "a plugin file raised an error or passed a limit while loading"
+        case .pluginDetector: "a plugin's detector file does not return detectors of the documented shape"
+        case .pluginImporter: "a plugin's importer file does not return importers of the documented shape, or what an importer returns cannot be written"
+        case .pluginReporter: "a plugin's reporter file does not return reporters of the documented shape, or a reporter cannot be given the report or returns no text"
+        case .pluginFailed: "a plugin's importer or reporter raised an error or passed a limit"
+        case .importNote: "what an importer says of its input (`ctx:warn`, `ctx:fail`): a value to check, a field it could not map"
+        case .testSyntax: "a test file does not compile"
+        case .testLoad: "a test file raised an error while declaring its tests"
+        case .testHost: "the tests of a pack cannot be prepared (a Lua state cannot be made)"
+        case .noTests: "a test file declares no test"
+        }
+    }
+
+    public var description: String { rawValue }
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }

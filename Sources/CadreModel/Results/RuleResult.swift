@@ -28,13 +28,13 @@ public struct RuleResult: Sendable, Hashable, Codable {
 
     /// Why a rule could not be evaluated.
     public struct Failure: Sendable, Hashable, Codable {
-        /// `runtime`, `memory-limit`, `instruction-limit`, `deadline`, `host`, `store`…
-        public var kind: String
+        /// What kind of failure (``Kind``): `runtime`, `memory-limit`, `store`, `plugin`…
+        public var kind: Kind
         public var message: String
         /// Where in the rule (or its library) it happened.
         public var location: SourceLocation?
 
-        public init(kind: String, message: String, location: SourceLocation?) {
+        public init(kind: Kind, message: String, location: SourceLocation?) {
             self.kind = kind
             self.message = message
             self.location = location

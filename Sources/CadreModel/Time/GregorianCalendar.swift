@@ -1,8 +1,8 @@
-/// Proleptic Gregorian arithmetic on plain integers, the base of ``ISODate`` and of duration
-/// comparison. Day numbers count from 1970-01-01 (day 0).
-enum GregorianCalendar {
+/// Proleptic Gregorian arithmetic on plain integers, the base of ``ISODate``, of duration
+/// comparison and of the stores' reading of timestamps. Day numbers count from 1970-01-01 (day 0).
+public enum GregorianCalendar {
     /// Days in a 400-year cycle; the calendar repeats after it.
-    static let daysPer400Years = 146_097
+    @usableFromInline static let daysPer400Years = 146_097
     /// Months in a 400-year cycle.
     static let monthsPer400Years = 4_800
 
@@ -19,8 +19,9 @@ enum GregorianCalendar {
         }
     }
 
-    /// The day number of a date (the classic era-based conversion; valid for any year).
-    static func dayNumber(year: Int, month: Int, day: Int) -> Int {
+    /// The day number of a date (the classic era-based conversion; valid for any year). The day
+    /// is not checked against the month's length: day 30 of February is 1 or 2 March.
+    @inlinable public static func dayNumber(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400

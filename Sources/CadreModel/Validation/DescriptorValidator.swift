@@ -39,7 +39,7 @@ public struct DescriptorValidator: Sendable {
         var shapes = ShapeValidator(taxonomy: taxonomy, fieldOwners: Self.fieldOwners)
         shapes.check(root, against: .object(DescriptorSchema.system), at: .root)
         let descriptor = SystemDescriptor(root: root)
-        var references = ReferenceValidator(descriptor: descriptor)
+        var references = ReferenceValidator(descriptor: descriptor, root: root)
         references.run()
         var diagnostics = (shapes.diagnostics + references.diagnostics).sortedForDisplay()
         let omitted = shapes.omitted + max(0, diagnostics.count - Self.maximumDiagnostics)

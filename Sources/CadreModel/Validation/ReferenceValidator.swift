@@ -3,9 +3,15 @@
 /// other.
 struct ReferenceValidator {
     let descriptor: SystemDescriptor
+    /// The document's root, for what the typed descriptor does not keep (the dates and places
+    /// of a waiver's fields).
+    let root: LocatedNode
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(descriptor: SystemDescriptor) { self.descriptor = descriptor }
+    init(descriptor: SystemDescriptor, root: LocatedNode) {
+        self.descriptor = descriptor
+        self.root = root
+    }
 
     mutating func run() {
         let purposeIDs = unique(descriptor.purposes.map(\.id), kind: "purpose")
@@ -35,19 +41,28 @@ struct ReferenceValidator {
                     hint: "set `legal_basis: legitimate_interests`, or remove the assessment"))
             }
         }
+        checkWaivers()
+    }
+
+    /// A waiver expires after it is granted, and waives a rule once. Entries that are not
+    /// waivers (a required field missing) are left to the shape's diagnostics.
+    private mutating func checkWaivers() {
         var waivedRules: [String: SourceLocation] = [:]
-        for waiver in descriptor.waivers {
-            if let granted = waiver.granted, granted.value > waiver.expires.value {
+        for entry in root["waivers"]?.sequence ?? [] {
+            guard Waiver(node: entry, system: descriptor.id.value) != nil, let rule = entry.value("rule", as: String.self),
+                let expires = entry.value("expires", as: ISODate.self)
+            else { continue }
+            if let granted = entry.value("granted", as: ISODate.self), granted.value > expires.value {
                 diagnostics.append(.error(
-                    .inconsistentField, at: waiver.expires.location,
-                    "waiver of `\(waiver.rule.value)` expires (\(waiver.expires.value)) before it is granted (\(granted.value))"))
+                    .inconsistentField, at: expires.location,
+                    "waiver of `\(rule.value)` expires (\(expires.value)) before it is granted (\(granted.value))"))
             }
-            if let first = waivedRules[waiver.rule.value] {
+            if let first = waivedRules[rule.value] {
                 diagnostics.append(.warning(
-                    .duplicateID, at: waiver.rule.location,
-                    "rule `\(waiver.rule.value)` is waived twice (first at line \(first.line))", hint: "keep one waiver per rule"))
+                    .duplicateID, at: rule.location,
+                    "rule `\(rule.value)` is waived twice (first at line \(first.line))", hint: "keep one waiver per rule"))
             } else {
-                waivedRules[waiver.rule.value] = waiver.rule.location
+                waivedRules[rule.value] = rule.location
             }
         }
     }

@@ -1,3 +1,5 @@
+import CadreModel
+
 /// Where a store is and how to reach it: the `stores:` entry of a descriptor, as far as
 /// connecting goes.
 ///
@@ -31,6 +33,12 @@ public struct StoreEndpoint: Sendable, Hashable {
         self.id = id
         self.engine = engine
         self.url = url
+    }
+
+    /// The endpoint of a store a descriptor declares: its id, engine and URL as written (an
+    /// empty URL when it has none, which opening reports).
+    public init(_ store: StoreDeclaration) {
+        self.init(id: store.id.value, engine: store.engine.value, url: store.url?.value.text ?? "")
     }
 }
 

@@ -1,3 +1,4 @@
+import CadreModel
 import Foundation
 
 /// The local path a file store's URL names, and the checks made before opening it. Paths are
@@ -6,8 +7,8 @@ enum LocalPath {
     /// The path of a resolved URL: a plain path, or `scheme:` followed by a path, or
     /// `scheme://` followed by an empty or `localhost` host and an absolute path. Relative paths
     /// start at `baseDirectory`.
-    static func from(_ url: ResolvedURL, schemes: [String], store: String, baseDirectory: String?) throws(StoreError) -> String {
-        var text = url.text
+    static func from(_ url: ResolvedSecret, schemes: [String], store: String, baseDirectory: String?) throws(StoreError) -> String {
+        var text = url.revealed
         if let colon = text.firstIndex(of: ":"), schemes.contains(text[..<colon].lowercased()) {
             text = String(text[text.index(after: colon)...])
             if text.hasPrefix("//") {

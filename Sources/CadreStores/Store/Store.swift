@@ -1,3 +1,4 @@
+import CadreModel
 import Foundation
 
 /// A data store a descriptor declares, opened for reading: SQLite, PostgreSQL, or CSV/JSONL files.

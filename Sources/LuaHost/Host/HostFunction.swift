@@ -58,12 +58,14 @@ extension LuaState {
             return -1
         } catch {
             pushError(String(describing: error), thread, fromHost: true)
+            raisedHostError = error
             return -1
         }
     }
 
     func pushHostError(_ message: String, _ thread: OpaquePointer) {
         pushError(message, thread, fromHost: true)
+        raisedHostError = nil
     }
 
     private func pushError(_ message: String, _ thread: OpaquePointer, fromHost: Bool) {

@@ -1,4 +1,8 @@
 /// An error from Lua or from the host around it, as a value: what kind, where, and why.
+///
+/// An error of kind ``Kind/host`` raised by a Swift function the script called carries that
+/// function's error in ``hostError``, so the host can tell its own failures apart by type (a store
+/// that is down, a store read in a run that reads none) rather than by message.
 public struct LuaError: Error, Sendable, Hashable {
     public enum Kind: String, Sendable, CaseIterable {
         /// The chunk does not compile (or is a binary chunk, refused in text mode).
@@ -25,13 +29,32 @@ public struct LuaError: Error, Sendable, Hashable {
     public var line: Int?
     /// Lua's traceback at the point of the error, when Lua gives one.
     public var traceback: String?
+    /// The error a Swift function called by the script threw, when it is what ended the call (the
+    /// script did not catch it, or raised the same error object again). Not part of equality.
+    public var hostError: (any Error)?
 
-    public init(_ kind: Kind, _ message: String, file: String? = nil, line: Int? = nil, traceback: String? = nil) {
+    public init(
+        _ kind: Kind, _ message: String, file: String? = nil, line: Int? = nil, traceback: String? = nil,
+        hostError: (any Error)? = nil
+    ) {
         self.kind = kind
         self.message = message
         self.file = file
         self.line = line
         self.traceback = traceback
+        self.hostError = hostError
+    }
+
+    public static func == (a: LuaError, b: LuaError) -> Bool {
+        (a.kind, a.message, a.file, a.line, a.traceback) == (b.kind, b.message, b.file, b.line, b.traceback)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(kind)
+        hasher.combine(message)
+        hasher.combine(file)
+        hasher.combine(line)
+        hasher.combine(traceback)
     }
 
     /// The most bytes of a script's error message the host keeps (the rest is cut, and the

@@ -31,11 +31,12 @@ extension LuaState {
         clua_pop(L, 1)
         if let limitMessage = limitMessage(kind) { message = limitMessage }
 
+        let hostError = kind == .host ? raisedHostError : nil
         if let (file, line, rest) = splitLocation(message) {
-            return LuaError(kind, rest, file: file, line: line, traceback: traceback)
+            return LuaError(kind, rest, file: file, line: line, traceback: traceback, hostError: hostError)
         }
         let (file, line) = recordedLocation()
-        return LuaError(kind, message, file: file, line: line, traceback: traceback)
+        return LuaError(kind, message, file: file, line: line, traceback: traceback, hostError: hostError)
     }
 
     /// The error of a call that returned normally after hitting a limit (caught by `pcall`).

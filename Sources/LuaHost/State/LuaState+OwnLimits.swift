@@ -24,6 +24,7 @@ extension LuaState {
 
         let outer = control.pointee
         let outerLimits = armedLimits
+        let outerHostError = raisedHostError
         // This call's limits, with a deadline no later than the outer call's.
         var own = limits
         if outer.deadline_ns != 0 {
@@ -42,6 +43,7 @@ extension LuaState {
         }
         if let failure, failure.isLimit { clua_collect(L) }
         restore(outer, limits: outerLimits)
+        raisedHostError = outerHostError
         if let failure { throw failure }
         let count = lua_gettop(L) - top
         var results: [LuaValue] = []

@@ -1,4 +1,5 @@
 import CLua
+import Synchronization
 
 /// A sandboxed Lua 5.4 state with limits on every call.
 ///
@@ -47,8 +48,12 @@ public final class LuaState {
 
     let L: OpaquePointer
     let control: UnsafeMutablePointer<clua_control>
-    /// Identifies this state's references (the control block's address, unique while it lives).
+    /// Identifies this state's references: a number no other state of the process has had, so a
+    /// reference kept past its state's end is refused by every later state (a freed state's
+    /// memory, and so its address, may be reused).
     let serial: UInt64
+    /// The serial number of the last state made.
+    private static let lastSerial = Atomic<UInt64>(0)
     public let options: Options
     /// The limits of a call when the caller gives none.
     public var limits: LuaLimits
@@ -65,6 +70,9 @@ public final class LuaState {
     var environmentMetatableSlot: Int32 = 0
     /// The limits of the call in progress (for messages).
     var armedLimits = LuaLimits.default
+    /// The Swift error behind the error object the host raised last in the call in progress (the
+    /// control block keeps that object's identity): a ``LuaError`` of kind `host` carries it.
+    var raisedHostError: (any Error)?
 
     /// Creates a sandboxed state.
     /// - Throws: ``LuaError`` of kind `.host` if Lua cannot allocate a state.
@@ -74,7 +82,7 @@ public final class LuaState {
         self.log = LuaLog(capacity: options.logCapacity)
         control = UnsafeMutablePointer<clua_control>.allocate(capacity: 1)
         control.initialize(to: clua_control())
-        serial = UInt64(UInt(bitPattern: control))
+        serial = Self.lastSerial.add(1, ordering: .relaxed).newValue
         guard let state = clua_newstate(control) else {
             control.deallocate()
             throw LuaError(.host, "cannot create a Lua state: out of memory")
@@ -205,6 +213,7 @@ public final class LuaState {
         }
         let budget = instructions && limits.instructions > 0 ? Int64(limits.instructions) : Int64.max
         clua_arm(L, max(cap, 1), budget, deadline, span)
+        raisedHostError = nil
         control.pointee.error_line = -1
         control.pointee.error_source.0 = 0
         control.pointee.error_was_host = 0

@@ -11,7 +11,7 @@ public struct LuaReference: Sendable, Hashable {
     /// The registry slot.
     public let id: Int32
     public let kind: Kind
-    /// The serial number of the state that owns the slot.
+    /// The serial number of the state that owns the slot (never reused in a process).
     let owner: UInt64
 
     /// The name Lua's `type` gives the value.

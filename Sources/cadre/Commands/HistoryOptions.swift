@@ -13,13 +13,7 @@ extension WorkspaceOptions {
     /// The workspace's history (`.cadre/history.sqlite`), opened; exit status 2 when it cannot be.
     func history() throws -> HistoryStore {
         do {
-            var store = try HistoryStore.open(at: HistoryStore.file(in: root))
-            // Crash tests slow the recording down, and wait for it to start, to kill it midway.
-            if let pause = ProcessInfo.processInfo.environment["CADRE_HISTORY_ROW_PAUSE_MS"].flatMap(Int.init), pause > 0 {
-                store.rowPause = .milliseconds(pause)
-                store.willRecord = { printError("recording run…") }
-            }
-            return store
+            return try HistoryStore.open(at: HistoryStore.file(in: root))
         } catch {
             printError("cadre: \(error)")
             throw ExitCode(2)

@@ -39,11 +39,6 @@ enum FailOn: ExpressibleByArgument, Equatable {
     }
 
     static var allValueStrings: [String] { Severity.words + ["none"] }
-
-    var threshold: Severity? {
-        if case .severity(let s) = self { return s }
-        return nil
-    }
 }
 
 extension ISODate: ExpressibleByArgument {

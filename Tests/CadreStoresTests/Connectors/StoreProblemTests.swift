@@ -1,3 +1,4 @@
+import CadreModel
 import Foundation
 import Testing
 @testable import CadreStores
@@ -59,7 +60,7 @@ import Testing
     @Test(arguments: ["${UNCLOSED", "${1BAD}", "${}"])
     func malformedReferences(url: String) {
         do {
-            _ = try URLTemplate(text: url).resolve(environment: ["UNCLOSED": "x"], store: "s")
+            _ = try StoreEndpoint(id: "s", engine: .sqlite, url: url).resolvedURL(environment: ["UNCLOSED": "x"])
             Issue.record("resolved")
         } catch {
             #expect(error.code == .invalidURL)
@@ -68,12 +69,31 @@ import Testing
 
     @Test func referencesResolve() throws {
         let env = ["HOST": "db", "PASS": "p@ss"]
-        #expect(try URLTemplate(text: "postgres://u:${PASS}@${HOST}:5432/x").resolve(environment: env, store: "s").text == "postgres://u:p@ss@db:5432/x")
-        #expect(try URLTemplate(text: "$HOME/a$${B}").resolve(environment: env, store: "s").text == "$HOME/a${B}")
+        func resolve(_ url: String) throws -> ResolvedSecret {
+            try StoreEndpoint(id: "s", engine: .postgres, url: url).resolvedURL(environment: env)
+        }
+        #expect(try resolve("postgres://u:${PASS}@${HOST}:5432/x").revealed == "postgres://u:p@ss@db:5432/x")
+        #expect(try resolve("$HOME/a$${B}").revealed == "$HOME/a${B}")
+        #expect(try resolve("$${not a name}/$$${HOST}").revealed == "${not a name}/$${HOST}")
         // The resolved URL never prints.
-        let resolved = try URLTemplate(text: "${PASS}").resolve(environment: env, store: "s")
-        #expect("\(resolved)" == "<hidden>")
-        #expect(String(reflecting: resolved) == "<hidden>")
+        let resolved = try resolve("${PASS}")
+        #expect("\(resolved)" == "<redacted>")
+        #expect(String(reflecting: resolved) == "<redacted>")
+        var dumped = ""
+        dump(resolved, to: &dumped)
+        #expect(!dumped.contains("p@ss"))
+    }
+
+    /// `$${` is a literal `${` when a store connects, as `cadre validate` reads it: a file whose
+    /// name holds `${` is reached through a URL that writes it `$${`.
+    @Test func aDoubledDollarReachesAFileWhoseNameHoldsABrace() throws {
+        let folder = TemporaryDirectory()
+        try folder.write("export${2025}.csv", "id,note\n1,hello\n2,bye\n")
+        let url = folder.file("export$${2025}.csv")
+        let store = try StoreEndpoint(id: "exports", engine: .csv, url: url).open(environment: [:])
+        defer { store.close() }
+        #expect(try store.tableNames() == ["export${2025}"])
+        #expect(try store.count(in: "export${2025}") == 2)
     }
 
     @Test func endpointsDoNotPrintTheirURL() {

@@ -1,3 +1,4 @@
+import CadreModel
 import Foundation
 import NIOConcurrencyHelpers
 
@@ -33,7 +34,7 @@ public final class FileStore: Store {
         guard engine == .csv || engine == .jsonl else {
             throw StoreError(.invalidRequest, store: id, message: "a file store reads csv or jsonl, not \(engine)")
         }
-        let resolved = try URLTemplate(text: endpoint.url).resolve(environment: environment, store: id)
+        let resolved = try endpoint.resolvedURL(environment: environment)
         root = try LocalPath.from(resolved, schemes: ["file", "csv", "jsonl"], store: id, baseDirectory: options.baseDirectory)
         let (exists, isDirectory) = LocalPath.kind(root)
         guard exists else {

@@ -1,3 +1,4 @@
+import CadreModel
 import Foundation
 import NIOSSL
 import PostgresNIO
@@ -26,11 +27,11 @@ struct PostgresLocation: CustomStringConvertible, CustomDebugStringConvertible, 
     /// User and password are percent-decoded; the port defaults to 5432, the database to the user,
     /// `sslmode` to `prefer`; a `password` parameter gives the password when the user information
     /// has none, as libpq reads it. Errors describe the problem without quoting the URL.
-    static func parse(_ url: ResolvedURL, store: String) throws(StoreError) -> PostgresLocation {
+    static func parse(_ url: ResolvedSecret, store: String) throws(StoreError) -> PostgresLocation {
         func invalid(_ why: String) -> StoreError {
             StoreError(.invalidURL, store: store, message: "its URL is not a PostgreSQL URL (postgres://user:password@host:port/database): \(why)")
         }
-        guard let components = URLComponents(string: url.text) else { throw invalid("it cannot be parsed") }
+        guard let components = URLComponents(string: url.revealed) else { throw invalid("it cannot be parsed") }
         guard let scheme = components.scheme?.lowercased(), scheme == "postgres" || scheme == "postgresql" else {
             throw invalid("the scheme must be postgres or postgresql")
         }

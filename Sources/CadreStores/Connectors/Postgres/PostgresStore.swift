@@ -1,3 +1,4 @@
+import CadreModel
 import Foundation
 import Logging
 import NIOConcurrencyHelpers
@@ -16,7 +17,9 @@ import PostgresNIO
 /// `SET TRANSACTION READ WRITE`.
 ///
 /// ## Threading
-/// The store owns a one-thread SwiftNIO event loop on which postgres-nio runs the connection.
+/// postgres-nio runs the connection on an event loop of SwiftNIO's shared group
+/// (`MultiThreadedEventLoopGroup.singleton`: one thread per core, started on first use, kept for
+/// the process and shared by every store), so a store costs a connection, not a thread.
 /// A call sends its statements to that loop and blocks the calling thread on the result
 /// (`EventLoopFuture.wait()`), which is legal on any thread but the event loop's own and must not
 /// happen on a Swift concurrency thread: call the store from worker threads (the methods are
@@ -27,7 +30,6 @@ public final class PostgresStore: Store {
     public let id: String
     public let engine = StoreEngine.postgres
     let options: StoreOptions
-    let group: MultiThreadedEventLoopGroup
     let connection: PostgresConnection
     /// One transaction at a time; `true` once closed.
     let state = NIOLockedValueBox(false)
@@ -41,23 +43,22 @@ public final class PostgresStore: Store {
     public init(endpoint: StoreEndpoint, environment: [String: String], options: StoreOptions = StoreOptions()) throws(StoreError) {
         id = endpoint.id
         self.options = options
-        let resolved = try URLTemplate(text: endpoint.url).resolve(environment: environment, store: id)
+        let resolved = try endpoint.resolvedURL(environment: environment)
         let location = try PostgresLocation.parse(resolved, store: id)
         let configuration = try location.configuration(options: options, store: id)
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let logger = self.logger
         do {
-            connection = try PostgresConnection.connect(on: group.next(), configuration: configuration, id: 1, logger: logger).wait()
+            connection = try PostgresConnection.connect(
+                on: MultiThreadedEventLoopGroup.singleton.next(), configuration: configuration, id: 1, logger: logger
+            ).wait()
         } catch {
-            try? group.syncShutdownGracefully()
             throw PostgresErrors.storeError(error, store: endpoint.id, table: nil, column: nil, connecting: true)
         }
-        self.group = group
     }
 
     deinit {
-        // Without close(): release the loop without blocking whatever thread runs deinit.
-        if !state.withLockedValue({ $0 }) { group.shutdownGracefully { _ in } }
+        // Without close(): close the connection without blocking whatever thread runs deinit.
+        if !state.withLockedValue({ $0 }) { connection.close().whenComplete { _ in } }
     }
 
     public func close() {
@@ -65,7 +66,6 @@ public final class PostgresStore: Store {
             guard !closed else { return }
             closed = true
             try? connection.close().wait()
-            try? group.syncShutdownGracefully()
         }
     }
 

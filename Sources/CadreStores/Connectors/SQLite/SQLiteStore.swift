@@ -1,3 +1,4 @@
+import CadreModel
 import Foundation
 import GRDB
 import GRDBSQLite
@@ -31,7 +32,7 @@ public final class SQLiteStore: Store {
     public init(endpoint: StoreEndpoint, environment: [String: String], options: StoreOptions = StoreOptions()) throws(StoreError) {
         id = endpoint.id
         self.options = options
-        let resolved = try URLTemplate(text: endpoint.url).resolve(environment: environment, store: id)
+        let resolved = try endpoint.resolvedURL(environment: environment)
         let path = try LocalPath.from(resolved, schemes: ["sqlite", "file"], store: id, baseDirectory: options.baseDirectory)
         try LocalPath.checkReadableFile(path, store: id)
         var configuration = Configuration()

@@ -1,5 +1,10 @@
-/// Reads dates in files the way ``SQLiteDates`` reads them in SQLite (see ``DateSemantics``).
-enum ISODate {
+import CadreModel
+
+/// A stored value's text read as an instant, the way ``SQLiteDates`` reads it in SQLite (see
+/// ``DateSemantics``): ISO 8601 date-time text, or a decimal Unix time. Not a calendar date
+/// (that is CadreModel's `ISODate`): days past a month's end roll over as in SQLite
+/// (`2025-02-30` is 2 March), and a time and a zone may follow.
+enum TimestampText {
     /// Unix seconds of `YYYY-MM-DD`, optionally followed by `T` or a space and `HH:MM`,
     /// `HH:MM:SS` or `HH:MM:SS.fff…`, optionally followed by `Z` or `±HH:MM`; no zone is UTC.
     static func epochSeconds(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
@@ -21,7 +26,7 @@ enum ISODate {
         }
         guard let year = number(4), expect(ASCII.dash), let month = number(2), expect(ASCII.dash), let day = number(2),
               (1...12).contains(month), (1...31).contains(day) else { return nil }
-        var seconds = Double(daysFromCivil(year: year, month: month, day: day)) * 86_400
+        var seconds = Double(GregorianCalendar.dayNumber(year: year, month: month, day: day)) * 86_400
         if i < b.count, b[i] == 0x54 || b[i] == ASCII.space {
             i += 1
             guard let hour = number(2), expect(ASCII.colon), let minute = number(2), hour <= 24, minute <= 59 else { return nil }
@@ -64,15 +69,5 @@ enum ISODate {
         }
         guard dots <= 1 else { return nil }
         return Double(String(decoding: b, as: UTF8.self))
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`).
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
     }
 }

@@ -1,5 +1,6 @@
-/// A data store the system writes to, which cadre may read (never write) to check what it keeps.
-public struct Store: Sendable, Hashable, NodeDecodable {
+/// A data store as a descriptor declares it (an entry of `stores:`): one the system writes to,
+/// which cadre may read (never write) to check what it keeps. CadreStores opens it as a `Store`.
+public struct StoreDeclaration: Sendable, Hashable, NodeDecodable {
     public var location: SourceLocation
     /// Where the part sits in the document: `document.node(at: path)` is its generic node.
     public var path: NodePath
