@@ -13,7 +13,7 @@ struct CadreLibrary {
 
     init(state: LuaState, taxonomy: Taxonomy, sink: FindingSink) throws(LuaError) {
         let host = try state.readOnly(.table(LuaTable(fields: Self.hostFunctions(state, taxonomy: taxonomy, sink: sink))))
-        let prelude = try state.load(CadrePrelude.source, name: "cadre prelude")
+        let prelude = try state.load(try CadrePrelude.source(), name: CadrePrelude.chunkName)
         let exported = try state.call(prelude, [host], limits: LuaLimits(memoryBytes: 0, instructions: 0, deadline: nil))
         guard let api = exported.first?.tableValue, let cadre = api["cadre"], let system = api["system"],
             let ctx = api["ctx"]?.tableValue
