@@ -88,7 +88,8 @@ function Store:columns(table) end
 ---@return {rows: integer, bytes: integer, truncated: boolean, stopped_by?: string, detectors: table<string, {matches: integer, rows: integer, columns: table<string, integer>, examples: string[]}>}
 function Store:scan(table, options) end
 
----A system's descriptor, read-only, with methods. Fields are those of docs/descriptors.md.
+---A system's descriptor, read-only, with methods. Fields are those of docs/descriptors.md;
+---collections (lists, and a table's `columns`) are never nil: an absent one is an empty list.
 ---@class cadre.System
 ---@field cadre string
 ---@field id string
@@ -96,15 +97,16 @@ function Store:scan(table, options) end
 ---@field owner string
 ---@field role? "provider"|"deployer"
 ---@field organisation? table
----@field purposes? table[]
----@field data? table[]
----@field ai? table[]
----@field stores? table[]
----@field processors? table[]
+---@field channels string[]
+---@field purposes table[]
+---@field data table[]
+---@field ai table[]
+---@field stores table[]
+---@field processors table[]
 ---@field assessments? table
 ---@field notices? table
 ---@field training? table
----@field waivers? table[]
+---@field waivers table[]
 local System = {}
 
 ---Whether a data item is of `category` or below it.

@@ -98,11 +98,10 @@ taxonomy.name = host.term_name
 
 ---------------------------------------------------------------- system methods
 local System = {}
-local function each(list) return ipairs(list or {}) end
 
 --- Whether the system declares data of `category` (or below it).
 function System:holds(category)
-  for _, item in each(self.data) do
+  for _, item in ipairs(self.data) do
     if matches(item.category, category) then return true end
   end
   return false
@@ -111,7 +110,7 @@ end
 --- The data items of `category` (or below it).
 function System:data_of(category)
   local found = {}
-  for _, item in each(self.data) do
+  for _, item in ipairs(self.data) do
     if matches(item.category, category) then found[#found + 1] = item end
   end
   return found
@@ -120,7 +119,7 @@ end
 --- The AI components of `kind` (every one when `kind` is nil).
 function System:ai_of(kind)
   local found = {}
-  for _, component in each(self.ai) do
+  for _, component in ipairs(self.ai) do
     if kind == nil or component.kind == kind then found[#found + 1] = component end
   end
   return found
@@ -128,7 +127,7 @@ end
 
 --- The purpose with id `id`, or nil.
 function System:purpose(id)
-  for _, purpose in each(self.purposes) do
+  for _, purpose in ipairs(self.purposes) do
     if purpose.id == id then return purpose end
   end
   return nil
@@ -136,8 +135,8 @@ end
 
 --- Whether a purpose declares the data use `use` (or below it).
 function System:uses(use)
-  for _, purpose in each(self.purposes) do
-    for _, declared in each(purpose.uses) do
+  for _, purpose in ipairs(self.purposes) do
+    for _, declared in ipairs(purpose.uses) do
       if matches(declared, use) then return true end
     end
   end
@@ -146,19 +145,19 @@ end
 
 --- Whether a data item, AI component or purpose concerns the data subject `subject`.
 function System:concerns(subject)
-  for _, item in each(self.data) do
-    for _, s in each(item.subjects) do if matches(s, subject) then return true end end
+  for _, item in ipairs(self.data) do
+    for _, s in ipairs(item.subjects) do if matches(s, subject) then return true end end
   end
-  for _, component in each(self.ai) do
-    for _, s in each(component.interacts_with) do if matches(s, subject) then return true end end
-    for _, s in each(component.about) do if matches(s, subject) then return true end end
+  for _, component in ipairs(self.ai) do
+    for _, s in ipairs(component.interacts_with) do if matches(s, subject) then return true end end
+    for _, s in ipairs(component.about) do if matches(s, subject) then return true end end
   end
   return false
 end
 
 --- The store with id `id`, or nil.
 function System:store(id)
-  for _, store in each(self.stores) do
+  for _, store in ipairs(self.stores) do
     if store.id == id then return store end
   end
   return nil
@@ -168,10 +167,10 @@ end
 --- it: each as `{store = id, table = node, name = name, columns = {...}, retention = ...}`.
 function System:tables_holding(category)
   local found = {}
-  for _, store in each(self.stores) do
-    for _, t in each(store.tables) do
+  for _, store in ipairs(self.stores) do
+    for _, t in ipairs(store.tables) do
       local columns = {}
-      for column, declared in pairs(t.columns or {}) do
+      for column, declared in pairs(t.columns) do
         if matches(declared, category) then columns[#columns + 1] = column end
       end
       if #columns > 0 then
@@ -186,7 +185,7 @@ end
 --- The processors outside the EEA (`country` not in the EEA list).
 function System:processors_outside_eea()
   local found = {}
-  for _, processor in each(self.processors) do
+  for _, processor in ipairs(self.processors) do
     if processor.country and not host.in_eea(processor.country) then found[#found + 1] = processor end
   end
   return found

@@ -13,7 +13,8 @@ function declared.index(system)
       entry = { anywhere = false, stores = {} }
       index[item.category] = entry
     end
-    if item.stores == nil then
+    -- An item that says nothing of stores may be held anywhere; `stores: []` names none.
+    if rawget(item, "stores") == nil then
       entry.anywhere = true
     else
       for _, id in ipairs(item.stores) do entry.stores[id] = true end
