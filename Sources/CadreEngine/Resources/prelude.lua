@@ -26,16 +26,32 @@ Duration.__le = function(a, b) return duration(a, 3).average <= duration(b, 3).a
 Duration.__eq = function(a, b) return a.months == b.months and a.seconds == b.seconds end
 Duration.__tostring = function(d) return d.text end
 
---- How this duration compares with `other` whatever the start date: "longer", "shorter",
---- "equal", "longer_or_equal", "shorter_or_equal" or "depends_on_start_date" (P1M and P30D).
-function Duration:compare(other)
-  return host.relation(self.text, duration(other, 3).text)
+local function order(a, b)
+  if a > b then return "longer" elseif a < b then return "shorter" end
+  return "equal"
 end
 
---- Whether this duration can last longer than `other` for some start date.
+--- How this duration compares with `other` whatever the start date: "longer", "shorter",
+--- "equal", "longer_or_equal", "shorter_or_equal" or "depends_on_start_date" (P1M and P30D).
+--- Days against days (the same months) and months against months need no calendar; only mixed
+--- ones (P180D against P6M) ask the host, which compares them over every start date.
+function Duration:compare(other)
+  other = duration(other, 3)
+  if self.months == other.months then return order(self.seconds, other.seconds) end
+  if self.seconds == 0 and other.seconds == 0 then return order(self.months, other.months) end
+  return host.relation(self.text, other.text)
+end
+
+--- Whether this duration can last longer than `other` for some start date: what a maximum asks.
 function Duration:can_exceed(other)
   local relation = self:compare(other)
   return relation == "longer" or relation == "longer_or_equal" or relation == "depends_on_start_date"
+end
+
+--- Whether this duration lasts at least `other` from every start date: what a minimum asks.
+function Duration:at_least(other)
+  local relation = self:compare(other)
+  return relation == "longer" or relation == "longer_or_equal" or relation == "equal"
 end
 
 ---------------------------------------------------------------- dates
@@ -95,6 +111,65 @@ taxonomy.known = host.known
 
 --- The name of `key` in the taxonomy, or nil.
 taxonomy.name = host.term_name
+
+---------------------------------------------------------------- people
+local people = {}
+cadre.people = people
+
+--- Whether the data subject `subject` works for the organisation: employees (customer-service
+--- agents among them) and consultants.
+function people.worker(subject)
+  return matches(subject, "employee") or matches(subject, "consultant")
+end
+
+--- Whether the data subject `subject` is someone outside the organisation: customers, callers,
+--- prospects…
+function people.outsider(subject)
+  return not people.worker(subject)
+end
+
+---------------------------------------------------------------- lists
+--- The first element of `list` for which `test(element)` is true, or nil.
+function cadre.find(list, test)
+  for _, element in ipairs(list) do
+    if test(element) then return element end
+  end
+  return nil
+end
+
+--- Whether `list` holds `value`.
+function cadre.has(list, value)
+  for _, element in ipairs(list) do
+    if element == value then return true end
+  end
+  return false
+end
+
+---------------------------------------------------------------- where findings point
+--- Where a finding points: `path` below `node` (a key, or keys joined by dots:
+--- `"notices.recording_announcement"`), as far as the descriptor goes. When the descriptor has
+--- the whole path: the line of its value (or the node it is). Otherwise: `otherwise` when given,
+--- else the deepest node the path reached — `node` itself when its first key is absent, nil when
+--- `node` is nil. Digits in a path are positions in a list (`"data.1.retention"`).
+function cadre.at(node, path, otherwise)
+  if type(path) ~= "string" then
+    error("bad argument #2 to 'at' (a key or a dotted path expected, got " .. type(path) .. ")", 2)
+  end
+  if node == nil then return otherwise end
+  if type(node) ~= "table" then
+    error("bad argument #1 to 'at' (a node of the system expected, got " .. type(node) .. ")", 2)
+  end
+  local keys = {}
+  for name in path:gmatch("[^.]+") do keys[#keys + 1] = name:find("^%d+$") and tonumber(name) or name end
+  local reached = node
+  for i, key in ipairs(keys) do
+    local value = reached[key]
+    if value == nil or (type(value) ~= "table" and i < #keys) then return otherwise or reached end
+    if type(value) ~= "table" then return {reached, key} end
+    reached = value
+  end
+  return reached
+end
 
 ---------------------------------------------------------------- system methods
 local System = {}
