@@ -129,6 +129,11 @@ function System:ai_of(kind) end
 ---@return table?
 function System:purpose(id) end
 
+---The purposes `part` (a data item or an AI component) names that the system declares, in its order.
+---@param part table
+---@return table[]
+function System:purposes_of(part) end
+
 ---Whether a purpose declares the data use `use` or below it.
 ---@param use string
 ---@return boolean

@@ -208,6 +208,17 @@ function System:purpose(id)
   return nil
 end
 
+--- The purposes `part` (a data item or an AI component) names that the system declares, in
+--- the part's order.
+function System:purposes_of(part)
+  local found = {}
+  for _, id in ipairs(part.purposes) do
+    local purpose = self:purpose(id)
+    if purpose then found[#found + 1] = purpose end
+  end
+  return found
+end
+
 --- Whether a purpose declares the data use `use` (or below it).
 function System:uses(use)
   for _, purpose in ipairs(self.purposes) do
