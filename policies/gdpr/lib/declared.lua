@@ -7,7 +7,7 @@ local declared = {}
 --- (`anywhere` when an item names no store).
 function declared.index(system)
   local index = {}
-  for _, item in ipairs(system.data or {}) do
+  for _, item in ipairs(system.data) do
     local entry = index[item.category]
     if entry == nil then
       entry = { anywhere = false, stores = {} }
