@@ -2,7 +2,7 @@
 --
 -- It receives the host's functions (`host`, CadreLibrary.swift) and returns the `cadre` library,
 -- the methods of a system and the functions of `ctx`. docs/rules.md and types/cadre.lua describe
--- what a rule sees.
+-- what a rule sees; RuleAPITests holds both to what this file and the host really offer.
 local host = ...
 local cadre = {}
 
