@@ -174,38 +174,37 @@ end
 ---------------------------------------------------------------- system methods
 local System = {}
 
+-- The elements of `list` for which `test(element)` is true, in order.
+local function filter(list, test)
+  local found = {}
+  for _, element in ipairs(list) do
+    if test(element) then found[#found + 1] = element end
+  end
+  return found
+end
+
 --- Whether the system declares data of `category` (or below it).
 function System:holds(category)
-  for _, item in ipairs(self.data) do
-    if matches(item.category, category) then return true end
-  end
-  return false
+  return cadre.find(self.data, function(item) return matches(item.category, category) end) ~= nil
 end
 
 --- The data items of `category` (or below it).
 function System:data_of(category)
-  local found = {}
-  for _, item in ipairs(self.data) do
-    if matches(item.category, category) then found[#found + 1] = item end
-  end
-  return found
+  return filter(self.data, function(item) return matches(item.category, category) end)
 end
 
 --- The AI components of `kind` (every one when `kind` is nil).
 function System:ai_of(kind)
-  local found = {}
-  for _, component in ipairs(self.ai) do
-    if kind == nil or component.kind == kind then found[#found + 1] = component end
-  end
-  return found
+  return filter(self.ai, function(component) return kind == nil or component.kind == kind end)
+end
+
+local function with_id(list, id)
+  return cadre.find(list, function(node) return node.id == id end)
 end
 
 --- The purpose with id `id`, or nil.
 function System:purpose(id)
-  for _, purpose in ipairs(self.purposes) do
-    if purpose.id == id then return purpose end
-  end
-  return nil
+  return with_id(self.purposes, id)
 end
 
 --- The purposes `part` (a data item or an AI component) names that the system declares, in
@@ -243,10 +242,7 @@ end
 
 --- The store with id `id`, or nil.
 function System:store(id)
-  for _, store in ipairs(self.stores) do
-    if store.id == id then return store end
-  end
-  return nil
+  return with_id(self.stores, id)
 end
 
 --- The tables (of every store) with a column of `category`, or free text declared to hold
