@@ -88,7 +88,8 @@ function Store:columns(table) end
 ---@return {rows: integer, bytes: integer, truncated: boolean, stopped_by?: string, detectors: table<string, {matches: integer, rows: integer, columns: table<string, integer>, examples: string[]}>}
 function Store:scan(table, options) end
 
----A system's descriptor, read-only, with methods. Fields are those of docs/descriptors.md.
+---A system's descriptor, read-only, with methods. Fields are those of docs/descriptors.md;
+---collections (lists, and a table's `columns`) are never nil: an absent one is an empty list.
 ---@class cadre.System
 ---@field cadre string
 ---@field id string
@@ -96,15 +97,16 @@ function Store:scan(table, options) end
 ---@field owner string
 ---@field role? "provider"|"deployer"
 ---@field organisation? table
----@field purposes? table[]
----@field data? table[]
----@field ai? table[]
----@field stores? table[]
----@field processors? table[]
+---@field channels string[]
+---@field purposes table[]
+---@field data table[]
+---@field ai table[]
+---@field stores table[]
+---@field processors table[]
 ---@field assessments? table
 ---@field notices? table
 ---@field training? table
----@field waivers? table[]
+---@field waivers table[]
 local System = {}
 
 ---Whether a data item is of `category` or below it.
@@ -126,6 +128,11 @@ function System:ai_of(kind) end
 ---@param id string
 ---@return table?
 function System:purpose(id) end
+
+---The purposes `part` (a data item or an AI component) names that the system declares, in its order.
+---@param part table
+---@return table[]
+function System:purposes_of(part) end
 
 ---Whether a purpose declares the data use `use` or below it.
 ---@param use string
@@ -165,10 +172,15 @@ local Duration = {}
 ---@return cadre.Relation
 function Duration:compare(other) end
 
----Whether this duration is longer than `other` from some start date.
+---Whether this duration is longer than `other` from some start date: what a maximum asks.
 ---@param other cadre.Duration|string
 ---@return boolean
 function Duration:can_exceed(other) end
+
+---Whether this duration lasts at least `other` from every start date: what a minimum asks.
+---@param other cadre.Duration|string
+---@return boolean
+function Duration:at_least(other) end
 
 ---An ISO 8601 date.
 ---@class cadre.Date
@@ -219,8 +231,24 @@ function Taxonomy.known(key, kind) end
 ---@return string?
 function Taxonomy.name(key) end
 
+---Whom personal data is about, in the organisation's terms.
+---@class cadre.People
+local People = {}
+
+---Whether the data subject `subject` works for the organisation: employees (agents among them)
+---and consultants.
+---@param subject string
+---@return boolean
+function People.worker(subject) end
+
+---Whether the data subject `subject` is someone outside the organisation: customers, callers…
+---@param subject string
+---@return boolean
+function People.outsider(subject) end
+
 ---@class cadre.Library
 ---@field taxonomy cadre.Taxonomy
+---@field people cadre.People
 cadre = {}
 
 ---@param text string|cadre.Duration `P6M`, `P1Y6M`, `P30D`.
@@ -230,6 +258,28 @@ function cadre.duration(text) end
 ---@param text string|cadre.Date `YYYY-MM-DD`.
 ---@return cadre.Date
 function cadre.date(text) end
+
+---The first element of `list` for which `test(element)` is true, or nil.
+---@generic T
+---@param list T[]
+---@param test fun(element: T): any
+---@return T?
+function cadre.find(list, test) end
+
+---Whether `list` holds `value`.
+---@param list any[]
+---@param value any
+---@return boolean
+function cadre.has(list, value) end
+
+---Where a finding points: `path` below `node`, as far as the descriptor goes. The line of the
+---path's value when the descriptor has it; else `otherwise`, or the deepest node the path reached
+---(`node` itself when its first key is absent; nil when `node` is nil).
+---@param node table? A node of the system.
+---@param path string A key, or keys joined by dots: `"notices.recording_announcement"`.
+---@param otherwise? cadre.Where Where to point when the descriptor lacks the path.
+---@return cadre.Where?
+function cadre.at(node, path, otherwise) end
 
 ---The pack the file belongs to.
 ---@class cadre.Pack

@@ -67,6 +67,19 @@ import Testing
         #expect(evaluation.result("test.c")?.failure?.message == "module 'missing.module' not found: pack test has no lib/missing/module.lua")
     }
 
+    @Test func aFolderModuleIsItsInitFileUnlessAFileHasItsName() throws {
+        let workspace = try TemporaryWorkspace.with(rules: [
+            "a.lua": "local words = require('words')\n" + TemporaryWorkspace.rule("a", check: "ctx:info(words.kind)"),
+            "b.lua": "local both = require('both')\n" + TemporaryWorkspace.rule("b", check: "ctx:info(both.kind)"),
+            "lib/words/init.lua": "return { kind = 'folder' }",
+            "lib/both.lua": "return { kind = 'file' }",
+            "lib/both/init.lua": "return { kind = 'folder' }",
+        ])
+        let evaluation = try workspace.evaluate()
+        #expect(evaluation.result("test.a")?.findings.map(\.message) == ["folder"])
+        #expect(evaluation.result("test.b")?.findings.map(\.message) == ["file"])
+    }
+
     @Test func digestsChangeWithTheFiles() throws {
         let workspace = try self.workspace()
         let before = try workspace.evaluate().packs.first?.digest

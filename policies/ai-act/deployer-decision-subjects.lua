@@ -1,11 +1,15 @@
 -- AI Act Art. 26(11): deployers of Annex III systems that make or assist decisions about people inform those people.
 local calendar = require("calendar")
 local classification = require("classification")
-local people = require("people")
 
 local function decides_about_people(system, component)
   return classification.high_risk(system, component) and component.decides ~= nil and component.decides ~= "none"
-    and component.about ~= nil and #component.about > 0
+    and #component.about > 0
+end
+
+-- Whether the descriptor says `notices.<key>: true`.
+local function told(system, key)
+  return system.notices ~= nil and system.notices[key] == true
 end
 
 return {
@@ -19,23 +23,22 @@ return {
   remediation = "Tell the people concerned, before or when the decision is taken, that a high-risk AI system is used (`notices.decision_subjects_informed: true`).",
   tags = { "high-risk", "deployer", "transparency" },
   applies = function(system)
-    for _, component in ipairs(system.ai or {}) do
+    for _, component in ipairs(system.ai) do
       if decides_about_people(system, component) then return true end
     end
     return false
   end,
   check = function(system, ctx)
-    local notices = system.notices or {}
     for _, component in ipairs(system.ai) do
       if decides_about_people(system, component) then
-        local outsider = people.find(component.about, people.outsider)
-        local worker = people.find(component.about, people.worker)
-        if outsider and notices.decision_subjects_informed ~= true then
-          ctx:fail(system.notices and notices.decision_subjects_informed ~= nil and {notices, "decision_subjects_informed"} or component,
+        local outsider = cadre.find(component.about, cadre.people.outsider)
+        local worker = cadre.find(component.about, cadre.people.worker)
+        if outsider and not told(system, "decision_subjects_informed") then
+          ctx:fail(cadre.at(system, "notices.decision_subjects_informed", component),
             "'%s' %s decisions about people (%s) who are not told a high-risk AI system is used",
             component.id, component.decides == "assists" and "assists" or "takes", outsider)
-        elseif worker and not outsider and notices.employees_informed ~= true then
-          ctx:fail(system.notices and notices.employees_informed ~= nil and {notices, "employees_informed"} or component,
+        elseif worker and not outsider and not told(system, "employees_informed") then
+          ctx:fail(cadre.at(system, "notices.employees_informed", component),
             "'%s' %s decisions about people (%s) who are not told a high-risk AI system is used",
             component.id, component.decides == "assists" and "assists" or "takes", worker)
         end

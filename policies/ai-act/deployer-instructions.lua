@@ -19,7 +19,7 @@ return {
       if classification.high_risk(system, component) then
         local model = component.model
         if model == nil or model.provider == nil then
-          ctx:fail(model or component, "high-risk component '%s' does not name its provider, whose instructions for use apply", component.id)
+          ctx:fail(cadre.at(component, "model"), "high-risk component '%s' does not name its provider, whose instructions for use apply", component.id)
         elseif model.version == nil then
           ctx:fail(model, "high-risk component '%s' does not say which version of %s is deployed", component.id, model.provider)
         end

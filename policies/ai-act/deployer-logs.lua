@@ -2,7 +2,6 @@
 local calendar = require("calendar")
 local classification = require("classification")
 local high_risk = require("high_risk")
-local duration = require("duration")
 
 return {
   id = "ai-act.deployer.logs",
@@ -20,8 +19,8 @@ return {
       if classification.high_risk(system, component) then
         local logs = component.logs
         if logs == nil or logs.retention == nil then
-          ctx:fail(logs or component, "the logs of high-risk component '%s' have no retention period; six months at least", component.id)
-        elseif not duration.at_least(logs.retention, "P6M") then
+          ctx:fail(cadre.at(component, "logs"), "the logs of high-risk component '%s' have no retention period; six months at least", component.id)
+        elseif not cadre.duration(logs.retention):at_least("P6M") then
           ctx:fail({logs, "retention"}, "the logs of high-risk component '%s' are kept %s; six months at least", component.id, logs.retention)
         end
       end

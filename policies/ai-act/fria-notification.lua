@@ -19,7 +19,7 @@ return {
     local fria = system.assessments.fria
     if fria.date and fria.date > ctx.as_of then return end
     if fria.notified ~= true then
-      ctx:fail(fria.notified ~= nil and {fria, "notified"} or fria, "the FRIA %sis done, and the market surveillance authority was not notified of its results",
+      ctx:fail(cadre.at(fria, "notified"), "the FRIA %sis done, and the market surveillance authority was not notified of its results",
         fria.ref and ("(" .. fria.ref .. ") ") or "")
     end
   end,

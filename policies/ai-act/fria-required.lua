@@ -4,7 +4,7 @@ local classification = require("classification")
 
 local function reason(system)
   local public = system.organisation and system.organisation.public_service == true
-  for _, component in ipairs(system.ai or {}) do
+  for _, component in ipairs(system.ai) do
     if classification.high_risk(system, component) then
       for _, point in ipairs({"5b", "5c"}) do
         if classification.declares(component, point) then return point, component end
@@ -12,7 +12,7 @@ local function reason(system)
           if found.point == point then return point, component end
         end
       end
-      if public and not (#(component.annex_iii or {}) == 1 and component.annex_iii[1] == "2") then
+      if public and not (#component.annex_iii == 1 and component.annex_iii[1] == "2") then
         return "public service", component
       end
     end
@@ -38,7 +38,7 @@ return {
     local fria = system.assessments and system.assessments.fria
     local label = why == "public service" and "a public service deploying a high-risk system" or "Annex III " .. why
     if fria == nil or fria.status == nil then
-      return ctx:fail(system.assessments or component, "'%s' requires a FRIA (%s), and there is none", component.id, label)
+      return ctx:fail(cadre.at(system, "assessments", component), "'%s' requires a FRIA (%s), and there is none", component.id, label)
     end
     if fria.status == "done" then
       if fria.date and fria.date > ctx.as_of then

@@ -26,7 +26,7 @@ return {
   remediation = "If the component triages emergency calls, declare it high-risk (`annex_iii: [5d]`) and meet the deployer duties of Art. 26; otherwise record why not (a waiver with the reason).",
   tags = { "high-risk", "emergency" },
   applies = function(system)
-    for _, component in ipairs(system.ai or {}) do
+    for _, component in ipairs(system.ai) do
       if triage(component) and not classification.declares(component, "5d") then return true end
     end
     return false
@@ -38,7 +38,7 @@ return {
       if triage(component) and not classification.declares(component, "5d") then
         local term = find(component.description, terms) or context
         if term == nil then
-          for _, id in ipairs(component.purposes or {}) do
+          for _, id in ipairs(component.purposes) do
             local purpose = system:purpose(id)
             term = term or (purpose and find(purpose.description, terms))
           end

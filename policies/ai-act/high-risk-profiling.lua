@@ -30,7 +30,7 @@ return {
   remediation = "Declare the component's Annex III point (`annex_iii`), or, if it neither profiles nor materially influences decisions, record the Art. 6(3) assessment (a waiver with its reason).",
   tags = { "high-risk", "profiling" },
   applies = function(system)
-    for _, component in ipairs(system.ai or {}) do
+    for _, component in ipairs(system.ai) do
       if in_area(system, component) then return true end
     end
     return false

@@ -11,11 +11,11 @@ return {
   effective = { from = calendar.dates.literacy },
   remediation = "Train the people who run and use the system (agents, supervisors), and record it in `training.ai_literacy` (last session, audience, `every`).",
   tags = { "literacy", "staff" },
-  applies = function(system) return system.ai ~= nil and #system.ai > 0 end,
+  applies = function(system) return #system.ai > 0 end,
   check = function(system, ctx)
     local programme = system.training and system.training.ai_literacy
     if programme == nil then
-      return ctx:fail(system.training or system, "the system has %d AI components, and no AI literacy training is recorded", #system.ai)
+      return ctx:fail(cadre.at(system, "training"), "the system has %d AI components, and no AI literacy training is recorded", #system.ai)
     end
     if programme.last == nil then
       return ctx:fail(programme, "no AI literacy session is recorded (`last`)")

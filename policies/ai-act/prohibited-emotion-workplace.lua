@@ -1,7 +1,6 @@
 -- AI Act Art. 5(1)(f): inferring the emotions of people in the workplace is prohibited, except for medical or safety reasons.
 local calendar = require("calendar")
 local classification = require("classification")
-local people = require("people")
 
 return {
   id = "ai-act.prohibited.emotion-workplace",
@@ -14,14 +13,11 @@ return {
   remediation = "Stop inferring agents' emotions: remove them from `about`, delete the scores, and keep only what the system infers about customers (with the Art. 50(3) notice).",
   tags = { "prohibited", "emotion-recognition", "workplace" },
   applies = function(system)
-    for _, component in ipairs(system.ai or {}) do
-      if classification.emotion_recognition(component) then return true end
-    end
-    return false
+    return cadre.find(system.ai, classification.emotion_recognition) ~= nil
   end,
   check = function(system, ctx)
     for _, component in ipairs(system.ai) do
-      local worker = classification.emotion_recognition(component) and people.find(component.about, people.worker)
+      local worker = classification.emotion_recognition(component) and cadre.find(component.about, cadre.people.worker)
       if worker then
         ctx:fail({component, "about"}, "'%s' infers the emotions of workers (%s), at the workplace", component.id, worker)
       end

@@ -1,13 +1,12 @@
 -- AI Act Art. 5(1)(a): no AI system deploys manipulative or deceptive techniques that materially distort people's behaviour and cause significant harm.
 local calendar = require("calendar")
 local classification = require("classification")
-local people = require("people")
 
 local psychological = { emotion = true, stress = true, personality = true, vulnerability = true }
 
 local function reads_minds(component)
-  if not people.find(component.about, people.outsider) then return nil end
-  for _, inference in ipairs(component.infers or {}) do
+  if not cadre.find(component.about, cadre.people.outsider) then return nil end
+  for _, inference in ipairs(component.infers) do
     if psychological[inference] then return inference end
   end
   return nil
@@ -32,10 +31,7 @@ return {
   remediation = "Review how the inferences are used in selling: no pressure tactics keyed to emotions or weaknesses, no deception; document the review, or stop using those inferences for sales.",
   tags = { "prohibited", "marketing" },
   applies = function(system)
-    for _, component in ipairs(system.ai or {}) do
-      if reads_minds(component) then return true end
-    end
-    return false
+    return cadre.find(system.ai, reads_minds) ~= nil
   end,
   check = function(system, ctx)
     for _, component in ipairs(system.ai) do

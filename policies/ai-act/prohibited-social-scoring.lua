@@ -6,7 +6,7 @@ local matches = cadre.taxonomy.matches
 local social = { "user.social", "user.behavior.browsing_history", "user.behavior.media_consumption", "user.behavior.search_history" }
 
 local function social_item(system)
-  for _, item in ipairs(system.data or {}) do
+  for _, item in ipairs(system.data) do
     if item.source == "public" then return item end
     for _, category in ipairs(social) do
       if matches(item.category, category) then return item end
@@ -17,7 +17,7 @@ end
 
 local function scores_with_effect(component)
   return (component.effect == "significant" or component.effect == "legal")
-    and component.infers ~= nil and #component.infers > 0 and component.about ~= nil and #component.about > 0
+    and #component.infers > 0 and #component.about > 0
 end
 
 return {
@@ -31,7 +31,7 @@ return {
   remediation = "Remove social-behaviour data from scores that affect customers, or remove the effect (no decision based on the score).",
   tags = { "prohibited", "scoring" },
   applies = function(system)
-    return social_item(system) ~= nil and system.ai ~= nil and #system.ai > 0
+    return social_item(system) ~= nil and #system.ai > 0
   end,
   check = function(system, ctx)
     local item = social_item(system)

@@ -4,11 +4,8 @@ local classification = require("classification")
 local matches = cadre.taxonomy.matches
 
 local function singles_out(component)
-  if classification.has(component.infers, "vulnerability") then return true end
-  for _, subject in ipairs(component.about or {}) do
-    if matches(subject, "customer.vulnerable") then return true end
-  end
-  return false
+  if cadre.has(component.infers, "vulnerability") then return true end
+  return cadre.find(component.about, function(subject) return matches(subject, "customer.vulnerable") end) ~= nil
 end
 
 local function exploits(system, component)
@@ -27,10 +24,7 @@ return {
   remediation = "Stop using vulnerability inferences for sales or marketing; use them only to protect the customers concerned.",
   tags = { "prohibited", "vulnerability", "marketing" },
   applies = function(system)
-    for _, component in ipairs(system.ai or {}) do
-      if singles_out(component) then return true end
-    end
-    return false
+    return cadre.find(system.ai, singles_out) ~= nil
   end,
   check = function(system, ctx)
     for _, component in ipairs(system.ai) do

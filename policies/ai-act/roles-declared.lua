@@ -11,7 +11,7 @@ return {
   effective = { from = calendar.dates.literacy },
   remediation = "Add `role: provider` or `role: deployer` to the descriptor (provider when you built it and put it into service under your name).",
   tags = { "roles" },
-  applies = function(system) return system.ai ~= nil and #system.ai > 0 end,
+  applies = function(system) return #system.ai > 0 end,
   check = function(system, ctx)
     if system.role == nil then
       ctx:fail(system.ai, "the system has AI components, and the organisation's AI Act role (provider or deployer) is not recorded")

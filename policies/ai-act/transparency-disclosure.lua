@@ -16,7 +16,7 @@ return {
   check = function(system, ctx)
     for _, component in ipairs(system.ai) do
       if classification.direct_interaction(component) and (component.discloses_ai == nil or component.discloses_ai == "never") then
-        ctx:fail(component.discloses_ai and {component, "discloses_ai"} or component,
+        ctx:fail(cadre.at(component, "discloses_ai"),
           "'%s' (%s) interacts with people and never tells them it is an AI system", component.id, component.kind)
       end
     end

@@ -13,17 +13,14 @@ return {
   remediation = "Tell callers at the start of the call that an AI analyses their emotions, and record it (`notices.emotion_recognition_disclosed: true`).",
   tags = { "transparency", "emotion-recognition" },
   applies = function(system)
-    for _, component in ipairs(system.ai or {}) do
-      if classification.emotion_recognition(component) then return true end
-    end
-    return false
+    return cadre.find(system.ai, classification.emotion_recognition) ~= nil
   end,
   check = function(system, ctx)
     local notices = system.notices
     if notices and notices.emotion_recognition_disclosed == true then return end
     for _, component in ipairs(system.ai) do
       if classification.emotion_recognition(component) then
-        ctx:fail(notices and notices.emotion_recognition_disclosed ~= nil and {notices, "emotion_recognition_disclosed"} or component,
+        ctx:fail(cadre.at(system, "notices.emotion_recognition_disclosed", component),
           "'%s' infers the emotions of the people it listens to, and they are not told", component.id)
       end
     end

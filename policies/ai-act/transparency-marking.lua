@@ -3,7 +3,7 @@ local calendar = require("calendar")
 local classification = require("classification")
 
 local function generates_for_public(component)
-  return component.generates ~= nil and #component.generates > 0 and classification.direct_interaction(component)
+  return #component.generates > 0 and classification.direct_interaction(component)
 end
 
 return {
@@ -17,17 +17,14 @@ return {
   remediation = "Mark generated audio, images and text machine-readably (watermark, metadata) and set `marks_output: true`; as a deployer, require it from the provider.",
   tags = { "transparency", "generative" },
   applies = function(system)
-    for _, component in ipairs(system.ai or {}) do
-      if generates_for_public(component) then return true end
-    end
-    return false
+    return cadre.find(system.ai, generates_for_public) ~= nil
   end,
   check = function(system, ctx)
     local dates = calendar.dates
     for _, component in ipairs(system.ai) do
       if generates_for_public(component) and component.marks_output ~= true then
         local since = component.in_service_since or system.in_service_since
-        local where = component.marks_output ~= nil and {component, "marks_output"} or component
+        local where = cadre.at(component, "marks_output")
         local what = table.concat(component.generates, ", ")
         if since and since < dates.transparency and ctx.as_of < dates.marking_existing then
           ctx:info(where, "'%s' generates %s without marking it; in service since %s, it must be marked from %s", component.id, what, since, dates.marking_existing)

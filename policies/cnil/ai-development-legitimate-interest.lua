@@ -2,7 +2,7 @@
 local matches = cadre.taxonomy.matches
 
 local function training(purpose)
-  for _, use in ipairs(purpose.uses or {}) do
+  for _, use in ipairs(purpose.uses) do
     if matches(use, "train_ai_system") then return true end
   end
   return false
@@ -19,7 +19,7 @@ return {
   remediation = "Document the three conditions in a legitimate-interest assessment and give its reference in `legitimate_interest_assessment`; offer an easy objection before the data is used for training.",
   tags = { "ai-development", "legitimate-interests" },
   applies = function(system)
-    for _, purpose in ipairs(system.purposes or {}) do
+    for _, purpose in ipairs(system.purposes) do
       if training(purpose) and purpose.legal_basis == "legitimate_interests" then return true end
     end
     return false

@@ -2,7 +2,7 @@
 local matches = cadre.taxonomy.matches
 
 local function training(purpose)
-  for _, use in ipairs(purpose.uses or {}) do
+  for _, use in ipairs(purpose.uses) do
     if matches(use, "train_ai_system") then return true end
   end
   return false
@@ -19,15 +19,15 @@ return {
   remediation = "Declare the training data as its own data item, for the training purpose only, with a retention for the development phase (and one for maintenance), and purge it at the end.",
   tags = { "ai-development", "retention" },
   applies = function(system)
-    for _, purpose in ipairs(system.purposes or {}) do
+    for _, purpose in ipairs(system.purposes) do
       if training(purpose) then return true end
     end
     return false
   end,
   check = function(system, ctx)
-    for _, item in ipairs(system.data or {}) do
+    for _, item in ipairs(system.data) do
       local for_training, for_service = nil, nil
-      for _, id in ipairs(item.purposes or {}) do
+      for _, id in ipairs(item.purposes) do
         local purpose = system:purpose(id)
         if purpose and training(purpose) then for_training = for_training or id else for_service = for_service or id end
       end

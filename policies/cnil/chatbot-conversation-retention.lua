@@ -13,13 +13,15 @@ return {
   check = function(system, ctx)
     for _, item in ipairs(system:data_of("user.content.chat_transcript")) do
       if item.retention == nil or item.retention.period == nil then
-        ctx:fail(item.retention or item, "chat conversations are kept with no fixed period")
+        ctx:fail(cadre.at(item, "retention"), "chat conversations are kept with no fixed period")
       end
-      for _, id in ipairs(item.stores or {}) do
+      for _, id in ipairs(item.stores) do
         local store = system:store(id)
-        for _, t in ipairs(store and store.tables or {}) do
-          if t.free_text and #t.free_text > 0 and (t.retention == nil or t.retention.period == nil) then
-            ctx:fail(t, "table %s.%s stores conversation text with no retention period", id, t.name)
+        if store then
+          for _, t in ipairs(store.tables) do
+            if #t.free_text > 0 and (t.retention == nil or t.retention.period == nil) then
+              ctx:fail(t, "table %s.%s stores conversation text with no retention period", id, t.name)
+            end
           end
         end
       end

@@ -2,7 +2,7 @@
 local matches = cadre.taxonomy.matches
 
 local function functional(purpose)
-  for _, use in ipairs(purpose.uses or {}) do
+  for _, use in ipairs(purpose.uses) do
     if not (matches(use, "functional") or matches(use, "essential.service")) then return false end
   end
   return true
@@ -21,7 +21,7 @@ return {
   applies = function(system) return #system:ai_of("chatbot") > 0 and system:holds("user.device") end,
   check = function(system, ctx)
     for _, item in ipairs(system:data_of("user.device")) do
-      for index, id in ipairs(item.purposes or {}) do
+      for index, id in ipairs(item.purposes) do
         local purpose = system:purpose(id)
         if purpose and purpose.legal_basis ~= "consent" and not functional(purpose) then
           ctx:fail({item.purposes, index}, "the chatbot's trackers (%s) serve '%s' without consent", item.category, id)

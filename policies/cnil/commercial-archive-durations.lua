@@ -1,6 +1,5 @@
 -- CNIL Délibération 2021-131: archived commercial data is kept no longer than the limitation period or legal duration that justifies it (5 years for contract evidence, 10 for accounting documents).
 local framework = require("framework")
-local retention = require("retention")
 
 return {
   id = "cnil.commercial.archive-durations",
@@ -14,7 +13,7 @@ return {
   tags = { "retention", "archive" },
   applies = function(system)
     if not framework.applies(system) then return false end
-    for _, item in ipairs(system.data or {}) do
+    for _, item in ipairs(system.data) do
       if item.retention and item.retention.archive and item.retention.archive.period then return true end
     end
     return false
@@ -23,9 +22,9 @@ return {
     for _, item in ipairs(system.data) do
       local archive = item.retention and item.retention.archive
       if archive and archive.period then
-        if retention.can_exceed(archive.period, "P10Y") then
+        if cadre.duration(archive.period):can_exceed("P10Y") then
           ctx:fail({archive, "period"}, "%s archived %s; ten years at most (accounting documents)", item.category, archive.period)
-        elseif retention.can_exceed(archive.period, "P5Y") and framework.item_only(system, item, framework.evidence) then
+        elseif cadre.duration(archive.period):can_exceed("P5Y") and framework.item_only(system, item, framework.evidence) then
           ctx:fail({archive, "period"}, "%s archived %s as contract evidence; five years at most", item.category, archive.period)
         end
       end

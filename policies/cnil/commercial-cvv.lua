@@ -11,12 +11,12 @@ return {
   effective = { from = "2022-04-10" },
   remediation = "Drop the column and delete the codes; take payments through a payment service provider that never hands the code back.",
   tags = { "payment", "stores" },
-  applies = function(system) return system.stores ~= nil and #system.stores > 0 end,
+  applies = function(system) return #system.stores > 0 end,
   check = function(system, ctx)
     local terms = pack.data.card_security_code_columns
     for _, store in ipairs(system.stores) do
-      for _, t in ipairs(store.tables or {}) do
-        for column in pairs(t.columns or {}) do
+      for _, t in ipairs(store.tables) do
+        for column in pairs(t.columns) do
           if words.find(column, terms) then
             ctx:fail({t.columns, column}, "column '%s' of %s.%s looks like a card security code", column, store.id, t.name)
           end

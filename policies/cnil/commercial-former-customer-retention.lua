@@ -18,7 +18,7 @@ return {
   tags = { "retention", "prospecting" },
   applies = function(system)
     if not framework.applies(system) then return false end
-    for _, item in ipairs(system.data or {}) do
+    for _, item in ipairs(system.data) do
       if prospecting_customer_item(system, item) then return true end
     end
     return false

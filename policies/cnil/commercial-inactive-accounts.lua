@@ -20,7 +20,7 @@ return {
   tags = { "retention", "accounts" },
   applies = function(system)
     if not framework.applies(system) then return false end
-    for _, item in ipairs(system.data or {}) do
+    for _, item in ipairs(system.data) do
       if account_item(item) then return true end
     end
     return false

@@ -1,6 +1,5 @@
 -- CNIL (Délibération 2018-303, framework 2021-131): payment card data is kept until the payment completes, then 13 months (15 for deferred debit) as dispute evidence, longer only with consent.
 local framework = require("framework")
-local retention = require("retention")
 
 local function consented(system, item)
   return framework.item_serves(system, item, function(p) return p.legal_basis == "consent" end)
@@ -33,9 +32,9 @@ return {
       local r = item.retention
       if r and r.period and not consented(system, item) then
         local kept = total(r)
-        if retention.can_exceed(kept, "P15M") then
+        if cadre.duration(kept):can_exceed("P15M") then
           ctx:fail({r, "period"}, "card data kept %s in all; 13 months after the debit (15 for deferred debit) unless the cardholder consents", kept)
-        elseif retention.can_exceed(kept, "P13M") then
+        elseif cadre.duration(kept):can_exceed("P13M") then
           ctx:warn({r, "period"}, "card data kept %s in all: more than 13 months is justified only for deferred-debit cards", kept)
         end
       end

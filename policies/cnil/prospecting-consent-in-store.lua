@@ -1,6 +1,6 @@
 -- CPCE L.34-5 and Code de la consommation L.223-1: every consumer prospected where the law requires consent has a recorded consent in the store.
 local consent = require("consent")
-local has = consent.has
+local has = cadre.has
 
 local electronic = { "email", "sms", "automated_call" }
 

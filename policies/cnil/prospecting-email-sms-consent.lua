@@ -1,6 +1,6 @@
 -- CPCE L.34-5: prospecting individuals by email, SMS or automated calls needs their prior consent, except existing customers for similar products (soft opt-in).
 local consent = require("consent")
-local has = consent.has
+local has = cadre.has
 
 local electronic = { "email", "sms", "automated_call" }
 
@@ -24,7 +24,7 @@ return {
   check = function(system, ctx)
     local prospecting = system.prospecting
     local given = prospecting.consent
-    local where = given and {prospecting, "consent"} or prospecting
+    local where = cadre.at(prospecting, "consent")
     if has(prospecting.audience, "consumers") and given ~= "prior_consent" then
       ctx:fail(where, "individuals who are not customers are prospected by email, SMS or automated calls %s; prior consent is required",
         consent.phrase(given))

@@ -12,7 +12,7 @@ return {
   check = function(system, ctx)
     local prospecting = system.prospecting
     if prospecting.opt_out_offered ~= true then
-      ctx:fail(prospecting.opt_out_offered ~= nil and {prospecting, "opt_out_offered"} or prospecting,
+      ctx:fail(cadre.at(prospecting, "opt_out_offered"),
         "prospecting messages and calls do not offer a way to object")
     end
   end,

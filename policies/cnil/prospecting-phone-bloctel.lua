@@ -1,6 +1,6 @@
 -- Code de la consommation L.223-1 (until 10 Aug 2026): consumers called for prospecting without consent are screened against the Bloctel opposition list first.
 local consent = require("consent")
-local has = consent.has
+local has = cadre.has
 
 return {
   id = "cnil.prospecting.phone-bloctel",
@@ -19,7 +19,7 @@ return {
   check = function(system, ctx)
     local prospecting = system.prospecting
     if prospecting.consent ~= "prior_consent" and prospecting.bloctel_screening ~= true then
-      ctx:fail(prospecting.bloctel_screening ~= nil and {prospecting, "bloctel_screening"} or prospecting,
+      ctx:fail(cadre.at(prospecting, "bloctel_screening"),
         "consumers are called without consent, and the numbers are not screened against Bloctel")
     end
   end,

@@ -1,6 +1,6 @@
 -- Code de la consommation L.223-1 as rewritten by loi n° 2025-594: from 11 Aug 2026, consumers are called for prospecting only with their prior consent.
 local consent = require("consent")
-local has = consent.has
+local has = cadre.has
 
 return {
   id = "cnil.prospecting.phone-consent",
@@ -19,7 +19,7 @@ return {
   check = function(system, ctx)
     local prospecting = system.prospecting
     if prospecting.consent ~= "prior_consent" then
-      ctx:fail(prospecting.consent and {prospecting, "consent"} or prospecting,
+      ctx:fail(cadre.at(prospecting, "consent"),
         "consumers are called for prospecting %s; prior consent is required since 11 August 2026",
         consent.phrase(prospecting.consent))
     end

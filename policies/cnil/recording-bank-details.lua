@@ -15,7 +15,7 @@ return {
   check = function(system, ctx)
     local section = system.recording
     if section == nil or section.payment_pause == nil then
-      ctx:warn(section or system, "the system records calls, and does not say whether recording pauses while bank details are given (`recording.payment_pause`)")
+      ctx:warn(cadre.at(system, "recording"), "the system records calls, and does not say whether recording pauses while bank details are given (`recording.payment_pause`)")
     elseif section.payment_pause ~= true then
       ctx:fail({section, "payment_pause"}, "recording does not pause while bank details are given")
     end

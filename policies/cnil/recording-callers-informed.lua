@@ -15,11 +15,11 @@ return {
   check = function(system, ctx)
     local notices = system.notices
     if notices == nil or notices.recording_announcement ~= true then
-      ctx:fail(notices and notices.recording_announcement ~= nil and {notices, "recording_announcement"} or (notices or system),
+      ctx:fail(cadre.at(system, "notices.recording_announcement"),
         "callers are not told before their call is recorded")
     end
     if notices == nil or notices.objection_offered ~= true then
-      ctx:fail(notices and notices.objection_offered ~= nil and {notices, "objection_offered"} or (notices or system),
+      ctx:fail(cadre.at(system, "notices.objection_offered"),
         "callers cannot object to the recording")
     end
   end,

@@ -9,15 +9,15 @@ local function call_tables(system)
   local stores = {}
   for _, category in ipairs(call_content) do
     for _, item in ipairs(system:data_of(category)) do
-      for _, id in ipairs(item.stores or {}) do stores[id] = true end
+      for _, id in ipairs(item.stores) do stores[id] = true end
     end
   end
   local found = {}
-  for _, store in ipairs(system.stores or {}) do
-    for _, t in ipairs(store.tables or {}) do
+  for _, store in ipairs(system.stores) do
+    for _, t in ipairs(store.tables) do
       local columns, holds = {}, stores[store.id] == true
-      for _, column in ipairs(t.free_text or {}) do columns[#columns + 1] = column end
-      for column, category in pairs(t.columns or {}) do
+      for _, column in ipairs(t.free_text) do columns[#columns + 1] = column end
+      for column, category in pairs(t.columns) do
         columns[#columns + 1] = column
         for _, call in ipairs(call_content) do
           if matches(category, call) then holds = true end

@@ -21,7 +21,7 @@ return {
   check = function(system, ctx)
     local mode = system.recording and system.recording.mode
     if mode == nil then
-      return ctx:warn(system.recording or system, "recordings serve as contract evidence, and the system does not say when recording starts (`recording.mode`)")
+      return ctx:warn(cadre.at(system, "recording"), "recordings serve as contract evidence, and the system does not say when recording starts (`recording.mode`)")
     end
     if mode ~= "on_demand" then
       ctx:fail({system.recording, "mode"}, "recordings kept as contract evidence are %s, not started when the conversation turns to the contract", mode)

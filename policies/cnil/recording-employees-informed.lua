@@ -15,7 +15,7 @@ return {
   check = function(system, ctx)
     local notices = system.notices
     if notices == nil or notices.employees_informed ~= true then
-      ctx:fail(notices and notices.employees_informed ~= nil and {notices, "employees_informed"} or (notices or system),
+      ctx:fail(cadre.at(system, "notices.employees_informed"),
         "agents are not informed beforehand that their calls are recorded")
     end
   end,

@@ -15,7 +15,7 @@ return {
   check = function(system, ctx)
     local mode = system.recording and system.recording.mode
     if mode == nil then
-      return ctx:warn(system.recording or system, "the system records calls, and does not say which (`recording.mode`)")
+      return ctx:warn(cadre.at(system, "recording"), "the system records calls, and does not say which (`recording.mode`)")
     end
     if mode == "systematic" and not recording.required_by_law(system) then
       ctx:fail({system.recording, "mode"}, "every call is recorded; recording for training and evaluation must be occasional")

@@ -15,7 +15,7 @@ return {
   check = function(system, ctx)
     local section = system.recording
     if section == nil or section.private_line == nil then
-      ctx:warn(section or system, "the system records calls, and does not say whether agents have a line for private calls (`recording.private_line`)")
+      ctx:warn(cadre.at(system, "recording"), "the system records calls, and does not say whether agents have a line for private calls (`recording.private_line`)")
     elseif section.private_line ~= true then
       ctx:fail({section, "private_line"}, "agents have no line for private calls that is not recorded")
     end

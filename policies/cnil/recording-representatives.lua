@@ -15,7 +15,7 @@ return {
   check = function(system, ctx)
     local notices = system.notices
     if notices == nil or notices.workers_representatives_consulted ~= true then
-      ctx:fail(notices and notices.workers_representatives_consulted ~= nil and {notices, "workers_representatives_consulted"} or (notices or system),
+      ctx:fail(cadre.at(system, "notices.workers_representatives_consulted"),
         "staff representatives were not consulted about the recording")
     end
   end,

@@ -10,7 +10,7 @@ return {
   confidence = "text",
   remediation = "Put a person in the loop who reviews each decision (`decides: assists`), or record the Art. 22(2) exception in `automated_decision_basis` (contract, law or explicit_consent).",
   tags = { "automated-decisions", "profiling" },
-  applies = function(system) return profiling.find(system, profiling.solely_automated) ~= nil end,
+  applies = function(system) return cadre.find(system.ai, profiling.solely_automated) ~= nil end,
   check = function(system, ctx)
     for _, component in ipairs(system.ai) do
       if profiling.solely_automated(component) and component.automated_decision_basis == nil then

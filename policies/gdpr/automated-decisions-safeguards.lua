@@ -11,7 +11,7 @@ return {
   remediation = "Let people reach a person (`human_oversight.escalation: true`) who can review and override the decision (`can_override: true`), and tell them how to contest it.",
   tags = { "automated-decisions", "human-oversight" },
   applies = function(system)
-    return profiling.find(system, function(c) return profiling.solely_automated(c) and c.automated_decision_basis ~= "law" end) ~= nil
+    return cadre.find(system.ai, function(c) return profiling.solely_automated(c) and c.automated_decision_basis ~= "law" end) ~= nil
   end,
   check = function(system, ctx)
     for _, component in ipairs(system.ai) do

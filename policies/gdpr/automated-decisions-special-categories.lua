@@ -5,10 +5,10 @@ local special = cadre.taxonomy.special
 local allowed = { explicit_consent = true, substantial_public_interest = true }
 
 local function sensitive_for(system, component)
-  for _, item in ipairs(system.data or {}) do
+  for _, item in ipairs(system.data) do
     if special(item.category) == "article_9" then
-      if component.purposes == nil or #component.purposes == 0 then return item end
-      for _, a in ipairs(item.purposes or {}) do
+      if #component.purposes == 0 then return item end
+      for _, a in ipairs(item.purposes) do
         for _, b in ipairs(component.purposes) do
           if a == b then return item end
         end
@@ -28,14 +28,14 @@ return {
   remediation = "Keep special categories out of the automated decision, or put a person in the loop; otherwise rest the purpose on `special_category_condition: explicit_consent` (or substantial_public_interest) with safeguards.",
   tags = { "automated-decisions", "special-categories" },
   applies = function(system)
-    return profiling.find(system, function(c) return profiling.solely_automated(c) and sensitive_for(system, c) ~= nil end) ~= nil
+    return cadre.find(system.ai, function(c) return profiling.solely_automated(c) and sensitive_for(system, c) ~= nil end) ~= nil
   end,
   check = function(system, ctx)
     for _, component in ipairs(system.ai) do
       local item = profiling.solely_automated(component) and sensitive_for(system, component)
       if item then
-        local covered = component.purposes ~= nil and #component.purposes > 0
-        for _, id in ipairs(component.purposes or {}) do
+        local covered = #component.purposes > 0
+        for _, id in ipairs(component.purposes) do
           local purpose = system:purpose(id)
           if purpose == nil or not allowed[purpose.special_category_condition or ""] then covered = false end
         end

@@ -12,7 +12,7 @@ return {
   remediation = "Carry out the DPIA (Art. 35(7): description, necessity and proportionality, risks, measures) before the processing, and record it in `assessments.dpia` (status done, date, ref).",
   tags = { "dpia" },
   applies = function(system)
-    return profiling.find(system, profiling.has_effect) ~= nil or dpia.sensitive_item(system) ~= nil
+    return cadre.find(system.ai, profiling.has_effect) ~= nil or dpia.sensitive_item(system) ~= nil
   end,
   check = function(system, ctx)
     local reasons = dpia.article_35_3(system)

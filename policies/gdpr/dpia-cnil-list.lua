@@ -11,7 +11,7 @@ return {
   remediation = "Carry out the DPIA before the processing and record it in `assessments.dpia` (status done, date, ref).",
   tags = { "dpia", "cnil" },
   applies = function(system)
-    return (system.data ~= nil and #system.data > 0) or (system.ai ~= nil and #system.ai > 0)
+    return (#system.data > 0) or (#system.ai > 0)
   end,
   check = function(system, ctx)
     local found = dpia.cnil_list(system)

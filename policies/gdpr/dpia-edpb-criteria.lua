@@ -11,7 +11,7 @@ return {
   remediation = "Carry out the DPIA before the processing and record it in `assessments.dpia`; a system that meets the criteria but is judged not to need one is a documented exception (a waiver with its reason).",
   tags = { "dpia" },
   applies = function(system)
-    return (system.data ~= nil and #system.data > 0) or (system.ai ~= nil and #system.ai > 0)
+    return (#system.data > 0) or (#system.ai > 0)
   end,
   check = function(system, ctx)
     local met = dpia.edpb_criteria(system)

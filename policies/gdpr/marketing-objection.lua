@@ -12,7 +12,7 @@ return {
   check = function(system, ctx)
     local notices = system.notices
     if notices == nil or notices.objection_offered ~= true then
-      ctx:fail(notices and notices.objection_offered ~= nil and {notices, "objection_offered"} or (notices or system),
+      ctx:fail(cadre.at(system, "notices.objection_offered"),
         "personal data is used for direct marketing, and people are not offered a way to object")
     end
     if system.prospecting and system.prospecting.opt_out_offered == false then

@@ -10,12 +10,12 @@ return {
   confidence = "text",
   remediation = "Declare a data item for the column's category (subjects, purposes, retention, and the store in its `stores`), or drop the column.",
   tags = { "minimisation", "record", "stores" },
-  applies = function(system) return system.stores ~= nil and #system.stores > 0 end,
+  applies = function(system) return #system.stores > 0 end,
   check = function(system, ctx)
     local index = declared.index(system)
     for _, store in ipairs(system.stores) do
-      for _, t in ipairs(store.tables or {}) do
-        for column, category in pairs(t.columns or {}) do
+      for _, t in ipairs(store.tables) do
+        for column, category in pairs(t.columns) do
           local where = declared.lookup(index, category, store.id)
           if where ~= "here" then
             if where == "elsewhere" then

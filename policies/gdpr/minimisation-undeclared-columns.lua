@@ -21,8 +21,8 @@ local detectors = { "card", "email", "iban", "ipv4", "ipv6", "nir", "phone" }
 -- the text columns of the store's schema.
 local function undeclared(schema, t)
   local known = {}
-  for column in pairs(t.columns or {}) do known[column] = true end
-  for _, column in ipairs(t.free_text or {}) do known[column] = true end
+  for column in pairs(t.columns) do known[column] = true end
+  for _, column in ipairs(t.free_text) do known[column] = true end
   if t.retention and t.retention.column then known[t.retention.column] = true end
   local found = {}
   for _, column in ipairs(schema) do
@@ -48,8 +48,8 @@ return {
   remediation = "Declare the column (its category in `columns`, and a data item with purposes and retention) or drop it; mask personal data in free text at capture, and purge what is already stored.",
   tags = { "minimisation", "record", "stores" },
   applies = function(system)
-    for _, store in ipairs(system.stores or {}) do
-      if store.tables and #store.tables > 0 then return true end
+    for _, store in ipairs(system.stores) do
+      if #store.tables > 0 then return true end
     end
     return false
   end,
@@ -57,7 +57,7 @@ return {
     local index = declared.index(system)
     for _, store in ipairs(system.stores) do
       local handle = nil
-      for _, t in ipairs(store.tables or {}) do
+      for _, t in ipairs(store.tables) do
         handle = handle or ctx:store(store.id)
         local hidden = undeclared(handle:columns(t.name), t)
         if #hidden > 0 then
@@ -70,7 +70,7 @@ return {
             end
           end
         end
-        if t.free_text and #t.free_text > 0 then
+        if #t.free_text > 0 then
           local report = handle:scan(t.name, { detectors = detectors })
           for _, detector in ipairs(detectors) do
             local tally = report.detectors[detector]

@@ -10,15 +10,15 @@ return {
   confidence = "text",
   remediation = "Name the purposes each data item serves in its `purposes`, or stop collecting the data and delete it; remove purposes the system no longer pursues.",
   tags = { "minimisation", "purpose-limitation" },
-  applies = function(system) return system.data ~= nil and #system.data > 0 end,
+  applies = function(system) return #system.data > 0 end,
   check = function(system, ctx)
     for _, item in ipairs(system.data) do
-      if item.purposes == nil or #item.purposes == 0 then
+      if #item.purposes == 0 then
         ctx:fail(item, "%s serves no declared purpose", item.category)
       end
     end
     local referenced = purposes.referenced(system)
-    for _, purpose in ipairs(system.purposes or {}) do
+    for _, purpose in ipairs(system.purposes) do
       if not referenced[purpose.id] then
         ctx:warn(purpose, "purpose '%s' is declared, but no data item and no AI component serves it", purpose.id)
       end

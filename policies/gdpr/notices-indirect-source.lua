@@ -13,7 +13,7 @@ return {
   remediation = "Give the information notice (`notices.privacy_notice`) at the first contact and within one month at the latest, naming the source of the data for each category received from elsewhere.",
   tags = { "transparency", "notices" },
   applies = function(system)
-    for _, item in ipairs(system.data or {}) do
+    for _, item in ipairs(system.data) do
       if indirect(item) then return true end
     end
     return false

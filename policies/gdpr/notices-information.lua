@@ -13,14 +13,14 @@ return {
   remediation = "Publish the information notice and give its location in `notices.privacy_notice`; make sure it covers this system's purposes, bases, recipients, transfers and retention periods.",
   tags = { "transparency", "notices" },
   applies = function(system)
-    for _, item in ipairs(system.data or {}) do
+    for _, item in ipairs(system.data) do
       if collected_from_person(item) then return true end
     end
     return false
   end,
   check = function(system, ctx)
     if system.notices == nil or system.notices.privacy_notice == nil then
-      ctx:fail(system.notices or system.data, "personal data is collected from people, and no information notice is given (`notices.privacy_notice`)")
+      ctx:fail(cadre.at(system, "notices", system.data), "personal data is collected from people, and no information notice is given (`notices.privacy_notice`)")
     end
   end,
 }

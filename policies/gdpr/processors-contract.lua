@@ -8,7 +8,7 @@ return {
   confidence = "text",
   remediation = "Sign a data processing agreement with the Art. 28(3) terms before the processor receives any data (`contract: dpa_signed`).",
   tags = { "processors" },
-  applies = function(system) return system.processors ~= nil and #system.processors > 0 end,
+  applies = function(system) return #system.processors > 0 end,
   check = function(system, ctx)
     for _, processor in ipairs(system.processors) do
       local contract = processor.contract

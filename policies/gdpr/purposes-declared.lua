@@ -8,16 +8,16 @@ return {
   confidence = "text",
   remediation = "Declare the system's `purposes`, each with a `description` and its data `uses` (fideslang data uses such as `essential.service.operations.support`).",
   tags = { "purpose-limitation", "record" },
-  applies = function(system) return system.data ~= nil and #system.data > 0 end,
+  applies = function(system) return #system.data > 0 end,
   check = function(system, ctx)
-    if system.purposes == nil or #system.purposes == 0 then
+    if #system.purposes == 0 then
       return ctx:fail(system.data, "the system processes %d categories of personal data but declares no purpose", #system.data)
     end
     for _, purpose in ipairs(system.purposes) do
       if purpose.description == nil then
         ctx:fail(purpose, "purpose '%s' does not say what it is: add a `description`", purpose.id)
       end
-      if purpose.uses == nil or #purpose.uses == 0 then
+      if #purpose.uses == 0 then
         ctx:fail(purpose, "purpose '%s' names no data use: add its `uses`", purpose.id)
       end
     end

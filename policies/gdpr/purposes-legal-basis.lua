@@ -8,7 +8,7 @@ return {
   confidence = "text",
   remediation = "Add `legal_basis` to each purpose: consent, contract, legal_obligation, vital_interests, public_task or legitimate_interests.",
   tags = { "lawfulness" },
-  applies = function(system) return system.purposes ~= nil and #system.purposes > 0 end,
+  applies = function(system) return #system.purposes > 0 end,
   check = function(system, ctx)
     for _, purpose in ipairs(system.purposes) do
       if purpose.legal_basis == nil then

@@ -10,11 +10,11 @@ return {
   confidence = "text",
   remediation = "Declare a data item for each category the processor receives (with its purposes), or stop sending it.",
   tags = { "purpose-limitation", "record", "processors" },
-  applies = function(system) return system.processors ~= nil and #system.processors > 0 end,
+  applies = function(system) return #system.processors > 0 end,
   check = function(system, ctx)
     local categories = declared.index(system)
     for _, processor in ipairs(system.processors) do
-      for index, category in ipairs(processor.receives or {}) do
+      for index, category in ipairs(processor.receives) do
         if declared.lookup(categories, category, nil) == nil then
           ctx:fail({processor.receives, index}, "%s receives %s, which the system does not declare", processor.name, category)
         end

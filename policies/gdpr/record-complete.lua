@@ -11,7 +11,7 @@ return {
   confidence = "text",
   remediation = "Name the organisation and its DPO (`organisation`), the subjects of every data item (`subjects`), and declare a data item for each inference an AI component makes about people.",
   tags = { "record", "accountability" },
-  applies = function(system) return system.data ~= nil and #system.data > 0 end,
+  applies = function(system) return #system.data > 0 end,
   check = function(system, ctx)
     local organisation = system.organisation
     if organisation == nil then
@@ -20,13 +20,13 @@ return {
       ctx:warn(organisation, "the record gives no contact for the data protection officer (`dpo`)")
     end
     for _, item in ipairs(system.data) do
-      if item.subjects == nil or #item.subjects == 0 then
+      if #item.subjects == 0 then
         ctx:fail(item, "%s: the record does not say whom the data is about (`subjects`)", item.category)
       end
     end
     local index = nil
-    for _, component in ipairs(system.ai or {}) do
-      if component.about and #component.about > 0 then
+    for _, component in ipairs(system.ai) do
+      if #component.about > 0 then
         for _, inference in ipairs(profiling.evaluations(component)) do
           local category = profiling.category[inference]
           index = index or declared.index(system)

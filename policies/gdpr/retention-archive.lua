@@ -9,7 +9,7 @@ return {
   remediation = "Give each `archive` its `reason` (the text that requires it) and its `period`, or delete the data at the end of its active period.",
   tags = { "retention", "archive" },
   applies = function(system)
-    for _, item in ipairs(system.data or {}) do
+    for _, item in ipairs(system.data) do
       if item.retention and item.retention.archive then return true end
     end
     return false

@@ -8,7 +8,7 @@ return {
   confidence = "text",
   remediation = "Add `retention: { period: P…, from: … }` to each data item (or `criteria` when no fixed period applies).",
   tags = { "retention" },
-  applies = function(system) return system.data ~= nil and #system.data > 0 end,
+  applies = function(system) return #system.data > 0 end,
   check = function(system, ctx)
     for _, item in ipairs(system.data) do
       local retention = item.retention

@@ -9,8 +9,8 @@ return {
   remediation = "Purge the rows older than the period, and schedule the purge so it keeps running; if they must be kept, move them to an archive with its reason and period.",
   tags = { "retention", "stores" },
   applies = function(system)
-    for _, store in ipairs(system.stores or {}) do
-      for _, t in ipairs(store.tables or {}) do
+    for _, store in ipairs(system.stores) do
+      for _, t in ipairs(store.tables) do
         if t.retention and t.retention.period and t.retention.column then return true end
       end
     end
@@ -18,7 +18,7 @@ return {
   end,
   check = function(system, ctx)
     for _, store in ipairs(system.stores) do
-      for _, t in ipairs(store.tables or {}) do
+      for _, t in ipairs(store.tables) do
         local r = t.retention
         if r and r.period and r.column then
           local old = ctx:store(store.id):count(t.name, { older_than = r.period, column = r.column })

@@ -8,12 +8,12 @@ return {
   confidence = "text",
   remediation = "Add `retention: { period: P…, column: <date column> }` to the table, and purge rows older than the period.",
   tags = { "retention", "stores" },
-  applies = function(system) return system.stores ~= nil and #system.stores > 0 end,
+  applies = function(system) return #system.stores > 0 end,
   check = function(system, ctx)
     for _, store in ipairs(system.stores) do
-      for _, t in ipairs(store.tables or {}) do
-        local personal = t.free_text ~= nil and #t.free_text > 0
-        for _ in pairs(t.columns or {}) do personal = true break end
+      for _, t in ipairs(store.tables) do
+        local personal = #t.free_text > 0
+        for _ in pairs(t.columns) do personal = true break end
         if personal then
           local retention = t.retention
           if retention == nil or retention.period == nil then

@@ -11,7 +11,7 @@ return {
   remediation = "Name the Art. 9(2) condition in the purpose's `special_category_condition` (typically `explicit_consent`), or stop processing the data.",
   tags = { "special-categories", "lawfulness" },
   applies = function(system)
-    for _, item in ipairs(system.data or {}) do
+    for _, item in ipairs(system.data) do
       if special(item.category) == "article_9" then return true end
     end
     return false
@@ -19,10 +19,10 @@ return {
   check = function(system, ctx)
     for _, item in ipairs(system.data) do
       if special(item.category) == "article_9" then
-        if item.purposes == nil or #item.purposes == 0 then
+        if #item.purposes == 0 then
           ctx:fail(item, "%s is a special category (Art. 9) processed for no declared purpose, hence under no Art. 9(2) condition", item.category)
         end
-        for index, id in ipairs(item.purposes or {}) do
+        for index, id in ipairs(item.purposes) do
           local purpose = system:purpose(id)
           if purpose and purpose.special_category_condition == nil then
             ctx:fail({item.purposes, index}, "%s is a special category (Art. 9), but purpose '%s' names no Art. 9(2) condition", item.category, id)

@@ -1,13 +1,9 @@
 -- GDPR Art. 4(14) and 9: a voice processed to identify or authenticate someone is biometric data, a special category.
-local profiling = require("profiling")
 local special = cadre.taxonomy.special
 
 local function identifies_by_voice(component)
   if component.kind == "voice_biometrics" then return true end
-  local voice, identity = false, false
-  for _, input in ipairs(component.inputs or {}) do if input == "voice" then voice = true end end
-  for _, inference in ipairs(component.infers or {}) do if inference == "identity" then identity = true end end
-  return voice and identity
+  return cadre.has(component.inputs, "voice") and cadre.has(component.infers, "identity")
 end
 
 return {
@@ -19,10 +15,10 @@ return {
   confidence = "recall",
   remediation = "Declare the voiceprints as `user.biometric.voiceprint` data with their purposes, and give the identification purpose `special_category_condition: explicit_consent`.",
   tags = { "special-categories", "biometrics", "voice" },
-  applies = function(system) return profiling.find(system, identifies_by_voice) ~= nil end,
+  applies = function(system) return cadre.find(system.ai, identifies_by_voice) ~= nil end,
   check = function(system, ctx)
     local biometric = nil
-    for _, item in ipairs(system.data or {}) do
+    for _, item in ipairs(system.data) do
       if special(item.category) == "article_9" and cadre.taxonomy.matches(item.category, "user.biometric") then biometric = item end
     end
     for _, component in ipairs(system.ai) do
@@ -30,10 +26,10 @@ return {
         if biometric == nil then
           ctx:fail({component, "kind"}, "'%s' identifies people by their voice: declare the voiceprints as biometric data (user.biometric.voiceprint)", component.id)
         end
-        if component.purposes == nil or #component.purposes == 0 then
+        if #component.purposes == 0 then
           ctx:fail(component, "'%s' identifies people by their voice for no declared purpose, hence under no Art. 9(2) condition", component.id)
         end
-        for index, id in ipairs(component.purposes or {}) do
+        for index, id in ipairs(component.purposes) do
           local purpose = system:purpose(id)
           if purpose and purpose.special_category_condition == nil then
             ctx:fail({component.purposes, index}, "'%s' identifies people by their voice for purpose '%s', which names no Art. 9(2) condition", component.id, id)

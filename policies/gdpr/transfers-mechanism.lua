@@ -15,7 +15,7 @@ local function mechanism_problem(processor)
 end
 
 local function processor_in(system, country)
-  for _, processor in ipairs(system.processors or {}) do
+  for _, processor in ipairs(system.processors) do
     if processor.country == country and mechanism_problem(processor) == nil then return processor end
   end
   return nil
@@ -32,10 +32,10 @@ return {
   tags = { "transfers", "processors" },
   applies = function(system)
     if #system:processors_outside_eea() > 0 then return true end
-    for _, store in ipairs(system.stores or {}) do
+    for _, store in ipairs(system.stores) do
       if store.region and not eea.inside(store.region) then return true end
     end
-    for _, component in ipairs(system.ai or {}) do
+    for _, component in ipairs(system.ai) do
       if component.model and component.model.hosted_in and not eea.inside(component.model.hosted_in) then return true end
     end
     return false
@@ -43,14 +43,14 @@ return {
   check = function(system, ctx)
     for _, processor in ipairs(system:processors_outside_eea()) do
       local problem = mechanism_problem(processor)
-      if problem then ctx:fail(processor.transfer and {processor, "transfer"} or processor, "%s", problem) end
+      if problem then ctx:fail(cadre.at(processor, "transfer"), "%s", problem) end
     end
-    for _, store in ipairs(system.stores or {}) do
+    for _, store in ipairs(system.stores) do
       if store.region and not eea.inside(store.region) and processor_in(system, store.region) == nil then
         ctx:fail({store, "region"}, "store '%s' is hosted in %s, and no processor there has a transfer mechanism", store.id, store.region)
       end
     end
-    for _, component in ipairs(system.ai or {}) do
+    for _, component in ipairs(system.ai) do
       local region = component.model and component.model.hosted_in
       if region and not eea.inside(region) and processor_in(system, region) == nil then
         ctx:fail({component.model, "hosted_in"}, "the model of '%s' runs in %s, and no processor there has a transfer mechanism", component.id, region)

@@ -4,7 +4,8 @@ import LuaHost
 /// Installs the `cadre` API in a worker's state: the host functions the prelude builds on, the
 /// `cadre` library (read-only, shared by every rule), the methods of systems, and `ctx`.
 struct CadreLibrary {
-    /// The methods every system tree falls back on (`system:holds(...)`).
+    /// What every system tree falls back on: the methods of systems (`system:holds(...)`), and
+    /// the root's collections a descriptor leaves out (``SystemTree/rootFallback(methods:in:)``).
     let systemMethods: LuaValue
     /// The `cadre` library, as rules see it.
     let library: LuaValue
@@ -13,16 +14,16 @@ struct CadreLibrary {
 
     init(state: LuaState, taxonomy: Taxonomy, sink: FindingSink) throws(LuaError) {
         let host = try state.readOnly(.table(LuaTable(fields: Self.hostFunctions(state, taxonomy: taxonomy, sink: sink))))
-        let prelude = try state.load(CadrePrelude.source, name: "cadre prelude")
+        let prelude = try state.load(try CadrePrelude.source(), name: CadrePrelude.chunkName)
         let exported = try state.call(prelude, [host], limits: LuaLimits(memoryBytes: 0, instructions: 0, deadline: nil))
-        guard let api = exported.first?.tableValue, let cadre = api["cadre"], let system = api["system"],
+        guard let api = exported.first?.tableValue, let cadre = api["cadre"], let system = api["system"]?.tableValue,
             let ctx = api["ctx"]?.tableValue
         else {
             throw LuaError(.host, "the cadre prelude did not return its API")
         }
         library = try state.readOnly(cadre)
         try state.setGlobal("cadre", library)
-        systemMethods = try state.readOnly(system)
+        systemMethods = try SystemTree.rootFallback(methods: system, in: state)
         contextFunctions = ctx
     }
 

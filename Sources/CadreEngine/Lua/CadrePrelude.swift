@@ -1,228 +1,32 @@
-/// The Lua side of the `cadre` API, run once in each worker's state.
+import CadreModel
+import Foundation
+import LuaHost
+
+/// The Lua side of the `cadre` API: `Resources/prelude.lua`, run once in each worker's state.
 ///
 /// It receives the host's functions (`host`) and returns the `cadre` library, the methods of a
-/// system, and the functions of `ctx`. Everything a rule sees is built here or in
+/// system, and the functions of `ctx`. Everything a rule sees is built there or in
 /// ``CadreLibrary``; docs/rules.md and types/cadre.lua describe it.
 enum CadrePrelude {
-    static let source = #"""
-    local host = ...
-    local cadre = {}
+    /// The name errors give the prelude's chunk.
+    static let chunkName = "cadre prelude"
 
-    ---------------------------------------------------------------- durations
-    local Duration = {__metatable = "duration"}
-    Duration.__index = Duration
+    /// The prelude's source, read once per process.
+    ///
+    /// - Throws: a host error when the file is missing or unreadable (a broken install).
+    static func source() throws(LuaError) -> String {
+        try loaded.get()
+    }
 
-    local function duration(value, level)
-      if getmetatable(value) == "duration" then return value end
-      if type(value) ~= "string" then
-        error("expected an ISO 8601 duration such as 'P6M', got " .. type(value), level or 2)
-      end
-      local months, seconds, average, problem = host.duration(value)
-      if problem then error(problem, level or 2) end
-      return setmetatable({text = value, months = months, seconds = seconds, average = average}, Duration)
-    end
-    -- In parentheses, not a tail call: level 3 is then the caller, whose line the error names.
-    cadre.duration = function(value) return (duration(value, 3)) end
-
-    Duration.__lt = function(a, b) return duration(a, 3).average < duration(b, 3).average end
-    Duration.__le = function(a, b) return duration(a, 3).average <= duration(b, 3).average end
-    Duration.__eq = function(a, b) return a.months == b.months and a.seconds == b.seconds end
-    Duration.__tostring = function(d) return d.text end
-
-    --- How this duration compares with `other` whatever the start date: "longer", "shorter",
-    --- "equal", "longer_or_equal", "shorter_or_equal" or "depends_on_start_date" (P1M and P30D).
-    function Duration:compare(other)
-      return host.relation(self.text, duration(other, 3).text)
-    end
-
-    --- Whether this duration can last longer than `other` for some start date.
-    function Duration:can_exceed(other)
-      local relation = self:compare(other)
-      return relation == "longer" or relation == "longer_or_equal" or relation == "depends_on_start_date"
-    end
-
-    ---------------------------------------------------------------- dates
-    local Date = {__metatable = "date"}
-    Date.__index = Date
-
-    local function date(value, level)
-      if getmetatable(value) == "date" then return value end
-      if type(value) ~= "string" then
-        error("expected an ISO 8601 date such as '2026-08-02', got " .. type(value), level or 2)
-      end
-      local year, month, day, number, problem = host.date(value)
-      if problem then error(problem, level or 2) end
-      return setmetatable({text = value, year = year, month = month, day = day, number = number}, Date)
-    end
-    cadre.date = function(value) return (date(value, 3)) end
-
-    Date.__lt = function(a, b) return date(a, 3).number < date(b, 3).number end
-    Date.__le = function(a, b) return date(a, 3).number <= date(b, 3).number end
-    Date.__eq = function(a, b) return a.number == b.number end
-    Date.__tostring = function(d) return d.text end
-
-    --- The date `d` (a duration) later; the end of the month when the day does not exist.
-    function Date:add(d)
-      local text, problem = host.add(self.text, duration(d, 3).text, 1)
-      if problem then error(problem, 2) end
-      return date(text)
-    end
-
-    --- The date `d` (a duration) earlier: `ctx.as_of:sub("P6M")` is the retention cut-off.
-    function Date:sub(d)
-      local text, problem = host.add(self.text, duration(d, 3).text, -1)
-      if problem then error(problem, 2) end
-      return date(text)
-    end
-
-    --- Days from this date to `other` (negative when `other` is earlier).
-    function Date:days_until(other) return date(other, 3).number - self.number end
-
-    ---------------------------------------------------------------- taxonomy
-    local taxonomy = {}
-    cadre.taxonomy = taxonomy
-
-    --- Whether `key` is `ancestor` or below it (`user.contact.email` matches `user.contact`).
-    local function matches(key, ancestor)
-      if type(key) ~= "string" or type(ancestor) ~= "string" then return false end
-      return key == ancestor or (#key > #ancestor and key:sub(1, #ancestor + 1) == ancestor .. ".")
-    end
-    taxonomy.matches = matches
-
-    --- The GDPR Art. 9 special category `key` falls in (`"health"`, `"biometric"`…), or nil.
-    taxonomy.special = host.special
-
-    --- Whether the taxonomy holds `key` ("category", "use" or "subject").
-    taxonomy.known = host.known
-
-    --- The name of `key` in the taxonomy, or nil.
-    taxonomy.name = host.term_name
-
-    ---------------------------------------------------------------- system methods
-    local System = {}
-    local function each(list) return ipairs(list or {}) end
-
-    --- Whether the system declares data of `category` (or below it).
-    function System:holds(category)
-      for _, item in each(self.data) do
-        if matches(item.category, category) then return true end
-      end
-      return false
-    end
-
-    --- The data items of `category` (or below it).
-    function System:data_of(category)
-      local found = {}
-      for _, item in each(self.data) do
-        if matches(item.category, category) then found[#found + 1] = item end
-      end
-      return found
-    end
-
-    --- The AI components of `kind` (every one when `kind` is nil).
-    function System:ai_of(kind)
-      local found = {}
-      for _, component in each(self.ai) do
-        if kind == nil or component.kind == kind then found[#found + 1] = component end
-      end
-      return found
-    end
-
-    --- The purpose with id `id`, or nil.
-    function System:purpose(id)
-      for _, purpose in each(self.purposes) do
-        if purpose.id == id then return purpose end
-      end
-      return nil
-    end
-
-    --- Whether a purpose declares the data use `use` (or below it).
-    function System:uses(use)
-      for _, purpose in each(self.purposes) do
-        for _, declared in each(purpose.uses) do
-          if matches(declared, use) then return true end
-        end
-      end
-      return false
-    end
-
-    --- Whether a data item, AI component or purpose concerns the data subject `subject`.
-    function System:concerns(subject)
-      for _, item in each(self.data) do
-        for _, s in each(item.subjects) do if matches(s, subject) then return true end end
-      end
-      for _, component in each(self.ai) do
-        for _, s in each(component.interacts_with) do if matches(s, subject) then return true end end
-        for _, s in each(component.about) do if matches(s, subject) then return true end end
-      end
-      return false
-    end
-
-    --- The store with id `id`, or nil.
-    function System:store(id)
-      for _, store in each(self.stores) do
-        if store.id == id then return store end
-      end
-      return nil
-    end
-
-    --- The tables (of every store) with a column of `category`, or free text declared to hold
-    --- it: each as `{store = id, table = node, name = name, columns = {...}, retention = ...}`.
-    function System:tables_holding(category)
-      local found = {}
-      for _, store in each(self.stores) do
-        for _, t in each(store.tables) do
-          local columns = {}
-          for column, declared in pairs(t.columns or {}) do
-            if matches(declared, category) then columns[#columns + 1] = column end
-          end
-          if #columns > 0 then
-            found[#found + 1] = {store = store.id, table = t, node = t, name = t.name, columns = columns,
-                                 retention = t.retention}
-          end
-        end
-      end
-      return found
-    end
-
-    --- The processors outside the EEA (`country` not in the EEA list).
-    function System:processors_outside_eea()
-      local found = {}
-      for _, processor in each(self.processors) do
-        if processor.country and not host.in_eea(processor.country) then found[#found + 1] = processor end
-      end
-      return found
-    end
-
-    ---------------------------------------------------------------- ctx
-    local function message(fmt, ...)
-      if select("#", ...) == 0 then return tostring(fmt) end
-      return string.format(fmt, ...)
-    end
-
-    local function record(level, where, fmt, ...)
-      if type(where) == "string" and fmt == nil then
-        return host.record(level, nil, nil, where)
-      end
-      if type(where) == "string" then
-        return host.record(level, nil, nil, message(where, fmt, ...))
-      end
-      local node, key, evidence = where, nil, nil
-      if type(where) == "table" and getmetatable(where) ~= "read-only" then
-        node, key, evidence = where.node or where[1], where.key or where[2], where.evidence
-      end
-      return host.record(level, node, key, message(fmt, ...), evidence)
-    end
-
-    local ctx = {}
-    --- A finding: something wrong. `where` is the descriptor node it points at (or
-    --- `{node, "key"}`), `fmt` and the rest are string.format's.
-    function ctx.fail(_, where, fmt, ...) record("fail", where, fmt, ...) end
-    --- A finding: something to watch.
-    function ctx.warn(_, where, fmt, ...) record("warn", where, fmt, ...) end
-    --- A finding: something to know.
-    function ctx.info(_, where, fmt, ...) record("info", where, fmt, ...) end
-
-    return {cadre = cadre, system = System, ctx = ctx}
-    """#
+    private static let loaded: Result<String, LuaError> = {
+        guard let url = BundledResource.url(named: "prelude.lua", of: "CadreEngine", bundle: { .module }, sourceFile: #filePath) else {
+            return .failure(LuaError(
+                .host, "the cadre prelude (prelude.lua) was not found; it ships in the CadreEngine resource bundle next to the cadre binary"))
+        }
+        do throws(Diagnostic) {
+            return .success(try LuaSourceFile.read(url.path, shown: "prelude.lua").source)
+        } catch {
+            return .failure(LuaError(.host, "the cadre prelude cannot be read: \(error.message)"))
+        }
+    }()
 }

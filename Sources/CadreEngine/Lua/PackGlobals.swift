@@ -20,7 +20,7 @@ enum PackGlobals {
         let box = RequireBox()
         let loader = state.function("require") { call in
             let name = try call.string(1)
-            guard let file = pack.modules[name], let require = box.require else {
+            guard let file = pack.module(named: name), let require = box.require else {
                 call.pushNil()
                 return 1
             }

@@ -26,33 +26,71 @@ struct SystemTree {
         root = document.root
     }
 
-    /// The tree as a read-only Lua value, keys the document lacks looked up in `fallback`.
+    /// The tree as a read-only Lua value, keys the document lacks looked up in `fallback`: for a
+    /// rule, ``rootFallback(methods:in:)``, which also holds the root's absent collections.
+    ///
+    /// A collection the format declares (``DescriptorCollections``) that a part leaves out reads
+    /// as an empty read-only table tagged like the part, so a finding on it points at the part.
+    /// Such a part is written as a tree of its own whose fallback holds the empty table: `pairs`,
+    /// `next` and `rawget` over the part see only what the document has.
     func value(in state: LuaState, fallback: LuaValue? = nil) throws(LuaError) -> LuaValue {
         try state.readOnlyTree(fallback: fallback) { writer throws(LuaError) in
             var tags = 0
-            try write(root, into: &writer, tags: &tags)
+            try write(root, part: .system, into: &writer, tags: &tags, in: state)
         }
     }
 
-    private func write(_ node: LocatedNode, into writer: inout LuaTreeWriter, tags: inout Int) throws(LuaError) {
+    /// The fallback of every system's root: the methods of systems (`system:holds(…)`), and the
+    /// root's collections, each an empty read-only table tagged as the root, for descriptors that
+    /// leave them out.
+    static func rootFallback(methods: LuaTable, in state: LuaState) throws(LuaError) -> LuaValue {
+        let empty = try state.readOnly(.table(LuaTable(tag: 0)))
+        defer { if let reference = empty.referenceValue { state.release(reference) } }
+        var fallback = methods
+        for key in DescriptorCollections.system.keys where fallback[key] == nil { fallback[key] = empty }
+        return try state.readOnly(.table(fallback))
+    }
+
+    private func write(
+        _ node: LocatedNode, part: DescriptorCollections?, into writer: inout LuaTreeWriter, tags: inout Int, in state: LuaState
+    ) throws(LuaError) {
         switch node.content {
         case .scalar(let scalar):
             try writer.value(scalar.value.luaValue)
         case .sequence(let elements):
             try writer.beginTable(tag: tags, elements: elements.count)
             tags += 1
-            for element in elements { try write(element, into: &writer, tags: &tags) }
+            for element in elements { try write(element, part: part?.element, into: &writer, tags: &tags, in: state) }
             try writer.endTable()
         case .mapping(let entries):
-            try writer.beginTable(tag: tags, fields: entries.count)
-            tags += 1
-            for entry in entries {
-                // A null value is no field: Lua has no key without a value.
-                try writer.key(entry.key)
-                try write(entry.value, into: &writer, tags: &tags)
+            // The root's absent collections are in its fallback.
+            let absent = tags == 0 ? [] : part?.absent(from: entries) ?? []
+            guard !absent.isEmpty else {
+                return try write(entries, part: part, into: &writer, tags: &tags, in: state)
             }
-            try writer.endTable()
+            let empty = try state.readOnly(.table(LuaTable(tag: tags)))
+            defer { if let reference = empty.referenceValue { state.release(reference) } }
+            let fallback = LuaTable(fields: absent.map { ($0, empty) })
+            let mapping = try state.readOnlyTree(fallback: .table(fallback)) { own throws(LuaError) in
+                try write(entries, part: part, into: &own, tags: &tags, in: state)
+            }
+            defer { if let reference = mapping.referenceValue { state.release(reference) } }
+            try writer.value(mapping)
         }
+    }
+
+    private func write(
+        _ entries: [LocatedNode.Entry], part: DescriptorCollections?, into writer: inout LuaTreeWriter, tags: inout Int,
+        in state: LuaState
+    ) throws(LuaError) {
+        try writer.beginTable(tag: tags, fields: entries.count)
+        tags += 1
+        for entry in entries {
+            // A null value is no field: Lua has no key without a value.
+            try writer.key(entry.key)
+            try write(entry.value, part: part?.part(at: entry.key), into: &writer, tags: &tags, in: state)
+        }
+        try writer.endTable()
     }
 
     /// Where a finding that points at node `tag` (and its `key`, if given) belongs.

@@ -31,4 +31,10 @@ public struct Pack: Sendable {
 
     public var id: String { manifest.id }
     public var version: String { manifest.version }
+
+    /// The module `require(name)` loads: `lib/<name>.lua` (dots are folders), else
+    /// `lib/<name>/init.lua` — Lua's own order, which editors follow too (`.luarc.json`).
+    public func module(named name: String) -> File? {
+        modules[name] ?? modules[name + ".init"]
+    }
 }

@@ -156,22 +156,9 @@ enum TaxonomyFileSchema {
         ])
 }
 
-/// Finds the `taxonomy.yaml` resource without ever stopping the program.
-///
-/// SwiftPM's `Bundle.module` ends the process when the resource bundle is missing, so it is
-/// consulted only once the bundle is known to sit next to the executable (a built or installed
-/// `cadre`, a test runner). A development checkout falls back to the file beside the sources.
+/// Finds the `taxonomy.yaml` resource without ever stopping the program (``BundledResource``).
 enum TaxonomyResource {
     static func url() -> URL? {
-        let directory = Bundle.main.bundleURL
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        if entries.contains(where: { $0.hasSuffix("_CadreModel.resources") || $0.hasSuffix("_CadreModel.bundle") }),
-            let url = Bundle.module.url(forResource: "taxonomy", withExtension: "yaml")
-        {
-            return url
-        }
-        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Resources").appendingPathComponent("taxonomy.yaml")
-        return FileManager.default.fileExists(atPath: source.path) ? source : nil
+        BundledResource.url(named: "taxonomy.yaml", of: "CadreModel", bundle: { .module }, sourceFile: #filePath)
     }
 }

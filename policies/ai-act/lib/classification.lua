@@ -1,18 +1,10 @@
 -- What an AI component is under the AI Act: an emotion recognition system (Art. 3(39)), a system
 -- interacting directly with people (Art. 50(1)), a high-risk use case of Annex III (4(b), 5(b),
 -- 5(c)), a profiling system (Art. 6(3)).
-local people = require("people")
 local matches = cadre.taxonomy.matches
+local has = cadre.has
 
 local classification = {}
-
-local function has(list, value)
-  for _, v in ipairs(list or {}) do
-    if v == value then return true end
-  end
-  return false
-end
-classification.has = has
 
 local biometric_inputs = { "voice", "image", "video" }
 
@@ -30,15 +22,12 @@ end
 --- Whether `component` converses with people outside the organisation without a person in
 --- between (a tool drafting replies an agent reviews and sends does not: Commission Art. 50 guidelines).
 function classification.direct_interaction(component)
-  return people.find(component.interacts_with, people.outsider) ~= nil
+  return cadre.find(component.interacts_with, cadre.people.outsider) ~= nil
 end
 
 --- Whether some AI component of `system` interacts with people directly (Art. 50(1)).
 function classification.interacts_directly(system)
-  for _, component in ipairs(system.ai or {}) do
-    if classification.direct_interaction(component) then return true end
-  end
-  return false
+  return cadre.find(system.ai, classification.direct_interaction) ~= nil
 end
 
 -- Inferences that evaluate a person: profiling (GDPR Art. 4(4), to which AI Act Art. 6(3) refers).
@@ -50,8 +39,8 @@ local evaluative = {
 
 --- The first inference of `component` that evaluates people, or nil.
 function classification.evaluation(component)
-  if component.about == nil or #component.about == 0 then return nil end
-  for _, inference in ipairs(component.infers or {}) do
+  if #component.about == 0 then return nil end
+  for _, inference in ipairs(component.infers) do
     if evaluative[inference] then return inference end
   end
   return nil
@@ -63,8 +52,8 @@ local worker_evaluations = { performance = true, emotion = true, stress = true, 
 --- The Annex III points `component` falls under by what it infers, each as `{point, reason}`.
 function classification.points(system, component)
   local found = {}
-  if people.find(component.about, people.worker) then
-    for _, inference in ipairs(component.infers or {}) do
+  if cadre.find(component.about, cadre.people.worker) then
+    for _, inference in ipairs(component.infers) do
       if worker_evaluations[inference] then
         found[#found + 1] = {point = "4b", reason = "it evaluates workers (" .. inference .. ")"}
         break
@@ -87,16 +76,13 @@ end
 
 --- Whether `component` is a high-risk system of Annex III: declared, or found by what it infers.
 function classification.high_risk(system, component)
-  if component.annex_iii and #component.annex_iii > 0 then return true end
+  if #component.annex_iii > 0 then return true end
   return #classification.points(system, component) > 0
 end
 
 --- The first high-risk component of `system`, or nil.
 function classification.first_high_risk(system)
-  for _, component in ipairs(system.ai or {}) do
-    if classification.high_risk(system, component) then return component end
-  end
-  return nil
+  return cadre.find(system.ai, function(component) return classification.high_risk(system, component) end)
 end
 
 -- Data uses of Annex III areas, with their points.
@@ -110,9 +96,8 @@ local areas = {
 
 --- The Annex III point whose area a purpose of `component` serves (by data use), or nil.
 function classification.area(system, component)
-  for _, id in ipairs(component.purposes or {}) do
-    local purpose = system:purpose(id)
-    for _, use in ipairs(purpose and purpose.uses or {}) do
+  for _, purpose in ipairs(system:purposes_of(component)) do
+    for _, use in ipairs(purpose.uses) do
       for _, area in ipairs(areas) do
         if matches(use, area.use) then return area.point, use end
       end
@@ -123,9 +108,8 @@ end
 
 --- Whether `component`'s purposes declare a data use matching one of `uses`.
 function classification.serves(system, component, uses)
-  for _, id in ipairs(component.purposes or {}) do
-    local purpose = system:purpose(id)
-    for _, declared in ipairs(purpose and purpose.uses or {}) do
+  for _, purpose in ipairs(system:purposes_of(component)) do
+    for _, declared in ipairs(purpose.uses) do
       for _, use in ipairs(uses) do
         if matches(declared, use) then return declared end
       end

@@ -10,7 +10,7 @@ function high_risk.undeclared(point, label)
     for _, component in ipairs(system.ai) do
       for _, found in ipairs(classification.points(system, component)) do
         if found.point == point and not classification.declares(component, point) then
-          ctx:fail(component.annex_iii and {component, "annex_iii"} or component,
+          ctx:fail(cadre.at(component, "annex_iii"),
             "'%s' is a high-risk system of Annex III %s (%s): %s, and it profiles people, so Art. 6(3) cannot exempt it",
             component.id, point, label, found.reason)
         end
@@ -22,7 +22,7 @@ end
 --- The `applies` of a rule for Annex III point `point`.
 function high_risk.concerns(point)
   return function(system)
-    for _, component in ipairs(system.ai or {}) do
+    for _, component in ipairs(system.ai) do
       for _, found in ipairs(classification.points(system, component)) do
         if found.point == point then return true end
       end

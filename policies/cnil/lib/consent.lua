@@ -12,12 +12,4 @@ function consent.phrase(value)
   return value and phrases[value] or "with no stated consent"
 end
 
---- Whether `list` holds `value`.
-function consent.has(list, value)
-  for _, v in ipairs(list or {}) do
-    if v == value then return true end
-  end
-  return false
-end
-
 return consent

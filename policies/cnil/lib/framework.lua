@@ -15,7 +15,7 @@ end
 
 --- Whether `purpose` serves prospecting: marketing or sales data uses.
 function framework.prospecting(purpose)
-  for _, use in ipairs(purpose.uses or {}) do
+  for _, use in ipairs(purpose.uses) do
     if matches(use, "marketing") or matches(use, "sales") then return true end
   end
   return false
@@ -23,7 +23,7 @@ end
 
 --- Whether `purpose` keeps evidence of a contract.
 function framework.evidence(purpose)
-  for _, use in ipairs(purpose.uses or {}) do
+  for _, use in ipairs(purpose.uses) do
     if matches(use, "essential.contract_evidence") then return true end
   end
   return false
@@ -31,16 +31,12 @@ end
 
 --- Whether some purpose of `item` satisfies `test`.
 function framework.item_serves(system, item, test)
-  for _, id in ipairs(item.purposes or {}) do
-    local purpose = system:purpose(id)
-    if purpose and test(purpose) then return true end
-  end
-  return false
+  return cadre.find(system:purposes_of(item), test) ~= nil
 end
 
 --- Whether every purpose of `item` satisfies `test` (false when it names none).
 function framework.item_only(system, item, test)
-  if item.purposes == nil or #item.purposes == 0 then return false end
+  if #item.purposes == 0 then return false end
   for _, id in ipairs(item.purposes) do
     local purpose = system:purpose(id)
     if purpose == nil or not test(purpose) then return false end
@@ -50,10 +46,7 @@ end
 
 --- Whether some subject of `item` matches `subject`.
 function framework.about(item, subject)
-  for _, s in ipairs(item.subjects or {}) do
-    if matches(s, subject) then return true end
-  end
-  return false
+  return cadre.find(item.subjects, function(s) return matches(s, subject) end) ~= nil
 end
 
 return framework

@@ -16,7 +16,7 @@ end
 function words.in_system(system, terms)
   local term = words.find(system.name, terms) or words.find(system.description, terms)
   if term then return term, system end
-  for _, purpose in ipairs(system.purposes or {}) do
+  for _, purpose in ipairs(system.purposes) do
     term = words.find(purpose.description, terms)
     if term then return term, purpose end
   end

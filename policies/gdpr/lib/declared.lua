@@ -7,13 +7,14 @@ local declared = {}
 --- (`anywhere` when an item names no store).
 function declared.index(system)
   local index = {}
-  for _, item in ipairs(system.data or {}) do
+  for _, item in ipairs(system.data) do
     local entry = index[item.category]
     if entry == nil then
       entry = { anywhere = false, stores = {} }
       index[item.category] = entry
     end
-    if item.stores == nil then
+    -- An item that says nothing of stores may be held anywhere; `stores: []` names none.
+    if rawget(item, "stores") == nil then
       entry.anywhere = true
     else
       for _, id in ipairs(item.stores) do entry.stores[id] = true end

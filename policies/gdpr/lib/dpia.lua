@@ -2,7 +2,6 @@
 -- the cases of Art. 35(3), the EDPB's nine criteria (WP248 rev.01: two or more), and the CNIL's
 -- list of processing that always needs one (Délibération 2018-327). One pass over the descriptor
 -- gathers the facts they all use.
-local people = require("people")
 local profiling = require("profiling")
 local purposes = require("purposes")
 local special = cadre.taxonomy.special
@@ -19,17 +18,23 @@ end
 
 --- The first data item of a special category (Art. 9) or about criminal offences (Art. 10), or nil.
 function dpia.sensitive_item(system)
-  for _, item in ipairs(system.data or {}) do
+  for _, item in ipairs(system.data) do
     if special(item.category) then return item end
   end
   return nil
+end
+
+-- Whether the data subject `subject` is vulnerable in the sense of the EDPB's criteria (WP248
+-- rev.01), which count employees among them because of the imbalance of power.
+local function vulnerable(subject)
+  return cadre.people.worker(subject) or matches(subject, "customer.vulnerable") or matches(subject, "patient")
 end
 
 -- What the criteria look at, gathered in one pass over data items and AI components.
 local function facts(system)
   local f = { subjects = {}, large = dpia.large_scale(system) }
   local function subject(s) f.subjects[s] = true end
-  for _, item in ipairs(system.data or {}) do
+  for _, item in ipairs(system.data) do
     local category, source = item.category, item.source
     if f.sensitive == nil and special(category) then f.sensitive = item end
     if source == "third_party" or source == "public" then
@@ -41,26 +46,26 @@ local function facts(system)
     if f.activity == nil and matches(category, "user.workplace.activity") then f.activity = item end
     if f.location == nil and matches(category, "user.location") then f.location = item end
     if f.children == nil and matches(category, "user.childrens") then f.children = item end
-    for _, s in ipairs(item.subjects or {}) do subject(s) end
+    for _, s in ipairs(item.subjects) do subject(s) end
   end
-  for _, component in ipairs(system.ai or {}) do
+  for _, component in ipairs(system.ai) do
     f.first_ai = f.first_ai or component
     local profiles = profiling.profiles(component)
     if profiles then
       f.profiler = f.profiler or component
-      if f.hr == nil and people.find(component.about, people.worker) then f.hr = component end
+      if f.hr == nil and cadre.find(component.about, cadre.people.worker) then f.hr = component end
     end
     if profiling.has_effect(component) then
       f.decider = f.decider or component
       if component.effect == "legal" then f.blocking = f.blocking or component end
       if component.decides == "solely_automated" then f.automated = f.automated or component end
     end
-    for _, s in ipairs(component.about or {}) do subject(s) end
-    for _, s in ipairs(component.interacts_with or {}) do subject(s) end
+    for _, s in ipairs(component.about) do subject(s) end
+    for _, s in ipairs(component.interacts_with) do subject(s) end
   end
   for s in pairs(f.subjects) do
-    if people.worker(s) then f.worker = f.worker or s end
-    if people.vulnerable(s) and (f.vulnerable == nil or s < f.vulnerable) then f.vulnerable = s end
+    if cadre.people.worker(s) then f.worker = f.worker or s end
+    if vulnerable(s) and (f.vulnerable == nil or s < f.vulnerable) then f.vulnerable = s end
   end
   return f
 end
@@ -72,7 +77,7 @@ local function monitoring_of_workers(system, f)
   if system.recording and system.recording.mode == "systematic" then return "every call of the agents is recorded" end
   if f.screens then return "agents' screens are captured" end
   if f.activity then return "agents' activity is logged" end
-  for _, purpose in ipairs(system.purposes or {}) do
+  for _, purpose in ipairs(system.purposes) do
     if purposes.uses(purpose, "employment.monitoring") then return "a purpose monitors employees" end
   end
   return nil
@@ -156,7 +161,9 @@ function dpia.require(system, ctx, why)
     local where = {assessment, "date"}
     return ctx:fail(where, "a DPIA is required (%s); the one on record is dated %s, after %s", why, assessment.date, ctx.as_of)
   end
-  local where = assessment and {assessment, "status"} or (system.assessments or system)
+  -- A DPIA on record: its `status` line (also when written empty); else `assessments`, or the system.
+  local where = cadre.at(system, "assessments")
+  if assessment then where = {assessment, "status"} end
   if system.status == "planned" and (status == "in_progress" or status == "planned") then
     return ctx:warn(where, "a DPIA is required before the system processes data (%s); %s", why, states[status])
   end

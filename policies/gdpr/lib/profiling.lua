@@ -33,7 +33,7 @@ local evaluative = {
 --- The inferences of `component` that evaluate a person, in the descriptor's order.
 function profiling.evaluations(component)
   local found = {}
-  for _, inference in ipairs(component.infers or {}) do
+  for _, inference in ipairs(component.infers) do
     if evaluative[inference] then found[#found + 1] = inference end
   end
   return found
@@ -41,8 +41,8 @@ end
 
 --- Whether `component` profiles people: it evaluates personal aspects of the people it is about.
 function profiling.profiles(component)
-  if component.about == nil or #component.about == 0 then return false end
-  for _, inference in ipairs(component.infers or {}) do
+  if #component.about == 0 then return false end
+  for _, inference in ipairs(component.infers) do
     if evaluative[inference] then return true end
   end
   return false
@@ -56,14 +56,6 @@ end
 --- Whether `component` takes decisions based solely on automated processing with such an effect.
 function profiling.solely_automated(component)
   return component.decides == "solely_automated" and profiling.has_effect(component)
-end
-
---- The first component of `system` for which `test` is true, or nil.
-function profiling.find(system, test)
-  for _, component in ipairs(system.ai or {}) do
-    if test(component) then return component end
-  end
-  return nil
 end
 
 return profiling

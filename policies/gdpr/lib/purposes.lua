@@ -1,31 +1,13 @@
--- The purposes of a system as sets, and what a data item or an AI component is processed for.
+-- The purposes of a system: the data uses a purpose declares, and the ids its data items and AI
+-- components refer to.
 local matches = cadre.taxonomy.matches
 
 local purposes = {}
 
 --- Whether `purpose` declares a data use matching `use` (or below it).
 function purposes.uses(purpose, use)
-  for _, declared in ipairs(purpose.uses or {}) do
+  for _, declared in ipairs(purpose.uses) do
     if matches(declared, use) then return true end
-  end
-  return false
-end
-
---- The purposes (nodes) that `part` (a data item or an AI component) names, in its order.
-function purposes.of(system, part)
-  local found = {}
-  for _, id in ipairs(part.purposes or {}) do
-    local purpose = system:purpose(id)
-    if purpose then found[#found + 1] = purpose end
-  end
-  return found
-end
-
---- Whether some purpose `part` names declares a data use matching `use`.
-function purposes.part_uses(system, part, use)
-  for _, id in ipairs(part.purposes or {}) do
-    local purpose = system:purpose(id)
-    if purpose and purposes.uses(purpose, use) then return true end
   end
   return false
 end
@@ -33,11 +15,11 @@ end
 --- The ids every data item and AI component refer to, as a set.
 function purposes.referenced(system)
   local set = {}
-  for _, item in ipairs(system.data or {}) do
-    for _, id in ipairs(item.purposes or {}) do set[id] = true end
+  for _, item in ipairs(system.data) do
+    for _, id in ipairs(item.purposes) do set[id] = true end
   end
-  for _, component in ipairs(system.ai or {}) do
-    for _, id in ipairs(component.purposes or {}) do set[id] = true end
+  for _, component in ipairs(system.ai) do
+    for _, id in ipairs(component.purposes) do set[id] = true end
   end
   return set
 end
