@@ -22,7 +22,7 @@
 
 SWIFT ?= swift
 
-.PHONY: deps build example expected test fuzz clean bench-engine bench-lua bench-model bench-stores bench-plugins bench-history schema policies-doc pg-stop
+.PHONY: deps build example expected test lint format fuzz clean bench-engine bench-lua bench-model bench-stores bench-plugins bench-history schema policies-doc pg-stop
 
 deps:
 	@scripts/install-deps.sh
@@ -65,13 +65,23 @@ examples/stores: scripts/generate-example-stores.py
 
 # Resident-memory measurements (BoundedMemoryTests) run in a process of their own: the other
 # tests' allocations would blur them.
-test: deps .build/shim.stamp examples/stores
+test: deps .build/shim.stamp examples/stores lint
 	$(SWIFT) build --build-tests
 	@scripts/start-postgres.sh >/dev/null
 	. ./.build-pg/env && $(SWIFT) test --skip-build --skip BoundedMemoryTests
 	. ./.build-pg/env && $(SWIFT) test --skip-build --filter BoundedMemoryTests
 	.build/debug/cadre test --workspace examples --min-coverage 100
 	.build/debug/cadre policies doc --workspace examples --output docs/policies.md --check
+
+# The Swift sources in the house style (.swift-format: 4 spaces, 120 columns); `make format`
+# rewrites them, `make lint` (part of `make test`) fails on any difference.
+SWIFT_SOURCES = Package.swift Sources Tests Benchmarks Fuzz
+
+lint:
+	$(SWIFT) format lint --strict --recursive $(SWIFT_SOURCES)
+
+format:
+	$(SWIFT) format format --in-place --recursive $(SWIFT_SOURCES)
 
 # A separate package built into .build-fuzz (`swift build --sanitize fuzzer`), so `make test` never
 # builds it; CI runs it after the tests.

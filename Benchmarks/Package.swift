@@ -34,7 +34,8 @@ let package = Package(
         .executableTarget(
             name: "EngineBenchmarks",
             dependencies: [
-                "BenchmarkKit", .product(name: "CadreEngine", package: root), .product(name: "CadreModel", package: root),
+                "BenchmarkKit", .product(name: "CadreEngine", package: root),
+                .product(name: "CadreModel", package: root),
             ]
         ),
         // Stores (issue 7): retention count vs the sqlite3 shell, detector throughput vs ripgrep,
@@ -51,7 +52,8 @@ let package = Package(
         .executableTarget(
             name: "HistoryBenchmarks",
             dependencies: [
-                "BenchmarkKit", .product(name: "CadreEngine", package: root), .product(name: "CadreHistory", package: root),
+                "BenchmarkKit", .product(name: "CadreEngine", package: root),
+                .product(name: "CadreHistory", package: root),
                 .product(name: "CadreModel", package: root),
             ]
         ),

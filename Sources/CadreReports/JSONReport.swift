@@ -11,7 +11,10 @@ struct JSONReport {
     func render() -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(Document(evaluation, toolVersion: context.toolVersion, failOn: context.failOn)) else {
+        guard
+            let data = try? encoder.encode(
+                Document(evaluation, toolVersion: context.toolVersion, failOn: context.failOn))
+        else {
             return "{}\n"
         }
         return String(decoding: data, as: UTF8.self) + "\n"
@@ -32,7 +35,9 @@ struct JSONReport {
 
         enum CodingKeys: String, CodingKey {
             case format, tool, workspace, summary, packs, rules, systems, diagnostics
-            case asOf = "as_of", failOn = "fail_on", exitStatus = "exit_status"
+            case asOf = "as_of"
+            case failOn = "fail_on"
+            case exitStatus = "exit_status"
         }
 
         init(_ evaluation: Evaluation, toolVersion: String, failOn: Severity?) {

@@ -13,18 +13,23 @@ struct JUnitReport {
         let errors = summary.count(.error) + summary.invalidSystems
         let skipped = summary.count(.skipped) + summary.count(.waived)
         var xml = [#"<?xml version="1.0" encoding="UTF-8"?>"#]
-        xml.append(#"<testsuites name="cadre as of \#(evaluation.asOf)" tests="\#(summary.results + summary.invalidSystems)" failures="\#(failures)" errors="\#(errors)" skipped="\#(skipped)">"#)
+        xml.append(
+            #"<testsuites name="cadre as of \#(evaluation.asOf)" tests="\#(summary.results + summary.invalidSystems)" failures="\#(failures)" errors="\#(errors)" skipped="\#(skipped)">"#
+        )
         for system in evaluation.systems {
             let name = escape(system.id ?? system.file)
             let systemFailures = system.results.filter { $0.status == .fail }.count
             let systemErrors = system.results.filter { $0.status == .error }.count + (system.isValid ? 0 : 1)
             let systemSkipped = system.results.filter { $0.status == .skipped || $0.status == .waived }.count
             let tests = system.results.count + (system.isValid ? 0 : 1)
-            xml.append(#"  <testsuite name="\#(name)" tests="\#(tests)" failures="\#(systemFailures)" errors="\#(systemErrors)" skipped="\#(systemSkipped)" file="\#(escape(system.file))">"#)
+            xml.append(
+                #"  <testsuite name="\#(name)" tests="\#(tests)" failures="\#(systemFailures)" errors="\#(systemErrors)" skipped="\#(systemSkipped)" file="\#(escape(system.file))">"#
+            )
             if !system.isValid {
                 let message = system.diagnostics.filter(\.isError).map(\.description).joined(separator: "\n")
                 xml.append(#"    <testcase classname="\#(name)" name="descriptor" file="\#(escape(system.file))">"#)
-                xml.append(#"      <error message="invalid descriptor" type="invalid-descriptor">\#(escape(message))</error>"#)
+                xml.append(
+                    #"      <error message="invalid descriptor" type="invalid-descriptor">\#(escape(message))</error>"#)
                 xml.append("    </testcase>")
             }
             for result in system.results { xml += testcase(result, suite: name, file: system.file) }
@@ -36,21 +41,30 @@ struct JUnitReport {
 
     private func testcase(_ result: RuleResult, suite: String, file: String) -> [String] {
         let title = evaluation.rule(result.rule)?.title ?? result.rule
-        var lines = [#"    <testcase classname="\#(suite)" name="\#(escape(result.rule)): \#(escape(title))" file="\#(escape(file))">"#]
-        let details = result.findings.map { "\($0.location): \($0.level.rawValue): \($0.message)" }.joined(separator: "\n")
+        var lines = [
+            #"    <testcase classname="\#(suite)" name="\#(escape(result.rule)): \#(escape(title))" file="\#(escape(file))">"#
+        ]
+        let details = result.findings.map { "\($0.location): \($0.level.rawValue): \($0.message)" }.joined(
+            separator: "\n")
         switch result.status {
         case .fail:
             let first = result.findings.first { $0.level == .fail }?.message ?? "failed"
-            lines.append(#"      <failure message="\#(escape(first))" type="\#(result.severity.rawValue)">\#(escape(details))</failure>"#)
+            lines.append(
+                #"      <failure message="\#(escape(first))" type="\#(result.severity.rawValue)">\#(escape(details))</failure>"#
+            )
         case .error:
             let failure = result.failure
             let place = failure?.location.map { "\($0)" } ?? ""
-            lines.append(#"      <error message="\#(escape(failure?.message ?? "error"))" type="\#(escape(failure?.kind.rawValue ?? "error"))">\#(escape(place))</error>"#)
+            lines.append(
+                #"      <error message="\#(escape(failure?.message ?? "error"))" type="\#(escape(failure?.kind.rawValue ?? "error"))">\#(escape(place))</error>"#
+            )
         case .skipped:
             lines.append(#"      <skipped message="\#(result.skipReason?.rawValue ?? "skipped")"/>"#)
         case .waived:
             let waiver = result.waiver
-            lines.append(#"      <skipped message="\#(escape("waived until \(waiver?.expires.description ?? "?"): \(waiver?.reason ?? "")"))"/>"#)
+            lines.append(
+                #"      <skipped message="\#(escape("waived until \(waiver?.expires.description ?? "?"): \(waiver?.reason ?? "")"))"/>"#
+            )
         case .warn:
             lines.append("      <system-out>\(escape(details))</system-out>")
         case .pass:
@@ -76,7 +90,11 @@ struct JUnitReport {
             case "\n", "\t", "\r": out.unicodeScalars.append(scalar)
             default:
                 // XML 1.0 allows no other control characters.
-                if scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value) { out += "\u{FFFD}" } else { out.unicodeScalars.append(scalar) }
+                if scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value) {
+                    out += "\u{FFFD}"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
         return out

@@ -10,23 +10,30 @@ struct MarkdownReport {
         let summary = evaluation.summary
         var lines = ["# cadre — evaluation as of \(evaluation.asOf)", ""]
         if let name = evaluation.workspace { lines += ["Workspace: **\(MarkdownText.inline(name))**", ""] }
-        let packs = evaluation.packs.map { "\(MarkdownText.code($0.id)) \(MarkdownText.inline($0.version))" }.joined(separator: ", ")
+        let packs = evaluation.packs.map { "\(MarkdownText.code($0.id)) \(MarkdownText.inline($0.version))" }.joined(
+            separator: ", ")
         lines += [
             "\(summary.systems) systems, \(summary.rules) rules (\(packs.isEmpty ? "no pack" : packs)): "
                 + "**\(summary.count(.fail)) failed**, \(summary.count(.warn)) warned, \(summary.count(.error)) errors, "
-                + "\(summary.count(.waived)) waived, \(summary.count(.pass)) passed, \(summary.count(.skipped)) skipped.", "",
+                + "\(summary.count(.waived)) waived, \(summary.count(.pass)) passed, \(summary.count(.skipped)) skipped.",
+            "",
         ]
         if !evaluation.diagnostics.isEmpty {
             lines += ["## Problems with the inputs", ""]
             lines += evaluation.diagnostics.map(item)
             lines.append("")
         }
-        lines += ["| system | failed | warned | errors | waived | passed | skipped |", "|---|---:|---:|---:|---:|---:|---:|"]
+        lines += [
+            "| system | failed | warned | errors | waived | passed | skipped |", "|---|---:|---:|---:|---:|---:|---:|",
+        ]
         for system in evaluation.systems {
             let counts = [RuleResult.Status.fail, .warn, .error, .waived, .pass, .skipped].map { status in
                 String(system.results.filter { $0.status == status }.count)
             }
-            let name = system.isValid ? MarkdownText.code(system.id ?? "", inTable: true) : MarkdownText.code(system.file, inTable: true) + " (invalid)"
+            let name =
+                system.isValid
+                ? MarkdownText.code(system.id ?? "", inTable: true)
+                : MarkdownText.code(system.file, inTable: true) + " (invalid)"
             lines.append("| \(name) | " + counts.joined(separator: " | ") + " |")
         }
         lines.append("")
@@ -34,7 +41,8 @@ struct MarkdownReport {
             let shown = system.results.filter { context.verbose || ![.pass, .skipped].contains($0.status) }
             guard !shown.isEmpty || !system.diagnostics.isEmpty else { continue }
             lines += [
-                "## \(MarkdownText.code(system.id ?? system.file))" + (system.name.map { " — \(MarkdownText.inline($0))" } ?? ""), "",
+                "## \(MarkdownText.code(system.id ?? system.file))"
+                    + (system.name.map { " — \(MarkdownText.inline($0))" } ?? ""), "",
                 MarkdownText.code(system.file), "",
             ]
             lines += system.diagnostics.map(item)
@@ -44,9 +52,13 @@ struct MarkdownReport {
             for result in shown {
                 let rule = evaluation.rule(result.rule)
                 let references = rule.map { "<br>" + cell($0.references.joined(separator: " · ")) } ?? ""
-                let head = "| \(badge(result.status)) | \(result.severity.rawValue) | \(MarkdownText.code(result.rule, inTable: true))\(references) |"
+                let head =
+                    "| \(badge(result.status)) | \(result.severity.rawValue) | \(MarkdownText.code(result.rule, inTable: true))\(references) |"
                 if let failure = result.failure {
-                    lines.append(head + " \(cell("\(failure.kind): \(failure.message)")) | \(failure.location.map { MarkdownText.code("\($0)", inTable: true) } ?? "") |")
+                    lines.append(
+                        head
+                            + " \(cell("\(failure.kind): \(failure.message)")) | \(failure.location.map { MarkdownText.code("\($0)", inTable: true) } ?? "") |"
+                    )
                 } else if result.findings.isEmpty {
                     let note = result.skipReason?.rawValue ?? (rule?.title ?? "")
                     lines.append(head + " \(cell(note)) | |")
@@ -55,7 +67,8 @@ struct MarkdownReport {
                         let prefix = index == 0 ? head : "| | | |"
                         var text = cell(finding.message)
                         if index == 0, let waiver = result.waiver {
-                            text += "<br>_waived until \(waiver.expires) by \(cell(waiver.approvedBy)): \(cell(waiver.reason))_"
+                            text +=
+                                "<br>_waived until \(waiver.expires) by \(cell(waiver.approvedBy)): \(cell(waiver.reason))_"
                         }
                         lines.append(prefix + " \(text) | \(MarkdownText.code("\(finding.location)", inTable: true)) |")
                     }

@@ -30,7 +30,10 @@ enum MarkdownText {
                 }
                 continue
             }
-            if needsEscape(scalar, before: index > 0 ? scalars[index - 1] : nil, after: index + 1 < scalars.count ? scalars[index + 1] : nil) {
+            if needsEscape(
+                scalar, before: index > 0 ? scalars[index - 1] : nil,
+                after: index + 1 < scalars.count ? scalars[index + 1] : nil)
+            {
                 out.append("\\")
             }
             out.append(scalar)
@@ -81,7 +84,8 @@ enum MarkdownText {
         var out = ""
         for byte in path.utf8 {
             switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"),
                 UInt8(ascii: "/"), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "~"):
                 out.unicodeScalars.append(Unicode.Scalar(byte))
             default:
@@ -94,8 +98,11 @@ enum MarkdownText {
 
     /// An address as an autolink (`<https://…>`) when it is a plain web address, else as text.
     static func address(_ url: String) -> String {
-        let plain = (url.hasPrefix("https://") || url.hasPrefix("http://"))
-            && url.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value < 0x7F && $0 != "<" && $0 != ">" && $0 != "`" }
+        let plain =
+            (url.hasPrefix("https://") || url.hasPrefix("http://"))
+            && url.unicodeScalars.allSatisfy {
+                $0.value > 0x20 && $0.value < 0x7F && $0 != "<" && $0 != ">" && $0 != "`"
+            }
         return plain ? "<\(url)>" : inline(url)
     }
 

@@ -32,7 +32,9 @@ public struct PolicyCatalogue {
             "|---|---|---|---|",
         ]
         for pack in catalog.packs {
-            lines.append("| \(MarkdownText.code(pack.manifest.id, inTable: true)) | \(cell(pack.manifest.version)) | \(pack.rules.count) | \(cell(pack.manifest.title)) |")
+            lines.append(
+                "| \(MarkdownText.code(pack.manifest.id, inTable: true)) | \(cell(pack.manifest.version)) | \(pack.rules.count) | \(cell(pack.manifest.title)) |"
+            )
         }
         for pack in catalog.packs { lines += section(pack) }
         return lines.joined(separator: "\n") + "\n"
@@ -40,9 +42,13 @@ public struct PolicyCatalogue {
 
     private func section(_ pack: RuleCatalog.Entry) -> [String] {
         let manifest = pack.manifest
-        var lines = ["", "## " + MarkdownText.inline("\(manifest.id) \(manifest.version) — \(oneLine(manifest.title))"), ""]
+        var lines = [
+            "", "## " + MarkdownText.inline("\(manifest.id) \(manifest.version) — \(oneLine(manifest.title))"), "",
+        ]
         var facts: [String] = []
-        if let jurisdiction = manifest.jurisdiction { facts.append("jurisdiction \(MarkdownText.inline(jurisdiction))") }
+        if let jurisdiction = manifest.jurisdiction {
+            facts.append("jurisdiction \(MarkdownText.inline(jurisdiction))")
+        }
         facts.append("rule API \(manifest.api)")
         facts.append("folder [\(MarkdownText.code(pack.folder))](\(MarkdownText.destination(link(pack.folder))))")
         lines.append(facts.joined(separator: " · ").prefix(1).uppercased() + facts.joined(separator: " · ").dropFirst())
@@ -59,7 +65,11 @@ public struct PolicyCatalogue {
             }
         }
         if !manifest.settings.isEmpty {
-            lines += ["", "Settings (in `cadre.yaml`, \(MarkdownText.code("settings: { \(manifest.id): { name: value } }"))):", ""]
+            lines += [
+                "",
+                "Settings (in `cadre.yaml`, \(MarkdownText.code("settings: { \(manifest.id): { name: value } }"))):",
+                "",
+            ]
             for setting in manifest.settings {
                 let values = setting.values.map { MarkdownText.code($0) }.joined(separator: ", ")
                 lines.append(
@@ -70,17 +80,25 @@ public struct PolicyCatalogue {
         if pack.rules.isEmpty { return lines + ["", "No rules yet."] }
         lines += ["", "| rule | severity | in force | title |", "|---|---|---|---|"]
         for rule in pack.rules {
-            lines.append("| \(MarkdownText.code(rule.id, inTable: true)) | \(rule.severity.rawValue) | \(window(rule.effectiveFrom, rule.effectiveTo)) | \(cell(rule.title)) |")
+            lines.append(
+                "| \(MarkdownText.code(rule.id, inTable: true)) | \(rule.severity.rawValue) | \(window(rule.effectiveFrom, rule.effectiveTo)) | \(cell(rule.title)) |"
+            )
         }
         for rule in pack.rules { lines += ruleSection(rule, variants: pack.variants[rule.id] ?? []) }
         return lines
     }
 
     private func ruleSection(_ rule: RuleInfo, variants: [RuleCatalog.Variant]) -> [String] {
-        var lines = ["", "### \(MarkdownText.inline(rule.id))", "", "**\(MarkdownText.inline(oneLine(rule.title)))**", ""]
+        var lines = [
+            "", "### \(MarkdownText.inline(rule.id))", "", "**\(MarkdownText.inline(oneLine(rule.title)))**", "",
+        ]
         var inForce = window(rule.effectiveFrom, rule.effectiveTo)
         if !variants.isEmpty {
-            inForce += " (" + variants.map { "\(MarkdownText.code("\($0.setting): \($0.value)", inTable: true)): \(window($0.from, $0.to))" }.joined(separator: "; ") + ")"
+            inForce +=
+                " ("
+                + variants.map {
+                    "\(MarkdownText.code("\($0.setting): \($0.value)", inTable: true)): \(window($0.from, $0.to))"
+                }.joined(separator: "; ") + ")"
         }
         lines += [
             "| | |",
@@ -91,18 +109,21 @@ public struct PolicyCatalogue {
             "| confidence | \(rule.confidence.rawValue) |",
         ]
         if !rule.tags.isEmpty { lines.append("| tags | \(cell(rule.tags.joined(separator: ", "))) |") }
-        lines.append("| file | [\(MarkdownText.code(rule.file, inTable: true))](\(MarkdownText.destination(link(rule.file)))) |")
+        lines.append(
+            "| file | [\(MarkdownText.code(rule.file, inTable: true))](\(MarkdownText.destination(link(rule.file)))) |")
         if let description = rule.description { lines += ["", MarkdownText.paragraph(oneLine(description))] }
-        if let remediation = rule.remediation { lines += ["", "To comply: \(MarkdownText.inline(oneLine(remediation)))"] }
+        if let remediation = rule.remediation {
+            lines += ["", "To comply: \(MarkdownText.inline(oneLine(remediation)))"]
+        }
         return lines
     }
 
     private func window(_ from: ISODate?, _ to: ISODate?) -> String {
         switch (from, to) {
         case (nil, nil): "always"
-        case let (from?, nil): "from \(from)"
-        case let (nil, to?): "until \(to)"
-        case let (from?, to?): "\(from) to \(to)"
+        case (let from?, nil): "from \(from)"
+        case (nil, let to?): "until \(to)"
+        case (let from?, let to?): "\(from) to \(to)"
         }
     }
 

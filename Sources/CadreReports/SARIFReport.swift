@@ -14,37 +14,55 @@ struct SARIFReport {
 
     func render() -> String {
         var rules: [[String: Any]] = evaluation.rules.map(rule)
-        rules.append(builtIn(Self.invalidDescriptor, "Descriptor is invalid", "The descriptor does not follow the `cadre: system/v1` format: no rule could run on it.", level: "error"))
-        rules.append(builtIn(Self.ruleError, "Rule could not be evaluated", "A rule raised an error or passed one of its limits on this system: its obligation was not checked.", level: "error"))
+        rules.append(
+            builtIn(
+                Self.invalidDescriptor, "Descriptor is invalid",
+                "The descriptor does not follow the `cadre: system/v1` format: no rule could run on it.", level: "error"
+            ))
+        rules.append(
+            builtIn(
+                Self.ruleError, "Rule could not be evaluated",
+                "A rule raised an error or passed one of its limits on this system: its obligation was not checked.",
+                level: "error"))
         let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1["id"] as? String ?? "", $0) })
 
         var results: [[String: Any]] = []
         for system in evaluation.systems {
             for diagnostic in system.diagnostics where diagnostic.isError {
-                results.append(result(
-                    rule: Self.invalidDescriptor, index: ruleIndex, level: "error",
-                    message: "\(diagnostic.message)" + (diagnostic.hint.map { " (\($0))" } ?? ""), location: diagnostic.location,
-                    fingerprint: [system.file, diagnostic.code.rawValue, diagnostic.message]))
+                results.append(
+                    result(
+                        rule: Self.invalidDescriptor, index: ruleIndex, level: "error",
+                        message: "\(diagnostic.message)" + (diagnostic.hint.map { " (\($0))" } ?? ""),
+                        location: diagnostic.location,
+                        fingerprint: [system.file, diagnostic.code.rawValue, diagnostic.message]))
             }
             for outcome in system.results {
                 switch outcome.status {
                 case .error:
                     let failure = outcome.failure
-                    results.append(result(
-                        rule: Self.ruleError, index: ruleIndex, level: "error",
-                        message: "\(outcome.rule) could not be evaluated on \(outcome.system): \(failure?.kind.rawValue ?? "error"): \(failure?.message ?? "")",
-                        location: .start(of: system.file), fingerprint: [outcome.rule, outcome.system, failure?.kind.rawValue ?? ""]))
+                    results.append(
+                        result(
+                            rule: Self.ruleError, index: ruleIndex, level: "error",
+                            message:
+                                "\(outcome.rule) could not be evaluated on \(outcome.system): \(failure?.kind.rawValue ?? "error"): \(failure?.message ?? "")",
+                            location: .start(of: system.file),
+                            fingerprint: [outcome.rule, outcome.system, failure?.kind.rawValue ?? ""]))
                 case .fail, .warn, .waived:
                     for finding in outcome.findings {
                         var entry = result(
                             rule: outcome.rule, index: ruleIndex, level: level(finding.level, outcome.severity),
                             message: finding.message, location: finding.location,
-                            fingerprint: [outcome.rule, outcome.system, finding.path?.description ?? "", finding.message])
+                            fingerprint: [
+                                outcome.rule, outcome.system, finding.path?.description ?? "", finding.message,
+                            ])
                         if let waiver = outcome.waiver {
-                            entry["suppressions"] = [[
-                                "kind": "external", "status": "accepted",
-                                "justification": "\(waiver.reason) (approved by \(waiver.approvedBy), until \(waiver.expires))",
-                            ]]
+                            entry["suppressions"] = [
+                                [
+                                    "kind": "external", "status": "accepted",
+                                    "justification":
+                                        "\(waiver.reason) (approved by \(waiver.approvedBy), until \(waiver.expires))",
+                                ]
+                            ]
                         }
                         results.append(entry)
                     }
@@ -57,20 +75,27 @@ struct SARIFReport {
         let document: [String: Any] = [
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
             "version": "2.1.0",
-            "runs": [[
-                "tool": [
-                    "driver": [
-                        "name": "cadre", "version": context.toolVersion, "semanticVersion": context.toolVersion,
-                        "informationUri": "https://github.com/cadre-governance/cadre",
-                        "rules": rules,
-                    ]
-                ],
-                "columnKind": "unicodeCodePoints",
-                "results": results,
-                "properties": ["asOf": evaluation.asOf.description, "packs": evaluation.packs.map { "\($0.id)@\($0.version)" }],
-            ]],
+            "runs": [
+                [
+                    "tool": [
+                        "driver": [
+                            "name": "cadre", "version": context.toolVersion, "semanticVersion": context.toolVersion,
+                            "informationUri": "https://github.com/cadre-governance/cadre",
+                            "rules": rules,
+                        ]
+                    ],
+                    "columnKind": "unicodeCodePoints",
+                    "results": results,
+                    "properties": [
+                        "asOf": evaluation.asOf.description, "packs": evaluation.packs.map { "\($0.id)@\($0.version)" },
+                    ],
+                ]
+            ],
         ]
-        guard let data = try? JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) else {
+        guard
+            let data = try? JSONSerialization.data(
+                withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        else {
             return "{}\n"
         }
         return String(decoding: data, as: UTF8.self) + "\n"
@@ -83,7 +108,8 @@ struct SARIFReport {
         var markdown = "**\(info.title)**\n\n" + (info.description ?? "")
         if let remediation = info.remediation { markdown += "\n\n**What to do:** " + remediation }
         markdown += "\n\n**References:** " + info.references.joined(separator: "; ")
-        markdown += "\n\nSeverity `\(info.severity.rawValue)`, confidence `\(info.confidence.rawValue)`, pack `\(info.pack)` \(info.packVersion)."
+        markdown +=
+            "\n\nSeverity `\(info.severity.rawValue)`, confidence `\(info.confidence.rawValue)`, pack `\(info.pack)` \(info.packVersion)."
         return [
             "id": info.id,
             "name": info.id,
@@ -108,7 +134,8 @@ struct SARIFReport {
     }
 
     private func result(
-        rule: String, index: [String: Int], level: String, message: String, location: SourceLocation, fingerprint: [String]
+        rule: String, index: [String: Int], level: String, message: String, location: SourceLocation,
+        fingerprint: [String]
     ) -> [String: Any] {
         var region: [String: Any] = [:]
         if location.line > 0 {

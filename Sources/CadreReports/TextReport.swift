@@ -22,9 +22,15 @@ struct TextReport {
 
     private func section(_ system: SystemEvaluation) -> [String] {
         let file = TerminalText.line(system.file)
-        var lines = [paint(.bold, system.id.map(TerminalText.line) ?? file) + (system.id != nil ? "  " + paint(.dim, file) : "")]
+        var lines = [
+            paint(.bold, system.id.map(TerminalText.line) ?? file) + (system.id != nil ? "  " + paint(.dim, file) : "")
+        ]
         for diagnostic in system.diagnostics {
-            lines.append("  " + paint(diagnostic.isError ? .red : .yellow, diagnostic.description.replacingOccurrences(of: "\n", with: "\n  ")))
+            lines.append(
+                "  "
+                    + paint(
+                        diagnostic.isError ? .red : .yellow,
+                        diagnostic.description.replacingOccurrences(of: "\n", with: "\n  ")))
         }
         var quiet: [RuleResult.Status: Int] = [:]
         for result in system.results {
@@ -48,7 +54,9 @@ struct TextReport {
     private func resultLines(_ result: RuleResult) -> [String] {
         let rule = evaluation.rule(result.rule)
         let status = result.status.rawValue.uppercased().padding(toLength: 7, withPad: " ", startingAt: 0)
-        var head = "  " + paint(color(result.status), status) + " " + result.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
+        var head =
+            "  " + paint(color(result.status), status) + " "
+            + result.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
         head += " " + TerminalText.line(result.rule)
         if let title = rule?.title { head += "  " + paint(.dim, TerminalText.line(title)) }
         var lines = [head]
@@ -58,11 +66,18 @@ struct TextReport {
             lines.append("          " + paint(.red, TerminalText.line("\(place)\(failure.kind): \(failure.message)")))
         }
         for finding in result.findings {
-            lines.append("          " + TerminalText.line("\(finding.location): \(finding.level.rawValue): \(finding.message)"))
+            lines.append(
+                "          " + TerminalText.line("\(finding.location): \(finding.level.rawValue): \(finding.message)"))
             for evidence in finding.evidence { lines.append("            " + paint(.dim, TerminalText.line(evidence))) }
         }
         if let waiver = result.waiver {
-            lines.append("          " + paint(.dim, TerminalText.line("waived until \(waiver.expires) by \(waiver.approvedBy): \(waiver.reason) (\(waiver.location))")))
+            lines.append(
+                "          "
+                    + paint(
+                        .dim,
+                        TerminalText.line(
+                            "waived until \(waiver.expires) by \(waiver.approvedBy): \(waiver.reason) (\(waiver.location))"
+                        )))
         }
         if let rule, result.status == .fail || result.status == .warn || result.status == .waived {
             lines.append("          " + paint(.dim, TerminalText.line(rule.references.joined(separator: " · "))))
@@ -72,16 +87,23 @@ struct TextReport {
 
     private func summaryLine() -> String {
         let summary = evaluation.summary
-        var parts = ["\(summary.systems) system\(summary.systems == 1 ? "" : "s")", "\(summary.rules) rule\(summary.rules == 1 ? "" : "s")"]
-        if summary.invalidSystems > 0 { parts.append("\(summary.invalidSystems) invalid descriptor\(summary.invalidSystems == 1 ? "" : "s")") }
+        var parts = [
+            "\(summary.systems) system\(summary.systems == 1 ? "" : "s")",
+            "\(summary.rules) rule\(summary.rules == 1 ? "" : "s")",
+        ]
+        if summary.invalidSystems > 0 {
+            parts.append("\(summary.invalidSystems) invalid descriptor\(summary.invalidSystems == 1 ? "" : "s")")
+        }
         let counts = [
-            (RuleResult.Status.fail, "failed"), (.warn, "warned"), (.error, "errors"), (.waived, "waived"), (.pass, "passed"),
+            (RuleResult.Status.fail, "failed"), (.warn, "warned"), (.error, "errors"), (.waived, "waived"),
+            (.pass, "passed"),
             (.skipped, "skipped"),
         ].map { "\(summary.count($0.0)) \($0.1)" }
         var line = "as of \(evaluation.asOf): " + parts.joined(separator: ", ") + " — " + counts.joined(separator: ", ")
         if let failOn = context.failOn {
             let failing = evaluation.systems.reduce(0) { $0 + $1.results.filter { $0.fails(at: failOn) }.count }
-            line += failing > 0 ? " — \(failing) at or above \(failOn.rawValue)" : " — none at or above \(failOn.rawValue)"
+            line +=
+                failing > 0 ? " — \(failing) at or above \(failOn.rawValue)" : " — none at or above \(failOn.rawValue)"
         }
         return paint(.bold, line)
     }
@@ -89,7 +111,13 @@ struct TextReport {
     // MARK: Colours
 
     enum Color: String {
-        case red = "31", green = "32", yellow = "33", blue = "34", magenta = "35", bold = "1", dim = "2"
+        case red = "31"
+        case green = "32"
+        case yellow = "33"
+        case blue = "34"
+        case magenta = "35"
+        case bold = "1"
+        case dim = "2"
     }
 
     private func color(_ status: RuleResult.Status) -> Color {

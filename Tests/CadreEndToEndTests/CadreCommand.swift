@@ -22,7 +22,9 @@ struct CadreCommand {
         if let override = ProcessInfo.processInfo.environment["CADRE_BINARY"] {
             candidates.append(URL(fileURLWithPath: override))
         }
-        if let runner = Bundle.main.executableURL { candidates.append(runner.deletingLastPathComponent().appendingPathComponent("cadre")) }
+        if let runner = Bundle.main.executableURL {
+            candidates.append(runner.deletingLastPathComponent().appendingPathComponent("cadre"))
+        }
         candidates.append(Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("cadre"))
         candidates.append(repositoryRoot.appendingPathComponent(".build/debug/cadre"))
         guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
@@ -47,7 +49,8 @@ struct CadreCommand {
 
     /// Runs any program the same way (the schema checker in Python).
     static func runProgram(
-        _ path: String, _ arguments: [String], timeout: TimeInterval = 120, sourceLocation: SourceLocation = #_sourceLocation
+        _ path: String, _ arguments: [String], timeout: TimeInterval = 120,
+        sourceLocation: SourceLocation = #_sourceLocation
     ) throws -> Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -57,7 +60,9 @@ struct CadreCommand {
     }
 
     /// Output goes to files, not pipes, so a large output can never block the child.
-    private static func capture(_ process: Process, timeout: TimeInterval, sourceLocation: SourceLocation) throws -> Output {
+    private static func capture(_ process: Process, timeout: TimeInterval, sourceLocation: SourceLocation) throws
+        -> Output
+    {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cadre-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -76,7 +81,9 @@ struct CadreCommand {
         if exited.wait(timeout: .now() + timeout) == .timedOut {
             process.terminate()
             _ = exited.wait(timeout: .now() + 5)
-            Issue.record("`\(process.arguments?.joined(separator: " ") ?? "")` did not finish in \(Int(timeout)) s", sourceLocation: sourceLocation)
+            Issue.record(
+                "`\(process.arguments?.joined(separator: " ") ?? "")` did not finish in \(Int(timeout)) s",
+                sourceLocation: sourceLocation)
         }
         try stdout.close()
         try stderr.close()

@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// `cadre evaluate`, run as a user and a CI job run it: every format, exit statuses, determinism,
 /// rules that misbehave, and no personal data from the stores in any output.
@@ -19,16 +20,21 @@ import Testing
         #expect(output.status == 0, "\(output.stderr)")
     }
 
-    func evaluate(_ arguments: [String], in directory: URL = CadreCommand.repositoryRoot) throws -> CadreCommand.Output {
+    func evaluate(_ arguments: [String], in directory: URL = CadreCommand.repositoryRoot) throws -> CadreCommand.Output
+    {
         try Self.ensureStores()
-        return try CadreCommand.run(["evaluate", "--workspace", "examples", "--as-of", Self.asOf] + arguments, in: directory, environment: Self.environment)
+        return try CadreCommand.run(
+            ["evaluate", "--workspace", "examples", "--as-of", Self.asOf] + arguments, in: directory,
+            environment: Self.environment)
     }
 
     @Test func textReportGroupsFindingsBySystem() throws {
         let output = try evaluate([])
         #expect(output.status == 1)
         #expect(output.stdout.contains("call-recording-quality  examples/systems/call-recording-quality.yaml"))
-        #expect(output.stdout.contains("examples/systems/call-recording-quality.yaml:36:18: fail: recordings kept P3Y; six months at most"))
+        #expect(
+            output.stdout.contains(
+                "examples/systems/call-recording-quality.yaml:36:18: fail: recordings kept P3Y; six months at most"))
         #expect(output.stdout.contains("CNIL NS-57 · GDPR Art. 5(1)(e)"))
         #expect(output.stdout.contains("as of \(Self.asOf): 9 systems"))
         #expect(!output.stdout.contains("\u{1B}["), "no colours when the output is not a terminal")
@@ -46,7 +52,10 @@ import Testing
         #expect(systems.count == 9)
         #expect(systems.map { $0["id"] as? String ?? "" } == systems.map { $0["id"] as? String ?? "" }.sorted())
         let rules = try #require(document["rules"] as? [[String: Any]])
-        #expect(rules.contains { $0["id"] as? String == "cnil.recording.retention" && ($0["references"] as? [String])?.isEmpty == false })
+        #expect(
+            rules.contains {
+                $0["id"] as? String == "cnil.recording.retention" && ($0["references"] as? [String])?.isEmpty == false
+            })
         let results = systems.flatMap { $0["results"] as? [[String: Any]] ?? [] }
         let failed = results.filter { $0["status"] as? String == "fail" }
         #expect(!failed.isEmpty)
@@ -72,9 +81,13 @@ import Testing
     }
 
     @Test func sarifCheckerCatchesABrokenFile() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("broken-\(UUID().uuidString).sarif").path
-        try Data(#"{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x", "rules": []}}, "results": [{"ruleId": "missing", "message": {"text": "m"}, "level": "fatal"}]}]}"#.utf8)
-            .write(to: URL(fileURLWithPath: file))
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("broken-\(UUID().uuidString).sarif")
+            .path
+        try Data(
+            #"{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x", "rules": []}}, "results": [{"ruleId": "missing", "message": {"text": "m"}, "level": "fatal"}]}]}"#
+                .utf8
+        )
+        .write(to: URL(fileURLWithPath: file))
         defer { try? FileManager.default.removeItem(atPath: file) }
         let check = try CadreCommand.runProgram("python3", ["Tests/CadreEndToEndTests/Scripts/check_sarif.py", file])
         #expect(check.status == 1)
@@ -111,7 +124,9 @@ import Testing
 
     @Test func exitStatusFollowsFailOn() throws {
         #expect(try evaluate(["--fail-on", "none"]).status == 0)
-        #expect(try evaluate(["--fail-on", "critical"]).status == 1, "speech analytics reads agents' emotions: a critical failure")
+        #expect(
+            try evaluate(["--fail-on", "critical"]).status == 1,
+            "speech analytics reads agents' emotions: a critical failure")
         #expect(try evaluate(["--fail-on", "info"]).status == 1)
         // The call-recording system's worst failures are high; the compliant chatbot fails nothing.
         let recording = "examples/systems/call-recording-quality.yaml"
@@ -121,7 +136,8 @@ import Testing
     }
 
     @Test(arguments: [
-        (["--as-of", "2026-13-01"], "--as-of"), (["--format", "pdf"], "--format"), (["--fail-on", "severe"], "--fail-on"),
+        (["--as-of", "2026-13-01"], "--as-of"), (["--format", "pdf"], "--format"),
+        (["--fail-on", "severe"], "--fail-on"),
         (["--jobs", "-2"], "--jobs"),
     ])
     func badFlagsExitWithTwo(_ flags: [String], _ named: String) throws {
@@ -133,14 +149,18 @@ import Testing
 
     @Test func noPersonalDataFromTheStoresReachesAnyOutput() throws {
         try Self.ensureStores()
-        let seeded = try String(contentsOf: CadreCommand.repositoryRoot.appendingPathComponent("examples/stores/seeded-values.txt"), encoding: .utf8)
-            .split(separator: "\n").map(String.init).filter { !$0.isEmpty }
+        let seeded = try String(
+            contentsOf: CadreCommand.repositoryRoot.appendingPathComponent("examples/stores/seeded-values.txt"),
+            encoding: .utf8
+        )
+        .split(separator: "\n").map(String.init).filter { !$0.isEmpty }
         #expect(seeded.count >= 50)
         for format in ["text", "json", "sarif", "junit", "markdown"] {
             let output = try evaluate(["--format", format, "--verbose"])
             for value in seeded {
                 #expect(!output.stdout.contains(value), "\(format) shows \(value)")
-                #expect(!output.stdout.contains(value.replacingOccurrences(of: " ", with: "")), "\(format) shows \(value)")
+                #expect(
+                    !output.stdout.contains(value.replacingOccurrences(of: " ", with: "")), "\(format) shows \(value)")
                 #expect(!output.stderr.contains(value))
             }
         }
@@ -154,7 +174,8 @@ import Testing
 
     @Test func aRuleThatLoopsOrEatsMemoryDoesNotStopTheOthers() throws {
         let workspace = try TemporaryFolder(files: [
-            "cadre.yaml": "cadre: workspace/v1\npacks: [pack]\nlimits: { memory_mb: 8, instructions: 500000, deadline_ms: 5000 }\n",
+            "cadre.yaml":
+                "cadre: workspace/v1\npacks: [pack]\nlimits: { memory_mb: 8, instructions: 500000, deadline_ms: 5000 }\n",
             "pack/pack.yaml": "cadre: pack/v1\nid: t\nversion: 1.0.0\ntitle: T\napi: 1\n",
             "pack/loop.lua": Self.rule("loop", "while true do end"),
             "pack/bomb.lua": Self.rule("bomb", "local t = {} while true do t[#t + 1] = string.rep('x', 1000) end"),
@@ -178,7 +199,10 @@ import Testing
         ])
         let output = try CadreCommand.run(["evaluate"], in: workspace.url)
         #expect(output.status == 2)
-        #expect(output.stdout.contains("pack/broken.lua:4:1: error: syntax error: '}' expected (to close '{' at line 1) near 'severity' [rule-syntax]"))
+        #expect(
+            output.stdout.contains(
+                "pack/broken.lua:4:1: error: syntax error: '}' expected (to close '{' at line 1) near 'severity' [rule-syntax]"
+            ))
         #expect(output.stdout.contains("found it"), "the other rules still run")
     }
 
@@ -203,7 +227,8 @@ final class TemporaryFolder {
         url = FileManager.default.temporaryDirectory.appendingPathComponent("cadre-e2e-\(UUID().uuidString)")
         for (path, text) in files {
             let file = url.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: file)
         }
     }
@@ -213,7 +238,10 @@ final class TemporaryFolder {
 /// Counts XML elements by name.
 final class ElementCounter: NSObject, XMLParserDelegate {
     var counts: [String: Int] = [:]
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         counts[name, default: 0] += 1
     }
 }

@@ -17,8 +17,11 @@ import Testing
             environment: Self.environment)
         #expect(output.status == 1, "findings at or above high: \(output.stderr)")
         let expected = try String(
-            contentsOf: CadreCommand.repositoryRoot.appendingPathComponent("examples/expected/\(file)"), encoding: .utf8)
-        #expect(output.stdout == expected, "examples/expected/\(file) is out of date: review the difference, then run `make expected`")
+            contentsOf: CadreCommand.repositoryRoot.appendingPathComponent("examples/expected/\(file)"), encoding: .utf8
+        )
+        #expect(
+            output.stdout == expected,
+            "examples/expected/\(file) is out of date: review the difference, then run `make expected`")
     }
 
     /// The compliant systems of the answer key fail no rule that reads their descriptor…
@@ -35,12 +38,18 @@ import Testing
         try EvaluateCommandTests.ensureStores()
         for system in ["chatbot-web", "voicebot-support"] {
             let output = try CadreCommand.run(
-                ["evaluate", "--workspace", "examples", "--as-of", Self.asOf, "--fail-on", "info", "--format", "json", "examples/systems/\(system).yaml"],
+                [
+                    "evaluate", "--workspace", "examples", "--as-of", Self.asOf, "--fail-on", "info", "--format",
+                    "json", "examples/systems/\(system).yaml",
+                ],
                 environment: Self.environment)
-            let document = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+            let document = try #require(
+                try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
             let results = (document["systems"] as? [[String: Any]])?.first?["results"] as? [[String: Any]] ?? []
             #expect(!results.isEmpty)
-            let failed = results.filter { ["fail", "error"].contains($0["status"] as? String ?? "") }.compactMap { $0["rule"] as? String }
+            let failed = results.filter { ["fail", "error"].contains($0["status"] as? String ?? "") }.compactMap {
+                $0["rule"] as? String
+            }
             #expect(failed.isEmpty, "\(system): \(failed)")
         }
     }
@@ -51,17 +60,22 @@ import Testing
         var byDate: [String: [String: [Key: String]]] = [:]
         for calendar in ["omnibus", "original"] {
             for date in ["2025-01-01", "2026-09-01", "2028-01-01"] {
-                byDate[calendar, default: [:]][date] = try Self.results(calendar: calendar, asOf: date).filter { $0.key.rule.hasPrefix("ai-act.") }
+                byDate[calendar, default: [:]][date] = try Self.results(calendar: calendar, asOf: date).filter {
+                    $0.key.rule.hasPrefix("ai-act.")
+                }
             }
         }
         for calendar in ["omnibus", "original"] {
             let early = try #require(byDate[calendar]?["2025-01-01"])
             #expect(!early.isEmpty)
-            #expect(early.values.allSatisfy { $0 == "skipped" }, "nothing of the AI Act applies before 2 February 2025 (\(calendar))")
+            #expect(
+                early.values.allSatisfy { $0 == "skipped" },
+                "nothing of the AI Act applies before 2 February 2025 (\(calendar))")
             let dates = ["2025-01-01", "2026-09-01", "2028-01-01"].compactMap { byDate[calendar]?[$0] }
             #expect(Set(dates.map { $0.description }).count == 3, "three dates, three different results (\(calendar))")
         }
-        let omnibus = try #require(byDate["omnibus"]), original = try #require(byDate["original"])
+        let omnibus = try #require(byDate["omnibus"])
+        let original = try #require(byDate["original"])
         // 1 September 2026: Art. 4, 5 and 50 under both; Annex III only under the original calendar.
         for results in [omnibus["2026-09-01"], original["2026-09-01"]] {
             #expect(results?[Key("speech-analytics", "ai-act.prohibited.emotion-workplace")] == "fail")
@@ -101,13 +115,14 @@ import Testing
         let root = CadreCommand.repositoryRoot.path
         let workspace = try TemporaryFolder(files: [
             "cadre.yaml": """
-                cadre: workspace/v1
-                systems: [\(root)/examples/systems]
-                packs: [\(root)/policies/gdpr, \(root)/policies/cnil, \(root)/policies/ai-act]
-                settings: { ai-act: { calendar: \(calendar) } }
-                """
+            cadre: workspace/v1
+            systems: [\(root)/examples/systems]
+            packs: [\(root)/policies/gdpr, \(root)/policies/cnil, \(root)/policies/ai-act]
+            settings: { ai-act: { calendar: \(calendar) } }
+            """
         ])
-        let output = try CadreCommand.run(["evaluate", "--as-of", asOf, "--format", "json", "--no-stores"], in: workspace.url)
+        let output = try CadreCommand.run(
+            ["evaluate", "--as-of", asOf, "--format", "json", "--no-stores"], in: workspace.url)
         #expect(output.status == 1, "\(output.stderr)")
         let document = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
         var statuses: [Key: String] = [:]

@@ -13,10 +13,13 @@ import Testing
 
     /// A workspace of `systems` copies of a small system with the rules given.
     func workspace(_ rules: [String: String], systems: Int = 1, limits: String) throws -> TemporaryFolder {
-        var files = ["cadre.yaml": "cadre: workspace/v1\npacks: [pack]\nlimits: \(limits)\n", "pack/pack.yaml": Self.pack]
+        var files = [
+            "cadre.yaml": "cadre: workspace/v1\npacks: [pack]\nlimits: \(limits)\n", "pack/pack.yaml": Self.pack,
+        ]
         for (name, source) in rules { files["pack/\(name)"] = source }
         for index in 1...systems {
-            files["systems/s\(index).yaml"] = EvaluateCommandTests.descriptor.replacingOccurrences(of: "id: a\n", with: "id: s\(index)\n")
+            files["systems/s\(index).yaml"] = EvaluateCommandTests.descriptor.replacingOccurrences(
+                of: "id: a\n", with: "id: s\(index)\n")
         }
         return try TemporaryFolder(files: files)
     }
@@ -34,10 +37,14 @@ import Testing
     }
 
     @Test func aReplacementBombErrsWithinItsMemory() throws {
-        let folder = try workspace([
-            "bomb.lua": EvaluateCommandTests.rule("bomb", "local r = string.rep('x', 16 << 20) local s = ('abcdefgh'):rep(64):gsub('.', r) ctx:fail('%d', #s)"),
-            "fine.lua": EvaluateCommandTests.rule("fine", "ctx:fail('found it')"),
-        ], limits: "{ memory_mb: 48, deadline_ms: 30000 }")
+        let folder = try workspace(
+            [
+                "bomb.lua": EvaluateCommandTests.rule(
+                    "bomb",
+                    "local r = string.rep('x', 16 << 20) local s = ('abcdefgh'):rep(64):gsub('.', r) ctx:fail('%d', #s)"
+                ),
+                "fine.lua": EvaluateCommandTests.rule("fine", "ctx:fail('found it')"),
+            ], limits: "{ memory_mb: 48, deadline_ms: 30000 }")
         let run = try MeasuredRun.cadre(["evaluate", "--format", "json", "--jobs", "1"], in: folder.url)
         #expect(run.status == 1)
         #expect(run.stdout.contains("\"kind\" : \"memory-limit\""))
@@ -46,26 +53,34 @@ import Testing
     }
 
     @Test func fortyHugeMessagesMakeASmallReport() throws {
-        let folder = try workspace([
-            "loud.lua": EvaluateCommandTests.rule("loud", "local m = string.rep('m', 16 << 20) for i = 1, 40 do ctx:fail(m) end"),
-            "evidence.lua": EvaluateCommandTests.rule(
-                "evidence", "local e = {} for i = 1, 200000 do e[i] = 'entry ' .. i end ctx:fail({node = system, evidence = e}, 'listed')"),
-        ], limits: "{ memory_mb: 48, instructions: 20000000, deadline_ms: 30000 }")
+        let folder = try workspace(
+            [
+                "loud.lua": EvaluateCommandTests.rule(
+                    "loud", "local m = string.rep('m', 16 << 20) for i = 1, 40 do ctx:fail(m) end"),
+                "evidence.lua": EvaluateCommandTests.rule(
+                    "evidence",
+                    "local e = {} for i = 1, 200000 do e[i] = 'entry ' .. i end ctx:fail({node = system, evidence = e}, 'listed')"
+                ),
+            ], limits: "{ memory_mb: 48, instructions: 20000000, deadline_ms: 30000 }")
         for format in ["json", "text", "markdown", "sarif", "junit"] {
             let run = try MeasuredRun.cadre(["evaluate", "--format", format, "--jobs", "1"], in: folder.url)
             #expect(run.status == 1, "\(format): \(run.stderr)")
             #expect(run.stdout.utf8.count < 1 << 20, "\(format): \(run.stdout.utf8.count) bytes")
             #expect(run.stdout.contains("more bytes)"), "\(format)")
-            #expect(run.maxResidentKiB << 10 < (48 << 20) + Self.overhead, "\(format): peak \(run.maxResidentKiB >> 10) MiB")
+            #expect(
+                run.maxResidentKiB << 10 < (48 << 20) + Self.overhead, "\(format): peak \(run.maxResidentKiB >> 10) MiB"
+            )
         }
     }
 
     @Test func aRuleThatHoardsCannotGrowTheProcess() throws {
         // 25 MiB kept per system, 40 systems: a megabyte short of a gigabyte if nothing stopped it.
-        let folder = try workspace([
-            "hoard.lua": "kept = {}\nreturn { id = 't.hoard', title = 'hoard', severity = 'high', references = {'T 1'}, check = function(system) kept[#kept + 1] = string.rep('x', 25 << 20) .. system.id end }\n",
-            "fine.lua": EvaluateCommandTests.rule("fine", "ctx:fail('found it')"),
-        ], systems: 40, limits: "{ memory_mb: 48, deadline_ms: 30000 }")
+        let folder = try workspace(
+            [
+                "hoard.lua":
+                    "kept = {}\nreturn { id = 't.hoard', title = 'hoard', severity = 'high', references = {'T 1'}, check = function(system) kept[#kept + 1] = string.rep('x', 25 << 20) .. system.id end }\n",
+                "fine.lua": EvaluateCommandTests.rule("fine", "ctx:fail('found it')"),
+            ], systems: 40, limits: "{ memory_mb: 48, deadline_ms: 30000 }")
         let run = try MeasuredRun.cadre(["evaluate", "--format", "json", "--jobs", "2"], in: folder.url, timeout: 300)
         #expect(run.status == 1)
         let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
@@ -79,6 +94,8 @@ import Testing
             #expect(results.first { $0["rule"] as? String == "t.fine" }?["status"] as? String == "fail")
         }
         // Two workers, each at most one call's memory and what its rules may keep.
-        #expect(run.maxResidentKiB << 10 < 2 * ((48 << 20) + (16 << 20)) + Self.overhead, "peak \(run.maxResidentKiB >> 10) MiB")
+        #expect(
+            run.maxResidentKiB << 10 < 2 * ((48 << 20) + (16 << 20)) + Self.overhead,
+            "peak \(run.maxResidentKiB >> 10) MiB")
     }
 }

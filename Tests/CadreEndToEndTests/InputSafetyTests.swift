@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Inputs are sized before they are read and only regular files are read: a 1 GB descriptor costs
@@ -17,13 +17,16 @@ import Glibc
         return workspace
     }
 
-    static let tooLarge = "systems/huge.yaml:1:1: error: file is larger than 1 MiB, the limit for a descriptor [file-too-large]"
+    static let tooLarge =
+        "systems/huge.yaml:1:1: error: file is larger than 1 MiB, the limit for a descriptor [file-too-large]"
 
     /// Quickly, and far below 100 MB of resident memory (cadre itself, with Lua and its packs,
     /// takes about 30 MB).
     static func expectCheap(_ run: MeasuredRun, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(run.seconds < 10, "\(what) took \(run.seconds) s", sourceLocation: sourceLocation)
-        #expect(run.maxResidentKiB < 100 * 1024, "\(what) peaked at \(run.maxResidentKiB) KiB", sourceLocation: sourceLocation)
+        #expect(
+            run.maxResidentKiB < 100 * 1024, "\(what) peaked at \(run.maxResidentKiB) KiB",
+            sourceLocation: sourceLocation)
     }
 
     @Test func evaluateRefusesAOneGigabyteDescriptorCheaply() throws {
@@ -58,14 +61,17 @@ import Glibc
     @Test func validateAndEvaluateRefuseAFIFOAtOnce() throws {
         let workspace = try TemporaryFolder.oneFailingRule()
         #expect(mkfifo(workspace.url.appendingPathComponent("systems/pipe.yaml").path, 0o600) == 0)
-        let expected = "systems/pipe.yaml:1:1: error: is a FIFO (named pipe), not a regular file [unreadable-file]\n"
+        let expected =
+            "systems/pipe.yaml:1:1: error: is a FIFO (named pipe), not a regular file [unreadable-file]\n"
             + "    hint: cadre reads only regular files: copy the content into a file and name that file\n"
         let validate = try CadreCommand.run(["validate", "systems/pipe.yaml"], in: workspace.url, timeout: 20)
         #expect(validate.status == 2)
         #expect(validate.stdout.hasPrefix(expected))
         let evaluate = try CadreCommand.run(["evaluate", "systems/pipe.yaml"], in: workspace.url, timeout: 20)
         #expect(evaluate.status == 2)
-        #expect(evaluate.stdout.hasPrefix("systems/pipe.yaml\n" + expected.split(separator: "\n").map { "  " + $0 + "\n" }.joined()))
+        #expect(
+            evaluate.stdout.hasPrefix(
+                "systems/pipe.yaml\n" + expected.split(separator: "\n").map { "  " + $0 + "\n" }.joined()))
         // In a folder of descriptors, a FIFO is not a descriptor: the others are evaluated.
         let folder = try CadreCommand.run(["evaluate"], in: workspace.url, timeout: 20)
         #expect(folder.status == 1, "\(folder.stderr)")
@@ -76,8 +82,10 @@ import Glibc
         #expect(mkfifo(rule.url.appendingPathComponent("pack/pipe.lua").path, 0o600) == 0)
         let evaluate = try CadreCommand.run(["evaluate"], in: rule.url, timeout: 20)
         #expect(evaluate.status == 2)
-        #expect(evaluate.stdout.contains(
-            "pack/pipe.lua: error: cannot read `pack/pipe.lua`: it is a FIFO (named pipe), not a regular file [unreadable-file]"))
+        #expect(
+            evaluate.stdout.contains(
+                "pack/pipe.lua: error: cannot read `pack/pipe.lua`: it is a FIFO (named pipe), not a regular file [unreadable-file]"
+            ))
 
         let configuration = try TemporaryFolder.oneFailingRule()
         let file = configuration.url.appendingPathComponent("cadre.yaml").path
@@ -85,7 +93,9 @@ import Glibc
         #expect(mkfifo(file, 0o600) == 0)
         let output = try CadreCommand.run(["evaluate", "--workspace", "."], in: configuration.url, timeout: 20)
         #expect(output.status == 2)
-        #expect((output.stdout + output.stderr).contains("cadre.yaml:1:1: error: is a FIFO (named pipe), not a regular file [unreadable-file]"))
+        #expect(
+            (output.stdout + output.stderr).contains(
+                "cadre.yaml:1:1: error: is a FIFO (named pipe), not a regular file [unreadable-file]"))
     }
 
     @Test func aRuleFileOverOneMebibyteIsRefused() throws {
@@ -97,9 +107,10 @@ import Glibc
         ])
         let output = try CadreCommand.run(["evaluate"], in: workspace.url)
         #expect(output.status == 2)
-        #expect(output.stdout.contains(
-            "big/large.lua: error: cannot read `big/large.lua`: it is larger than 1 MiB, the limit for a file cadre loads [file-too-large]\n"
-                + "    hint: move data out of the code, or split the file into modules (lib/)\n"))
+        #expect(
+            output.stdout.contains(
+                "big/large.lua: error: cannot read `big/large.lua`: it is larger than 1 MiB, the limit for a file cadre loads [file-too-large]\n"
+                    + "    hint: move data out of the code, or split the file into modules (lib/)\n"))
         #expect(output.stdout.contains("systems/a.yaml:6:5: fail: found it"), "the other packs' rules run")
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// What `--output`, `import --output-dir`, `init` and the history point at is never destroyed:
@@ -40,7 +40,8 @@ import Glibc
         let received = Pipe()
         reader.standardOutput = received
         try reader.run()
-        let output = try CadreCommand.run(["evaluate", "--format", "json", "--output", fifo], in: workspace.url, timeout: 30)
+        let output = try CadreCommand.run(
+            ["evaluate", "--format", "json", "--output", fifo], in: workspace.url, timeout: 30)
         #expect(output.status == 1, "\(output.stderr)")
         let text = String(decoding: received.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         reader.waitUntilExit()
@@ -75,7 +76,8 @@ import Glibc
         let workspace = try TemporaryFolder.oneFailingRule(["reports/README": "reports\n"])
         let link = workspace.url.appendingPathComponent("report.md")
         try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "reports/new.md")
-        let output = try CadreCommand.run(["evaluate", "--format", "markdown", "--output", "report.md"], in: workspace.url)
+        let output = try CadreCommand.run(
+            ["evaluate", "--format", "markdown", "--output", "report.md"], in: workspace.url)
         #expect(output.status == 1, "\(output.stderr)")
         #expect(Self.kind(link.path) == S_IFLNK)
         let text = try String(contentsOf: workspace.url.appendingPathComponent("reports/new.md"), encoding: .utf8)
@@ -86,7 +88,8 @@ import Glibc
         let workspace = try TemporaryFolder.oneFailingRule(["out/keep": "keep\n"])
         let output = try CadreCommand.run(["evaluate", "--output", "out"], in: workspace.url)
         #expect(output.status == 2)
-        #expect(output.stderr == "cadre: cannot write out: it is a folder\n    hint: name a file, inside it or elsewhere\n")
+        #expect(
+            output.stderr == "cadre: cannot write out: it is a folder\n    hint: name a file, inside it or elsewhere\n")
         #expect(try Self.entries(workspace.url.appendingPathComponent("out")) == ["keep"])
     }
 
@@ -97,14 +100,21 @@ import Glibc
         defer { chmod(locked.path, 0o755) }
         // Permissions bind only a process that is not root: as root, cadre runs as `nobody`.
         let binary = try CadreCommand.binary().path
-        let command = geteuid() == 0
+        let command =
+            geteuid() == 0
             ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", binary]
             : [binary]
         chmod(workspace.url.path, 0o755)
         let output = try CadreCommand.runProgram(
-            command[0], Array(command.dropFirst()) + ["evaluate", "--workspace", workspace.url.path, "--output", locked.path + "/report.txt"])
+            command[0],
+            Array(command.dropFirst()) + [
+                "evaluate", "--workspace", workspace.url.path, "--output", locked.path + "/report.txt",
+            ])
         #expect(output.status == 2, "\(output.stderr)")
-        #expect(output.stderr == "cadre: cannot write \(locked.path)/report.txt: permission denied\n    hint: choose a folder you may write to\n")
+        #expect(
+            output.stderr
+                == "cadre: cannot write \(locked.path)/report.txt: permission denied\n    hint: choose a folder you may write to\n"
+        )
         #expect(try String(contentsOf: locked.appendingPathComponent("report.txt"), encoding: .utf8) == "old\n")
         #expect(try Self.entries(locked) == ["report.txt"])
     }
@@ -114,7 +124,11 @@ import Glibc
         // `ulimit -f 1`: files of 1 block (512 bytes) at most; the JSON report is larger.
         let binary = try CadreCommand.binary().path
         let output = try CadreCommand.runProgram(
-            "sh", ["-c", "cd \"$1\" && ulimit -f 1 && exec \"$2\" evaluate --format json --output report.json", "sh", workspace.url.path, binary])
+            "sh",
+            [
+                "-c", "cd \"$1\" && ulimit -f 1 && exec \"$2\" evaluate --format json --output report.json", "sh",
+                workspace.url.path, binary,
+            ])
         #expect(output.status == 2, "\(output.stderr)")
         #expect(output.stderr == "cadre: cannot write report.json: file too large\n")
         #expect(try String(contentsOf: workspace.url.appendingPathComponent("report.json"), encoding: .utf8) == "old\n")
@@ -150,17 +164,22 @@ import Glibc
     @Test func importRefusesALinkLeadingOutsideItsFolder() throws {
         let outside = try TemporaryFolder(files: ["README": "not cadre's\n"])
         let target = try TemporaryFolder(files: ["README": "the import's folder\n"])
-        try FileManager.default.createSymbolicLink(atPath: target.url.appendingPathComponent("systems").path, withDestinationPath: outside.url.path)
+        try FileManager.default.createSymbolicLink(
+            atPath: target.url.appendingPathComponent("systems").path, withDestinationPath: outside.url.path)
         let plugin = CadreCommand.repositoryRoot.appendingPathComponent("plugins/fides")
         let cases = plugin.appendingPathComponent("tests/cases")
-        let manifests = try Self.entries(cases).filter { $0.hasSuffix(".yml") }.map { cases.appendingPathComponent($0).path }
+        let manifests = try Self.entries(cases).filter { $0.hasSuffix(".yml") }.map {
+            cases.appendingPathComponent($0).path
+        }
         let output = try CadreCommand.run(
-            ["import", "fides"] + manifests + ["--plugin", plugin.path, "--output-dir", target.url.path], in: target.url)
+            ["import", "fides"] + manifests + ["--plugin", plugin.path, "--output-dir", target.url.path], in: target.url
+        )
         #expect(output.status == 2)
         let real = outside.url.resolvingSymlinksInPath().path
-        #expect(output.stderr.contains(
-            "cadre: cannot write \(target.url.path)/systems: it is a symbolic link to \(real), outside the folder \(target.url.path)\n"
-                + "    hint: cadre writes only inside the folder: remove the link, or choose another folder\n"))
+        #expect(
+            output.stderr.contains(
+                "cadre: cannot write \(target.url.path)/systems: it is a symbolic link to \(real), outside the folder \(target.url.path)\n"
+                    + "    hint: cadre writes only inside the folder: remove the link, or choose another folder\n"))
         #expect(output.stderr.hasSuffix("cadre: nothing was written\n"))
         #expect(try Self.entries(outside.url) == ["README"])
         #expect(try Self.entries(target.url) == ["README", "systems"])
@@ -169,7 +188,8 @@ import Glibc
     @Test func initRefusesALinkLeadingOutsideItsFolder() throws {
         let outside = try TemporaryFolder(files: ["README": "not cadre's\n"])
         let target = try TemporaryFolder(files: ["README": "a new workspace\n"])
-        try FileManager.default.createSymbolicLink(atPath: target.url.appendingPathComponent("systems").path, withDestinationPath: outside.url.path)
+        try FileManager.default.createSymbolicLink(
+            atPath: target.url.appendingPathComponent("systems").path, withDestinationPath: outside.url.path)
         let output = try CadreCommand.run(["init", target.url.path])
         #expect(output.status == 2)
         #expect(output.stderr.hasPrefix("cadre: cannot write \(target.url.path)/systems: it is a symbolic link to "))
@@ -187,11 +207,12 @@ import Glibc
         for command in [["recheck"], ["history"], ["diff", "last~1", "last"]] {
             let output = try CadreCommand.run(command, in: workspace.url, timeout: 20)
             #expect(output.status == 2, "\(command)")
-            #expect(output.stderr == """
-                cadre: .cadre/\(name): error: is a FIFO (named pipe), not a regular file: cadre keeps its history in SQLite files there
-                  hint: move it away (cadre then starts a new history there), or work in another workspace
+            #expect(
+                output.stderr == """
+                    cadre: .cadre/\(name): error: is a FIFO (named pipe), not a regular file: cadre keeps its history in SQLite files there
+                      hint: move it away (cadre then starts a new history there), or work in another workspace
 
-                """, "\(command)")
+                    """, "\(command)")
         }
         #expect(Self.kind(fifo) == S_IFIFO)
         #expect(try Self.entries(folder) == [name])

@@ -22,14 +22,19 @@ import Testing
         let list = try CadreCommand.run(["plugins", "list"], in: folder.url)
         #expect(list.status == 0, "\(list.stderr)")
         #expect(list.stdout.contains("pii-fr 1.0.0 — French identifiers for store scans"))
-        #expect(list.stdout.contains("detectors: siren, siret, tva-fr, immatriculation · taxonomy: 1 file · modules: pii-fr.checksums"))
+        #expect(
+            list.stdout.contains(
+                "detectors: siren, siret, tva-fr, immatriculation · taxonomy: 1 file · modules: pii-fr.checksums"))
         #expect(list.stdout.contains("reporters: csv"))
         #expect(list.stdout.contains("importers: fides"))
         #expect(list.stdout.contains("3 plugins enabled (plugin API 1)"))
 
         let show = try CadreCommand.run(["plugins", "show", "pii-fr"], in: folder.url)
         #expect(show.status == 0)
-        #expect(show.stdout.contains("siret  user.government_id.business_registration  pattern %f[%w](%d%d%d ?%d%d%d ?%d%d%d ?%d%d%d%d%d)%f[%W]"))
+        #expect(
+            show.stdout.contains(
+                "siret  user.government_id.business_registration  pattern %f[%w](%d%d%d ?%d%d%d ?%d%d%d ?%d%d%d%d%d)%f[%W]"
+            ))
         let unknown = try CadreCommand.run(["plugins", "show", "pii-f"], in: folder.url)
         #expect(unknown.status == 2)
         #expect(unknown.stderr.contains("did you mean `pii-fr`?"))
@@ -42,13 +47,17 @@ import Testing
         ])
         let list = try CadreCommand.run(["plugins", "list"], in: folder.url)
         #expect(list.status == 2)
-        #expect(list.stderr.contains("future/plugin.yaml:4:6: error: plugin `future` needs plugin API 7; this cadre provides API 1"))
+        #expect(
+            list.stderr.contains(
+                "future/plugin.yaml:4:6: error: plugin `future` needs plugin API 7; this cadre provides API 1"))
     }
 
     @Test func csvReportsOneLinePerFinding() throws {
-        let folder = try Self.workspace("packs: [pack]", files: [
-            "pack/pack.yaml": "cadre: pack/v1\nid: test\nversion: 1.0.0\ntitle: Test\napi: 1\n",
-            "pack/r.lua": """
+        let folder = try Self.workspace(
+            "packs: [pack]",
+            files: [
+                "pack/pack.yaml": "cadre: pack/v1\nid: test\nversion: 1.0.0\ntitle: Test\napi: 1\n",
+                "pack/r.lua": """
                 return {
                   id = "test.quotes", title = "Quotes, commas", severity = "high", references = {"A", "B"},
                   check = function(system, ctx)
@@ -57,14 +66,18 @@ import Testing
                   end,
                 }
                 """,
-            "systems/a.yaml": "cadre: system/v1\nid: a\nname: Système A\nowner: team@example.com\n",
-        ])
-        let output = try CadreCommand.run(["evaluate", "--format", "csv", "--as-of", "2026-01-01", "--output", "findings.csv"], in: folder.url)
+                "systems/a.yaml": "cadre: system/v1\nid: a\nname: Système A\nowner: team@example.com\n",
+            ])
+        let output = try CadreCommand.run(
+            ["evaluate", "--format", "csv", "--as-of", "2026-01-01", "--output", "findings.csv"], in: folder.url)
         #expect(output.status == 1, "\(output.stderr)")
         let bytes = try Data(contentsOf: folder.url.appendingPathComponent("findings.csv"))
         #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
         let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
-        #expect(text.hasPrefix("system,system_name,rule,rule_title,severity,status,level,message,file,line,column,path,references,evidence,waiver\r\n"))
+        #expect(
+            text.hasPrefix(
+                "system,system_name,rule,rule_title,severity,status,level,message,file,line,column,path,references,evidence,waiver\r\n"
+            ))
         let rows = Self.csv(text)
         #expect(rows.count == 3)
         #expect(rows.allSatisfy { $0.count == 15 })
@@ -80,17 +93,36 @@ import Testing
 
     /// RFC 4180 records.
     static func csv(_ text: String) -> [[String]] {
-        var rows: [[String]] = [], row: [String] = [], field = "", quoted = false
+        var rows: [[String]] = []
+        var row: [String] = []
+        var field = ""
+        var quoted = false
         var characters = Array(text)[...]
         while let c = characters.popFirst() {
             if quoted {
                 if c == "\"" {
-                    if characters.first == "\"" { field.append("\""); characters.removeFirst() } else { quoted = false }
-                } else { field.append(c) }
-            } else if c == "\"" { quoted = true }
-            else if c == "," { row.append(field); field = "" }
-            else if c == "\r\n" || c == "\n" { row.append(field); rows.append(row); row = []; field = "" }
-            else { field.append(c) }
+                    if characters.first == "\"" {
+                        field.append("\"")
+                        characters.removeFirst()
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    field.append(c)
+                }
+            } else if c == "\"" {
+                quoted = true
+            } else if c == "," {
+                row.append(field)
+                field = ""
+            } else if c == "\r\n" || c == "\n" {
+                row.append(field)
+                rows.append(row)
+                row = []
+                field = ""
+            } else {
+                field.append(c)
+            }
         }
         return rows
     }

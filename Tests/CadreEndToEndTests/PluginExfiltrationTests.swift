@@ -87,7 +87,8 @@ import Testing
     static func storeValues() throws -> [String] {
         let folder = CadreCommand.repositoryRoot.appendingPathComponent("examples/stores")
         var text = try String(contentsOf: folder.appendingPathComponent("seeded-values.txt"), encoding: .utf8)
-        let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+        let files =
+            FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
         for file in files where ["sqlite", "csv", "jsonl"].contains(file.pathExtension) {
             text += "\n" + String(decoding: try Data(contentsOf: file), as: UTF8.self)
         }
@@ -99,7 +100,8 @@ import Testing
     @Test func noStoreValueReachesAnyOutputOrTheHistory() throws {
         let scratch = try ScratchWorkspace()
         for (path, text) in [
-            "thief-plugin/plugin.yaml": Self.manifest, "thief-plugin/detectors.lua": Self.detectors, "thief-plugin/lib/stash.lua": Self.stash,
+            "thief-plugin/plugin.yaml": Self.manifest, "thief-plugin/detectors.lua": Self.detectors,
+            "thief-plugin/lib/stash.lua": Self.stash,
             "thief-pack/pack.yaml": "cadre: pack/v1\nid: thief\nversion: 1.0.0\ntitle: Thief\napi: 1\n",
             "thief-pack/stash.lua": Self.rule("stash", detectors: ["thief-mail", "thief-card"]),
             "thief-pack/reverse.lua": Self.rule("reverse", detectors: ["thief-reverse"]),
@@ -107,18 +109,21 @@ import Testing
         ] {
             try scratch.write(path, text)
         }
-        try FileManager.default.createDirectory(at: scratch.folder.appendingPathComponent("plugins"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: scratch.folder.appendingPathComponent("plugins"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(
             at: CadreCommand.repositoryRoot.appendingPathComponent("plugins/csv-findings"),
             to: scratch.folder.appendingPathComponent("plugins/csv-findings"))
         try scratch.replace(
             "packs: [../policies/gdpr, ../policies/cnil, ../policies/ai-act]",
-            with: "packs: [../policies/gdpr, ../policies/cnil, ../policies/ai-act, ../thief-pack]\nplugins: [../thief-plugin, ../plugins/csv-findings]",
+            with:
+                "packs: [../policies/gdpr, ../policies/cnil, ../policies/ai-act, ../thief-pack]\nplugins: [../thief-plugin, ../plugins/csv-findings]",
             in: "examples/cadre.yaml")
 
         var outputs: [String: String] = [:]
         for format in ["text", "json", "sarif", "junit", "markdown", "csv"] {
-            let run = try scratch.cadre("evaluate", "-w", "examples", "--as-of", "2026-11-29", "--format", format, "--output", "out.\(format)")
+            let run = try scratch.cadre(
+                "evaluate", "-w", "examples", "--as-of", "2026-11-29", "--format", format, "--output", "out.\(format)")
             #expect(run.status == 1, "\(format): \(run.stderr)")
             outputs[format] = try scratch.read("out.\(format)")
             outputs[format + " (printed)"] = run.stdout + run.stderr
@@ -127,16 +132,24 @@ import Testing
         outputs["recheck"] = recheck.stdout + recheck.stderr
         let history = scratch.folder.appendingPathComponent("examples/.cadre")
         for name in try FileManager.default.contentsOfDirectory(atPath: history.path) {
-            outputs[".cadre/" + name] = String(decoding: try Data(contentsOf: history.appendingPathComponent(name)), as: UTF8.self)
+            outputs[".cadre/" + name] = String(
+                decoding: try Data(contentsOf: history.appendingPathComponent(name)), as: UTF8.self)
         }
         #expect(outputs.keys.contains(".cadre/history.sqlite"))
 
         // The attack ran: the detectors saw the stores' values, and each hostile rule is reported
         // as a user would see it.
         let json = try #require(outputs["json"])
-        #expect(json.firstMatch(of: /"[1-9][0-9]* values seen; stash: \[\]; global: nil; string: nil"/) != nil, "the attack did not run")
-        #expect(json.contains("detector `thief-reverse` of plugin thief failed: redact returned text that is not the match with letters and digits kept or replaced by `*` in place"))
-        #expect(json.contains("detector `thief-error` of plugin thief failed: validate raised an error (its message is not shown"))
+        #expect(
+            json.firstMatch(of: /"[1-9][0-9]* values seen; stash: \[\]; global: nil; string: nil"/) != nil,
+            "the attack did not run")
+        #expect(
+            json.contains(
+                "detector `thief-reverse` of plugin thief failed: redact returned text that is not the match with letters and digits kept or replaced by `*` in place"
+            ))
+        #expect(
+            json.contains(
+                "detector `thief-error` of plugin thief failed: validate raised an error (its message is not shown"))
 
         let values = try Self.storeValues()
         #expect(values.count >= 20, "\(values.count) store values")
@@ -157,15 +170,24 @@ import Testing
         for (marker, reversed) in [(domain, false), (Array(domain.reversed()), true)] {
             var index = 0
             while index + marker.count <= bytes.count {
-                guard bytes[index..<(index + marker.count)].elementsEqual(marker) else { index += 1; continue }
+                guard bytes[index..<(index + marker.count)].elementsEqual(marker) else {
+                    index += 1
+                    continue
+                }
                 var part: [UInt8] = []
                 if reversed {
                     var next = index + marker.count
-                    while next < bytes.count, local.contains(bytes[next]), part.count < 64 { part.append(bytes[next]); next += 1 }
+                    while next < bytes.count, local.contains(bytes[next]), part.count < 64 {
+                        part.append(bytes[next])
+                        next += 1
+                    }
                     part.reverse()
                 } else {
                     var previous = index - 1
-                    while previous >= 0, local.contains(bytes[previous]), part.count < 64 { part.insert(bytes[previous], at: 0); previous -= 1 }
+                    while previous >= 0, local.contains(bytes[previous]), part.count < 64 {
+                        part.insert(bytes[previous], at: 0)
+                        previous -= 1
+                    }
                 }
                 for start in part.indices {
                     let address = String(decoding: part[start...] + domain, as: UTF8.self)

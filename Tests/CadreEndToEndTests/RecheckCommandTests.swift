@@ -16,126 +16,161 @@ import Testing
         // 1. The first re-check evaluates every pair and records run 1.
         let first = try scratch.cadre("recheck", "--workspace", "examples", "--as-of", "2026-11-29")
         #expect(first.status == 1)
-        #expect(first.stdout.hasPrefix("""
-            re-checked examples as of 2026-11-29 with no earlier run: re-evaluated 684 of 684 pairs
-              history: no earlier run: every pair is evaluated
-            new failures (53):
-              FAIL (new pair)  high  cnil.ai-development.legitimate-interest on agent-assist
+        #expect(
+            first.stdout.hasPrefix(
+                """
+                re-checked examples as of 2026-11-29 with no earlier run: re-evaluated 684 of 684 pairs
+                  history: no earlier run: every pair is evaluated
+                new failures (53):
+                  FAIL (new pair)  high  cnil.ai-development.legitimate-interest on agent-assist
 
-            """))
-        #expect(first.stdout.contains("""
-              FAIL (new pair)  high  cnil.recording.retention on call-recording-quality
-                  examples/systems/call-recording-quality.yaml:36:18: fail: recordings kept P3Y; six months at most
-                  examples/systems/call-recording-quality.yaml:74:22: fail: table recordings.call_recordings keeps recordings P3Y; six months at most
+                """))
+        #expect(
+            first.stdout.contains(
+                """
+                  FAIL (new pair)  high  cnil.recording.retention on call-recording-quality
+                      examples/systems/call-recording-quality.yaml:36:18: fail: recordings kept P3Y; six months at most
+                      examples/systems/call-recording-quality.yaml:74:22: fail: table recordings.call_recordings keeps recordings P3Y; six months at most
 
-            """))
-        #expect(first.stdout.hasSuffix("recorded run 1: 53 new failures, 0 resolved, 11 changed; new at or above high: 38\n"))
+                """))
+        #expect(
+            first.stdout.hasSuffix(
+                "recorded run 1: 53 new failures, 0 resolved, 11 changed; new at or above high: 38\n"))
 
         // 2. CNIL's pack 1.1.0: the recording retention rule words its findings differently.
         // Only that rule is evaluated again on every system, with the rules that read stores.
         try scratch.replace("version: 1.0.0", with: "version: 1.1.0", in: "policies/cnil/pack.yaml")
-        try scratch.replace("; six months at most\"", with: "; six months at most from the call\"", in: "policies/cnil/recording-retention.lua")
+        try scratch.replace(
+            "; six months at most\"", with: "; six months at most from the call\"",
+            in: "policies/cnil/recording-retention.lua")
         let bump = try scratch.cadre("recheck", "--workspace", "examples", "--as-of", "2026-11-29")
-        #expect(bump.stdout == """
-            re-checked examples as of 2026-11-29 against run 1 (as of 2026-11-29): re-evaluated 54 of 684 pairs
-              policies/cnil/recording-retention.lua: rule file changed (pack cnil 1.0.0 → 1.1.0): its rules, on every system
-              5 rules read stores, whose data may have changed (cnil.prospecting.consent-in-store, cnil.recording.card-data, cnil.recording.store-retention, and 2 more): on every system that declares stores
-            changed findings (1):
-              FAIL → FAIL  high  cnil.recording.retention on call-recording-quality
-                  + examples/systems/call-recording-quality.yaml:36:18: fail: recordings kept P3Y; six months at most from the call
-                  + examples/systems/call-recording-quality.yaml:74:22: fail: table recordings.call_recordings keeps recordings P3Y; six months at most from the call
-                  - examples/systems/call-recording-quality.yaml:36:18: fail: recordings kept P3Y; six months at most
-                  - examples/systems/call-recording-quality.yaml:74:22: fail: table recordings.call_recordings keeps recordings P3Y; six months at most
-            recorded run 2: 0 new failures, 0 resolved, 1 changed; new at or above high: 1
+        #expect(
+            bump.stdout == """
+                re-checked examples as of 2026-11-29 against run 1 (as of 2026-11-29): re-evaluated 54 of 684 pairs
+                  policies/cnil/recording-retention.lua: rule file changed (pack cnil 1.0.0 → 1.1.0): its rules, on every system
+                  5 rules read stores, whose data may have changed (cnil.prospecting.consent-in-store, cnil.recording.card-data, cnil.recording.store-retention, and 2 more): on every system that declares stores
+                changed findings (1):
+                  FAIL → FAIL  high  cnil.recording.retention on call-recording-quality
+                      + examples/systems/call-recording-quality.yaml:36:18: fail: recordings kept P3Y; six months at most from the call
+                      + examples/systems/call-recording-quality.yaml:74:22: fail: table recordings.call_recordings keeps recordings P3Y; six months at most from the call
+                      - examples/systems/call-recording-quality.yaml:36:18: fail: recordings kept P3Y; six months at most
+                      - examples/systems/call-recording-quality.yaml:74:22: fail: table recordings.call_recordings keeps recordings P3Y; six months at most
+                recorded run 2: 0 new failures, 0 resolved, 1 changed; new at or above high: 1
 
-            """)
+                """)
         #expect(bump.status == 1, "a new failing finding is new")
         #expect(bump.stderr == "")
 
         // 3. The team fixes the descriptor: every rule on that system, and the rules that read
         // stores on the systems that declare stores. The rule is resolved; the store still holds
         // recordings older than the new period, which the store-rows rule now reports.
-        try scratch.replace("retention: { period: P3Y, from: collection }      # « au cas où » — see QUAL-212", with: "retention: { period: P6M, from: collection }", in: "examples/systems/call-recording-quality.yaml")
-        try scratch.replace("retention: { period: P3Y, column: started_at }", with: "retention: { period: P6M, column: started_at }", in: "examples/systems/call-recording-quality.yaml")
+        try scratch.replace(
+            "retention: { period: P3Y, from: collection }      # « au cas où » — see QUAL-212",
+            with: "retention: { period: P6M, from: collection }", in: "examples/systems/call-recording-quality.yaml")
+        try scratch.replace(
+            "retention: { period: P3Y, column: started_at }", with: "retention: { period: P6M, column: started_at }",
+            in: "examples/systems/call-recording-quality.yaml")
         let fix = try scratch.cadre("recheck", "--workspace", "examples", "--as-of", "2026-11-29")
-        #expect(fix.stdout == """
-            re-checked examples as of 2026-11-29 against run 2 (as of 2026-11-29): re-evaluated 116 of 684 pairs
-              5 rules read stores, whose data may have changed (cnil.prospecting.consent-in-store, cnil.recording.card-data, cnil.recording.store-retention, and 2 more): on every system that declares stores
-              examples/systems/call-recording-quality.yaml: descriptor changed: every rule
-            resolved failures (1):
-              FAIL → PASS  high  cnil.recording.retention on call-recording-quality
-                  was: examples/systems/call-recording-quality.yaml:36:18: fail: recordings kept P3Y; six months at most from the call
-                  was: examples/systems/call-recording-quality.yaml:74:22: fail: table recordings.call_recordings keeps recordings P3Y; six months at most from the call
-            changed findings (1):
-              FAIL → FAIL  high  gdpr.retention.store-rows on call-recording-quality
-                  + examples/systems/call-recording-quality.yaml:74:22: fail: 2483 rows of recordings.call_recordings are older than P6M (by started_at)
-            recorded run 3: 0 new failures, 1 resolved, 1 changed; new at or above high: 1
+        #expect(
+            fix.stdout == """
+                re-checked examples as of 2026-11-29 against run 2 (as of 2026-11-29): re-evaluated 116 of 684 pairs
+                  5 rules read stores, whose data may have changed (cnil.prospecting.consent-in-store, cnil.recording.card-data, cnil.recording.store-retention, and 2 more): on every system that declares stores
+                  examples/systems/call-recording-quality.yaml: descriptor changed: every rule
+                resolved failures (1):
+                  FAIL → PASS  high  cnil.recording.retention on call-recording-quality
+                      was: examples/systems/call-recording-quality.yaml:36:18: fail: recordings kept P3Y; six months at most from the call
+                      was: examples/systems/call-recording-quality.yaml:74:22: fail: table recordings.call_recordings keeps recordings P3Y; six months at most from the call
+                changed findings (1):
+                  FAIL → FAIL  high  gdpr.retention.store-rows on call-recording-quality
+                      + examples/systems/call-recording-quality.yaml:74:22: fail: 2483 rows of recordings.call_recordings are older than P6M (by started_at)
+                recorded run 3: 0 new failures, 1 resolved, 1 changed; new at or above high: 1
 
-            """)
+                """)
         #expect(fix.status == 1)
 
         // 4. A year later: Annex III's deployer duties are in force, the voicebot's waiver has
         // expired, and the stores hold more old rows.
         let later = try scratch.cadre("recheck", "--workspace", "examples", "--as-of", "2027-12-02")
         #expect(later.status == 1)
-        #expect(later.stdout.hasPrefix("""
-            re-checked examples as of 2027-12-02 against run 3 (as of 2026-11-29): re-evaluated 208 of 684 pairs
-              ai-act.deployer.decision-subjects: comes into force as of 2027-12-02: on every system
+        #expect(
+            later.stdout.hasPrefix(
+                """
+                re-checked examples as of 2027-12-02 against run 3 (as of 2026-11-29): re-evaluated 208 of 684 pairs
+                  ai-act.deployer.decision-subjects: comes into force as of 2027-12-02: on every system
 
-            """))
-        #expect(Self.block(after: "  SKIPPED → FAIL  high  ai-act.deployer.logs on speech-analytics", in: later.stdout) == [
-            "      examples/systems/speech-analytics.yaml:60:13: fail: the logs of high-risk component 'emotion-scoring' are kept P3M; six months at least"
-        ])
-        #expect(Self.block(after: "  PASS → FAIL  high  cnil.recording.store-retention on voicebot-support", in: later.stdout) == [
-            "      examples/systems/voicebot-support.yaml:70:9: fail: 1500 recordings older than six months in calls.recordings"
-        ])
-        #expect(Self.block(after: "  PASS → PASS  high  cnil.recording.retention on voicebot-support", in: later.stdout) == [
-            "      + examples/systems/voicebot-support.yaml:84:5: info: the waiver approved by dpo@electra.example expired on 2026-12-31 and is no longer needed: remove it"
-        ])
+                """))
+        #expect(
+            Self.block(after: "  SKIPPED → FAIL  high  ai-act.deployer.logs on speech-analytics", in: later.stdout) == [
+                "      examples/systems/speech-analytics.yaml:60:13: fail: the logs of high-risk component 'emotion-scoring' are kept P3M; six months at least"
+            ])
+        #expect(
+            Self.block(
+                after: "  PASS → FAIL  high  cnil.recording.store-retention on voicebot-support", in: later.stdout) == [
+                    "      examples/systems/voicebot-support.yaml:70:9: fail: 1500 recordings older than six months in calls.recordings"
+                ])
+        #expect(
+            Self.block(after: "  PASS → PASS  high  cnil.recording.retention on voicebot-support", in: later.stdout)
+                == [
+                    "      + examples/systems/voicebot-support.yaml:84:5: info: the waiver approved by dpo@electra.example expired on 2026-12-31 and is no longer needed: remove it"
+                ])
         #expect(!later.stdout.contains("SKIPPED → SKIPPED"), "another reason to be skipped is not a change")
         #expect(!later.stdout.contains("SKIPPED → PASS"), "a rule in force that passes changes no finding")
-        #expect(later.stdout.hasSuffix("recorded run 4: 8 new failures, 0 resolved, 10 changed; new at or above high: 15\n"))
+        #expect(
+            later.stdout.hasSuffix("recorded run 4: 8 new failures, 0 resolved, 10 changed; new at or above high: 15\n")
+        )
 
         // Nothing changed but the stores, which are read again; no result changed.
         let again = try scratch.cadre("recheck", "--workspace", "examples", "--as-of", "2027-12-02")
-        #expect(again.stdout == """
-            re-checked examples as of 2027-12-02 against run 4 (as of 2027-12-02): re-evaluated 45 of 684 pairs
-              5 rules read stores, whose data may have changed (cnil.prospecting.consent-in-store, cnil.recording.card-data, cnil.recording.store-retention, and 2 more): on every system that declares stores
-            no result changed
-            recorded run 5: 0 new failures, 0 resolved, 0 changed; new at or above high: 0
+        #expect(
+            again.stdout == """
+                re-checked examples as of 2027-12-02 against run 4 (as of 2027-12-02): re-evaluated 45 of 684 pairs
+                  5 rules read stores, whose data may have changed (cnil.prospecting.consent-in-store, cnil.recording.card-data, cnil.recording.store-retention, and 2 more): on every system that declares stores
+                no result changed
+                recorded run 5: 0 new failures, 0 resolved, 0 changed; new at or above high: 0
 
-            """)
+                """)
         #expect(again.status == 0)
         // Without the stores, the rules that read them are skipped: their failures resolve.
-        let noStores = try scratch.cadre("recheck", "--workspace", "examples", "--as-of", "2027-12-02", "--no-stores", "--dry-run")
-        #expect(noStores.stdout.hasPrefix("""
-            re-checked examples as of 2027-12-02 against run 5 (as of 2027-12-02): re-evaluated 684 of 684 pairs
-              stores: read → not read: every pair is evaluated
+        let noStores = try scratch.cadre(
+            "recheck", "--workspace", "examples", "--as-of", "2027-12-02", "--no-stores", "--dry-run")
+        #expect(
+            noStores.stdout.hasPrefix(
+                """
+                re-checked examples as of 2027-12-02 against run 5 (as of 2027-12-02): re-evaluated 684 of 684 pairs
+                  stores: read → not read: every pair is evaluated
 
-            """))
-        #expect(noStores.stdout.hasSuffix("not recorded: 0 new failures, 15 resolved, 5 changed; new at or above high: 0\n"))
+                """))
+        #expect(
+            noStores.stdout.hasSuffix("not recorded: 0 new failures, 15 resolved, 5 changed; new at or above high: 0\n")
+        )
 
         // The history, newest first, and the diff of two recorded runs.
         let history = try scratch.cadre("history", "--workspace", "examples")
         let lines = history.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == 6)
         #expect(lines[0].hasPrefix("run  recorded (UTC)"))
-        #expect(lines.dropFirst().map { $0.prefix(3).trimmingCharacters(in: .whitespaces) } == ["5", "4", "3", "2", "1"])
-        #expect(lines[5].hasSuffix("2026-11-29  full     684/684    51    11    2      0       ai-act 1.0.0, cnil 1.0.0, gdpr 1.0.0"))
-        #expect(lines[4].hasSuffix("2026-11-29  recheck  54/684     51    11    2      0       ai-act 1.0.0, cnil 1.1.0, gdpr 1.0.0"))
+        #expect(
+            lines.dropFirst().map { $0.prefix(3).trimmingCharacters(in: .whitespaces) } == ["5", "4", "3", "2", "1"])
+        #expect(
+            lines[5].hasSuffix(
+                "2026-11-29  full     684/684    51    11    2      0       ai-act 1.0.0, cnil 1.0.0, gdpr 1.0.0"))
+        #expect(
+            lines[4].hasSuffix(
+                "2026-11-29  recheck  54/684     51    11    2      0       ai-act 1.0.0, cnil 1.1.0, gdpr 1.0.0"))
         let diff = try scratch.cadre("diff", "1", "last~2", "--workspace", "examples")
-        #expect(diff.stdout == """
-            from run 1 (as of 2026-11-29) to run 3 (as of 2026-11-29)
-            resolved failures (1):
-              FAIL → PASS  high  cnil.recording.retention on call-recording-quality
-                  was: examples/systems/call-recording-quality.yaml:36:18: fail: recordings kept P3Y; six months at most
-                  was: examples/systems/call-recording-quality.yaml:74:22: fail: table recordings.call_recordings keeps recordings P3Y; six months at most
-            changed findings (1):
-              FAIL → FAIL  high  gdpr.retention.store-rows on call-recording-quality
-                  + examples/systems/call-recording-quality.yaml:74:22: fail: 2483 rows of recordings.call_recordings are older than P6M (by started_at)
-            0 new failures, 1 resolved, 1 changed; new at or above high: 1
+        #expect(
+            diff.stdout == """
+                from run 1 (as of 2026-11-29) to run 3 (as of 2026-11-29)
+                resolved failures (1):
+                  FAIL → PASS  high  cnil.recording.retention on call-recording-quality
+                      was: examples/systems/call-recording-quality.yaml:36:18: fail: recordings kept P3Y; six months at most
+                      was: examples/systems/call-recording-quality.yaml:74:22: fail: table recordings.call_recordings keeps recordings P3Y; six months at most
+                changed findings (1):
+                  FAIL → FAIL  high  gdpr.retention.store-rows on call-recording-quality
+                      + examples/systems/call-recording-quality.yaml:74:22: fail: 2483 rows of recordings.call_recordings are older than P6M (by started_at)
+                0 new failures, 1 resolved, 1 changed; new at or above high: 1
 
-            """)
+                """)
         #expect(diff.status == 1)
         let backwards = try scratch.cadre("diff", "last~2", "last~3", "--workspace", "examples")
         #expect(backwards.status == 1, "run 2 fails where run 3 does not")
@@ -147,7 +182,8 @@ import Testing
         _ = try scratch.cadre("recheck", "-w", "examples", "--as-of", "2026-11-29")
         // The chatbot's transcripts lose their retention period.
         try scratch.replace(
-            "    retention: { period: P6M, from: collection }\n    source: data_subject", with: "    source: data_subject",
+            "    retention: { period: P6M, from: collection }\n    source: data_subject",
+            with: "    source: data_subject",
             in: "examples/systems/chatbot-web.yaml")
         let output = try scratch.cadre("recheck", "-w", "examples", "--as-of", "2026-11-29", "--format", "json")
         #expect(output.status == 1)
@@ -187,7 +223,8 @@ import Testing
     /// in the history's files.
     @Test func noPersonalDataFromTheStoresReachesTheHistory() throws {
         let scratch = try ScratchWorkspace()
-        let seeded = try scratch.read("examples/stores/seeded-values.txt").split(separator: "\n").map(String.init).filter { !$0.isEmpty }
+        let seeded = try scratch.read("examples/stores/seeded-values.txt").split(separator: "\n").map(String.init)
+            .filter { !$0.isEmpty }
         #expect(seeded.count >= 50)
         var outputs = [
             try scratch.cadre("recheck", "-w", "examples", "--as-of", "2026-11-29"),
@@ -202,7 +239,9 @@ import Testing
             stored += try Data(contentsOf: folder.appendingPathComponent(name))
         }
         #expect(stored.count > 100_000)
-        #expect(stored.range(of: Data("**** **** ****".utf8)) != nil, "card numbers were found, and recorded redacted, as readable JSON")
+        #expect(
+            stored.range(of: Data("**** **** ****".utf8)) != nil,
+            "card numbers were found, and recorded redacted, as readable JSON")
         outputs.append(CadreCommand.Output(status: 0, stdout: String(decoding: stored, as: UTF8.self), stderr: ""))
         for output in outputs {
             for value in seeded {
@@ -246,14 +285,18 @@ extension RecheckCommandTests {
         let inside = try CadreCommand.run(
             ["recheck", "--as-of", "2026-11-29"], in: scratch.folder.appendingPathComponent("examples"),
             environment: EvaluateCommandTests.environment)
-        #expect(inside.stdout.hasPrefix("re-checked . as of 2026-11-29 against run 1 (as of 2026-11-29): re-evaluated 45 of 684 pairs\n"))
+        #expect(
+            inside.stdout.hasPrefix(
+                "re-checked . as of 2026-11-29 against run 1 (as of 2026-11-29): re-evaluated 45 of 684 pairs\n"))
         #expect(!inside.stdout.contains("rule file changed"))
         #expect(inside.stdout.contains("no result changed"))
         // Shown from there, the files are named from there.
-        let diff = try CadreCommand.run(["diff", "1", "2", "--format", "json"], in: scratch.folder.appendingPathComponent("examples"))
+        let diff = try CadreCommand.run(
+            ["diff", "1", "2", "--format", "json"], in: scratch.folder.appendingPathComponent("examples"))
         #expect(diff.status == 0)
         let evaluation = try CadreCommand.run(
-            ["evaluate", "systems/voicebot-support.yaml", "--as-of", "2026-11-29"], in: scratch.folder.appendingPathComponent("examples"),
+            ["evaluate", "systems/voicebot-support.yaml", "--as-of", "2026-11-29"],
+            in: scratch.folder.appendingPathComponent("examples"),
             environment: EvaluateCommandTests.environment)
         #expect(evaluation.stdout.contains("systems/voicebot-support.yaml:"))
         #expect(!evaluation.stdout.contains("examples/systems"))

@@ -17,13 +17,16 @@ import Testing
         #expect(written.status == 0 && written.stdout.isEmpty)
         #expect(try String(contentsOf: file, encoding: .utf8) == printed.stdout)
 
-        let unwritable = try CadreCommand.run(["schema", "--output", folder.appendingPathComponent("no/such/dir/x.json").path])
+        let unwritable = try CadreCommand.run([
+            "schema", "--output", folder.appendingPathComponent("no/such/dir/x.json").path,
+        ])
         #expect(unwritable.status == 2)
         #expect(unwritable.stderr.contains("cannot write"))
     }
 
     @Test func theSchemaAcceptsEveryExampleAndRejectsBrokenDescriptors() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cadre-jsonschema-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "cadre-jsonschema-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let schema = folder.appendingPathComponent("schema.json")
@@ -40,7 +43,9 @@ import Testing
             "version.yaml": header.replacingOccurrences(of: "system/v1", with: "system/v2"),
             "boolean.yaml": header + "notices: {recording_announcement: yes}\n",
         ]
-        for (name, text) in broken { try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        for (name, text) in broken {
+            try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
 
         let examples = try FileManager.default.contentsOfDirectory(
             atPath: CadreCommand.repositoryRoot.appendingPathComponent("examples/systems").path
@@ -49,9 +54,13 @@ import Testing
         let script = try #require(Bundle.module.url(forResource: "Scripts/check_schema", withExtension: "py"))
         let output = try CadreCommand.runProgram(
             "python3",
-            [script.path, schema.path, "--valid"] + examples + ["Tests/CadreModelTests/Fixtures/complete.yaml", "--invalid"]
+            [script.path, schema.path, "--valid"] + examples + [
+                "Tests/CadreModelTests/Fixtures/complete.yaml", "--invalid",
+            ]
                 + broken.keys.sorted().map { folder.appendingPathComponent($0).path })
-        #expect(output.status == 0, "\(output.stdout)\(output.stderr)\nneeds python3 with jsonschema and PyYAML (scripts/install-deps.sh)")
+        #expect(
+            output.status == 0,
+            "\(output.stdout)\(output.stderr)\nneeds python3 with jsonschema and PyYAML (scripts/install-deps.sh)")
         #expect(output.stdout.split(separator: "\n").count == examples.count + 1 + broken.count)
     }
 }

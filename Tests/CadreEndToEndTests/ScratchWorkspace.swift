@@ -22,7 +22,9 @@ final class ScratchWorkspace {
 
     deinit { try? FileManager.default.removeItem(at: folder) }
 
-    func read(_ path: String) throws -> String { try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8) }
+    func read(_ path: String) throws -> String {
+        try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
+    }
 
     func write(_ path: String, _ text: String) throws {
         let url = folder.appendingPathComponent(path)

@@ -60,9 +60,12 @@ import Testing
     @Test func sqliteFilesAreUnchanged() throws {
         let workspace = try Self.workspace(descriptor: Self.descriptor(engine: "sqlite", url: "people.sqlite"))
         let database = workspace.url.appendingPathComponent("people.sqlite").path
-        let created = try CadreCommand.runProgram("sqlite3", [
-            database, "CREATE TABLE people (id INTEGER PRIMARY KEY, name TEXT, seen_at TEXT); INSERT INTO people VALUES (1, 'Léa', '2026-01-01'), (2, 'Hugo', '2025-01-01');",
-        ])
+        let created = try CadreCommand.runProgram(
+            "sqlite3",
+            [
+                database,
+                "CREATE TABLE people (id INTEGER PRIMARY KEY, name TEXT, seen_at TEXT); INSERT INTO people VALUES (1, 'Léa', '2026-01-01'), (2, 'Hugo', '2025-01-01');",
+            ])
         #expect(created.status == 0, "\(created.stderr)")
         let before = try Self.sha256(database)
         let output = try CadreCommand.run(["evaluate", "--format", "json"], in: workspace.url)
@@ -89,7 +92,9 @@ import Testing
         guard let url = TestPostgres.url() else { return }
         let table = "people_\(UInt32.random(in: 1...UInt32.max))"
         func psql(_ sql: String) throws -> CadreCommand.Output { try TestPostgres.psql(url, sql) }
-        let created = try psql("CREATE TABLE \(table) (id integer PRIMARY KEY, name text, seen_at date); INSERT INTO \(table) VALUES (1, 'Léa', '2026-01-01'), (2, 'Hugo', '2025-01-01');")
+        let created = try psql(
+            "CREATE TABLE \(table) (id integer PRIMARY KEY, name text, seen_at date); INSERT INTO \(table) VALUES (1, 'Léa', '2026-01-01'), (2, 'Hugo', '2025-01-01');"
+        )
         #expect(created.status == 0, "\(created.stderr)")
         defer { _ = try? psql("DROP TABLE IF EXISTS \(table)") }
         let checksum = "SELECT md5(string_agg(id::text || name || seen_at::text, ',' ORDER BY id)) FROM \(table)"
@@ -99,9 +104,11 @@ import Testing
             "cadre.yaml": "cadre: workspace/v1\npacks: [pack]\n",
             "pack/pack.yaml": "cadre: pack/v1\nid: t\nversion: 1.0.0\ntitle: T\napi: 1\n",
             "pack/hostile.lua": rule,
-            "systems/a.yaml": Self.descriptor(engine: "postgres", url: "${PG_URL}").replacingOccurrences(of: "people", with: table),
+            "systems/a.yaml": Self.descriptor(engine: "postgres", url: "${PG_URL}").replacingOccurrences(
+                of: "people", with: table),
         ])
-        let output = try CadreCommand.run(["evaluate", "--format", "json"], in: workspace.url, environment: ["PG_URL": url])
+        let output = try CadreCommand.run(
+            ["evaluate", "--format", "json"], in: workspace.url, environment: ["PG_URL": url])
         #expect(output.stdout.contains("6 of 6 attempts refused; 2 rows"), "\(output.stdout)")
         #expect(try psql(checksum).stdout == before)
         let password = URLComponents(string: url)?.password ?? "\u{0}"

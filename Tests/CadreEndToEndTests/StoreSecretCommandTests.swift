@@ -16,28 +16,37 @@ import Testing
     }
 
     @Test func validateWarnsAtTheURLThatAPasswordBelongsInAVariable() throws {
-        let folder = try TemporaryFolder(files: ["systems/a.yaml": Self.descriptor(id: "a", stores: """
-            stores:
-              - id: crm
-                engine: postgres
-                url: postgres://u:s3cret-one@db.invalid/crm
-              - id: billing
-                engine: postgres
-                url: postgres://u@db.invalid/billing?sslmode=require&password=s3cret-two
-              - id: calls
-                engine: postgres
-                url: postgres://u:${CALLS_PASSWORD}@db.invalid/calls?sslmode=require
-            """)])
+        let folder = try TemporaryFolder(files: [
+            "systems/a.yaml": Self.descriptor(
+                id: "a",
+                stores: """
+                    stores:
+                      - id: crm
+                        engine: postgres
+                        url: postgres://u:s3cret-one@db.invalid/crm
+                      - id: billing
+                        engine: postgres
+                        url: postgres://u@db.invalid/billing?sslmode=require&password=s3cret-two
+                      - id: calls
+                        engine: postgres
+                        url: postgres://u:${CALLS_PASSWORD}@db.invalid/calls?sslmode=require
+                    """)
+        ])
         let output = try CadreCommand.run(["validate", "systems/a.yaml"], in: folder.url)
         #expect(output.status == 0)
-        let hint = "    hint: a password belongs in an environment variable: write `${STORE_PASSWORD}` in its place, resolved only when cadre connects"
-        #expect(output.stdout.contains("""
-            systems/a.yaml:8:10: warning: `url` holds a password or another secret written in clear (shown masked: `postgres://u:•••@db.invalid/crm`) [secret-in-descriptor]
-            \(hint)
-            """), "\(output.stdout)")
-        #expect(output.stdout.contains("""
-            systems/a.yaml:11:10: warning: `url` holds a password or another secret written in clear (shown masked: `postgres://u@db.invalid/billing?sslmode=require&password=•••`) [secret-in-descriptor]
-            """), "\(output.stdout)")
+        let hint =
+            "    hint: a password belongs in an environment variable: write `${STORE_PASSWORD}` in its place, resolved only when cadre connects"
+        #expect(
+            output.stdout.contains(
+                """
+                systems/a.yaml:8:10: warning: `url` holds a password or another secret written in clear (shown masked: `postgres://u:•••@db.invalid/crm`) [secret-in-descriptor]
+                \(hint)
+                """), "\(output.stdout)")
+        #expect(
+            output.stdout.contains(
+                """
+                systems/a.yaml:11:10: warning: `url` holds a password or another secret written in clear (shown masked: `postgres://u@db.invalid/billing?sslmode=require&password=•••`) [secret-in-descriptor]
+                """), "\(output.stdout)")
         #expect(output.stdout.components(separatedBy: "[secret-in-descriptor]").count == 3)
         #expect(!output.stdout.contains("s3cret") && !output.stderr.contains("s3cret"))
         #expect(try CadreCommand.run(["validate", "--strict", "systems/a.yaml"], in: folder.url).status == 2)
@@ -50,7 +59,9 @@ import Testing
         #expect(password.count >= 8)
         let table = "calls_\(UInt32.random(in: 1...UInt32.max))"
         func psql(_ sql: String) throws -> CadreCommand.Output { try TestPostgres.psql(url, sql) }
-        let created = try psql("CREATE TABLE \(table) (id integer PRIMARY KEY, recorded_at date); INSERT INTO \(table) VALUES (1, '2026-11-01');")
+        let created = try psql(
+            "CREATE TABLE \(table) (id integer PRIMARY KEY, recorded_at date); INSERT INTO \(table) VALUES (1, '2026-11-01');"
+        )
         #expect(created.status == 0, "\(created.stderr)")
         defer { _ = try? psql("DROP TABLE IF EXISTS \(table)") }
         // The same server three ways: the password in the user information, as a `password`
@@ -95,15 +106,19 @@ import Testing
             "systems/c.yaml": Self.descriptor(id: "c", stores: stores("${PG_URL}")),
         ])
         let environment = ["PG_URL": url]
-        let first = try CadreCommand.run(["recheck", "--as-of", "2026-11-29", "--format", "json"], in: workspace.url, environment: environment)
+        let first = try CadreCommand.run(
+            ["recheck", "--as-of", "2026-11-29", "--format", "json"], in: workspace.url, environment: environment)
         #expect(first.status == 0, "\(first.stdout)\(first.stderr)")
         #expect(try psql("INSERT INTO \(table) VALUES (2, '2025-01-01');").status == 0)
-        let second = try CadreCommand.run(["recheck", "--as-of", "2026-11-29"], in: workspace.url, environment: environment)
+        let second = try CadreCommand.run(
+            ["recheck", "--as-of", "2026-11-29"], in: workspace.url, environment: environment)
         #expect(second.status == 1, "\(second.stdout)\(second.stderr)")
         for system in ["a", "b", "c"] {
             #expect(second.stdout.contains("PASS → FAIL  high  t.purge on \(system)\n"), "\(second.stdout)")
         }
-        let report = try CadreCommand.run(["evaluate", "--as-of", "2026-11-29", "--format", "json", "--verbose"], in: workspace.url, environment: environment)
+        let report = try CadreCommand.run(
+            ["evaluate", "--as-of", "2026-11-29", "--format", "json", "--verbose"], in: workspace.url,
+            environment: environment)
         #expect(report.stdout.components(separatedBy: "1 old recordings").count == 4, "\(report.stdout)")
         #expect(report.stdout.contains("postgres://cadre_test:•••@"))
 
@@ -135,12 +150,14 @@ import Testing
             "pack/pack.yaml": "cadre: pack/v1\nid: t\nversion: 1.0.0\ntitle: T\napi: 1\n",
             "pack/rows.lua": rule,
             "exports/export${not-a-name}.csv": "id,note\n1,a\n2,b\n3,c\n",
-            "systems/a.yaml": Self.descriptor(id: "a", stores: """
-                stores:
-                  - id: exports
-                    engine: csv
-                    url: "exports/export$${not-a-name}.csv"
-                """),
+            "systems/a.yaml": Self.descriptor(
+                id: "a",
+                stores: """
+                    stores:
+                      - id: exports
+                        engine: csv
+                        url: "exports/export$${not-a-name}.csv"
+                    """),
         ])
         let validation = try CadreCommand.run(["validate", "systems/a.yaml"], in: workspace.url)
         #expect(validation.status == 0, "\(validation.stdout)")

@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// A rule, a test, a descriptor or a file name cannot drive the terminal nor rewrite a report:
 /// control characters reach people as escapes (`\u{1B}`), and Markdown shows text as typed
@@ -38,37 +39,45 @@ import Testing
         """
 
     static func workspace(_ extra: [String: String] = [:]) throws -> TemporaryFolder {
-        try TemporaryFolder(files: [
-            "cadre.yaml": "cadre: workspace/v1\npacks: [pack]\n",
-            "pack/pack.yaml": "cadre: pack/v1\nid: t\nversion: 1.0.0\ntitle: T\napi: 1\n",
-            "pack/hostile.lua": hostileRule,
-            "systems/hostile.yaml": descriptor,
-        ].merging(extra) { $1 })
+        try TemporaryFolder(
+            files: [
+                "cadre.yaml": "cadre: workspace/v1\npacks: [pack]\n",
+                "pack/pack.yaml": "cadre: pack/v1\nid: t\nversion: 1.0.0\ntitle: T\napi: 1\n",
+                "pack/hostile.lua": hostileRule,
+                "systems/hostile.yaml": descriptor,
+            ].merging(extra) { $1 })
     }
 
     /// No raw control character in `text` (but the newlines and tabs of the output's own lines).
     static func expectNoRawControls(_ text: String, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
         for character in raw {
-            #expect(!text.contains(character), "\(what) holds U+\(String(character.unicodeScalars.first!.value, radix: 16))", sourceLocation: sourceLocation)
+            #expect(
+                !text.contains(character),
+                "\(what) holds U+\(String(character.unicodeScalars.first!.value, radix: 16))",
+                sourceLocation: sourceLocation)
         }
     }
 
     /// What `cadre arguments` prints on standard output in `workspace`, once its exit status is
     /// checked and its output (both streams) found free of raw controls.
     static func stdout(
-        of arguments: [String], in workspace: TemporaryFolder, status: Int32, sourceLocation: SourceLocation = #_sourceLocation
+        of arguments: [String], in workspace: TemporaryFolder, status: Int32,
+        sourceLocation: SourceLocation = #_sourceLocation
     ) throws -> String {
         let output = try CadreCommand.run(arguments, in: workspace.url)
         #expect(output.status == status, "\(arguments): \(output.stderr)", sourceLocation: sourceLocation)
-        expectNoRawControls(output.stdout + output.stderr, arguments.joined(separator: " "), sourceLocation: sourceLocation)
+        expectNoRawControls(
+            output.stdout + output.stderr, arguments.joined(separator: " "), sourceLocation: sourceLocation)
         return output.stdout
     }
 
     @Test func theTextReportShowsEscapesNotControls() throws {
         let stdout = try Self.stdout(of: ["evaluate"], in: try Self.workspace(), status: 1)
         #expect(stdout.contains("t.hostile  Clear\\u{1B}[2J\\u{1B}[H title\n"))
-        #expect(stdout.contains(
-            "systems/hostile.yaml:6:5: fail: FAIL\\r\\u{1B}[32mPASS \\u{9B}2J \\u{202E}deliaf\\u{202C} transfers to <Ireland> | pipe\\nforged line\\u{7F}\n"))
+        #expect(
+            stdout.contains(
+                "systems/hostile.yaml:6:5: fail: FAIL\\r\\u{1B}[32mPASS \\u{9B}2J \\u{202E}deliaf\\u{202C} transfers to <Ireland> | pipe\\nforged line\\u{7F}\n"
+            ))
         #expect(stdout.contains("            card \\u{1B}[2K\\r**** 1234\n"))
         #expect(stdout.contains("Ref \\u{1B}]8;;http://evil.example\\u{07}link\\u{1B}]8;;\\u{07}\n"))
         // The message is one line: its newline cannot forge a line of the report.
@@ -79,12 +88,16 @@ import Testing
         let stdout = try Self.stdout(of: ["evaluate", "--format", "markdown"], in: try Self.workspace(), status: 1)
         #expect(stdout.contains("## `hostile` — Evil \\\\u{1B}\\[2J name \\<b>\n"))
         #expect(!stdout.replacingOccurrences(of: "\\<Ireland>", with: "").contains("<Ireland>"))
-        #expect(stdout.contains(
-            "| FAIL\\\\r\\\\u{1B}\\[32mPASS \\\\u{9B}2J \\\\u{202E}deliaf\\\\u{202C} transfers to \\<Ireland> \\| pipe\\\\nforged line\\\\u{7F} | `systems/hostile.yaml:6:5` |\n"))
+        #expect(
+            stdout.contains(
+                "| FAIL\\\\r\\\\u{1B}\\[32mPASS \\\\u{9B}2J \\\\u{202E}deliaf\\\\u{202C} transfers to \\<Ireland> \\| pipe\\\\nforged line\\\\u{7F} | `systems/hostile.yaml:6:5` |\n"
+            ))
     }
 
     @Test func aFileNameWithControlsIsEscapedEverywhere() throws {
-        let workspace = try Self.workspace(["systems/\u{1B}[2Jevil\r.yaml": Self.descriptor.replacingOccurrences(of: "id: hostile", with: "id: other")])
+        let workspace = try Self.workspace([
+            "systems/\u{1B}[2Jevil\r.yaml": Self.descriptor.replacingOccurrences(of: "id: hostile", with: "id: other")
+        ])
         for format in ["text", "markdown"] {
             let stdout = try Self.stdout(of: ["evaluate", "--format", format], in: workspace, status: 1)
             #expect(stdout.contains("systems/\\u{1B}[2Jevil\\r.yaml"), "\(format)")
@@ -104,7 +117,9 @@ import Testing
     @Test func policiesShowAndListEscapeTheRule() throws {
         let workspace = try Self.workspace()
         let show = try Self.stdout(of: ["policies", "show", "t.hostile"], in: workspace, status: 0)
-        #expect(show.hasPrefix("t.hostile\nClear\\u{1B}[2J\\u{1B}[H title\n\nLine one\nLine two \\u{1B}]0;owned\\u{07}\n\n"))
+        #expect(
+            show.hasPrefix("t.hostile\nClear\\u{1B}[2J\\u{1B}[H title\n\nLine one\nLine two \\u{1B}]0;owned\\u{07}\n\n")
+        )
         let list = try Self.stdout(of: ["policies", "list"], in: workspace, status: 0)
         #expect(list.contains("Clear\\u{1B}[2J\\u{1B}[H title"))
     }
@@ -114,13 +129,16 @@ import Testing
         let output = try CadreCommand.run(["policies", "list"], in: workspace.url)
         #expect(output.status == 2)
         Self.expectNoRawControls(output.stderr, "standard error")
-        #expect(output.stderr.contains(
-            "pack/broken.lua:1:1: error: the rule file failed while loading: \\u{1B}[2J\\u{1B}[Hcadre: all clear\\rPASS [rule-load]\n"))
+        #expect(
+            output.stderr.contains(
+                "pack/broken.lua:1:1: error: the rule file failed while loading: \\u{1B}[2J\\u{1B}[Hcadre: all clear\\rPASS [rule-load]\n"
+            ))
     }
 
     @Test func validateEscapesTheValuesItQuotes() throws {
         let workspace = try TemporaryFolder(files: [
-            "systems/a.yaml": Self.descriptor.replacingOccurrences(of: "legal_basis: contract", with: "legal_basis: \"\\e[2Jcontract\\r\"")
+            "systems/a.yaml": Self.descriptor.replacingOccurrences(
+                of: "legal_basis: contract", with: "legal_basis: \"\\e[2Jcontract\\r\"")
         ])
         let stdout = try Self.stdout(of: ["validate", "systems"], in: workspace, status: 2)
         #expect(stdout.contains("\\u{1B}[2Jcontract\\r"))
@@ -129,13 +147,13 @@ import Testing
     @Test func testReportsEscapeNamesMessagesAndWhatTestsPrinted() throws {
         let workspace = try Self.workspace([
             "pack/tests/hostile_test.lua": #"""
-                describe("suite \27[2J", function()
-                  it("prints \27]0;title\7", function()
-                    print("out \27[31m red\nsecond \r line")
-                    expect("\27[32mPASS"):to_be("\r")
-                  end)
-                end)
-                """#
+            describe("suite \27[2J", function()
+              it("prints \27]0;title\7", function()
+                print("out \27[31m red\nsecond \r line")
+                expect("\27[32mPASS"):to_be("\r")
+              end)
+            end)
+            """#
         ])
         let stdout = try Self.stdout(of: ["test", "pack", "--verbose"], in: workspace, status: 1)
         #expect(stdout.contains("  FAIL   suite \\u{1B}[2J prints \\u{1B}]0;title\\u{07}\n"))

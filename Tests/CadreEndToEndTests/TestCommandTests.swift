@@ -13,23 +13,24 @@ import Testing
             let base: [String: String] = [
                 "pack/pack.yaml": "cadre: pack/v1\nid: demo\nversion: 1.0.0\ntitle: Demo\napi: 1\n",
                 "pack/retention.lua": """
-                    -- Recordings are kept six months at most.
-                    return {
-                      id = "demo.retention", title = "Recordings are kept six months at most", severity = "high",
-                      references = { "CNIL NS-57" },
-                      check = function(system, ctx)
-                        for _, item in ipairs(system:data_of("user.content.call_recording")) do
-                          if cadre.duration(item.retention.period):can_exceed("P6M") then
-                            ctx:fail({item.retention, "period"}, "recordings kept %s; six months at most", item.retention.period)
-                          end
-                        end
-                      end,
-                    }
-                    """,
+                -- Recordings are kept six months at most.
+                return {
+                  id = "demo.retention", title = "Recordings are kept six months at most", severity = "high",
+                  references = { "CNIL NS-57" },
+                  check = function(system, ctx)
+                    for _, item in ipairs(system:data_of("user.content.call_recording")) do
+                      if cadre.duration(item.retention.period):can_exceed("P6M") then
+                        ctx:fail({item.retention, "period"}, "recordings kept %s; six months at most", item.retention.period)
+                      end
+                    end
+                  end,
+                }
+                """,
             ]
             for (path, text) in base.merging(files, uniquingKeysWith: { $1 }) {
                 let url = root.appendingPathComponent(path)
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(
+                    at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(text.utf8).write(to: url)
             }
         }
@@ -98,30 +99,30 @@ import Testing
         let plugin = CadreCommand.repositoryRoot.appendingPathComponent("plugins/pii-fr").path
         let pack = try Pack([
             "pack/siren.lua": """
-                -- The organisation's SIREN has a valid key.
-                local checksums = require("pii-fr.checksums")
-                return {
-                  id = "demo.siren", title = "The SIREN of the organisation is valid", severity = "low",
-                  references = { "Code de commerce R123-220" },
-                  check = function(system, ctx)
-                    local siren = system["x-siren"]
-                    if siren and not checksums.siren(checksums.digits(siren)) then
-                      ctx:fail(system, "SIREN %s has a wrong key", siren)
-                    end
-                  end,
-                }
-                """,
+            -- The organisation's SIREN has a valid key.
+            local checksums = require("pii-fr.checksums")
+            return {
+              id = "demo.siren", title = "The SIREN of the organisation is valid", severity = "low",
+              references = { "Code de commerce R123-220" },
+              check = function(system, ctx)
+                local siren = system["x-siren"]
+                if siren and not checksums.siren(checksums.digits(siren)) then
+                  ctx:fail(system, "SIREN %s has a wrong key", siren)
+                end
+              end,
+            }
+            """,
             "pack/tests/siren_test.lua": """
-                it("a wrong key fails", function()
-                  expect(run("demo.siren", system{ ["x-siren"] = "732 829 321" })).to_fail_with("wrong key")
-                end)
-                it("a valid SIREN passes", function()
-                  expect(run("demo.siren", system{ ["x-siren"] = "732 829 320" })):to_pass()
-                end)
-                it("the test file can use the module too", function()
-                  expect(require("pii-fr.checksums").luhn("732829320")).to_be(true)
-                end)
-                """,
+            it("a wrong key fails", function()
+              expect(run("demo.siren", system{ ["x-siren"] = "732 829 321" })).to_fail_with("wrong key")
+            end)
+            it("a valid SIREN passes", function()
+              expect(run("demo.siren", system{ ["x-siren"] = "732 829 320" })):to_pass()
+            end)
+            it("the test file can use the module too", function()
+              expect(require("pii-fr.checksums").luhn("732829320")).to_be(true)
+            end)
+            """,
             "cadre.yaml": "cadre: workspace/v1\npacks: [pack]\nplugins: [\(plugin)]\n",
         ])
         let inWorkspace = try pack.run(["test"])
@@ -140,17 +141,18 @@ import Testing
         let pack = try Pack(["pack/tests/retention_test.lua": Self.failing])
         let output = try pack.run(["test"] + ["pack/tests/retention_test.lua"])
         #expect(output.status == 1)
-        #expect(output.stdout == """
-            pack/tests/retention_test.lua
-              FAIL   passes at one year
-                     pack/tests/retention_test.lua:2: expected the rule to pass
-                       expected: status pass
-                         actual: status fail
-                                 fail at data[1].retention.period: recordings kept P1Y; six months at most
+        #expect(
+            output.stdout == """
+                pack/tests/retention_test.lua
+                  FAIL   passes at one year
+                         pack/tests/retention_test.lua:2: expected the rule to pass
+                           expected: status pass
+                             actual: status fail
+                                     fail at data[1].retention.period: recordings kept P1Y; six months at most
 
-            0 passed, 1 failed — 1 test in 1 file of 1 pack
+                0 passed, 1 failed — 1 test in 1 file of 1 pack
 
-            """)
+                """)
     }
 
     @Test func aTestFileThatDoesNotCompileIsInvalidInputWithItsLocation() throws {
@@ -211,23 +213,36 @@ import Testing
         let output = try pack.run(["test", "pack", "--format", "junit"])
         #expect(output.status == 1)
         #expect(output.stdout.contains(#"<testsuites name="cadre test" tests="3" failures="1" errors="0">"#))
-        #expect(output.stdout.contains(#"<testcase classname="demo" name="demo.retention passes at six months" file="pack/tests/retention_test.lua" line="5">"#))
-        #expect(output.stdout.contains(#"<failure message="expected the rule to pass" type="expectation">pack/tests/retention_test.lua:10: expected the rule to pass"#))
+        #expect(
+            output.stdout.contains(
+                #"<testcase classname="demo" name="demo.retention passes at six months" file="pack/tests/retention_test.lua" line="5">"#
+            ))
+        #expect(
+            output.stdout.contains(
+                #"<failure message="expected the rule to pass" type="expectation">pack/tests/retention_test.lua:10: expected the rule to pass"#
+            ))
     }
 
     @Test func minCoverageNamesTheRulesNotCovered() throws {
-        let pack = try Pack(["pack/tests/retention_test.lua": """
+        let pack = try Pack([
+            "pack/tests/retention_test.lua": """
             it("fails", function() expect(run("demo.retention", \(Self.recordings("P1Y")))):to_fail() end)
-            """])
+            """
+        ])
         let output = try pack.run(["test", "pack", "--min-coverage", "100"])
         #expect(output.status == 1)
-        #expect(output.stdout.contains("coverage 0% is below --min-coverage 100%; not covered:\n  demo.retention (no passing case) pack/retention.lua\n"))
+        #expect(
+            output.stdout.contains(
+                "coverage 0% is below --min-coverage 100%; not covered:\n  demo.retention (no passing case) pack/retention.lua\n"
+            ))
         #expect(try pack.run(["test", "pack", "--min-coverage", "0"]).status == 0)
         #expect(try pack.run(["test", "pack", "--min-coverage", "101"]).status == 2)
     }
 
     @Test func policiesDocIsUpToDateAndCheckCatchesADifference() throws {
-        let check = try CadreCommand.run(["policies", "doc", "--workspace", "examples", "--output", "docs/policies.md", "--check"])
+        let check = try CadreCommand.run([
+            "policies", "doc", "--workspace", "examples", "--output", "docs/policies.md", "--check",
+        ])
         #expect(check.status == 0, "\(check.stderr)")
         let pack = try Pack(["docs/README.md": "Docs.\n"])
         let written = try pack.run(["policies", "doc", "pack", "--output", "docs/policies.md"])

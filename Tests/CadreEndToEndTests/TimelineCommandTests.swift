@@ -28,47 +28,75 @@ import Testing
     @Test func eachSystemSeesItsObligationsComing() throws {
         let scratch = try ScratchWorkspace()
         try scratch.write("policies/ai-act/high-risk-deployer.lua", Self.highRisk)
-        let output = try scratch.cadre("timeline", "credit-offer-assistant", "speech-analytics", "chatbot-web", "-w", "examples", "--from", "2026-11-29", "--until", "2028-12-31")
+        let output = try scratch.cadre(
+            "timeline", "credit-offer-assistant", "speech-analytics", "chatbot-web", "-w", "examples", "--from",
+            "2026-11-29", "--until", "2028-12-31")
         #expect(output.status == 0)
         let lines = output.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines.first == "obligations that come into force or lapse from 2026-11-29 to 2028-12-31")
         // Systems in id order; the chatbot's obligations are all in force already (omnibus calendar).
-        #expect(output.stdout.contains("""
+        #expect(
+            output.stdout.contains(
+                """
 
-            chatbot-web  examples/systems/chatbot-web.yaml
-              nothing comes into force or lapses
+                chatbot-web  examples/systems/chatbot-web.yaml
+                  nothing comes into force or lapses
 
-            credit-offer-assistant  examples/systems/credit-offer-assistant.yaml
+                credit-offer-assistant  examples/systems/credit-offer-assistant.yaml
 
-            """))
+                """))
         // Annex III's high-risk duties from 2027-12-02, for the credit assistant (5(b)) and the
         // speech analytics that evaluate agents (4(b)); the added rule lapses after 2028-06-30.
         let credit = Self.section("credit-offer-assistant", of: lines)
-        #expect(credit.contains("  2027-12-02  comes into force  ai-act.high-risk.credit  high  Credit scoring is treated as high-risk (Annex III 5(b))  [AI Act Annex III 5(b); AI Act Art. 6(3)]"))
-        #expect(credit.contains("  2027-12-02  comes into force  ai-act.fria.required  high  A fundamental rights impact assessment precedes the use of credit or insurance AI  [AI Act Art. 27(1); AI Act Annex III 5(b); AI Act Annex III 5(c)]"))
-        #expect(credit.last == "  2028-07-01  lapses            ai-act.high-risk.deployer  high  Deployers of high-risk AI systems follow the instructions and keep logs (last day 2028-06-30)  [AI Act Art. 26]")
+        #expect(
+            credit.contains(
+                "  2027-12-02  comes into force  ai-act.high-risk.credit  high  Credit scoring is treated as high-risk (Annex III 5(b))  [AI Act Annex III 5(b); AI Act Art. 6(3)]"
+            ))
+        #expect(
+            credit.contains(
+                "  2027-12-02  comes into force  ai-act.fria.required  high  A fundamental rights impact assessment precedes the use of credit or insurance AI  [AI Act Art. 27(1); AI Act Annex III 5(b); AI Act Annex III 5(c)]"
+            ))
+        #expect(
+            credit.last
+                == "  2028-07-01  lapses            ai-act.high-risk.deployer  high  Deployers of high-risk AI systems follow the instructions and keep logs (last day 2028-06-30)  [AI Act Art. 26]"
+        )
         #expect(credit.count == 9)
         let speech = Self.section("speech-analytics", of: lines)
-        #expect(speech.contains("  2027-12-02  comes into force  ai-act.high-risk.workers  high  AI evaluating agents is treated as high-risk (Annex III 4(b))  [AI Act Annex III 4(b); AI Act Art. 6(3)]"))
+        #expect(
+            speech.contains(
+                "  2027-12-02  comes into force  ai-act.high-risk.workers  high  AI evaluating agents is treated as high-risk (Annex III 4(b))  [AI Act Annex III 4(b); AI Act Art. 6(3)]"
+            ))
         #expect(!speech.contains { $0.contains("ai-act.high-risk.credit") })
-        #expect(speech.allSatisfy { $0.hasPrefix("  2027-12-02  comes into force  ") || $0.hasPrefix("  2028-07-01  lapses  ") })
+        #expect(
+            speech.allSatisfy {
+                $0.hasPrefix("  2027-12-02  comes into force  ") || $0.hasPrefix("  2028-07-01  lapses  ")
+            })
         #expect(speech.count == 9)
         #expect(output.stdout.hasSuffix("\n18 dates for 2 of 3 systems\n"))
 
         // Under the AI Act's original calendar, Annex III applied from 2026-08-02, and so did
         // the transparency duties of the chatbot.
-        try scratch.replace("ai-act: { calendar: omnibus }", with: "ai-act: { calendar: original }", in: "examples/cadre.yaml")
-        let original = try scratch.cadre("timeline", "chatbot-web", "speech-analytics", "-w", "examples", "--from", "2026-01-01", "--until", "2026-12-31", "--format", "json")
-        let document = try #require(try JSONSerialization.jsonObject(with: Data(original.stdout.utf8)) as? [String: Any])
+        try scratch.replace(
+            "ai-act: { calendar: omnibus }", with: "ai-act: { calendar: original }", in: "examples/cadre.yaml")
+        let original = try scratch.cadre(
+            "timeline", "chatbot-web", "speech-analytics", "-w", "examples", "--from", "2026-01-01", "--until",
+            "2026-12-31", "--format", "json")
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(original.stdout.utf8)) as? [String: Any])
         #expect(document["format"] as? String == "cadre-timeline/v1")
         let systems = try #require(document["systems"] as? [[String: Any]])
         #expect(systems.map { $0["id"] as? String } == ["chatbot-web", "speech-analytics"])
-        let events = systems.map { ($0["events"] as? [[String: Any]] ?? []).map { "\($0["date"] ?? "") \($0["kind"] ?? "") \($0["rule"] ?? "")" } }
-        #expect(events.first == [
-            "2026-08-02 comes-into-force ai-act.transparency.disclosure",
-            "2026-08-02 comes-into-force ai-act.transparency.marking",
-            "2026-08-02 comes-into-force ai-act.transparency.timing",
-        ])
+        let events = systems.map {
+            ($0["events"] as? [[String: Any]] ?? []).map {
+                "\($0["date"] ?? "") \($0["kind"] ?? "") \($0["rule"] ?? "")"
+            }
+        }
+        #expect(
+            events.first == [
+                "2026-08-02 comes-into-force ai-act.transparency.disclosure",
+                "2026-08-02 comes-into-force ai-act.transparency.marking",
+                "2026-08-02 comes-into-force ai-act.transparency.timing",
+            ])
         #expect(events.last?.contains("2026-08-02 comes-into-force ai-act.high-risk.deployer") == true)
         #expect(events.last?.contains("2026-08-02 comes-into-force ai-act.transparency.emotion-recognition") == true)
         #expect(events.last?.allSatisfy { $0.hasPrefix("2026-08-02 comes-into-force ") } == true)
@@ -84,7 +112,8 @@ import Testing
         let scratch = try ScratchWorkspace()
         let output = try scratch.cadre("timeline", "voicebot-suport", "-w", "examples")
         #expect(output.status == 2)
-        #expect(output.stderr.contains("no system `voicebot-suport` in the workspace (did you mean `voicebot-support`?)"))
+        #expect(
+            output.stderr.contains("no system `voicebot-suport` in the workspace (did you mean `voicebot-support`?)"))
         let backwards = try scratch.cadre("timeline", "-w", "examples", "--from", "2027-01-01", "--until", "2026-01-01")
         #expect(backwards.status == 2)
     }

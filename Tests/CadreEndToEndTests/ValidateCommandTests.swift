@@ -29,26 +29,32 @@ import Testing
             #expect(errors.allSatisfy { $0.wholeMatch(of: pattern) != nil }, "\(errors)")
         }
         #expect(!output.stdout.contains("agent-assist.yaml:"))
-        #expect(lines.last == "\(files.count + 2) files checked: 2 valid, \(files.count) invalid (\(files.count) errors, 0 warnings)")
+        #expect(
+            lines.last
+                == "\(files.count + 2) files checked: 2 valid, \(files.count) invalid (\(files.count) errors, 0 warnings)"
+        )
     }
 
     @Test func hintsFollowOnAnIndentedLine() throws {
         let output = try CadreCommand.run(["validate", "\(Self.malformed)/unknown-key.yaml"])
         #expect(output.status == 2)
-        #expect(output.stdout == """
-            \(Self.malformed)/unknown-key.yaml:7:5: error: unknown key `legal_bases` in purpose [unknown-key]
-                hint: did you mean `legal_basis`?
+        #expect(
+            output.stdout == """
+                \(Self.malformed)/unknown-key.yaml:7:5: error: unknown key `legal_bases` in purpose [unknown-key]
+                    hint: did you mean `legal_basis`?
 
-            1 file checked: 0 valid, 1 invalid (1 error, 0 warnings)
+                1 file checked: 0 valid, 1 invalid (1 error, 0 warnings)
 
-            """)
+                """)
     }
 
     @Test func hostileInputsNeitherCrashNorHang() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cadre-hostile-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        func write(_ name: String, _ bytes: [UInt8]) throws { try Data(bytes).write(to: folder.appendingPathComponent(name)) }
+        func write(_ name: String, _ bytes: [UInt8]) throws {
+            try Data(bytes).write(to: folder.appendingPathComponent(name))
+        }
         var generator = SplitMix(state: 2025)
         try write("garbage.yaml", (0..<65_536).map { _ in UInt8(truncatingIfNeeded: generator.next()) })
         try write("huge.yaml", Array(repeating: UInt8(ascii: "x"), count: 8 << 20))
@@ -58,11 +64,16 @@ import Testing
             bomb += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 10).joined(separator: ", ") + "]\n"
         }
         try write("bomb.yaml", Array((bomb + "m: {*l : x}\n").utf8))
-        try write("keys.yaml", Array(("cadre: system/v1\n" + (0..<50_000).map { "k\($0): v" }.joined(separator: "\n")).utf8))
+        try write(
+            "keys.yaml", Array(("cadre: system/v1\n" + (0..<50_000).map { "k\($0): v" }.joined(separator: "\n")).utf8))
         let output = try CadreCommand.run(["validate", folder.path], timeout: 60)
         #expect(output.status == 2)
-        #expect(output.stdout.hasSuffix("5 files checked: 0 valid, 5 invalid (205 errors, 0 warnings)\n"), "\(output.stdout)")
-        #expect(output.stdout.contains("keys.yaml:198:1: error: 49803 more problems in this file are not shown [too-many-problems]"))
+        #expect(
+            output.stdout.hasSuffix("5 files checked: 0 valid, 5 invalid (205 errors, 0 warnings)\n"),
+            "\(output.stdout)")
+        #expect(
+            output.stdout.contains(
+                "keys.yaml:198:1: error: 49803 more problems in this file are not shown [too-many-problems]"))
         for (file, code) in [
             ("garbage.yaml", "binary-file"), ("huge.yaml", "file-too-large"), ("brackets.yaml", "too-deep"),
             ("bomb.yaml", "alias-expansion"), ("keys.yaml", "too-many-problems"),
@@ -72,10 +83,13 @@ import Testing
     }
 
     @Test func jsonOutputIsForTools() throws {
-        let output = try CadreCommand.run(["validate", "--format", "json", "\(Self.malformed)/bad-date.yaml", "examples/systems/chatbot-web.yaml"])
+        let output = try CadreCommand.run([
+            "validate", "--format", "json", "\(Self.malformed)/bad-date.yaml", "examples/systems/chatbot-web.yaml",
+        ])
         #expect(output.status == 2)
         let report = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
-        #expect(report["summary"] as? [String: Int] == ["files": 2, "valid": 1, "invalid": 1, "errors": 1, "warnings": 0])
+        #expect(
+            report["summary"] as? [String: Int] == ["files": 2, "valid": 1, "invalid": 1, "errors": 1, "warnings": 0])
         let files = try #require(report["files"] as? [[String: Any]])
         let entry = try #require((files.first?["diagnostics"] as? [[String: Any]])?.first)
         #expect(entry["file"] as? String == "\(Self.malformed)/bad-date.yaml")
@@ -101,15 +115,19 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("warned.yaml")
-        try "cadre: system/v1\nid: w\nname: W\nowner: o\ndata:\n  - category: user.genetic\n".write(to: file, atomically: true, encoding: .utf8)
+        try "cadre: system/v1\nid: w\nname: W\nowner: o\ndata:\n  - category: user.genetic\n".write(
+            to: file, atomically: true, encoding: .utf8)
         let relaxed = try CadreCommand.run(["validate", file.path])
         #expect(relaxed.status == 0)
-        #expect(relaxed.stdout.contains("warning: `user.genetic` is an older name of the data category `user.health_and_medical.genetic`"))
+        #expect(
+            relaxed.stdout.contains(
+                "warning: `user.genetic` is an older name of the data category `user.health_and_medical.genetic`"))
         #expect(try CadreCommand.run(["validate", "--strict", file.path]).status == 2)
     }
 
     @Test func workspaceTaxonomyTermsAreAccepted() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cadre-taxonomy-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "cadre-taxonomy-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let terms = folder.appendingPathComponent("terms.yaml")

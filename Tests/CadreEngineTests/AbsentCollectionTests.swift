@@ -30,12 +30,14 @@ import Testing
 
     private func evaluate(_ check: String, descriptor: String = bare) throws -> RuleResult {
         let workspace = try TemporaryWorkspace.with(
-            rules: ["probe.lua": TemporaryWorkspace.rule("probe", check: check)], systems: ["systems/a.yaml": descriptor])
+            rules: ["probe.lua": TemporaryWorkspace.rule("probe", check: check)],
+            systems: ["systems/a.yaml": descriptor])
         return try #require(try workspace.evaluate().result("test.probe", on: "bare"))
     }
 
     @Test func everyAbsentCollectionReadsAsAnEmptyList() throws {
-        let result = try evaluate("""
+        let result = try evaluate(
+            """
             local lists = {
               system.channels, system.purposes, system.waivers,
               system.data[1].subjects, system.data[1].purposes, system.data[1].stores,
@@ -58,22 +60,26 @@ import Testing
     }
 
     @Test func theKeysOfAPartAreStillOnlyThoseTheFileHas() throws {
-        let result = try evaluate("""
+        let result = try evaluate(
+            """
             local function keys(t) local out = {} for k in pairs(t) do out[#out + 1] = tostring(k) end return table.concat(out, ',') end
             local function raw(t) local out = {} local k = next(t) while k do out[#out + 1] = tostring(k) k = next(t, k) end return table.concat(out, ',') end
             ctx:info("%s / %s / %s", keys(system), keys(system.data[1]), keys(system.stores[1].tables[1]))
             ctx:info("%s / %s", raw(system.data[1]), tostring(rawget(system.data[1], "subjects")))
             """)
         #expect(result.status == .pass)
-        #expect(result.findings.map(\.message).sorted() == [
-            "cadre,id,name,owner,data,ai,stores,processors,prospecting / category / name",
-            "category / nil",
-        ])
+        #expect(
+            result.findings.map(\.message).sorted() == [
+                "cadre,id,name,owner,data,ai,stores,processors,prospecting / category / name",
+                "category / nil",
+            ])
     }
 
     @Test func anEmptyListWrittenInTheFileIsTheFilesOwn() throws {
-        let descriptor = Self.bare.replacingOccurrences(of: "  - category: user.contact.email", with: "  - category: user.contact.email\n    stores: []")
-        let result = try evaluate("""
+        let descriptor = Self.bare.replacingOccurrences(
+            of: "  - category: user.contact.email", with: "  - category: user.contact.email\n    stores: []")
+        let result = try evaluate(
+            """
             local item = system.data[1]
             ctx:info("%s %s %d", tostring(rawget(item, "stores") ~= nil), tostring(rawget(item, "purposes") ~= nil), #item.stores)
             """, descriptor: descriptor)
@@ -81,7 +87,8 @@ import Testing
     }
 
     @Test func aFindingOnAnAbsentListPointsAtThePartThatLeavesItOut() throws {
-        let result = try evaluate("""
+        let result = try evaluate(
+            """
             ctx:fail(system.data[1].subjects, "no subjects")
             ctx:fail(system.stores[1].tables[1].columns, "no columns")
             ctx:fail({system.ai[1].annex_iii, 1}, "no point")

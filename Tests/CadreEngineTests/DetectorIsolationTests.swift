@@ -13,10 +13,12 @@ import Testing
 
     /// A rule that scans with the plugin's detector, then reports `report` (Lua) as its finding.
     static func rule(reporting report: String) -> String {
-        TemporaryWorkspace.rule("scan", check: """
-            local scanned = ctx:store("crm"):scan("notes", { detectors = { "mail" } })
-            ctx:info("%d mails; %s", scanned.detectors.mail.matches, \(report))
-            """)
+        TemporaryWorkspace.rule(
+            "scan",
+            check: """
+                local scanned = ctx:store("crm"):scan("notes", { detectors = { "mail" } })
+                ctx:info("%d mails; %s", scanned.detectors.mail.matches, \(report))
+                """)
     }
 
     func evaluate(hook: String, body: String, rule: String) throws -> Evaluation {
@@ -30,7 +32,8 @@ import Testing
     @Test(arguments: hooks) func valuesKeptInAModuleStayInTheDetectorsCopy(hook: String) throws {
         let value = hook == "validate" ? "candidate" : "match"
         let evaluation = try evaluate(
-            hook: hook, body: "require('stash').put(\(value))", rule: Self.rule(reporting: "'stash: ' .. require('plug.stash').all()"))
+            hook: hook, body: "require('stash').put(\(value))",
+            rule: Self.rule(reporting: "'stash: ' .. require('plug.stash').all()"))
         let result = try #require(evaluation.result("test.scan"))
         #expect(result.status == .pass)
         #expect(result.findings.map(\.message) == ["2 mails; stash: "])
@@ -50,15 +53,17 @@ import Testing
         let value = hook == "validate" ? "candidate" : "match"
         let attempts = [
             "leak = \(value)", "_G.leak = \(value)", "rawset(_G, 'leak', \(value))", "string.leak = \(value)",
-            "rawset(string, 'leak', \(value))", "cadre.leak = \(value)", "math.leak = \(value)", "table.leak = \(value)",
+            "rawset(string, 'leak', \(value))", "cadre.leak = \(value)", "math.leak = \(value)",
+            "table.leak = \(value)",
         ]
         let body = attempts.map { "pcall(function() \($0) end)" }.joined(separator: "; ")
         let evaluation = try evaluate(
             hook: hook, body: body,
-            rule: Self.rule(reporting: """
-                string.format("%s %s %s %s %s", tostring(rawget(_G, "leak")), tostring(rawget(string, "leak")),
-                  tostring(rawget(cadre, "leak")), tostring(rawget(math, "leak")), tostring(rawget(table, "leak")))
-                """))
+            rule: Self.rule(
+                reporting: """
+                    string.format("%s %s %s %s %s", tostring(rawget(_G, "leak")), tostring(rawget(string, "leak")),
+                      tostring(rawget(cadre, "leak")), tostring(rawget(math, "leak")), tostring(rawget(table, "leak")))
+                    """))
         #expect(evaluation.result("test.scan")?.findings.map(\.message) == ["2 mails; nil nil nil nil nil"])
         #expect(HostileDetectorWorkspace.leaks(in: evaluation) == [])
     }
@@ -79,12 +84,14 @@ import Testing
 
     @Test(arguments: hooks) func whatADetectorPrintsIsNotKept(hook: String) throws {
         let value = hook == "validate" ? "candidate" : "match"
-        let rule = TemporaryWorkspace.rule("scan", check: """
-            print("before the scan")
-            local scanned = ctx:store("crm"):scan("notes", { detectors = { "mail" } })
-            print("after the scan")
-            ctx:info("%d mails", scanned.detectors.mail.matches)
-            """)
+        let rule = TemporaryWorkspace.rule(
+            "scan",
+            check: """
+                print("before the scan")
+                local scanned = ctx:store("crm"):scan("notes", { detectors = { "mail" } })
+                print("after the scan")
+                ctx:info("%d mails", scanned.detectors.mail.matches)
+                """)
         let evaluation = try evaluate(hook: hook, body: "print(\(value)); print('seen: ' .. \(value))", rule: rule)
         let result = try #require(evaluation.result("test.scan"))
         #expect(result.log == ["before the scan", "after the scan"])
@@ -93,7 +100,10 @@ import Testing
     }
 
     /// What a rule sees when the detector's hook raised an error: cadre's words, the plugin's line.
-    func expectRaisedError(_ evaluation: Evaluation, hook: String, line: Int? = nil, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    func expectRaisedError(
+        _ evaluation: Evaluation, hook: String, line: Int? = nil,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
         let result = evaluation.result("test.scan")
         #expect(result?.status == .error, sourceLocation: sourceLocation)
         #expect(result?.failure?.kind == "plugin", sourceLocation: sourceLocation)
@@ -102,16 +112,20 @@ import Testing
                 == "detector `mail` of plugin plug failed: \(hook) raised an error (its message is not shown: a detector's messages may quote the value it was given)",
             sourceLocation: sourceLocation)
         #expect(result?.failure?.location?.file.hasSuffix("plug/detectors.lua") == true, sourceLocation: sourceLocation)
-        #expect(result?.failure?.location?.line == line ?? (hook == "validate" ? 6 : 10), sourceLocation: sourceLocation)
+        #expect(
+            result?.failure?.location?.line == line ?? (hook == "validate" ? 6 : 10), sourceLocation: sourceLocation)
         #expect(HostileDetectorWorkspace.leaks(in: evaluation) == [], sourceLocation: sourceLocation)
     }
 
     @Test(arguments: hooks) func anErrorQuotingTheValueIsReportedByItsKindOnly(hook: String) throws {
         let value = hook == "validate" ? "candidate" : "match"
-        expectRaisedError(try evaluate(hook: hook, body: "error(\(value))", rule: Self.rule(reporting: "''")), hook: hook)
-        expectRaisedError(try evaluate(hook: hook, body: "error({value = \(value)})", rule: Self.rule(reporting: "''")), hook: hook)
+        expectRaisedError(
+            try evaluate(hook: hook, body: "error(\(value))", rule: Self.rule(reporting: "''")), hook: hook)
+        expectRaisedError(
+            try evaluate(hook: hook, body: "error({value = \(value)})", rule: Self.rule(reporting: "''")), hook: hook)
         // Lua's own message quotes the key: attempt to call a nil value (field 'alice.martin@…').
-        expectRaisedError(try evaluate(hook: hook, body: "local t = {}; t[\(value)]()", rule: Self.rule(reporting: "''")), hook: hook)
+        expectRaisedError(
+            try evaluate(hook: hook, body: "local t = {}; t[\(value)]()", rule: Self.rule(reporting: "''")), hook: hook)
     }
 
     @Test(arguments: hooks) func aForgedLocationCannotCarryTheValue(hook: String) throws {
@@ -123,33 +137,46 @@ import Testing
             local digits = (\(value):gsub("%D", "")):sub(1, 15); \
             error(chunk .. ":" .. (#digits > 0 and digits or "4970101234564242") .. ": x", 0)
             """
-        expectRaisedError(try evaluate(hook: hook, body: body, rule: Self.rule(reporting: "''")), hook: hook, line: hook == "validate" ? 5 : 9)
+        expectRaisedError(
+            try evaluate(hook: hook, body: body, rule: Self.rule(reporting: "''")), hook: hook,
+            line: hook == "validate" ? 5 : 9)
     }
 
     @Test func returnValuesOtherThanBooleansAreRefusedWithoutQuotingThem() throws {
-        for (answer, type) in [("candidate", "a string"), ("{candidate}", "a table"), ("#candidate", "a number"), ("nil", "nil")] {
+        for (answer, type) in [
+            ("candidate", "a string"), ("{candidate}", "a table"), ("#candidate", "a number"), ("nil", "nil"),
+        ] {
             let detector = HostileDetectorWorkspace.detector(hook: "validate", body: "do return \(answer) end")
-            let workspace = try HostileDetectorWorkspace(detectors: detector, rules: ["scan.lua": Self.rule(reporting: "''")])
+            let workspace = try HostileDetectorWorkspace(
+                detectors: detector, rules: ["scan.lua": Self.rule(reporting: "''")])
             let evaluation = try workspace.evaluate()
             let result = try #require(evaluation.result("test.scan"))
             #expect(result.failure?.kind == "plugin")
-            #expect(result.failure?.message == "detector `mail` of plugin plug failed: validate must return true or false, not \(type)")
+            #expect(
+                result.failure?.message
+                    == "detector `mail` of plugin plug failed: validate must return true or false, not \(type)")
             #expect(result.failure?.location?.line == 5)
             #expect(HostileDetectorWorkspace.leaks(in: evaluation) == [])
         }
         let redactor = HostileDetectorWorkspace.detector(hook: "redact", body: "do return {match} end")
-        let evaluation = try HostileDetectorWorkspace(detectors: redactor, rules: ["scan.lua": Self.rule(reporting: "''")]).evaluate()
-        #expect(evaluation.result("test.scan")?.failure?.message == "detector `mail` of plugin plug failed: redact must return a string, not a table")
+        let evaluation = try HostileDetectorWorkspace(
+            detectors: redactor, rules: ["scan.lua": Self.rule(reporting: "''")]
+        ).evaluate()
+        #expect(
+            evaluation.result("test.scan")?.failure?.message
+                == "detector `mail` of plugin plug failed: redact must return a string, not a table")
         #expect(evaluation.result("test.scan")?.failure?.location?.line == 9)
     }
 
     @Test(arguments: hooks) func aRuleThatCatchesThePluginsErrorStillErrs(hook: String) throws {
         let value = hook == "validate" ? "candidate" : "match"
-        let rule = TemporaryWorkspace.rule("scan", check: """
-            local crm = ctx:store("crm")
-            local ok, message = pcall(crm.scan, crm, "notes", { detectors = { "mail" } })
-            ctx:fail(system, "caught: %s", tostring(message))
-            """)
+        let rule = TemporaryWorkspace.rule(
+            "scan",
+            check: """
+                local crm = ctx:store("crm")
+                local ok, message = pcall(crm.scan, crm, "notes", { detectors = { "mail" } })
+                ctx:fail(system, "caught: %s", tostring(message))
+                """)
         let evaluation = try evaluate(hook: hook, body: "error('value: ' .. \(value))", rule: rule)
         // The error is sticky: the rule's own finding (which quotes cadre's message) is not kept.
         expectRaisedError(evaluation, hook: hook)
@@ -159,12 +186,16 @@ import Testing
     @Test func packTestsRunDetectorsInAStateOfTheirOwnToo() throws {
         // `cadre test`: a fixture store scanned by the rule a test runs; neither the rule nor the
         // test file sees what the detector kept.
-        let detector = HostileDetectorWorkspace.detector(hook: "validate", body: "require('stash').put(candidate); print(candidate)")
+        let detector = HostileDetectorWorkspace.detector(
+            hook: "validate", body: "require('stash').put(candidate); print(candidate)")
         let workspace = try PluginTests.workspace(
             plugin: ["detectors.lua": detector, "lib/stash.lua": HostileDetectorWorkspace.stash],
             rules: ["scan.lua": Self.rule(reporting: "'stash: ' .. require('plug.stash').all()")])
-        try workspace.write("pack/tests/fixtures/crm/notes.csv", "author,body\nx,écrire à alice.martin@exemple.fr\nx,rien\n")
-        try workspace.write("pack/tests/scan_test.lua", """
+        try workspace.write(
+            "pack/tests/fixtures/crm/notes.csv", "author,body\nx,écrire à alice.martin@exemple.fr\nx,rien\n")
+        try workspace.write(
+            "pack/tests/scan_test.lua",
+            """
             local stash = require("plug.stash")
             it("scans a fixture store", function()
               local fixture = system{ stores = {{ id = "crm", engine = "csv", url = "fixtures/crm", tables = {{ name = "notes", columns = { author = "user.name" }, free_text = { "body" } }} }} }
@@ -175,10 +206,12 @@ import Testing
             end)
             """)
         var taxonomy = try Taxonomy.bundled()
-        let (plugins, problems) = PluginLoader.loadAll(["plug"], in: WorkspaceFiles(root: workspace.root.path), into: &taxonomy)
+        let (plugins, problems) = PluginLoader.loadAll(
+            ["plug"], in: WorkspaceFiles(root: workspace.root.path), into: &taxonomy)
         #expect(problems.filter(\.isError).isEmpty, "\(problems)")
         let report = TestRunner(
-            targets: [TestTarget(folder: workspace.root.appendingPathComponent("pack").path)], taxonomy: taxonomy, plugins: plugins
+            targets: [TestTarget(folder: workspace.root.appendingPathComponent("pack").path)], taxonomy: taxonomy,
+            plugins: plugins
         ).run()
         #expect(report.cases.map(\.status) == [.pass], "\(report.cases.flatMap(\.failures)) \(report.diagnostics)")
     }
@@ -195,7 +228,8 @@ import Testing
             return detector
             """
         let workspace = try HostileDetectorWorkspace(
-            detectors: detector, rules: ["scan.lua": Self.rule(reporting: "'registered: ' .. require('plug.stash').call()")])
+            detectors: detector,
+            rules: ["scan.lua": Self.rule(reporting: "'registered: ' .. require('plug.stash').call()")])
         let evaluation = try workspace.evaluate()
         #expect(evaluation.result("test.scan")?.findings.map(\.message) == ["2 mails; registered: "])
         #expect(HostileDetectorWorkspace.leaks(in: evaluation) == [])

@@ -13,15 +13,17 @@ import Testing
     @Test func theShortCutsAgreeWithTheCalendar() throws {
         let list = Self.durations.map { "\"\($0)\"" }.joined(separator: ", ")
         let workspace = try TemporaryWorkspace.with(rules: [
-            "compare.lua": TemporaryWorkspace.rule("compare", check: """
-                local durations = { \(list) }
-                for _, a in ipairs(durations) do
-                  for _, b in ipairs(durations) do
-                    local d = cadre.duration(a)
-                    ctx:info("%s %s %s %s %s", a, b, d:compare(b), tostring(d:can_exceed(b)), tostring(d:at_least(b)))
-                  end
-                end
-                """)
+            "compare.lua": TemporaryWorkspace.rule(
+                "compare",
+                check: """
+                    local durations = { \(list) }
+                    for _, a in ipairs(durations) do
+                      for _, b in ipairs(durations) do
+                        local d = cadre.duration(a)
+                        ctx:info("%s %s %s %s %s", a, b, d:compare(b), tostring(d:can_exceed(b)), tostring(d:at_least(b)))
+                      end
+                    end
+                    """)
         ])
         let result = try #require(try workspace.evaluate().result("test.compare"))
         #expect(result.findings.count == Self.durations.count * Self.durations.count)

@@ -6,14 +6,16 @@ import Testing
 @Suite struct EvaluationTests {
     @Test func findingsPointAtTheDescriptorNode() throws {
         let workspace = try TemporaryWorkspace.with(rules: [
-            "retention.lua": TemporaryWorkspace.rule("retention", check: """
-                for _, item in ipairs(system:data_of("user.content.call_recording")) do
-                  if cadre.duration(item.retention.period) > cadre.duration("P6M") then
-                    ctx:fail(item.retention, "recordings kept %s", item.retention.period)
-                    ctx:fail({item.retention, "period"}, "the period line")
-                  end
-                end
-                """)
+            "retention.lua": TemporaryWorkspace.rule(
+                "retention",
+                check: """
+                    for _, item in ipairs(system:data_of("user.content.call_recording")) do
+                      if cadre.duration(item.retention.period) > cadre.duration("P6M") then
+                        ctx:fail(item.retention, "recordings kept %s", item.retention.period)
+                        ctx:fail({item.retention, "period"}, "the period line")
+                      end
+                    end
+                    """)
         ])
         let result = try #require(try workspace.evaluate().result("test.retention"))
         #expect(result.status == .fail)
@@ -34,16 +36,18 @@ import Testing
             """
         let workspace = try TemporaryWorkspace.with(
             rules: [
-                "order.lua": TemporaryWorkspace.rule("order", check: """
-                    local function keys(t) local out = {} for k in pairs(t) do out[#out + 1] = tostring(k) end return table.concat(out, ',') end
-                    local notes = system['x-notes']
-                    ctx:info(notes.mid[2], keys(system) .. ' / ' .. keys(notes) .. ' / ' .. keys(notes.mid))
-                    ctx:info({notes.mid, 1}, 'first element')
-                    ctx:info({notes, 'zeta'}, 'zeta')
-                    ctx:info(system.data[2].retention, 'retention')
-                    ctx:info(system, 'root')
-                    if pcall(function() notes.mid[3] = 'x' end) then ctx:fail('changed') end
-                    """)
+                "order.lua": TemporaryWorkspace.rule(
+                    "order",
+                    check: """
+                        local function keys(t) local out = {} for k in pairs(t) do out[#out + 1] = tostring(k) end return table.concat(out, ',') end
+                        local notes = system['x-notes']
+                        ctx:info(notes.mid[2], keys(system) .. ' / ' .. keys(notes) .. ' / ' .. keys(notes.mid))
+                        ctx:info({notes.mid, 1}, 'first element')
+                        ctx:info({notes, 'zeta'}, 'zeta')
+                        ctx:info(system.data[2].retention, 'retention')
+                        ctx:info(system, 'root')
+                        if pcall(function() notes.mid[3] = 'x' end) then ctx:fail('changed') end
+                        """)
             ],
             systems: ["systems/a.yaml": TemporaryWorkspace.descriptor(id: "a", extra: extra)])
         let result = try #require(try workspace.evaluate().result("test.order"))
@@ -88,7 +92,9 @@ import Testing
     }
 
     @Test func aFailingResultSetsTheExitStatusAtOrAboveTheThreshold() throws {
-        let workspace = try TemporaryWorkspace.with(rules: ["m.lua": TemporaryWorkspace.rule("m", severity: "medium", check: "ctx:fail('no')")])
+        let workspace = try TemporaryWorkspace.with(rules: [
+            "m.lua": TemporaryWorkspace.rule("m", severity: "medium", check: "ctx:fail('no')")
+        ])
         let evaluation = try workspace.evaluate()
         #expect(evaluation.exitStatus(failOn: .high) == 0)
         #expect(evaluation.exitStatus(failOn: .medium) == 1)
@@ -123,7 +129,11 @@ import Testing
         let workspace = try TemporaryWorkspace.with(rules: [
             "a.lua": TemporaryWorkspace.rule("a", check: "system.id = 'changed'"),
             "b.lua": TemporaryWorkspace.rule("b", check: "rawset(system.data[1], 'category', 'x')"),
-            "c.lua": TemporaryWorkspace.rule("c", check: "if system.id ~= 'a' or system.data[1].category ~= 'user.contact.email' then ctx:fail('changed') end"),
+            "c.lua": TemporaryWorkspace.rule(
+                "c",
+                check:
+                    "if system.id ~= 'a' or system.data[1].category ~= 'user.contact.email' then ctx:fail('changed') end"
+            ),
         ])
         let evaluation = try workspace.evaluate()
         #expect(evaluation.result("test.a")?.failure?.message == "attempt to set field 'id' of a read-only table")
@@ -134,16 +144,20 @@ import Testing
     @Test func globalsOfOneRuleAreNotAnothers() throws {
         let workspace = try TemporaryWorkspace.with(rules: [
             "a.lua": "shared = 'from a'\n" + TemporaryWorkspace.rule("a", check: "ipairs = nil"),
-            "b.lua": TemporaryWorkspace.rule("b", check: "if rawget(_G, 'shared') ~= nil or ipairs == nil then ctx:fail('leak') end"),
+            "b.lua": TemporaryWorkspace.rule(
+                "b", check: "if rawget(_G, 'shared') ~= nil or ipairs == nil then ctx:fail('leak') end"),
         ])
         #expect(try workspace.evaluate().result("test.b")?.status == .pass)
     }
 
     @Test func appliesDecidesWhetherARuleRuns() throws {
         let workspace = try TemporaryWorkspace.with(rules: [
-            "yes.lua": TemporaryWorkspace.rule("yes", extra: "applies = function(s) return s:holds('user.contact') end,", check: "ctx:fail('x')"),
-            "no.lua": TemporaryWorkspace.rule("no", extra: "applies = function(s) return s:holds('user.biometric') end,", check: "ctx:fail('x')"),
-            "bad.lua": TemporaryWorkspace.rule("bad", extra: "applies = function(s) return s.missing.x end,", check: ""),
+            "yes.lua": TemporaryWorkspace.rule(
+                "yes", extra: "applies = function(s) return s:holds('user.contact') end,", check: "ctx:fail('x')"),
+            "no.lua": TemporaryWorkspace.rule(
+                "no", extra: "applies = function(s) return s:holds('user.biometric') end,", check: "ctx:fail('x')"),
+            "bad.lua": TemporaryWorkspace.rule(
+                "bad", extra: "applies = function(s) return s.missing.x end,", check: ""),
         ])
         let evaluation = try workspace.evaluate()
         #expect(evaluation.result("test.yes")?.status == .fail)
@@ -154,7 +168,8 @@ import Testing
 
     @Test func obligationsApplyInTheirWindow() throws {
         let workspace = try TemporaryWorkspace.with(rules: [
-            "window.lua": TemporaryWorkspace.rule("window", extra: "effective = { from = '2026-08-02', to = '2027-12-01' },", check: "ctx:fail('x')")
+            "window.lua": TemporaryWorkspace.rule(
+                "window", extra: "effective = { from = '2026-08-02', to = '2027-12-01' },", check: "ctx:fail('x')")
         ])
         #expect(try workspace.evaluate(asOf: "2026-08-01").result("test.window")?.skipReason == .notYetInForce)
         #expect(try workspace.evaluate(asOf: "2026-08-02").result("test.window")?.status == .fail)
@@ -164,29 +179,40 @@ import Testing
 
     @Test func theAsOfDateReachesRules() throws {
         let workspace = try TemporaryWorkspace.with(rules: [
-            "date.lua": TemporaryWorkspace.rule("date", check: """
-                local cutoff = cadre.date(ctx.as_of):sub("P6M")
-                ctx:info("%s %s %s %d", ctx.as_of, tostring(cutoff), tostring(ctx.as_of >= "2026-08-02"), cadre.date("2026-01-31"):add("P1M").day)
-                """)
+            "date.lua": TemporaryWorkspace.rule(
+                "date",
+                check: """
+                    local cutoff = cadre.date(ctx.as_of):sub("P6M")
+                    ctx:info("%s %s %s %d", ctx.as_of, tostring(cutoff), tostring(ctx.as_of >= "2026-08-02"), cadre.date("2026-01-31"):add("P1M").day)
+                    """)
         ])
-        #expect(try workspace.evaluate(asOf: "2026-08-31").result("test.date")?.findings.first?.message == "2026-08-31 2026-02-28 true 28")
+        #expect(
+            try workspace.evaluate(asOf: "2026-08-31").result("test.date")?.findings.first?.message
+                == "2026-08-31 2026-02-28 true 28")
     }
 
     @Test func systemMethodsAnswer() throws {
         let workspace = try TemporaryWorkspace.with(rules: [
-            "methods.lua": TemporaryWorkspace.rule("methods", check: """
-                ctx:info("%s %s %d %s %s %s", tostring(system:holds("user.contact")), tostring(system:holds("user.biometric")),
-                  #system:data_of("user"), system:purpose("support").legal_basis, tostring(system:uses("essential.service")),
-                  tostring(cadre.taxonomy.matches("user.contact.email", "user.contact")))
-                """)
+            "methods.lua": TemporaryWorkspace.rule(
+                "methods",
+                check: """
+                    ctx:info("%s %s %d %s %s %s", tostring(system:holds("user.contact")), tostring(system:holds("user.biometric")),
+                      #system:data_of("user"), system:purpose("support").legal_basis, tostring(system:uses("essential.service")),
+                      tostring(cadre.taxonomy.matches("user.contact.email", "user.contact")))
+                    """)
         ])
-        #expect(try workspace.evaluate().result("test.methods")?.findings.first?.message == "true false 2 contract true true")
+        #expect(
+            try workspace.evaluate().result("test.methods")?.findings.first?.message
+                == "true false 2 contract true true")
     }
 
     @Test func randomNumbersDependOnlyOnTheRuleAndTheSystem() throws {
         let workspace = try TemporaryWorkspace.with(
             rules: ["r.lua": TemporaryWorkspace.rule("r", check: "ctx:info(tostring(math.random(1, 1000000)))")],
-            systems: ["systems/a.yaml": TemporaryWorkspace.descriptor(id: "a"), "systems/b.yaml": TemporaryWorkspace.descriptor(id: "b")])
+            systems: [
+                "systems/a.yaml": TemporaryWorkspace.descriptor(id: "a"),
+                "systems/b.yaml": TemporaryWorkspace.descriptor(id: "b"),
+            ])
         let first = try workspace.evaluate(jobs: 1)
         let second = try workspace.evaluate(jobs: 2)
         #expect(first.systems == second.systems)
@@ -199,8 +225,10 @@ import Testing
         systems["systems/broken.yaml"] = "cadre: system/v1\nid: [oops]\n"
         let workspace = try TemporaryWorkspace.with(
             rules: [
-                "a.lua": TemporaryWorkspace.rule("a", check: "if #system.id % 2 == 0 then ctx:fail(system.data[1], 'even') end"),
-                "b.lua": TemporaryWorkspace.rule("b", check: "for k, v in pairs(system) do if type(v) == 'table' then ctx:info(v, k) end end"),
+                "a.lua": TemporaryWorkspace.rule(
+                    "a", check: "if #system.id % 2 == 0 then ctx:fail(system.data[1], 'even') end"),
+                "b.lua": TemporaryWorkspace.rule(
+                    "b", check: "for k, v in pairs(system) do if type(v) == 'table' then ctx:info(v, k) end end"),
             ],
             systems: systems)
         let one = try workspace.evaluate(jobs: 1)
@@ -215,7 +243,10 @@ import Testing
     @Test func duplicateSystemIdsAreInvalidInput() throws {
         let workspace = try TemporaryWorkspace.with(
             rules: ["a.lua": TemporaryWorkspace.rule("a", check: "")],
-            systems: ["systems/one.yaml": TemporaryWorkspace.descriptor(id: "same"), "systems/two.yaml": TemporaryWorkspace.descriptor(id: "same")])
+            systems: [
+                "systems/one.yaml": TemporaryWorkspace.descriptor(id: "same"),
+                "systems/two.yaml": TemporaryWorkspace.descriptor(id: "same"),
+            ])
         let evaluation = try workspace.evaluate()
         #expect(evaluation.systems.filter { !$0.isValid }.count == 1)
         #expect(evaluation.exitStatus(failOn: .high) == 2)

@@ -7,7 +7,8 @@ import Testing
 /// the rule a result, or its file a diagnostic, instead of stopping or hanging cadre.
 @Suite struct FuzzRegressionTests {
     func result(of check: String) throws -> RuleResult? {
-        try TemporaryWorkspace.with(rules: ["rule.lua": TemporaryWorkspace.rule("x", check: check)]).evaluate().result("test.x")
+        try TemporaryWorkspace.with(rules: ["rule.lua": TemporaryWorkspace.rule("x", check: check)]).evaluate().result(
+            "test.x")
     }
 
     /// A crash of the descriptor fuzzer's target; `cadre.duration` reads durations with the same
@@ -17,8 +18,11 @@ import Testing
     @Test func aHugeFractionOfYearsIsARuleErrorAtItsLine() throws {
         let result = try #require(try result(of: "cadre.duration('P99999999999999999999.5Y')"))
         #expect(result.status == .error)
-        #expect(result.failure?.message.contains("`P99999999999999999999.5Y` is not a valid duration: fractions are not accepted") == true)
-        #expect(result.failure?.location?.file.hasSuffix("pack/rule.lua") == true, "\(String(describing: result.failure))")
+        #expect(
+            result.failure?.message.contains(
+                "`P99999999999999999999.5Y` is not a valid duration: fractions are not accepted") == true)
+        #expect(
+            result.failure?.location?.file.hasSuffix("pack/rule.lua") == true, "\(String(describing: result.failure))")
         #expect(result.failure?.location?.line == 8)
     }
 
@@ -33,9 +37,10 @@ import Testing
         ])
         let evaluation = try workspace.evaluate()
         #expect(Date().timeIntervalSince(start) < 30)
-        #expect(evaluation.diagnostics.filter(\.isError).map(\.message) == [
-            "the file returned a string; a rule file returns a rule (a table with id, title, severity, references and check) or a list of rules"
-        ])
+        #expect(
+            evaluation.diagnostics.filter(\.isError).map(\.message) == [
+                "the file returned a string; a rule file returns a rule (a table with id, title, severity, references and check) or a list of rules"
+            ])
         #expect(evaluation.result("test.x")?.status == .pass)
     }
 
@@ -43,7 +48,8 @@ import Testing
         let result = try #require(try result(of: "local ok = 1\ncadre.date('2025-02-30')"))
         #expect(result.status == .error)
         #expect(result.failure?.message == "`2025-02-30` is not a valid date: February 2025 has 28 days")
-        #expect(result.failure?.location?.file.hasSuffix("pack/rule.lua") == true, "\(String(describing: result.failure))")
+        #expect(
+            result.failure?.location?.file.hasSuffix("pack/rule.lua") == true, "\(String(describing: result.failure))")
         #expect(result.failure?.location?.line == 9)
     }
 }

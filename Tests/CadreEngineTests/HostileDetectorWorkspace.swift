@@ -9,7 +9,9 @@ import GRDB
 /// holding e-mails, a card number and a vehicle plate, and what every output shows of them.
 struct HostileDetectorWorkspace {
     /// The personal data of the store: none of these, nor their reverse, may appear anywhere.
-    static let secrets = ["alice.martin", "bob.durand", "4970 1012 3456 4242", "4970101234564242", "1012 3456", "AB-123-CD"]
+    static let secrets = [
+        "alice.martin", "bob.durand", "4970 1012 3456 4242", "4970101234564242", "1012 3456", "AB-123-CD",
+    ]
 
     /// The notes of the store, one a row.
     static let notes = [
@@ -82,7 +84,9 @@ struct HostileDetectorWorkspace {
 
     /// Every secret (or its reverse) found in the evaluation's dump or in any report format.
     static func leaks(in evaluation: Evaluation) -> [String] {
-        var outputs = ReportFormat.allCases.map { $0.render(evaluation, context: ReportContext(toolVersion: "test", verbose: true)) }
+        var outputs = ReportFormat.allCases.map {
+            $0.render(evaluation, context: ReportContext(toolVersion: "test", verbose: true))
+        }
         var dumped = ""
         dump(evaluation, to: &dumped)
         outputs.append(dumped)

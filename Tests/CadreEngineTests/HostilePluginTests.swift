@@ -8,21 +8,25 @@ import Testing
 /// its file and line, and every other rule still runs; a detector that misbehaves during a scan
 /// fails the rule that scanned as a `plugin` error at the plugin's line.
 @Suite struct HostilePluginTests {
-    static let descriptor = TemporaryWorkspace.descriptor(id: "a", extra: """
-        stores:
-          - id: crm
-            engine: sqlite
-            url: crm.sqlite
-            tables:
-              - name: notes
-                columns: { author: user.name }
-                free_text: [body]
-        """)
+    static let descriptor = TemporaryWorkspace.descriptor(
+        id: "a",
+        extra: """
+            stores:
+              - id: crm
+                engine: sqlite
+                url: crm.sqlite
+                tables:
+                  - name: notes
+                    columns: { author: user.name }
+                    free_text: [body]
+            """)
 
-    static let scanRule = TemporaryWorkspace.rule("scan", check: """
-        local report = ctx:store("crm"):scan("notes", { detectors = { "badge" } })
-        ctx:info("%d badges", report.detectors.badge.matches)
-        """)
+    static let scanRule = TemporaryWorkspace.rule(
+        "scan",
+        check: """
+            local report = ctx:store("crm"):scan("notes", { detectors = { "badge" } })
+            ctx:info("%d badges", report.detectors.badge.matches)
+            """)
     static let plainRule = TemporaryWorkspace.rule("plain", check: "ctx:info('still running')")
 
     /// A workspace whose plugin `plug` has one detector file, `detectors.lua`, and a store of notes.
@@ -54,7 +58,8 @@ import Testing
     }
 
     @Test func aLoopingValidationFunctionFailsThePluginNotTheRun() throws {
-        let evaluation = try evaluate(detectors: Self.detector(validate: "while true do end"), limits: "limits: { instructions: 200000 }")
+        let evaluation = try evaluate(
+            detectors: Self.detector(validate: "while true do end"), limits: "limits: { instructions: 200000 }")
         let scan = try #require(evaluation.result("test.scan"))
         #expect(scan.status == .error)
         #expect(scan.failure?.kind == "plugin")
@@ -79,11 +84,17 @@ import Testing
         let evaluation = try evaluate(detectors: Self.detector(validate: "return 'yes'"))
         let scan = try #require(evaluation.result("test.scan"))
         #expect(scan.failure?.kind == "plugin")
-        #expect(scan.failure?.message == "detector `badge` of plugin plug failed: validate must return true or false, not a string")
+        #expect(
+            scan.failure?.message
+                == "detector `badge` of plugin plug failed: validate must return true or false, not a string")
         #expect(scan.failure?.location?.line == 5)
 
-        let leaking = try evaluate(detectors: Self.detector(validate: "return true", redact: "return 'badge ' .. match"))
-        #expect(leaking.result("test.scan")?.failure?.message.contains("redact returned text that is not the match with letters and digits kept or replaced by `*` in place") == true)
+        let leaking = try evaluate(
+            detectors: Self.detector(validate: "return true", redact: "return 'badge ' .. match"))
+        #expect(
+            leaking.result("test.scan")?.failure?.message.contains(
+                "redact returned text that is not the match with letters and digits kept or replaced by `*` in place")
+                == true)
     }
 
     @Test(arguments: [

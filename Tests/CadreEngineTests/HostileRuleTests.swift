@@ -28,10 +28,15 @@ import Testing
     // MARK: Values handed to the host
 
     @Test func hugeMessagesAreCutAndSaySo() throws {
-        let evaluation = try evaluate(["big.lua": TemporaryWorkspace.rule("big", check: """
-            local m = string.rep('m', 16 << 20)
-            for i = 1, 40 do ctx:fail(m) end
-            """), "innocent.lua": Self.innocent], limits: "limits: { memory_mb: 64, instructions: 20000000, deadline_ms: 60000 }")
+        let evaluation = try evaluate(
+            [
+                "big.lua": TemporaryWorkspace.rule(
+                    "big",
+                    check: """
+                        local m = string.rep('m', 16 << 20)
+                        for i = 1, 40 do ctx:fail(m) end
+                        """), "innocent.lua": Self.innocent,
+            ], limits: "limits: { memory_mb: 64, instructions: 20000000, deadline_ms: 60000 }")
         let result = try #require(evaluation.result("test.big"))
         #expect(result.status == .fail)
         let kept = result.findings.filter { $0.level == .fail }
@@ -44,10 +49,14 @@ import Testing
     }
 
     @Test func findingsPastTheirTextBudgetAreCountedNotKept() throws {
-        let evaluation = try evaluate(["many.lua": TemporaryWorkspace.rule("many", check: """
-            local m = string.rep('w', 4000)
-            for i = 1, 600 do ctx:warn(m) end
-            """)])
+        let evaluation = try evaluate([
+            "many.lua": TemporaryWorkspace.rule(
+                "many",
+                check: """
+                    local m = string.rep('w', 4000)
+                    for i = 1, 600 do ctx:warn(m) end
+                    """)
+        ])
         let result = try #require(evaluation.result("test.many"))
         let warnings = result.findings.filter { $0.level == .warn }
         #expect(warnings.count == (1 << 20) / 4000)
@@ -55,25 +64,32 @@ import Testing
     }
 
     @Test func aMillionFindingsKeepAThousand() throws {
-        let evaluation = try evaluate(["flood.lua": TemporaryWorkspace.rule("flood", check: "for i = 1, 1e6 do ctx:info('n') end")],
-                                      limits: "limits: { memory_mb: 48, instructions: 50000000, deadline_ms: 60000 }")
+        let evaluation = try evaluate(
+            ["flood.lua": TemporaryWorkspace.rule("flood", check: "for i = 1, 1e6 do ctx:info('n') end")],
+            limits: "limits: { memory_mb: 48, instructions: 50000000, deadline_ms: 60000 }")
         let result = try #require(evaluation.result("test.flood"))
         #expect(result.findings.count == 1_001)
-        #expect(result.findings.last?.message.hasPrefix("999,000 more findings were not kept (a rule keeps 1,000 findings") == true)
+        #expect(
+            result.findings.last?.message.hasPrefix("999,000 more findings were not kept (a rule keeps 1,000 findings")
+                == true)
     }
 
     @Test func evidenceIsBoundedWhateverTheListHolds() throws {
-        let evaluation = try evaluate(["evidence.lua": TemporaryWorkspace.rule("evidence", check: """
-            local list = {}
-            for i = 1, 200000 do list[i] = 'item ' .. i end
-            list[1] = string.rep('e', 1 << 20)
-            ctx:fail({node = system, evidence = list}, 'many')
-            -- tables that share sub-tables: a small value that copies into a huge one
-            local dag = {'leaf'}
-            for i = 1, 60 do dag = {dag, dag} end
-            ctx:fail({node = system, evidence = {dag, dag, 'text', 12, true}}, 'shared')
-            ctx:fail({node = system, evidence = setmetatable({}, {__index = function() while true do end end, __len = function() return 1e9 end})}, 'tricked')
-            """)])
+        let evaluation = try evaluate([
+            "evidence.lua": TemporaryWorkspace.rule(
+                "evidence",
+                check: """
+                    local list = {}
+                    for i = 1, 200000 do list[i] = 'item ' .. i end
+                    list[1] = string.rep('e', 1 << 20)
+                    ctx:fail({node = system, evidence = list}, 'many')
+                    -- tables that share sub-tables: a small value that copies into a huge one
+                    local dag = {'leaf'}
+                    for i = 1, 60 do dag = {dag, dag} end
+                    ctx:fail({node = system, evidence = {dag, dag, 'text', 12, true}}, 'shared')
+                    ctx:fail({node = system, evidence = setmetatable({}, {__index = function() while true do end end, __len = function() return 1e9 end})}, 'tricked')
+                    """)
+        ])
         let result = try #require(evaluation.result("test.evidence"))
         let many = try #require(result.findings.first { $0.message == "many" })
         #expect(many.evidence.count == 33)
@@ -87,8 +103,11 @@ import Testing
     }
 
     @Test func aHugeErrorMessageIsCut() throws {
-        let evaluation = try evaluate(["raise.lua": TemporaryWorkspace.rule("raise", check: "error(string.rep('e', 30 << 20))"),
-                                       "innocent.lua": Self.innocent], limits: "limits: { memory_mb: 96, deadline_ms: 60000 }")
+        let evaluation = try evaluate(
+            [
+                "raise.lua": TemporaryWorkspace.rule("raise", check: "error(string.rep('e', 30 << 20))"),
+                "innocent.lua": Self.innocent,
+            ], limits: "limits: { memory_mb: 96, deadline_ms: 60000 }")
         let result = try #require(evaluation.result("test.raise"))
         #expect(result.status == .error)
         let message = try #require(result.failure?.message)
@@ -98,11 +117,16 @@ import Testing
     }
 
     @Test func aHugeFindingKeyAndALogFloodAreBounded() throws {
-        let evaluation = try evaluate(["keys.lua": TemporaryWorkspace.rule("keys", check: """
-            ctx:fail({system, string.rep('k', 1 << 20)}, 'key')
-            local line = string.rep('l', 1 << 20)
-            for i = 1, 2000 do print(line) end
-            """)], limits: "limits: { memory_mb: 64, instructions: 100000000, deadline_ms: 60000 }")
+        let evaluation = try evaluate(
+            [
+                "keys.lua": TemporaryWorkspace.rule(
+                    "keys",
+                    check: """
+                        ctx:fail({system, string.rep('k', 1 << 20)}, 'key')
+                        local line = string.rep('l', 1 << 20)
+                        for i = 1, 2000 do print(line) end
+                        """)
+            ], limits: "limits: { memory_mb: 64, instructions: 100000000, deadline_ms: 60000 }")
         let result = try #require(evaluation.result("test.keys"))
         #expect(result.status == .fail)
         // At most 64 KiB of lines, each cut to 1 KiB, then how many were dropped.
@@ -114,12 +138,14 @@ import Testing
 
     @Test func aValueCopiedIntoTheHostIsBounded() throws {
         // A rule file returning tables that share sub-tables: a copy would be 2^40 tables.
-        let evaluation = try evaluate(["dag.lua": """
+        let evaluation = try evaluate([
+            "dag.lua": """
             local dag = {'leaf'}
             for i = 1, 40 do dag = {dag, dag} end
             return { id = 'test.dag', title = 'DAG', severity = 'low', references = {'x'}, tags = dag,
                      check = function() end }
-            """, "innocent.lua": Self.innocent])
+            """, "innocent.lua": Self.innocent,
+        ])
         let problem = try #require(evaluation.diagnostics.first { $0.isError && $0.location.file.hasSuffix("dag.lua") })
         #expect(problem.message.contains("too large to hand to the host"))
         #expect(evaluation.result("test.innocent")?.status == .pass)
@@ -128,30 +154,35 @@ import Testing
     // MARK: Memory kept between systems
 
     @Test func aRuleThatHoardsErrsAndItsNeighboursDoNot() throws {
-        let evaluation = try evaluate([
-            "hoard.lua": """
+        let evaluation = try evaluate(
+            [
+                "hoard.lua": """
                 kept = {}
                 return { id = 'test.hoard', title = 'Hoard', severity = 'low', references = {'x'},
                   check = function(system) kept[#kept + 1] = string.rep('x', 3 << 20) .. system.id end }
                 """,
-            "upvalue.lua": """
+                "upvalue.lua": """
                 local cache = {}
                 return { id = 'test.upvalue', title = 'Upvalue', severity = 'low', references = {'x'},
                   check = function(system) cache[#cache + 1] = system end }
                 """,
-            "greedy.lua": TemporaryWorkspace.rule("greedy", check: "local s = string.rep('y', 20 << 20) ctx:info('%d', #s)"),
-            "thrifty.lua": """
+                "greedy.lua": TemporaryWorkspace.rule(
+                    "greedy", check: "local s = string.rep('y', 20 << 20) ctx:info('%d', #s)"),
+                "thrifty.lua": """
                 local seen = {}
                 return { id = 'test.thrifty', title = 'Thrifty', severity = 'low', references = {'x'},
                   check = function(system, ctx) seen[#seen + 1] = system.id ctx:info('%d seen', #seen) end }
                 """,
-            "innocent.lua": Self.innocent,
-        ], systems: 12, limits: "limits: { memory_mb: 48, instructions: 2000000, deadline_ms: 60000, retained_mb: 2 }")
+                "innocent.lua": Self.innocent,
+            ], systems: 12,
+            limits: "limits: { memory_mb: 48, instructions: 2000000, deadline_ms: 60000, retained_mb: 2 }")
         // The hoarder keeps 3 MiB from the first system on: it errs, naming the limit.
         let hoard = evaluation.systems.compactMap { $0.results.first { $0.rule == "test.hoard" } }
         #expect(hoard.count == 12)
         #expect(hoard.allSatisfy { $0.status == .error && $0.failure?.kind == "memory-limit" })
-        #expect(hoard.first?.failure?.message.contains("more than the 2.0 MiB a rule file may keep (limits.retained_mb)") == true)
+        #expect(
+            hoard.first?.failure?.message.contains("more than the 2.0 MiB a rule file may keep (limits.retained_mb)")
+                == true)
         #expect(hoard.first?.failure?.location?.file.hasSuffix("pack/hoard.lua") == true)
         // Whole descriptors kept in an upvalue grow slowly: it errs once past the limit, or not at all.
         // Those that only use memory during a call, or keep a little, are never blamed.
@@ -163,19 +194,24 @@ import Testing
     }
 
     @Test func aRuleThatKeepsWholeDescriptorsIsStoppedOncePastItsLimit() throws {
-        let big = (1...400).map { "  - { category: user.contact.email, subjects: [customer], purposes: [support], retention: { period: P1Y, from: collection } } # \($0)" }
+        let big = (1...400).map {
+            "  - { category: user.contact.email, subjects: [customer], purposes: [support], retention: { period: P1Y, from: collection } } # \($0)"
+        }
         var systems: [String: String] = [:]
         for index in 1...30 {
             systems["systems/s\(index).yaml"] = TemporaryWorkspace.descriptor(id: "s\(index)").replacingOccurrences(
                 of: "data:\n", with: "data:\n" + big.joined(separator: "\n") + "\n")
         }
         let workspace = try TemporaryWorkspace.with(
-            rules: ["keeper.lua": """
+            rules: [
+                "keeper.lua": """
                 local kept = {}
                 return { id = 'test.keeper', title = 'Keeper', severity = 'low', references = {'x'},
                   check = function(system) kept[#kept + 1] = system end }
-                """, "innocent.lua": Self.innocent],
-            systems: systems, extra: ["cadre.yaml": TemporaryWorkspace.workspace + "\nlimits: { deadline_ms: 60000, retained_mb: 1 }"])
+                """, "innocent.lua": Self.innocent,
+            ],
+            systems: systems,
+            extra: ["cadre.yaml": TemporaryWorkspace.workspace + "\nlimits: { deadline_ms: 60000, retained_mb: 1 }"])
         let evaluation = try workspace.evaluate(jobs: 1)
         let keeper = evaluation.systems.sorted { Int($0.id!.dropFirst())! < Int($1.id!.dropFirst())! }
             .compactMap { $0.results.first { $0.rule == "test.keeper" } }
@@ -192,7 +228,8 @@ import Testing
     @Test func aCLoopInAppliesOrCheckIsAnError() throws {
         let evaluation = try evaluate([
             "check.lua": TemporaryWorkspace.rule("check", check: Self.cLoop),
-            "applies.lua": TemporaryWorkspace.rule("applies", extra: "applies = function() \(Self.cLoop) return true end,", check: ""),
+            "applies.lua": TemporaryWorkspace.rule(
+                "applies", extra: "applies = function() \(Self.cLoop) return true end,", check: ""),
             "innocent.lua": Self.innocent,
         ])
         for rule in ["test.check", "test.applies"] {
@@ -215,7 +252,8 @@ import Testing
 
     @Test func aCLoopInAPackModuleIsALoadError() throws {
         let evaluation = try evaluate([
-            "lib/slow.lua": "local t = setmetatable({}, {__len = function() return 1 << 62 end}) table.insert(t, 1, 'x') return {}",
+            "lib/slow.lua":
+                "local t = setmetatable({}, {__len = function() return 1 << 62 end}) table.insert(t, 1, 'x') return {}",
             "uses.lua": "local slow = require('slow')\nreturn {}",
             "innocent.lua": Self.innocent,
         ])
@@ -232,7 +270,8 @@ import Testing
         let (runtime, workspace) = try PluginImportAndReportTests().runtime(
             importer: source, limits: LuaLimits(memoryBytes: 16 << 20, instructions: 1_000_000, deadline: .seconds(5)))
         if atCall {
-            let result = runtime.runImport(format: "x", paths: [workspace.root.appendingPathComponent("input.yaml").path])
+            let result = runtime.runImport(
+                format: "x", paths: [workspace.root.appendingPathComponent("input.yaml").path])
             #expect(result.files.isEmpty)
             #expect(result.diagnostics.contains { $0.isError && $0.message.contains("instruction limit exceeded") })
         } else {
@@ -242,7 +281,8 @@ import Testing
 
     @Test func aCLoopInAReporterIsThePluginsError() throws {
         let (runtime, _) = try PluginImportAndReportTests().runtime(
-            reporter: "return {format = 'y', render = function(report) return string.rep('', 1e18) .. table.concat(setmetatable({}, {__index = function() return '' end, __len = function() return 1 << 62 end})) end}",
+            reporter:
+                "return {format = 'y', render = function(report) return string.rep('', 1e18) .. table.concat(setmetatable({}, {__index = function() return '' end, __len = function() return 1 << 62 end})) end}",
             limits: LuaLimits(memoryBytes: 16 << 20, instructions: 1_000_000, deadline: .seconds(5)))
         #expect {
             _ = try runtime.render(format: "y", report: #"{"format": "cadre-evaluation/v1"}"#)
@@ -281,7 +321,8 @@ extension HostileRuleTests {
                   check = function(system) if #kept == 0 then kept[1] = string.rep('k', 800 << 10) .. system.id end end }
                 """
         }
-        let evaluation = try evaluate(rules, systems: 3, limits: "limits: { memory_mb: 48, deadline_ms: 60000, retained_mb: 1 }")
+        let evaluation = try evaluate(
+            rules, systems: 3, limits: "limits: { memory_mb: 48, deadline_ms: 60000, retained_mb: 1 }")
         let stopped = (1...6).filter { index in
             evaluation.systems.contains { $0.results.first { $0.rule == "test.keep\(index)" }?.status == .error }
         }

@@ -18,11 +18,13 @@ import Testing
         return (evaluation, ContinuousClock.now - started)
     }
 
-    static let rule = TemporaryWorkspace.rule("scan", check: """
-        local scanned = ctx:store("crm"):scan("notes", { detectors = { "badge" } })
-        ctx:info("%d badges in %d rows; truncated: %s, stopped by %s", scanned.detectors.badge.matches, scanned.rows,
-          tostring(scanned.truncated), tostring(scanned.stopped_by))
-        """)
+    static let rule = TemporaryWorkspace.rule(
+        "scan",
+        check: """
+            local scanned = ctx:store("crm"):scan("notes", { detectors = { "badge" } })
+            ctx:info("%d badges in %d rows; truncated: %s, stopped by %s", scanned.detectors.badge.matches, scanned.rows,
+              tostring(scanned.truncated), tostring(scanned.stopped_by))
+            """)
 
     @Test func aSlowValidationMakesTheScanIncompleteAndNamesThePlugin() throws {
         // Each call takes a few milliseconds; 2,000 rows need far more than the rule's 600 ms.
@@ -33,7 +35,8 @@ import Testing
         #expect(result.status == .error)
         #expect(result.failure?.kind == "scan-incomplete")
         let message = try #require(result.failure?.message)
-        let pattern = /the scan of crm\.notes stopped at its time limit \(0\.\d\d s\) after (\d+) rows: detector `badge` of plugin plug took 0\.\d\d s of it; a scan cut short is not a pass/
+        let pattern =
+            /the scan of crm\.notes stopped at its time limit \(0\.\d\d s\) after (\d+) rows: detector `badge` of plugin plug took 0\.\d\d s of it; a scan cut short is not a pass/
         let match = try #require(try pattern.wholeMatch(in: message), "\(message)")
         let rows = try #require(Int(match.1))
         #expect(rows > 0 && rows < 2_000)
@@ -42,7 +45,9 @@ import Testing
         // The rule saw the scan cut short, and what it found holds for the rows read (the
         // detector stopped during the call that met the deadline: fewer badges than rows).
         let finding = try #require(result.findings.first?.message)
-        let seen = try #require(try /(\d+) badges in (\d+) rows; truncated: true, stopped by time-limit/.wholeMatch(in: finding), "\(finding)")
+        let seen = try #require(
+            try /(\d+) badges in (\d+) rows; truncated: true, stopped by time-limit/.wholeMatch(in: finding),
+            "\(finding)")
         #expect(Int(seen.2) == rows)
         #expect(try #require(Int(seen.1)) <= rows)
         #expect(result.fails(at: .high))
@@ -55,7 +60,8 @@ import Testing
         // One call spends all the scan's time: the detector stops quietly at the scan's deadline,
         // and the scan reports its time limit after the few rows the store had handed it.
         let (evaluation, _) = try evaluate(
-            validate: "while true do end", rows: 200, rule: Self.rule, limits: "limits: { deadline_ms: 600, instructions: 0 }")
+            validate: "while true do end", rows: 200, rule: Self.rule,
+            limits: "limits: { deadline_ms: 600, instructions: 0 }")
         let result = try #require(evaluation.result("test.scan"))
         #expect(result.failure?.kind == "scan-incomplete", "\(result)")
         #expect(result.failure?.message.contains("detector `badge` of plugin plug took") == true)
@@ -63,11 +69,13 @@ import Testing
     }
 
     @Test func aRowCapIsASampleTheRuleAskedFor() throws {
-        let rule = TemporaryWorkspace.rule("scan", check: """
-            local scanned = ctx:store("crm"):scan("notes", { detectors = { "badge" }, row_cap = 10 })
-            ctx:info("%d badges in %d rows; truncated: %s, stopped by %s", scanned.detectors.badge.matches, scanned.rows,
-              tostring(scanned.truncated), tostring(scanned.stopped_by))
-            """)
+        let rule = TemporaryWorkspace.rule(
+            "scan",
+            check: """
+                local scanned = ctx:store("crm"):scan("notes", { detectors = { "badge" }, row_cap = 10 })
+                ctx:info("%d badges in %d rows; truncated: %s, stopped by %s", scanned.detectors.badge.matches, scanned.rows,
+                  tostring(scanned.truncated), tostring(scanned.stopped_by))
+                """)
         let (evaluation, _) = try evaluate(validate: "return true", rows: 50, rule: rule, limits: "")
         let result = try #require(evaluation.result("test.scan"))
         #expect(result.status == .pass)

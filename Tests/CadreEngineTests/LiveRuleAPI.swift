@@ -2,6 +2,7 @@ import CLua
 import CadreModel
 import Foundation
 import Testing
+
 @testable import CadreEngine
 @testable import LuaHost
 
@@ -22,7 +23,8 @@ struct LiveRuleAPI {
         let pack = try #require(PackLoader().load(at: folder, as: folder, settings: [:]).0)
         let taxonomy = try Taxonomy.bundled()
         let limits = LuaLimits()
-        let worker = try EngineWorker(packs: [pack], taxonomy: taxonomy, limits: limits, asOf: try ISODate(parsing: "2026-11-29"))
+        let worker = try EngineWorker(
+            packs: [pack], taxonomy: taxonomy, limits: limits, asOf: try ISODate(parsing: "2026-11-29"))
         var api = LiveRuleAPI()
         try api.readRuleSide(of: worker, pack: pack, limits: limits)
         try api.readTestSide(pack: pack, worker: worker, taxonomy: taxonomy, limits: limits)
@@ -95,7 +97,10 @@ struct LiveRuleAPI {
 
     /// The names of the functions in the metatable of the global `name` of `environment`, read
     /// with Lua's C API: scripts cannot read a protected metatable.
-    private static func functions(inMetatableOf name: String, of environment: LuaEnvironment, in state: LuaState) throws -> [String] {
+    private static func functions(inMetatableOf name: String, of environment: LuaEnvironment, in state: LuaState) throws
+        -> [String]
+    {
+        // swift-format-ignore: AlwaysUseLowerCamelCase
         let L = state.L
         let top = lua_gettop(L)
         defer { lua_settop(L, top) }
@@ -106,6 +111,7 @@ struct LiveRuleAPI {
 
     /// The methods of store handles, from the metatable the store type registers.
     private static func storeMethods(in state: LuaState) throws -> [String] {
+        // swift-format-ignore: AlwaysUseLowerCamelCase
         let L = state.L
         let top = lua_gettop(L)
         defer { lua_settop(L, top) }
@@ -115,6 +121,7 @@ struct LiveRuleAPI {
         return functions(inTableAt: lua_gettop(L), L)
     }
 
+    // swift-format-ignore: AlwaysUseLowerCamelCase
     private static func functions(inTableAt index: Int32, _ L: OpaquePointer) -> [String] {
         var names: [String] = []
         lua_pushnil(L)

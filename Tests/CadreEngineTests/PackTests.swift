@@ -4,12 +4,13 @@ import Testing
 
 /// Packs: manifests, settings, data, shared modules, digests.
 @Suite struct PackTests {
-    static let manifest = TemporaryWorkspace.packManifest + """
+    static let manifest =
+        TemporaryWorkspace.packManifest + """
 
-        settings:
-          calendar: { default: late, values: [early, late], description: Which dates apply. }
-        data: data.yaml
-        """
+            settings:
+              calendar: { default: late, values: [early, late], description: Which dates apply. }
+            data: data.yaml
+            """
 
     static let data = "dates: { early: 2026-01-01, late: 2028-01-01 }\nlimit: P6M\n"
 
@@ -34,7 +35,10 @@ import Testing
     func workspace(settings: String = "") throws -> TemporaryWorkspace {
         try TemporaryWorkspace.with(
             rules: ["dated.lua": Self.rule, "lib/helpers.lua": Self.helpers],
-            extra: ["pack/pack.yaml": Self.manifest, "pack/data.yaml": Self.data, "cadre.yaml": TemporaryWorkspace.workspace + "\n" + settings])
+            extra: [
+                "pack/pack.yaml": Self.manifest, "pack/data.yaml": Self.data,
+                "cadre.yaml": TemporaryWorkspace.workspace + "\n" + settings,
+            ])
     }
 
     @Test func settingsChooseDatesFromPackData() throws {
@@ -48,23 +52,33 @@ import Testing
 
     @Test func unknownSettingsAndValuesAreErrors() throws {
         let wrongValue = try workspace(settings: "settings: { test: { calendar: soon } }").evaluate()
-        #expect(wrongValue.diagnostics.contains { $0.message == "`soon` is not a value of setting `calendar` of pack `test`" && $0.hint == "write one of: early, late" })
+        #expect(
+            wrongValue.diagnostics.contains {
+                $0.message == "`soon` is not a value of setting `calendar` of pack `test`"
+                    && $0.hint == "write one of: early, late"
+            })
         let wrongPack = try workspace(settings: "settings: { tset: { calendar: early } }").evaluate()
-        #expect(wrongPack.diagnostics.contains { $0.message == "settings for pack `tset`, which the workspace does not load" })
+        #expect(
+            wrongPack.diagnostics.contains {
+                $0.message == "settings for pack `tset`, which the workspace does not load"
+            })
     }
 
     @Test func modulesAreSharedAndFrozen() throws {
         let workspace = try TemporaryWorkspace.with(
             rules: [
                 "a.lua": "local h = require('helpers')\n" + TemporaryWorkspace.rule("a", check: "h.describe = nil"),
-                "b.lua": "local h = require('helpers')\n" + TemporaryWorkspace.rule("b", check: "ctx:info(h.describe(system))"),
+                "b.lua": "local h = require('helpers')\n"
+                    + TemporaryWorkspace.rule("b", check: "ctx:info(h.describe(system))"),
                 "c.lua": TemporaryWorkspace.rule("c", check: "require('missing.module')"),
                 "lib/helpers.lua": Self.helpers,
             ])
         let evaluation = try workspace.evaluate()
         #expect(evaluation.result("test.a")?.failure?.message == "attempt to set field 'describe' of a read-only table")
         #expect(evaluation.result("test.b")?.findings.first?.message == "system a in pack test")
-        #expect(evaluation.result("test.c")?.failure?.message == "module 'missing.module' not found: pack test has no lib/missing/module.lua")
+        #expect(
+            evaluation.result("test.c")?.failure?.message
+                == "module 'missing.module' not found: pack test has no lib/missing/module.lua")
     }
 
     @Test func aFolderModuleIsItsInitFileUnlessAFileHasItsName() throws {

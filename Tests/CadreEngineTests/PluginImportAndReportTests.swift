@@ -1,7 +1,7 @@
 import CadreEngine
 import CadreModel
-import LuaHost
 import Foundation
+import LuaHost
 import Testing
 
 /// Importers and reporters run by a PluginRuntime: YAML written in the format's order, problems
@@ -19,15 +19,18 @@ import Testing
         """
 
     /// A runtime with the plugin's `importer.lua` and `reporter.lua`, and an input file.
-    func runtime(importer: String = "return {format = 'x', import = function() return {} end}",
-                 reporter: String = "return {format = 'y', render = function() return '' end}",
-                 limits: LuaLimits = .default) throws -> (PluginRuntime, TemporaryWorkspace) {
+    func runtime(
+        importer: String = "return {format = 'x', import = function() return {} end}",
+        reporter: String = "return {format = 'y', render = function() return '' end}",
+        limits: LuaLimits = .default
+    ) throws -> (PluginRuntime, TemporaryWorkspace) {
         let workspace = try TemporaryWorkspace(files: [
             "plug/plugin.yaml": Self.manifest, "plug/importer.lua": importer, "plug/reporter.lua": reporter,
             "input.yaml": "systems:\n  - key: chat\n    label: Chat\n  - key: 12\n",
         ])
         var taxonomy = try Taxonomy.bundled()
-        let (plugins, problems) = PluginLoader.loadAll(["plug"], in: WorkspaceFiles(root: workspace.root.path), into: &taxonomy)
+        let (plugins, problems) = PluginLoader.loadAll(
+            ["plug"], in: WorkspaceFiles(root: workspace.root.path), into: &taxonomy)
         #expect(problems.isEmpty)
         return (try PluginRuntime(plugins: plugins, taxonomy: taxonomy, limits: limits), workspace)
     }
@@ -69,46 +72,67 @@ import Testing
         #expect(result.diagnostics.first?.location.line == 4)
         #expect(result.files.map(\.path) == ["systems/chat.yaml", "notes/readme.txt"])
         #expect(result.files.first?.format == "system/v1")
-        #expect(result.files.first?.text == """
-            # Imported from \(input)
-            cadre: system/v1
-            id: chat
-            name: Chat
-            description: |-
-              Line one
-              line two
-            # Who is accountable?
-            owner: "no"
-            purposes:
-              - id: support
-                legal_basis: contract
-                uses: [essential.service.operations.support]
-            data:
-              - category: user.contact.email
-                subjects: [customer]
-                purposes: [support]
-                retention: { period: P1Y, from: collection }
-            x-source: { label: Chat }
+        #expect(
+            result.files.first?.text == """
+                # Imported from \(input)
+                cadre: system/v1
+                id: chat
+                name: Chat
+                description: |-
+                  Line one
+                  line two
+                # Who is accountable?
+                owner: "no"
+                purposes:
+                  - id: support
+                    legal_basis: contract
+                    uses: [essential.service.operations.support]
+                data:
+                  - category: user.contact.email
+                    subjects: [customer]
+                    purposes: [support]
+                    retention: { period: P1Y, from: collection }
+                x-source: { label: Chat }
 
-            """)
+                """)
         #expect(result.files.last?.text == "12: not a number\n")
         // What was written reads back as a valid descriptor.
         try workspace.write("out/systems/chat.yaml", result.files[0].text)
-        #expect(ImportCheck.check([result.files[0]], in: workspace.root.appendingPathComponent("out").path, taxonomy: try Taxonomy.bundled()).isEmpty)
+        #expect(
+            ImportCheck.check(
+                [result.files[0]], in: workspace.root.appendingPathComponent("out").path,
+                taxonomy: try Taxonomy.bundled()
+            ).isEmpty)
     }
 
     @Test(arguments: [
-        ("return {format = 'x', import = function() return {{path = '../escape.yaml', text = ''}} end}", "`../escape.yaml` is not a path inside the output folder"),
-        ("return {format = 'x', import = function() return {{path = '/etc/passwd', text = ''}} end}", "`/etc/passwd` is not a path inside the output folder"),
+        (
+            "return {format = 'x', import = function() return {{path = '../escape.yaml', text = ''}} end}",
+            "`../escape.yaml` is not a path inside the output folder"
+        ),
+        (
+            "return {format = 'x', import = function() return {{path = '/etc/passwd', text = ''}} end}",
+            "`/etc/passwd` is not a path inside the output folder"
+        ),
         ("return {format = 'x', import = function() return 'files' end}", "import must return a list of files"),
-        ("return {format = 'x', import = function() return {{path = 'a.yaml', document = 3}} end}", "`a.yaml`: document must be a table, not a number"),
-        ("return {format = 'x', import = function() return {{path = 'a', text = 'x'}, {path = 'a', text = 'y'}} end}", "`a` is produced twice"),
+        (
+            "return {format = 'x', import = function() return {{path = 'a.yaml', document = 3}} end}",
+            "`a.yaml`: document must be a table, not a number"
+        ),
+        (
+            "return {format = 'x', import = function() return {{path = 'a', text = 'x'}, {path = 'a', text = 'y'}} end}",
+            "`a` is produced twice"
+        ),
         ("return {format = 'x', import = function() while true do end end}", "instruction limit exceeded"),
-        ("return {format = 'x', import = function() local t = {} while true do t[#t + 1] = ('x'):rep(1e6) end end}", "memory limit exceeded"),
+        (
+            "return {format = 'x', import = function() local t = {} while true do t[#t + 1] = ('x'):rep(1e6) end end}",
+            "memory limit exceeded"
+        ),
         ("return {format = 'x', import = function() return io.open('/etc/passwd') end}", "undefined global 'io'"),
     ])
     func hostileImportersWriteNothing(source: String, message: String) throws {
-        let (runtime, workspace) = try runtime(importer: source, limits: LuaLimits(memoryBytes: 16 << 20, instructions: 1_000_000, deadline: .seconds(5)))
+        let (runtime, workspace) = try runtime(
+            importer: source, limits: LuaLimits(memoryBytes: 16 << 20, instructions: 1_000_000, deadline: .seconds(5)))
         let result = runtime.runImport(format: "x", paths: [workspace.root.appendingPathComponent("input.yaml").path])
         #expect(result.files.isEmpty)
         let problem = try #require(result.diagnostics.first { $0.isError })
@@ -117,15 +141,17 @@ import Testing
     }
 
     @Test func reportersGetTheJSONReport() throws {
-        let (runtime, _) = try runtime(reporter: """
-            return {
-              format = "y",
-              render = function(report)
-                return report.format .. " " .. report.systems[1].id .. " " .. report.summary.statuses.fail
-              end,
-            }
-            """)
-        let json = #"{"format": "cadre-evaluation/v1", "summary": {"statuses": {"fail": 2}}, "systems": [{"id": "chat"}]}"#
+        let (runtime, _) = try runtime(
+            reporter: """
+                return {
+                  format = "y",
+                  render = function(report)
+                    return report.format .. " " .. report.systems[1].id .. " " .. report.summary.statuses.fail
+                  end,
+                }
+                """)
+        let json =
+            #"{"format": "cadre-evaluation/v1", "summary": {"statuses": {"fail": 2}}, "systems": [{"id": "chat"}]}"#
         #expect(try runtime.render(format: "y", report: json) == "cadre-evaluation/v1 chat 2")
     }
 
@@ -138,12 +164,15 @@ import Testing
     func hostileReportersAreReportedWithTheirLine(source: String, message: String, line: Int) throws {
         var taxonomy = try Taxonomy.bundled()
         let workspace = try TemporaryWorkspace(files: [
-            "plug/plugin.yaml": Self.manifest, "plug/importer.lua": "return {format = 'x', import = function() return {} end}",
+            "plug/plugin.yaml": Self.manifest,
+            "plug/importer.lua": "return {format = 'x', import = function() return {} end}",
             "plug/reporter.lua": source,
         ])
-        let (plugins, _) = PluginLoader.loadAll(["plug"], in: WorkspaceFiles(root: workspace.root.path), into: &taxonomy)
+        let (plugins, _) = PluginLoader.loadAll(
+            ["plug"], in: WorkspaceFiles(root: workspace.root.path), into: &taxonomy)
         let runtime = try PluginRuntime(
-            plugins: plugins, taxonomy: taxonomy, limits: LuaLimits(memoryBytes: 16 << 20, instructions: 1_000_000, deadline: .seconds(5)),
+            plugins: plugins, taxonomy: taxonomy,
+            limits: LuaLimits(memoryBytes: 16 << 20, instructions: 1_000_000, deadline: .seconds(5)),
             reservedFormats: ["json"])
         if source.contains("'json'") {
             let problem = try #require(runtime.diagnostics.first)

@@ -21,24 +21,31 @@ import Testing
         """
     }
 
-    static let rule = TemporaryWorkspace.rule("scan", check: """
-        local scanned = ctx:store("crm"):scan("notes", { detectors = { "card16" } })
-        local cards = scanned.detectors.card16
-        ctx:info({system, evidence = cards.examples}, "%d cards", cards.matches)
-        """)
+    static let rule = TemporaryWorkspace.rule(
+        "scan",
+        check: """
+            local scanned = ctx:store("crm"):scan("notes", { detectors = { "card16" } })
+            local cards = scanned.detectors.card16
+            ctx:info({system, evidence = cards.examples}, "%d cards", cards.matches)
+            """)
 
     func evaluate(_ detector: String) throws -> Evaluation {
         try HostileDetectorWorkspace(detectors: detector, rules: ["scan.lua": Self.rule]).evaluate()
     }
 
-    static let notInPlace = "detector `card16` of plugin plug failed: redact returned text that is not the match with letters and digits kept or replaced by `*` in place (same length, other characters kept); it was refused and is not shown"
-    static let tooMuch = "detector `card16` of plugin plug failed: redact showed more than a `user.financial.credit_card` match may show (at most the last 4 letters or digits, a third of the match at most); it was refused and is not shown"
+    static let notInPlace =
+        "detector `card16` of plugin plug failed: redact returned text that is not the match with letters and digits kept or replaced by `*` in place (same length, other characters kept); it was refused and is not shown"
+    static let tooMuch =
+        "detector `card16` of plugin plug failed: redact showed more than a `user.financial.credit_card` match may show (at most the last 4 letters or digits, a third of the match at most); it was refused and is not shown"
 
     @Test(arguments: [
         ("function(m) return m:reverse() end", notInPlace),
         (#"function(m) return (m:gsub("%d", function(d) return tostring((d + 1) % 10) end)) end"#, notInPlace),
         (#"function(m) return (m:gsub("%d", function(d) return string.char(65 + d) end)) end"#, notInPlace),
-        (#"function(m) local i = 0 return (m:gsub("%d", function(d) i = i + 1 return i % 2 == 1 and d or "*" end)) end"#, tooMuch),
+        (
+            #"function(m) local i = 0 return (m:gsub("%d", function(d) i = i + 1 return i % 2 == 1 and d or "*" end)) end"#,
+            tooMuch
+        ),
         (#"function(m) return (m:gsub(" ", "")) .. "   " end"#, notInPlace),
         (#"function(m) return (m:gsub(" ", "-")) end"#, notInPlace),
         (#"function(m) return "**** **** **** " .. m:sub(-4) .. "*" end"#, notInPlace),
@@ -68,19 +75,25 @@ import Testing
               redact = function(match) return (match:lower():gsub("%d", "*")) end,
             }
             """
-        let rule = TemporaryWorkspace.rule("scan", check: """
-            local scanned = ctx:store("crm"):scan("notes", { detectors = { "plate" } })
-            ctx:info({system, evidence = scanned.detectors.plate.examples}, "%d plates", scanned.detectors.plate.matches)
-            """)
+        let rule = TemporaryWorkspace.rule(
+            "scan",
+            check: """
+                local scanned = ctx:store("crm"):scan("notes", { detectors = { "plate" } })
+                ctx:info({system, evidence = scanned.detectors.plate.examples}, "%d plates", scanned.detectors.plate.matches)
+                """)
         let evaluation = try HostileDetectorWorkspace(detectors: detector, rules: ["scan.lua": rule]).evaluate()
         let result = try #require(evaluation.result("test.scan"))
-        #expect(result.failure?.message == "detector `plate` of plugin plug failed: redact returned text that is not the match with letters and digits kept or replaced by `*` in place (same length, other characters kept); it was refused and is not shown")
+        #expect(
+            result.failure?.message
+                == "detector `plate` of plugin plug failed: redact returned text that is not the match with letters and digits kept or replaced by `*` in place (same length, other characters kept); it was refused and is not shown"
+        )
         #expect(result.failure?.location?.line == 5)
         #expect(HostileDetectorWorkspace.leaks(in: evaluation) == [])
     }
 
     @Test func aRedactionInPlaceWithinThePolicyIsShown() throws {
-        let evaluation = try evaluate(Self.cardDetector(redact: #"function(m) return "**** **** **** " .. m:sub(-4) end"#))
+        let evaluation = try evaluate(
+            Self.cardDetector(redact: #"function(m) return "**** **** **** " .. m:sub(-4) end"#))
         let result = try #require(evaluation.result("test.scan"))
         #expect(result.status == .pass)
         #expect(result.findings.first?.message == "1 cards")
@@ -104,11 +117,16 @@ import Testing
     }
 
     @Test(arguments: [
-        ("{ keep_first = 6, keep_last = 4 }",
-         "detector `card16`: `redact` keeps more than a `user.financial.credit_card` match may show: at most the last 4 letters or digits, a third of the match at most"),
+        (
+            "{ keep_first = 6, keep_last = 4 }",
+            "detector `card16`: `redact` keeps more than a `user.financial.credit_card` match may show: at most the last 4 letters or digits, a third of the match at most"
+        ),
         ("{ keep_last = -1 }", "detector `card16`: `redact.keep_last` must be a whole number from 0 to 64, not -1"),
         ("{ keep_lats = 2 }", "detector `card16`: `redact` has an unknown field `keep_lats`"),
-        ("'****'", "detector `card16`: field `redact` must be a function or a table such as { keep_last = 2 }, not a string"),
+        (
+            "'****'",
+            "detector `card16`: field `redact` must be a function or a table such as { keep_last = 2 }, not a string"
+        ),
     ])
     func aDeclarativeRedactionBeyondThePolicyIsALoadProblem(redact: String, message: String) throws {
         let evaluation = try evaluate(Self.cardDetector(redact: redact))

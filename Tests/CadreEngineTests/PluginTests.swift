@@ -25,13 +25,19 @@ import Testing
         """
 
     /// A workspace with the plugin `plug` (its files) and one pack holding `rules`.
-    static func workspace(plugin files: [String: String], rules: [String: String] = [:], manifest: String = manifest) throws -> TemporaryWorkspace {
+    static func workspace(plugin files: [String: String], rules: [String: String] = [:], manifest: String = manifest)
+        throws -> TemporaryWorkspace
+    {
         var extra = ["cadre.yaml": workspace, "plug/plugin.yaml": manifest]
         for (name, text) in files { extra["plug/\(name)"] = text }
-        let defaults = ["plug/terms.yaml": "cadre: taxonomy/v1\ndata_categories:\n  user.government_id.badge: { name: Badge number }\n",
-                        "plug/detectors.lua": "return {}"]
+        let defaults = [
+            "plug/terms.yaml":
+                "cadre: taxonomy/v1\ndata_categories:\n  user.government_id.badge: { name: Badge number }\n",
+            "plug/detectors.lua": "return {}",
+        ]
         for (name, text) in defaults where extra[name] == nil { extra[name] = text }
-        return try TemporaryWorkspace.with(rules: rules.isEmpty ? ["ok.lua": TemporaryWorkspace.rule("ok", check: "")] : rules, extra: extra)
+        return try TemporaryWorkspace.with(
+            rules: rules.isEmpty ? ["ok.lua": TemporaryWorkspace.rule("ok", check: "")] : rules, extra: extra)
     }
 
     @Test func manifestProblemsAreLocated() throws {
@@ -51,7 +57,10 @@ import Testing
 
         let escaping = Self.manifest.replacingOccurrences(of: "[detectors.lua]", with: "[../pack/ok.lua]")
         let third = try Self.workspace(plugin: [:], manifest: escaping).open()
-        #expect(third.diagnostics.contains { $0.message == "`../pack/ok.lua` is not a .lua file inside the plugin's folder" })
+        #expect(
+            third.diagnostics.contains {
+                $0.message == "`../pack/ok.lua` is not a .lua file inside the plugin's folder"
+            })
     }
 
     @Test func pluginTaxonomyTermsAreMerged() throws {
@@ -62,16 +71,19 @@ import Testing
 
     @Test func rulesRequirePluginModules() throws {
         let rules = [
-            "double.lua": TemporaryWorkspace.rule("double", check: """
-                local util = require("plug.util")
-                if util.double(21) ~= 42 then ctx:fail("no") end
-                ctx:info(util.greeting)
-                """),
+            "double.lua": TemporaryWorkspace.rule(
+                "double",
+                check: """
+                    local util = require("plug.util")
+                    if util.double(21) ~= 42 then ctx:fail("no") end
+                    ctx:info(util.greeting)
+                    """),
             "missing.lua": TemporaryWorkspace.rule("missing", check: "require(\"plug.nothing\")"),
             "unknown.lua": TemporaryWorkspace.rule("unknown", check: "require(\"elsewhere.util\")"),
         ]
         let files = [
-            "lib/util.lua": "local helpers = require(\"helpers\")\nreturn { double = function(x) return helpers.twice(x) end, greeting = 'from ' .. plugin.id }",
+            "lib/util.lua":
+                "local helpers = require(\"helpers\")\nreturn { double = function(x) return helpers.twice(x) end, greeting = 'from ' .. plugin.id }",
             "lib/helpers.lua": "return { twice = function(x) return 2 * x end }",
         ]
         let evaluation = try Self.workspace(plugin: files, rules: rules).evaluate()
@@ -80,15 +92,23 @@ import Testing
         #expect(double.findings.map(\.message) == ["from plug"])
         let missing = try #require(evaluation.result("test.missing"))
         #expect(missing.status == .error)
-        #expect(missing.failure?.message == "module 'plug.nothing' not found: pack test has no lib/plug/nothing.lua, and plugin plug has no lib/nothing.lua")
+        #expect(
+            missing.failure?.message
+                == "module 'plug.nothing' not found: pack test has no lib/plug/nothing.lua, and plugin plug has no lib/nothing.lua"
+        )
         #expect(missing.failure?.location?.file.hasSuffix("pack/missing.lua") == true)
         let unknown = try #require(evaluation.result("test.unknown"))
-        #expect(unknown.failure?.message == "module 'elsewhere.util' not found: pack test has no lib/elsewhere/util.lua, and no enabled plugin provides it (enabled: plug; plugin modules are `<plugin id>.<module>`)")
+        #expect(
+            unknown.failure?.message
+                == "module 'elsewhere.util' not found: pack test has no lib/elsewhere/util.lua, and no enabled plugin provides it (enabled: plug; plugin modules are `<plugin id>.<module>`)"
+        )
     }
 
     @Test func pluginModulesAreFrozen() throws {
         let rules = ["write.lua": TemporaryWorkspace.rule("write", check: "require(\"plug.util\").double = nil")]
-        let evaluation = try Self.workspace(plugin: ["lib/util.lua": "return { double = function(x) return 2 * x end }"], rules: rules).evaluate()
+        let evaluation = try Self.workspace(
+            plugin: ["lib/util.lua": "return { double = function(x) return 2 * x end }"], rules: rules
+        ).evaluate()
         #expect(evaluation.result("test.write")?.failure?.message.contains("read-only table") == true)
     }
 

@@ -36,7 +36,9 @@ struct RuleAPIDescription {
         for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
             if let match = line.firstMatch(of: /^---@class ([\w.]+)/) {
                 currentClass = String(match.1)
-            } else if let match = line.firstMatch(of: /^---@field (\w+)(\??) (.+?)( [A-Z`].*)?$/), let owner = currentClass {
+            } else if let match = line.firstMatch(of: /^---@field (\w+)(\??) (.+?)( [A-Z`].*)?$/),
+                let owner = currentClass
+            {
                 let name = String(match.1)
                 if owner == "cadre.System" {
                     description.systemFields[name] = (String(match.3), !match.2.isEmpty)

@@ -29,8 +29,10 @@ import Testing
         let fields = try RuleAPIDescription.types().systemFields
         for collection in live.systemCollections.sorted() {
             let field = fields[collection]
-            #expect(field != nil && field?.optional == false && field?.type.hasSuffix("[]") == true,
-                "types/cadre.lua: cadre.System's `\(collection)` is a list that is never nil, not \(field.map { "\($0.type)\($0.optional ? " (optional)" : "")" } ?? "missing")")
+            #expect(
+                field != nil && field?.optional == false && field?.type.hasSuffix("[]") == true,
+                "types/cadre.lua: cadre.System's `\(collection)` is a list that is never nil, not \(field.map { "\($0.type)\($0.optional ? " (optional)" : "")" } ?? "missing")"
+            )
         }
         let lists = fields.filter { $0.value.type.hasSuffix("[]") }.map(\.key)
         #expect(Set(lists) == live.systemCollections, "cadre.System's lists are the system's collections")

@@ -12,7 +12,9 @@ import Testing
     @Test func missingFieldsAreNamed() throws {
         let found = try problems("return { id = 'test.x', title = 'X', references = {'A'} }")
         let messages = found.map(\.message)
-        #expect(messages.contains("rule `test.x` is missing required field `severity` (one of critical, high, medium, low, info)"))
+        #expect(
+            messages.contains(
+                "rule `test.x` is missing required field `severity` (one of critical, high, medium, low, info)"))
         #expect(messages.contains("rule `test.x` is missing required field `check` (a function `check(system, ctx)`)"))
         #expect(found.allSatisfy { $0.location.file.hasSuffix("pack/bad.lua") })
     }
@@ -42,7 +44,8 @@ import Testing
     }
 
     @Test func idsBelongToTheirPack() throws {
-        let found = try problems(TemporaryWorkspace.rule("x", check: "").replacingOccurrences(of: "test.x", with: "other.x"))
+        let found = try problems(
+            TemporaryWorkspace.rule("x", check: "").replacingOccurrences(of: "test.x", with: "other.x"))
         #expect(found.map(\.message) == ["rule `other.x`: ids of pack `test` start with `test.`"])
     }
 
@@ -72,9 +75,10 @@ import Testing
             """
         let workspace = try TemporaryWorkspace.with(rules: ["list.lua": list])
         #expect(try workspace.evaluate().rules.map(\.id) == ["test.one", "test.two"])
-        #expect(try problems("return 42").map(\.message) == [
-            "the file returned a number; a rule file returns a rule (a table with id, title, severity, references and check) or a list of rules"
-        ])
+        #expect(
+            try problems("return 42").map(\.message) == [
+                "the file returned a number; a rule file returns a rule (a table with id, title, severity, references and check) or a list of rules"
+            ])
     }
 
     @Test func duplicateIdsAreErrors() throws {
@@ -94,9 +98,11 @@ import Testing
     }
 
     @Test func packsNeedAnAPIThisCadreHas() throws {
-        let workspace = try TemporaryWorkspace.with(rules: [:], extra: [
-            "pack/pack.yaml": TemporaryWorkspace.packManifest.replacingOccurrences(of: "api: 1", with: "api: 9")
-        ])
+        let workspace = try TemporaryWorkspace.with(
+            rules: [:],
+            extra: [
+                "pack/pack.yaml": TemporaryWorkspace.packManifest.replacingOccurrences(of: "api: 1", with: "api: 9")
+            ])
         let problems = try workspace.evaluate().diagnostics
         #expect(problems.contains { $0.message == "pack `test` needs rule API 9; this cadre provides API 1" })
     }

@@ -11,10 +11,12 @@ import Testing
         .deletingLastPathComponent()
 
     func trial(_ pack: String = "gdpr", limits: LuaLimits = LuaLimits()) throws -> RuleTrial {
-        let (loaded, diagnostics) = Pack.load(at: Self.repository.appendingPathComponent("policies/\(pack)").path, as: "policies/\(pack)")
+        let (loaded, diagnostics) = Pack.load(
+            at: Self.repository.appendingPathComponent("policies/\(pack)").path, as: "policies/\(pack)")
         let found = try #require(loaded, "\(diagnostics)")
         #expect(found.folder == "policies/\(pack)")
-        return RuleTrial(pack: found, taxonomy: try Taxonomy.bundled(), limits: limits, asOf: try ISODate(parsing: "2026-11-29"))
+        return RuleTrial(
+            pack: found, taxonomy: try Taxonomy.bundled(), limits: limits, asOf: try ISODate(parsing: "2026-11-29"))
     }
 
     func document(_ extra: String = "") throws -> DescriptorDocument {
@@ -37,7 +39,8 @@ import Testing
               end,
             }
             """
-        let outcome = try trial().run(source: source, path: "policies/gdpr/trial.lua", on: [try document(), try document()])
+        let outcome = try trial().run(
+            source: source, path: "policies/gdpr/trial.lua", on: [try document(), try document()])
         #expect(outcome.diagnostics.isEmpty)
         #expect(outcome.rules.map(\.id) == ["gdpr.trial.emails"])
         #expect(outcome.rules.first?.file == "policies/gdpr/trial.lua")
@@ -54,7 +57,8 @@ import Testing
     }
 
     @Test func severalFilesLoadTogetherEachInItsOwnEnvironment() throws {
-        let first = TemporaryWorkspace.rule("x", check: "shared = 1").replacingOccurrences(of: "test.x", with: "gdpr.trial.one")
+        let first = TemporaryWorkspace.rule("x", check: "shared = 1").replacingOccurrences(
+            of: "test.x", with: "gdpr.trial.one")
         let second = TemporaryWorkspace.rule("x", check: "ctx:fail(system, tostring(shared))")
             .replacingOccurrences(of: "test.x", with: "gdpr.trial.two")
         let outcome = try trial().run(
@@ -65,16 +69,19 @@ import Testing
     }
 
     @Test func aRuleThatLoopsErrsUnderTheTrialsLimits() throws {
-        let source = TemporaryWorkspace.rule("x", check: "while true do end").replacingOccurrences(of: "test.x", with: "cnil.trial.loop")
+        let source = TemporaryWorkspace.rule("x", check: "while true do end").replacingOccurrences(
+            of: "test.x", with: "cnil.trial.loop")
         let limits = LuaLimits(memoryBytes: 8 << 20, instructions: 100_000, deadline: .seconds(5))
-        let outcome = try trial("cnil", limits: limits).run(source: source, path: "policies/cnil/loop.lua", on: [try document()])
+        let outcome = try trial("cnil", limits: limits).run(
+            source: source, path: "policies/cnil/loop.lua", on: [try document()])
         #expect(outcome.diagnostics.isEmpty)
         #expect(outcome.results.map(\.status) == [.error])
         #expect(outcome.results.first?.failure?.kind == "instruction-limit")
     }
 
     @Test func aRuleThatReadsAStoreIsSkipped() throws {
-        let source = TemporaryWorkspace.rule("x", check: "ctx:store('db'):count('t')").replacingOccurrences(of: "test.x", with: "gdpr.trial.store")
+        let source = TemporaryWorkspace.rule("x", check: "ctx:store('db'):count('t')").replacingOccurrences(
+            of: "test.x", with: "gdpr.trial.store")
         let extra = "stores:\n  - { id: db, engine: sqlite, url: db.sqlite }"
         let outcome = try trial().run(source: source, path: "policies/gdpr/store.lua", on: [try document(extra)])
         #expect(outcome.results.map(\.status) == [.skipped])

@@ -9,8 +9,10 @@ import Testing
         try TemporaryWorkspace.with(
             rules: [
                 "one.lua": TemporaryWorkspace.rule("one", check: "ctx:fail('one')"),
-                "two.lua": TemporaryWorkspace.rule("two", extra: "applies = function(system) return system.id == 'b' end,", check: "ctx:warn('two')"),
-                "three.lua": TemporaryWorkspace.rule("three", extra: "effective = { from = '2027-01-01' },", check: "ctx:fail('three')"),
+                "two.lua": TemporaryWorkspace.rule(
+                    "two", extra: "applies = function(system) return system.id == 'b' end,", check: "ctx:warn('two')"),
+                "three.lua": TemporaryWorkspace.rule(
+                    "three", extra: "effective = { from = '2027-01-01' },", check: "ctx:fail('three')"),
             ],
             systems: [
                 "systems/a.yaml": TemporaryWorkspace.descriptor(id: "a"),
@@ -41,7 +43,8 @@ import Testing
         let partial = engine.evaluate(asOf: asOf, selection: selection)
         // Partial: the second descriptor of `a` is evaluated too.
         #expect(partial.systems.map { $0.results.count } == [3, 3, 3])
-        let assembled = Evaluation(assembling: partial.systems, rules: partial.rules, workspace: opened, asOf: asOf, diagnostics: [])
+        let assembled = Evaluation(
+            assembling: partial.systems, rules: partial.rules, workspace: opened, asOf: asOf, diagnostics: [])
         let full = engine.evaluate(asOf: asOf)
         #expect(assembled.systems == full.systems)
         #expect(assembled.diagnostics == full.diagnostics)
@@ -50,7 +53,8 @@ import Testing
 
     @Test func anEmptySelectionLoadsNoDescriptorButReportsTheRules() throws {
         let workspace = try Self.workspace()
-        let partial = Engine(workspace: try workspace.open()).evaluate(asOf: try ISODate(parsing: "2026-11-29"), selection: EvaluationSelection())
+        let partial = Engine(workspace: try workspace.open()).evaluate(
+            asOf: try ISODate(parsing: "2026-11-29"), selection: EvaluationSelection())
         #expect(partial.systems.isEmpty)
         #expect(partial.rules.count == 3)
     }

@@ -68,7 +68,10 @@ final class TemporaryWorkspace {
         """
 
     /// A workspace with one pack holding `rules` (file name → source) and `systems` descriptors.
-    static func with(rules: [String: String], systems: [String: String] = ["systems/a.yaml": descriptor(id: "a")], extra: [String: String] = [:]) throws -> TemporaryWorkspace {
+    static func with(
+        rules: [String: String], systems: [String: String] = ["systems/a.yaml": descriptor(id: "a")],
+        extra: [String: String] = [:]
+    ) throws -> TemporaryWorkspace {
         var files = ["cadre.yaml": workspace, "pack/pack.yaml": packManifest]
         for (name, source) in rules { files["pack/\(name)"] = source }
         files.merge(systems) { $1 }

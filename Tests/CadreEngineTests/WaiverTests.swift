@@ -7,10 +7,14 @@ import Testing
     static let failing = ["r.lua": TemporaryWorkspace.rule("r", check: "ctx:fail(system.data[1], 'wrong')")]
 
     static func system(expires: String) -> [String: String] {
-        ["systems/a.yaml": TemporaryWorkspace.descriptor(id: "a", extra: """
-            waivers:
-              - { rule: test.r, reason: "Litigation hold", approved_by: dpo@example.com, expires: \(expires) }
-            """)]
+        [
+            "systems/a.yaml": TemporaryWorkspace.descriptor(
+                id: "a",
+                extra: """
+                    waivers:
+                      - { rule: test.r, reason: "Litigation hold", approved_by: dpo@example.com, expires: \(expires) }
+                    """)
+        ]
     }
 
     @Test func anActiveWaiverCoversAFailure() throws {
@@ -27,10 +31,13 @@ import Testing
         let workspace = try TemporaryWorkspace.with(rules: Self.failing, systems: Self.system(expires: "2026-12-31"))
         let result = try #require(try workspace.evaluate(asOf: "2027-01-01").result("test.r"))
         #expect(result.status == .fail)
-        #expect(result.findings.contains {
-            $0.level == .warn && $0.message == "the waiver approved by dpo@example.com expired on 2026-12-31 (Litigation hold): it no longer applies"
-                && $0.location.line == 20
-        })
+        #expect(
+            result.findings.contains {
+                $0.level == .warn
+                    && $0.message
+                        == "the waiver approved by dpo@example.com expired on 2026-12-31 (Litigation hold): it no longer applies"
+                    && $0.location.line == 20
+            })
     }
 
     @Test func anExpiredWaiverOfAPassingRuleIsInformation() throws {
@@ -51,7 +58,9 @@ import Testing
             """
         let workspace = try TemporaryWorkspace.with(
             rules: Self.failing,
-            extra: ["waivers.yaml": waivers, "cadre.yaml": TemporaryWorkspace.workspace + "\nwaivers: [waivers.yaml]\n"])
+            extra: [
+                "waivers.yaml": waivers, "cadre.yaml": TemporaryWorkspace.workspace + "\nwaivers: [waivers.yaml]\n",
+            ])
         let evaluation = try workspace.evaluate()
         #expect(evaluation.result("test.r")?.status == .waived)
         let warnings = evaluation.diagnostics.filter { !$0.isError }.map(\.message)

@@ -13,13 +13,21 @@ import Testing
         let queue = try DatabaseQueue(path: HistoryStore.file(in: workspace.root.path))
         let (migrations, mode, tables) = try queue.read { db in
             (
-                try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"), try String.fetchOne(db, sql: "PRAGMA journal_mode"),
+                try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"),
+                try String.fetchOne(db, sql: "PRAGMA journal_mode"),
                 try Set(String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
             )
         }
-        #expect(migrations == ["v1: runs, inputs, rules, waivers, systems, results", "v2: rule sets, parsed documents", "v3: differences in systems' rows", "v4: what rules read"])
+        #expect(
+            migrations == [
+                "v1: runs, inputs, rules, waivers, systems, results", "v2: rule sets, parsed documents",
+                "v3: differences in systems' rows", "v4: what rules read",
+            ])
         #expect(mode == "wal")
-        #expect(tables.isSuperset(of: ["run", "input", "rule", "waiver", "system", "result", "result_list", "rule_set", "parsed_document"]))
+        #expect(
+            tables.isSuperset(of: [
+                "run", "input", "rule", "waiver", "system", "result", "result_list", "rule_set", "parsed_document",
+            ]))
     }
 
     @Test func listsOfOneRunShareOneRuleSet() throws {
@@ -29,7 +37,10 @@ import Testing
         let sets = try queue.read { try String.fetchAll($0, sql: "SELECT body FROM rule_set") }
         #expect(sets == ["other.lapse\ntest.asof\ntest.retention\ntest.shared\ntest.version\ntest.window\n"])
         // 3 systems × 6 rules: a format byte, the rule set's key, 34 bytes a rule.
-        let sizes = try queue.read { try Int.fetchAll($0, sql: "SELECT length(body) FROM result_list JOIN system ON system.results = result_list.key") }
+        let sizes = try queue.read {
+            try Int.fetchAll(
+                $0, sql: "SELECT length(body) FROM result_list JOIN system ON system.results = result_list.key")
+        }
         #expect(sizes == [33 + 6 * 34, 33 + 6 * 34, 33 + 6 * 34])
     }
 
@@ -56,7 +67,9 @@ import Testing
             let recorded = try workspace.history().evaluation(of: try #require(try workspace.history().lastRun()))
             let full = try workspace.evaluate(asOf: "2026-11-29")
             #expect(recorded.systems.map(\.results) == full.systems.map(\.results))
-            #expect(try #require(outcome.run).systems.map(\.results) == (try #require(try workspace.history().lastRun())).systems.map(\.results))
+            #expect(
+                try #require(outcome.run).systems.map(\.results)
+                    == (try #require(try workspace.history().lastRun())).systems.map(\.results))
         }
         // One rule of six changed: a changed list is its base's key and one entry of 38 bytes.
         model.retentionLimit = "P1Y"
@@ -73,7 +86,9 @@ import Testing
         // number: run 2 the one that changed; run 3 none (c's result is run 1's again).
         let stored = try queue.read { db in
             try (1...3).map { run in
-                try Int.fetchOne(db, sql: "SELECT count(*) FROM result WHERE key LIKE ?", arguments: [String(format: "%08x%%", run)]) ?? 0
+                try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM result WHERE key LIKE ?", arguments: [String(format: "%08x%%", run)])
+                    ?? 0
             }
         }
         #expect(stored == [18, 1, 0])
@@ -81,11 +96,15 @@ import Testing
         // read back the same.
         let run2 = try #require(try workspace.history().run(.id(2)))
         try queue.write { db in
-            for row in try Row.fetchAll(db, sql: "SELECT file, results, overrides FROM system WHERE run_id = 2 AND overrides IS NOT NULL") {
+            for row in try Row.fetchAll(
+                db, sql: "SELECT file, results, overrides FROM system WHERE run_id = 2 AND overrides IS NOT NULL")
+            {
                 let list = [UInt8(2)] + Self.bytes(hex: row["results"]) + [UInt8](row["overrides"] as Data)
                 let key = "legacy-" + (row["file"] as String)
                 try db.execute(sql: "INSERT INTO result_list (key, body) VALUES (?, ?)", arguments: [key, Data(list)])
-                try db.execute(sql: "UPDATE system SET results = ?, overrides = NULL WHERE run_id = 2 AND file = ?", arguments: [key, row["file"]])
+                try db.execute(
+                    sql: "UPDATE system SET results = ?, overrides = NULL WHERE run_id = 2 AND file = ?",
+                    arguments: [key, row["file"]])
             }
         }
         #expect(try sizes(2) == [full, full, [33 + 38, 0]])
@@ -100,9 +119,13 @@ import Testing
         try matchesAFullEvaluation(try workspace.recheck(asOf: "2026-11-29"))
         let runs = try (1...4).map { try #require(try workspace.history().run(.id(Int64($0)))) }
         let differing = runs[0].systems.indices.map { index in
-            Set(runs.dropFirst().flatMap { run in
-                run.systems[index].results.indices.filter { run.systems[index].results[$0] != runs[0].systems[index].results[$0] }
-            }).count
+            Set(
+                runs.dropFirst().flatMap { run in
+                    run.systems[index].results.indices.filter {
+                        run.systems[index].results[$0] != runs[0].systems[index].results[$0]
+                    }
+                }
+            ).count
         }
         #expect(differing.allSatisfy { $0 * 4 > 6 }, "\(differing)")
         #expect(try sizes(4) == [full, full, full])
@@ -128,7 +151,9 @@ import Testing
         let queue = try DatabaseQueue(path: HistoryStore.file(in: workspace.root.path))
         try queue.write { db in
             for system in recorded.systems {
-                let text = system.results.map { "\($0.rule) \($0.key.hex) \($0.status.rawValue) \($0.severity.rawValue)\n" }.joined()
+                let text = system.results.map {
+                    "\($0.rule) \($0.key.hex) \($0.status.rawValue) \($0.severity.rawValue)\n"
+                }.joined()
                 let key = "text-" + system.file
                 try db.execute(sql: "INSERT INTO result_list (key, body) VALUES (?, ?)", arguments: [key, text])
                 try db.execute(sql: "UPDATE system SET results = ? WHERE file = ?", arguments: [key, system.file])
@@ -161,8 +186,12 @@ import Testing
         let workspace = try HistoryWorkspace(files: model.files())
         _ = try workspace.recheck(asOf: "2026-11-29")
         let queue = try DatabaseQueue(path: HistoryStore.file(in: workspace.root.path))
-        func kept() throws -> Set<String> { try queue.read { try Set(String.fetchAll($0, sql: "SELECT digest FROM parsed_document")) } }
-        func digests() throws -> Set<String> { Set(try #require(try workspace.history().lastRun()).systems.map(\.digest)) }
+        func kept() throws -> Set<String> {
+            try queue.read { try Set(String.fetchAll($0, sql: "SELECT digest FROM parsed_document")) }
+        }
+        func digests() throws -> Set<String> {
+            Set(try #require(try workspace.history().lastRun()).systems.map(\.digest))
+        }
         #expect(try kept() == digests())
         #expect(try kept().count == 3)
         // A changed descriptor: its new parse is kept, its old one dropped.
@@ -172,7 +201,9 @@ import Testing
         #expect(try kept() == digests())
         // Another cadre does not read this one's parses, and replaces them.
         _ = try workspace.recheck(asOf: "2026-11-29", version: "other")
-        #expect(try queue.read { try Set(String.fetchAll($0, sql: "SELECT DISTINCT cadre_version FROM parsed_document")) } == ["other"])
+        #expect(
+            try queue.read { try Set(String.fetchAll($0, sql: "SELECT DISTINCT cadre_version FROM parsed_document")) }
+                == ["other"])
         #expect(try kept() == digests())
     }
 
@@ -180,7 +211,8 @@ import Testing
         var model = WorkspaceModel()
         let workspace = try HistoryWorkspace(files: model.files())
         // A warning: an effect without a decision.
-        let warned = HistoryWorkspace.descriptor(id: "b", recordings: "P3M", ai: true).replacingOccurrences(of: "effect: none", with: "effect: significant")
+        let warned = HistoryWorkspace.descriptor(id: "b", recordings: "P3M", ai: true).replacingOccurrences(
+            of: "effect: none", with: "effect: significant")
         try workspace.write("systems/b.yaml", warned)
         _ = try workspace.recheck(asOf: "2026-11-29")
         model.retentionLimit = "P1Y"
@@ -212,7 +244,9 @@ import Testing
         let recorded = try workspace.history().evaluation(of: try #require(outcome.run))
         #expect(recorded.systems.map(\.results) == full.systems.map(\.results))
         // The parses are kept again, readable.
-        #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM parsed_document WHERE length(body) > 5") } == 3)
+        #expect(
+            try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM parsed_document WHERE length(body) > 5") }
+                == 3)
     }
 
     @Test func aRunRecordsItsInputsWithDigests() throws {
@@ -224,10 +258,12 @@ import Testing
         #expect(run.info.asOf.description == "2026-11-29")
         #expect(run.info.packs.map { "\($0.id) \($0.version)" } == ["other 2.0.0", "test 1.0.0"])
         let packFiles = run.inputs.filter { $0.kind == .packFile }.map(\.path).sorted()
-        #expect(packFiles == [
-            "other/lapse.lua", "other/pack.yaml", "pack/asof.lua", "pack/data.yaml", "pack/lib/shared.lua", "pack/pack.yaml", "pack/retention.lua",
-            "pack/shared.lua", "pack/version.lua", "pack/window.lua",
-        ])
+        #expect(
+            packFiles == [
+                "other/lapse.lua", "other/pack.yaml", "pack/asof.lua", "pack/data.yaml", "pack/lib/shared.lua",
+                "pack/pack.yaml", "pack/retention.lua",
+                "pack/shared.lua", "pack/version.lua", "pack/window.lua",
+            ])
         let digest = try #require(run.input(.packFile, at: "pack/retention.lua")?.digest)
         #expect(digest.count == 64)
         #expect(run.input(.waiverFile, at: "waivers.yaml") != nil)
@@ -271,7 +307,9 @@ import Testing
         let workspace = try HistoryWorkspace(files: WorkspaceModel().files())
         _ = try workspace.history()
         let queue = try DatabaseQueue(path: HistoryStore.file(in: workspace.root.path))
-        try queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v9: from the future')") }
+        try queue.write {
+            try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v9: from the future')")
+        }
         #expect { _ = try workspace.history() } throws: { error in
             (error as? HistoryError)?.message == "the history was written by a newer cadre"
         }
@@ -293,9 +331,15 @@ import Testing
         let run = try #require(try history.lastRun())
         // Files are named in the workspace; shown from its parent folder, they point at files from there.
         let name = workspace.root.lastPathComponent
-        #expect(try history.evaluation(of: run).systems.map(\.file) == ["systems/a.yaml", "systems/b.yaml", "systems/c.yaml"])
+        #expect(
+            try history.evaluation(of: run).systems.map(\.file) == [
+                "systems/a.yaml", "systems/b.yaml", "systems/c.yaml",
+            ])
         let fromParent = try history.evaluation(of: run).shown(in: WorkspaceFiles(root: name))
-        #expect(fromParent.systems.map(\.file) == ["\(name)/systems/a.yaml", "\(name)/systems/b.yaml", "\(name)/systems/c.yaml"])
+        #expect(
+            fromParent.systems.map(\.file) == [
+                "\(name)/systems/a.yaml", "\(name)/systems/b.yaml", "\(name)/systems/c.yaml",
+            ])
         let finding = try #require(outcome.diff.newFailures.first?.after?.findings.first)
         #expect(finding.location.file.hasPrefix("systems/"))
         #expect(fromParent.rules.first?.file.hasPrefix(name + "/") == true)

@@ -21,11 +21,15 @@ final class HistoryWorkspace {
         try Data(text.utf8).write(to: url)
     }
 
-    func read(_ path: String) throws -> String { try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8) }
+    func read(_ path: String) throws -> String {
+        try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+    }
 
     func remove(_ path: String) throws { try FileManager.default.removeItem(at: root.appendingPathComponent(path)) }
 
-    func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) }
+    func exists(_ path: String) -> Bool {
+        FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)
+    }
 
     func open() throws -> Workspace { Workspace.open(at: root.path, taxonomy: try Taxonomy.bundled()) }
 
@@ -33,7 +37,8 @@ final class HistoryWorkspace {
 
     /// Re-checks the workspace as of `asOf` and records the run.
     func recheck(asOf: String, version: String = "test", jobs: Int = 1) throws -> RecheckOutcome {
-        try Recheck(workspace: try open(), history: try history(), cadreVersion: version, jobs: jobs).run(asOf: try ISODate(parsing: asOf))
+        try Recheck(workspace: try open(), history: try history(), cadreVersion: version, jobs: jobs).run(
+            asOf: try ISODate(parsing: asOf))
     }
 
     /// A full evaluation, as `cadre evaluate` makes it.

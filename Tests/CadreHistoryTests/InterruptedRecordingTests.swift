@@ -17,7 +17,8 @@ import Testing
     static func copyHistory(of root: URL, to folder: URL) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let file = HistoryStore.file(in: root.path)
-        for suffix in [""] + HistoryStore.companionSuffixes where FileManager.default.fileExists(atPath: file + suffix) {
+        for suffix in [""] + HistoryStore.companionSuffixes where FileManager.default.fileExists(atPath: file + suffix)
+        {
             try FileManager.default.copyItem(
                 atPath: file + suffix, toPath: folder.appendingPathComponent("history.sqlite" + suffix).path)
         }
@@ -32,7 +33,8 @@ import Testing
         model.retentionMessage = "kept %s: too long"
         for (path, text) in model.files() { try workspace.write(path, text) }
 
-        let snapshots = FileManager.default.temporaryDirectory.appendingPathComponent("cadre-interrupted-\(UUID().uuidString)")
+        let snapshots = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "cadre-interrupted-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: snapshots) }
         let root = workspace.root
         let failures = Failures()

@@ -21,7 +21,9 @@ import Testing
         #expect(plan.reasons.map(\.kind) == [.firstRun])
         #expect(outcome.run?.info.id == 1)
         let full = try workspace.evaluate(asOf: "2026-11-29")
-        let failing = full.systems.flatMap { $0.results.filter { $0.status == .fail || $0.status == .error }.map { "\($0.rule)@\($0.system)" } }
+        let failing = full.systems.flatMap {
+            $0.results.filter { $0.status == .fail || $0.status == .error }.map { "\($0.rule)@\($0.system)" }
+        }
         #expect(outcome.diff.newFailures.map { "\($0.rule)@\($0.system)" }.sorted() == failing.sorted())
         #expect(!failing.isEmpty)
     }
@@ -82,7 +84,10 @@ import Testing
         let later = try workspace.recheck(asOf: "2027-01-01")
         let reasons = try #require(later.plan?.reasons)
         #expect(reasons.map(\.kind).sorted { $0.rawValue < $1.rawValue } == [.asOf, .effectiveWindow, .waiverExpiry])
-        #expect(reasons.contains { $0.kind == .effectiveWindow && $0.subject == "test.window" && $0.detail.hasPrefix("comes into force") })
+        #expect(
+            reasons.contains {
+                $0.kind == .effectiveWindow && $0.subject == "test.window" && $0.detail.hasPrefix("comes into force")
+            })
         #expect(later.diff.changed.filter { $0.rule == "test.window" }.count == 3)
     }
 
@@ -95,7 +100,8 @@ import Testing
         let first = try workspace.recheck(asOf: "2026-12-31")
         #expect(first.diff.newFailures.contains { $0.system == "b" && $0.rule == "test.retention" } == false)
         let outcome = try workspace.recheck(asOf: "2027-01-01")
-        #expect(outcome.plan?.reasons.contains { $0.kind == .waiverExpiry && $0.subject == "test.retention on b" } == true)
+        #expect(
+            outcome.plan?.reasons.contains { $0.kind == .waiverExpiry && $0.subject == "test.retention on b" } == true)
         let entry = try #require(outcome.diff.newFailures.first { $0.system == "b" && $0.rule == "test.retention" })
         #expect(entry.before?.status == .waived)
         #expect(entry.after?.status == .fail)
@@ -144,8 +150,10 @@ import Testing
     /// A workspace with one pack holding `files` (path in the pack → source) and systems a and b.
     func workspace(_ files: [String: String]) throws -> HistoryWorkspace {
         var all = [
-            "cadre.yaml": "cadre: workspace/v1\nsystems: [systems]\npacks: [pack]\n", "pack/pack.yaml": HistoryWorkspace.manifest,
-            "systems/a.yaml": HistoryWorkspace.descriptor(id: "a"), "systems/b.yaml": HistoryWorkspace.descriptor(id: "b"),
+            "cadre.yaml": "cadre: workspace/v1\nsystems: [systems]\npacks: [pack]\n",
+            "pack/pack.yaml": HistoryWorkspace.manifest,
+            "systems/a.yaml": HistoryWorkspace.descriptor(id: "a"),
+            "systems/b.yaml": HistoryWorkspace.descriptor(id: "b"),
         ]
         for (path, source) in files { all["pack/" + path] = source }
         return try HistoryWorkspace(files: all)
@@ -156,7 +164,9 @@ import Testing
     }
 
     @Test func aRuleThatNamesTheDateOnlyInACommentIsNotEvaluatedAgainWhenTheDateMoves() throws {
-        let workspace = try workspace(["comment.lua": Self.rule("comment", "-- ctx.as_of is not needed here\nctx:info('ok')")])
+        let workspace = try workspace([
+            "comment.lua": Self.rule("comment", "-- ctx.as_of is not needed here\nctx:info('ok')")
+        ])
         _ = try workspace.recheck(asOf: "2026-11-29")
         let outcome = try workspace.recheck(asOf: "2027-03-01")
         #expect(outcome.plan?.evaluatedPairs == 0)
@@ -167,7 +177,8 @@ import Testing
         // Neither file spells `as_of`: only running them shows the date is read.
         let workspace = try workspace([
             "lib/when.lua": "local key = 'as' .. '_of'\nreturn { today = function(ctx) return ctx[key] end }",
-            "dated.lua": Self.rule("dated", "ctx:info('checked on %s', when.today(ctx))", head: "local when = require('when')"),
+            "dated.lua": Self.rule(
+                "dated", "ctx:info('checked on %s', when.today(ctx))", head: "local when = require('when')"),
             "plain.lua": Self.rule("plain", "ctx:info('ok')"),
         ])
         let first = try workspace.recheck(asOf: "2026-11-29")
@@ -180,15 +191,21 @@ import Testing
     }
 
     @Test func aRuleThatReachesAStoreWhateverItsSpellingIsEvaluatedAgainOnSystemsWithStores() throws {
-        let workspace = try workspace(["reach.lua": Self.rule("reach", "local open = ctx['st' .. 'ore'] pcall(open, ctx, 'none')")])
+        let workspace = try workspace([
+            "reach.lua": Self.rule("reach", "local open = ctx['st' .. 'ore'] pcall(open, ctx, 'none')")
+        ])
         let first = try workspace.recheck(asOf: "2026-11-29")
         #expect(first.run?.readings["test.reach"] == .stores)
         // The systems declare no stores: nothing to evaluate again.
         #expect(try workspace.recheck(asOf: "2026-11-29").plan?.evaluatedPairs == 0)
-        try workspace.write("systems/b.yaml", HistoryWorkspace.descriptor(id: "b", extra: """
-            stores:
-              - { id: crm, engine: sqlite, url: crm.sqlite, tables: [ { name: notes, columns: { author: user.name } } ] }
-            """))
+        try workspace.write(
+            "systems/b.yaml",
+            HistoryWorkspace.descriptor(
+                id: "b",
+                extra: """
+                    stores:
+                      - { id: crm, engine: sqlite, url: crm.sqlite, tables: [ { name: notes, columns: { author: user.name } } ] }
+                    """))
         _ = try workspace.recheck(asOf: "2026-11-29")
         let again = try workspace.recheck(asOf: "2026-11-29")
         #expect(again.plan?.reasons.map(\.kind) == [.stores])
@@ -198,13 +215,15 @@ import Testing
     @Test func aPackVersionReadWhileLoadingCountsForEveryRuleOfThePack() throws {
         let workspace = try workspace([
             "lib/stamp.lua": "local v = pack.version\nreturn { stamp = function() return v end }",
-            "stamped.lua": Self.rule("stamped", "ctx:info('pack %s', stamp.stamp())", head: "local stamp = require('stamp')"),
+            "stamped.lua": Self.rule(
+                "stamped", "ctx:info('pack %s', stamp.stamp())", head: "local stamp = require('stamp')"),
             "other.lua": Self.rule("other", "ctx:info('ok')"),
         ])
         let first = try workspace.recheck(asOf: "2026-11-29")
         #expect(first.run?.readings["test.stamped"] == .packVersion)
         #expect(first.run?.readings["test.other"] == .packVersion)
-        try workspace.write("pack/pack.yaml", HistoryWorkspace.manifest.replacingOccurrences(of: "1.0.0", with: "1.1.0"))
+        try workspace.write(
+            "pack/pack.yaml", HistoryWorkspace.manifest.replacingOccurrences(of: "1.0.0", with: "1.1.0"))
         let outcome = try workspace.recheck(asOf: "2026-11-29")
         #expect(outcome.plan?.reasons.map(\.kind) == [.packVersion, .packVersion])
         #expect(outcome.diff.changed.map(\.rule).sorted() == ["test.stamped", "test.stamped"])

@@ -1,7 +1,8 @@
-@testable import CadreHistory
 import CadreModel
 import Foundation
 import Testing
+
+@testable import CadreHistory
 
 /// The binary forms of result lists: every status and severity has a code, lists and their
 /// differences read back as written, damaged bytes are refused, and a list derived from a stored
@@ -32,7 +33,9 @@ import Testing
     }
 
     /// A full list of `references` and how the history reads it back.
-    static func stored(_ references: [ResultReference]) -> (full: [UInt8], read: ([UInt8], [UInt8]?) throws -> ResultList) {
+    static func stored(_ references: [ResultReference]) -> (
+        full: [UInt8], read: ([UInt8], [UInt8]?) throws -> ResultList
+    ) {
         let rules = RuleSet(ids: references.map(\.rule))
         let set = ResultKey(of: Data(ResultCoding.ruleSet(of: references).utf8))
         let full = ResultCoding.list(references, ruleSet: set)
@@ -118,7 +121,9 @@ import Testing
         #expect(throws: (any Error).self) { try read(full, badCode) }
         // A difference of a difference is refused, and a difference with differences beside it.
         #expect(throws: (any Error).self) {
-            try ResultCoding.list(legacy, key: "k", overrides: nil, rules: { _ in RuleSet(ids: references.map(\.rule)) }, full: { _ in legacy })
+            try ResultCoding.list(
+                legacy, key: "k", overrides: nil, rules: { _ in RuleSet(ids: references.map(\.rule)) },
+                full: { _ in legacy })
         }
         #expect(throws: (any Error).self) { try read(legacy, entries) }
         #expect(throws: (any Error).self) { try ResultCoding.references(text: "rule-a not-a-key pass high\n") }
@@ -151,7 +156,10 @@ import Testing
         #expect(first.list != other)
         #expect(ResultList(Array(first.list)) == first.list)
         // A rule the list does not hold: not a replacement.
-        #expect(list.replacing([ResultReference(rule: "pack.rule-999", key: references[0].key, status: .pass, severity: .low)]) == nil)
+        #expect(
+            list.replacing([
+                ResultReference(rule: "pack.rule-999", key: references[0].key, status: .pass, severity: .low)
+            ]) == nil)
         // Tallies count the differences, not the base's entries they replace.
         var tally = [Int](repeating: 0, count: ResultCoding.statuses.count)
         first.list.tally(into: &tally)
@@ -165,11 +173,14 @@ import Testing
         #expect(form.overrides.map { [UInt8]($0) } == ResultCoding.entries(of: first.list))
         #expect(HistoryStore.storedForm(of: ResultList(references)) == nil)
         // Beyond a quarter of the rules, a full list again.
-        let far = try #require(list.replacing(references.prefix(4).map { reference in
-            var changed = reference
-            changed.key = ResultKey(of: Data("\(reference.rule) changed".utf8))
-            return changed
-        })).list
+        let far = try #require(
+            list.replacing(
+                references.prefix(4).map { reference in
+                    var changed = reference
+                    changed.key = ResultKey(of: Data("\(reference.rule) changed".utf8))
+                    return changed
+                })
+        ).list
         #expect(far.overrides.count == 4)
         #expect(HistoryStore.storedForm(of: far) == nil)
     }
@@ -181,7 +192,10 @@ import Testing
         fresh.append(ResultReference(rule: "pack.rule-002a", key: kept[0].key, status: .pass, severity: .low))
         fresh.sort { $0.rule < $1.rule }
         let merged = RecheckMerge.merge(kept, fresh)
-        #expect(merged.map(\.rule) == ["pack.rule-000", "pack.rule-001", "pack.rule-002", "pack.rule-002a", "pack.rule-003", "pack.rule-004"])
+        #expect(
+            merged.map(\.rule) == [
+                "pack.rule-000", "pack.rule-001", "pack.rule-002", "pack.rule-002a", "pack.rule-003", "pack.rule-004",
+            ])
         #expect(merged[1].status == .fail)
         #expect(RecheckMerge.merge([], fresh) == fresh)
         #expect(RecheckMerge.merge(kept, []) == kept)

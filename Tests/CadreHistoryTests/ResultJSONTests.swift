@@ -1,7 +1,8 @@
-@testable import CadreHistory
 import CadreModel
 import Foundation
 import Testing
+
+@testable import CadreHistory
 
 /// The hand-written recorded form of results is byte for byte what `JSONEncoder` writes (sorted
 /// keys, slashes unescaped): results keep the keys every earlier history stored them under. The
@@ -11,41 +12,54 @@ import Testing
     /// non-ASCII letters and emoji.
     static func text(_ random: inout SplitMix) -> String {
         let pieces = [
-            "a", "retention", " ", "\"", "\\", "/", "\n", "\r", "\t", "\u{08}", "\u{0C}", "\u{00}", "\u{1F}", "\u{7F}", "é", "ß", "日本",
+            "a", "retention", " ", "\"", "\\", "/", "\n", "\r", "\t", "\u{08}", "\u{0C}", "\u{00}", "\u{1F}", "\u{7F}",
+            "é", "ß", "日本",
             "😀", "\u{2028}", "%s", "systems/a.yaml",
         ]
-        return (0..<Int.random(in: 0...6, using: &random)).map { _ in pieces.randomElement(using: &random) ?? "" }.joined()
+        return (0..<Int.random(in: 0...6, using: &random)).map { _ in pieces.randomElement(using: &random) ?? "" }
+            .joined()
     }
 
     static func location(_ random: inout SplitMix) -> CadreModel.SourceLocation {
-        CadreModel.SourceLocation(file: text(&random), line: Int.random(in: 0...100_000, using: &random), column: Int.random(in: -1...300, using: &random))
+        CadreModel.SourceLocation(
+            file: text(&random), line: Int.random(in: 0...100_000, using: &random),
+            column: Int.random(in: -1...300, using: &random))
     }
 
     static func result(_ random: inout SplitMix) -> RuleResult {
         var result = RuleResult(
-            rule: text(&random), system: text(&random), status: RuleResult.Status.allCases.randomElement(using: &random) ?? .pass,
+            rule: text(&random), system: text(&random),
+            status: RuleResult.Status.allCases.randomElement(using: &random) ?? .pass,
             severity: Severity.allCases.randomElement(using: &random) ?? .low)
         if Bool.random(using: &random) {
-            result.skipReason = [.notApplicable, .notYetInForce, .noLongerInForce, .storesNotRead].randomElement(using: &random)
+            result.skipReason = [.notApplicable, .notYetInForce, .noLongerInForce, .storesNotRead].randomElement(
+                using: &random)
         }
         for _ in 0..<Int.random(in: 0...3, using: &random) {
             var path: NodePath?
             if Bool.random(using: &random) {
-                path = NodePath((0..<Int.random(in: 0...4, using: &random)).map { _ in
-                    Bool.random(using: &random) ? .key(text(&random)) : .index(Int.random(in: 0...40, using: &random))
-                })
+                path = NodePath(
+                    (0..<Int.random(in: 0...4, using: &random)).map { _ in
+                        Bool.random(using: &random)
+                            ? .key(text(&random)) : .index(Int.random(in: 0...40, using: &random))
+                    })
             }
-            result.findings.append(Finding(
-                level: [.info, .warn, .fail].randomElement(using: &random) ?? .fail, message: text(&random), location: location(&random),
-                path: path, evidence: (0..<Int.random(in: 0...2, using: &random)).map { _ in text(&random) }))
+            result.findings.append(
+                Finding(
+                    level: [.info, .warn, .fail].randomElement(using: &random) ?? .fail, message: text(&random),
+                    location: location(&random),
+                    path: path, evidence: (0..<Int.random(in: 0...2, using: &random)).map { _ in text(&random) }))
         }
         if Bool.random(using: &random) {
-            result.failure = .init(kind: .init(rawValue: text(&random)), message: text(&random), location: Bool.random(using: &random) ? location(&random) : nil)
+            result.failure = .init(
+                kind: .init(rawValue: text(&random)), message: text(&random),
+                location: Bool.random(using: &random) ? location(&random) : nil)
         }
         if Bool.random(using: &random) {
             result.waiver = .init(
                 reason: text(&random), approvedBy: text(&random),
-                expires: ISODate(year: Int.random(in: 1...9999, using: &random), month: 2, day: 28) ?? .epoch, location: location(&random))
+                expires: ISODate(year: Int.random(in: 1...9999, using: &random), month: 2, day: 28) ?? .epoch,
+                location: location(&random))
         }
         result.log = (0..<Int.random(in: 0...2, using: &random)).map { _ in text(&random) }
         return result
@@ -87,16 +101,25 @@ import Testing
             #expect(ResultJSONReader.read(cut) == nil)
             #expect(throws: (any Error).self) { try ResultCoding.decode(cut) }
         }
-        #expect(throws: (any Error).self) { try ResultCoding.decode(#"{"findings":[],"log":[],"rule":"r","severity":"huge","status":"pass","system":"s"}"#) }
-        #expect(throws: (any Error).self) { try ResultCoding.decode(#"{"findings":[],"log":[],"rule":"r","status":"pass","system":"s"}"#) }
+        #expect(throws: (any Error).self) {
+            try ResultCoding.decode(
+                #"{"findings":[],"log":[],"rule":"r","severity":"huge","status":"pass","system":"s"}"#)
+        }
+        #expect(throws: (any Error).self) {
+            try ResultCoding.decode(#"{"findings":[],"log":[],"rule":"r","status":"pass","system":"s"}"#)
+        }
         // Valid JSON this reader does not read (a line written 3.0): JSONDecoder reads it.
-        let decimal = #"{"findings":[{"evidence":[],"level":"fail","location":{"column":1,"file":"f","line":3.0},"message":"m"}],"log":[],"rule":"r","severity":"low","status":"fail","system":"s"}"#
+        let decimal =
+            #"{"findings":[{"evidence":[],"level":"fail","location":{"column":1,"file":"f","line":3.0},"message":"m"}],"log":[],"rule":"r","severity":"low","status":"fail","system":"s"}"#
         #expect(ResultJSONReader.read(decimal) == nil)
         #expect(try ResultCoding.decode(decimal).findings.first?.location.line == 3)
     }
 
     @Test func aPlainResultReadsAsExpected() {
         let result = RuleResult(rule: "gdpr.retention", system: "voicebot", status: .pass, severity: .high)
-        #expect(String(decoding: ResultJSON.encode(result), as: UTF8.self) == #"{"findings":[],"log":[],"rule":"gdpr.retention","severity":"high","status":"pass","system":"voicebot"}"#)
+        #expect(
+            String(decoding: ResultJSON.encode(result), as: UTF8.self)
+                == #"{"findings":[],"log":[],"rule":"gdpr.retention","severity":"high","status":"pass","system":"voicebot"}"#
+        )
     }
 }

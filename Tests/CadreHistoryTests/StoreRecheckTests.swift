@@ -38,7 +38,8 @@ import Testing
             "cadre.yaml": "cadre: workspace/v1\nsystems: [systems]\npacks: [pack]\n",
             "pack/pack.yaml": HistoryWorkspace.manifest,
             "pack/purge.lua": rule,
-            "pack/other.lua": "return { id = 'test.other', title = 'Other', severity = 'low', references = { 'Test' }, check = function(system, ctx) end }\n",
+            "pack/other.lua":
+                "return { id = 'test.other', title = 'Other', severity = 'low', references = { 'Test' }, check = function(system, ctx) end }\n",
             "systems/a.yaml": HistoryWorkspace.descriptor(id: "a", extra: stores),
             "systems/b.yaml": HistoryWorkspace.descriptor(id: "b"),
         ])
@@ -49,8 +50,12 @@ import Testing
     static func insert(_ dates: [String], into workspace: HistoryWorkspace) throws {
         let queue = try DatabaseQueue(path: workspace.root.appendingPathComponent("calls.sqlite").path)
         try queue.write { db in
-            try db.execute(sql: "CREATE TABLE IF NOT EXISTS recordings (id INTEGER PRIMARY KEY, audio TEXT, recorded_at TEXT)")
-            for date in dates { try db.execute(sql: "INSERT INTO recordings (audio, recorded_at) VALUES ('a.opus', ?)", arguments: [date]) }
+            try db.execute(
+                sql: "CREATE TABLE IF NOT EXISTS recordings (id INTEGER PRIMARY KEY, audio TEXT, recorded_at TEXT)")
+            for date in dates {
+                try db.execute(
+                    sql: "INSERT INTO recordings (audio, recorded_at) VALUES ('a.opus', ?)", arguments: [date])
+            }
         }
     }
 
@@ -75,8 +80,11 @@ import Testing
     @Test func withoutStoresNothingIsReadAgain() throws {
         let workspace = try Self.workspace()
         let recheck = { (readsStores: Bool) in
-            try Recheck(workspace: try workspace.open(), history: try workspace.history(), cadreVersion: "test", jobs: 1, readsStores: readsStores)
-                .run(asOf: try ISODate(parsing: "2026-11-29"))
+            try Recheck(
+                workspace: try workspace.open(), history: try workspace.history(), cadreVersion: "test", jobs: 1,
+                readsStores: readsStores
+            )
+            .run(asOf: try ISODate(parsing: "2026-11-29"))
         }
         _ = try recheck(false)
         let again = try recheck(false)

@@ -42,7 +42,8 @@ import Testing
                 for (index, child) in mirror.children.enumerated() { inspect(child.value, "\(path)[\(index)]") }
                 return
             }
-            guard mirror.displayStyle == .struct, !(value is CadreModel.SourceLocation), !(value is NodePath), !(value is ISODate), !(value is ISODuration),
+            guard mirror.displayStyle == .struct, !(value is CadreModel.SourceLocation), !(value is NodePath),
+                !(value is ISODate), !(value is ISODuration),
                 !(value is EnvironmentTemplate), !(value is String)
             else { return }
             for child in mirror.children { inspect(child.value, path + "." + (child.label ?? "?")) }
@@ -72,7 +73,9 @@ import Testing
         let store = try #require(descriptor.store("calls"))
         #expect(store.url?.value.references == ["CALLS_DB_URL"])
         #expect(store.tables.first?.columns.map(\.name.value) == ["caller_phone", "audio_path"])
-        #expect(store.tables.first?.columns.first?.name.location == SourceLocation(file: "complete.yaml", line: 69, column: 20))
+        #expect(
+            store.tables.first?.columns.first?.name.location
+                == SourceLocation(file: "complete.yaml", line: 69, column: 20))
         #expect(descriptor.waivers.first?.expires == ISODate(year: 2026, month: 12, day: 31))
         #expect(descriptor.waivers.first?.system == "complete")
     }
@@ -82,7 +85,8 @@ import Testing
         let descriptor = document.descriptor
         let parts: [(NodePath, CadreModel.SourceLocation)] =
             descriptor.purposes.map { ($0.path, $0.location) } + descriptor.data.map { ($0.path, $0.location) }
-            + descriptor.ai.map { ($0.path, $0.location) } + descriptor.stores.flatMap { store in
+            + descriptor.ai.map { ($0.path, $0.location) }
+            + descriptor.stores.flatMap { store in
                 [(store.path, store.location)] + store.tables.map { ($0.path, $0.location) }
             }
             + descriptor.data.compactMap(\.retention).map { ($0.path, $0.location) }
@@ -112,7 +116,8 @@ import Testing
         #expect(document.location(of: [.key("x-internal")], pointingAtKey: true)?.line == 108)
         let visits = document.nodes()
         #expect(visits.first?.path == .root)
-        #expect(visits.contains { $0.path.description == "ai[0].human_oversight.reviewer" && $0.node.location.line == 53 })
+        #expect(
+            visits.contains { $0.path.description == "ai[0].human_oversight.reviewer" && $0.node.location.line == 53 })
         #expect(Set(visits.map(\.node.location.file)) == ["complete.yaml"])
     }
 }

@@ -19,14 +19,18 @@ import Testing
 
     @Test func theShippedSchemaIsTheGeneratedOne() throws {
         let shipped = try String(
-            contentsOf: Fixtures.repositoryRoot.appendingPathComponent("docs/schema/system-v1.schema.json"), encoding: .utf8)
-        #expect(shipped == JSONSchemaWriter(taxonomy: try Fixtures.taxonomy()).descriptorSchema(),
-                "regenerate it with `cadre schema --output docs/schema/system-v1.schema.json`")
+            contentsOf: Fixtures.repositoryRoot.appendingPathComponent("docs/schema/system-v1.schema.json"),
+            encoding: .utf8)
+        #expect(
+            shipped == JSONSchemaWriter(taxonomy: try Fixtures.taxonomy()).descriptorSchema(),
+            "regenerate it with `cadre schema --output docs/schema/system-v1.schema.json`")
     }
 
     @Test func everyDescriptorInTheDocsIsValid() throws {
         let docs = try Self.docs()
-        let blocks = docs.components(separatedBy: "```yaml\n").dropFirst().compactMap { $0.components(separatedBy: "```").first }
+        let blocks = docs.components(separatedBy: "```yaml\n").dropFirst().compactMap {
+            $0.components(separatedBy: "```").first
+        }
         let taxonomyBlock = try #require(blocks.first { $0.contains("cadre: taxonomy/v1") })
         let root = try DocumentParser().parse(taxonomyBlock, file: "docs-taxonomy.yaml")
         let (taxonomy, taxonomyDiagnostics) = try Fixtures.taxonomy().adding(termsFrom: root)
@@ -48,15 +52,19 @@ import Testing
         let codes = DiagnosticCode.allCases[...last]
         #expect(codes.count > 30)
         for code in codes { #expect(docs.contains("| `\(code)` |"), "\(code)") }
-        let section = try #require(docs.components(separatedBy: "## Diagnostic codes").last?.components(separatedBy: "\n## ").first)
-        let documented = section.split(separator: "\n").filter { $0.hasPrefix("| `") }.map { $0.split(separator: "`")[1] }
+        let section = try #require(
+            docs.components(separatedBy: "## Diagnostic codes").last?.components(separatedBy: "\n## ").first)
+        let documented = section.split(separator: "\n").filter { $0.hasPrefix("| `") }.map {
+            $0.split(separator: "`")[1]
+        }
         #expect(!documented.isEmpty)
         for word in documented { #expect(DiagnosticCode(rawValue: String(word)) != nil, "\(word) is not a code") }
     }
 
     /// docs/cli.md prints every code with its meaning, as DiagnosticCode lists them, and nothing else.
     @Test func theCommandLineDocsListEveryDiagnosticCode() throws {
-        let docs = try String(contentsOf: Fixtures.repositoryRoot.appendingPathComponent("docs/cli.md"), encoding: .utf8)
+        let docs = try String(
+            contentsOf: Fixtures.repositoryRoot.appendingPathComponent("docs/cli.md"), encoding: .utf8)
         let header = "| code | meaning |\n|---|---|\n"
         let start = try #require(docs.range(of: header), "docs/cli.md has no table of diagnostic codes")
         let table = docs[start.upperBound...].components(separatedBy: "\n\n")[0].trimmingCharacters(in: .newlines)

@@ -8,31 +8,43 @@ import Testing
     /// Every document the tests can parse: the examples, the complete fixture, the malformed
     /// fixtures that parse (their errors are the validator's), and scalars of every kind.
     static func documents() throws -> [(name: String, root: LocatedNode)] {
-        var files = try FileManager.default.contentsOfDirectory(atPath: Fixtures.repositoryRoot.appendingPathComponent("examples/systems").path)
-            .map { Fixtures.repositoryRoot.appendingPathComponent("examples/systems/\($0)").path }
-        files += try FileManager.default.contentsOfDirectory(atPath: try Fixtures.malformedFolder.path).map { try Fixtures.malformedFolder.appendingPathComponent($0).path }
-        files.append(Fixtures.repositoryRoot.appendingPathComponent("Tests/CadreModelTests/Fixtures/complete.yaml").path)
-        var documents = files.sorted().compactMap { file in (try? DocumentParser().parse(fileAt: file)).map { (file, $0) } }
-        documents.append(("scalars", try DocumentParser().parse("""
-            plain: word
-            integer: -42
-            hex: 0x1F
-            float: 2.5e3
-            infinite: -.inf
-            flag: yes
-            nothing: ~
-            quoted: 'it''s'
-            double: "tab\\tnewline\\n"
-            literal: |
-              two
-              lines
-            folded: >
-              one
-              line
-            empty: ""
-            accents: « Électra » 日本
-            list: [1, [2, [3, {a: b}]], {}, []]
-            """, file: "scalars.yaml")))
+        var files = try FileManager.default.contentsOfDirectory(
+            atPath: Fixtures.repositoryRoot.appendingPathComponent("examples/systems").path
+        )
+        .map { Fixtures.repositoryRoot.appendingPathComponent("examples/systems/\($0)").path }
+        files += try FileManager.default.contentsOfDirectory(atPath: try Fixtures.malformedFolder.path).map {
+            try Fixtures.malformedFolder.appendingPathComponent($0).path
+        }
+        files.append(
+            Fixtures.repositoryRoot.appendingPathComponent("Tests/CadreModelTests/Fixtures/complete.yaml").path)
+        var documents = files.sorted().compactMap { file in
+            (try? DocumentParser().parse(fileAt: file)).map { (file, $0) }
+        }
+        documents.append(
+            (
+                "scalars",
+                try DocumentParser().parse(
+                    """
+                    plain: word
+                    integer: -42
+                    hex: 0x1F
+                    float: 2.5e3
+                    infinite: -.inf
+                    flag: yes
+                    nothing: ~
+                    quoted: 'it''s'
+                    double: "tab\\tnewline\\n"
+                    literal: |
+                      two
+                      lines
+                    folded: >
+                      one
+                      line
+                    empty: ""
+                    accents: « Électra » 日本
+                    list: [1, [2, [3, {a: b}]], {}, []]
+                    """, file: "scalars.yaml")
+            ))
         return documents
     }
 
@@ -51,7 +63,9 @@ import Testing
         let root = try DocumentParser().parse("cadre: system/v1\npurposes:\n  - id: support\n", file: "first.yaml")
         let back = try #require(DocumentArchive.decode(DocumentArchive.encode(root), file: "systems/second.yaml"))
         #expect(back.location == SourceLocation(file: "systems/second.yaml", line: 1, column: 1))
-        #expect(back["purposes"]?[0]?.entry(forKey: "id")?.keyLocation == SourceLocation(file: "systems/second.yaml", line: 3, column: 5))
+        #expect(
+            back["purposes"]?[0]?.entry(forKey: "id")?.keyLocation
+                == SourceLocation(file: "systems/second.yaml", line: 3, column: 5))
         #expect(back["purposes"]?[0]?["id"]?.scalar?.value == .string("support"))
     }
 
@@ -70,12 +84,14 @@ import Testing
         for _ in 0..<2_000 {
             var damaged = archive
             for _ in 0..<Int.random(in: 1...4, using: &generator) {
-                damaged[Int.random(in: 1..<damaged.count, using: &generator)] = UInt8.random(in: 0...255, using: &generator)
+                damaged[Int.random(in: 1..<damaged.count, using: &generator)] = UInt8.random(
+                    in: 0...255, using: &generator)
             }
             _ = DocumentArchive.decode(damaged, file: "x")
         }
         // Huge counts are not believed.
-        #expect(DocumentArchive.decode([DocumentArchive.version, 1, 1, 1, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F], file: "x") == nil)
+        #expect(
+            DocumentArchive.decode([DocumentArchive.version, 1, 1, 1, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F], file: "x") == nil)
     }
 
     @Test func theParsersLimitsHold() throws {

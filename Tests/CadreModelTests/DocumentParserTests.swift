@@ -7,7 +7,8 @@ import Testing
     }
 
     @Test func blockNodesKeepLineAndColumn() throws {
-        let root = try Self.parse("""
+        let root = try Self.parse(
+            """
             cadre: system/v1
             purposes:
               - id: support
@@ -19,7 +20,8 @@ import Testing
         #expect(root["purposes"]?.location == SourceLocation(file: "doc.yaml", line: 3, column: 3))
         #expect(purpose.location == SourceLocation(file: "doc.yaml", line: 3, column: 5))
         #expect(purpose["legal_basis"]?.location == SourceLocation(file: "doc.yaml", line: 4, column: 18))
-        #expect(purpose.entry(forKey: "legal_basis")?.keyLocation == SourceLocation(file: "doc.yaml", line: 4, column: 5))
+        #expect(
+            purpose.entry(forKey: "legal_basis")?.keyLocation == SourceLocation(file: "doc.yaml", line: 4, column: 5))
         #expect(purpose["uses"]?[1]?.location == SourceLocation(file: "doc.yaml", line: 5, column: 50))
         #expect(purpose["uses"]?[1]?.scalar?.text == "employment")
     }
@@ -33,7 +35,8 @@ import Testing
     }
 
     @Test func jsonIsReadWithLocations() throws {
-        let root = try Self.parse("{\n\t\"cadre\": \"system/v1\",\n\t\"employees\": 1800,\n\t\"flag\": true\n}\n", file: "doc.json")
+        let root = try Self.parse(
+            "{\n\t\"cadre\": \"system/v1\",\n\t\"employees\": 1800,\n\t\"flag\": true\n}\n", file: "doc.json")
         #expect(root["cadre"]?.scalar?.value == .string("system/v1"))
         #expect(root["employees"]?.scalar?.value == .integer(1800))
         #expect(root["flag"]?.scalar?.value == .bool(true))
@@ -41,7 +44,8 @@ import Testing
     }
 
     @Test func plainScalarsFollowTheYAML12CoreSchema() throws {
-        let root = try Self.parse("""
+        let root = try Self.parse(
+            """
             a: yes
             b: true
             c: "true"
@@ -81,13 +85,17 @@ import Testing
             ("nULL", .string("nULL")), ("nullable", .string("nullable")), ("none", .string("none")),
             ("True", .bool(true)), ("TRUE", .bool(true)), ("truely", .string("truely")), ("tRUE", .string("tRUE")),
             ("False", .bool(false)), ("FALSE", .bool(false)), ("false!", .string("false!")), ("no", .string("no")),
-            ("-.inf", .float(-.infinity)), ("+.Inf", .float(.infinity)), (".nAn", .string(".nAn")), ("inf", .string("inf")),
-            ("42", .integer(42)), ("+7", .integer(7)), ("-0", .integer(0)), ("0x1f", .integer(31)), ("0o17", .integer(15)),
+            ("-.inf", .float(-.infinity)), ("+.Inf", .float(.infinity)), (".nAn", .string(".nAn")),
+            ("inf", .string("inf")),
+            ("42", .integer(42)), ("+7", .integer(7)), ("-0", .integer(0)), ("0x1f", .integer(31)),
+            ("0o17", .integer(15)),
             ("-0x1F", .string("-0x1F")), ("0x", .string("0x")), ("0xZZ", .string("0xZZ")),
             ("99999999999999999999", .float(99_999_999_999_999_999_999)),
-            ("1e3", .float(1000)), ("1.5E-2", .float(0.015)), (".5", .float(0.5)), ("5.", .float(5)), ("-.5e+1", .float(-5)),
+            ("1e3", .float(1000)), ("1.5E-2", .float(0.015)), (".5", .float(0.5)), ("5.", .float(5)),
+            ("-.5e+1", .float(-5)),
             ("1.2.3", .string("1.2.3")), ("1e", .string("1e")), ("e5", .string("e5")), (".", .string(".")),
-            ("2025-03-10", .string("2025-03-10")), ("P3Y", .string("P3Y")), ("1_000", .string("1_000")), ("été", .string("été")),
+            ("2025-03-10", .string("2025-03-10")), ("P3Y", .string("P3Y")), ("1_000", .string("1_000")),
+            ("été", .string("été")),
         ]
         for (text, value) in cases {
             #expect(ScalarValue(plain: text) == value, "\(text)")
@@ -121,7 +129,8 @@ import Testing
     }
 
     @Test func mergeKeysBringEntriesWithoutOverridingTheMappingsOwn() throws {
-        let root = try Self.parse("""
+        let root = try Self.parse(
+            """
             x-base: &base {period: P6M, from: collection}
             x-more: &more {criteria: none, period: P1Y}
             retention:
@@ -148,7 +157,9 @@ import Testing
 
     @Test func parseLimitsAreConfigurable() throws {
         let limits = ParseLimits(maxBytes: 64, maxDepth: 3, maxNodes: 10)
-        #expect(throws: Diagnostic.self) { try DocumentParser(limits: limits).parse(String(repeating: "a", count: 65), file: "x") }
+        #expect(throws: Diagnostic.self) {
+            try DocumentParser(limits: limits).parse(String(repeating: "a", count: 65), file: "x")
+        }
         do {
             _ = try DocumentParser(limits: limits).parse("a: {b: {c: {d: 1}}}", file: "x")
             Issue.record("no error")

@@ -5,10 +5,15 @@ import Testing
     @Test func splitsLiteralsAndReferences() throws {
         let template = try EnvironmentTemplate(parsing: "postgres://app:${PG_PASSWORD}@${PG_HOST}:5432/crm")
         #expect(template.references == ["PG_PASSWORD", "PG_HOST"])
-        #expect(template.parts == [
-            .literal("postgres://app:"), .reference("PG_PASSWORD"), .literal("@"), .reference("PG_HOST"), .literal(":5432/crm"),
-        ])
-        #expect(try EnvironmentTemplate(parsing: "price in $ and ${X}").parts == [.literal("price in $ and "), .reference("X")])
+        #expect(
+            template.parts == [
+                .literal("postgres://app:"), .reference("PG_PASSWORD"), .literal("@"), .reference("PG_HOST"),
+                .literal(":5432/crm"),
+            ])
+        #expect(
+            try EnvironmentTemplate(parsing: "price in $ and ${X}").parts == [
+                .literal("price in $ and "), .reference("X"),
+            ])
         #expect(try EnvironmentTemplate(parsing: "stores/crm.sqlite").references.isEmpty)
     }
 
@@ -57,11 +62,17 @@ import Testing
     }
 
     @Test(arguments: [
-        ("postgres://app@db/crm?sslmode=require&password=hunter2", "postgres://app@db/crm?sslmode=require&password=•••"),
+        (
+            "postgres://app@db/crm?sslmode=require&password=hunter2",
+            "postgres://app@db/crm?sslmode=require&password=•••"
+        ),
         ("postgres://app@db/crm?PassWord=hunter2#frag", "postgres://app@db/crm?PassWord=•••#frag"),
         ("postgres://app:pw@db/crm?api_key=k1&user_token=t2", "postgres://app:•••@db/crm?api_key=•••&user_token=•••"),
         ("host=db user=app password=hunter2 dbname=crm", "host=db user=app password=••• dbname=crm"),
-        ("https://api.example/v1?client-secret=s3&pwd=x;sig=abc", "https://api.example/v1?client-secret=•••&pwd=•••;sig=•••"),
+        (
+            "https://api.example/v1?client-secret=s3&pwd=x;sig=abc",
+            "https://api.example/v1?client-secret=•••&pwd=•••;sig=•••"
+        ),
     ])
     func masksSecretParameters(text: String, masked: String) throws {
         let template = try EnvironmentTemplate(parsing: text)

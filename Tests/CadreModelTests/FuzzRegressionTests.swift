@@ -9,7 +9,9 @@ import Testing
     /// Each input with the diagnostic it must give (and, in a comment, what it broke).
     static let cases: [MalformedCorpusTests.Case] = [
         // The hint for a fraction of years converted 1.2e21 months to an Int.
-        .init(file: "duration-fraction-overflow.yaml", code: .invalidDuration, line: 8, column: 26, says: "fractions are not accepted"),
+        .init(
+            file: "duration-fraction-overflow.yaml", code: .invalidDuration, line: 8, column: 26,
+            says: "fractions are not accepted")
     ]
 
     static var folder: URL {

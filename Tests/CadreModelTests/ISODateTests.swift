@@ -14,18 +14,19 @@ import Testing
         #expect(try Self.date("0001-01-01").description == "0001-01-01")
     }
 
-    @Test(arguments: [
-        ("2025-02-30", "February 2025 has 28 days", nil),
-        ("2023-02-29", "February 2023 has 28 days", nil),
-        ("2025-13-01", "month 13 does not exist", "dates are written year-month-day"),
-        ("2025-04-31", "April 2025 has 30 days", nil),
-        ("10/03/2025", "dates are written year-month-day", "write `2025-03-10`"),
-        ("2025-3-10", "months and days take two digits", "write `2025-03-10`"),
-        ("2025-03-10T10:00:00Z", "a date without a time is expected", "write `2025-03-10`"),
-        ("0000-01-01", "outside 0001–9999", nil),
-        ("March 10, 2025", "expected a date written YYYY-MM-DD", "for example `2025-03-10`"),
-        ("", "expected a date written YYYY-MM-DD", nil),
-    ] as [(String, String, String?)])
+    @Test(
+        arguments: [
+            ("2025-02-30", "February 2025 has 28 days", nil),
+            ("2023-02-29", "February 2023 has 28 days", nil),
+            ("2025-13-01", "month 13 does not exist", "dates are written year-month-day"),
+            ("2025-04-31", "April 2025 has 30 days", nil),
+            ("10/03/2025", "dates are written year-month-day", "write `2025-03-10`"),
+            ("2025-3-10", "months and days take two digits", "write `2025-03-10`"),
+            ("2025-03-10T10:00:00Z", "a date without a time is expected", "write `2025-03-10`"),
+            ("0000-01-01", "outside 0001–9999", nil),
+            ("March 10, 2025", "expected a date written YYYY-MM-DD", "for example `2025-03-10`"),
+            ("", "expected a date written YYYY-MM-DD", nil),
+        ] as [(String, String, String?)])
     func rejectsWithAReason(text: String, reason: String, hint: String?) {
         #expect {
             try ISODate(parsing: text)
@@ -91,12 +92,16 @@ import Testing
         let data = try JSONEncoder().encode([Self.date("2025-03-10")])
         #expect(String(decoding: data, as: UTF8.self) == #"["2025-03-10"]"#)
         #expect(try JSONDecoder().decode([ISODate].self, from: data) == [Self.date("2025-03-10")])
-        #expect(throws: DecodingError.self) { try JSONDecoder().decode([ISODate].self, from: Data(#"["2025-02-30"]"#.utf8)) }
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode([ISODate].self, from: Data(#"["2025-02-30"]"#.utf8))
+        }
     }
 
     @Test func todayFollowsTheTimeZone() throws {
         let instant = Date(timeIntervalSince1970: 1_741_651_200)  // 2025-03-11T00:00:00Z
         #expect(ISODate.today(in: try #require(TimeZone(identifier: "UTC")), now: instant).description == "2025-03-11")
-        #expect(ISODate.today(in: try #require(TimeZone(identifier: "America/New_York")), now: instant).description == "2025-03-10")
+        #expect(
+            ISODate.today(in: try #require(TimeZone(identifier: "America/New_York")), now: instant).description
+                == "2025-03-10")
     }
 }

@@ -10,7 +10,10 @@ import Testing
     ])
     func parsesComponents(text: String, years: Int, months: Int, weeks: Int, days: Int, hours: Int) throws {
         let duration = try Self.d(text)
-        #expect([duration.years, duration.months, duration.weeks, duration.days, duration.hours] == [years, months, weeks, days, hours])
+        #expect(
+            [duration.years, duration.months, duration.weeks, duration.days, duration.hours] == [
+                years, months, weeks, days, hours,
+            ])
         #expect(duration.description == text)
     }
 
@@ -20,28 +23,32 @@ import Testing
         #expect(duration.minutes == 30)
     }
 
-    @Test(arguments: [
-        ("6M", "a duration starts with `P`", "write `P6M`"),
-        ("6 months", "a duration starts with `P`", "write `P6M`"),
-        ("6 mois", "a duration starts with `P`", "write `P6M`"),
-        ("3 ans", "a duration starts with `P`", "write `P3Y`"),
-        ("p6m", "capitals", nil),
-        ("P1.5Y", "fractions are not accepted", "write `P1Y6M` instead"),
-        // A crash of the descriptor fuzzer's target (found reading what it reaches): the suggestion's
-        // months overflowed an Int.
-        ("P99999999999999999999.5Y", "fractions are not accepted", "use a smaller unit: `P1Y6M` rather than `P1.5Y`, `P1DT12H` rather than `P1.5D`"),
-        ("P\(String(repeating: "9", count: 400)),5Y", "fractions are not accepted", nil),
-        ("P", "it has no component", "for example `P6M` (six months)"),
-        ("PT", "`T` must be followed by hours, minutes or seconds", nil),
-        ("P6", "has no designator", nil),
-        ("P1H", "hours and seconds come after `T`", "write `PT1H`"),
-        ("P6M1Y", "out of order", nil),
-        ("-P6M", "a duration starts with `P`", nil),
-        ("P-6M", "durations have no sign", nil),
-        ("P6X", "is not a duration designator", nil),
-        ("P99999999Y", "too large", nil),
-        ("", "it is empty", "for example `P6M` (six months)"),
-    ] as [(String, String, String?)])
+    @Test(
+        arguments: [
+            ("6M", "a duration starts with `P`", "write `P6M`"),
+            ("6 months", "a duration starts with `P`", "write `P6M`"),
+            ("6 mois", "a duration starts with `P`", "write `P6M`"),
+            ("3 ans", "a duration starts with `P`", "write `P3Y`"),
+            ("p6m", "capitals", nil),
+            ("P1.5Y", "fractions are not accepted", "write `P1Y6M` instead"),
+            // A crash of the descriptor fuzzer's target (found reading what it reaches): the suggestion's
+            // months overflowed an Int.
+            (
+                "P99999999999999999999.5Y", "fractions are not accepted",
+                "use a smaller unit: `P1Y6M` rather than `P1.5Y`, `P1DT12H` rather than `P1.5D`"
+            ),
+            ("P\(String(repeating: "9", count: 400)),5Y", "fractions are not accepted", nil),
+            ("P", "it has no component", "for example `P6M` (six months)"),
+            ("PT", "`T` must be followed by hours, minutes or seconds", nil),
+            ("P6", "has no designator", nil),
+            ("P1H", "hours and seconds come after `T`", "write `PT1H`"),
+            ("P6M1Y", "out of order", nil),
+            ("-P6M", "a duration starts with `P`", nil),
+            ("P-6M", "durations have no sign", nil),
+            ("P6X", "is not a duration designator", nil),
+            ("P99999999Y", "too large", nil),
+            ("", "it is empty", "for example `P6M` (six months)"),
+        ] as [(String, String, String?)])
     func rejectsWithAReason(text: String, reason: String, hint: String?) {
         #expect {
             try ISODuration(parsing: text)

@@ -18,21 +18,31 @@ import Testing
 
     static let cases: [Case] = [
         Case(file: "alias-bomb.yaml", code: .aliasExpansion, line: 6, column: 36, says: "alias bomb"),
-        Case(file: "alias-key.yaml", code: .aliasKey, line: 7, column: 3, says: "alias cannot be used as a mapping key"),
+        Case(
+            file: "alias-key.yaml", code: .aliasKey, line: 7, column: 3, says: "alias cannot be used as a mapping key"),
         Case(file: "bad-country.yaml", code: .invalidValue, line: 5, column: 52, says: "not `France`"),
         Case(file: "bad-date.yaml", code: .invalidDate, line: 6, column: 30, says: "February 2025 has 28 days"),
-        Case(file: "bad-duration.yaml", code: .invalidDuration, line: 7, column: 25, says: "`6 months` is not a valid duration"),
-        Case(file: "bad-enum.yaml", code: .invalidValue, line: 7, column: 18, says: "`contractual` is not a valid legal basis"),
-        Case(file: "bad-env-reference.yaml", code: .invalidEnvironmentReference, line: 8, column: 10, says: "not closed"),
+        Case(
+            file: "bad-duration.yaml", code: .invalidDuration, line: 7, column: 25,
+            says: "`6 months` is not a valid duration"),
+        Case(
+            file: "bad-enum.yaml", code: .invalidValue, line: 7, column: 18,
+            says: "`contractual` is not a valid legal basis"),
+        Case(
+            file: "bad-env-reference.yaml", code: .invalidEnvironmentReference, line: 8, column: 10, says: "not closed"),
         Case(file: "bad-identifier.yaml", code: .invalidValue, line: 2, column: 5, says: "must be an identifier"),
         Case(file: "bad-indentation.yaml", code: .syntax, line: 3, column: 7, says: "mapping values are not allowed"),
         Case(file: "broken-quote.yaml", code: .syntax, line: 6, column: 1, says: "quoted scalar at line 5"),
         Case(file: "broken.json", code: .syntax, line: 3, column: 19, says: "syntax error"),
-        Case(file: "complex-key.yaml", code: .complexKey, line: 5, column: 3, says: "mapping key must be a word or a string"),
+        Case(
+            file: "complex-key.yaml", code: .complexKey, line: 5, column: 3,
+            says: "mapping key must be a word or a string"),
         Case(file: "control-character.yaml", code: .controlCharacter, line: 5, column: 18, says: "control character"),
         Case(file: "date-format.yaml", code: .invalidDate, line: 9, column: 14, says: "year-month-day"),
         Case(file: "deep-nesting.yaml", code: .tooDeep, line: 5, column: 72, says: "more than 64 levels"),
-        Case(file: "duplicate-id.yaml", code: .duplicateID, line: 7, column: 9, says: "called `support` (first at line 6)"),
+        Case(
+            file: "duplicate-id.yaml", code: .duplicateID, line: 7, column: 9,
+            says: "called `support` (first at line 6)"),
         Case(file: "duplicate-key.json", code: .duplicateKey, line: 6, column: 3, says: "key `name` appears twice"),
         Case(file: "duplicate-key.yaml", code: .duplicateKey, line: 8, column: 5, says: "key `id` appears twice"),
         Case(file: "empty-required.yaml", code: .missingField, line: 2, column: 1, says: "`id` has no value"),
@@ -40,12 +50,17 @@ import Testing
         Case(file: "latin1.yaml", code: .notUTF8, line: 5, column: 14, says: "not valid UTF-8"),
         Case(file: "list-expected.yaml", code: .wrongType, line: 5, column: 11, says: "must be a list, not a string"),
         Case(file: "lowercase-duration.yaml", code: .invalidDuration, line: 8, column: 23, says: "capitals"),
-        Case(file: "mapping-expected.yaml", code: .wrongType, line: 5, column: 15, says: "must be a mapping, not a string"),
-        Case(file: "misplaced-key.yaml", code: .unknownKey, line: 7, column: 5, says: "unknown key `legal_basis` in data item"),
+        Case(
+            file: "mapping-expected.yaml", code: .wrongType, line: 5, column: 15,
+            says: "must be a mapping, not a string"),
+        Case(
+            file: "misplaced-key.yaml", code: .unknownKey, line: 7, column: 5,
+            says: "unknown key `legal_basis` in data item"),
         Case(file: "missing-required.yaml", code: .missingField, line: 6, column: 5, says: "purpose is missing `id`"),
         Case(file: "multiple-documents.yaml", code: .multipleDocuments, line: 5, column: 1, says: "one YAML document"),
         Case(file: "no-header.yaml", code: .unknownFormat, line: 1, column: 1, says: "no `cadre:` key"),
-        Case(file: "norway-enum.yaml", code: .invalidValue, line: 8, column: 19, says: "read `no` as the boolean false"),
+        Case(
+            file: "norway-enum.yaml", code: .invalidValue, line: 8, column: 19, says: "read `no` as the boolean false"),
         Case(file: "number-separators.yaml", code: .wrongType, line: 5, column: 54, says: "whole number"),
         Case(file: "only-comments.yaml", code: .emptyFile, line: 1, column: 1, says: "no document"),
         Case(file: "root-list.yaml", code: .wrongType, line: 1, column: 1, says: "not a list"),
@@ -54,11 +69,17 @@ import Testing
         Case(file: "tab-indentation.yaml", code: .tabIndentation, line: 6, column: 1, says: "tab"),
         Case(file: "unclosed-bracket.json", code: .syntax, line: 5, column: 1, says: "flow sequence at line 3"),
         Case(file: "undefined-alias.yaml", code: .undefinedAlias, line: 5, column: 14, says: "not defined"),
-        Case(file: "unknown-category.yaml", code: .unknownTaxonomyKey, line: 6, column: 15, says: "unknown data category `user.contact.phone`"),
-        Case(file: "unknown-key.yaml", code: .unknownKey, line: 7, column: 5, says: "unknown key `legal_bases` in purpose"),
+        Case(
+            file: "unknown-category.yaml", code: .unknownTaxonomyKey, line: 6, column: 15,
+            says: "unknown data category `user.contact.phone`"),
+        Case(
+            file: "unknown-key.yaml", code: .unknownKey, line: 7, column: 5,
+            says: "unknown key `legal_bases` in purpose"),
         Case(file: "unknown-reference.yaml", code: .unknownReference, line: 9, column: 16, says: "purpose `suport`"),
         Case(file: "unknown-store.yaml", code: .unknownReference, line: 8, column: 35, says: "store `logs`"),
-        Case(file: "unknown-subject.yaml", code: .unknownTaxonomyKey, line: 7, column: 16, says: "unknown data subject `custmer`"),
+        Case(
+            file: "unknown-subject.yaml", code: .unknownTaxonomyKey, line: 7, column: 16,
+            says: "unknown data subject `custmer`"),
         Case(file: "wrong-version.yaml", code: .unknownFormat, line: 1, column: 8, says: "`system/v2`"),
         Case(file: "yes-boolean.yaml", code: .wrongType, line: 6, column: 27, says: "`yes` is not true or false"),
     ]
@@ -146,7 +167,8 @@ import Testing
 
     @Test func thousandsOfOpenBracketsNeitherCrashNorHang() async throws {
         // In a task, on the small stack of a concurrency thread: the composer must not overflow it.
-        let text = "cadre: system/v1\nx: " + String(repeating: "[", count: 50_000) + String(repeating: "]", count: 50_000)
+        let text =
+            "cadre: system/v1\nx: " + String(repeating: "[", count: 50_000) + String(repeating: "]", count: 50_000)
         let error = try #require(await Task { Self.parse(Array(text.utf8)) }.value)
         #expect(error.code == .tooDeep)
     }

@@ -1,6 +1,7 @@
-@testable import CadreModel
 import Foundation
 import Testing
+
+@testable import CadreModel
 
 /// How cadre writes a file: regular files replaced atomically, everything else left what it is.
 @Suite struct OutputFileTests {
@@ -9,7 +10,8 @@ import Testing
         let path: String
 
         init() throws {
-            path = FileManager.default.temporaryDirectory.appendingPathComponent("cadre-output-\(UUID().uuidString)").path
+            path =
+                FileManager.default.temporaryDirectory.appendingPathComponent("cadre-output-\(UUID().uuidString)").path
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         }
 
@@ -19,7 +21,9 @@ import Testing
         }
 
         func at(_ name: String) -> String { path + "/" + name }
-        func read(_ name: String) -> String? { FileManager.default.contents(atPath: at(name)).map { String(decoding: $0, as: UTF8.self) } }
+        func read(_ name: String) -> String? {
+            FileManager.default.contents(atPath: at(name)).map { String(decoding: $0, as: UTF8.self) }
+        }
         /// Every entry, hidden ones included, sorted.
         func entries() throws -> [String] { try FileManager.default.contentsOfDirectory(atPath: path).sorted() }
         func mode(_ name: String) -> mode_t {
@@ -89,7 +93,9 @@ import Testing
         let folder = try Folder()
         let error = try #require(throws: OutputError.self) { try OutputFile(folder.path).write("x") }
         #expect(error.code == .isFolder)
-        #expect(error.description == "cannot write \(folder.path): it is a folder\n    hint: name a file, inside it or elsewhere")
+        #expect(
+            error.description
+                == "cannot write \(folder.path): it is a folder\n    hint: name a file, inside it or elsewhere")
     }
 
     @Test func aMissingFolderIsNamed() throws {

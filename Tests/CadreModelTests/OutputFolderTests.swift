@@ -26,7 +26,9 @@ import Testing
         let error = try #require(throws: OutputError.self) { try output.write("x\n", to: "systems/crm.yaml") }
         #expect(error.code == .outsideFolder)
         #expect(error.path == folder.at("out/systems"))
-        #expect(error.reason.hasPrefix("it is a symbolic link to \(OutputFileTestsSupport.real(outside.path)), outside the folder"))
+        #expect(
+            error.reason.hasPrefix(
+                "it is a symbolic link to \(OutputFileTestsSupport.real(outside.path)), outside the folder"))
         #expect(try outside.entries().isEmpty)
     }
 
@@ -34,8 +36,10 @@ import Testing
         let folder = try Folder()
         let outside = try Folder()
         try "keep\n".write(toFile: outside.at("victim"), atomically: false, encoding: .utf8)
-        try FileManager.default.createSymbolicLink(atPath: folder.at("crm.yaml"), withDestinationPath: outside.at("victim"))
-        try FileManager.default.createSymbolicLink(atPath: folder.at("new.yaml"), withDestinationPath: outside.at("created"))
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.at("crm.yaml"), withDestinationPath: outside.at("victim"))
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.at("new.yaml"), withDestinationPath: outside.at("created"))
         let output = OutputFolder(folder.path)
         #expect(throws: OutputError.self) { try output.write("x\n", to: "crm.yaml") }
         #expect(throws: OutputError.self) { try output.write("x\n", to: "new.yaml") }

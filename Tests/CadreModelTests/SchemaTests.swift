@@ -23,14 +23,18 @@ import Testing
         #expect(legalBasis["enum"] as? [String] == LegalBasis.words)
         let categories = try #require((definitions["data_category"] as? [String: Any])?["enum"] as? [String])
         #expect(categories.contains("user.content.call_recording"))
-        for name in ["data_item", "ai_component", "store", "table", "processor", "waiver", "retention", "human_oversight"] {
+        for name in [
+            "data_item", "ai_component", "store", "table", "processor", "waiver", "retention", "human_oversight",
+        ] {
             #expect(definitions[name] != nil, "\(name)")
         }
     }
 
     @Test func isDeterministic() throws {
         let taxonomy = try Fixtures.taxonomy()
-        #expect(JSONSchemaWriter(taxonomy: taxonomy).descriptorSchema() == JSONSchemaWriter(taxonomy: taxonomy).descriptorSchema())
+        #expect(
+            JSONSchemaWriter(taxonomy: taxonomy).descriptorSchema()
+                == JSONSchemaWriter(taxonomy: taxonomy).descriptorSchema())
     }
 
     @Test func durationPatternAgreesWithTheParser() throws {
@@ -42,7 +46,8 @@ import Testing
     }
 
     @Test func docsDescribeEveryFieldAndEveryChoice() throws {
-        let docs = try String(contentsOf: Fixtures.repositoryRoot.appendingPathComponent("docs/descriptors.md"), encoding: .utf8)
+        let docs = try String(
+            contentsOf: Fixtures.repositoryRoot.appendingPathComponent("docs/descriptors.md"), encoding: .utf8)
         var missing: [String] = []
         var seen: Set<String> = []
         func visit(_ shape: ValueShape) {

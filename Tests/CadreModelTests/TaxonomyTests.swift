@@ -48,7 +48,8 @@ import Testing
         #expect(!Taxonomy.matches("user.contactless", "user.contact"))
         #expect(!Taxonomy.matches("employee", "employee.agent"))
         #expect(Taxonomy.matches("employee.agent", "employee"))
-        #expect(Taxonomy.ancestors(of: "user.contact.address.city") == ["user.contact.address", "user.contact", "user"])
+        #expect(
+            Taxonomy.ancestors(of: "user.contact.address.city") == ["user.contact.address", "user.contact", "user"])
         #expect(Taxonomy.parent(of: "user") == nil)
     }
 
@@ -64,8 +65,12 @@ import Testing
 
     @Test func olderFideslangKeysPointToTheirReplacement() throws {
         let taxonomy = try Fixtures.taxonomy()
-        #expect(taxonomy.term("user.political_opinion", in: .dataCategory)?.replacedBy == "user.demographic.political_opinion")
-        #expect(taxonomy.term("user.financial.account_number", in: .dataCategory)?.replacedBy == "user.financial.bank_account")
+        #expect(
+            taxonomy.term("user.political_opinion", in: .dataCategory)?.replacedBy
+                == "user.demographic.political_opinion")
+        #expect(
+            taxonomy.term("user.financial.account_number", in: .dataCategory)?.replacedBy
+                == "user.financial.bank_account")
         let load = try Fixtures.load(Fixtures.header + "data:\n  - category: user.political_opinion\n")
         #expect(load.isValid)
         #expect(load.warnings.map(\.code) == [.deprecatedTaxonomyKey])
@@ -100,14 +105,16 @@ import Testing
     }
 
     @Test func workspaceTermsAreAddedAndMatchHierarchically() throws {
-        try withFile("""
+        try withFile(
+            """
             cadre: taxonomy/v1
             data_categories:
               user.account.meter_point: {name: Meter point, description: The delivery point number (PDL).}
               user.account.meter_point.linky: {name: Smart meter id}
             data_subjects:
               customer.professional: {name: Professional customer}
-            """) { path in
+            """
+        ) { path in
             let base = try Fixtures.taxonomy()
             let (taxonomy, diagnostics) = base.adding(termsFromFileAt: path, as: "terms.yaml")
             #expect(diagnostics.isEmpty)
@@ -115,18 +122,22 @@ import Testing
             #expect(term.origin == "workspace")
             #expect(term.location == SourceLocation(file: "terms.yaml", line: 3, column: 3))
             #expect(taxonomy.contains("customer.professional", in: .dataSubject))
-            #expect(taxonomy.descendants(of: "user.account", in: .dataCategory).map(\.key).contains("user.account.meter_point.linky"))
+            #expect(
+                taxonomy.descendants(of: "user.account", in: .dataCategory).map(\.key).contains(
+                    "user.account.meter_point.linky"))
             #expect(!base.contains("user.account.meter_point", in: .dataCategory))
 
             let load = DescriptorLoader(taxonomy: taxonomy).load(
-                text: Fixtures.header + "data:\n  - category: user.account.meter_point.linky\n    subjects: [customer.professional]\n",
+                text: Fixtures.header
+                    + "data:\n  - category: user.account.meter_point.linky\n    subjects: [customer.professional]\n",
                 file: "x.yaml")
             #expect(load.isValid, "\(load.diagnostics)")
         }
     }
 
     @Test func workspaceTermsAreChecked() throws {
-        try withFile("""
+        try withFile(
+            """
             cadre: taxonomy/v1
             data_categories:
               user.contact.email: {name: Email again}
@@ -136,14 +147,19 @@ import Testing
               user.account.typo: {name: Typo, descripton: misspelt}
             data_usage:
               x: {name: Wrong section}
-            """) { path in
+            """
+        ) { path in
             let (taxonomy, diagnostics) = try Fixtures.taxonomy().adding(termsFromFileAt: path, as: "terms.yaml")
             let summary = diagnostics.map { "\($0.code)@\($0.location.line)" }
-            #expect(summary == [
-                "duplicate-id@3", "unknown-reference@4", "invalid-value@5", "missing-field@6", "unknown-key@7", "unknown-key@8",
-            ])
+            #expect(
+                summary == [
+                    "duplicate-id@3", "unknown-reference@4", "invalid-value@5", "missing-field@6", "unknown-key@7",
+                    "unknown-key@8",
+                ])
             #expect(diagnostics[0].message == "`user.contact.email` is already a data category (from fideslang)")
-            #expect(diagnostics[1].message.contains("the parent of `user.nowhere.thing`, `user.nowhere`, is not a data category"))
+            #expect(
+                diagnostics[1].message.contains(
+                    "the parent of `user.nowhere.thing`, `user.nowhere`, is not a data category"))
             #expect(diagnostics[4].hint == "did you mean `description`?")
             #expect(diagnostics[5].hint == "did you mean `data_uses`?")
             #expect(taxonomy.contains("user.account.typo", in: .dataCategory))

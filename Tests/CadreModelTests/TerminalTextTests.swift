@@ -18,7 +18,9 @@ import Testing
         #expect(TerminalText.line("\u{9B}2J\u{9D}0;title\u{9C}") == "\\u{9B}2J\\u{9D}0;title\\u{9C}")
         // Bidirectional controls: text that reads otherwise than it is.
         #expect(TerminalText.line("\u{202E}LIAF\u{202C}") == "\\u{202E}LIAF\\u{202C}")
-        for scalar: Unicode.Scalar in ["\u{61C}", "\u{200E}", "\u{200F}", "\u{202A}", "\u{202D}", "\u{2066}", "\u{2069}", "\u{2028}", "\u{2029}"] {
+        for scalar: Unicode.Scalar in [
+            "\u{61C}", "\u{200E}", "\u{200F}", "\u{202A}", "\u{202D}", "\u{2066}", "\u{2069}", "\u{2028}", "\u{2029}",
+        ] {
             #expect(TerminalText.line(String(scalar)) == "\\u{\(String(scalar.value, radix: 16, uppercase: true))}")
         }
     }
@@ -35,8 +37,12 @@ import Testing
 
     @Test func diagnosticsEscapeWhatTheyQuote() {
         let diagnostic = Diagnostic.error(
-            .invalidValue, at: SourceLocation(file: "sys\u{1B}[2J.yaml", line: 3, column: 5), "`\u{1B}[32mPASS` is not\nvalid",
+            .invalidValue, at: SourceLocation(file: "sys\u{1B}[2J.yaml", line: 3, column: 5),
+            "`\u{1B}[32mPASS` is not\nvalid",
             hint: "write\rit")
-        #expect(diagnostic.description == "sys\\u{1B}[2J.yaml:3:5: error: `\\u{1B}[32mPASS` is not\\nvalid [invalid-value]\n    hint: write\\rit")
+        #expect(
+            diagnostic.description
+                == "sys\\u{1B}[2J.yaml:3:5: error: `\\u{1B}[32mPASS` is not\\nvalid [invalid-value]\n    hint: write\\rit"
+        )
     }
 }

@@ -5,7 +5,8 @@ import Testing
     static func load(_ body: String) throws -> DescriptorLoad { try Fixtures.load(Fixtures.header + body) }
 
     @Test func everyProblemOfAFileIsReportedAtOnce() throws {
-        let load = try Self.load("""
+        let load = try Self.load(
+            """
             purposes:
               - id: support
                 legal_bases: contract
@@ -21,26 +22,30 @@ import Testing
                 kind: chatbot
                 discloses_ai: no
             """)
-        #expect(load.errorSummary == [
-            "unknown-key@7:5", "duplicate-id@8:9", "invalid-value@9:18", "unknown-taxonomy-key@11:15",
-            "unknown-taxonomy-key@12:16", "unknown-reference@13:16", "invalid-duration@14:25", "invalid-value@18:19",
-        ])
+        #expect(
+            load.errorSummary == [
+                "unknown-key@7:5", "duplicate-id@8:9", "invalid-value@9:18", "unknown-taxonomy-key@11:15",
+                "unknown-taxonomy-key@12:16", "unknown-reference@13:16", "invalid-duration@14:25",
+                "invalid-value@18:19",
+            ])
         #expect(load.document == nil)
     }
 
     @Test func diagnosticsPrintLikeACompiler() throws {
         let load = try Self.load("purposes:\n  - id: support\n    legal_bases: contract\n")
-        #expect(load.diagnostics.map(\.description) == [
-            """
-            test.yaml:7:5: error: unknown key `legal_bases` in purpose [unknown-key]
-                hint: did you mean `legal_basis`?
-            """,
-        ])
+        #expect(
+            load.diagnostics.map(\.description) == [
+                """
+                test.yaml:7:5: error: unknown key `legal_bases` in purpose [unknown-key]
+                    hint: did you mean `legal_basis`?
+                """
+            ])
         #expect(load.diagnostics.first?.path?.description == "purposes[0].legal_bases")
     }
 
     @Test func extensionKeysAreFreeEverywhere() throws {
-        let load = try Self.load("""
+        let load = try Self.load(
+            """
             x-team: relation client
             purposes:
               - id: support
@@ -57,42 +62,52 @@ import Testing
     }
 
     @Test func unknownKeysSuggestWhereTheyBelong() throws {
-        let load = try Self.load("data:\n  - category: user.contact.email\n    legal_basis: contract\n    retention: {period: P1Y, column: sent_at}\n")
-        #expect(load.errors.map(\.hint) == [
-            "`legal_basis` belongs in a purpose, not in a data item",
-            "`column` belongs in a table retention, not in a retention",
-        ])
+        let load = try Self.load(
+            "data:\n  - category: user.contact.email\n    legal_basis: contract\n    retention: {period: P1Y, column: sent_at}\n"
+        )
+        #expect(
+            load.errors.map(\.hint) == [
+                "`legal_basis` belongs in a purpose, not in a data item",
+                "`column` belongs in a table retention, not in a retention",
+            ])
     }
 
     @Test func unknownKeysWithNoCloseMatchListTheAllowedOnes() throws {
         let load = try Self.load("training:\n  workshops: {last: 2025-01-01}\n")
-        #expect(load.errors.first?.hint == "training has: ai_literacy, data_protection; keys starting with `x-` are free")
+        #expect(
+            load.errors.first?.hint == "training has: ai_literacy, data_protection; keys starting with `x-` are free")
     }
 
     @Test func missingRequiredFieldsPointAtTheirMapping() throws {
         let load = try Fixtures.load("cadre: system/v1\nname: Fixture\nai:\n  - kind: chatbot\n")
         #expect(load.errorSummary == ["missing-field@1:1", "missing-field@1:1", "missing-field@4:5"])
-        #expect(load.errors.map(\.message) == ["system is missing `id`", "system is missing `owner`", "AI component is missing `id`"])
+        #expect(
+            load.errors.map(\.message) == [
+                "system is missing `id`", "system is missing `owner`", "AI component is missing `id`",
+            ])
     }
 
     @Test func norwayProblemIsExplained() throws {
         let load = try Self.load("ai:\n  - id: bot\n    kind: chatbot\n    discloses_ai: no\n    decides: off\n")
-        #expect(load.errors.map(\.message) == [
-            "`no` is not a valid AI disclosure: YAML 1.1 tools read `no` as the boolean false",
-            "`off` is not a valid decision mode: YAML 1.1 tools read `off` as the boolean false",
-        ])
+        #expect(
+            load.errors.map(\.message) == [
+                "`no` is not a valid AI disclosure: YAML 1.1 tools read `no` as the boolean false",
+                "`off` is not a valid decision mode: YAML 1.1 tools read `off` as the boolean false",
+            ])
         #expect(load.errors.first?.hint == "write one of: at_start, on_request, never")
         let quoted = try Self.load("ai:\n  - id: bot\n    kind: chatbot\n    discloses_ai: \"no\"\n")
         #expect(quoted.errors.map(\.message) == ["`no` is not a valid AI disclosure"])
     }
 
     @Test func booleansAreTrueOrFalseOnly() throws {
-        let load = try Self.load("notices:\n  recording_announcement: on\n  employees_informed: \"true\"\n  objection_offered: 1\n")
-        #expect(load.errors.map(\.message) == [
-            "`on` is not true or false here: cadre reads YAML 1.2, where `on` is a string",
-            "`employees_informed` must be true or false, not the string \"true\"",
-            "`objection_offered` must be true or false, not an integer",
-        ])
+        let load = try Self.load(
+            "notices:\n  recording_announcement: on\n  employees_informed: \"true\"\n  objection_offered: 1\n")
+        #expect(
+            load.errors.map(\.message) == [
+                "`on` is not true or false here: cadre reads YAML 1.2, where `on` is a string",
+                "`employees_informed` must be true or false, not the string \"true\"",
+                "`objection_offered` must be true or false, not an integer",
+            ])
         #expect(load.errors.map(\.hint) == ["write `true`", "remove the quotes", nil])
     }
 
@@ -118,7 +133,8 @@ import Testing
     }
 
     @Test func referencesMustNameDeclaredParts() throws {
-        let load = try Self.load("""
+        let load = try Self.load(
+            """
             purposes:
               - id: support
             data:
@@ -134,22 +150,25 @@ import Testing
                 kind: chatbot
                 purposes: [suport]
             """)
-        #expect(load.errors.map(\.message) == [
-            "data item `user.contact.email` refers to purpose `quality`, which this descriptor does not declare",
-            "data item `user.contact.email` refers to store `crm`, which this descriptor does not declare",
-            "store `calls` refers to processor `cloudtel`, which this descriptor does not declare",
-            "AI component `bot` refers to purpose `suport`, which this descriptor does not declare",
-        ])
-        #expect(load.errors.map(\.hint) == [
-            "declared purposes: support",
-            "declared stores: calls",
-            "declare it under `processors:` with `id: cloudtel`",
-            "did you mean `support`? declared purposes: support",
-        ])
+        #expect(
+            load.errors.map(\.message) == [
+                "data item `user.contact.email` refers to purpose `quality`, which this descriptor does not declare",
+                "data item `user.contact.email` refers to store `crm`, which this descriptor does not declare",
+                "store `calls` refers to processor `cloudtel`, which this descriptor does not declare",
+                "AI component `bot` refers to purpose `suport`, which this descriptor does not declare",
+            ])
+        #expect(
+            load.errors.map(\.hint) == [
+                "declared purposes: support",
+                "declared stores: calls",
+                "declare it under `processors:` with `id: cloudtel`",
+                "did you mean `support`? declared purposes: support",
+            ])
     }
 
     @Test func idsAreUniqueWithinEachKindOfPart() throws {
-        let load = try Self.load("""
+        let load = try Self.load(
+            """
             ai:
               - {id: bot, kind: chatbot}
               - {id: bot, kind: voicebot}
@@ -163,7 +182,8 @@ import Testing
     }
 
     @Test func contradictionsAreWarnings() throws {
-        let load = try Self.load("""
+        let load = try Self.load(
+            """
             purposes:
               - id: support
                 legal_basis: contract
@@ -179,11 +199,13 @@ import Testing
               - {rule: a.b, reason: r, approved_by: dpo, expires: 2025-01-01, granted: 2025-06-01}
             """)
         #expect(load.warnings.map(\.code) == Array(repeating: .inconsistentField, count: 4))
-        #expect(load.errors.map(\.message) == ["waiver of `a.b` expires (2025-01-01) before it is granted (2025-06-01)"])
+        #expect(
+            load.errors.map(\.message) == ["waiver of `a.b` expires (2025-01-01) before it is granted (2025-06-01)"])
     }
 
     @Test func storeURLsKeepEnvironmentReferencesAndNeverShowPasswords() throws {
-        let load = try Self.load("""
+        let load = try Self.load(
+            """
             stores:
               - {id: a, engine: postgres, url: "postgres://cadre:S3cret-pw@db.internal/crm"}
               - {id: b, engine: postgres, url: "postgres://cadre:${CRM_PASSWORD}@db.internal/crm"}
@@ -200,7 +222,8 @@ import Testing
     }
 
     @Test func aSecretParameterInAStoreURLIsAWarningAtTheURLAndRulesSeeItMasked() throws {
-        let load = try Self.load("""
+        let load = try Self.load(
+            """
             stores:
               - id: a
                 engine: postgres
@@ -210,25 +233,39 @@ import Testing
         #expect(load.warnings.count == 1)
         #expect(warning.code == .secretInDescriptor)
         #expect("\(warning.location.line):\(warning.location.column)" == "8:10")
-        #expect(warning.message == "`url` holds a password or another secret written in clear (shown masked: `postgres://cadre@db.internal/crm?sslmode=require&password=•••`)")
-        #expect(warning.hint == "a password belongs in an environment variable: write `${STORE_PASSWORD}` in its place, resolved only when cadre connects")
+        #expect(
+            warning.message
+                == "`url` holds a password or another secret written in clear (shown masked: `postgres://cadre@db.internal/crm?sslmode=require&password=•••`)"
+        )
+        #expect(
+            warning.hint
+                == "a password belongs in an environment variable: write `${STORE_PASSWORD}` in its place, resolved only when cadre connects"
+        )
         #expect(!warning.description.contains("S3cret-pw"))
         // The connector reads the URL as written; the tree rules read holds it masked.
         let document = try #require(load.document)
-        #expect(document.descriptor.stores.first?.url?.value.text == "postgres://cadre@db.internal/crm?sslmode=require&password=S3cret-pw")
-        #expect(document.root["stores"]?[0]?["url"]?.scalar?.text == "postgres://cadre@db.internal/crm?sslmode=require&password=•••")
+        #expect(
+            document.descriptor.stores.first?.url?.value.text
+                == "postgres://cadre@db.internal/crm?sslmode=require&password=S3cret-pw")
+        #expect(
+            document.root["stores"]?[0]?["url"]?.scalar?.text
+                == "postgres://cadre@db.internal/crm?sslmode=require&password=•••")
         #expect(document.root["stores"]?[0]?["url"]?.location == document.descriptor.stores.first?.url?.location)
     }
 
     @Test func formatsOfCountriesRegionsAndIdentifiers() throws {
-        let load = try Self.load("""
+        let load = try Self.load(
+            """
             organisation: {name: X, country: UK}
             processors:
               - {name: Y, country: us}
             stores:
               - {id: crm, engine: sqlite, region: Europe}
             """)
-        #expect(load.errors.map(\.hint) == ["write `GB`", "write `US`", "two capital letters, for example `FR`, `DE`, `US`"])
+        #expect(
+            load.errors.map(\.hint) == [
+                "write `GB`", "write `US`", "two capital letters, for example `FR`, `DE`, `US`",
+            ])
     }
 
     @Test func integersHaveMinimums() throws {

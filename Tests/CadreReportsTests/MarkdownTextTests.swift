@@ -37,7 +37,9 @@ import Testing
     }
 
     @Test func controlsAreShownOnOneLine() {
-        #expect(MarkdownText.inline("FAIL\r\u{1B}[32mPASS\n| x |", inTable: true) == "FAIL\\\\r\\\\u{1B}\\[32mPASS\\\\n\\| x \\|")
+        #expect(
+            MarkdownText.inline("FAIL\r\u{1B}[32mPASS\n| x |", inTable: true)
+                == "FAIL\\\\r\\\\u{1B}\\[32mPASS\\\\n\\| x \\|")
         #expect(MarkdownText.code("a\nb\u{202E}") == "`a\\nb\\u{202E}`")
     }
 
@@ -49,14 +51,18 @@ import Testing
     }
 
     @Test func paragraphsCannotStartBlocks() {
-        #expect(MarkdownText.paragraph("- item\n+ item\n> quote\n1. one\n2) two\n    code\n===") == "\\- item\n\\+ item\n\\> quote\n1\\. one\n2\\) two\ncode\n\\===")
+        #expect(
+            MarkdownText.paragraph("- item\n+ item\n> quote\n1. one\n2) two\n    code\n===")
+                == "\\- item\n\\+ item\n\\> quote\n1\\. one\n2\\) two\ncode\n\\===")
         #expect(MarkdownText.paragraph("Plain text.") == "Plain text.")
     }
 
     @Test func destinationsAndAddresses() {
         #expect(MarkdownText.destination("../policies/cnil/rule.lua") == "../policies/cnil/rule.lua")
         #expect(MarkdownText.destination("a b(c).lua") == "a%20b%28c%29.lua")
-        #expect(MarkdownText.address("https://eur-lex.europa.eu/eli/reg/2016/679/oj") == "<https://eur-lex.europa.eu/eli/reg/2016/679/oj>")
+        #expect(
+            MarkdownText.address("https://eur-lex.europa.eu/eli/reg/2016/679/oj")
+                == "<https://eur-lex.europa.eu/eli/reg/2016/679/oj>")
         #expect(MarkdownText.address("javascript:alert(1)") == "javascript:alert(1)")
         #expect(MarkdownText.address("https://x> <script>") == "https://x> \\<script>")
     }

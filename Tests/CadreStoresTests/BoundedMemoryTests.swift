@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import CadreStores
 
 /// The process's resident memory, from /proc/self/status (Linux).
@@ -9,8 +10,9 @@ enum ResidentMemory {
 
     private static func field(_ name: String) -> Int? {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix(name) }),
-              let kb = Int(line.split(separator: " ").dropFirst().first { !$0.isEmpty } ?? "") else { return nil }
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix(name) }),
+            let kb = Int(line.split(separator: " ").dropFirst().first { !$0.isEmpty } ?? "")
+        else { return nil }
         return kb * 1024
     }
 }
@@ -42,17 +44,21 @@ final class MemoryProbe: Detector {
 
     /// A message of ~400 bytes with a card number in every 100th row.
     static func message(_ k: Int) -> String {
-        let filler = String(repeating: "Le client appelle au sujet de sa facture d'électricité du mois dernier. ", count: 5)
+        let filler = String(
+            repeating: "Le client appelle au sujet de sa facture d'électricité du mois dernier. ", count: 5)
         return k % 100 == 0 ? filler + Seeds.card : filler + String(k)
     }
 
-    func scanGrowth(_ store: any Store, table: String, column: String, hoarding: Bool = false) throws -> (growth: Int, report: ScanReport) {
+    func scanGrowth(_ store: any Store, table: String, column: String, hoarding: Bool = false) throws -> (
+        growth: Int, report: ScanReport
+    ) {
         var registry = try DetectorRegistry.standard.selecting(["card", "email"])
         let probe = MemoryProbe(hoarding: hoarding)
         try registry.register(probe)
         let before = ResidentMemory.current() ?? 0
-        let report = try store.scan(table, columns: [column], detectors: registry,
-                                    limits: ScanLimits(rowCap: 1_000_000, timeLimit: .seconds(600)))
+        let report = try store.scan(
+            table, columns: [column], detectors: registry,
+            limits: ScanLimits(rowCap: 1_000_000, timeLimit: .seconds(600)))
         return (max(0, probe.peak - before), report)
     }
 
@@ -93,7 +99,10 @@ final class MemoryProbe: Detector {
         var chunk = ""
         for k in 0..<Self.rows {
             chunk += "\(k),\"\(Self.message(k))\"\n"
-            if k % 5_000 == 4_999 { handle.write(Data(chunk.utf8)); chunk = "" }
+            if k % 5_000 == 4_999 {
+                handle.write(Data(chunk.utf8))
+                chunk = ""
+            }
         }
         handle.write(Data(chunk.utf8))
         try handle.close()
@@ -109,10 +118,12 @@ final class MemoryProbe: Detector {
         guard let url = PostgresTestServer.url() else { return }
         let seeder = try PostgresSeeder(url: url)
         let table = "big_\(seeder.suffix)"
-        let filler = String(repeating: "Le client appelle au sujet de sa facture d'électricité du mois dernier. ", count: 5)
+        let filler = String(
+            repeating: "Le client appelle au sujet de sa facture d'électricité du mois dernier. ", count: 5)
         try seeder.run("CREATE TABLE \(table) (id int, message text)")
         defer { _ = try? seeder.run("DROP TABLE \(table)") }
-        try seeder.run("""
+        try seeder.run(
+            """
             INSERT INTO \(unescaped: table) SELECT i, \(filler) || CASE WHEN i % 100 = 0 THEN \(Seeds.card) ELSE i::text END
             FROM generate_series(0, \(Self.rows - 1)) AS i
             """)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CadreStores
 
 /// A redaction written by someone else is checked by what it reveals: it must be the match with
@@ -11,10 +12,14 @@ import Testing
 
     @Test func policiesFollowTheTaxonomyDownward() {
         #expect(RevealPolicy.for(category: "user.financial.credit_card") == RevealPolicy(first: 0, last: 4, divisor: 3))
-        #expect(RevealPolicy.for(category: "user.financial.credit_card.pan") == RevealPolicy(first: 0, last: 4, divisor: 3))
-        #expect(RevealPolicy.for(category: "user.government_id.passport_number") == RevealPolicy(first: 2, last: 2, divisor: 3))
+        #expect(
+            RevealPolicy.for(category: "user.financial.credit_card.pan") == RevealPolicy(first: 0, last: 4, divisor: 3))
+        #expect(
+            RevealPolicy.for(category: "user.government_id.passport_number")
+                == RevealPolicy(first: 2, last: 2, divisor: 3))
         #expect(RevealPolicy.for(category: "user.government_id.national_identification_number").first == 0)
-        #expect(RevealPolicy.for(category: "user.financial.credit_cardholder") == RevealPolicy.standard)   // a sibling, not a child
+        // A sibling, not a child.
+        #expect(RevealPolicy.for(category: "user.financial.credit_cardholder") == RevealPolicy.standard)
         #expect(RevealPolicy.for(category: "user.anything.else") == RevealPolicy.standard)
     }
 
@@ -63,15 +68,16 @@ import Testing
         let plate = RevealPolicy.for(category: "user.government_id.vehicle_registration")
         #expect(plate.check("ab-***-**", of: "AB-123-CD") == .refused(.notInPlace))
         #expect(plate.check("AB-***-**", of: "AB-123-CD") == .accepted)
-        #expect(plate.check("AB-***-CD", of: "AB-123-CD") == .refused(.revealsTooMuch))   // 4 of 7: more than a third
+        #expect(plate.check("AB-***-CD", of: "AB-123-CD") == .refused(.revealsTooMuch))  // 4 of 7: more than a third
     }
 
     @Test func maskingKeepsTheLastFirstWhenTheShareIsShort() {
         #expect(Self.card.masking(Self.number, keepFirst: 0, keepLast: 4) == "**** **** **** 4242")
-        #expect(Self.card.masking(Self.number, keepFirst: 6, keepLast: 8) == "**** **** **** 4242")   // the policy's bounds
+        // The policy's bounds.
+        #expect(Self.card.masking(Self.number, keepFirst: 6, keepLast: 8) == "**** **** **** 4242")
         let standard = RevealPolicy.standard
-        #expect(standard.masking("AB-12", keepFirst: 2, keepLast: 2) == "**-*2")   // 4 characters: one may show
-        #expect(standard.masking("ABC-123456", keepFirst: 2, keepLast: 2) == "A**-****56")   // a third of 9: three
+        #expect(standard.masking("AB-12", keepFirst: 2, keepLast: 2) == "**-*2")  // 4 characters: one may show
+        #expect(standard.masking("ABC-123456", keepFirst: 2, keepLast: 2) == "A**-****56")  // a third of 9: three
         let email = RevealPolicy.for(category: "user.contact.email")
         #expect(email.masking("alice.martin@exemple.fr", keepFirst: 0, keepLast: .max) == "*****.******@*******.fr")
     }
@@ -87,6 +93,8 @@ import Testing
         // A card may not show its first digit: the last four, in place.
         #expect(standard(Self.card, Self.number) == "**** **** **** 4242")
         // An e-mail shows nothing of its local part.
-        #expect(standard(RevealPolicy.for(category: "user.contact.email"), "alice.martin@exemple.fr") == "*****.******@*******.fr")
+        #expect(
+            standard(RevealPolicy.for(category: "user.contact.email"), "alice.martin@exemple.fr")
+                == "*****.******@*******.fr")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LuaHost
 
 /// Scripts that make Lua's own C code do unbounded work, where the count hook never runs: loops
@@ -25,105 +26,152 @@ import Testing
 
     static let attacks: [Attack] = [
         // Loops whose length a script chooses
-        Attack(name: "table.move over almost every integer", source: "table.move({}, 1, math.maxinteger - 1, 2, {})",
-               kinds: limit, message: "exceeded"),
-        Attack(name: "table.move backwards over a huge range", source: "local t = {} table.move(t, 1, \(huge), 2)",
-               kinds: limit, message: "exceeded"),
-        Attack(name: "table.insert on a table whose __len is huge",
-               source: "table.insert(setmetatable({}, {__len = function() return \(huge) end}), 1, 'x')",
-               kinds: limit, message: "exceeded"),
-        Attack(name: "table.insert, __len huge only the second time it is asked",
-               source: "local n = 0 local t = setmetatable({}, {__len = function() n = n + 1 return n == 1 and 1 or \(huge) end}) table.insert(t, 1, 'x') table.insert(t, 1, 'y')",
-               kinds: limit, message: "exceeded"),
-        Attack(name: "table.remove on a table whose __len is huge",
-               source: "table.remove(setmetatable({}, {__len = function() return \(huge) end}), 1)",
-               kinds: limit, message: "exceeded"),
-        Attack(name: "table.concat of empty strings from a C __index",
-               source: "local t = setmetatable({}, {__index = function() return '' end, __len = function() return \(huge) end}) return table.concat(t)",
-               kinds: limit, message: "exceeded"),
-        Attack(name: "table.concat with a C function as __index",
-               source: "local t = setmetatable({}, {__index = string.lower, __len = function() return \(huge) end}) return table.concat(t)",
-               kinds: limit.union([.runtime]), message: ""),
-        Attack(name: "table.concat of a huge explicit range",
-               source: "return table.concat(setmetatable({}, {__index = function() return '' end}), '', 1, math.maxinteger)",
-               kinds: limit, message: "exceeded"),
-        Attack(name: "table.unpack of millions of values", source: "return select('#', table.unpack({}, 1, 1e7))",
-               kinds: [.runtime], message: "too many results to unpack"),
-        Attack(name: "table.unpack of the most values, again and again",
-               source: "local t = {} for i = 1, 60000 do t[i] = i end while true do local n = select('#', table.unpack(t)) end",
-               kinds: limit, message: "exceeded"),
-        Attack(name: "table.sort of a huge virtual table",
-               source: "table.sort(setmetatable({}, {__len = function() return 1e8 end, __index = function() return 1 end, __newindex = function() end}))",
-               kinds: limit.union([.memoryLimit]), message: "limit exceeded"),
-        Attack(name: "table.sort with a comparator that loops",
-               source: "local t = {} for i = 1, 100 do t[i] = i end table.sort(t, function(a, b) while true do end end)",
-               kinds: limit, message: "exceeded"),
-        Attack(name: "table.sort of a large array, forever",
-               source: "local t = {} for i = 1, 50000 do t[i] = (i * 7919) % 50000 end while true do table.sort(t) end",
-               kinds: limit, message: "exceeded"),
-        Attack(name: "table.pack of many values, forever",
-               source: "local t = {} for i = 1, 60000 do t[i] = i end while true do local p = table.pack(table.unpack(t)) end",
-               kinds: limit.union([.memoryLimit]), message: "limit exceeded"),
+        Attack(
+            name: "table.move over almost every integer", source: "table.move({}, 1, math.maxinteger - 1, 2, {})",
+            kinds: limit, message: "exceeded"),
+        Attack(
+            name: "table.move backwards over a huge range", source: "local t = {} table.move(t, 1, \(huge), 2)",
+            kinds: limit, message: "exceeded"),
+        Attack(
+            name: "table.insert on a table whose __len is huge",
+            source: "table.insert(setmetatable({}, {__len = function() return \(huge) end}), 1, 'x')",
+            kinds: limit, message: "exceeded"),
+        Attack(
+            name: "table.insert, __len huge only the second time it is asked",
+            source:
+                "local n = 0 local t = setmetatable({}, {__len = function() n = n + 1 return n == 1 and 1 or \(huge) end}) table.insert(t, 1, 'x') table.insert(t, 1, 'y')",
+            kinds: limit, message: "exceeded"),
+        Attack(
+            name: "table.remove on a table whose __len is huge",
+            source: "table.remove(setmetatable({}, {__len = function() return \(huge) end}), 1)",
+            kinds: limit, message: "exceeded"),
+        Attack(
+            name: "table.concat of empty strings from a C __index",
+            source:
+                "local t = setmetatable({}, {__index = function() return '' end, __len = function() return \(huge) end}) return table.concat(t)",
+            kinds: limit, message: "exceeded"),
+        Attack(
+            name: "table.concat with a C function as __index",
+            source:
+                "local t = setmetatable({}, {__index = string.lower, __len = function() return \(huge) end}) return table.concat(t)",
+            kinds: limit.union([.runtime]), message: ""),
+        Attack(
+            name: "table.concat of a huge explicit range",
+            source:
+                "return table.concat(setmetatable({}, {__index = function() return '' end}), '', 1, math.maxinteger)",
+            kinds: limit, message: "exceeded"),
+        Attack(
+            name: "table.unpack of millions of values", source: "return select('#', table.unpack({}, 1, 1e7))",
+            kinds: [.runtime], message: "too many results to unpack"),
+        Attack(
+            name: "table.unpack of the most values, again and again",
+            source:
+                "local t = {} for i = 1, 60000 do t[i] = i end while true do local n = select('#', table.unpack(t)) end",
+            kinds: limit, message: "exceeded"),
+        Attack(
+            name: "table.sort of a huge virtual table",
+            source:
+                "table.sort(setmetatable({}, {__len = function() return 1e8 end, __index = function() return 1 end, __newindex = function() end}))",
+            kinds: limit.union([.memoryLimit]), message: "limit exceeded"),
+        Attack(
+            name: "table.sort with a comparator that loops",
+            source: "local t = {} for i = 1, 100 do t[i] = i end table.sort(t, function(a, b) while true do end end)",
+            kinds: limit, message: "exceeded"),
+        Attack(
+            name: "table.sort of a large array, forever",
+            source: "local t = {} for i = 1, 50000 do t[i] = (i * 7919) % 50000 end while true do table.sort(t) end",
+            kinds: limit, message: "exceeded"),
+        Attack(
+            name: "table.pack of many values, forever",
+            source:
+                "local t = {} for i = 1, 60000 do t[i] = i end while true do local p = table.pack(table.unpack(t)) end",
+            kinds: limit.union([.memoryLimit]), message: "limit exceeded"),
         // Strings
-        Attack(name: "string.rep with a separator, a billion times", source: "return #string.rep('', 1e9, 'x')",
-               kinds: [.memoryLimit], message: "memory limit exceeded", limits: memory),
-        Attack(name: "string.rep of a megabyte, forever",
-               source: "while true do local s = string.rep('x', 1 << 20) end",
-               kinds: limit, message: "exceeded"),
-        Attack(name: "string.byte of a whole large string",
-               source: "local s = string.rep('x', 1 << 20) return select('#', s:byte(1, -1))",
-               kinds: [.runtime], message: "string slice too long"),
-        Attack(name: "utf8.codepoint of a whole large string",
-               source: "local s = string.rep('x', 1 << 20) return select('#', utf8.codepoint(s, 1, -1))",
-               kinds: [.runtime], message: ""),
-        Attack(name: "string.upper of a large string, forever",
-               source: "local s = string.rep('x', 8 << 20) while true do local u = s:upper() end",
-               kinds: limit, message: "exceeded"),
-        Attack(name: "string.format of a large string, forever",
-               source: "local s = string.rep('x', 8 << 20) while true do local u = string.format('%s', s) end",
-               kinds: limit, message: "exceeded"),
-        Attack(name: "tonumber scanning a large string, forever",
-               source: "local s = string.rep(' ', 8 << 20) .. '1' while true do local n = tonumber(s) end",
-               kinds: limit, message: "exceeded"),
-        Attack(name: "string arithmetic scanning a large string, forever",
-               source: "local s = string.rep(' ', 8 << 20) .. '1' while true do local n = s + 1 end",
-               kinds: limit, message: "exceeded"),
-        Attack(name: "rawequal of two large strings, forever",
-               source: "local a, b = string.rep('x', 8 << 20) .. 'a', string.rep('x', 8 << 20) .. 'b' while true do local e = rawequal(a, b) end",
-               kinds: limit, message: "exceeded"),
-        Attack(name: "utf8.len of a large string, forever",
-               source: "local s = string.rep('é', 4 << 20) while true do local n = utf8.len(s) end",
-               kinds: limit, message: "exceeded"),
-        Attack(name: "string.find plain, with a needle that almost matches everywhere",
-               source: "local s = string.rep('a', 4 << 20) local needle = string.rep('a', 4096) .. 'b' return s:find(needle, 1, true)",
-               kinds: limit, message: "exceeded"),
-        Attack(name: "string.gsub with a 16 MiB replacement, repeated",
-               source: "local r = string.rep('x', 16 << 20) return #(('abcdefgh'):gsub('.', r))",
-               kinds: [.memoryLimit], message: "memory limit exceeded", limits: memory),
-        Attack(name: "string.gsub with a replacement of many %0",
-               source: "local s = string.rep('y', 1 << 20) local r = string.rep('%0', 1 << 20) return #(s:gsub('^.*$', r))",
-               kinds: [.memoryLimit], message: "memory limit exceeded", limits: memory),
-        Attack(name: "string.gsub doubling a string until memory runs out",
-               source: "local s = 'xx' while true do s = s:gsub('x', 'xx') end",
-               kinds: limit.union([.memoryLimit]), message: "exceeded"),
+        Attack(
+            name: "string.rep with a separator, a billion times", source: "return #string.rep('', 1e9, 'x')",
+            kinds: [.memoryLimit], message: "memory limit exceeded", limits: memory),
+        Attack(
+            name: "string.rep of a megabyte, forever",
+            source: "while true do local s = string.rep('x', 1 << 20) end",
+            kinds: limit, message: "exceeded"),
+        Attack(
+            name: "string.byte of a whole large string",
+            source: "local s = string.rep('x', 1 << 20) return select('#', s:byte(1, -1))",
+            kinds: [.runtime], message: "string slice too long"),
+        Attack(
+            name: "utf8.codepoint of a whole large string",
+            source: "local s = string.rep('x', 1 << 20) return select('#', utf8.codepoint(s, 1, -1))",
+            kinds: [.runtime], message: ""),
+        Attack(
+            name: "string.upper of a large string, forever",
+            source: "local s = string.rep('x', 8 << 20) while true do local u = s:upper() end",
+            kinds: limit, message: "exceeded"),
+        Attack(
+            name: "string.format of a large string, forever",
+            source: "local s = string.rep('x', 8 << 20) while true do local u = string.format('%s', s) end",
+            kinds: limit, message: "exceeded"),
+        Attack(
+            name: "tonumber scanning a large string, forever",
+            source: "local s = string.rep(' ', 8 << 20) .. '1' while true do local n = tonumber(s) end",
+            kinds: limit, message: "exceeded"),
+        Attack(
+            name: "string arithmetic scanning a large string, forever",
+            source: "local s = string.rep(' ', 8 << 20) .. '1' while true do local n = s + 1 end",
+            kinds: limit, message: "exceeded"),
+        Attack(
+            name: "rawequal of two large strings, forever",
+            source:
+                "local a, b = string.rep('x', 8 << 20) .. 'a', string.rep('x', 8 << 20) .. 'b' while true do local e = rawequal(a, b) end",
+            kinds: limit, message: "exceeded"),
+        Attack(
+            name: "utf8.len of a large string, forever",
+            source: "local s = string.rep('é', 4 << 20) while true do local n = utf8.len(s) end",
+            kinds: limit, message: "exceeded"),
+        Attack(
+            name: "string.find plain, with a needle that almost matches everywhere",
+            source:
+                "local s = string.rep('a', 4 << 20) local needle = string.rep('a', 4096) .. 'b' return s:find(needle, 1, true)",
+            kinds: limit, message: "exceeded"),
+        Attack(
+            name: "string.gsub with a 16 MiB replacement, repeated",
+            source: "local r = string.rep('x', 16 << 20) return #(('abcdefgh'):gsub('.', r))",
+            kinds: [.memoryLimit], message: "memory limit exceeded", limits: memory),
+        Attack(
+            name: "string.gsub with a replacement of many %0",
+            source:
+                "local s = string.rep('y', 1 << 20) local r = string.rep('%0', 1 << 20) return #(s:gsub('^.*$', r))",
+            kinds: [.memoryLimit], message: "memory limit exceeded", limits: memory),
+        Attack(
+            name: "string.gsub doubling a string until memory runs out",
+            source: "local s = 'xx' while true do s = s:gsub('x', 'xx') end",
+            kinds: limit.union([.memoryLimit]), message: "exceeded"),
         // Costly instructions
-        Attack(name: "comparing two large strings, forever",
-               source: "local a, b = string.rep('x', 12 << 20) .. 'a', string.rep('x', 12 << 20) .. 'b' while a ~= b do end",
-               kinds: [.deadline], message: "deadline exceeded",
-               limits: LuaLimits(memoryBytes: 64 << 20, instructions: 0, deadline: .milliseconds(500))),
-        Attack(name: "passing the most arguments, forever",
-               source: "local t = {} for i = 1, 65536 do t[i] = i end local function f(...) return ... end local function g(...) while true do f(...) end end g(table.unpack(t))",
-               kinds: [.deadline], message: "deadline exceeded",
-               limits: LuaLimits(memoryBytes: 64 << 20, instructions: 0, deadline: .milliseconds(500))),
-        Attack(name: "a loop in a __close handler after the limit",
-               source: "local x <close> = setmetatable({}, {__close = function() while true do end end}) while true do end",
-               kinds: limit, message: "exceeded"),
-        Attack(name: "print of huge lines, forever",
-               source: "local s = string.rep('p', 1 << 20) while true do print(s, s, s) end",
-               kinds: limit, message: "exceeded"),
-        Attack(name: "math.max over many arguments, forever",
-               source: "local t = {} for i = 1, 65536 do t[i] = i end while true do local m = math.max(table.unpack(t)) end",
-               kinds: limit, message: "exceeded"),
+        Attack(
+            name: "comparing two large strings, forever",
+            source:
+                "local a, b = string.rep('x', 12 << 20) .. 'a', string.rep('x', 12 << 20) .. 'b' while a ~= b do end",
+            kinds: [.deadline], message: "deadline exceeded",
+            limits: LuaLimits(memoryBytes: 64 << 20, instructions: 0, deadline: .milliseconds(500))),
+        Attack(
+            name: "passing the most arguments, forever",
+            source:
+                "local t = {} for i = 1, 65536 do t[i] = i end local function f(...) return ... end local function g(...) while true do f(...) end end g(table.unpack(t))",
+            kinds: [.deadline], message: "deadline exceeded",
+            limits: LuaLimits(memoryBytes: 64 << 20, instructions: 0, deadline: .milliseconds(500))),
+        Attack(
+            name: "a loop in a __close handler after the limit",
+            source:
+                "local x <close> = setmetatable({}, {__close = function() while true do end end}) while true do end",
+            kinds: limit, message: "exceeded"),
+        Attack(
+            name: "print of huge lines, forever",
+            source: "local s = string.rep('p', 1 << 20) while true do print(s, s, s) end",
+            kinds: limit, message: "exceeded"),
+        Attack(
+            name: "math.max over many arguments, forever",
+            source:
+                "local t = {} for i = 1, 65536 do t[i] = i end while true do local m = math.max(table.unpack(t)) end",
+            kinds: limit, message: "exceeded"),
     ]
 
     @Test(arguments: attacks)
@@ -136,14 +184,17 @@ import Testing
             if !attack.kinds.isEmpty { Issue.record("\(attack.name): no error, returned \(results)") }
         } catch {
             #expect(attack.kinds.contains(error.kind), "\(attack.name): \(error)")
-            if !attack.message.isEmpty { #expect(error.message.contains(attack.message), "\(attack.name): \(error.message)") }
+            if !attack.message.isEmpty {
+                #expect(error.message.contains(attack.message), "\(attack.name): \(error.message)")
+            }
         }
         let elapsed = ContinuousClock.now - started
         // The deadline, and a margin for a loaded machine: a C loop past its budget would run for hours.
         let allowed = (attack.limits.deadline ?? .seconds(2)) + .seconds(2)
         #expect(elapsed < allowed, "\(attack.name): took \(elapsed)")
         // The state still works, and lets go of what the script made.
-        let check = try lua.load("local t = {} for i = 1, 1000 do t[i] = i * 2 end return #t, ('ok'):upper()", name: "after.lua")
+        let check = try lua.load(
+            "local t = {} for i = 1, 1000 do t[i] = i * 2 end return #t, ('ok'):upper()", name: "after.lua")
         #expect(try lua.call(check) == [1000, "OK"])
         lua.collectGarbage()
         #expect(lua.memoryInUse < 4 << 20, "\(attack.name): \(lua.memoryInUse) bytes still held")
@@ -153,19 +204,23 @@ import Testing
         let lua = try LuaState()
         lua.markQuiet()
         let environment = try lua.makeEnvironment()
-        let keep = try lua.load("a = string.rep('x', 24 << 20) .. 'a' b = string.rep('x', 24 << 20) .. 'b'", name: "keep.lua", environment: environment)
+        let keep = try lua.load(
+            "a = string.rep('x', 24 << 20) .. 'a' b = string.rep('x', 24 << 20) .. 'b'", name: "keep.lua",
+            environment: environment)
         try lua.call(keep, limits: LuaLimits(memoryBytes: 128 << 20, instructions: 0, deadline: .seconds(30)))
         let compare = try lua.load("while a ~= b do end", name: "compare.lua", environment: environment)
         let started = ContinuousClock.now
         #expect {
-            try lua.call(compare, limits: LuaLimits(memoryBytes: 16 << 20, instructions: 0, deadline: .milliseconds(300)))
+            try lua.call(
+                compare, limits: LuaLimits(memoryBytes: 16 << 20, instructions: 0, deadline: .milliseconds(300)))
         } throws: { ($0 as? LuaError)?.kind == .deadline }
         #expect(ContinuousClock.now - started < .milliseconds(1_300))
     }
 
     @Test func anEmptyStringRepeatedForeverIsEmptyAtOnce() throws {
         let lua = try LuaState()
-        let chunk = try lua.load("return string.rep('', math.maxinteger), string.rep('', math.maxinteger, '')", name: "rep.lua")
+        let chunk = try lua.load(
+            "return string.rep('', math.maxinteger), string.rep('', math.maxinteger, '')", name: "rep.lua")
         #expect(try lua.call(chunk, limits: LuaLimits(instructions: 10_000)) == ["", ""])
     }
 
@@ -182,7 +237,8 @@ import Testing
     @Test func aLimitHitInsideACLoopCannotBeSwallowed() throws {
         let lua = try LuaState()
         let chunk = try lua.load(
-            "for i = 1, 100 do pcall(table.move, {}, 1, math.maxinteger - 1, 2, {}) end return 'survived'", name: "swallow.lua")
+            "for i = 1, 100 do pcall(table.move, {}, 1, math.maxinteger - 1, 2, {}) end return 'survived'",
+            name: "swallow.lua")
         #expect {
             try lua.call(chunk, limits: LuaLimits(instructions: 1_000_000, deadline: .seconds(5)))
         } throws: { ($0 as? LuaError)?.kind == .instructionLimit }
@@ -239,7 +295,8 @@ import Testing
         let native = NativeLua()
         for source in cases {
             let lua = try LuaState()
-            let wrapped = "local function dump(...) local t = {} for i = 1, select('#', ...) do t[i] = tostring((select(i, ...))) end return table.concat(t, '|') end return dump((function() \(source) end)())"
+            let wrapped =
+                "local function dump(...) local t = {} for i = 1, select('#', ...) do t[i] = tostring((select(i, ...))) end return table.concat(t, '|') end return dump((function() \(source) end)())"
             let ours = try lua.call(try lua.load(wrapped, name: "case.lua"))
             #expect(ours == [.string(native.run(wrapped))], "\(source)")
         }
@@ -247,7 +304,8 @@ import Testing
 
     @Test func sortIsStable() throws {
         let lua = try LuaState()
-        let chunk = try lua.load("""
+        let chunk = try lua.load(
+            """
             local t = {}
             for i = 1, 500 do t[i] = {key = i % 7, order = i} end
             table.sort(t, function(a, b) return a.key < b.key end)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LuaHost
 
 /// Errors as values: the kind, the file and line a user must open, the message, the traceback.
@@ -7,7 +8,8 @@ import Testing
     init() throws { lua = try LuaState() }
 
     @Test func runtimeErrorsPointAtTheirLine() throws {
-        let chunk = try lua.load("local system = {}\n\nreturn system.data.retention", name: "policies/gdpr/retention.lua")
+        let chunk = try lua.load(
+            "local system = {}\n\nreturn system.data.retention", name: "policies/gdpr/retention.lua")
         #expect { try lua.call(chunk) } throws: { error in
             guard let error = error as? LuaError else { return false }
             return error.kind == .runtime && error.file == "policies/gdpr/retention.lua" && error.line == 3
@@ -29,7 +31,8 @@ import Testing
     @Test func errorsInAnotherChunkNameThatChunk() throws {
         let library = try lua.load("return function(t) return t.missing.field end", name: "policies/gdpr/lib/util.lua")
         let helper = try lua.call(library)[0]
-        let rule = try lua.load("local helper = ...\nlocal result = helper({})\nreturn result", name: "policies/gdpr/rule.lua")
+        let rule = try lua.load(
+            "local helper = ...\nlocal result = helper({})\nreturn result", name: "policies/gdpr/rule.lua")
         #expect { try lua.call(rule, [helper]) } throws: { error in
             let error = error as? LuaError
             return error?.file == "policies/gdpr/lib/util.lua" && error?.line == 1
@@ -51,7 +54,9 @@ import Testing
     }
 
     @Test func syntaxErrorsHaveTheirLine() throws {
-        #expect { _ = try lua.load("return {\n  id = 'x',\n  title = 'y'\n  severity = 'high',\n}", name: "rule.lua") } throws: { error in
+        #expect {
+            _ = try lua.load("return {\n  id = 'x',\n  title = 'y'\n  severity = 'high',\n}", name: "rule.lua")
+        } throws: { error in
             guard let error = error as? LuaError else { return false }
             return error.kind == .syntax && error.file == "rule.lua" && error.line == 4
                 && error.message == "'}' expected (to close '{' at line 1) near 'severity'"
@@ -65,7 +70,8 @@ import Testing
         #expect { try lua.call(try lua.load("error()", name: "n.lua")) } throws: { error in
             (error as? LuaError)?.message == "(error object is a nil value)"
         }
-        let chunk = try lua.load("error(setmetatable({}, {__tostring = function() return 'custom' end}))", name: "n.lua")
+        let chunk = try lua.load(
+            "error(setmetatable({}, {__tostring = function() return 'custom' end}))", name: "n.lua")
         #expect { try lua.call(chunk) } throws: { error in
             (error as? LuaError)?.message == "custom"
         }
@@ -74,7 +80,8 @@ import Testing
     @Test func missingFilesAreHostErrors() throws {
         #expect { _ = try lua.load(contentsOf: "/nonexistent/rule.lua") } throws: { error in
             let error = error as? LuaError
-            return error?.kind == .host && error?.file == "/nonexistent/rule.lua" && error?.message == "cannot read the file"
+            return error?.kind == .host && error?.file == "/nonexistent/rule.lua"
+                && error?.message == "cannot read the file"
         }
     }
 
@@ -95,8 +102,9 @@ import Testing
     }
 
     @Test func everyKindHasAStableName() {
-        #expect(LuaError.Kind.allCases.map(\.rawValue) == [
-            "syntax", "runtime", "memory-limit", "instruction-limit", "deadline", "host",
-        ])
+        #expect(
+            LuaError.Kind.allCases.map(\.rawValue) == [
+                "syntax", "runtime", "memory-limit", "instruction-limit", "deadline", "host",
+            ])
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LuaHost
 
 /// Swift functions and objects that scripts call.
@@ -11,23 +12,34 @@ import Testing
     }
 
     @Test func swiftFunctionsReadArgumentsAndReturnResults() throws {
-        try lua.setGlobal("add", lua.function("add") { call in
-            call.push(try call.integer(1) + call.integer(2))
-            return 1
-        })
-        try lua.setGlobal("describe", lua.function("describe") { call in
-            try call.return([.string(try call.string(1).uppercased()), .integer(Int64(call.count)), try call.value(2)])
-        })
+        try lua.setGlobal(
+            "add",
+            lua.function("add") { call in
+                call.push(try call.integer(1) + call.integer(2))
+                return 1
+            })
+        try lua.setGlobal(
+            "describe",
+            lua.function("describe") { call in
+                try call.return([
+                    .string(try call.string(1).uppercased()), .integer(Int64(call.count)), try call.value(2),
+                ])
+            })
         #expect(try run("return add(2, 40)") == [42])
-        #expect(try run("return describe('x', {1, k = 'v'})") == ["X", 2, .table(LuaTable(fields: [("k", "v")], array: [1]))])
+        #expect(
+            try run("return describe('x', {1, k = 'v'})") == [
+                "X", 2, .table(LuaTable(fields: [("k", "v")], array: [1])),
+            ])
         #expect(try run("return add(2.0, '3')") == [5])
     }
 
     @Test func badArgumentsReadLikeLuasOwn() throws {
-        try lua.setGlobal("add", lua.function("add") { call in
-            call.push(try call.integer(1) + call.integer(2))
-            return 1
-        })
+        try lua.setGlobal(
+            "add",
+            lua.function("add") { call in
+                call.push(try call.integer(1) + call.integer(2))
+                return 1
+            })
         #expect { try run("return add(1, 'two')", name: "rules/x.lua") } throws: { error in
             let error = error as? LuaError
             return error?.kind == .runtime && error?.message == "bad argument #2 to 'add' (number expected, got string)"
@@ -53,20 +65,23 @@ import Testing
                 && error?.file == "rules/retention.lua" && error?.line == 2
         }
         // A script may catch it: it is an ordinary error value in Lua, with its position.
-        #expect(try run("local ok, message = pcall(function() return query() end) return ok, message", name: "c.lua") == [
-            false, "c.lua:1: store 'calls' is unreachable",
-        ])
+        #expect(
+            try run("local ok, message = pcall(function() return query() end) return ok, message", name: "c.lua") == [
+                false, "c.lua:1: store 'calls' is unreachable",
+            ])
     }
 
     @Test func hostFunctionsCanCallBackIntoLua() throws {
-        try lua.setGlobal("each", lua.function("each") { call in
-            var total: Int64 = 0
-            for value in [1, 2, 3] as [LuaValue] {
-                total += try call.invoke(2, with: [value])[0].integerValue ?? 0
-            }
-            call.push(total)
-            return 1
-        })
+        try lua.setGlobal(
+            "each",
+            lua.function("each") { call in
+                var total: Int64 = 0
+                for value in [1, 2, 3] as [LuaValue] {
+                    total += try call.invoke(2, with: [value])[0].integerValue ?? 0
+                }
+                call.push(total)
+                return 1
+            })
         #expect(try run("return each(nil, function(x) return x * 10 end)") == [60])
         #expect { try run("return each(nil, function(x) error('inner ' .. x) end)", name: "cb.lua") } throws: { error in
             let error = error as? LuaError
@@ -78,11 +93,13 @@ import Testing
     }
 
     @Test func manyResults() throws {
-        try lua.setGlobal("range", lua.function("range") { call in
-            let n = Int(try call.integer(1))
-            for i in 1...n { call.push(i) }
-            return n
-        })
+        try lua.setGlobal(
+            "range",
+            lua.function("range") { call in
+                let n = Int(try call.integer(1))
+                for i in 1...n { call.push(i) }
+                return n
+            })
         #expect(try run("return select('#', range(5000))") == [5000])
     }
 
@@ -123,16 +140,20 @@ import Testing
         let type = defineStore()
         let counter = Counter()
         let store = lua.object(Store(id: "calls", released: counter), of: type)
-        #expect(try run("local s = ... return s:count('recordings'), s.id, s.other, tostring(s), type(s)", [store]) == [
-            "calls:recordings", "calls", .nil, "store", "userdata",
-        ])
+        #expect(
+            try run("local s = ... return s:count('recordings'), s.id, s.other, tostring(s), type(s)", [store]) == [
+                "calls:recordings", "calls", .nil, "store", "userdata",
+            ])
     }
 
     @Test func hostObjectsCannotBeTamperedWith() throws {
         let type = defineStore()
         let store = lua.object(Store(id: "calls", released: Counter()), of: type)
         #expect(try run("return getmetatable(...)", [store]) == ["host object"])
-        for source in ["setmetatable(..., {})", "local s = ... s.id = 'x'", "local s = ... rawset(s, 'id', 'x')", "local s = ... s.count = nil"] {
+        for source in [
+            "setmetatable(..., {})", "local s = ... s.id = 'x'", "local s = ... rawset(s, 'id', 'x')",
+            "local s = ... s.count = nil",
+        ] {
             #expect(throws: LuaError.self, "\(source)") { try run(source, [store]) }
         }
         #expect { try run("local s = ... return s.count({}, 'x')", [store]) } throws: { error in

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LuaHost
 
 /// Scripts written to break the host. Each must stop with the right kind of error, never crash or
@@ -17,7 +18,8 @@ import Testing
 
     static let scripts: [Hostile] = [
         // Endless loops
-        Hostile(name: "endless loop", source: "while true do end", kind: .instructionLimit, message: "instruction limit"),
+        Hostile(
+            name: "endless loop", source: "while true do end", kind: .instructionLimit, message: "instruction limit"),
         Hostile(
             name: "endless loop inside pcall inside a loop",
             source: "while true do pcall(function() while true do end end) end",
@@ -64,7 +66,8 @@ import Testing
             kind: .runtime, message: "still here"),
         Hostile(
             name: "__tostring calling itself",
-            source: "local t = setmetatable({}, {}) getmetatable(t).__tostring = function(x) return tostring(x) end return tostring(t)",
+            source:
+                "local t = setmetatable({}, {}) getmetatable(t).__tostring = function(x) return tostring(x) end return tostring(t)",
             kind: .runtime, message: "stack overflow"),
         Hostile(
             name: "__index loop",
@@ -90,14 +93,23 @@ import Testing
         // Escapes
         Hostile(name: "io", source: "return io.open('/etc/passwd')", kind: .runtime, message: "undefined global 'io'"),
         Hostile(name: "os", source: "return os.execute('id')", kind: .runtime, message: "undefined global 'os'"),
-        Hostile(name: "os.getenv", source: "return os.getenv('HOME')", kind: .runtime, message: "undefined global 'os'"),
+        Hostile(
+            name: "os.getenv", source: "return os.getenv('HOME')", kind: .runtime, message: "undefined global 'os'"),
         Hostile(name: "require", source: "return require('io')", kind: .runtime, message: "undefined global 'require'"),
-        Hostile(name: "package", source: "return package.loadlib", kind: .runtime, message: "undefined global 'package'"),
+        Hostile(
+            name: "package", source: "return package.loadlib", kind: .runtime, message: "undefined global 'package'"),
         Hostile(name: "load", source: "return load('return 1')", kind: .runtime, message: "undefined global 'load'"),
-        Hostile(name: "loadfile", source: "return loadfile('/etc/passwd')", kind: .runtime, message: "undefined global 'loadfile'"),
-        Hostile(name: "dofile", source: "return dofile('/etc/passwd')", kind: .runtime, message: "undefined global 'dofile'"),
-        Hostile(name: "debug", source: "return debug.getregistry()", kind: .runtime, message: "undefined global 'debug'"),
-        Hostile(name: "coroutine", source: "return coroutine.create(print)", kind: .runtime, message: "undefined global 'coroutine'"),
+        Hostile(
+            name: "loadfile", source: "return loadfile('/etc/passwd')", kind: .runtime,
+            message: "undefined global 'loadfile'"),
+        Hostile(
+            name: "dofile", source: "return dofile('/etc/passwd')", kind: .runtime, message: "undefined global 'dofile'"
+        ),
+        Hostile(
+            name: "debug", source: "return debug.getregistry()", kind: .runtime, message: "undefined global 'debug'"),
+        Hostile(
+            name: "coroutine", source: "return coroutine.create(print)", kind: .runtime,
+            message: "undefined global 'coroutine'"),
         Hostile(
             name: "string.dump", source: "return string.dump(function() end)", kind: .runtime,
             message: "attempt to call a nil value (field 'dump')"),
@@ -158,7 +170,8 @@ import Testing
             #expect(error.file == "hostile.lua", "\(hostile.name): \(error)")
         }
         // The same state still works, with its full limits.
-        let check = try lua.load("local t = {} for i = 1, 1000 do t[i] = i * 2 end return #t, ('ok'):upper()", name: "after.lua")
+        let check = try lua.load(
+            "local t = {} for i = 1, 1000 do t[i] = i * 2 end return #t, ('ok'):upper()", name: "after.lua")
         #expect(try lua.call(check) == [1000, "OK"])
         lua.collectGarbage()
         #expect(lua.memoryInUse < 4 << 20, "\(hostile.name): \(lua.memoryInUse) bytes still held")
@@ -178,7 +191,9 @@ import Testing
 
     @Test func readOnlyTreeCannotBeChangedByAnyPath() throws {
         let lua = try LuaState()
-        let tree = try lua.readOnly(["name": "bot", "data": [["category": "user.contact.email"], ["category": "user.name"]]])
+        let tree = try lua.readOnly([
+            "name": "bot", "data": [["category": "user.contact.email"], ["category": "user.name"]],
+        ])
         let attempts = [
             "local t = ... t.name = 'x'",
             "local t = ... rawset(t, 'name', 'x')",

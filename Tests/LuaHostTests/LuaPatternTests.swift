@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LuaHost
 
 /// Lua patterns matched from Swift (plugin detectors), and calls with limits of their own from
@@ -23,7 +24,8 @@ import Testing
     /// What Lua's own gmatch returns for the same pattern and text.
     func native(_ pattern: String, in text: String) throws -> [String] {
         let lua = try LuaState()
-        let chunk = try lua.load("local out = {} for m in string.gmatch(...) do out[#out + 1] = m end return out", name: "gmatch.lua")
+        let chunk = try lua.load(
+            "local out = {} for m in string.gmatch(...) do out[#out + 1] = m end return out", name: "gmatch.lua")
         let result = try lua.call(chunk, [.string(text), .string(pattern)])
         return result.first?.tableValue?.array.compactMap(\.stringValue) ?? []
     }
@@ -65,7 +67,12 @@ import Testing
         pattern.allow(steps: 1_000, until: nil)
         var short = "aab"
         var count = 0
-        try short.withUTF8 { bytes in try pattern.matches(in: bytes) { _, _ in count += 1; return true } }
+        try short.withUTF8 { bytes in
+            try pattern.matches(in: bytes) { _, _ in
+                count += 1
+                return true
+            }
+        }
         #expect(count == 1)
     }
 
@@ -80,17 +87,21 @@ import Testing
         let lua = try LuaState()
         let looping = try lua.call(try lua.load("return function() while true do end end", name: "plugin.lua"))[0]
         let failures = Box()
-        try lua.setGlobal("probe", lua.function("probe") { call in
-            do {
-                try call.state.callWithOwnLimits(looping, limits: LuaLimits(memoryBytes: 1 << 20, instructions: 10_000, deadline: nil))
-            } catch let error as LuaError {
-                failures.errors.append(error)
-            }
-            return 0
-        })
+        try lua.setGlobal(
+            "probe",
+            lua.function("probe") { call in
+                do {
+                    try call.state.callWithOwnLimits(
+                        looping, limits: LuaLimits(memoryBytes: 1 << 20, instructions: 10_000, deadline: nil))
+                } catch let error as LuaError {
+                    failures.errors.append(error)
+                }
+                return 0
+            })
         // The outer call keeps its own budget: the three inner failures do not spend it.
         let result = try lua.call(
-            try lua.load("probe() probe() probe() local n = 0 for i = 1, 1000 do n = n + i end return n", name: "rule.lua"),
+            try lua.load(
+                "probe() probe() probe() local n = 0 for i = 1, 1000 do n = n + i end return n", name: "rule.lua"),
             limits: LuaLimits(memoryBytes: 16 << 20, instructions: 50_000, deadline: .seconds(5)))
         #expect(result == [.integer(500_500)])
         #expect(failures.errors.count == 3)
@@ -101,18 +112,22 @@ import Testing
         let lua = try LuaState()
         let looping = try lua.call(try lua.load("return function() while true do end end", name: "plugin.lua"))[0]
         let failures = Box()
-        try lua.setGlobal("probe", lua.function("probe") { call in
-            do {
-                try call.state.callWithOwnLimits(looping, limits: LuaLimits(memoryBytes: 1 << 20, instructions: 0, deadline: .seconds(60)))
-            } catch let error as LuaError {
-                failures.errors.append(error)
-            }
-            return 0
-        })
+        try lua.setGlobal(
+            "probe",
+            lua.function("probe") { call in
+                do {
+                    try call.state.callWithOwnLimits(
+                        looping, limits: LuaLimits(memoryBytes: 1 << 20, instructions: 0, deadline: .seconds(60)))
+                } catch let error as LuaError {
+                    failures.errors.append(error)
+                }
+                return 0
+            })
         let started = ContinuousClock.now
         #expect(throws: LuaError.self) {
-            try lua.call(try lua.load("probe() while true do end", name: "rule.lua"),
-                         limits: LuaLimits(memoryBytes: 16 << 20, instructions: 0, deadline: .milliseconds(200)))
+            try lua.call(
+                try lua.load("probe() while true do end", name: "rule.lua"),
+                limits: LuaLimits(memoryBytes: 16 << 20, instructions: 0, deadline: .milliseconds(200)))
         }
         #expect(ContinuousClock.now - started < .seconds(5))
         #expect(failures.errors.first?.kind == .deadline)

@@ -3,6 +3,8 @@ import CLua
 /// Lua's own, unsandboxed state with every standard library: the reference the sandbox's
 /// reimplementations are compared with. Tests only.
 final class NativeLua {
+    /// The state, named `L` as in Lua's C API.
+    // swift-format-ignore: AlwaysUseLowerCamelCase
     let L: OpaquePointer
 
     init() {

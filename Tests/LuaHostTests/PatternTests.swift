@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LuaHost
 
 /// The sandbox's `string.find`, `match`, `gmatch` and `gsub` are reimplemented to count their
@@ -60,10 +61,13 @@ import Testing
     static func randomCases(count: Int, seed: UInt64) -> [(String, String)] {
         var state = seed
         func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int((state >> 33) % UInt64(bound))
         }
-        let atoms = ["a", "b", "c", ".", "%a", "%d", "%s", "%w", "%p", "%A", "[ab]", "[^a]", "[a-c]", "[%d%a]", " ", "%%", "%.", "1", "("]
+        let atoms = [
+            "a", "b", "c", ".", "%a", "%d", "%s", "%w", "%p", "%A", "[ab]", "[^a]", "[a-c]", "[%d%a]", " ", "%%", "%.",
+            "1", "(",
+        ]
         let suffixes = ["", "", "", "*", "+", "-", "?"]
         let specials = ["(", ")", "()", "%1", "%2", "%b()", "%f[%w]", "%f[%s]", "^", "$", "[", "%", "%bab", "]"]
         let subjectAlphabet = Array("abc1 2()[].%ab")
@@ -137,7 +141,8 @@ import Testing
     @Test func deadlineStopsMatching() throws {
         let lua = try LuaState()
         let chunk = try lua.load("return (('a'):rep(100000)):find('.-.-.-b')", name: "p.lua")
-        #expect { try lua.call(chunk, limits: LuaLimits(instructions: 0, deadline: .milliseconds(100))) } throws: { error in
+        #expect { try lua.call(chunk, limits: LuaLimits(instructions: 0, deadline: .milliseconds(100))) } throws: {
+            error in
             (error as? LuaError)?.kind == .deadline
         }
     }

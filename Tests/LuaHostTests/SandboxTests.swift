@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LuaHost
 
 /// What a script can and cannot reach.
@@ -37,13 +38,15 @@ import Testing
     }
 
     @Test func stringMethodsStillWork() throws {
-        let result = try run("local s = 'Électra' return s:upper(), ('%d items'):format(3), #s, s:sub(1, 2), ('a,b'):find(',', 1, true)")
+        let result = try run(
+            "local s = 'Électra' return s:upper(), ('%d items'):format(3), #s, s:sub(1, 2), ('a,b'):find(',', 1, true)")
         #expect(result == ["ÉLECTRA", "3 items", 8, "É", 2, 2])
         #expect(try run("return getmetatable('')") == ["read-only"])
     }
 
     @Test func librariesListTheirFunctions() throws {
-        let names = try run("local n = {} for k in pairs(math) do n[#n + 1] = k end table.sort(n) return table.concat(n, ',')")
+        let names = try run(
+            "local n = {} for k in pairs(math) do n[#n + 1] = k end table.sort(n) return table.concat(n, ',')")
         #expect(names[0].stringValue?.contains("floor") == true)
         #expect(names[0].stringValue?.contains("randomseed") == false)
     }
@@ -105,7 +108,8 @@ import Testing
     }
 
     @Test func xpcallCallsTheHandlerWithTheError() throws {
-        let result = try run("return xpcall(function(a) error({a}) end, function(e) return 'handled ' .. e[1] end, 'x')")
+        let result = try run(
+            "return xpcall(function(a) error({a}) end, function(e) return 'handled ' .. e[1] end, 'x')")
         #expect(result == [false, "handled x"])
         #expect(try run("return xpcall(function(a, b) return a + b end, print, 1, 2)") == [true, 3])
         #expect(try run("return xpcall(error, function() error('again') end)") == [false, "error in error handling"])
@@ -118,7 +122,10 @@ import Testing
         let grow = "keep = rawget(_G, 'keep') or {} keep[#keep + 1] = string.rep('x', 3 * 1024 * 1024) return #keep"
         let limits = LuaLimits(memoryBytes: 7 << 20)
         for expected in 1...3 {
-            #expect(try lua.call(try lua.load(grow, name: "grow.lua", environment: env), limits: limits) == [.integer(Int64(expected))])
+            #expect(
+                try lua.call(try lua.load(grow, name: "grow.lua", environment: env), limits: limits) == [
+                    .integer(Int64(expected))
+                ])
         }
         #expect(lua.memoryInUse > 9 << 20)
     }
@@ -126,7 +133,9 @@ import Testing
     @Test func memoryCeilingBoundsTheWholeState() throws {
         let small = try LuaState(options: .init(memoryCeiling: 12 << 20))
         let env = try small.makeEnvironment()
-        let grow = try small.load("keep = rawget(_G, 'keep') or {} keep[#keep + 1] = string.rep('x', 3 * 1024 * 1024)", name: "grow.lua", environment: env)
+        let grow = try small.load(
+            "keep = rawget(_G, 'keep') or {} keep[#keep + 1] = string.rep('x', 3 * 1024 * 1024)", name: "grow.lua",
+            environment: env)
         try small.call(grow)
         try small.call(grow)
         #expect { try small.call(grow) } throws: { ($0 as? LuaError)?.kind == .memoryLimit }
@@ -136,7 +145,9 @@ import Testing
 extension SandboxTests {
     @Test func aWatchedTableNotesTheFieldsScriptsRead() throws {
         let lua = try LuaState()
-        let watched = try lua.readOnly(LuaTable(fields: [("date", "2026-11-29"), ("name", "ctx"), ("open", "store")]), watching: ["date": 1, "open": 2])
+        let watched = try lua.readOnly(
+            LuaTable(fields: [("date", "2026-11-29"), ("name", "ctx"), ("open", "store")]),
+            watching: ["date": 1, "open": 2])
         let readName = try lua.load("local t = ... return t.name", name: "name.lua")
         #expect(try lua.call(readName, [watched]) == ["ctx"])
         #expect(lua.takeReadings() == 0)
@@ -145,13 +156,18 @@ extension SandboxTests {
         #expect(lua.takeReadings() == 1)
         #expect(lua.takeReadings() == 0, "taking the readings forgets them")
         // Raw reads see every field at once: every watched field counts as read.
-        for source in ["local t = ... return rawget(t, 'name')", "local t = ... for k in pairs(t) do end", "local t = ... return next(t)"] {
+        for source in [
+            "local t = ... return rawget(t, 'name')", "local t = ... for k in pairs(t) do end",
+            "local t = ... return next(t)",
+        ] {
             _ = try lua.call(try lua.load(source, name: "raw.lua"), [watched])
             #expect(lua.takeReadings() == 3, "\(source)")
         }
         // Still read-only, and still a table to scripts.
         let write = try lua.load("local t = ... t.date = 'x'", name: "write.lua")
         #expect(throws: LuaError.self) { try lua.call(write, [watched]) }
-        #expect(try lua.call(try lua.load("local t = ... return type(t), getmetatable(t)", name: "type.lua"), [watched]) == ["table", "read-only"])
+        #expect(
+            try lua.call(try lua.load("local t = ... return type(t), getmetatable(t)", name: "type.lua"), [watched])
+                == ["table", "read-only"])
     }
 }

@@ -1,5 +1,6 @@
 import CLua
 import Testing
+
 @testable import LuaHost
 
 /// Read-only trees written table by table: scripts see what they see of the same tree handed to
@@ -30,16 +31,29 @@ import Testing
     }
 
     /// A descriptor-like tree: fields out of alphabetical order, lists, nested tags.
-    static let sample: LuaValue = .table(LuaTable(
-        fields: [
-            ("zeta", "last in the alphabet, first here"),
-            ("data", .table(LuaTable(array: [
-                .table(LuaTable(fields: [("category", "user.contact.email"), ("subjects", ["customer", "prospect"])], tag: 2)),
-                .table(LuaTable(fields: [("retention", .table(LuaTable(fields: [("period", "P6M")], tag: 4)))], tag: 3)),
-            ], tag: 1))),
-            ("alpha", 1), ("ratio", 0.5), ("on", true),
-        ],
-        tag: 0))
+    static let sample: LuaValue = .table(
+        LuaTable(
+            fields: [
+                ("zeta", "last in the alphabet, first here"),
+                (
+                    "data",
+                    .table(
+                        LuaTable(
+                            array: [
+                                .table(
+                                    LuaTable(
+                                        fields: [
+                                            ("category", "user.contact.email"), ("subjects", ["customer", "prospect"]),
+                                        ], tag: 2)),
+                                .table(
+                                    LuaTable(
+                                        fields: [("retention", .table(LuaTable(fields: [("period", "P6M")], tag: 4)))],
+                                        tag: 3)),
+                            ], tag: 1))
+                ),
+                ("alpha", 1), ("ratio", 0.5), ("on", true),
+            ],
+            tag: 0))
 
     static let walk = """
         local function walk(t, out, prefix)
@@ -60,7 +74,10 @@ import Testing
         let fromValue = try run(Self.walk, [try lua.readOnly(Self.sample), tagOf])
         let fromWriter = try run(Self.walk, [try written(Self.sample), tagOf])
         #expect(fromWriter == fromValue)
-        #expect(fromWriter[0] == "zeta=last in the alphabet, first here data.1.category=user.contact.email data.1.subjects.1=customer data.1.subjects.2=prospect data.2.retention.period=P6M alpha=1 ratio=0.5 on=true")
+        #expect(
+            fromWriter[0]
+                == "zeta=last in the alphabet, first here data.1.category=user.contact.email data.1.subjects.1=customer data.1.subjects.2=prospect data.2.retention.period=P6M alpha=1 ratio=0.5 on=true"
+        )
         #expect(Array(fromWriter.dropFirst()) == [0, 1, 3, 4, 2, "read-only"])
         #expect(try run("return ...", [try written(Self.sample)]) == [Self.sample.withoutTags])
     }
@@ -74,7 +91,9 @@ import Testing
             ("rawset((...).data, 1, 2)", "attempt to modify a read-only table"),
             ("setmetatable(..., {})", "cannot change a protected metatable"),
         ] {
-            #expect { try run(script, [tree]) } throws: { error in (error as? LuaError)?.message.contains(message) == true }
+            #expect { try run(script, [tree]) } throws: { error in
+                (error as? LuaError)?.message.contains(message) == true
+            }
         }
     }
 
@@ -93,7 +112,9 @@ import Testing
             try writer.endTable()
             try writer.endTable()
         }
-        let result = try run("local t = ... local keys = {} for k in pairs(t) do keys[#keys + 1] = k end return table.concat(keys, ','), t.gone, t.list[1], t.list[2], t.list[3]", [tree])
+        let result = try run(
+            "local t = ... local keys = {} for k in pairs(t) do keys[#keys + 1] = k end return table.concat(keys, ','), t.gone, t.list[1], t.list[2], t.list[3]",
+            [tree])
         #expect(result == ["kept,list", .nil, "a", .nil, "c"])
     }
 
@@ -108,7 +129,8 @@ import Testing
             }
             try writer.endTable()
         }
-        let order = "local keys = {} for k, v in pairs(...) do keys[#keys + 1] = k .. '=' .. v end return table.concat(keys, ' ')"
+        let order =
+            "local keys = {} for k, v in pairs(...) do keys[#keys + 1] = k .. '=' .. v end return table.concat(keys, ' ')"
         #expect(try run(order, [tree]) == ["b=3 a=2"])
         #expect(try run(order, [try lua.readOnly(.table(table))]) == ["b=3 a=2"])
     }
@@ -116,7 +138,10 @@ import Testing
     @Test func aFallbackAnswersKeysTheTreeLacks() throws {
         let methods = try lua.readOnly(["greet": "hello", "zeta": "hidden"])
         let tree = try written(Self.sample, fallback: methods)
-        #expect(try run("local t = ... return t.greet, t.zeta, t.data[1].greet", [tree]) == ["hello", "last in the alphabet, first here", .nil])
+        #expect(
+            try run("local t = ... return t.greet, t.zeta, t.data[1].greet", [tree]) == [
+                "hello", "last in the alphabet, first here", .nil,
+            ])
     }
 
     @Test func nestingIsBoundedAsForValues() throws {
@@ -129,7 +154,7 @@ import Testing
         }
         #expect(viaWriter?.message == viaValue?.message)
         #expect(viaWriter?.message == "table nesting deeper than 3 levels")
-        #expect(lua_gettop_of(shallow) == 0)
+        #expect(stackHeight(shallow) == 0)
     }
 
     @Test func aRootThatIsNoTableIsItsOwnValue() throws {
@@ -147,12 +172,12 @@ import Testing
                 try writer.endTable()
             }
         }
-        #expect(lua_gettop_of(lua) == 0)
+        #expect(stackHeight(lua) == 0)
     }
 }
 
 /// The number of values on a state's stack: writing a tree leaves none behind, even on error.
-private func lua_gettop_of(_ state: LuaState) -> Int32 { lua_gettop(state.L) }
+private func stackHeight(_ state: LuaState) -> Int32 { lua_gettop(state.L) }
 
 extension LuaValue {
     /// The same value with no table tags (what reading a tree back gives).

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LuaHost
 
 /// Values crossing the bridge both ways: what Swift pushes is what Lua sees, and what Lua returns
@@ -19,7 +20,9 @@ import Testing
         ]
         let echoed = try run("return ...", values)
         #expect(echoed == values)
-        let types = try run("local t = {} for i = 1, select('#', ...) do t[i] = math.type((select(i, ...))) or type((select(i, ...))) end return table.concat(t, ',')", [1, 1.0, "1"])
+        let types = try run(
+            "local t = {} for i = 1, select('#', ...) do t[i] = math.type((select(i, ...))) or type((select(i, ...))) end return table.concat(t, ',')",
+            [1, 1.0, "1"])
         #expect(types == ["integer,float,string"])
     }
 
@@ -63,7 +66,8 @@ import Testing
 
     @Test func largeTablesRoundTrip() throws {
         let big = LuaValue.table(LuaTable(array: (1...100_000).map { .integer(Int64($0)) }))
-        let result = try run("local t = ... local sum = 0 for _, v in ipairs(t) do sum = sum + v end return sum, t", [big])
+        let result = try run(
+            "local t = ... local sum = 0 for _, v in ipairs(t) do sum = sum + v end return sum, t", [big])
         #expect(result[0] == .integer(5_000_050_000))
         #expect(result[1] == big)
         var wide = LuaTable()
@@ -75,7 +79,8 @@ import Testing
         var value: LuaValue = "leaf"
         for _ in 0..<150 { value = ["child": value] }
         #expect(try run("return ...", [value]) == [value])
-        let depth = try run("local t, n = ..., 0 while type(t) == 'table' do t, n = t.child, n + 1 end return n", [value])
+        let depth = try run(
+            "local t, n = ..., 0 while type(t) == 'table' do t, n = t.child, n + 1 end return n", [value])
         #expect(depth == [150])
     }
 
@@ -125,7 +130,8 @@ import Testing
         var stale: [LuaValue] = []
         for _ in 0..<50 {
             let gone = try LuaState()
-            stale.append(try gone.call(try gone.load("return function() return 1 end", name: "gone.lua"), mode: .references)[0])
+            stale.append(
+                try gone.call(try gone.load("return function() return 1 end", name: "gone.lua"), mode: .references)[0])
         }
         for _ in 0..<50 {
             let later = try LuaState()
@@ -159,7 +165,10 @@ import Testing
     @Test func readOnlyTreesReadLikeTables() throws {
         let tree = try lua.readOnly([
             "id": "voicebot-support",
-            "data": [["category": "user.contact.phone_number", "subjects": ["customer"]], ["category": "user.content.call_recording"]],
+            "data": [
+                ["category": "user.contact.phone_number", "subjects": ["customer"]],
+                ["category": "user.content.call_recording"],
+            ],
         ])
         let result = try run(
             """
@@ -168,16 +177,19 @@ import Testing
             for i, item in ipairs(s.data) do seen[#seen + 1] = i .. '=' .. item.category end
             return s.id, #s.data, s.data[1].subjects[1], table.concat(seen, ';'), type(s), rawlen(s.data), rawget(s, 'id'), next(s.data) ~= nil
             """, [tree])
-        #expect(result == [
-            "voicebot-support", 2, "customer",
-            "1=user.contact.phone_number;2=user.content.call_recording", "table", 2, "voicebot-support", true,
-        ])
+        #expect(
+            result == [
+                "voicebot-support", 2, "customer",
+                "1=user.contact.phone_number;2=user.content.call_recording", "table", 2, "voicebot-support", true,
+            ])
     }
 
     @Test func readOnlyPairsFollowsTheHostsOrder() throws {
         let table = LuaTable(fields: [("zeta", 1), ("alpha", 2), ("mid", 3), ("beta", 4)], array: ["a", "b"])
         let tree = try lua.readOnly(.table(table))
-        let order = try run("local keys = {} for k, v in pairs(...) do keys[#keys + 1] = tostring(k) .. '=' .. tostring(v) end return table.concat(keys, ' ')", [tree])
+        let order = try run(
+            "local keys = {} for k, v in pairs(...) do keys[#keys + 1] = tostring(k) .. '=' .. tostring(v) end return table.concat(keys, ' ')",
+            [tree])
         #expect(order == ["1=a 2=b zeta=1 alpha=2 mid=3 beta=4"])
     }
 
@@ -196,7 +208,9 @@ import Testing
             if let tag = call.tag(1) { call.push(tag) } else { call.pushNil() }
             return 1
         }
-        let result = try run("local t, tag_of = ... return tag_of(t), tag_of(t.retention), tag_of({}), tag_of(setmetatable({}, {__metatable = 'read-only'}))", [tree, tagOf])
+        let result = try run(
+            "local t, tag_of = ... return tag_of(t), tag_of(t.retention), tag_of({}), tag_of(setmetatable({}, {__metatable = 'read-only'}))",
+            [tree, tagOf])
         #expect(result == [3, 7, .nil, .nil])
     }
 
@@ -221,11 +235,16 @@ import Testing
             ])
         }
         return [
-            "cadre": "system/v1", "id": "voicebot-support", "name": "Voicebot", "owner": "relation-client@electra.example",
+            "cadre": "system/v1", "id": "voicebot-support", "name": "Voicebot",
+            "owner": "relation-client@electra.example",
             "organisation": ["name": "Électra Énergie SAS", "country": "FR", "employees": 1800],
-            "purposes": [["id": "support", "legal_basis": "contract", "uses": ["essential.service.operations.support"]]],
+            "purposes": [
+                ["id": "support", "legal_basis": "contract", "uses": ["essential.service.operations.support"]]
+            ],
             "data": .table(LuaTable(array: data)),
-            "ai": [["id": "nlu", "kind": "voicebot", "discloses_ai": "at_start", "human_oversight": ["escalation": true]]],
+            "ai": [
+                ["id": "nlu", "kind": "voicebot", "discloses_ai": "at_start", "human_oversight": ["escalation": true]]
+            ],
         ]
     }
 

@@ -35,13 +35,15 @@ public struct BenchmarkResult: Sendable {
 
 /// Runs `body` `iterations` times per sample, `samples` times (after one warm-up sample), and
 /// returns the time per iteration of each sample.
-public func measure(_ name: String, iterations: Int, samples: Int = 21, _ body: () throws -> Void) rethrows -> BenchmarkResult {
+public func measure(_ name: String, iterations: Int, samples: Int = 21, _ body: () throws -> Void) rethrows
+    -> BenchmarkResult
+{
     var results: [Double] = []
     for sample in 0...samples {
         let start = now()
         for _ in 0..<iterations { try body() }
         let elapsed = Double(now() - start) / Double(iterations)
-        if sample > 0 { results.append(elapsed) }   // the first sample warms caches up
+        if sample > 0 { results.append(elapsed) }  // the first sample warms caches up
     }
     return BenchmarkResult(name: name, samples: results.sorted(), iterationsPerSample: iterations)
 }

@@ -23,7 +23,8 @@ public struct Report {
             verdict = measurement.median <= targetNanoseconds ? "met" : "**missed**"
         }
         rows.append(Row(measurement: measurement, target: target, verdict: verdict))
-        FileHandle.standardError.write("  \(measurement.name): \(formatDuration(measurement.median))\n".data(using: .utf8)!)
+        FileHandle.standardError.write(
+            "  \(measurement.name): \(formatDuration(measurement.median))\n".data(using: .utf8)!)
     }
 
     public mutating func note(_ line: String) { notes.append(line) }
@@ -36,7 +37,9 @@ public struct Report {
         ]
         for row in rows {
             let m = row.measurement
-            lines.append("| \(m.name) | \(formatDuration(m.median)) | \(formatDuration(m.p10)) | \(formatDuration(m.p90)) | \(row.target) | \(row.verdict) |")
+            lines.append(
+                "| \(m.name) | \(formatDuration(m.median)) | \(formatDuration(m.p10)) | \(formatDuration(m.p90)) | \(row.target) | \(row.verdict) |"
+            )
         }
         if !notes.isEmpty { lines.append("") }
         lines.append(contentsOf: notes)
@@ -49,7 +52,9 @@ public struct Report {
         let memory = ProcessInfo.processInfo.physicalMemory >> 30
         var name = utsname()
         uname(&name)
-        let kernel = withUnsafeBytes(of: name.release) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
+        let kernel = withUnsafeBytes(of: name.release) {
+            String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self)
+        }
         let date = ISO8601DateFormatter().string(from: Date()).prefix(10)
         return "Measured \(date) on \(cores) cores, \(memory) GiB, Linux \(kernel), release build; \(samples)."
     }

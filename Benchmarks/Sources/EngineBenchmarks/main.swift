@@ -19,7 +19,8 @@ func syntheticWorkspace(count: Int) throws -> URL {
     let templates = try FileManager.default.contentsOfDirectory(atPath: examples.path)
         .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".json") }.sorted()
         .map { try String(contentsOf: examples.appendingPathComponent($0), encoding: .utf8) }
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cadre-engine-bench-\(count)-\(UUID().uuidString)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "cadre-engine-bench-\(count)-\(UUID().uuidString)")
     let systems = folder.appendingPathComponent("systems")
     try FileManager.default.createDirectory(at: systems, withIntermediateDirectories: true)
     for index in 0..<count {
@@ -32,18 +33,20 @@ func syntheticWorkspace(count: Int) throws -> URL {
     }
     let packs = ["gdpr", "cnil", "ai-act"].map { repository.appendingPathComponent("policies/\($0)").path }
     try """
-        cadre: workspace/v1
-        systems: [systems]
-        packs: [\(packs.joined(separator: ", "))]
-        """.write(to: folder.appendingPathComponent("cadre.yaml"), atomically: false, encoding: .utf8)
+    cadre: workspace/v1
+    systems: [systems]
+    packs: [\(packs.joined(separator: ", "))]
+    """.write(to: folder.appendingPathComponent("cadre.yaml"), atomically: false, encoding: .utf8)
     return folder
 }
 
 func evaluate(_ folder: URL, jobs: Int) throws -> Evaluation {
     let workspace = Workspace.open(at: folder.path, taxonomy: try Taxonomy.bundled())
-    let evaluation = Engine(workspace: workspace, jobs: jobs, readsStores: false).evaluate(asOf: ISODate(year: 2026, month: 11, day: 29)!)
+    let evaluation = Engine(workspace: workspace, jobs: jobs, readsStores: false).evaluate(
+        asOf: ISODate(year: 2026, month: 11, day: 29)!)
     guard !evaluation.hasInvalidInput else {
-        FileHandle.standardError.write("invalid input: \(evaluation.diagnostics.first.map { "\($0)" } ?? "a descriptor")\n".data(using: .utf8)!)
+        FileHandle.standardError.write(
+            "invalid input: \(evaluation.diagnostics.first.map { "\($0)" } ?? "a descriptor")\n".data(using: .utf8)!)
         exit(1)
     }
     return evaluation
@@ -80,7 +83,7 @@ func runToExit(_ program: String, _ arguments: [String]) {
     posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
     let argv = ([program] + arguments).map { strdup($0) } + [nil]
-    defer { argv.forEach { free($0) } }
+    defer { for argument in argv { free(argument) } }
     var pid: pid_t = 0
     guard posix_spawn(&pid, program, &actions, nil, argv, environ) == 0 else { return }
     var status: Int32 = 0
@@ -101,36 +104,48 @@ func run() throws {
         }()
         var medians: [Int: Double] = [:]
         for jobs in [1, 2] {
-            let result = measure("\(count) systems × \(ruleCount) rules, \(jobs) job\(jobs == 1 ? "" : "s") (load + evaluate)", iterations: 1, samples: count >= 10_000 ? 3 : 5) {
+            let result = measure(
+                "\(count) systems × \(ruleCount) rules, \(jobs) job\(jobs == 1 ? "" : "s") (load + evaluate)",
+                iterations: 1, samples: count >= 10_000 ? 3 : 5
+            ) {
                 blackHole(try? evaluate(folder, jobs: jobs))
             }
             report.add(result)
             medians[jobs] = result.median
             let perSecond = Double(pairs) / (result.median / 1e9)
-            notes.append(String(
-                format: "- %d systems, %d job%@: %.0f rule evaluations per second (%d pairs, %d of them run, the rest skipped by dates or `applies`), %.2f ms per system.",
-                count, jobs, jobs == 1 ? "" : "s", perSecond, pairs, ran, result.median / 1e6 / Double(count)))
+            notes.append(
+                String(
+                    format:
+                        "- %d systems, %d job%@: %.0f rule evaluations per second (%d pairs, %d of them run, the rest skipped by dates or `applies`), %.2f ms per system.",
+                    count, jobs, jobs == 1 ? "" : "s", perSecond, pairs, ran, result.median / 1e6 / Double(count)))
         }
         if let one = medians[1], let two = medians[2] {
             notes.append(String(format: "- %d systems: 2 jobs are %.2f× as fast as 1.", count, one / two))
         }
     }
     let memory = try peakMemoryInFreshProcess(count: 10_000, jobs: 2)
-    notes.append(String(format: "- Peak resident memory evaluating 10,000 systems with 2 jobs: %.0f MiB (target under 300 MB).", Double(memory) / 1_048_576))
+    notes.append(
+        String(
+            format: "- Peak resident memory evaluating 10,000 systems with 2 jobs: %.0f MiB (target under 300 MB).",
+            Double(memory) / 1_048_576))
 
     // `cadre evaluate` on one system, the release binary, as a user runs it.
     let cadre = repository.appendingPathComponent(".build/release/cadre")
     if FileManager.default.isExecutableFile(atPath: cadre.path) {
         let folder = try syntheticWorkspace(count: 1)
         defer { try? FileManager.default.removeItem(at: folder) }
-        report.add(measure("`cadre evaluate` on one system (release binary, process start to exit)", iterations: 1, samples: 21) {
-            runToExit(cadre.path, ["evaluate", "--workspace", folder.path, "--no-stores", "--format", "json"])
-        }, targetNanoseconds: 150_000_000)
+        report.add(
+            measure(
+                "`cadre evaluate` on one system (release binary, process start to exit)", iterations: 1, samples: 21
+            ) {
+                runToExit(cadre.path, ["evaluate", "--workspace", folder.path, "--no-stores", "--format", "json"])
+            }, targetNanoseconds: 150_000_000)
     } else {
         notes.append("- `cadre evaluate` on one system: build the release binary first (`make build`).")
     }
     for note in notes { report.note(note) }
-    report.note("- " + Report.machineLine(samples: "medians of 5 samples (1,000 systems), 3 (10,000 systems), 21 (one system)"))
+    report.note(
+        "- " + Report.machineLine(samples: "medians of 5 samples (1,000 systems), 3 (10,000 systems), 21 (one system)"))
     print(report.markdown)
 }
 
@@ -146,7 +161,8 @@ if arguments.count == 3, arguments[1] == "generate", let count = Int(arguments[2
         let start = DispatchTime.now().uptimeNanoseconds
         blackHole(try evaluate(URL(fileURLWithPath: arguments[2]), jobs: jobs))
         if repeats > 1 {
-            FileHandle.standardError.write(Data(String(format: "%.2f s\n", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9).utf8))
+            FileHandle.standardError.write(
+                Data(String(format: "%.2f s\n", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9).utf8))
         }
     }
 } else if arguments.count == 4, arguments[1] == "profile", let count = Int(arguments[2]), let jobs = Int(arguments[3]) {

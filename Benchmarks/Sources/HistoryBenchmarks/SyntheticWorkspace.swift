@@ -10,10 +10,13 @@ struct SyntheticWorkspace {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     init(systems count: Int) throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("cadre-history-bench-\(UUID().uuidString)")
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "cadre-history-bench-\(UUID().uuidString)")
         let manager = FileManager.default
-        try manager.createDirectory(at: folder.appendingPathComponent("workspace/systems"), withIntermediateDirectories: true)
-        try manager.copyItem(at: Self.repository.appendingPathComponent("policies"), to: folder.appendingPathComponent("policies"))
+        try manager.createDirectory(
+            at: folder.appendingPathComponent("workspace/systems"), withIntermediateDirectories: true)
+        try manager.copyItem(
+            at: Self.repository.appendingPathComponent("policies"), to: folder.appendingPathComponent("policies"))
         let examples = Self.repository.appendingPathComponent("examples/systems")
         let templates = try manager.contentsOfDirectory(atPath: examples.path).filter { $0.hasSuffix(".yaml") }.sorted()
             .map { try String(contentsOf: examples.appendingPathComponent($0), encoding: .utf8) }
@@ -23,7 +26,9 @@ struct SyntheticWorkspace {
             let file = folder.appendingPathComponent(String(format: "workspace/systems/system-%05d.yaml", index))
             try text.write(to: file, atomically: false, encoding: .utf8)
         }
-        try write("workspace/cadre.yaml", """
+        try write(
+            "workspace/cadre.yaml",
+            """
             cadre: workspace/v1
             name: Benchmark
             systems: [systems]
@@ -35,7 +40,9 @@ struct SyntheticWorkspace {
         for variant in 0..<4 {
             try write("bench/retention-\(variant).lua", Self.retention(variant, message: "kept %s"))
             try write("bench/basis-\(variant).lua", Self.basis(variant, note: "initial"))
-            try write("bench/ai-\(variant).lua", """
+            try write(
+                "bench/ai-\(variant).lua",
+                """
                 -- AI components that talk to people say so, and a human can take over.
                 return {
                   id = "bench.ai.v\(variant)", title = "AI disclosure \(variant)", severity = "medium", references = { "AI Act Art. 50(1)" },
@@ -53,7 +60,9 @@ struct SyntheticWorkspace {
                 }
 
                 """)
-            try write("bench/processors-\(variant).lua", """
+            try write(
+                "bench/processors-\(variant).lua",
+                """
                 -- Processors outside the EEA have a transfer tool.
                 return {
                   id = "bench.processors.v\(variant)", title = "Transfers \(variant)", severity = "high", references = { "GDPR Art. 44" },

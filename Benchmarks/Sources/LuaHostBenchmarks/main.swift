@@ -74,34 +74,42 @@ func run() throws {
     let tree = descriptorTree()
 
     // 1. Creating a sandboxed state.
-    report.add(measure("create a sandboxed state (and close it)", iterations: 2_000) {
-        blackHole(try? LuaState())
-    }, targetNanoseconds: 50_000)
+    report.add(
+        measure("create a sandboxed state (and close it)", iterations: 2_000) {
+            blackHole(try? LuaState())
+        }, targetNanoseconds: 50_000)
     let probe = try LuaState()
     report.note("- A new state holds \(probe.memoryInUse / 1024) KiB.")
 
     // 2. Calling a Lua function from Swift.
     let lua = try LuaState()
     let add = try lua.call(try lua.load("return function(a, b) return a + b end", name: "add.lua"))[0]
-    report.add(measure("call a Lua function from Swift (2 arguments, 1 result)", iterations: 200_000) {
-        blackHole(try? lua.call(add, [1, 2]))
-    }, targetNanoseconds: 1_000)
+    report.add(
+        measure("call a Lua function from Swift (2 arguments, 1 result)", iterations: 200_000) {
+            blackHole(try? lua.call(add, [1, 2]))
+        }, targetNanoseconds: 1_000)
     let noop = try lua.call(try lua.load("return function() end", name: "noop.lua"))[0]
-    report.add(measure("call a Lua function from Swift (no arguments, no result)", iterations: 200_000) {
-        blackHole(try? lua.call(noop))
-    }, targetNanoseconds: 1_000)
+    report.add(
+        measure("call a Lua function from Swift (no arguments, no result)", iterations: 200_000) {
+            blackHole(try? lua.call(noop))
+        }, targetNanoseconds: 1_000)
 
     // 3. Calling a Swift function from Lua.
-    try lua.setGlobal("identity", lua.function("identity") { call in
-        call.push(try call.integer(1))
-        return 1
-    })
+    try lua.setGlobal(
+        "identity",
+        lua.function("identity") { call in
+            call.push(try call.integer(1))
+            return 1
+        })
     let loops = 1_000_000
-    let hostLoop = try lua.call(try lua.load(
-        "return function(n) local s = 0 for i = 1, n do s = s + identity(i) end return s end", name: "host-loop.lua"))[0]
-    let luaLoop = try lua.call(try lua.load(
-        "local function identity(x) return x end return function(n) local s = 0 for i = 1, n do s = s + identity(i) end return s end",
-        name: "lua-loop.lua"))[0]
+    let hostLoop = try lua.call(
+        try lua.load(
+            "return function(n) local s = 0 for i = 1, n do s = s + identity(i) end return s end", name: "host-loop.lua"
+        ))[0]
+    let luaLoop = try lua.call(
+        try lua.load(
+            "local function identity(x) return x end return function(n) local s = 0 for i = 1, n do s = s + identity(i) end return s end",
+            name: "lua-loop.lua"))[0]
     let unlimited = LuaLimits(memoryBytes: 0, instructions: 0, deadline: nil)
     let swiftFromLua = measure("call a Swift function from Lua (1 argument, 1 result)", iterations: 1, samples: 11) {
         blackHole(try? lua.call(hostLoop, [.integer(Int64(loops))], limits: unlimited))
@@ -114,42 +122,50 @@ func run() throws {
 
     // 4. A 200-node read-only tree: built once per system (per worker), then handed to every rule.
     let nodes = nodeCount(tree)
-    report.add(measure("build a \(nodes)-node read-only tree (once per system and worker)", iterations: 2_000) {
-        guard let built = try? lua.readOnly(tree), let reference = built.referenceValue else { return }
-        lua.release(reference)
-    })
+    report.add(
+        measure("build a \(nodes)-node read-only tree (once per system and worker)", iterations: 2_000) {
+            guard let built = try? lua.readOnly(tree), let reference = built.referenceValue else { return }
+            lua.release(reference)
+        })
     let shared = try lua.readOnly(tree)
     let readAll = try lua.call(try lua.load(readEveryField, name: "read-all.lua"))[0]
-    report.add(measure("hand the built tree to a script that reads every field by name", iterations: 20_000) {
-        blackHole(try? lua.call(readAll, [shared]))
-    }, targetNanoseconds: 20_000)
-    let walk = try lua.call(try lua.load(
-        """
-        local function walk(t) local n = 1 for _, v in pairs(t) do if type(v) == 'table' then n = n + walk(v) else n = n + 1 end end return n end
-        return walk
-        """, name: "walk.lua"))[0]
-    report.add(measure("hand the built tree to a script that walks it all with pairs", iterations: 5_000) {
-        blackHole(try? lua.call(walk, [shared]))
-    })
-    report.add(measure("build the tree and walk it all with pairs", iterations: 2_000) {
-        guard let built = try? lua.readOnly(tree), let reference = built.referenceValue else { return }
-        blackHole(try? lua.call(walk, [built]))
-        lua.release(reference)
-    })
+    report.add(
+        measure("hand the built tree to a script that reads every field by name", iterations: 20_000) {
+            blackHole(try? lua.call(readAll, [shared]))
+        }, targetNanoseconds: 20_000)
+    let walk = try lua.call(
+        try lua.load(
+            """
+            local function walk(t) local n = 1 for _, v in pairs(t) do if type(v) == 'table' then n = n + walk(v) else n = n + 1 end end return n end
+            return walk
+            """, name: "walk.lua"))[0]
+    report.add(
+        measure("hand the built tree to a script that walks it all with pairs", iterations: 5_000) {
+            blackHole(try? lua.call(walk, [shared]))
+        })
+    report.add(
+        measure("build the tree and walk it all with pairs", iterations: 2_000) {
+            guard let built = try? lua.readOnly(tree), let reference = built.referenceValue else { return }
+            blackHole(try? lua.call(walk, [built]))
+            lua.release(reference)
+        })
     // The same tree as ordinary tables, kept in an environment (tables cross the bridge by copy).
     let holder = try lua.makeEnvironment(["tree": tree, "walk": walk, "read_all": readAll])
     let readPlain = try lua.load("return read_all(tree)", name: "read-plain.lua", environment: holder)
     let walkPlain = try lua.load("return walk(tree)", name: "walk-plain.lua", environment: holder)
-    report.add(measure("  for scale: reading every field by name, plain tables", iterations: 20_000) {
-        blackHole(try? lua.call(readPlain))
-    })
-    report.add(measure("  for scale: walking it all with pairs, plain tables", iterations: 5_000) {
-        blackHole(try? lua.call(walkPlain))
-    })
+    report.add(
+        measure("  for scale: reading every field by name, plain tables", iterations: 20_000) {
+            blackHole(try? lua.call(readPlain))
+        })
+    report.add(
+        measure("  for scale: walking it all with pairs, plain tables", iterations: 5_000) {
+            blackHole(try? lua.call(walkPlain))
+        })
 
     // 5. What the instruction limit costs on rule-like code.
     let rule = try lua.call(try lua.load(ruleLikeCode, name: "rule-like.lua"))[0]
-    let ruleOnPlain = try lua.load("local rule, rounds = ... return rule(tree, rounds)", name: "rule-plain.lua", environment: holder)
+    let ruleOnPlain = try lua.load(
+        "local rule, rounds = ... return rule(tree, rounds)", name: "rule-plain.lua", environment: holder)
     _ = try lua.call(readAll, [shared])
     let rounds: LuaValue = 200
     let limited = measure("rule-like code, with the limits armed (count hook, deadline)", iterations: 20) {
@@ -164,17 +180,21 @@ func run() throws {
     report.add(limited)
     report.add(free)
     report.add(onTree)
-    report.note(String(
-        format: "- The instruction limit costs %.1f%% on rule-like code (median with limits / median without = %.3f). "
-            + "Reading through a read-only tree instead of a plain table costs %.1f%%.",
-        (limited.median / free.median - 1) * 100, limited.median / free.median, (onTree.median / limited.median - 1) * 100))
+    report.note(
+        String(
+            format:
+                "- The instruction limit costs %.1f%% on rule-like code (median with limits / median without = %.3f). "
+                + "Reading through a read-only tree instead of a plain table costs %.1f%%.",
+            (limited.median / free.median - 1) * 100, limited.median / free.median,
+            (onTree.median / limited.median - 1) * 100))
     report.note("- " + Report.machineLine())
     print(report.markdown)
 }
 
 /// A measurement of `count` operations per iteration, as time per operation.
 func scaled(_ m: BenchmarkResult, by count: Int) -> BenchmarkResult {
-    BenchmarkResult(name: m.name, samples: m.samples.map { $0 / Double(count) }, iterationsPerSample: m.iterationsPerSample * count)
+    BenchmarkResult(
+        name: m.name, samples: m.samples.map { $0 / Double(count) }, iterationsPerSample: m.iterationsPerSample * count)
 }
 
 /// `LuaHostBenchmarks profile-tree N MODE`: one operation N times, for callgrind's instruction
@@ -183,9 +203,10 @@ func scaled(_ m: BenchmarkResult, by count: Int) -> BenchmarkResult {
 func profileTree(_ count: Int) throws {
     let lua = try LuaState()
     let tree = descriptorTree()
-    let walk = try lua.call(try lua.load(
-        "local function walk(t) local n = 1 for _, v in pairs(t) do if type(v) == 'table' then n = n + walk(v) else n = n + 1 end end return n end return walk",
-        name: "walk.lua"))[0]
+    let walk = try lua.call(
+        try lua.load(
+            "local function walk(t) local n = 1 for _, v in pairs(t) do if type(v) == 'table' then n = n + walk(v) else n = n + 1 end end return n end return walk",
+            name: "walk.lua"))[0]
     let mode = CommandLine.arguments.count > 3 ? CommandLine.arguments[3] : "build+walk"
     let shared = try lua.readOnly(tree)
     let holder = try lua.makeEnvironment(["tree": tree, "walk": walk])
@@ -195,7 +216,8 @@ func profileTree(_ count: Int) throws {
     let readHolder = try lua.makeEnvironment(["tree": tree, "read_all": readAll])
     let readPlain = try lua.load("return read_all(tree)", name: "read-plain.lua", environment: readHolder)
     let rule = try lua.call(try lua.load(ruleLikeCode, name: "rule-like.lua"))[0]
-    let ruleOnPlain = try lua.load("local rule, rounds = ... return rule(tree, rounds)", name: "rule-plain.lua", environment: holder)
+    let ruleOnPlain = try lua.load(
+        "local rule, rounds = ... return rule(tree, rounds)", name: "rule-plain.lua", environment: holder)
     for _ in 0..<count {
         switch mode {
         case "read": blackHole(try lua.call(readAll, [shared]))

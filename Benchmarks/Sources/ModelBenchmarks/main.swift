@@ -36,7 +36,8 @@ for index in 0..<count {
     for (old, new) in [("id: ", "id: n\(index)-"), ("\"id\": \"", "\"id\": \"n\(index)-")] {
         if let range = text.range(of: "\n" + old) { text.replaceSubrange(range, with: "\n" + new) }
     }
-    let file = folder.appendingPathComponent(String(format: "system-%05d.%@", index, text.hasPrefix("{") ? "json" : "yaml"))
+    let file = folder.appendingPathComponent(
+        String(format: "system-%05d.%@", index, text.hasPrefix("{") ? "json" : "yaml"))
     try text.write(to: file, atomically: false, encoding: .utf8)
     files.append(file.path)
     bytes += text.utf8.count
@@ -77,7 +78,8 @@ let validateOnly = Measurement.of(runs: runs) {
     for index in 0..<count { _ = loader.load(roots[index % roots.count], file: "memory.yaml") }
 }
 
-print("""
+print(
+    """
     Descriptors: \(count) (copies of the \(templates.count) examples), \(bytes / count) bytes and \(lines / count) lines on average
     Runs: \(runs) after one warm-up; \(ProcessInfo.processInfo.activeProcessorCount) cores
 

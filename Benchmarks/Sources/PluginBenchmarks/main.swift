@@ -13,7 +13,7 @@ import Foundation
 func messages(count: Int, seed: UInt64 = 42) -> [String] {
     var state = seed
     func next() -> UInt64 {
-        state = state &* 6364136223846793005 &+ 1442695040888963407
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
         return state >> 33
     }
     func digits(_ n: Int) -> String { String((0..<n).map { _ in Character(String(next() % 10)) }) }
@@ -92,6 +92,8 @@ for (name, registry) in cases {
     let result = measure(name, iterations: 1, samples: 7) { matches = scan(registry) }
     let seconds = result.median / 1e9
     FileHandle.standardError.write("  \(name): \(formatDuration(result.median))\n".data(using: .utf8)!)
-    lines.append("| \(name) | \(formatDuration(result.median)) | \(String(format: "%.0f MB/s", megabytes / seconds)) | \(matches.formatted()) |")
+    lines.append(
+        "| \(name) | \(formatDuration(result.median)) | \(String(format: "%.0f MB/s", megabytes / seconds)) | \(matches.formatted()) |"
+    )
 }
 print(lines.joined(separator: "\n"))

@@ -8,13 +8,13 @@ enum DetectorBenchmark {
     /// ASCII classes and word boundaries (`(?-u)`) as the detectors use: Unicode `\b` would make
     /// ripgrep ten times slower on accented French text.
     static let ripgrepPatterns = [
-        #"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"#,                          // email
-        #"\b0[1-9]([ .-]?[0-9]{2}){4}\b|\+[1-9][0-9]{0,2}[ .-]?(\(0\))?[0-9][0-9 .-]{6,16}[0-9]"#,     // phone
-        #"\b[A-Z]{2}[0-9]{2}( ?[A-Z0-9]{4}){2,7}( ?[A-Z0-9]{1,3})?\b"#,                                // iban
-        #"\b([0-9]{4}[ -]?){3}[0-9]{1,4}\b"#,                                                          // card
-        #"\b[1-478] ?[0-9]{2} ?[0-9]{2} ?([0-9]{2}|2[AB]) ?[0-9]{3} ?[0-9]{3} ?[0-9]{2}\b"#,            // nir
-        #"\b([0-9]{1,3}\.){3}[0-9]{1,3}\b"#,                                                           // ipv4
-        #"\b([0-9A-Fa-f]{1,4}:){1,7}(:|:?[0-9A-Fa-f]{1,4})(:[0-9A-Fa-f]{1,4})*\b"#,                     // ipv6
+        #"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"#,  // email
+        #"\b0[1-9]([ .-]?[0-9]{2}){4}\b|\+[1-9][0-9]{0,2}[ .-]?(\(0\))?[0-9][0-9 .-]{6,16}[0-9]"#,  // phone
+        #"\b[A-Z]{2}[0-9]{2}( ?[A-Z0-9]{4}){2,7}( ?[A-Z0-9]{1,3})?\b"#,  // iban
+        #"\b([0-9]{4}[ -]?){3}[0-9]{1,4}\b"#,  // card
+        #"\b[1-478] ?[0-9]{2} ?[0-9]{2} ?([0-9]{2}|2[AB]) ?[0-9]{3} ?[0-9]{3} ?[0-9]{2}\b"#,  // nir
+        #"\b([0-9]{1,3}\.){3}[0-9]{1,3}\b"#,  // ipv4
+        #"\b([0-9A-Fa-f]{1,4}:){1,7}(:|:?[0-9A-Fa-f]{1,4})(:[0-9A-Fa-f]{1,4})*\b"#,  // ipv6
     ]
 
     static func run(messages count: Int, runs: Int) throws -> String {
@@ -43,31 +43,45 @@ enum DetectorBenchmark {
             return scanner
         }
 
-        guard let rg = Harness.which("rg") else { throw BenchmarkFailure("ripgrep is not installed (scripts/install-deps.sh --bench)") }
-        let rgArguments = ["--count-matches", "--no-filename", "-j1", "--no-config"]
+        guard let rg = Harness.which("rg") else {
+            throw BenchmarkFailure("ripgrep is not installed (scripts/install-deps.sh --bench)")
+        }
+        let rgArguments =
+            ["--count-matches", "--no-filename", "-j1", "--no-config"]
             + ripgrepPatterns.flatMap { ["-e", "(?-u)" + $0] } + [textPath]
         let rgMatches = Int(try Harness.run(rg, rgArguments).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
-        let store = try SQLiteStore(endpoint: StoreEndpoint(id: "bench", engine: .sqlite, url: databasePath), environment: [:])
+        let store = try SQLiteStore(
+            endpoint: StoreEndpoint(id: "bench", engine: .sqlite, url: databasePath), environment: [:])
         defer { store.close() }
         let storeLimits = ScanLimits(rowCap: Int.max, timeLimit: .seconds(3600))
 
         var tallies: [DetectorTally] = []
         var storeReport: ScanReport?
-        let medians = try Harness.medians(runs: runs, [
-            ("cadre, 7 detectors, in memory", { tallies = scanInMemory(.standard).tallies }),
-            ("cadre, 7 detectors, SQLite store scan", {
-                storeReport = try store.scan("chats", columns: ["message"], detectors: .standard, limits: storeLimits)
-            }),
-            ("ripgrep -j1, 7 patterns", { _ = try Harness.run(rg, rgArguments) }),
-        ])
+        let medians = try Harness.medians(
+            runs: runs,
+            [
+                ("cadre, 7 detectors, in memory", { tallies = scanInMemory(.standard).tallies }),
+                (
+                    "cadre, 7 detectors, SQLite store scan",
+                    {
+                        storeReport = try store.scan(
+                            "chats", columns: ["message"], detectors: .standard, limits: storeLimits)
+                    }
+                ),
+                ("ripgrep -j1, 7 patterns", { _ = try Harness.run(rg, rgArguments) }),
+            ])
 
         var table = Table("what", "median of \(runs)", "throughput", "matches")
         let cadreMatches = tallies.reduce(0) { $0 + $1.matches }
-        for (name, matches) in [("cadre, 7 detectors, in memory", cadreMatches),
-                                ("cadre, 7 detectors, SQLite store scan", storeReport?.totalMatches ?? 0),
-                                ("ripgrep -j1, 7 patterns", rgMatches)] {
+        for (name, matches) in [
+            ("cadre, 7 detectors, in memory", cadreMatches),
+            ("cadre, 7 detectors, SQLite store scan", storeReport?.totalMatches ?? 0),
+            ("ripgrep -j1, 7 patterns", rgMatches),
+        ] {
             let value = medians[name] ?? .zero
-            table.add(name, value.formatted, String(format: "%.0f MB/s", megabytes / max(value.seconds, 1e-9)), matches.formatted())
+            table.add(
+                name, value.formatted, String(format: "%.0f MB/s", megabytes / max(value.seconds, 1e-9)),
+                matches.formatted())
         }
 
         // Each detector alone, for the breakdown.
@@ -75,8 +89,12 @@ enum DetectorBenchmark {
         for name in DetectorRegistry.standard.names {
             let registry = try DetectorRegistry.standard.selecting([name])
             var matches = 0
-            let time = try Harness.medians(runs: 3, [(name, { matches = scanInMemory(registry).tallies[0].matches })])[name] ?? .zero
-            breakdown.add(name, time.formatted, String(format: "%.0f MB/s", megabytes / max(time.seconds, 1e-9)), matches.formatted())
+            let time =
+                try Harness.medians(runs: 3, [(name, { matches = scanInMemory(registry).tallies[0].matches })])[name]
+                ?? .zero
+            breakdown.add(
+                name, time.formatted, String(format: "%.0f MB/s", megabytes / max(time.seconds, 1e-9)),
+                matches.formatted())
         }
         return """
             Detector scan, \(count.formatted()) messages, \(String(format: "%.1f", megabytes)) MB of French customer-service text, \

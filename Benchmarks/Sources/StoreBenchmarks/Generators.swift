@@ -16,7 +16,8 @@ struct SplitMix: RandomNumberGenerator {
 enum Generators {
     /// Where generated data is kept between runs (`Benchmarks/.cache`, or `CADRE_BENCH_CACHE`).
     static var cache: String {
-        let path = ProcessInfo.processInfo.environment["CADRE_BENCH_CACHE"]
+        let path =
+            ProcessInfo.processInfo.environment["CADRE_BENCH_CACHE"]
             ?? FileManager.default.currentDirectoryPath + "/.cache"
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
@@ -33,16 +34,23 @@ enum Generators {
         let queue = try DatabaseQueue(path: temporary)
         try queue.write { db in
             try db.execute(sql: "PRAGMA journal_mode = OFF")
-            try db.execute(sql: "CREATE TABLE recordings (id INTEGER PRIMARY KEY, recorded_at TEXT, caller_phone TEXT, agent_id INTEGER)")
-            let insert = try db.makeStatement(sql: "INSERT INTO recordings (recorded_at, caller_phone, agent_id) VALUES (?, ?, ?)")
+            try db.execute(
+                sql:
+                    "CREATE TABLE recordings (id INTEGER PRIMARY KEY, recorded_at TEXT, caller_phone TEXT, agent_id INTEGER)"
+            )
+            let insert = try db.makeStatement(
+                sql: "INSERT INTO recordings (recorded_at, caller_phone, agent_id) VALUES (?, ?, ?)")
             var rng = SplitMix(state: 2025)
-            let start = 1_640_995_200                    // 2022-01-01
+            let start = 1_640_995_200  // 2022-01-01
             let span = 4 * 365 * 86_400
             let formatter = ISO8601DateFormatter()
-            formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withSpaceBetweenDateAndTime]
+            formatter.formatOptions = [
+                .withFullDate, .withTime, .withColonSeparatorInTime, .withSpaceBetweenDateAndTime,
+            ]
             formatter.timeZone = TimeZone(identifier: "UTC")
             for k in 0..<rows {
-                let at = formatter.string(from: Date(timeIntervalSince1970: TimeInterval(start + Int.random(in: 0..<span, using: &rng))))
+                let at = formatter.string(
+                    from: Date(timeIntervalSince1970: TimeInterval(start + Int.random(in: 0..<span, using: &rng))))
                 let phone = String(format: "06 %02d %02d %02d %02d", k % 97, k % 89, k % 83, k % 79)
                 try insert.execute(arguments: [at, phone, k % 40])
             }
@@ -67,8 +75,10 @@ enum Generators {
             "je souhaite changer d'offre pour passer à l'option heures creuses à partir du 1er du mois prochain, est-ce possible ? ",
         ]
         let personal = [
-            "Mon adresse est claire.martin@exemple.fr. ", "Rappelez-moi au 06 12 34 56 78. ", "Mon IBAN : FR76 3000 6000 0112 3456 7890 189. ",
-            "Carte 4242 4242 4242 4242 exp 12/27. ", "Mon NIR est 1 85 05 78 006 084 91. ", "Connexion depuis 192.168.1.20. ",
+            "Mon adresse est claire.martin@exemple.fr. ", "Rappelez-moi au 06 12 34 56 78. ",
+            "Mon IBAN : FR76 3000 6000 0112 3456 7890 189. ",
+            "Carte 4242 4242 4242 4242 exp 12/27. ", "Mon NIR est 1 85 05 78 006 084 91. ",
+            "Connexion depuis 192.168.1.20. ",
             "Adresse IPv6 2001:db8::1 signalée. ",
         ]
         let lookAlikes = [
@@ -90,7 +100,9 @@ enum Generators {
     static func corpus(messages count: Int) throws -> (text: String, database: String) {
         let text = "\(cache)/messages-v2-\(count).txt"
         let database = "\(cache)/chats-v2-\(count).sqlite"
-        if FileManager.default.fileExists(atPath: text), FileManager.default.fileExists(atPath: database) { return (text, database) }
+        if FileManager.default.fileExists(atPath: text), FileManager.default.fileExists(atPath: database) {
+            return (text, database)
+        }
         print("generating \(text) and \(database) (once)…")
         try? FileManager.default.removeItem(atPath: database)
         _ = FileManager.default.createFile(atPath: text, contents: nil)

@@ -5,8 +5,9 @@ import Foundation
 /// the machine does weighs on all of them alike.
 enum Harness {
     /// Medians of `runs` timed runs of each contender, in alternation, after one warm-up of each.
-    static func medians(runs: Int, _ contenders: [(name: String, body: () throws -> Void)]) throws -> [String: Duration] {
-        for contender in contenders { try contender.body() }                 // warm-up: page cache, code
+    static func medians(runs: Int, _ contenders: [(name: String, body: () throws -> Void)]) throws -> [String: Duration]
+    {
+        for contender in contenders { try contender.body() }  // warm-up: page cache, code
         var samples: [String: [Duration]] = [:]
         for _ in 0..<runs {
             for contender in contenders {
@@ -21,7 +22,8 @@ enum Harness {
     static func median(_ values: [Duration]) -> Duration {
         let sorted = values.sorted()
         guard !sorted.isEmpty else { return .zero }
-        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+        return sorted.count % 2 == 1
+            ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
     }
 
     /// Runs a program, returns its standard output; fails on a non-zero exit.

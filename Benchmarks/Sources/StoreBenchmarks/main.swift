@@ -14,7 +14,9 @@ if arguments.first == "--memory-child" {
 }
 
 func option(_ name: String, default value: Int) -> Int {
-    guard let k = arguments.firstIndex(of: name), k + 1 < arguments.count, let n = Int(arguments[k + 1]) else { return value }
+    guard let k = arguments.firstIndex(of: name), k + 1 < arguments.count, let n = Int(arguments[k + 1]) else {
+        return value
+    }
     return n
 }
 
@@ -32,7 +34,9 @@ do {
         print("## Detectors\n\n" + (try DetectorBenchmark.run(messages: messages, runs: runs)) + "\n")
     }
     if which == "all" || which == "memory" {
-        print("## Memory\n\n" + (try MemoryBenchmark.run(sizes: [messages / 10, messages, messages * 4], recordings: rows)) + "\n")
+        print(
+            "## Memory\n\n"
+                + (try MemoryBenchmark.run(sizes: [messages / 10, messages, messages * 4], recordings: rows)) + "\n")
     }
 } catch {
     FileHandle.standardError.write(Data("benchmark failed: \(error)\n".utf8))

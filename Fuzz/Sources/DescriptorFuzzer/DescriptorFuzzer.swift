@@ -56,9 +56,12 @@ enum DescriptorFuzzing {
         // Kept by a re-check, read back by the next one.
         let archive = DocumentArchive.encode(root)
         if let folder = archiveFolder {
-            _ = FileManager.default.createFile(atPath: folder + "/" + hex(of: archive) + ".archive", contents: Data(archive))
+            _ = FileManager.default.createFile(
+                atPath: folder + "/" + hex(of: archive) + ".archive", contents: Data(archive))
         }
-        guard let back = DocumentArchive.decode(archive, file: file) else { violated("the archive of a parsed document does not decode") }
+        guard let back = DocumentArchive.decode(archive, file: file) else {
+            violated("the archive of a parsed document does not decode")
+        }
         if back != root { violated("the archive of a parsed document decodes to another tree") }
         for end in [0, 1, archive.count / 2, archive.count - 1] where end < archive.count {
             if DocumentArchive.decode(Array(archive[..<end]), file: file) != nil {
@@ -69,7 +72,9 @@ enum DescriptorFuzzing {
         guard let document = load.document else { return }
         let again = loader.load(validated: back, file: file, diagnostics: load.diagnostics)
         guard let kept = again.document else { violated("a valid descriptor is invalid when loaded as kept") }
-        if kept.descriptor != document.descriptor { violated("a kept descriptor reads differently from the validated one") }
+        if kept.descriptor != document.descriptor {
+            violated("a kept descriptor reads differently from the validated one")
+        }
         if again.diagnostics != load.diagnostics { violated("a kept descriptor has other diagnostics") }
     }
 
@@ -77,7 +82,9 @@ enum DescriptorFuzzing {
     static func loadAsArchive(_ bytes: [UInt8]) {
         guard let tree = DocumentArchive.decode(bytes, file: file) else { return }
         let archive = DocumentArchive.encode(tree)
-        if DocumentArchive.decode(archive, file: file) != tree { violated("an archive's tree, archived again, decodes to another tree") }
+        if DocumentArchive.decode(archive, file: file) != tree {
+            violated("an archive's tree, archived again, decodes to another tree")
+        }
         check(loader.load(tree, file: file))
     }
 

@@ -41,7 +41,9 @@ enum RuleFuzzing {
     /// The bundled packs, by id.
     static let packs: [(id: String, folder: String, pack: Pack)] = ["gdpr", "cnil", "ai-act"].map { id in
         let folder = "policies/\(id)"
-        guard let pack = Pack.load(at: root + "/" + folder, as: folder).pack else { fatalError("pack \(folder) does not load") }
+        guard let pack = Pack.load(at: root + "/" + folder, as: folder).pack else {
+            fatalError("pack \(folder) does not load")
+        }
         return (id, folder, pack)
     }
 
@@ -63,13 +65,18 @@ enum RuleFuzzing {
         // A file that is not UTF-8 is refused before Lua sees it (PackLoader).
         guard let source = String(validating: bytes, as: UTF8.self) else { return }
         let chosen = pack(namedFirstIn: source)
-        let files = [("\(chosen.folder)/fuzzed.lua", source), ("\(chosen.folder)/fuzzed-check.lua", check(body: source, pack: chosen.id))]
+        let files = [
+            ("\(chosen.folder)/fuzzed.lua", source),
+            ("\(chosen.folder)/fuzzed-check.lua", check(body: source, pack: chosen.id)),
+        ]
         let trial = RuleTrial(pack: chosen.pack, taxonomy: taxonomy, limits: limits, asOf: asOf)
         let outcome = trial.run(files: files, on: [document])
         if verbose {
             for diagnostic in outcome.diagnostics { print(diagnostic) }
             for result in outcome.results {
-                print("\(result.rule): \(result.status)\(result.failure.map { " (\($0.kind): \($0.message))" } ?? ""), \(result.findings.count) findings")
+                print(
+                    "\(result.rule): \(result.status)\(result.failure.map { " (\($0.kind): \($0.message))" } ?? ""), \(result.findings.count) findings"
+                )
             }
         }
         check(outcome)
@@ -111,7 +118,9 @@ enum RuleFuzzing {
         for (rule, result) in zip(outcome.rules, outcome.results) {
             if result.rule != rule.id { violated("the result of `\(result.rule)` stands for rule `\(rule.id)`") }
             if result.status == .error, result.failure == nil { violated("`\(rule.id)` erred without saying why") }
-            if result.status != .error, result.failure != nil { violated("`\(rule.id)` is \(result.status) with a failure") }
+            if result.status != .error, result.failure != nil {
+                violated("`\(rule.id)` is \(result.status) with a failure")
+            }
         }
         if outcome.rules.isEmpty, !outcome.diagnostics.containsErrors {
             violated("the file declares no rule and no error says why")

@@ -49,11 +49,14 @@ extension Engine {
     public func applicability() -> Applicability {
         let worker: EngineWorker
         do {
-            worker = try EngineWorker(packs: workspace.packs, taxonomy: workspace.taxonomy, limits: limits, asOf: ISODate.today())
+            worker = try EngineWorker(
+                packs: workspace.packs, taxonomy: workspace.taxonomy, limits: limits, asOf: ISODate.today())
         } catch {
             return Applicability(
                 rules: [], systems: [],
-                diagnostics: workspace.diagnostics + [.error(.engine, at: .whole(workspace.root), "cannot start a worker: \(error)")])
+                diagnostics: workspace.diagnostics + [
+                    .error(.engine, at: .whole(workspace.root), "cannot start a worker: \(error)")
+                ])
         }
         let loader = DescriptorLoader(taxonomy: workspace.taxonomy)
         var systems: [Applicability.System] = []
@@ -63,19 +66,21 @@ extension Engine {
                 systems.append(.init(file: file, id: nil, name: nil, answers: [:], diagnostics: load.diagnostics))
                 continue
             }
-            systems.append(.init(
-                file: file, id: document.descriptor.id.value, name: document.descriptor.name.value,
-                answers: worker.applicability(of: document), diagnostics: load.diagnostics))
+            systems.append(
+                .init(
+                    file: file, id: document.descriptor.id.value, name: document.descriptor.name.value,
+                    answers: worker.applicability(of: document), diagnostics: load.diagnostics))
         }
         systems.sort { a, b in
             switch (a.id, b.id) {
-            case let (x?, y?): (x, a.file) < (y, b.file)
+            case (let x?, let y?): (x, a.file) < (y, b.file)
             case (nil, nil): a.file < b.file
             case (nil, _): false
             case (_, nil): true
             }
         }
         return Applicability(
-            rules: worker.rules.map(\.info), systems: systems, diagnostics: (workspace.diagnostics + worker.diagnostics).sortedForDisplay())
+            rules: worker.rules.map(\.info), systems: systems,
+            diagnostics: (workspace.diagnostics + worker.diagnostics).sortedForDisplay())
     }
 }

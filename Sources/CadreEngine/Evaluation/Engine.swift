@@ -60,11 +60,15 @@ public struct Engine: Sendable {
     }
 
     /// One worker: claim the next descriptor, load it, evaluate it, until none is left.
-    private func work(index: Int, run: Run, loader: DescriptorLoader, waivers workspaceWaivers: [Waiver], asOf: ISODate) {
+    private func work(index: Int, run: Run, loader: DescriptorLoader, waivers workspaceWaivers: [Waiver], asOf: ISODate)
+    {
         let worker: EngineWorker
         do {
-            let stores = StoreAccess(baseDirectory: workspace.root, environment: environment, enabled: readsStores, asOf: asOf)
-            worker = try EngineWorker(packs: workspace.packs, plugins: workspace.plugins, taxonomy: workspace.taxonomy, limits: limits, asOf: asOf, stores: stores)
+            let stores = StoreAccess(
+                baseDirectory: workspace.root, environment: environment, enabled: readsStores, asOf: asOf)
+            worker = try EngineWorker(
+                packs: workspace.packs, plugins: workspace.plugins, taxonomy: workspace.taxonomy, limits: limits,
+                asOf: asOf, stores: stores)
         } catch {
             run.fail(Diagnostic.error(.engine, at: .whole(workspace.root), "cannot start a worker: \(error)"))
             if index == 0 { run.abandon() }
@@ -74,7 +78,9 @@ public struct Engine: Sendable {
         while let file = run.next() {
             let (load, digest) = self.load(file, loader: loader)
             guard let document = load.document else {
-                run.finish(SystemEvaluation(file: file, id: nil, name: nil, digest: digest, results: [], diagnostics: load.diagnostics))
+                run.finish(
+                    SystemEvaluation(
+                        file: file, id: nil, name: nil, digest: digest, results: [], diagnostics: load.diagnostics))
                 continue
             }
             let descriptor = document.descriptor
@@ -95,14 +101,18 @@ public struct Engine: Sendable {
     /// there is a cache, without reading the file when the cache knows its digest and keeps its
     /// document.
     private func load(_ file: String, loader: DescriptorLoader) -> (DescriptorLoad, digest: String) {
-        if let parsedDescriptors, let digest = parsedDescriptors.digest(of: file), let kept = parsedDescriptors.document(digest: digest, file: file) {
+        if let parsedDescriptors, let digest = parsedDescriptors.digest(of: file),
+            let kept = parsedDescriptors.document(digest: digest, file: file)
+        {
             return (load(kept, file: file, loader: loader), digest)
         }
         // Read once, and never more than one byte past the limit: the digest and the parse share
         // the bytes (a larger file is refused by the parser as too large). A file that cannot be
         // read, or is not a regular file, is left to the loader, which says why.
         let path = workspace.files.path(file)
-        guard let bytes = try? FileReader.read(path, limits: loader.limits) else { return (loader.load(fileAt: path, as: file), "") }
+        guard let bytes = try? FileReader.read(path, limits: loader.limits) else {
+            return (loader.load(fileAt: path, as: file), "")
+        }
         let digest = Digest.sha256(bytes)
         return (load(bytes, digest: digest, file: file, loader: loader), digest)
     }
@@ -115,7 +125,9 @@ public struct Engine: Sendable {
     /// Loads a descriptor from its bytes, through ``parsedDescriptors`` when there is a cache.
     private func load(_ bytes: [UInt8], digest: String, file: String, loader: DescriptorLoader) -> DescriptorLoad {
         guard let parsedDescriptors else { return loader.load(bytes: bytes, file: file) }
-        if let kept = parsedDescriptors.document(digest: digest, file: file) { return load(kept, file: file, loader: loader) }
+        if let kept = parsedDescriptors.document(digest: digest, file: file) {
+            return load(kept, file: file, loader: loader)
+        }
         // A file that does not parse is not kept; the loader parses it again to say why.
         guard let root = try? DocumentParser(limits: loader.limits).parse(bytes, file: file) else {
             return loader.load(bytes: bytes, file: file)
@@ -227,7 +239,8 @@ final class Run: Sendable {
     func evaluation(workspace: Workspace, asOf: ISODate) -> Evaluation {
         state.withLock { state in
             var evaluation = Evaluation(
-                assembling: state.systems, rules: state.rules, workspace: workspace, asOf: asOf, diagnostics: state.diagnostics)
+                assembling: state.systems, rules: state.rules, workspace: workspace, asOf: asOf,
+                diagnostics: state.diagnostics)
             evaluation.readings = state.readings
             return evaluation
         }
@@ -250,10 +263,15 @@ extension Engine {
     /// The rules of the workspace's packs, sorted by id, and the problems loading them.
     public func loadRules() -> (rules: [RuleInfo], diagnostics: [Diagnostic]) {
         do {
-            let worker = try EngineWorker(packs: workspace.packs, plugins: workspace.plugins, taxonomy: workspace.taxonomy, limits: limits, asOf: ISODate.today())
+            let worker = try EngineWorker(
+                packs: workspace.packs, plugins: workspace.plugins, taxonomy: workspace.taxonomy, limits: limits,
+                asOf: ISODate.today())
             return (worker.rules.map(\.info), (workspace.diagnostics + worker.diagnostics).sortedForDisplay())
         } catch {
-            return ([], workspace.diagnostics + [.error(.engine, at: .whole(workspace.root), "cannot start a worker: \(error)")])
+            return (
+                [],
+                workspace.diagnostics + [.error(.engine, at: .whole(workspace.root), "cannot start a worker: \(error)")]
+            )
         }
     }
 }

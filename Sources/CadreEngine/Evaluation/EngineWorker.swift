@@ -37,7 +37,8 @@ final class EngineWorker {
     let detectorState: DetectorState?
 
     init(
-        packs: [Pack], plugins: [Plugin] = [], taxonomy: Taxonomy, limits: LuaLimits, asOf: ISODate, stores: StoreAccess? = nil
+        packs: [Pack], plugins: [Plugin] = [], taxonomy: Taxonomy, limits: LuaLimits, asOf: ISODate,
+        stores: StoreAccess? = nil
     ) throws(LuaError) {
         self.limits = limits
         self.asOf = asOf
@@ -46,7 +47,8 @@ final class EngineWorker {
         library = try CadreLibrary(state: state, taxonomy: taxonomy, sink: sink)
         self.plugins = try PluginSet(state: state, plugins: plugins, taxonomy: taxonomy, limits: limits)
         var detectors = DetectorRegistry.standard
-        detectorState = DetectorState.isNeeded(for: plugins)
+        detectorState =
+            DetectorState.isNeeded(for: plugins)
             ? try DetectorState(plugins: plugins, taxonomy: taxonomy, limits: limits, registry: &detectors) : nil
         self.stores.detectors = detectors
         diagnostics += self.plugins.diagnostics + (detectorState?.diagnostics ?? [])
@@ -62,9 +64,11 @@ final class EngineWorker {
         for pack in packs {
             for rule in loadRules(of: pack) {
                 if let first = seen[rule.info.id] {
-                    diagnostics.append(.error(
-                        .duplicateID, at: .start(of: rule.info.file), "rule `\(rule.info.id)` is also defined in `\(first)`",
-                        hint: "every rule id must be unique"))
+                    diagnostics.append(
+                        .error(
+                            .duplicateID, at: .start(of: rule.info.file),
+                            "rule `\(rule.info.id)` is also defined in `\(first)`",
+                            hint: "every rule id must be unique"))
                     continue
                 }
                 seen[rule.info.id] = rule.info.file
@@ -72,13 +76,16 @@ final class EngineWorker {
             }
         }
         rules.sort { $0.info.id < $1.info.id }
-        for rule in rules where packsReadingVersionAtLoad.contains(rule.info.pack) { readings[rule.info.id] = .packVersion }
+        for rule in rules where packsReadingVersionAtLoad.contains(rule.info.pack) {
+            readings[rule.info.id] = .packVersion
+        }
         retained.start()
     }
 
     /// `ctx` as rules see it: read-only, noting when a rule reads the date or a store.
     private static func context(_ table: LuaTable, in state: LuaState) throws(LuaError) -> LuaValue {
-        try state.readOnly(table, watching: ["as_of": RuleReadings.asOf.rawValue, "store": RuleReadings.stores.rawValue])
+        try state.readOnly(
+            table, watching: ["as_of": RuleReadings.asOf.rawValue, "store": RuleReadings.stores.rawValue])
     }
 
     // MARK: Loading
@@ -89,13 +96,16 @@ final class EngineWorker {
         do {
             globals = try PackGlobals.make(for: pack, in: state, limits: limits, plugins: plugins)
         } catch {
-            diagnostics.append(.error(.packLoad, at: pack.manifest.location, "cannot prepare pack `\(pack.id)`: \(error)"))
+            diagnostics.append(
+                .error(.packLoad, at: pack.manifest.location, "cannot prepare pack `\(pack.id)`: \(error)"))
             return []
         }
         var rules: [RuleDefinition] = []
         _ = state.takeReadings()
         defer {
-            if RuleReadings(rawValue: state.takeReadings()).contains(.packVersion) { packsReadingVersionAtLoad.insert(pack.id) }
+            if RuleReadings(rawValue: state.takeReadings()).contains(.packVersion) {
+                packsReadingVersionAtLoad.insert(pack.id)
+            }
         }
         for file in pack.ruleFiles {
             do {
@@ -129,14 +139,20 @@ final class EngineWorker {
     // MARK: Evaluation
 
     /// Every rule's result on the system of `document` (only the rules of `selected`, when given).
-    func evaluate(_ document: DescriptorDocument, waivers: WaiverBook, only selected: Set<String>? = nil) -> [RuleResult] {
-        evaluate(selected.map { selected in rules.filter { selected.contains($0.info.id) } } ?? rules, on: document, waivers: waivers)
+    func evaluate(_ document: DescriptorDocument, waivers: WaiverBook, only selected: Set<String>? = nil)
+        -> [RuleResult]
+    {
+        evaluate(
+            selected.map { selected in rules.filter { selected.contains($0.info.id) } } ?? rules, on: document,
+            waivers: waivers)
     }
 
     /// The result of the rule with id `id` on the system of `document`, under the law in force on
     /// `date` (the worker keeps that date for later calls); nil when no rule has that id. The
     /// same code path as a whole evaluation: dates in force, `applies`, `check`, limits, waivers.
-    func evaluate(rule id: String, on document: DescriptorDocument, waivers: WaiverBook, asOf date: ISODate) throws(LuaError) -> RuleResult? {
+    func evaluate(rule id: String, on document: DescriptorDocument, waivers: WaiverBook, asOf date: ISODate)
+        throws(LuaError) -> RuleResult?
+    {
         guard let rule = rules.first(where: { $0.info.id == id }) else { return nil }
         try use(asOf: date)
         return evaluate([rule], on: document, waivers: waivers).first
@@ -158,7 +174,9 @@ final class EngineWorker {
         stores.asOf = date
     }
 
-    private func evaluate(_ selected: [RuleDefinition], on document: DescriptorDocument, waivers: WaiverBook) -> [RuleResult] {
+    private func evaluate(_ selected: [RuleDefinition], on document: DescriptorDocument, waivers: WaiverBook)
+        -> [RuleResult]
+    {
         let systemID = document.descriptor.id.value
         let tree = SystemTree(document: document)
         let system: LuaValue
@@ -168,7 +186,9 @@ final class EngineWorker {
             return selected.map { rule in
                 RuleResult(
                     rule: rule.info.id, system: systemID, status: .error, severity: rule.info.severity,
-                    failure: .init(kind: .init(of: error), message: "the descriptor cannot be handed to rules: \(error.message)", location: nil))
+                    failure: .init(
+                        kind: .init(of: error), message: "the descriptor cannot be handed to rules: \(error.message)",
+                        location: nil))
             }
         }
         defer {
@@ -183,7 +203,9 @@ final class EngineWorker {
     /// The result of `rule` on `system`, with what it printed; an error when the rule's file
     /// keeps more memory between systems than it may, found after this call or an earlier one
     /// (``RetainedMemory``).
-    private func evaluate(_ rule: RuleDefinition, on system: LuaValue, id systemID: String, waivers: WaiverBook) -> RuleResult {
+    private func evaluate(_ rule: RuleDefinition, on system: LuaValue, id systemID: String, waivers: WaiverBook)
+        -> RuleResult
+    {
         if retained.stopped[rule.info.file] == nil {
             let before = state.memoryInUse
             state.log.removeAll()
@@ -198,7 +220,9 @@ final class EngineWorker {
         return result
     }
 
-    private func outcome(of rule: RuleDefinition, on system: LuaValue, id systemID: String, waivers: WaiverBook) -> RuleResult {
+    private func outcome(of rule: RuleDefinition, on system: LuaValue, id systemID: String, waivers: WaiverBook)
+        -> RuleResult
+    {
         let info = rule.info
         var result = RuleResult(rule: info.id, system: systemID, status: .pass, severity: info.severity)
         if let reason = info.window(on: asOf) {
@@ -237,7 +261,9 @@ final class EngineWorker {
             }
             result.failure = .init(
                 kind: .init(of: error), message: error.message,
-                location: error.file.map { SourceLocation(file: $0, line: error.line ?? 0, column: error.line == nil ? 0 : 1) })
+                location: error.file.map {
+                    SourceLocation(file: $0, line: error.line ?? 0, column: error.line == nil ? 0 : 1)
+                })
             return result
         }
         if let failure = stores.scanFailure(endingWith: nil) {
@@ -271,12 +297,13 @@ final class EngineWorker {
         }
         for expired in candidates {
             let stillNeeded = result.status == .fail || result.status == .warn
-            result.findings.append(Finding(
-                level: stillNeeded ? .warn : .info,
-                message: stillNeeded
-                    ? "the waiver approved by \(expired.approvedBy) expired on \(expired.expires) (\(expired.reason)): it no longer applies"
-                    : "the waiver approved by \(expired.approvedBy) expired on \(expired.expires) and is no longer needed: remove it",
-                location: expired.location))
+            result.findings.append(
+                Finding(
+                    level: stillNeeded ? .warn : .info,
+                    message: stillNeeded
+                        ? "the waiver approved by \(expired.approvedBy) expired on \(expired.expires) (\(expired.reason)): it no longer applies"
+                        : "the waiver approved by \(expired.approvedBy) expired on \(expired.expires) and is no longer needed: remove it",
+                    location: expired.location))
         }
         result.findings.sort()
     }

@@ -29,10 +29,12 @@ extension Evaluation {
     ///   - rules: the rules loaded, sorted by id.
     ///   - diagnostics: problems found while loading rules (the workspace's are added).
     public init(
-        assembling systems: [SystemEvaluation], rules: [RuleInfo], workspace: Workspace, asOf: ISODate, diagnostics: [Diagnostic]
+        assembling systems: [SystemEvaluation], rules: [RuleInfo], workspace: Workspace, asOf: ISODate,
+        diagnostics: [Diagnostic]
     ) {
         var systems = systems.sorted(by: Self.reportOrder)
-        let problems = workspace.diagnostics + diagnostics + Self.resolve(&systems, waivers: workspace.waivers, rules: rules)
+        let problems =
+            workspace.diagnostics + diagnostics + Self.resolve(&systems, waivers: workspace.waivers, rules: rules)
         self.init(
             asOf: asOf, workspace: workspace.configuration.name, packs: Self.packSummaries(of: workspace), rules: rules,
             systems: systems, diagnostics: problems.sortedForDisplay())
@@ -41,7 +43,7 @@ extension Evaluation {
     /// The order of systems in reports: by id then file, invalid descriptors (no id) last, by file.
     public static func reportOrder(_ a: SystemEvaluation, _ b: SystemEvaluation) -> Bool {
         switch (a.id, b.id) {
-        case let (x?, y?): (x, a.file) < (y, b.file)
+        case (let x?, let y?): (x, a.file) < (y, b.file)
         case (nil, nil): a.file < b.file
         case (nil, _): false
         case (_, nil): true
@@ -51,7 +53,9 @@ extension Evaluation {
     /// What depends on every system of a run: a descriptor describing an id a descriptor before
     /// it (in report order) described is set aside, and workspace waivers that name no known
     /// rule or system are warned about (the problems returned).
-    public static func resolve<System: AssembledSystem>(_ systems: inout [System], waivers: [Waiver], rules: [RuleInfo]) -> [Diagnostic] {
+    public static func resolve<System: AssembledSystem>(_ systems: inout [System], waivers: [Waiver], rules: [RuleInfo])
+        -> [Diagnostic]
+    {
         let duplicates = Self.duplicates(among: systems.map { ($0.id, $0.file) })
         for index in systems.indices {
             guard let id = systems[index].id, let first = duplicates[systems[index].file] else { continue }
@@ -67,7 +71,7 @@ extension Evaluation {
         var duplicates: [String: String] = [:]
         let ordered = systems.sorted { a, b in
             switch (a.id, b.id) {
-            case let (x?, y?): (x, a.file) < (y, b.file)
+            case (let x?, let y?): (x, a.file) < (y, b.file)
             case (nil, nil): a.file < b.file
             case (nil, _): false
             case (_, nil): true
@@ -82,16 +86,22 @@ extension Evaluation {
 
     /// The problem reported on a descriptor whose id `first` already describes.
     static func duplicateDiagnostic(file: String, id: String, first: String) -> Diagnostic {
-        .error(.duplicateID, at: .start(of: file), "system `\(id)` is also described in `\(first)`", hint: "every system needs its own id")
+        .error(
+            .duplicateID, at: .start(of: file), "system `\(id)` is also described in `\(first)`",
+            hint: "every system needs its own id")
     }
 
     /// The workspace's packs as a run reports them.
     public static func packSummaries(of workspace: Workspace) -> [PackSummary] {
         workspace.packs.map { pack in
             PackSummary(
-                id: pack.id, version: pack.version, title: pack.manifest.title, folder: pack.folder, digest: pack.digest,
+                id: pack.id, version: pack.version, title: pack.manifest.title, folder: pack.folder,
+                digest: pack.digest,
                 settings: pack.settings,
-                files: Dictionary(uniqueKeysWithValues: (pack.ruleFiles + pack.modules.values.sorted { $0.path < $1.path }).map { ($0.path, $0.digest) }))
+                files: Dictionary(
+                    uniqueKeysWithValues: (pack.ruleFiles + pack.modules.values.sorted { $0.path < $1.path }).map {
+                        ($0.path, $0.digest)
+                    }))
         }
     }
 
@@ -101,14 +111,18 @@ extension Evaluation {
         let ids = rules.map(\.id)
         for waiver in waivers {
             if !ids.contains(where: { waiver.covers(rule: $0) }) {
-                problems.append(.warning(
-                    .unknownRule, at: waiver.location, "the waiver names rule `\(waiver.rule)`, which no pack defines",
-                    hint: Suggestion.hint(for: waiver.rule, among: ids)))
+                problems.append(
+                    .warning(
+                        .unknownRule, at: waiver.location,
+                        "the waiver names rule `\(waiver.rule)`, which no pack defines",
+                        hint: Suggestion.hint(for: waiver.rule, among: ids)))
             }
             if !systems.contains(waiver.system) {
-                problems.append(.warning(
-                    .unknownSystem, at: waiver.location, "the waiver names system `\(waiver.system)`, which no descriptor describes",
-                    hint: Suggestion.hint(for: waiver.system, among: systems)))
+                problems.append(
+                    .warning(
+                        .unknownSystem, at: waiver.location,
+                        "the waiver names system `\(waiver.system)`, which no descriptor describes",
+                        hint: Suggestion.hint(for: waiver.system, among: systems)))
             }
         }
         return problems
@@ -117,7 +131,10 @@ extension Evaluation {
 
 extension Evaluation.PackSummary {
     /// A pack summary made elsewhere than in a run (a recorded run read back).
-    public init(_ id: String, version: String, title: String, folder: String, digest: String, settings: [String: String], files: [String: String]) {
+    public init(
+        _ id: String, version: String, title: String, folder: String, digest: String, settings: [String: String],
+        files: [String: String]
+    ) {
         self.id = id
         self.version = version
         self.title = title

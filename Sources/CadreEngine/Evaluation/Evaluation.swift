@@ -41,7 +41,10 @@ public struct Evaluation: Sendable {
     /// was not evaluated has no entry).
     public var readings: [String: RuleReadings] = [:]
 
-    public init(asOf: ISODate, workspace: String?, packs: [PackSummary], rules: [RuleInfo], systems: [SystemEvaluation], diagnostics: [Diagnostic]) {
+    public init(
+        asOf: ISODate, workspace: String?, packs: [PackSummary], rules: [RuleInfo], systems: [SystemEvaluation],
+        diagnostics: [Diagnostic]
+    ) {
         self.asOf = asOf
         self.workspace = workspace
         self.packs = packs

@@ -46,7 +46,8 @@ extension Engine {
     ///   gives it), with every rule loaded even when no pair is selected; nil when `planning`
     ///   returned nil (nothing was evaluated).
     public func evaluate(
-        asOf: ISODate, planning: @escaping @Sendable (_ rules: [RuleInfo], _ problems: [Diagnostic]) -> EvaluationSelection?
+        asOf: ISODate,
+        planning: @escaping @Sendable (_ rules: [RuleInfo], _ problems: [Diagnostic]) -> EvaluationSelection?
     ) -> Evaluation? {
         let run = Run(files: workspace.systemFiles, planning: planning)
         execute(run, asOf: asOf)

@@ -74,7 +74,9 @@ final class RetainedMemory {
             let excluded = shared + (current.map { [$0] } ?? [])
             var keeping: [(file: String, kept: Int)] = []
             for owner in owners where stopped[owner.file] == nil {
-                let kept = state.retainedBytes(of: owner.roots, excluding: excluded, upTo: owner.baseline + limit) - owner.baseline
+                let kept =
+                    state.retainedBytes(of: owner.roots, excluding: excluded, upTo: owner.baseline + limit)
+                    - owner.baseline
                 if kept > limit {
                     stopped[owner.file] = kept
                     found.append(owner.file)
@@ -84,7 +86,8 @@ final class RetainedMemory {
             }
             // Together under the total: the files keeping the most go first (ties by name).
             var total = keeping.reduce(0) { $0 + $1.kept }
-            for (file, kept) in keeping.sorted(by: { ($0.kept, $1.file) > ($1.kept, $0.file) }) where total > totalLimit {
+            for (file, kept) in keeping.sorted(by: { ($0.kept, $1.file) > ($1.kept, $0.file) }) where total > totalLimit
+            {
                 stopped[file] = kept
                 found.append(file)
                 total -= kept
@@ -105,7 +108,8 @@ final class RetainedMemory {
                 return "the rule file kept \(Self.mebibytes(kept)) from one system to the next, more than the "
                     + "\(Self.mebibytes(limit)) a rule file may keep (limits.retained_mb): its rules are stopped for the rest of the run"
             }
-            return "the rule file kept \(Self.mebibytes(kept)) from one system to the next, among the most of the rule files "
+            return
+                "the rule file kept \(Self.mebibytes(kept)) from one system to the next, among the most of the rule files "
                 + "that together kept more than \(Self.mebibytes(totalLimit)) (four times limits.retained_mb): "
                 + "its rules are stopped for the rest of the run"
         }

@@ -18,7 +18,9 @@ public struct SystemEvaluation: Sendable, Hashable {
 
     public var isValid: Bool { id != nil && !diagnostics.containsErrors }
 
-    public init(file: String, id: String?, name: String?, digest: String, results: [RuleResult], diagnostics: [Diagnostic]) {
+    public init(
+        file: String, id: String?, name: String?, digest: String, results: [RuleResult], diagnostics: [Diagnostic]
+    ) {
         self.file = file
         self.id = id
         self.name = name

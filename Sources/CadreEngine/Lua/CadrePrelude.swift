@@ -19,9 +19,15 @@ enum CadrePrelude {
     }
 
     private static let loaded: Result<String, LuaError> = {
-        guard let url = BundledResource.url(named: "prelude.lua", of: "CadreEngine", bundle: { .module }, sourceFile: #filePath) else {
-            return .failure(LuaError(
-                .host, "the cadre prelude (prelude.lua) was not found; it ships in the CadreEngine resource bundle next to the cadre binary"))
+        guard
+            let url = BundledResource.url(
+                named: "prelude.lua", of: "CadreEngine", bundle: { .module }, sourceFile: #filePath)
+        else {
+            return .failure(
+                LuaError(
+                    .host,
+                    "the cadre prelude (prelude.lua) was not found; it ships in the CadreEngine resource bundle next to the cadre binary"
+                ))
         }
         do throws(Diagnostic) {
             return .success(try LuaSourceFile.read(url.path, shown: "prelude.lua").source)

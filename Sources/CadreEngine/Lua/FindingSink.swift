@@ -61,11 +61,13 @@ final class FindingSink {
     func take() -> [Finding] {
         var taken = findings.sorted()
         if dropped > 0 {
-            taken.append(Finding(
-                level: .info,
-                message: "\(TextLimit.groupedThousands(dropped)) more findings were not kept (a rule keeps \(TextLimit.groupedThousands(Self.capacity)) findings and "
-                    + "\(Self.byteCapacity >> 20) MiB of their text at most per system)",
-                location: systemLocation))
+            taken.append(
+                Finding(
+                    level: .info,
+                    message:
+                        "\(TextLimit.groupedThousands(dropped)) more findings were not kept (a rule keeps \(TextLimit.groupedThousands(Self.capacity)) findings and "
+                        + "\(Self.byteCapacity >> 20) MiB of their text at most per system)",
+                    location: systemLocation))
         }
         reset()
         return taken

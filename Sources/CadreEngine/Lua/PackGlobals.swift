@@ -12,10 +12,11 @@ enum PackGlobals {
         var settings = LuaTable()
         for (name, value) in pack.settings.sorted(by: { $0.key < $1.key }) { settings[name] = .string(value) }
         // `pack.version` is watched: a rule that reads it is evaluated again when it changes.
-        let packValue = try state.readOnly(LuaTable(fields: [
-            ("id", .string(pack.id)), ("version", .string(pack.version)), ("title", .string(pack.manifest.title)),
-            ("data", pack.data), ("settings", .table(settings)),
-        ]), watching: ["version": RuleReadings.packVersion.rawValue])
+        let packValue = try state.readOnly(
+            LuaTable(fields: [
+                ("id", .string(pack.id)), ("version", .string(pack.version)), ("title", .string(pack.manifest.title)),
+                ("data", pack.data), ("settings", .table(settings)),
+            ]), watching: ["version": RuleReadings.packVersion.rawValue])
         // require: modules compile on first use, run once, and are frozen (read-only) afterwards.
         let box = RequireBox()
         let loader = state.function("require") { call in
@@ -39,7 +40,8 @@ enum PackGlobals {
         if let plugins, !plugins.plugins.isEmpty {
             fallback = try plugins.modules.require(for: nil, who: "pack \(pack.id)")
         }
-        guard let require = try state.call(maker, [loader, freeze, .string(pack.id), fallback], limits: limits).first else {
+        guard let require = try state.call(maker, [loader, freeze, .string(pack.id), fallback], limits: limits).first
+        else {
             throw LuaError(.host, "require could not be made")
         }
         box.require = require

@@ -52,7 +52,8 @@ struct SystemTree {
     }
 
     private func write(
-        _ node: LocatedNode, part: DescriptorCollections?, into writer: inout LuaTreeWriter, tags: inout Int, in state: LuaState
+        _ node: LocatedNode, part: DescriptorCollections?, into writer: inout LuaTreeWriter, tags: inout Int,
+        in state: LuaState
     ) throws(LuaError) {
         switch node.content {
         case .scalar(let scalar):

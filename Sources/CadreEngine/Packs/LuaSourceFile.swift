@@ -11,7 +11,9 @@ enum LuaSourceFile {
     ///
     /// - Throws: an error diagnostic at `location` (by default the whole file, shown as `shown`)
     ///   when the file is missing, not a regular file, larger than ``maximumBytes`` or not UTF-8.
-    static func read(_ path: String, shown: String, at location: SourceLocation? = nil) throws(Diagnostic) -> (source: String, digest: String) {
+    static func read(_ path: String, shown: String, at location: SourceLocation? = nil) throws(Diagnostic) -> (
+        source: String, digest: String
+    ) {
         let location = location ?? .whole(shown)
         let bytes: [UInt8]
         do {
@@ -25,7 +27,8 @@ enum LuaSourceFile {
         }
         if bytes.count > maximumBytes {
             throw .error(
-                .fileTooLarge, at: location, "cannot read `\(shown)`: it is larger than 1 MiB, the limit for a file cadre loads",
+                .fileTooLarge, at: location,
+                "cannot read `\(shown)`: it is larger than 1 MiB, the limit for a file cadre loads",
                 hint: "move data out of the code, or split the file into modules (lib/)")
         }
         guard let source = String(validating: bytes, as: UTF8.self) else {

@@ -11,13 +11,20 @@ struct PackLoader {
     static let reservedFolders: Set<String> = ["lib", "tests", "types", "fixtures"]
 
     /// Loads the pack at `path` (shown as `folder`), applying the workspace's `settings` for it.
-    func load(at path: String, as folder: String, settings: [String: (value: String, location: SourceLocation)]) -> (Pack?, [Diagnostic]) {
+    func load(at path: String, as folder: String, settings: [String: (value: String, location: SourceLocation)]) -> (
+        Pack?, [Diagnostic]
+    ) {
         let manifestPath = (path as NSString).appendingPathComponent("pack.yaml")
         let manifestFile = WorkspaceFiles.join(folder, "pack.yaml")
         guard FileManager.default.fileExists(atPath: manifestPath) else {
-            return (nil, [.error(
-                .unreadableFile, at: .whole(folder), "not a pack: there is no pack.yaml in `\(folder)`",
-                hint: "a pack is a folder with pack.yaml and rule files; see docs/rules.md")])
+            return (
+                nil,
+                [
+                    .error(
+                        .unreadableFile, at: .whole(folder), "not a pack: there is no pack.yaml in `\(folder)`",
+                        hint: "a pack is a folder with pack.yaml and rule files; see docs/rules.md")
+                ]
+            )
         }
         let (root, diagnostics) = ConfigurationFile.read(
             fileAt: manifestPath, as: manifestFile, format: PackManifest.format, shape: PackManifest.shape)
@@ -25,10 +32,11 @@ struct PackLoader {
         var problems = diagnostics
         manifest.location = root.location
         if !Self.supportedAPI.contains(manifest.api) {
-            problems.append(.error(
-                .invalidValue, at: root["api"]?.location ?? root.location,
-                "pack `\(manifest.id)` needs rule API \(manifest.api); this cadre provides API \(Self.supportedAPI.upperBound)",
-                hint: "use a cadre release that provides API \(manifest.api), or an older version of the pack"))
+            problems.append(
+                .error(
+                    .invalidValue, at: root["api"]?.location ?? root.location,
+                    "pack `\(manifest.id)` needs rule API \(manifest.api); this cadre provides API \(Self.supportedAPI.upperBound)",
+                    hint: "use a cadre release that provides API \(manifest.api), or an older version of the pack"))
             return (nil, problems)
         }
 
@@ -38,15 +46,19 @@ struct PackLoader {
         for (name, chosen) in settings.sorted(by: { $0.key < $1.key }) {
             guard let setting = manifest.settings.first(where: { $0.name == name }) else {
                 let known = manifest.settings.map(\.name)
-                problems.append(.error(
-                    .unknownKey, at: chosen.location, "pack `\(manifest.id)` has no setting `\(name)`",
-                    hint: known.isEmpty ? "this pack has no settings" : "its settings: \(known.joined(separator: ", "))"))
+                problems.append(
+                    .error(
+                        .unknownKey, at: chosen.location, "pack `\(manifest.id)` has no setting `\(name)`",
+                        hint: known.isEmpty
+                            ? "this pack has no settings" : "its settings: \(known.joined(separator: ", "))"))
                 continue
             }
             guard setting.values.contains(chosen.value) else {
-                problems.append(.error(
-                    .invalidValue, at: chosen.location, "`\(chosen.value)` is not a value of setting `\(name)` of pack `\(manifest.id)`",
-                    hint: "write one of: \(setting.values.joined(separator: ", "))"))
+                problems.append(
+                    .error(
+                        .invalidValue, at: chosen.location,
+                        "`\(chosen.value)` is not a value of setting `\(name)` of pack `\(manifest.id)`",
+                        hint: "write one of: \(setting.values.joined(separator: ", "))"))
                 continue
             }
             effective[name] = chosen.value
@@ -117,12 +129,16 @@ struct PackLoader {
         else { return nil }
         let sources = (root["sources"]?.sequence ?? []).compactMap { node -> PackManifest.Source? in
             guard let title = node.string("title") else { return nil }
-            return PackManifest.Source(title: title, date: node.string("date").flatMap(ISODate.init), url: node.string("url"))
+            return PackManifest.Source(
+                title: title, date: node.string("date").flatMap(ISODate.init), url: node.string("url"))
         }
         let settings = (root["settings"]?.mapping ?? []).compactMap { entry -> PackManifest.Setting? in
-            guard let value = entry.value.string("default"), let description = entry.value.string("description") else { return nil }
+            guard let value = entry.value.string("default"), let description = entry.value.string("description") else {
+                return nil
+            }
             return PackManifest.Setting(
-                name: entry.key, defaultValue: value, values: entry.value.strings("values").map(\.0), description: description)
+                name: entry.key, defaultValue: value, values: entry.value.strings("values").map(\.0),
+                description: description)
         }
         return PackManifest(
             id: id, version: version, title: title, description: root.string("description"),

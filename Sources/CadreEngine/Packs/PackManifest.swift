@@ -54,13 +54,16 @@ public struct PackManifest: Sendable, Hashable {
         fields: [
             .required("cadre", .constant(format), "The format of the file: `pack/v1`."),
             .required("id", .string(.identifier), "The pack's id, the prefix of its rules' ids (`cnil`)."),
-            .required("version", .string(.text), "The pack's version (semantic versioning): bump it when a rule changes."),
+            .required(
+                "version", .string(.text), "The pack's version (semantic versioning): bump it when a rule changes."),
             .required("title", .string(.text), "What the pack covers, in a line."),
             .optional("description", .string(.text), "What the pack covers and what it leaves out."),
             .optional("jurisdiction", .string(.region), "Where the law applies: `EU` or a country code."),
             .required("api", .integer(minimum: 1), "The version of the rule API the pack needs."),
             .optional("sources", .list(.object(sourceShape)), "The legal texts and guidance the pack encodes."),
-            .optional("settings", .dictionary(keys: .identifier, values: .object(settingShape)), "Choices a workspace can make."),
+            .optional(
+                "settings", .dictionary(keys: .identifier, values: .object(settingShape)),
+                "Choices a workspace can make."),
             .optional("data", .string(.text), "A YAML file of the pack that rules read as `pack.data`."),
         ])
 

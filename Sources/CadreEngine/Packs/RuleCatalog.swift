@@ -36,21 +36,24 @@ public struct RuleCatalog: Sendable {
             let (loaded, problems) = PackLoader().load(at: folder, as: folder, settings: [:])
             catalog.diagnostics += problems
             guard let pack = loaded else { continue }
-            guard let rules = rules(of: pack, taxonomy: taxonomy, limits: limits, diagnostics: &catalog.diagnostics) else { continue }
+            guard let rules = rules(of: pack, taxonomy: taxonomy, limits: limits, diagnostics: &catalog.diagnostics)
+            else { continue }
             var variants: [String: [Variant]] = [:]
             for setting in pack.manifest.settings {
                 for value in setting.values where value != setting.defaultValue {
                     let chosen = [setting.name: (value: value, location: pack.manifest.location)]
                     var ignored: [Diagnostic] = []
                     guard let configured = PackLoader().load(at: folder, as: folder, settings: chosen).0,
-                        let other = Self.rules(of: configured, taxonomy: taxonomy, limits: limits, diagnostics: &ignored)
+                        let other = Self.rules(
+                            of: configured, taxonomy: taxonomy, limits: limits, diagnostics: &ignored)
                     else { continue }
                     for rule in other {
                         guard let base = rules.first(where: { $0.id == rule.id }),
                             base.effectiveFrom != rule.effectiveFrom || base.effectiveTo != rule.effectiveTo
                         else { continue }
                         variants[rule.id, default: []].append(
-                            Variant(setting: setting.name, value: value, from: rule.effectiveFrom, to: rule.effectiveTo))
+                            Variant(setting: setting.name, value: value, from: rule.effectiveFrom, to: rule.effectiveTo)
+                        )
                     }
                 }
             }
@@ -60,13 +63,16 @@ public struct RuleCatalog: Sendable {
         return catalog
     }
 
-    private static func rules(of pack: Pack, taxonomy: Taxonomy, limits: LuaLimits, diagnostics: inout [Diagnostic]) -> [RuleInfo]? {
+    private static func rules(of pack: Pack, taxonomy: Taxonomy, limits: LuaLimits, diagnostics: inout [Diagnostic])
+        -> [RuleInfo]?
+    {
         do {
             let worker = try EngineWorker(packs: [pack], taxonomy: taxonomy, limits: limits, asOf: ISODate.today())
             diagnostics += worker.diagnostics
             return worker.rules.map(\.info)
         } catch {
-            diagnostics.append(.error(.engine, at: .whole(pack.folder), "cannot load the rules of pack `\(pack.id)`: \(error)"))
+            diagnostics.append(
+                .error(.engine, at: .whole(pack.folder), "cannot load the rules of pack `\(pack.id)`: \(error)"))
             return nil
         }
     }

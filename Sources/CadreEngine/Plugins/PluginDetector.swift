@@ -112,7 +112,8 @@ final class PluginDetector: Detector {
         guard let validate else { return true }
         let answer: [LuaValue]
         do {
-            answer = try state.call(validate, [.string(String(decoding: candidate, as: UTF8.self))], limits: callLimits())
+            answer = try state.call(
+                validate, [.string(String(decoding: candidate, as: UTF8.self))], limits: callLimits())
         } catch {
             // The scan's time is up: stop quietly, the scan reports its time limit.
             if error.kind == .deadline, let deadline, ContinuousClock.now >= deadline {
@@ -123,7 +124,8 @@ final class PluginDetector: Detector {
             throw PluginFailure(error, in: "validate", of: self)
         }
         guard case .boolean(let valid)? = answer.first else {
-            throw PluginFailure("validate must return true or false, not \(Self.describe(answer.first))", in: "validate", of: self)
+            throw PluginFailure(
+                "validate must return true or false, not \(Self.describe(answer.first))", in: "validate", of: self)
         }
         return valid
     }
@@ -134,19 +136,23 @@ final class PluginDetector: Detector {
         case .standard:
             return policy.standardRedaction(of: match)
         case .keeping(let first, let last):
-            return checked(policy.masking(String(decoding: match, as: UTF8.self), keepFirst: first, keepLast: last), of: match)
+            return checked(
+                policy.masking(String(decoding: match, as: UTF8.self), keepFirst: first, keepLast: last), of: match)
         case .function(let function):
             let started = ContinuousClock.now
             defer { elapsed += ContinuousClock.now - started }
             let answer: [LuaValue]
             do {
-                answer = try state.call(function, [.string(String(decoding: match, as: UTF8.self))], limits: callLimits())
+                answer = try state.call(
+                    function, [.string(String(decoding: match, as: UTF8.self))], limits: callLimits())
             } catch {
                 stop(PluginFailure(error, in: "redact", of: self), after: error)
                 return Redactor.hidden
             }
             guard case .string(let redacted)? = answer.first else {
-                stop(PluginFailure("redact must return a string, not \(Self.describe(answer.first))", in: "redact", of: self))
+                stop(
+                    PluginFailure(
+                        "redact must return a string, not \(Self.describe(answer.first))", in: "redact", of: self))
                 return Redactor.hidden
             }
             return checked(redacted, of: match)
@@ -160,13 +166,15 @@ final class PluginDetector: Detector {
         case .accepted:
             return redacted
         case .refused(.notInPlace):
-            stop(PluginFailure(
-                "redact returned text that is not the match with letters and digits kept or replaced by `*` in place (same length, other characters kept); it was refused and is not shown",
-                in: "redact", of: self))
+            stop(
+                PluginFailure(
+                    "redact returned text that is not the match with letters and digits kept or replaced by `*` in place (same length, other characters kept); it was refused and is not shown",
+                    in: "redact", of: self))
         case .refused(.revealsTooMuch):
-            stop(PluginFailure(
-                "redact showed more than a `\(category)` match may show (\(policy.summary)); it was refused and is not shown",
-                in: "redact", of: self))
+            stop(
+                PluginFailure(
+                    "redact showed more than a `\(category)` match may show (\(policy.summary)); it was refused and is not shown",
+                    in: "redact", of: self))
         }
         return Redactor.hidden
     }
@@ -203,7 +211,9 @@ final class PluginDetector: Detector {
     /// script can write any `file:line:` into its message; it cannot make cadre point outside
     /// its plugin's lines.
     func location(of error: LuaError?, in function: String) -> SourceLocation {
-        if let error, let file = error.file, let line = error.line, let count = lineCounts[file], (1...count).contains(line) {
+        if let error, let file = error.file, let line = error.line, let count = lineCounts[file],
+            (1...count).contains(line)
+        {
             return SourceLocation(file: file, line: line, column: 1)
         }
         let line = function == "redact" ? redactLine : function == "validate" ? validateLine : patternLine

@@ -25,12 +25,13 @@ struct PluginFailure: Error, CustomStringConvertible {
     init(_ error: LuaError, in function: String, of detector: PluginDetector) {
         plugin = detector.plugin
         self.detector = detector.name
-        problem = switch error.kind {
-        case .memoryLimit, .instructionLimit, .deadline:
-            "\(function): \(error.message)"
-        case .runtime, .host, .syntax:
-            "\(function) raised an error (its message is not shown: a detector's messages may quote the value it was given)"
-        }
+        problem =
+            switch error.kind {
+            case .memoryLimit, .instructionLimit, .deadline:
+                "\(function): \(error.message)"
+            case .runtime, .host, .syntax:
+                "\(function) raised an error (its message is not shown: a detector's messages may quote the value it was given)"
+            }
         location = detector.location(of: error, in: function)
     }
 

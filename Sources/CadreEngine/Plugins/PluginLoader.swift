@@ -13,9 +13,14 @@ public struct PluginLoader: Sendable {
         let manifestPath = (path as NSString).appendingPathComponent("plugin.yaml")
         let manifestFile = WorkspaceFiles.join(folder, "plugin.yaml")
         guard FileManager.default.fileExists(atPath: manifestPath) else {
-            return (nil, [.error(
-                .unreadableFile, at: .whole(folder), "not a plugin: there is no plugin.yaml in `\(folder)`",
-                hint: "a plugin is a folder with plugin.yaml and Lua files; see docs/plugins.md")])
+            return (
+                nil,
+                [
+                    .error(
+                        .unreadableFile, at: .whole(folder), "not a plugin: there is no plugin.yaml in `\(folder)`",
+                        hint: "a plugin is a folder with plugin.yaml and Lua files; see docs/plugins.md")
+                ]
+            )
         }
         let (read, diagnostics) = ConfigurationFile.read(
             fileAt: manifestPath, as: manifestFile, format: PluginManifest.format, shape: PluginManifest.shape)
@@ -24,16 +29,18 @@ public struct PluginLoader: Sendable {
         else { return (nil, diagnostics) }
         var problems = diagnostics
         if id.contains(where: { !(("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }) {
-            problems.append(.error(
-                .invalidValue, at: root["id"]?.location ?? root.location,
-                "a plugin id is lower-case letters, digits, `-` and `_` (rules require its modules as `\(id).module`)",
-                hint: "for example `\(id.lowercased().replacingOccurrences(of: ".", with: "-"))`"))
+            problems.append(
+                .error(
+                    .invalidValue, at: root["id"]?.location ?? root.location,
+                    "a plugin id is lower-case letters, digits, `-` and `_` (rules require its modules as `\(id).module`)",
+                    hint: "for example `\(id.lowercased().replacingOccurrences(of: ".", with: "-"))`"))
         }
         guard Self.supportedAPI.contains(api) else {
-            problems.append(.error(
-                .invalidValue, at: root["api"]?.location ?? root.location,
-                "plugin `\(id)` needs plugin API \(api); this cadre provides API \(Self.supportedAPI.upperBound)",
-                hint: "use a cadre release that provides API \(api), or an older version of the plugin"))
+            problems.append(
+                .error(
+                    .invalidValue, at: root["api"]?.location ?? root.location,
+                    "plugin `\(id)` needs plugin API \(api); this cadre provides API \(Self.supportedAPI.upperBound)",
+                    hint: "use a cadre release that provides API \(api), or an older version of the plugin"))
             return (nil, problems)
         }
         let provides = root["provides"]
@@ -60,12 +67,17 @@ public struct PluginLoader: Sendable {
             return found
         }
 
-        func readFile(_ relative: String, at location: SourceLocation, ext: String, into problems: inout [Diagnostic]) -> Pack.File? {
+        func readFile(_ relative: String, at location: SourceLocation, ext: String, into problems: inout [Diagnostic])
+            -> Pack.File?
+        {
             let components = relative.split(separator: "/", omittingEmptySubsequences: false)
-            guard !relative.hasPrefix("/"), !components.contains(".."), !components.contains(""), relative.hasSuffix(ext) else {
-                problems.append(.error(
-                    .invalidValue, at: location, "`\(relative)` is not a \(ext) file inside the plugin's folder",
-                    hint: "name files relative to the plugin's folder, without `..`"))
+            guard !relative.hasPrefix("/"), !components.contains(".."), !components.contains(""),
+                relative.hasSuffix(ext)
+            else {
+                problems.append(
+                    .error(
+                        .invalidValue, at: location, "`\(relative)` is not a \(ext) file inside the plugin's folder",
+                        hint: "name files relative to the plugin's folder, without `..`"))
                 return nil
             }
             let absolute = (path as NSString).appendingPathComponent(relative)
@@ -104,7 +116,10 @@ public struct PluginLoader: Sendable {
             }
         }
         if detectorFiles.isEmpty, importerFiles.isEmpty, reporterFiles.isEmpty, taxonomyFiles.isEmpty, modules.isEmpty {
-            problems.append(.warning(.emptyFile, at: root.location, "plugin `\(id)` provides nothing: no files under `provides:` and no lib/"))
+            problems.append(
+                .warning(
+                    .emptyFile, at: root.location,
+                    "plugin `\(id)` provides nothing: no files under `provides:` and no lib/"))
         }
         guard !problems.containsErrors else { return (nil, problems) }
         let plugin = Plugin(
@@ -128,14 +143,17 @@ public struct PluginLoader: Sendable {
             diagnostics += problems
             guard let plugin else { continue }
             if let first = seen[plugin.id] {
-                diagnostics.append(.error(
-                    .duplicateID, at: plugin.manifest.location, "plugin `\(plugin.id)` is also loaded from `\(first)`",
-                    hint: "list each plugin once in cadre.yaml"))
+                diagnostics.append(
+                    .error(
+                        .duplicateID, at: plugin.manifest.location,
+                        "plugin `\(plugin.id)` is also loaded from `\(first)`",
+                        hint: "list each plugin once in cadre.yaml"))
                 continue
             }
             seen[plugin.id] = shown
             for file in plugin.taxonomyFiles {
-                let (extended, problems) = taxonomy.adding(termsFromFileAt: files.path(file), as: file, defaultOrigin: plugin.id)
+                let (extended, problems) = taxonomy.adding(
+                    termsFromFileAt: files.path(file), as: file, defaultOrigin: plugin.id)
                 taxonomy = extended
                 diagnostics += problems
             }

@@ -41,12 +41,16 @@ public struct PluginManifest: Sendable, Hashable {
         summary: "A folder of Lua files that extends cadre's vocabulary.",
         fields: [
             .required("cadre", .constant(format), "The format of the file: `plugin/v1`."),
-            .required("id", .string(.identifier), "The plugin's id: lower-case letters, digits, `-` and `_` (`pii-fr`); modules are `require`d as `<id>.<module>`."),
+            .required(
+                "id", .string(.identifier),
+                "The plugin's id: lower-case letters, digits, `-` and `_` (`pii-fr`); modules are `require`d as `<id>.<module>`."
+            ),
             .required("version", .string(.text), "The plugin's version (semantic versioning)."),
             .required("api", .integer(minimum: 1), "The version of the plugin API the plugin needs."),
             .required("title", .string(.text), "What the plugin adds, in a line."),
             .optional("description", .string(.text), "What the plugin adds, and how to use it."),
-            .optional("provides", .object(providesShape), "The plugin's Lua files and taxonomy files, by extension point."),
+            .optional(
+                "provides", .object(providesShape), "The plugin's Lua files and taxonomy files, by extension point."),
         ])
 
     static let providesShape = ObjectShape(
@@ -55,7 +59,10 @@ public struct PluginManifest: Sendable, Hashable {
         fields: [
             .optional("detectors", .list(.string(.text)), "Lua files that return detectors for store scans."),
             .optional("importers", .list(.string(.text)), "Lua files that return importers (`cadre import FORMAT`)."),
-            .optional("reporters", .list(.string(.text)), "Lua files that return reporters (`cadre evaluate --format NAME`)."),
-            .optional("taxonomy", .list(.string(.text)), "Taxonomy files (`cadre: taxonomy/v1`) whose terms are added to the workspace's."),
+            .optional(
+                "reporters", .list(.string(.text)), "Lua files that return reporters (`cadre evaluate --format NAME`)."),
+            .optional(
+                "taxonomy", .list(.string(.text)),
+                "Taxonomy files (`cadre: taxonomy/v1`) whose terms are added to the workspace's."),
         ])
 }

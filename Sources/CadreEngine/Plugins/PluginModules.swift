@@ -23,10 +23,13 @@ final class PluginModules {
         for plugin in plugins { byID[plugin.id] = plugin }
         self.plugins = byID
         for plugin in plugins {
-            pluginValues[plugin.id] = try state.readOnly(.table(LuaTable(fields: [
-                ("id", .string(plugin.id)), ("version", .string(plugin.version)), ("title", .string(plugin.manifest.title)),
-                ("folder", .string(plugin.folder)),
-            ])))
+            pluginValues[plugin.id] = try state.readOnly(
+                .table(
+                    LuaTable(fields: [
+                        ("id", .string(plugin.id)), ("version", .string(plugin.version)),
+                        ("title", .string(plugin.manifest.title)),
+                        ("folder", .string(plugin.folder)),
+                    ])))
         }
         let resolve = state.function("require") { [byID] call in
             let owner = try call.optionalString(1)
@@ -38,14 +41,22 @@ final class PluginModules {
                 return 1
             case .missing(let message):
                 call.pushNil()
-                call.push(who.map { "module '\(name)' not found: \($0) has no lib/\(name.replacingOccurrences(of: ".", with: "/")).lua, and " + message } ?? "module '\(name)' not found: " + message)
+                call.push(
+                    who.map {
+                        "module '\(name)' not found: \($0) has no lib/\(name.replacingOccurrences(of: ".", with: "/")).lua, and "
+                            + message
+                    } ?? "module '\(name)' not found: " + message)
                 return 2
             }
         }
         let compile = state.function("require") { [weak self] call in
             let full = try call.string(1)
-            guard let self, let (plugin, file) = self.file(full) else { throw LuaCallError("module '\(full)' is no longer available") }
-            let environment = try call.state.makeEnvironment(["plugin": self.pluginValues[plugin.id] ?? .nil, "require": try self.require(for: plugin.id)])
+            guard let self, let (plugin, file) = self.file(full) else {
+                throw LuaCallError("module '\(full)' is no longer available")
+            }
+            let environment = try call.state.makeEnvironment([
+                "plugin": self.pluginValues[plugin.id] ?? .nil, "require": try self.require(for: plugin.id),
+            ])
             try call.push(try call.state.load(file.source, name: file.path, environment: environment))
             return 1
         }
@@ -64,7 +75,11 @@ final class PluginModules {
     func require(for id: String?, who: String? = nil) throws(LuaError) -> LuaValue {
         let key = id ?? ("\u{0}" + (who ?? ""))
         if let made = requires[key] { return made }
-        guard let made = try state.call(factory, [id.map(LuaValue.string) ?? .nil, who.map(LuaValue.string) ?? .nil], limits: limits).first else {
+        guard
+            let made = try state.call(
+                factory, [id.map(LuaValue.string) ?? .nil, who.map(LuaValue.string) ?? .nil], limits: limits
+            ).first
+        else {
             throw LuaError(.host, "plugin require could not be made")
         }
         requires[key] = made
@@ -84,11 +99,17 @@ final class PluginModules {
             if plugin.modules[module] != nil { return .found(name) }
             return .missing("plugin \(plugin.id) has no lib/\(module.replacingOccurrences(of: ".", with: "/")).lua")
         }
-        if let owner { return .missing("plugin \(owner) has no lib/\(name.replacingOccurrences(of: ".", with: "/")).lua, and no enabled plugin is named `\(name.split(separator: ".").first ?? "")`") }
+        if let owner {
+            return .missing(
+                "plugin \(owner) has no lib/\(name.replacingOccurrences(of: ".", with: "/")).lua, and no enabled plugin is named `\(name.split(separator: ".").first ?? "")`"
+            )
+        }
         let enabled = plugins.keys.sorted()
-        return .missing(enabled.isEmpty
-            ? "no plugin is enabled (plugin modules are `<plugin id>.<module>`; enable plugins under `plugins:` in cadre.yaml)"
-            : "no enabled plugin provides it (enabled: \(enabled.joined(separator: ", ")); plugin modules are `<plugin id>.<module>`)")
+        return .missing(
+            enabled.isEmpty
+                ? "no plugin is enabled (plugin modules are `<plugin id>.<module>`; enable plugins under `plugins:` in cadre.yaml)"
+                : "no enabled plugin provides it (enabled: \(enabled.joined(separator: ", ")); plugin modules are `<plugin id>.<module>`)"
+        )
     }
 
     private func file(_ full: String) -> (Plugin, Pack.File)? {

@@ -33,11 +33,16 @@ extension PluginRuntime {
     public func runImport(format: String, paths: [String]) -> ImportResult {
         guard let importer = importerEntries.first(where: { $0.format == format }) else {
             let known = importerEntries.map(\.format)
-            return ImportResult(files: [], diagnostics: [.error(
-                .unknownFormat, at: .whole(format), "no enabled plugin imports the format `\(format)`",
-                hint: Suggestion.hint(for: format, among: known) ?? (known.isEmpty
-                    ? "enable a plugin with an importer under `plugins:` in cadre.yaml, or name one with --plugin"
-                    : "formats: \(known.joined(separator: ", "))"))])
+            return ImportResult(
+                files: [],
+                diagnostics: [
+                    .error(
+                        .unknownFormat, at: .whole(format), "no enabled plugin imports the format `\(format)`",
+                        hint: Suggestion.hint(for: format, among: known)
+                            ?? (known.isEmpty
+                                ? "enable a plugin with an importer under `plugins:` in cadre.yaml, or name one with --plugin"
+                                : "formats: \(known.joined(separator: ", "))"))
+                ])
         }
         var diagnostics: [Diagnostic] = []
         var tree = InputTree()
@@ -49,16 +54,21 @@ extension PluginRuntime {
             do {
                 data = try FileReader.read(path, upTo: Self.maximumInputBytes + 1)
             } catch .notRegular(let kind) {
-                diagnostics.append(.error(.unreadableFile, at: .whole(path), "cannot read `\(path)`: it is \(kind.phrase), not a regular file"))
+                diagnostics.append(
+                    .error(
+                        .unreadableFile, at: .whole(path),
+                        "cannot read `\(path)`: it is \(kind.phrase), not a regular file"))
                 continue
             } catch {
                 diagnostics.append(.error(.unreadableFile, at: .whole(path), "cannot read `\(path)`"))
                 continue
             }
             guard data.count <= Self.maximumInputBytes, let text = String(validating: data, as: UTF8.self) else {
-                diagnostics.append(.error(
-                    .unreadableFile, at: .whole(path),
-                    data.count > Self.maximumInputBytes ? "`\(path)` is larger than 64 MiB" : "`\(path)` is not UTF-8 text"))
+                diagnostics.append(
+                    .error(
+                        .unreadableFile, at: .whole(path),
+                        data.count > Self.maximumInputBytes
+                            ? "`\(path)` is larger than 64 MiB" : "`\(path)` is not UTF-8 text"))
                 continue
             }
             bytes += data.count
@@ -66,7 +76,8 @@ extension PluginRuntime {
             let ext = (path as NSString).pathExtension.lowercased()
             if ["yaml", "yml", "json"].contains(ext) {
                 do {
-                    fields.append(("data", tree.value(of: try DocumentParser(limits: Self.inputLimits).parse(text, file: path))))
+                    fields.append(
+                        ("data", tree.value(of: try DocumentParser(limits: Self.inputLimits).parse(text, file: path))))
                 } catch {
                     diagnostics.append(error)
                     continue
@@ -93,9 +104,13 @@ extension PluginRuntime {
             returned = try state.call(importer.run, [files, context], limits: scaled(forBytes: bytes), mode: .data)
         } catch let error as LuaError {
             return ImportResult(
-                files: [], diagnostics: diagnostics + notes.diagnostics + [Self.failure(of: "importer `\(format)` of plugin \(importer.plugin)", error, file: importer.file)])
+                files: [],
+                diagnostics: diagnostics + notes.diagnostics + [
+                    Self.failure(of: "importer `\(format)` of plugin \(importer.plugin)", error, file: importer.file)
+                ])
         } catch {
-            return ImportResult(files: [], diagnostics: diagnostics + [.error(.pluginFailed, at: .whole(importer.file), "\(error)")])
+            return ImportResult(
+                files: [], diagnostics: diagnostics + [.error(.pluginFailed, at: .whole(importer.file), "\(error)")])
         }
         var reader = ImportOutputReader(importer: importer.format, file: importer.file)
         let files = reader.read(returned.first ?? .nil)
@@ -139,7 +154,9 @@ struct ImportOutputReader {
 
     mutating func read(_ value: LuaValue) -> [ImportedFile] {
         guard case .table(let list) = value, list.fields.isEmpty else {
-            problem("import must return a list of files ({path = …, document = {…}} or {path = …, text = …}), not \(value.isNil ? "nothing" : "a \(value.typeName)")")
+            problem(
+                "import must return a list of files ({path = …, document = {…}} or {path = …, text = …}), not \(value.isNil ? "nothing" : "a \(value.typeName)")"
+            )
             return []
         }
         var files: [ImportedFile] = []
@@ -149,9 +166,13 @@ struct ImportOutputReader {
                 problem("element \(index + 1) of what import returned is a \(element.typeName), not a file")
                 continue
             }
-            let unknown = output.fields.compactMap(\.key.stringValue).filter { !["path", "document", "text", "comments"].contains($0) }
+            let unknown = output.fields.compactMap(\.key.stringValue).filter {
+                !["path", "document", "text", "comments"].contains($0)
+            }
             if !unknown.isEmpty {
-                problem("file \(index + 1) has unknown fields: \(unknown.joined(separator: ", ")) (fields: path, document, text, comments)")
+                problem(
+                    "file \(index + 1) has unknown fields: \(unknown.joined(separator: ", ")) (fields: path, document, text, comments)"
+                )
                 continue
             }
             guard let path = output["path"]?.stringValue else {
@@ -183,7 +204,9 @@ struct ImportOutputReader {
                     continue
                 }
                 var writer = YAMLWriter(comments: comments)
-                files.append(ImportedFile(path: path, text: writer.write(document), format: document.tableValue?["cadre"]?.stringValue))
+                files.append(
+                    ImportedFile(
+                        path: path, text: writer.write(document), format: document.tableValue?["cadre"]?.stringValue))
             case (nil, .string(let text)?):
                 files.append(ImportedFile(path: path, text: text, format: nil))
             default:

@@ -17,7 +17,9 @@ extension PluginRuntime {
         do {
             tree = try state.readOnly(try JSONTree.value(of: json))
         } catch {
-            throw Diagnostic.error(.pluginReporter, at: .whole(reporter.file), "the report cannot be handed to reporter `\(format)`: \(error)")
+            throw Diagnostic.error(
+                .pluginReporter, at: .whole(reporter.file),
+                "the report cannot be handed to reporter `\(format)`: \(error)")
         }
         defer { if let reference = tree.referenceValue { state.release(reference) } }
         let answer: [LuaValue]
@@ -29,7 +31,8 @@ extension PluginRuntime {
         guard case .string(let text)? = answer.first else {
             throw Diagnostic.error(
                 .pluginReporter, at: .start(of: reporter.file),
-                "reporter `\(format)` of plugin \(reporter.plugin): render must return a string, not \(answer.first.map { "a \($0.typeName)" } ?? "nothing")")
+                "reporter `\(format)` of plugin \(reporter.plugin): render must return a string, not \(answer.first.map { "a \($0.typeName)" } ?? "nothing")"
+            )
         }
         return text
     }
@@ -39,24 +42,40 @@ extension PluginRuntime {
         let location = SourceLocation(file: error.file ?? file, line: error.line ?? 1, column: 1)
         return .error(
             .pluginFailed, at: location, "\(what) failed: \(error.message)",
-            hint: error.isLimit ? "plugins run under the workspace's limits (cadre.yaml `limits:`), scaled by the size of their input" : nil)
+            hint: error.isLimit
+                ? "plugins run under the workspace's limits (cadre.yaml `limits:`), scaled by the size of their input"
+                : nil)
     }
 }
 
 /// JSON text as a Lua value: objects as tables with their keys in sorted order, arrays as lists.
 enum JSONTree {
     private indirect enum Node: Decodable {
-        case null, bool(Bool), integer(Int64), number(Double), string(String), array([Node]), object([String: Node])
+        case null
+        case bool(Bool)
+        case integer(Int64)
+        case number(Double)
+        case string(String)
+        case array([Node])
+        case object([String: Node])
 
         init(from decoder: Decoder) throws {
             let container = try decoder.singleValueContainer()
-            if container.decodeNil() { self = .null }
-            else if let b = try? container.decode(Bool.self) { self = .bool(b) }
-            else if let i = try? container.decode(Int64.self) { self = .integer(i) }
-            else if let d = try? container.decode(Double.self) { self = .number(d) }
-            else if let s = try? container.decode(String.self) { self = .string(s) }
-            else if let a = try? container.decode([Node].self) { self = .array(a) }
-            else { self = .object(try container.decode([String: Node].self)) }
+            if container.decodeNil() {
+                self = .null
+            } else if let b = try? container.decode(Bool.self) {
+                self = .bool(b)
+            } else if let i = try? container.decode(Int64.self) {
+                self = .integer(i)
+            } else if let d = try? container.decode(Double.self) {
+                self = .number(d)
+            } else if let s = try? container.decode(String.self) {
+                self = .string(s)
+            } else if let a = try? container.decode([Node].self) {
+                self = .array(a)
+            } else {
+                self = .object(try container.decode([String: Node].self))
+            }
         }
 
         var value: LuaValue {
@@ -67,7 +86,8 @@ enum JSONTree {
             case .number(let d): .number(d)
             case .string(let s): .string(s)
             case .array(let elements): .table(LuaTable(array: elements.map(\.value)))
-            case .object(let members): .table(LuaTable(fields: members.sorted { $0.key < $1.key }.map { ($0.key, $0.value.value) }))
+            case .object(let members):
+                .table(LuaTable(fields: members.sorted { $0.key < $1.key }.map { ($0.key, $0.value.value) }))
             }
         }
     }

@@ -61,7 +61,8 @@ public final class PluginRuntime {
         library = try CadreLibrary(state: state, taxonomy: taxonomy, sink: FindingSink())
         set = try PluginSet(state: state, plugins: plugins, taxonomy: taxonomy, limits: limits)
         var registry = DetectorRegistry.standard
-        detectorState = DetectorState.isNeeded(for: plugins)
+        detectorState =
+            DetectorState.isNeeded(for: plugins)
             ? try DetectorState(plugins: plugins, taxonomy: taxonomy, limits: limits, registry: &registry) : nil
         detectors = registry
         importerEntries = set.importers()
@@ -72,17 +73,25 @@ public final class PluginRuntime {
     /// The plugin detectors, in registration order.
     public var detectorInfos: [DetectorInfo] {
         detectors.detectors.compactMap { $0 as? PluginDetector }.map {
-            DetectorInfo(name: $0.name, category: $0.category, pattern: $0.pattern.source, description: $0.description, plugin: $0.plugin, file: $0.file)
+            DetectorInfo(
+                name: $0.name, category: $0.category, pattern: $0.pattern.source, description: $0.description,
+                plugin: $0.plugin, file: $0.file)
         }
     }
 
     public var importers: [FormatInfo] {
-        importerEntries.map { FormatInfo(format: $0.format, description: $0.description, extensions: $0.extensions, plugin: $0.plugin, file: $0.file) }
+        importerEntries.map {
+            FormatInfo(
+                format: $0.format, description: $0.description, extensions: $0.extensions, plugin: $0.plugin,
+                file: $0.file)
+        }
     }
 
     public var reporters: [FormatInfo] {
         reporterEntries.map {
-            FormatInfo(format: $0.format, description: $0.description, extensions: $0.fileExtension.map { [$0] } ?? [], plugin: $0.plugin, file: $0.file)
+            FormatInfo(
+                format: $0.format, description: $0.description, extensions: $0.fileExtension.map { [$0] } ?? [],
+                plugin: $0.plugin, file: $0.file)
         }
     }
 
@@ -96,8 +105,12 @@ public final class PluginRuntime {
     func scaled(forBytes bytes: Int) -> LuaLimits {
         let factor = max(1, (bytes + (256 << 10) - 1) / (256 << 10))
         var scaled = limits
-        if scaled.memoryBytes > 0 { scaled.memoryBytes = min(scaled.memoryBytes.multipliedReportingOverflow(by: factor).partialValue, 1 << 30) }
-        if scaled.instructions > 0 { scaled.instructions = scaled.instructions.multipliedReportingOverflow(by: factor).partialValue }
+        if scaled.memoryBytes > 0 {
+            scaled.memoryBytes = min(scaled.memoryBytes.multipliedReportingOverflow(by: factor).partialValue, 1 << 30)
+        }
+        if scaled.instructions > 0 {
+            scaled.instructions = scaled.instructions.multipliedReportingOverflow(by: factor).partialValue
+        }
         scaled.deadline = scaled.deadline.map { $0 * factor }
         return scaled
     }

@@ -68,7 +68,10 @@ final class PluginSet {
                         continue
                     }
                     let redaction: PluginRedaction
-                    switch PluginRedaction.read(table["redact"], detector: name, category: category, policy: RevealPolicy.for(category: category)) {
+                    switch PluginRedaction.read(
+                        table["redact"], detector: name, category: category,
+                        policy: RevealPolicy.for(category: category))
+                    {
                     case .success(let read):
                         redaction = read
                     case .failure(let problem):
@@ -101,13 +104,16 @@ final class PluginSet {
                 for table in entries(of: file, plugin: plugin, reader: &reader) {
                     guard let format = table["format"]?.stringValue, let run = table["import"] else { continue }
                     if let other = found.first(where: { $0.format == format }) {
-                        reader.problem("format", "importer `\(format)` is also provided by plugin \(other.plugin) (\(other.file))")
+                        reader.problem(
+                            "format", "importer `\(format)` is also provided by plugin \(other.plugin) (\(other.file))")
                         continue
                     }
                     let extensions = table["extensions"]?.tableValue?.array.compactMap(\.stringValue) ?? []
-                    found.append(Importer(
-                        format: format, description: table["description"]?.stringValue, extensions: extensions, run: run,
-                        plugin: plugin.id, file: file.path))
+                    found.append(
+                        Importer(
+                            format: format, description: table["description"]?.stringValue, extensions: extensions,
+                            run: run,
+                            plugin: plugin.id, file: file.path))
                 }
                 diagnostics += reader.diagnostics
             }
@@ -125,16 +131,20 @@ final class PluginSet {
                 for table in entries(of: file, plugin: plugin, reader: &reader) {
                     guard let format = table["format"]?.stringValue, let render = table["render"] else { continue }
                     if reserved.contains(format) {
-                        reader.problem("format", "reporter `\(format)`: `\(format)` is a built-in format of cadre evaluate")
+                        reader.problem(
+                            "format", "reporter `\(format)`: `\(format)` is a built-in format of cadre evaluate")
                         continue
                     }
                     if let other = found.first(where: { $0.format == format }) {
-                        reader.problem("format", "reporter `\(format)` is also provided by plugin \(other.plugin) (\(other.file))")
+                        reader.problem(
+                            "format", "reporter `\(format)` is also provided by plugin \(other.plugin) (\(other.file))")
                         continue
                     }
-                    found.append(Reporter(
-                        format: format, description: table["description"]?.stringValue,
-                        fileExtension: table["extension"]?.stringValue, render: render, plugin: plugin.id, file: file.path))
+                    found.append(
+                        Reporter(
+                            format: format, description: table["description"]?.stringValue,
+                            fileExtension: table["extension"]?.stringValue, render: render, plugin: plugin.id,
+                            file: file.path))
                 }
                 diagnostics += reader.diagnostics
             }

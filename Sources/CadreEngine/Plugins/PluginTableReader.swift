@@ -46,7 +46,10 @@ struct PluginTableReader {
     /// the right types.
     mutating func read(_ value: LuaValue) -> [LuaTable] {
         guard case .table(let table) = value else {
-            problem(nil, "the file returned \(value.isNil ? "nothing" : "a \(value.typeName)"); a \(kind.name) file returns a \(kind.name) (a table with \(kind.required.map(\.0).joined(separator: ", "))) or a list of them")
+            problem(
+                nil,
+                "the file returned \(value.isNil ? "nothing" : "a \(value.typeName)"); a \(kind.name) file returns a \(kind.name) (a table with \(kind.required.map(\.0).joined(separator: ", "))) or a list of them"
+            )
             return []
         }
         if table[kind.key] != nil || table.array.isEmpty { return entry(table).map { [$0] } ?? [] }
@@ -69,7 +72,8 @@ struct PluginTableReader {
                 let field = key.stringValue ?? key.description
                 problem(
                     key.stringValue, "\(label) has an unknown field `\(field)`",
-                    hint: Suggestion.hint(for: field, among: kind.fields) ?? "fields: \(kind.fields.joined(separator: ", "))")
+                    hint: Suggestion.hint(for: field, among: kind.fields)
+                        ?? "fields: \(kind.fields.joined(separator: ", "))")
                 continue
             }
         }
@@ -110,7 +114,8 @@ struct PluginTableReader {
 
     /// A problem at the line that assigns `field` (or the file's start).
     mutating func problem(_ field: String?, _ message: String, hint: String? = nil) {
-        let location = field.flatMap { RuleTableReader.line(of: $0, in: file.source) }
+        let location =
+            field.flatMap { RuleTableReader.line(of: $0, in: file.source) }
             .map { SourceLocation(file: file.path, line: $0, column: 1) } ?? SourceLocation.start(of: file.path)
         diagnostics.append(.error(kind.code, at: location, message, hint: hint))
     }

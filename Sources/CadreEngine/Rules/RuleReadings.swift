@@ -16,7 +16,9 @@ public struct RuleReadings: OptionSet, Sendable, Hashable {
     public static let all: RuleReadings = [.asOf, .stores, .packVersion]
 
     /// The words of each reading, in order: as the history records them.
-    public static let words: [(RuleReadings, String)] = [(.asOf, "as-of"), (.stores, "stores"), (.packVersion, "pack-version")]
+    public static let words: [(RuleReadings, String)] = [
+        (.asOf, "as-of"), (.stores, "stores"), (.packVersion, "pack-version"),
+    ]
 
     /// `as-of stores`, the words of the readings held.
     public var text: String { Self.words.filter { contains($0.0) }.map(\.1).joined(separator: " ") }

@@ -24,7 +24,8 @@ struct RuleTableReader {
         guard case .table(let table) = value else {
             problem(
                 .invalidValue, nil,
-                "the file returned \(value.isNil ? "nothing" : "a \(value.typeName)"); a rule file returns a rule (a table with id, title, severity, references and check) or a list of rules")
+                "the file returned \(value.isNil ? "nothing" : "a \(value.typeName)"); a rule file returns a rule (a table with id, title, severity, references and check) or a list of rules"
+            )
             return []
         }
         if table["id"] != nil || table["check"] != nil || table.array.isEmpty {
@@ -33,7 +34,9 @@ struct RuleTableReader {
         var rules: [RuleDefinition] = []
         for (index, element) in table.array.enumerated() {
             guard case .table(let rule) = element else {
-                problem(.invalidValue, nil, "element \(index + 1) of the returned list is a \(element.typeName), not a rule")
+                problem(
+                    .invalidValue, nil, "element \(index + 1) of the returned list is a \(element.typeName), not a rule"
+                )
                 continue
             }
             if let definition = self.rule(from: rule) { rules.append(definition) }
@@ -54,14 +57,19 @@ struct RuleTableReader {
             if !Self.fields.contains(field) {
                 problem(
                     .unknownKey, field, "\(name) has an unknown field `\(field)`",
-                    hint: Suggestion.hint(for: field, among: Self.fields) ?? "fields: \(Self.fields.joined(separator: ", "))")
+                    hint: Suggestion.hint(for: field, among: Self.fields)
+                        ?? "fields: \(Self.fields.joined(separator: ", "))")
             }
         }
 
         if let id {
             if !id.hasPrefix(pack.id + ".") || id.count <= pack.id.count + 1 {
-                problem(.invalidValue, "id", "\(name): ids of pack `\(pack.id)` start with `\(pack.id).`", hint: "for example `\(pack.id).\(id)`")
-            } else if id.contains(where: { !($0.isLetter || $0.isNumber || "._-".contains($0)) }) || id != id.lowercased() {
+                problem(
+                    .invalidValue, "id", "\(name): ids of pack `\(pack.id)` start with `\(pack.id).`",
+                    hint: "for example `\(pack.id).\(id)`")
+            } else if id.contains(where: { !($0.isLetter || $0.isNumber || "._-".contains($0)) })
+                || id != id.lowercased()
+            {
                 problem(.invalidValue, "id", "\(name): an id is lower-case letters, digits, `.`, `_` and `-`")
             }
         } else {
@@ -75,9 +83,12 @@ struct RuleTableReader {
         switch table["severity"] {
         case nil: required("severity", "one of \(Severity.words.joined(separator: ", "))", name, table)
         case .string(let word)?:
-            if let value = Severity(rawValue: word) { severity = value } else {
+            if let value = Severity(rawValue: word) {
+                severity = value
+            } else {
                 problem(
-                    .invalidValue, "severity", "\(name): severity `\(word)` is not one of \(Severity.words.joined(separator: ", "))",
+                    .invalidValue, "severity",
+                    "\(name): severity `\(word)` is not one of \(Severity.words.joined(separator: ", "))",
                     hint: Suggestion.hint(for: word, among: Severity.words))
             }
         case let other?: wrongType("severity", "a string", other, name)
@@ -90,8 +101,11 @@ struct RuleTableReader {
         switch table["confidence"] {
         case nil: break
         case .string(let word)?:
-            if let value = RuleInfo.Confidence(rawValue: word) { confidence = value } else {
-                problem(.invalidValue, "confidence", "\(name): confidence `\(word)` is not one of text, secondary, recall")
+            if let value = RuleInfo.Confidence(rawValue: word) {
+                confidence = value
+            } else {
+                problem(
+                    .invalidValue, "confidence", "\(name): confidence `\(word)` is not one of text, secondary, recall")
             }
         case let other?: wrongType("confidence", "a string", other, name)
         }
@@ -102,12 +116,15 @@ struct RuleTableReader {
         case nil: break
         case .table(let effective)?:
             for (key, _) in effective.fields where key != "from" && key != "to" {
-                problem(.unknownKey, "effective", "\(name): `effective` has an unknown field \(key); it takes `from` and `to`")
+                problem(
+                    .unknownKey, "effective",
+                    "\(name): `effective` has an unknown field \(key); it takes `from` and `to`")
             }
             from = date("from", in: effective, name: name)
             to = date("to", in: effective, name: name)
             if let from, let to, to < from {
-                problem(.invalidValue, "effective", "\(name): `effective.to` (\(to)) is before `effective.from` (\(from))")
+                problem(
+                    .invalidValue, "effective", "\(name): `effective.to` (\(to)) is before `effective.from` (\(from))")
             }
         case let other?: wrongType("effective", "a table `{from = \"YYYY-MM-DD\", to = …}`", other, name)
         }
@@ -135,7 +152,9 @@ struct RuleTableReader {
 
     // MARK: Fields
 
-    private mutating func string(_ field: String, in table: LuaTable, name: String, required isRequired: Bool) -> String? {
+    private mutating func string(_ field: String, in table: LuaTable, name: String, required isRequired: Bool)
+        -> String?
+    {
         switch table[field] {
         case nil:
             if isRequired { required(field, "a string", name, table) }
@@ -152,7 +171,9 @@ struct RuleTableReader {
         }
     }
 
-    private mutating func strings(_ field: String, in table: LuaTable, name: String, required isRequired: Bool) -> [String] {
+    private mutating func strings(_ field: String, in table: LuaTable, name: String, required isRequired: Bool)
+        -> [String]
+    {
         switch table[field] {
         case nil:
             if isRequired { required(field, "a list of strings such as `{\"GDPR Art. 5(1)(e)\"}`", name, table) }
@@ -175,7 +196,8 @@ struct RuleTableReader {
         case nil: return nil
         case .string(let text)?:
             do { return try ISODate(parsing: text) } catch {
-                problem(.invalidDate, "effective", "\(name): `effective.\(field)`: \(error.description)", hint: error.hint)
+                problem(
+                    .invalidDate, "effective", "\(name): `effective.\(field)`: \(error.description)", hint: error.hint)
                 return nil
             }
         case let other?:
@@ -195,7 +217,8 @@ struct RuleTableReader {
     }
 
     private mutating func problem(_ code: DiagnosticCode, _ field: String?, _ message: String, hint: String? = nil) {
-        let location = field.flatMap { Self.line(of: $0, in: file.source) }
+        let location =
+            field.flatMap { Self.line(of: $0, in: file.source) }
             .map { SourceLocation(file: file.path, line: $0, column: 1) } ?? SourceLocation.start(of: file.path)
         diagnostics.append(.error(code, at: location, message, hint: hint))
     }

@@ -55,19 +55,23 @@ public struct RuleTrial: Sendable {
         var pack = self.pack
         pack.ruleFiles = files.map { file in
             let relative = file.path.split(separator: "/").last.map(String.init) ?? file.path
-            return Pack.File(path: file.path, relativePath: relative, source: file.source, digest: Digest.sha256(file.source))
+            return Pack.File(
+                path: file.path, relativePath: relative, source: file.source, digest: Digest.sha256(file.source))
         }
         let worker: EngineWorker
         do {
             worker = try EngineWorker(packs: [pack], taxonomy: taxonomy, limits: limits, asOf: asOf)
         } catch {
-            return Outcome(rules: [], diagnostics: [.error(.engine, at: .whole(pack.folder), "cannot start a worker: \(error)")], results: [])
+            return Outcome(
+                rules: [], diagnostics: [.error(.engine, at: .whole(pack.folder), "cannot start a worker: \(error)")],
+                results: [])
         }
         var results: [RuleResult] = []
         for document in documents {
             results += worker.evaluate(document, waivers: WaiverBook(document.descriptor.waivers))
         }
-        return Outcome(rules: worker.rules.map(\.info), diagnostics: worker.diagnostics.sortedForDisplay(), results: results)
+        return Outcome(
+            rules: worker.rules.map(\.info), diagnostics: worker.diagnostics.sortedForDisplay(), results: results)
     }
 }
 

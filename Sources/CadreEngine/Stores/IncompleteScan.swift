@@ -42,9 +42,11 @@ struct IncompleteScan {
     /// The result's failure: `the scan of crm.notes stopped at its time limit (2.00 s) after 128
     /// rows: detector `badge` of plugin slow took 1.98 s of it; a scan cut short is not a pass`.
     var failure: RuleResult.Failure {
-        var message = "the scan of \(store).\(table) stopped at its time limit (\(Self.seconds(timeLimit))) after \(rows) row\(rows == 1 ? "" : "s")"
+        var message =
+            "the scan of \(store).\(table) stopped at its time limit (\(Self.seconds(timeLimit))) after \(rows) row\(rows == 1 ? "" : "s")"
         if let blamed {
-            message += ": detector `\(blamed.detector)` of plugin \(blamed.plugin) took \(Self.seconds(blamed.time)) of it"
+            message +=
+                ": detector `\(blamed.detector)` of plugin \(blamed.plugin) took \(Self.seconds(blamed.time)) of it"
         } else {
             message += ": reading the store and cadre's own detectors took most of it"
         }

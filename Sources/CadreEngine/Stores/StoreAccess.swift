@@ -94,7 +94,8 @@ final class StoreAccess {
         guard let endpoint = declared[id] else {
             let known = declared.keys.sorted()
             throw LuaCallError(
-                "the system declares no store `\(id)`" + (known.isEmpty ? "" : " (its stores: \(known.joined(separator: ", ")))"))
+                "the system declares no store `\(id)`"
+                    + (known.isEmpty ? "" : " (its stores: \(known.joined(separator: ", ")))"))
         }
         do {
             let store = try endpoint.open(environment: environment, options: StoreOptions(baseDirectory: baseDirectory))

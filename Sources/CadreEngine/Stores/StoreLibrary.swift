@@ -22,43 +22,46 @@ enum StoreLibrary {
 
     /// Defines the store type in `state` and returns `ctx.store`.
     static func install(in state: LuaState, access: StoreAccess) -> LuaValue {
-        _ = state.defineType(Handle.self, name: typeName, methods: [
-            "count": { call in try count(call) },
-            "distinct": { call in
-                let handle = try call.object(1, type)
-                call.push(try handle.store.distinctCount(in: call.string(2), of: call.string(3)))
-                return 1
-            },
-            "date_range": { call in
-                let handle = try call.object(1, type)
-                let range = try handle.store.dateRange(in: call.string(2), of: call.string(3))
-                var table = LuaTable(fields: [("unreadable", .integer(Int64(range.unreadable)))])
-                if let earliest = range.earliest { table["earliest"] = .string(timestamp(earliest)) }
-                if let latest = range.latest { table["latest"] = .string(timestamp(latest)) }
-                try call.push(.table(table))
-                return 1
-            },
-            "tables": { call in
-                let handle = try call.object(1, type)
-                let names = try handle.store.tableNames()
-                try call.push(.table(LuaTable(array: names.map { .string($0) })))
-                return 1
-            },
-            "columns": { call in
-                let handle = try call.object(1, type)
-                let schema = try handle.store.schema(of: call.string(2))
-                let columns = schema.columns.map { column -> LuaValue in
-                    var entry = LuaTable(fields: [
-                        ("name", .string(column.name)), ("type", .string(column.declaredType)), ("kind", .string(column.kind.rawValue)),
-                    ])
-                    if let nullable = column.isNullable { entry["nullable"] = .boolean(nullable) }
-                    return .table(entry)
-                }
-                try call.push(.table(LuaTable(array: columns)))
-                return 1
-            },
-            "scan": { call in try scan(call) },
-        ])
+        _ = state.defineType(
+            Handle.self, name: typeName,
+            methods: [
+                "count": { call in try count(call) },
+                "distinct": { call in
+                    let handle = try call.object(1, type)
+                    call.push(try handle.store.distinctCount(in: call.string(2), of: call.string(3)))
+                    return 1
+                },
+                "date_range": { call in
+                    let handle = try call.object(1, type)
+                    let range = try handle.store.dateRange(in: call.string(2), of: call.string(3))
+                    var table = LuaTable(fields: [("unreadable", .integer(Int64(range.unreadable)))])
+                    if let earliest = range.earliest { table["earliest"] = .string(timestamp(earliest)) }
+                    if let latest = range.latest { table["latest"] = .string(timestamp(latest)) }
+                    try call.push(.table(table))
+                    return 1
+                },
+                "tables": { call in
+                    let handle = try call.object(1, type)
+                    let names = try handle.store.tableNames()
+                    try call.push(.table(LuaTable(array: names.map { .string($0) })))
+                    return 1
+                },
+                "columns": { call in
+                    let handle = try call.object(1, type)
+                    let schema = try handle.store.schema(of: call.string(2))
+                    let columns = schema.columns.map { column -> LuaValue in
+                        var entry = LuaTable(fields: [
+                            ("name", .string(column.name)), ("type", .string(column.declaredType)),
+                            ("kind", .string(column.kind.rawValue)),
+                        ])
+                        if let nullable = column.isNullable { entry["nullable"] = .boolean(nullable) }
+                        return .table(entry)
+                    }
+                    try call.push(.table(LuaTable(array: columns)))
+                    return 1
+                },
+                "scan": { call in try scan(call) },
+            ])
         return state.function("ctx:store") { call in
             let id = try call.string(2)
             let store = try access.store(id)
@@ -73,17 +76,21 @@ enum StoreLibrary {
         let table = try call.string(2)
         var filter = RowFilter.all
         if !call.isNil(3) {
-            guard case .table(let options) = try call.value(3) else { throw call.argumentError(3, "table of options expected") }
+            guard case .table(let options) = try call.value(3) else {
+                throw call.argumentError(3, "table of options expected")
+            }
             let known: Set<String> = ["older_than", "column", "null", "not_null"]
             for (key, _) in options.fields where !known.contains(key.stringValue ?? "") {
                 throw call.argumentError(3, "unknown option \(key); options: older_than with column, null, not_null")
             }
             if let period = options["older_than"]?.stringValue {
                 guard let column = options["column"]?.stringValue else {
-                    throw call.argumentError(3, "older_than needs the date column: {older_than = \"\(period)\", column = \"…\"}")
+                    throw call.argumentError(
+                        3, "older_than needs the date column: {older_than = \"\(period)\", column = \"…\"}")
                 }
                 guard let duration = ISODuration(period), let cutoff = handle.access.cutoff(duration) else {
-                    throw call.argumentError(3, "older_than must be an ISO 8601 duration such as \"P6M\", not \"\(period)\"")
+                    throw call.argumentError(
+                        3, "older_than must be an ISO 8601 duration such as \"P6M\", not \"\(period)\"")
                 }
                 filter = .olderThan(cutoff, column: column)
             } else if let column = options["null"]?.stringValue {
@@ -105,9 +112,13 @@ enum StoreLibrary {
         var detectors = handle.access.detectors
         var limits = ScanLimits()
         // The scan leaves the rule a tenth of its remaining time, to read what the scan found.
-        if let remaining = call.remainingTime { limits.timeLimit = min(limits.timeLimit, max(.milliseconds(1), remaining * 9 / 10)) }
+        if let remaining = call.remainingTime {
+            limits.timeLimit = min(limits.timeLimit, max(.milliseconds(1), remaining * 9 / 10))
+        }
         if !call.isNil(3) {
-            guard case .table(let options) = try call.value(3) else { throw call.argumentError(3, "table of options expected") }
+            guard case .table(let options) = try call.value(3) else {
+                throw call.argumentError(3, "table of options expected")
+            }
             if case .table(let list)? = options["columns"] { columns = list.array.compactMap(\.stringValue) }
             if case .table(let list)? = options["detectors"] {
                 do {
@@ -119,7 +130,8 @@ enum StoreLibrary {
             if let cap = options["row_cap"]?.integerValue, cap > 0 { limits.rowCap = Int(cap) }
         }
         guard !columns.isEmpty else {
-            throw call.argumentError(3, "no column to scan: the descriptor declares no free_text for `\(table)`; pass {columns = {...}}")
+            throw call.argumentError(
+                3, "no column to scan: the descriptor declares no free_text for `\(table)`; pass {columns = {...}}")
         }
         let plugged = detectors.detectors.compactMap { $0 as? PluginDetector }
         // The scan and its plugin detectors stop at the same instant.
@@ -141,11 +153,15 @@ enum StoreLibrary {
         var tallies = LuaTable()
         for tally in report.detectors {
             var byColumn = LuaTable()
-            for (column, matches) in tally.matchesByColumn.sorted(by: { $0.key < $1.key }) { byColumn[column] = .integer(Int64(matches)) }
-            tallies[tally.detector] = .table(LuaTable(fields: [
-                ("matches", .integer(Int64(tally.matches))), ("rows", .integer(Int64(tally.rows))),
-                ("columns", .table(byColumn)), ("examples", .table(LuaTable(array: tally.examples.map { .string($0.description) }))),
-            ]))
+            for (column, matches) in tally.matchesByColumn.sorted(by: { $0.key < $1.key }) {
+                byColumn[column] = .integer(Int64(matches))
+            }
+            tallies[tally.detector] = .table(
+                LuaTable(fields: [
+                    ("matches", .integer(Int64(tally.matches))), ("rows", .integer(Int64(tally.rows))),
+                    ("columns", .table(byColumn)),
+                    ("examples", .table(LuaTable(array: tally.examples.map { .string($0.description) }))),
+                ]))
         }
         var result = LuaTable(fields: [
             ("rows", .integer(Int64(report.rowsScanned))), ("bytes", .integer(Int64(report.bytesScanned))),

@@ -62,7 +62,9 @@ final class ExpectationRecord {
     func expectation(passed: Bool, message: String, expected: String?, actual: String?, at location: SourceLocation) {
         count += 1
         if !passed {
-            failures.append(TestFailure(kind: .expectation, message: message, location: location, expected: expected, actual: actual))
+            failures.append(
+                TestFailure(
+                    kind: .expectation, message: message, location: location, expected: expected, actual: actual))
         }
     }
 

@@ -30,14 +30,20 @@ struct FixtureBuilder {
     /// The document's root for `table`, with the defaults filled in.
     func root(from table: LuaTable) throws(LuaCallError) -> LocatedNode {
         guard table.array.isEmpty else {
-            throw LuaCallError("system{...} expects a mapping of descriptor fields (id = ..., data = {...}), not a list")
+            throw LuaCallError(
+                "system{...} expects a mapping of descriptor fields (id = ..., data = {...}), not a list")
         }
         var entries: [LocatedNode.Entry] = []
         for (key, value) in Self.defaults where table[key] == nil {
             entries.append(entry(key, node(.scalar(Scalar(text: value, style: .doubleQuoted)))))
         }
         for (key, value) in try fields(of: table, at: .root) {
-            entries.append(entry(key, try node(for: value, at: NodePath.root.appending(key), shape: DescriptorSchema.system.field(key)?.shape)))
+            entries.append(
+                entry(
+                    key,
+                    try node(
+                        for: value, at: NodePath.root.appending(key), shape: DescriptorSchema.system.field(key)?.shape))
+            )
         }
         return node(.mapping(entries))
     }
@@ -57,14 +63,15 @@ struct FixtureBuilder {
         for (key, value) in table.fields {
             guard case .string(let name) = key else {
                 throw LuaCallError(
-                    "the fixture's \(Self.describe(path)) has the key \(key), which is not a name: a table is either a list (1, 2, 3…) or a mapping of names")
+                    "the fixture's \(Self.describe(path)) has the key \(key), which is not a name: a table is either a list (1, 2, 3…) or a mapping of names"
+                )
             }
             named.append((name, value))
         }
         let order = Dictionary(uniqueKeysWithValues: Self.defaults.enumerated().map { ($1.0, $0) })
         return named.sorted { a, b in
             switch (order[a.0], order[b.0]) {
-            case let (x?, y?): x < y
+            case (let x?, let y?): x < y
             case (.some, nil): true
             case (nil, .some): false
             case (nil, nil): a.0 < b.0
@@ -82,7 +89,9 @@ struct FixtureBuilder {
         case .integer(let i):
             return node(.scalar(Scalar(text: String(i), style: .plain)))
         case .number(let d):
-            guard d.isFinite else { throw LuaCallError("the fixture's \(Self.describe(path)) is \(d), which a descriptor cannot hold") }
+            guard d.isFinite else {
+                throw LuaCallError("the fixture's \(Self.describe(path)) is \(d), which a descriptor cannot hold")
+            }
             if case .integer? = shape, let whole = Int64(exactly: d) {
                 return node(.scalar(Scalar(text: String(whole), style: .plain)))
             }
@@ -92,7 +101,8 @@ struct FixtureBuilder {
         case .table(let table):
             if !table.array.isEmpty, !table.fields.isEmpty {
                 throw LuaCallError(
-                    "the fixture's \(Self.describe(path)) mixes a list (1, 2, 3…) and named fields: write one or the other")
+                    "the fixture's \(Self.describe(path)) mixes a list (1, 2, 3…) and named fields: write one or the other"
+                )
             }
             if table.isEmpty, let shape, Self.isMapping(shape) { return node(.mapping([])) }
             if table.fields.isEmpty {
@@ -105,11 +115,14 @@ struct FixtureBuilder {
             }
             var entries: [LocatedNode.Entry] = []
             for (key, element) in try fields(of: table, at: path) {
-                entries.append(entry(key, try node(for: element, at: path.appending(key), shape: Self.shape(of: key, in: shape))))
+                entries.append(
+                    entry(key, try node(for: element, at: path.appending(key), shape: Self.shape(of: key, in: shape))))
             }
             return node(.mapping(entries))
         case .reference:
-            throw LuaCallError("the fixture's \(Self.describe(path)) is a \(value.typeName); a fixture holds tables, strings, numbers and booleans")
+            throw LuaCallError(
+                "the fixture's \(Self.describe(path)) is a \(value.typeName); a fixture holds tables, strings, numbers and booleans"
+            )
         }
     }
 
@@ -138,9 +151,11 @@ extension NodePath {
     /// The path as a Lua reader counts: `data[1].retention` for the first data item (reports
     /// count from 0, Lua from 1).
     var luaDescription: String {
-        NodePath(components.map { component in
-            if case .index(let index) = component { return .index(index + 1) }
-            return component
-        }).description
+        NodePath(
+            components.map { component in
+                if case .index(let index) = component { return .index(index + 1) }
+                return component
+            }
+        ).description
     }
 }

@@ -71,10 +71,12 @@ final class PackTestSession {
             let pluginSet = try PluginSet(state: state, plugins: plugins, taxonomy: taxonomy, limits: testLimits)
             testPlugins = pluginSet
             globals = try PackGlobals.make(for: pack, in: state, limits: testLimits, plugins: pluginSet)
-            context = TestContext(pack: pack, defaultWorker: worker, taxonomy: taxonomy, limits: limits, plugins: plugins)
+            context = TestContext(
+                pack: pack, defaultWorker: worker, taxonomy: taxonomy, limits: limits, plugins: plugins)
             library = try TestLibrary(state: state, context: context, limits: testLimits)
         } catch {
-            outcome.diagnostics.append(.error(.testHost, at: .whole(target.folder), "cannot prepare the tests of pack `\(pack.id)`: \(error)"))
+            outcome.diagnostics.append(
+                .error(.testHost, at: .whole(target.folder), "cannot prepare the tests of pack `\(pack.id)`: \(error)"))
             return outcome
         }
         outcome.diagnostics += worker.diagnostics
@@ -101,7 +103,9 @@ final class PackTestSession {
 
     /// Runs `file` in an environment of its own and collects the tests it declares; a file that
     /// cannot be read, does not compile or fails while declaring is a problem with its location.
-    private func declare(_ file: String, state: LuaState, library: TestLibrary, globals: [String: LuaValue]) -> ([Declared], [Diagnostic]) {
+    private func declare(_ file: String, state: LuaState, library: TestLibrary, globals: [String: LuaValue]) -> (
+        [Declared], [Diagnostic]
+    ) {
         let source: String
         do {
             source = try LuaSourceFile.read(file, shown: file).source
@@ -110,7 +114,9 @@ final class PackTestSession {
         }
         do throws(LuaError) {
             let made = try state.call(library.newFile, [], limits: testLimits)
-            guard made.count == 2, let api = made[0].tableValue else { throw LuaError(.host, "new_file returned no API") }
+            guard made.count == 2, let api = made[0].tableValue else {
+                throw LuaError(.host, "new_file returned no API")
+            }
             var environment = globals
             for (key, value) in api.fields { if let name = key.stringValue { environment[name] = value } }
             let chunk = try state.load(source, name: file, environment: try state.makeEnvironment(environment))
@@ -118,23 +124,40 @@ final class PackTestSession {
             let collected = try state.call(made[1], [], limits: testLimits).first?.tableValue ?? LuaTable()
             var tests: [Declared] = []
             for element in collected.array {
-                guard let test = element.tableValue, let name = test["name"]?.stringValue, let body = test["fn"] else { continue }
-                tests.append(Declared(
-                    name: name, line: Int(test["line"]?.integerValue ?? 0), body: body,
-                    befores: test["befores"]?.tableValue?.array ?? [], afters: test["afters"]?.tableValue?.array ?? []))
+                guard let test = element.tableValue, let name = test["name"]?.stringValue, let body = test["fn"] else {
+                    continue
+                }
+                tests.append(
+                    Declared(
+                        name: name, line: Int(test["line"]?.integerValue ?? 0), body: body,
+                        befores: test["befores"]?.tableValue?.array ?? [],
+                        afters: test["afters"]?.tableValue?.array ?? []))
             }
             if tests.isEmpty {
-                return ([], [.warning(.noTests, at: .whole(file), "`\(file)` declares no test", hint: "declare tests with it(name, function() ... end)")])
+                return (
+                    [],
+                    [
+                        .warning(
+                            .noTests, at: .whole(file), "`\(file)` declares no test",
+                            hint: "declare tests with it(name, function() ... end)")
+                    ]
+                )
             }
             return (tests, [])
         } catch {
-            let location = SourceLocation(file: error.file ?? file, line: error.line ?? 0, column: error.line == nil ? 0 : 1)
+            let location = SourceLocation(
+                file: error.file ?? file, line: error.line ?? 0, column: error.line == nil ? 0 : 1)
             if error.kind == .syntax {
                 return ([], [.error(.testSyntax, at: location, "syntax error: \(error.message)")])
             }
-            return ([], [.error(
-                .testLoad, at: location, "the test file failed while declaring its tests: \(error.message)",
-                hint: error.isLimit ? "a test file declares tests; do the work inside it(...)" : nil)])
+            return (
+                [],
+                [
+                    .error(
+                        .testLoad, at: location, "the test file failed while declaring its tests: \(error.message)",
+                        hint: error.isLimit ? "a test file declares tests; do the work inside it(...)" : nil)
+                ]
+            )
         }
     }
 
@@ -178,19 +201,26 @@ final class PackTestSession {
             status = .fail
         } else if let error {
             status = .error
-            failures = [TestFailure(
-                kind: .error, message: error.message,
-                location: error.file.map { SourceLocation(file: $0, line: error.line ?? 0, column: error.line == nil ? 0 : 1) },
-                errorKind: error.kind.rawValue)]
+            failures = [
+                TestFailure(
+                    kind: .error, message: error.message,
+                    location: error.file.map {
+                        SourceLocation(file: $0, line: error.line ?? 0, column: error.line == nil ? 0 : 1)
+                    },
+                    errorKind: error.kind.rawValue)
+            ]
         } else if count == 0 {
             status = .fail
-            failures = [TestFailure(
-                kind: .assertsNothing, message: "the test asserts nothing: it ran no expect(...)",
-                location: SourceLocation(file: file, line: test.line, column: 1))]
+            failures = [
+                TestFailure(
+                    kind: .assertsNothing, message: "the test asserts nothing: it ran no expect(...)",
+                    location: SourceLocation(file: file, line: test.line, column: 1))
+            ]
         }
         var output = state.log.report
         return TestCase(
-            pack: pack, file: file, line: test.line, name: test.name, status: status, expectations: count, failures: failures,
+            pack: pack, file: file, line: test.line, name: test.name, status: status, expectations: count,
+            failures: failures,
             output: output)
     }
 }

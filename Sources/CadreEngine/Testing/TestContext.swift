@@ -43,7 +43,8 @@ final class TestContext {
         let (configured, problems) = PackLoader().load(at: pack.folder, as: pack.folder, settings: chosen)
         let errors = problems.filter(\.isError)
         guard let configured, errors.isEmpty else {
-            throw LuaCallError("run: " + errors.map { $0.message + ($0.hint.map { " (\($0))" } ?? "") }.joined(separator: "; "))
+            throw LuaCallError(
+                "run: " + errors.map { $0.message + ($0.hint.map { " (\($0))" } ?? "") }.joined(separator: "; "))
         }
         let worker: EngineWorker
         do {
@@ -79,11 +80,13 @@ final class TestContext {
     /// shown; it must stay inside the pack.
     func fixturePath(_ relative: String) throws(LuaCallError) -> (path: String, shown: String) {
         let folder = (currentFile as NSString).deletingLastPathComponent
-        let shown = WorkspaceFiles.normalized(relative.hasPrefix("/") ? relative : WorkspaceFiles.join(folder, relative))
+        let shown = WorkspaceFiles.normalized(
+            relative.hasPrefix("/") ? relative : WorkspaceFiles.join(folder, relative))
         let packRoot = URL(fileURLWithPath: pack.folder).standardizedFileURL.path
         let resolved = URL(fileURLWithPath: shown).standardizedFileURL.path
         guard resolved.hasPrefix(packRoot + "/") else {
-            throw LuaCallError("fixture: `\(relative)` is outside pack `\(pack.id)`; fixture files live in the pack (tests/fixtures/)")
+            throw LuaCallError(
+                "fixture: `\(relative)` is outside pack `\(pack.id)`; fixture files live in the pack (tests/fixtures/)")
         }
         guard FileManager.default.fileExists(atPath: resolved) else {
             throw LuaCallError("fixture: no file `\(shown)` (paths are relative to the test file's folder)")

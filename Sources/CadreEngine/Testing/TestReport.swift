@@ -31,7 +31,8 @@ public struct TestReport: Sendable {
     public var files: [String]
 
     public init(
-        cases: [TestCase], coverage: RuleCoverage, diagnostics: [Diagnostic], filter: String?, packs: [(id: String, folder: String)],
+        cases: [TestCase], coverage: RuleCoverage, diagnostics: [Diagnostic], filter: String?,
+        packs: [(id: String, folder: String)],
         files: [String]
     ) {
         self.cases = cases

@@ -28,7 +28,8 @@ public struct TestRunner: Sendable {
     public var plugins: [Plugin]
 
     public init(
-        targets: [TestTarget], taxonomy: Taxonomy, limits: LuaLimits? = nil, filter: String? = nil, jobs: Int = 0, plugins: [Plugin] = []
+        targets: [TestTarget], taxonomy: Taxonomy, limits: LuaLimits? = nil, filter: String? = nil, jobs: Int = 0,
+        plugins: [Plugin] = []
     ) {
         self.targets = targets
         self.plugins = plugins
@@ -75,7 +76,10 @@ public struct TestRunner: Sendable {
                 diagnostics += outcome.diagnostics
                 if let id = outcome.packID {
                     if let first = seen[id] {
-                        diagnostics.append(.error(.duplicateID, at: .whole(outcome.folder), "pack `\(id)` is also tested from `\(first)`"))
+                        diagnostics.append(
+                            .error(
+                                .duplicateID, at: .whole(outcome.folder), "pack `\(id)` is also tested from `\(first)`")
+                        )
                         continue
                     }
                     seen[id] = outcome.folder

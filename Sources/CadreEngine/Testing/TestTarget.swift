@@ -24,7 +24,7 @@ public struct TestTarget: Sendable, Hashable {
                 switch (targets[index].files, files) {
                 case (nil, _): break
                 case (_, nil): targets[index].files = nil
-                case let (old?, new?): targets[index].files = Array(Set(old + new)).sorted()
+                case (let old?, let new?): targets[index].files = Array(Set(old + new)).sorted()
                 }
             } else {
                 targets.append(TestTarget(folder: folder, files: files))
@@ -43,29 +43,35 @@ public struct TestTarget: Sendable, Hashable {
                 } else if let pack = enclosingPack(of: path) {
                     let files = testFiles(in: path)
                     if files.isEmpty {
-                        diagnostics.append(.error(.emptyFile, at: .whole(typed), "no test file (`*_test.lua`) in `\(typed)`"))
+                        diagnostics.append(
+                            .error(.emptyFile, at: .whole(typed), "no test file (`*_test.lua`) in `\(typed)`"))
                     } else {
                         add(pack, files: files)
                     }
                 } else {
                     let packs = subfolders(of: path).filter(isPack)
                     if packs.isEmpty {
-                        diagnostics.append(.error(
-                            .unreadableFile, at: .whole(typed), "`\(typed)` is neither a pack, a folder of packs, nor inside a pack",
-                            hint: "a pack is a folder with pack.yaml; its tests are tests/*_test.lua"))
+                        diagnostics.append(
+                            .error(
+                                .unreadableFile, at: .whole(typed),
+                                "`\(typed)` is neither a pack, a folder of packs, nor inside a pack",
+                                hint: "a pack is a folder with pack.yaml; its tests are tests/*_test.lua"))
                     }
                     for pack in packs { add(pack, files: nil) }
                 }
             } else {
                 guard path.hasSuffix("_test.lua") else {
-                    diagnostics.append(.error(
-                        .unreadableFile, at: .whole(typed), "`\(typed)` is not a test file", hint: "test files end in `_test.lua`"))
+                    diagnostics.append(
+                        .error(
+                            .unreadableFile, at: .whole(typed), "`\(typed)` is not a test file",
+                            hint: "test files end in `_test.lua`"))
                     continue
                 }
                 guard let pack = enclosingPack(of: (path as NSString).deletingLastPathComponent) else {
-                    diagnostics.append(.error(
-                        .unreadableFile, at: .whole(typed), "`\(typed)` is not inside a pack",
-                        hint: "a test file belongs to the pack whose folder (with pack.yaml) holds it"))
+                    diagnostics.append(
+                        .error(
+                            .unreadableFile, at: .whole(typed), "`\(typed)` is not inside a pack",
+                            hint: "a test file belongs to the pack whose folder (with pack.yaml) holds it"))
                     continue
                 }
                 add(pack, files: [path])

@@ -15,5 +15,7 @@ public struct WaiverBook: Sendable {
         (bySystem[system] ?? []).filter { $0.covers(rule: rule) }.sorted { $0.expires > $1.expires }
     }
 
-    public var all: [Waiver] { bySystem.values.flatMap { $0 }.sorted { ($0.location, $0.rule) < ($1.location, $1.rule) } }
+    public var all: [Waiver] {
+        bySystem.values.flatMap { $0 }.sorted { ($0.location, $0.rule) < ($1.location, $1.rule) }
+    }
 }

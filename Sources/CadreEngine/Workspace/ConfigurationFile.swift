@@ -17,14 +17,24 @@ enum ConfigurationFile {
         return check(root, format: format, shape: shape)
     }
 
-    static func check(_ root: LocatedNode, format: String, shape: ObjectShape) -> (root: LocatedNode?, diagnostics: [Diagnostic]) {
+    static func check(_ root: LocatedNode, format: String, shape: ObjectShape) -> (
+        root: LocatedNode?, diagnostics: [Diagnostic]
+    ) {
         guard root.mapping != nil else {
-            return (nil, [.error(.wrongType, at: root.location, "the file must be a mapping, starting with `cadre: \(format)`")])
+            return (
+                nil,
+                [.error(.wrongType, at: root.location, "the file must be a mapping, starting with `cadre: \(format)`")]
+            )
         }
         guard root["cadre"]?.scalar?.value == .string(format) else {
-            return (nil, [.error(
-                .unknownFormat, at: root["cadre"]?.location ?? root.location,
-                "not a `\(format)` file", hint: "write `cadre: \(format)` on the first line")])
+            return (
+                nil,
+                [
+                    .error(
+                        .unknownFormat, at: root["cadre"]?.location ?? root.location,
+                        "not a `\(format)` file", hint: "write `cadre: \(format)` on the first line")
+                ]
+            )
         }
         var validator = ShapeValidator(taxonomy: Taxonomy(), root: shape)
         validator.check(root, against: .object(shape), at: .root)

@@ -32,7 +32,8 @@ public struct Workspace: Sendable {
         var relative = "."
         var url = URL(fileURLWithPath: directory).standardizedFileURL
         for _ in 0..<64 {
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent(WorkspaceConfiguration.fileName).path) {
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent(WorkspaceConfiguration.fileName).path)
+            {
                 return directory == "." ? relative : WorkspaceFiles.join(directory, relative)
             }
             let parent = url.deletingLastPathComponent()
@@ -52,7 +53,8 @@ public struct Workspace: Sendable {
         let configurationFile = WorkspaceConfiguration.fileName
         var configuration = WorkspaceConfiguration.defaults(at: configurationFile)
         if FileManager.default.fileExists(atPath: files.path(configurationFile)) {
-            let (read, problems) = WorkspaceConfiguration.read(fileAt: files.path(configurationFile), as: configurationFile)
+            let (read, problems) = WorkspaceConfiguration.read(
+                fileAt: files.path(configurationFile), as: configurationFile)
             diagnostics += problems
             if let read { configuration = read }
         }
@@ -75,9 +77,10 @@ public struct Workspace: Sendable {
             diagnostics += problems
             guard var pack else { continue }
             if let first = packIDs[pack.id] {
-                diagnostics.append(.error(
-                    .duplicateID, at: pack.manifest.location, "pack `\(pack.id)` is also loaded from `\(first)`",
-                    hint: "list each pack once in cadre.yaml"))
+                diagnostics.append(
+                    .error(
+                        .duplicateID, at: pack.manifest.location, "pack `\(pack.id)` is also loaded from `\(first)`",
+                        hint: "list each pack once in cadre.yaml"))
                 continue
             }
             packIDs[pack.id] = name
@@ -91,9 +94,12 @@ public struct Workspace: Sendable {
         }
         for (packID, values) in configuration.settings.sorted(by: { $0.key < $1.key }) where packIDs[packID] == nil {
             let location = values.values.map(\.location).min() ?? configuration.location
-            diagnostics.append(.error(
-                .unknownKey, at: location, "settings for pack `\(packID)`, which the workspace does not load",
-                hint: packIDs.isEmpty ? "list the pack under `packs:`" : "packs loaded: \(packIDs.keys.sorted().joined(separator: ", "))"))
+            diagnostics.append(
+                .error(
+                    .unknownKey, at: location, "settings for pack `\(packID)`, which the workspace does not load",
+                    hint: packIDs.isEmpty
+                        ? "list the pack under `packs:`"
+                        : "packs loaded: \(packIDs.keys.sorted().joined(separator: ", "))"))
         }
 
         var waivers: [Waiver] = []
@@ -114,7 +120,8 @@ public struct Workspace: Sendable {
         }
 
         return Workspace(
-            root: root, configuration: configuration, packs: packs, plugins: plugins, taxonomy: taxonomy, waivers: waivers,
+            root: root, configuration: configuration, packs: packs, plugins: plugins, taxonomy: taxonomy,
+            waivers: waivers,
             systemFiles: found.map(files.name), diagnostics: diagnostics.sortedForDisplay())
     }
 

@@ -60,14 +60,18 @@ public struct WorkspaceConfiguration: Sendable {
         for entry in root["settings"]?.mapping ?? [] {
             var values: [String: (String, SourceLocation)] = [:]
             for setting in entry.value.mapping ?? [] {
-                if case .string(let value)? = setting.value.scalar?.value { values[setting.key] = (value, setting.value.location) }
+                if case .string(let value)? = setting.value.scalar?.value {
+                    values[setting.key] = (value, setting.value.location)
+                }
             }
             configuration.settings[entry.key] = values
         }
         if let limits = root["limits"] {
             if let mb = limits.integer("memory_mb") { configuration.limits.memoryBytes = mb << 20 }
             if let n = limits.integer("instructions") { configuration.limits.instructions = n }
-            if let ms = limits.integer("deadline_ms") { configuration.limits.deadline = ms == 0 ? nil : .milliseconds(ms) }
+            if let ms = limits.integer("deadline_ms") {
+                configuration.limits.deadline = ms == 0 ? nil : .milliseconds(ms)
+            }
             if let mb = limits.integer("retained_mb") { configuration.limits.retainedBytes = mb << 20 }
         }
         if let word = root["evaluate"]?.string("fail_on") { configuration.failOn = Severity(rawValue: word) }
@@ -84,8 +88,13 @@ public struct WorkspaceConfiguration: Sendable {
             .optional("packs", .list(.string(.text)), "Pack folders to evaluate."),
             .optional("plugins", .list(.string(.text)), "Plugin folders to enable."),
             .optional("waivers", .list(.string(.text)), "Files of accepted exceptions (`cadre: waivers/v1`)."),
-            .optional("taxonomy", .list(.string(.text)), "Files of the workspace's own taxonomy terms (`cadre: taxonomy/v1`)."),
-            .optional("settings", .dictionary(keys: .identifier, values: .dictionary(keys: .identifier, values: .string(.identifier))), "Pack settings: pack id → setting → value."),
+            .optional(
+                "taxonomy", .list(.string(.text)), "Files of the workspace's own taxonomy terms (`cadre: taxonomy/v1`)."
+            ),
+            .optional(
+                "settings",
+                .dictionary(keys: .identifier, values: .dictionary(keys: .identifier, values: .string(.identifier))),
+                "Pack settings: pack id → setting → value."),
             .optional("limits", .object(limitsShape), "What each rule may use on each system."),
             .optional("evaluate", .object(evaluateShape), "Defaults of `cadre evaluate`."),
         ])
@@ -97,13 +106,18 @@ public struct WorkspaceConfiguration: Sendable {
             .optional("memory_mb", .integer(minimum: 1), "Memory, in MiB (default 64)."),
             .optional("instructions", .integer(minimum: 0), "Lua instructions (default 10,000,000; 0: no limit)."),
             .optional("deadline_ms", .integer(minimum: 0), "Wall-clock time in milliseconds (default 2,000; 0: none)."),
-            .optional("retained_mb", .integer(minimum: 1), "Memory a rule file may keep from one system to the next, in MiB (default 16)."),
+            .optional(
+                "retained_mb", .integer(minimum: 1),
+                "Memory a rule file may keep from one system to the next, in MiB (default 16)."),
         ])
 
     static let evaluateShape = ObjectShape(
         name: "evaluate",
         summary: "Defaults of `cadre evaluate`.",
         fields: [
-            .optional("fail_on", .choice(ChoiceSet(name: "severity", values: Severity.words.map { ($0, $0) } + [("none", "never")])), "The lowest severity that makes `cadre evaluate` exit 1 (default `high`)."),
+            .optional(
+                "fail_on",
+                .choice(ChoiceSet(name: "severity", values: Severity.words.map { ($0, $0) } + [("none", "never")])),
+                "The lowest severity that makes `cadre evaluate` exit 1 (default `high`).")
         ])
 }

@@ -45,14 +45,18 @@ struct RunComparison {
     }
 
     /// What the `differences` are, given their `results` (by key, recorded form).
-    func diff(_ differences: Differences, results: [ResultKey: RuleResult], fromInfo: RunInfo?, toInfo: RunInfo?) -> RunDiff {
+    func diff(_ differences: Differences, results: [ResultKey: RuleResult], fromInfo: RunInfo?, toInfo: RunInfo?)
+        -> RunDiff
+    {
         var diff = RunDiff(from: fromInfo, to: toInfo, newFailures: [], resolved: [], changed: [])
         for (pair, was, now) in differences.pairs.sorted(by: { $0.pair < $1.pair }) {
             let file = now?.file ?? was?.file ?? ""
             let before = was.flatMap { results[$0.reference.key] }
             let after = now.flatMap { results[$0.reference.key] }
-            guard let (entry, category) = RunDiff.entry(
-                system: pair.system, file: file, rule: pair.rule, severity: (now ?? was)?.reference.severity ?? .info, before: before, after: after)
+            guard
+                let (entry, category) = RunDiff.entry(
+                    system: pair.system, file: file, rule: pair.rule,
+                    severity: (now ?? was)?.reference.severity ?? .info, before: before, after: after)
             else { continue }
             switch category {
             case .new: diff.newFailures.append(entry)
@@ -74,7 +78,9 @@ struct RunComparison {
     static func sameResults(_ before: RecordedRun?, _ after: RecordedRun) -> Set<String> {
         guard let before else { return [] }
         var lists: [String: ResultList?] = [:]  // nil: a name seen twice
-        for system in before.systems { lists[system.id ?? system.file] = lists[system.id ?? system.file] == nil ? system.results : .some(nil) }
+        for system in before.systems {
+            lists[system.id ?? system.file] = lists[system.id ?? system.file] == nil ? system.results : .some(nil)
+        }
         var same: Set<String> = []
         var seen: Set<String> = []
         for system in after.systems {

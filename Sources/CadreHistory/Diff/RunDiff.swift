@@ -58,7 +58,9 @@ public struct RunDiff: Sendable {
     }
 
     /// Classifies one pair whose recorded result differs; nil when nothing a person would see changed.
-    static func entry(system: String, file: String, rule: String, severity: Severity, before: RuleResult?, after: RuleResult?)
+    static func entry(
+        system: String, file: String, rule: String, severity: Severity, before: RuleResult?, after: RuleResult?
+    )
         -> (Entry, Category)?
     {
         let oldFindings = before?.findings ?? []
@@ -66,8 +68,10 @@ public struct RunDiff: Sendable {
         let oldIDs = Set(oldFindings.map(identity))
         let newIDs = Set(newFindings.map(identity))
         var entry = Entry(
-            system: system, file: file, rule: rule, severity: after?.severity ?? before?.severity ?? severity, before: before, after: after,
-            added: newFindings.filter { !oldIDs.contains(identity($0)) }, removed: oldFindings.filter { !newIDs.contains(identity($0)) })
+            system: system, file: file, rule: rule, severity: after?.severity ?? before?.severity ?? severity,
+            before: before, after: after,
+            added: newFindings.filter { !oldIDs.contains(identity($0)) },
+            removed: oldFindings.filter { !newIDs.contains(identity($0)) })
         let failedBefore = before.map { $0.status == .fail || $0.status == .error } ?? false
         let failsAfter = after.map { $0.status == .fail || $0.status == .error } ?? false
         if failsAfter && !failedBefore { return (entry, .new) }
@@ -80,7 +84,8 @@ public struct RunDiff: Sendable {
         // A rule that came into force and passes, or whose reason to be skipped changed (not yet
         // in force → not applicable), changed nothing a person acts on.
         let quiet: Set<RuleResult.Status> = [.pass, .skipped]
-        if let before, let after, quiet.contains(before.status), quiet.contains(after.status), before.waiver == nil, after.waiver == nil,
+        if let before, let after, quiet.contains(before.status), quiet.contains(after.status), before.waiver == nil,
+            after.waiver == nil,
             entry.added.isEmpty, entry.removed.isEmpty
         {
             return nil

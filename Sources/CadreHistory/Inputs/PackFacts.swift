@@ -19,34 +19,45 @@ struct PackFacts: Sendable {
         id = pack.id
         version = pack.version
         var parts: [(name: String, digest: String)] = [
-            ("id", pack.id), ("title", pack.manifest.title), ("api", "\(pack.manifest.api)"), ("data-file", pack.manifest.dataFile ?? ""),
+            ("id", pack.id), ("title", pack.manifest.title), ("api", "\(pack.manifest.api)"),
+            ("data-file", pack.manifest.dataFile ?? ""),
         ]
         for (name, value) in pack.settings { parts.append(("setting:" + name, value)) }
         var inputs: [RunInput] = []
         let modules = pack.modules.values.sorted { $0.path < $1.path }
         for module in modules {
             parts.append(("module:" + module.relativePath, module.digest))
-            inputs.append(RunInput(kind: .packFile, name: pack.id, path: module.path, digest: module.digest, detail: ["role": "module"]))
+            inputs.append(
+                RunInput(
+                    kind: .packFile, name: pack.id, path: module.path, digest: module.digest, detail: ["role": "module"]
+                ))
         }
         if let dataFile = pack.manifest.dataFile {
             let name = WorkspaceFiles.join(pack.folder, dataFile)
             let digest = Digest.sha256(ofFile: files.path(name))
             parts.append(("data", digest))
-            inputs.append(RunInput(kind: .packFile, name: pack.id, path: name, digest: digest, detail: ["role": "data"]))
+            inputs.append(
+                RunInput(kind: .packFile, name: pack.id, path: name, digest: digest, detail: ["role": "data"]))
         }
         let manifest = WorkspaceFiles.join(pack.folder, "pack.yaml")
-        inputs.append(RunInput(
-            kind: .packFile, name: pack.id, path: manifest, digest: Digest.sha256(ofFile: files.path(manifest)), detail: ["role": "manifest"]))
+        inputs.append(
+            RunInput(
+                kind: .packFile, name: pack.id, path: manifest, digest: Digest.sha256(ofFile: files.path(manifest)),
+                detail: ["role": "manifest"]))
         shared = Digest.combining(parts)
         ruleFiles = [:]
         for file in pack.ruleFiles {
             ruleFiles[file.path] = file.digest
-            inputs.append(RunInput(kind: .packFile, name: pack.id, path: file.path, digest: file.digest, detail: ["role": "rule"]))
+            inputs.append(
+                RunInput(kind: .packFile, name: pack.id, path: file.path, digest: file.digest, detail: ["role": "rule"])
+            )
         }
         var settings: [String: String] = ["shared": shared, "title": pack.manifest.title]
         for (name, value) in pack.settings { settings["setting." + name] = value }
         inputs.insert(
-            RunInput(kind: .pack, name: pack.id, path: pack.folder, version: pack.version, digest: pack.digest, detail: settings),
+            RunInput(
+                kind: .pack, name: pack.id, path: pack.folder, version: pack.version, digest: pack.digest,
+                detail: settings),
             at: 0)
         self.inputs = inputs
     }

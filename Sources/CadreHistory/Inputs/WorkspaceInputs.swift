@@ -35,19 +35,25 @@ struct WorkspaceInputs: Sendable {
         let configuration = workspace.configuration
         let configurationFile = WorkspaceConfiguration.fileName
         if FileManager.default.fileExists(atPath: files.path(configurationFile)) {
-            inputs.append(RunInput(
-                kind: .configuration, name: configurationFile, path: configurationFile, digest: Digest.sha256(ofFile: files.path(configurationFile))))
+            inputs.append(
+                RunInput(
+                    kind: .configuration, name: configurationFile, path: configurationFile,
+                    digest: Digest.sha256(ofFile: files.path(configurationFile))))
         }
         for file in configuration.waivers {
             let name = WorkspaceFiles.normalized(file)
-            inputs.append(RunInput(kind: .waiverFile, name: file, path: name, digest: Digest.sha256(ofFile: files.path(name))))
+            inputs.append(
+                RunInput(kind: .waiverFile, name: file, path: name, digest: Digest.sha256(ofFile: files.path(name))))
         }
         let limits = configuration.limits
         var engineParts: [String: String] = [
             "cadre": cadreVersion,
             "stores": readsStores ? "read" : "not read",
-            "limits": "memory \(limits.memoryBytes) B, \(limits.instructions) instructions, deadline \(limits.deadline.map { "\($0)" } ?? "none")"
-                + (limits.retainedBytes == WorkspaceConfiguration.defaults(at: "").limits.retainedBytes ? "" : ", retained \(limits.retainedBytes) B"),
+            "limits":
+                "memory \(limits.memoryBytes) B, \(limits.instructions) instructions, deadline \(limits.deadline.map { "\($0)" } ?? "none")"
+                + (limits.retainedBytes == WorkspaceConfiguration.defaults(at: "").limits.retainedBytes
+                    ? "" : ", retained \(limits.retainedBytes) B")
+                ,
         ]
         for file in configuration.taxonomy {
             let name = WorkspaceFiles.normalized(file)
@@ -58,11 +64,15 @@ struct WorkspaceInputs: Sendable {
         for folder in configuration.plugins {
             let folder = WorkspaceFiles.normalized(folder)
             let path = files.path(folder)
-            let pluginFiles = Self.files(in: path).map { (name: $0, digest: Digest.sha256(ofFile: WorkspaceFiles.join(path, $0))) }
+            let pluginFiles = Self.files(in: path).map {
+                (name: $0, digest: Digest.sha256(ofFile: WorkspaceFiles.join(path, $0)))
+            }
             let name = (folder as NSString).lastPathComponent
             inputs.append(RunInput(kind: .plugin, name: name, path: folder, digest: Digest.combining(pluginFiles)))
             for (file, fileDigest) in pluginFiles {
-                inputs.append(RunInput(kind: .pluginFile, name: name, path: WorkspaceFiles.join(folder, file), digest: fileDigest))
+                inputs.append(
+                    RunInput(kind: .pluginFile, name: name, path: WorkspaceFiles.join(folder, file), digest: fileDigest)
+                )
             }
         }
         return WorkspaceInputs(
@@ -75,7 +85,9 @@ struct WorkspaceInputs: Sendable {
         var files: [String] = []
         while let relative = enumerator.nextObject() as? String {
             var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: WorkspaceFiles.join(folder, relative), isDirectory: &isFolder), !isFolder.boolValue {
+            if FileManager.default.fileExists(atPath: WorkspaceFiles.join(folder, relative), isDirectory: &isFolder),
+                !isFolder.boolValue
+            {
                 files.append(relative)
             }
         }

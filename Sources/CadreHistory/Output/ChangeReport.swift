@@ -20,7 +20,9 @@ public struct ChangeReport: Sendable {
         for diagnostic in outcome.diagnostics { lines.append(diagnostic.description) }
         guard let run = outcome.run, let plan = outcome.plan else { return lines.joined(separator: "\n") + "\n" }
         let against = outcome.previous.map { "against run \($0.id) (as of \($0.asOf))" } ?? "with no earlier run"
-        lines.append("re-checked \(TerminalText.line(root)) as of \(run.info.asOf) \(against): re-evaluated \(plan.evaluatedPairs) of \(plan.totalPairs) pairs")
+        lines.append(
+            "re-checked \(TerminalText.line(root)) as of \(run.info.asOf) \(against): re-evaluated \(plan.evaluatedPairs) of \(plan.totalPairs) pairs"
+        )
         let reasons = Self.lines(of: plan.reasons)
         for reason in reasons.prefix(reasonLimit) { lines.append("  " + TerminalText.line(reason)) }
         if reasons.count > reasonLimit { lines.append("  … and \(reasons.count - reasonLimit) more changes") }
@@ -37,7 +39,8 @@ public struct ChangeReport: Sendable {
         guard stores.count > 1 else { return reasons.map(\.description) }
         let shown = stores.prefix(3).map(\.subject).joined(separator: ", ")
         let rest = stores.count > 3 ? ", and \(stores.count - 3) more" : ""
-        let line = "\(stores.count) rules read stores, whose data may have changed (\(shown)\(rest)): on every system that declares stores"
+        let line =
+            "\(stores.count) rules read stores, whose data may have changed (\(shown)\(rest)): on every system that declares stores"
         var lines: [String] = []
         var placed = false
         for reason in reasons {
@@ -70,9 +73,14 @@ public struct ChangeReport: Sendable {
             for entry in diff.newFailures {
                 lines.append(head(entry))
                 if let failure = entry.after?.failure {
-                    lines.append("      " + TerminalText.line((failure.location.map { "\($0): " } ?? "") + "\(failure.kind): \(failure.message)"))
+                    lines.append(
+                        "      "
+                            + TerminalText.line(
+                                (failure.location.map { "\($0): " } ?? "") + "\(failure.kind): \(failure.message)"))
                 }
-                for finding in entry.after?.findings ?? [] where finding.level != .info { lines.append("      " + line(finding)) }
+                for finding in entry.after?.findings ?? [] where finding.level != .info {
+                    lines.append("      " + line(finding))
+                }
             }
         }
         if !diff.resolved.isEmpty {
@@ -80,9 +88,14 @@ public struct ChangeReport: Sendable {
             for entry in diff.resolved {
                 lines.append(head(entry))
                 if let failure = entry.before?.failure, entry.after?.failure == nil {
-                    lines.append("      was: " + TerminalText.line((failure.location.map { "\($0): " } ?? "") + "\(failure.kind): \(failure.message)"))
+                    lines.append(
+                        "      was: "
+                            + TerminalText.line(
+                                (failure.location.map { "\($0): " } ?? "") + "\(failure.kind): \(failure.message)"))
                 }
-                for finding in entry.removed where finding.level == .fail { lines.append("      was: " + line(finding)) }
+                for finding in entry.removed where finding.level == .fail {
+                    lines.append("      was: " + line(finding))
+                }
             }
         }
         if !diff.changed.isEmpty {
@@ -102,15 +115,22 @@ public struct ChangeReport: Sendable {
     public func summary() -> String {
         let count = diff.newFailures.count
         let threshold = failOn.map { "; new at or above \($0.rawValue): \(diff.newFailureCount(at: $0))" } ?? ""
-        return "\(count) new failure\(count == 1 ? "" : "s"), \(diff.resolved.count) resolved, \(diff.changed.count) changed\(threshold)"
+        return
+            "\(count) new failure\(count == 1 ? "" : "s"), \(diff.resolved.count) resolved, \(diff.changed.count) changed\(threshold)"
     }
 
     private func head(_ entry: RunDiff.Entry) -> String {
         let status = { (result: RuleResult?) in result.map { $0.status.rawValue.uppercased() } ?? "—" }
-        let transition = entry.before == nil ? "\(status(entry.after)) (new pair)" : "\(status(entry.before)) → \(status(entry.after))"
-        let reason = entry.after?.skipReason.map { " (\($0.rawValue))" } ?? (entry.after == nil ? " (no longer evaluated)" : "")
-        return "  \(transition)  \(entry.severity.rawValue)  \(TerminalText.line(entry.rule)) on \(TerminalText.line(entry.system))\(reason)"
+        let transition =
+            entry.before == nil
+            ? "\(status(entry.after)) (new pair)" : "\(status(entry.before)) → \(status(entry.after))"
+        let reason =
+            entry.after?.skipReason.map { " (\($0.rawValue))" } ?? (entry.after == nil ? " (no longer evaluated)" : "")
+        return
+            "  \(transition)  \(entry.severity.rawValue)  \(TerminalText.line(entry.rule)) on \(TerminalText.line(entry.system))\(reason)"
     }
 
-    private func line(_ finding: Finding) -> String { TerminalText.line("\(finding.location): \(finding.level.rawValue): \(finding.message)") }
+    private func line(_ finding: Finding) -> String {
+        TerminalText.line("\(finding.location): \(finding.level.rawValue): \(finding.message)")
+    }
 }

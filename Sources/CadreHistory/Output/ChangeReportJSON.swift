@@ -13,13 +13,16 @@ public struct ChangeReportJSON: Sendable {
     }
 
     public func render(_ outcome: RecheckOutcome, workspace: String?) -> String {
-        var document = Document(format: "cadre-recheck/v1", diff: diff, failOn: failOn, exitStatus: outcome.exitStatus(failOn: failOn))
+        var document = Document(
+            format: "cadre-recheck/v1", diff: diff, failOn: failOn, exitStatus: outcome.exitStatus(failOn: failOn))
         document.workspace = workspace
         document.asOf = outcome.run?.info.asOf.description
         document.run = outcome.recorded ? outcome.run?.info.id : nil
         document.previousRun = outcome.previous.map(Run.init)
         document.pairs = outcome.plan.map { Pairs(evaluated: $0.evaluatedPairs, total: $0.totalPairs) }
-        document.reasons = outcome.plan?.reasons.map { Reason(kind: $0.kind.rawValue, subject: $0.subject, detail: $0.detail) }
+        document.reasons = outcome.plan?.reasons.map {
+            Reason(kind: $0.kind.rawValue, subject: $0.subject, detail: $0.detail)
+        }
         document.diagnostics = outcome.diagnostics.map(\.description)
         return encode(document)
     }

@@ -48,11 +48,12 @@ extension RecheckOutcome {
         outcome.diff = diff.shown(in: files)
         outcome.diagnostics = diagnostics.map(files.shown)
         outcome.invalidSystems = invalidSystems.map(files.path)
-        outcome.plan?.reasons = plan?.reasons.map { reason in
-            var reason = reason
-            if reason.kind.namesFile { reason.subject = files.path(reason.subject) }
-            return reason
-        } ?? []
+        outcome.plan?.reasons =
+            plan?.reasons.map { reason in
+                var reason = reason
+                if reason.kind.namesFile { reason.subject = files.path(reason.subject) }
+                return reason
+            } ?? []
         return outcome
     }
 }

@@ -9,11 +9,15 @@ public struct RunListing: Sendable {
 
     public func text() -> String {
         guard !runs.isEmpty else { return "no run recorded yet: run `cadre recheck`\n" }
-        var rows = [["run", "recorded (UTC)", "as of", "kind", "evaluated", "fail", "warn", "error", "waived", "packs"]]
+        var rows = [
+            ["run", "recorded (UTC)", "as of", "kind", "evaluated", "fail", "warn", "error", "waived", "packs"]
+        ]
         for run in runs {
             rows.append([
-                "\(run.id)", run.recordedAt, "\(run.asOf)", run.kind.rawValue, "\(run.evaluatedPairs)/\(run.totalPairs)",
-                "\(run.counts[.fail] ?? 0)", "\(run.counts[.warn] ?? 0)", "\(run.counts[.error] ?? 0)", "\(run.counts[.waived] ?? 0)",
+                "\(run.id)", run.recordedAt, "\(run.asOf)", run.kind.rawValue,
+                "\(run.evaluatedPairs)/\(run.totalPairs)",
+                "\(run.counts[.fail] ?? 0)", "\(run.counts[.warn] ?? 0)", "\(run.counts[.error] ?? 0)",
+                "\(run.counts[.waived] ?? 0)",
                 TerminalText.line(run.packs.map { "\($0.id) \($0.version)" }.joined(separator: ", ")),
             ])
         }
@@ -44,13 +48,17 @@ public struct RunListing: Sendable {
             var counts: [String: Int]
             var packs: [String: String]
         }
-        let document = Document(runs: runs.map { run in
-            Run(
-                id: run.id, recordedAt: run.recordedAt, asOf: run.asOf.description, cadreVersion: run.cadreVersion, workspace: run.workspace,
-                kind: run.kind.rawValue, previousRun: run.previousRun, evaluatedPairs: run.evaluatedPairs, totalPairs: run.totalPairs,
-                counts: Dictionary(uniqueKeysWithValues: RuleResult.Status.allCases.map { ($0.rawValue, run.counts[$0] ?? 0) }),
-                packs: Dictionary(run.packs.map { ($0.id, $0.version) }, uniquingKeysWith: { a, _ in a }))
-        })
+        let document = Document(
+            runs: runs.map { run in
+                Run(
+                    id: run.id, recordedAt: run.recordedAt, asOf: run.asOf.description, cadreVersion: run.cadreVersion,
+                    workspace: run.workspace,
+                    kind: run.kind.rawValue, previousRun: run.previousRun, evaluatedPairs: run.evaluatedPairs,
+                    totalPairs: run.totalPairs,
+                    counts: Dictionary(
+                        uniqueKeysWithValues: RuleResult.Status.allCases.map { ($0.rawValue, run.counts[$0] ?? 0) }),
+                    packs: Dictionary(run.packs.map { ($0.id, $0.version) }, uniquingKeysWith: { a, _ in a }))
+            })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase

@@ -31,7 +31,8 @@ final class HistoryParsedDescriptors: ParsedDescriptors {
 
     /// `stored`: what the history keeps, when its reading has started already.
     init(
-        history: HistoryStore, cadreVersion: String, validated: [String: (file: String, diagnostics: [Diagnostic])] = [:],
+        history: HistoryStore, cadreVersion: String,
+        validated: [String: (file: String, diagnostics: [Diagnostic])] = [:],
         digests: [String: String] = [:], stored: Stored? = nil
     ) {
         self.history = history
@@ -67,7 +68,9 @@ final class HistoryParsedDescriptors: ParsedDescriptors {
     /// What the last run found validating its descriptors that validating them again would find:
     /// those it evaluated (valid), that shared their id with no other, with problems in their
     /// own file only. None when the engine's context changed (`plan.isFull`).
-    static func validations(in last: RecordedRun?, plan: RecheckPlan) -> [String: (file: String, diagnostics: [Diagnostic])] {
+    static func validations(in last: RecordedRun?, plan: RecheckPlan) -> [String: (
+        file: String, diagnostics: [Diagnostic]
+    )] {
         guard let last, !plan.isFull else { return [:] }
         var ids: [String: Int] = [:]
         for system in last.systems { if let id = system.id { ids[id, default: 0] += 1 } }

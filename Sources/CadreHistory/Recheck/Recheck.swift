@@ -47,11 +47,14 @@ public struct Recheck: Sendable {
         let inputs = WorkspaceInputs.read(workspace, cadreVersion: cadreVersion, readsStores: readsStores)
         let (last, descriptors) = try lastRun()
         let parsedDescriptors = HistoryParsedDescriptors(
-            history: history, cadreVersion: cadreVersion, digests: descriptors.compactMapValues { $0.digest.isEmpty ? nil : $0.digest },
+            history: history, cadreVersion: cadreVersion,
+            digests: descriptors.compactMapValues { $0.digest.isEmpty ? nil : $0.digest },
             stored: stored)
 
         // Plan once the engine's first worker has loaded the rules, then evaluate the pairs planned.
-        let planning = Planning(workspace: workspace, inputs: inputs, last: last, descriptors: descriptors, asOf: asOf, readsStores: readsStores, parsedDescriptors: parsedDescriptors)
+        let planning = Planning(
+            workspace: workspace, inputs: inputs, last: last, descriptors: descriptors, asOf: asOf,
+            readsStores: readsStores, parsedDescriptors: parsedDescriptors)
         var engine = Engine(workspace: workspace, jobs: jobs, readsStores: readsStores, environment: environment)
         engine.parsedDescriptors = parsedDescriptors
         guard let partial = engine.evaluate(asOf: asOf, planning: planning.plan), let plan = planning.chosen else {
@@ -60,13 +63,18 @@ public struct Recheck: Sendable {
 
         let merged = RecheckMerge(partial, with: last, files: workspace.systemFiles)
         var systems = merged.systems
-        let diagnostics = (partial.diagnostics + Evaluation.resolve(&systems, waivers: workspace.waivers, rules: partial.rules)).sortedForDisplay()
+        let diagnostics =
+            (partial.diagnostics + Evaluation.resolve(&systems, waivers: workspace.waivers, rules: partial.rules))
+            .sortedForDisplay()
         var run = RecordedRun(
-            info: info(of: systems, plan: plan, last: last, asOf: asOf, now: now), engine: inputs.engine, inputs: inputs.inputs,
+            info: info(of: systems, plan: plan, last: last, asOf: asOf, now: now), engine: inputs.engine,
+            inputs: inputs.inputs,
             rules: partial.rules, waivers: workspace.waivers, systems: systems, diagnostics: diagnostics)
         run.readings = plan.readings(of: partial.rules, observed: partial.readings, last: last)
 
-        let diff = try recordAndCompare(&run, last: last, fresh: merged.fresh, bodies: merged.bodies, parsedDescriptors: parsedDescriptors, record: record)
+        let diff = try recordAndCompare(
+            &run, last: last, fresh: merged.fresh, bodies: merged.bodies, parsedDescriptors: parsedDescriptors,
+            record: record)
         return RecheckOutcome(
             previous: last?.info, run: run, plan: plan, diff: diff, recorded: record, diagnostics: diagnostics,
             invalidSystems: systems.filter { $0.diagnostics.containsErrors }.map(\.file))
@@ -99,7 +107,8 @@ public struct Recheck: Sendable {
         private let outcome = Mutex<(plan: RecheckPlan?, problems: [Diagnostic])>((nil, []))
 
         init(
-            workspace: Workspace, inputs: WorkspaceInputs, last: RecordedRun?, descriptors: [String: RecheckPlanner.Descriptor],
+            workspace: Workspace, inputs: WorkspaceInputs, last: RecordedRun?,
+            descriptors: [String: RecheckPlanner.Descriptor],
             asOf: ISODate, readsStores: Bool, parsedDescriptors: HistoryParsedDescriptors
         ) {
             self.workspace = workspace
@@ -132,29 +141,36 @@ public struct Recheck: Sendable {
     }
 
     /// The new run's facts: counts by status, what was evaluated, the packs.
-    private func info(of systems: [RecordedSystem], plan: RecheckPlan, last: RecordedRun?, asOf: ISODate, now: Date) -> RunInfo {
+    private func info(of systems: [RecordedSystem], plan: RecheckPlan, last: RecordedRun?, asOf: ISODate, now: Date)
+        -> RunInfo
+    {
         var tally = [Int](repeating: 0, count: ResultCoding.statuses.count)
         for system in systems { system.results.tally(into: &tally) }
         var counts: [RuleResult.Status: Int] = [:]
         for (status, count) in zip(ResultCoding.statuses, tally) where count > 0 { counts[status] = count }
         return RunInfo(
-            id: 0, recordedAt: Self.timestamp(now), asOf: asOf, cadreVersion: cadreVersion, workspace: workspace.configuration.name,
+            id: 0, recordedAt: Self.timestamp(now), asOf: asOf, cadreVersion: cadreVersion,
+            workspace: workspace.configuration.name,
             kind: plan.isFull ? .full : .recheck, previousRun: last?.info.id, evaluatedPairs: plan.evaluatedPairs,
-            totalPairs: plan.totalPairs, counts: counts, packs: workspace.packs.map { .init(id: $0.id, version: $0.version) }.sorted { $0.id < $1.id })
+            totalPairs: plan.totalPairs, counts: counts,
+            packs: workspace.packs.map { .init(id: $0.id, version: $0.version) }.sorted { $0.id < $1.id })
     }
 
     /// Records `run` (unless `record` is false) on one thread — mostly waiting on SQLite — while
     /// what changed since `last` is found, read (a reader of the history's pool, beside the
     /// writer) and compared on the others; never returns while the run is being written.
     private func recordAndCompare(
-        _ run: inout RecordedRun, last: RecordedRun?, fresh: [ResultKey: RuleResult], bodies: [ResultKey: String], parsedDescriptors: HistoryParsedDescriptors,
+        _ run: inout RecordedRun, last: RecordedRun?, fresh: [ResultKey: RuleResult], bodies: [ResultKey: String],
+        parsedDescriptors: HistoryParsedDescriptors,
         record: Bool
     ) throws(HistoryError) -> RunDiff {
         let recording = Mutex<Result<Int64, HistoryError>?>(nil)
         let recorded = DispatchGroup()
         if record {
             DispatchQueue.global().async(group: recorded) { [history, run] in
-                let outcome = Result { () throws(HistoryError) in try history.record(run, results: bodies, documents: parsedDescriptors.newlyParsed) }
+                let outcome = Result { () throws(HistoryError) in
+                    try history.record(run, results: bodies, documents: parsedDescriptors.newlyParsed)
+                }
                 recording.withLock { $0 = outcome }
             }
         }

@@ -30,9 +30,12 @@ struct RecheckMerge {
             return system.results.map { result in
                 var (key, body) = ResultCoding.encode(result, storedBy: runNumber)
                 var stored = false
-                if let kept = old?.storedKeys(forRule: result.rule).first(where: { $0.hasContent(of: key) }) { (key, stored) = (kept, true) }
+                if let kept = old?.storedKeys(forRule: result.rule).first(where: { $0.hasContent(of: key) }) {
+                    (key, stored) = (kept, true)
+                }
                 return (
-                    reference: ResultReference(rule: result.rule, key: key, status: result.status, severity: result.severity), result: result,
+                    reference: ResultReference(
+                        rule: result.rule, key: key, status: result.status, severity: result.severity), result: result,
                     body: stored ? nil : body
                 )
             }.sorted { $0.reference.rule < $1.reference.rule }
@@ -60,7 +63,10 @@ struct RecheckMerge {
                 if sameRules, let replaced = old.results.replacing(references) {
                     results = replaced.list
                 } else {
-                    results = ResultList(Self.merge(sameRules ? Array(old.results) : old.results.filter { ruleIDs.contains($0.rule) }, references))
+                    results = ResultList(
+                        Self.merge(
+                            sameRules ? Array(old.results) : old.results.filter { ruleIDs.contains($0.rule) },
+                            references))
                 }
             }
             return RecordedSystem(
@@ -78,7 +84,9 @@ struct RecheckMerge {
             for reference in fresh { byRule[reference.rule] = reference }
             return byRule.values.sorted { $0.rule < $1.rule }
         }
-        return sortedMatch(kept, fresh, by: \.rule, \.rule).compactMap { i, j in j.map { fresh[$0] } ?? i.map { kept[$0] } }
+        return sortedMatch(kept, fresh, by: \.rule, \.rule).compactMap { i, j in
+            j.map { fresh[$0] } ?? i.map { kept[$0] }
+        }
     }
 }
 

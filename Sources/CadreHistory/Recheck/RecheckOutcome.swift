@@ -16,7 +16,10 @@ public struct RecheckOutcome: Sendable {
     /// Descriptors with errors (their problems are recorded with the run).
     public var invalidSystems: [String]
 
-    init(previous: RunInfo?, run: RecordedRun?, plan: RecheckPlan?, diff: RunDiff, recorded: Bool, diagnostics: [Diagnostic], invalidSystems: [String]) {
+    init(
+        previous: RunInfo?, run: RecordedRun?, plan: RecheckPlan?, diff: RunDiff, recorded: Bool,
+        diagnostics: [Diagnostic], invalidSystems: [String]
+    ) {
         self.previous = previous
         self.run = run
         self.plan = plan
@@ -28,7 +31,8 @@ public struct RecheckOutcome: Sendable {
 
     init(blockedBy diagnostics: [Diagnostic]) {
         self.init(
-            previous: nil, run: nil, plan: nil, diff: RunDiff(from: nil, to: nil, newFailures: [], resolved: [], changed: []), recorded: false,
+            previous: nil, run: nil, plan: nil,
+            diff: RunDiff(from: nil, to: nil, newFailures: [], resolved: [], changed: []), recorded: false,
             diagnostics: diagnostics, invalidSystems: [])
     }
 

@@ -21,7 +21,8 @@ public struct RecheckPlan: Sendable {
     /// What each rule of the new run read: what this run saw, for a rule evaluated on every
     /// system; what it saw and what `last` knew, for the others (a rule's code did not change,
     /// but the systems it ran on did).
-    func readings(of rules: [RuleInfo], observed: [String: RuleReadings], last: RecordedRun?) -> [String: RuleReadings] {
+    func readings(of rules: [RuleInfo], observed: [String: RuleReadings], last: RecordedRun?) -> [String: RuleReadings]
+    {
         var readings: [String: RuleReadings] = [:]
         for rule in rules {
             let seen = observed[rule.id] ?? []

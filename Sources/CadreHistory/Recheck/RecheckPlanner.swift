@@ -48,7 +48,9 @@ struct RecheckPlanner {
     /// The descriptor files of `workspace`, read and hashed on every core.
     static func descriptors(of workspace: Workspace) -> [String: Descriptor] {
         let files = workspace.systemFiles
-        return Dictionary(zip(files, files.concurrentMap { Descriptor(at: workspace.files.path($0)) }), uniquingKeysWith: { a, _ in a })
+        return Dictionary(
+            zip(files, files.concurrentMap { Descriptor(at: workspace.files.path($0)) }),
+            uniquingKeysWith: { a, _ in a })
     }
 
     func plan(after last: RecordedRun?) -> RecheckPlan {
@@ -58,22 +60,40 @@ struct RecheckPlanner {
         func full(_ reasons: [ChangeReason]) -> RecheckPlan {
             var selection = EvaluationSelection()
             for file in files { selection.select(everything, on: file) }
-            return RecheckPlan(selection: selection, reasons: reasons, isFull: true, totalPairs: total, rulesEverywhere: everything)
+            return RecheckPlan(
+                selection: selection, reasons: reasons, isFull: true, totalPairs: total, rulesEverywhere: everything)
         }
-        guard let last else { return full([ChangeReason(.firstRun, "history", "no earlier run: every pair is evaluated")]) }
+        guard let last else {
+            return full([ChangeReason(.firstRun, "history", "no earlier run: every pair is evaluated")])
+        }
 
         let oldEngine = WorkspaceInputs.engineParts(last.engine)
-        let engineChanges = Set(oldEngine.keys).union(inputs.engineParts.keys).sorted().filter { oldEngine[$0] != inputs.engineParts[$0] }
-        if !engineChanges.isEmpty {
-            return full(engineChanges.map { part in
-                ChangeReason(.engine, part, "\(oldEngine[part] ?? "none") → \(inputs.engineParts[part] ?? "none"): every pair is evaluated")
-            })
+        let engineChanges = Set(oldEngine.keys).union(inputs.engineParts.keys).sorted().filter {
+            oldEngine[$0] != inputs.engineParts[$0]
         }
-        let oldPlugins = Dictionary(last.inputs.filter { $0.kind == .plugin }.map { ($0.path, $0.digest) }, uniquingKeysWith: { a, _ in a })
-        let newPlugins = Dictionary(inputs.inputs.filter { $0.kind == .plugin }.map { ($0.path, $0.digest) }, uniquingKeysWith: { a, _ in a })
+        if !engineChanges.isEmpty {
+            return full(
+                engineChanges.map { part in
+                    ChangeReason(
+                        .engine, part,
+                        "\(oldEngine[part] ?? "none") → \(inputs.engineParts[part] ?? "none"): every pair is evaluated")
+                })
+        }
+        let oldPlugins = Dictionary(
+            last.inputs.filter { $0.kind == .plugin }.map { ($0.path, $0.digest) }, uniquingKeysWith: { a, _ in a })
+        let newPlugins = Dictionary(
+            inputs.inputs.filter { $0.kind == .plugin }.map { ($0.path, $0.digest) }, uniquingKeysWith: { a, _ in a })
         if oldPlugins != newPlugins {
-            let changed = Set(oldPlugins.keys).union(newPlugins.keys).sorted().filter { oldPlugins[$0] != newPlugins[$0] }
-            return full(changed.map { ChangeReason(.plugin, $0, "plugin \(oldPlugins[$0] == nil ? "added" : newPlugins[$0] == nil ? "removed" : "changed"): every pair is evaluated") })
+            let changed = Set(oldPlugins.keys).union(newPlugins.keys).sorted().filter {
+                oldPlugins[$0] != newPlugins[$0]
+            }
+            return full(
+                changed.map {
+                    ChangeReason(
+                        .plugin, $0,
+                        "plugin \(oldPlugins[$0] == nil ? "added" : newPlugins[$0] == nil ? "removed" : "changed"): every pair is evaluated"
+                    )
+                })
         }
 
         var reasons: [ChangeReason] = []
@@ -86,12 +106,16 @@ struct RecheckPlanner {
                 storeRules.insert(rule.id)
             }
             for rule in storeRules.sorted() {
-                reasons.append(ChangeReason(.stores, rule, "reads stores, whose data may have changed: on every system that declares stores"))
+                reasons.append(
+                    ChangeReason(
+                        .stores, rule, "reads stores, whose data may have changed: on every system that declares stores"
+                    ))
             }
         }
 
         var selection = EvaluationSelection()
-        let oldSystems = Dictionary(last.systems.indices.map { (last.systems[$0].file, $0) }, uniquingKeysWith: { a, _ in a })
+        let oldSystems = Dictionary(
+            last.systems.indices.map { (last.systems[$0].file, $0) }, uniquingKeysWith: { a, _ in a })
         var idCounts: [String: Int] = [:]
         for system in last.systems { if let id = system.id { idCounts[id, default: 0] += 1 } }
         let oldWaivers = Dictionary(grouping: last.waivers, by: \.system)
@@ -116,25 +140,35 @@ struct RecheckPlanner {
             }
             if let id = old.id, idCounts[id, default: 0] > 1 {
                 selection.select(everything, on: file)
-                reasons.append(ChangeReason(.duplicateID, file, "`\(id)` was described twice in the last run: every rule"))
+                reasons.append(
+                    ChangeReason(.duplicateID, file, "`\(id)` was described twice in the last run: every rule"))
                 continue
             }
             guard let id = old.id, old.isValid else { continue }  // unchanged and invalid: nothing to evaluate
             var rerun = everywhere
             if !storeRules.isEmpty, descriptor.mentionsStores { rerun.formUnion(storeRules) }
-            if !old.results.covers(exactly: sortedRules, known: &completeSets) { rerun.formUnion(Self.missing(sortedRules, from: old.results)) }
+            if !old.results.covers(exactly: sortedRules, known: &completeSets) {
+                rerun.formUnion(Self.missing(sortedRules, from: old.results))
+            }
             if oldWaivers[id] != nil || newWaivers[id] != nil || !old.waivers.isEmpty {
                 let before = (oldWaivers[id] ?? []) + old.waivers
                 let after = (newWaivers[id] ?? []) + old.waivers
                 for rule in rules where !rerun.contains(rule.id) {
-                    let covering = (Set(before.filter { $0.covers(rule: rule.id) }), Set(after.filter { $0.covers(rule: rule.id) }))
+                    let covering = (
+                        Set(before.filter { $0.covers(rule: rule.id) }), Set(after.filter { $0.covers(rule: rule.id) })
+                    )
                     if covering.0 != covering.1 {
                         rerun.insert(rule.id)
                         reasons.append(ChangeReason(.waiver, "\(rule.id) on \(id)", "the waivers covering it changed"))
-                    } else if let waiver = covering.1.first(where: { $0.isActive(on: last.info.asOf) != $0.isActive(on: asOf) }) {
+                    } else if let waiver = covering.1.first(where: {
+                        $0.isActive(on: last.info.asOf) != $0.isActive(on: asOf)
+                    }) {
                         rerun.insert(rule.id)
                         let what = waiver.isActive(on: asOf) ? "is in force again" : "expired on \(waiver.expires)"
-                        reasons.append(ChangeReason(.waiverExpiry, "\(rule.id) on \(id)", "the waiver approved by \(waiver.approvedBy) \(what)"))
+                        reasons.append(
+                            ChangeReason(
+                                .waiverExpiry, "\(rule.id) on \(id)",
+                                "the waiver approved by \(waiver.approvedBy) \(what)"))
                     }
                 }
             }
@@ -143,7 +177,8 @@ struct RecheckPlanner {
         for system in last.systems where !seen.contains(system.file) {
             reasons.append(ChangeReason(.descriptorRemoved, system.file, "descriptor removed: its results are dropped"))
         }
-        return RecheckPlan(selection: selection, reasons: reasons, isFull: false, totalPairs: total, rulesEverywhere: everywhere)
+        return RecheckPlan(
+            selection: selection, reasons: reasons, isFull: false, totalPairs: total, rulesEverywhere: everywhere)
     }
 
     /// The rules to evaluate on every system, and why.
@@ -151,8 +186,10 @@ struct RecheckPlanner {
         var rerun: Set<String> = []
         var reasons: [ChangeReason] = []
         let oldRules = Dictionary(last.rules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let oldPacks = Dictionary(last.inputs.filter { $0.kind == .pack }.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-        let oldFiles = Dictionary(last.inputs.filter { $0.kind == .packFile }.map { ($0.path, $0.digest) }, uniquingKeysWith: { a, _ in a })
+        let oldPacks = Dictionary(
+            last.inputs.filter { $0.kind == .pack }.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let oldFiles = Dictionary(
+            last.inputs.filter { $0.kind == .packFile }.map { ($0.path, $0.digest) }, uniquingKeysWith: { a, _ in a })
         var packsReported: Set<String> = []
         var filesReported: Set<String> = []
         for rule in rules {
@@ -166,17 +203,27 @@ struct RecheckPlanner {
             if oldPacks[rule.pack]?.detail["shared"] != facts?.shared {
                 rerun.insert(rule.id)
                 if packsReported.insert(rule.pack).inserted {
-                    reasons.append(ChangeReason(.pack, "pack \(rule.pack)", "modules, data or settings changed: every rule of the pack, on every system"))
+                    reasons.append(
+                        ChangeReason(
+                            .pack, "pack \(rule.pack)",
+                            "modules, data or settings changed: every rule of the pack, on every system"))
                 }
-            } else if old.file != file || oldFiles[file] != facts?.ruleFiles[file] || !Self.sameDeclaration(old, rule, file: file) {
+            } else if old.file != file || oldFiles[file] != facts?.ruleFiles[file]
+                || !Self.sameDeclaration(old, rule, file: file)
+            {
                 rerun.insert(rule.id)
                 if filesReported.insert(file).inserted {
-                    let version = old.packVersion == rule.packVersion ? "" : " (pack \(rule.pack) \(old.packVersion) → \(rule.packVersion))"
-                    reasons.append(ChangeReason(.ruleFile, rule.file, "rule file changed\(version): its rules, on every system"))
+                    let version =
+                        old.packVersion == rule.packVersion
+                        ? "" : " (pack \(rule.pack) \(old.packVersion) → \(rule.packVersion))"
+                    reasons.append(
+                        ChangeReason(.ruleFile, rule.file, "rule file changed\(version): its rules, on every system"))
                 }
             } else if old.packVersion != rule.packVersion, last.readings(of: rule.id).contains(.packVersion) {
                 rerun.insert(rule.id)
-                reasons.append(ChangeReason(.packVersion, rule.id, "reads its pack's version, now \(rule.packVersion): on every system"))
+                reasons.append(
+                    ChangeReason(
+                        .packVersion, rule.id, "reads its pack's version, now \(rule.packVersion): on every system"))
             } else if last.info.asOf != asOf, last.readings(of: rule.id).contains(.asOf) {
                 rerun.insert(rule.id)
                 reasons.append(ChangeReason(.asOf, rule.id, "reads the as-of date, now \(asOf): on every system"))

@@ -25,7 +25,8 @@ public struct RecordedSystem: Sendable, Hashable {
     public var results: ResultList
 
     public init(
-        file: String, id: String?, name: String?, digest: String, diagnostics: [Diagnostic], waivers: [Waiver], results: ResultList
+        file: String, id: String?, name: String?, digest: String, diagnostics: [Diagnostic], waivers: [Waiver],
+        results: ResultList
     ) {
         self.file = file
         self.id = id

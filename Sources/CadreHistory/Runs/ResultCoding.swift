@@ -74,7 +74,10 @@ enum ResultCoding {
         bytes.reserveCapacity(38 * list.overrides.count)
         for item in list.overrides {
             let position = item.position
-            bytes += [UInt8(truncatingIfNeeded: position >> 24), UInt8(truncatingIfNeeded: position >> 16), UInt8(truncatingIfNeeded: position >> 8), UInt8(truncatingIfNeeded: position)]
+            bytes += [
+                UInt8(truncatingIfNeeded: position >> 24), UInt8(truncatingIfNeeded: position >> 16),
+                UInt8(truncatingIfNeeded: position >> 8), UInt8(truncatingIfNeeded: position),
+            ]
             bytes.append(UInt8(statuses.firstIndex(of: item.reference.status)!))
             bytes.append(UInt8(severities.firstIndex(of: item.reference.severity)!))
             bytes += item.reference.key.raw
@@ -89,14 +92,19 @@ enum ResultCoding {
         overrides.reserveCapacity(bytes.count / 38)
         var offset = bytes.startIndex
         while offset < bytes.endIndex {
-            let position = Int(bytes[offset]) << 24 | Int(bytes[offset + 1]) << 16 | Int(bytes[offset + 2]) << 8 | Int(bytes[offset + 3])
-            guard position < base.rules.ids.count, position > overrides.last?.position ?? -1, Int(bytes[offset + 4]) < statuses.count,
+            let position =
+                Int(bytes[offset]) << 24 | Int(bytes[offset + 1]) << 16 | Int(bytes[offset + 2]) << 8
+                | Int(bytes[offset + 3])
+            guard position < base.rules.ids.count, position > overrides.last?.position ?? -1,
+                Int(bytes[offset + 4]) < statuses.count,
                 Int(bytes[offset + 5]) < severities.count, let key = ResultKey(raw: bytes[offset + 6..<offset + 38])
             else { throw CorruptList() }
-            overrides.append(.init(
-                position: position,
-                reference: ResultReference(
-                    rule: base.rules.ids[position], key: key, status: statuses[Int(bytes[offset + 4])], severity: severities[Int(bytes[offset + 5])])))
+            overrides.append(
+                .init(
+                    position: position,
+                    reference: ResultReference(
+                        rule: base.rules.ids[position], key: key, status: statuses[Int(bytes[offset + 4])],
+                        severity: severities[Int(bytes[offset + 5])])))
             offset += 38
         }
         return overrides
@@ -107,7 +115,8 @@ enum ResultCoding {
     /// from a full list stored as a list of its own (format 2, with no overrides beside it). `rules` gives a rule set by key, `full` the body
     /// of a full list by key.
     static func list(
-        _ list: [UInt8], key: String, overrides: [UInt8]?, rules: (ResultKey) throws -> RuleSet, full: (ResultKey) throws -> [UInt8]
+        _ list: [UInt8], key: String, overrides: [UInt8]?, rules: (ResultKey) throws -> RuleSet,
+        full: (ResultKey) throws -> [UInt8]
     ) throws -> ResultList {
         func base(_ bytes: [UInt8], key: String) throws -> ResultList.Base {
             guard bytes.count >= 33, bytes[0] == listFormat, let set = ResultKey(raw: bytes[1..<33]),
@@ -119,7 +128,9 @@ enum ResultCoding {
             let base = try base(list, key: key)
             return ResultList(base: base, overrides: try self.overrides((overrides ?? [])[...], of: base))
         }
-        guard overrides == nil, list.count >= 33, let baseKey = ResultKey(raw: list[1..<33]) else { throw CorruptList() }
+        guard overrides == nil, list.count >= 33, let baseKey = ResultKey(raw: list[1..<33]) else {
+            throw CorruptList()
+        }
         let base = try base(try full(baseKey), key: baseKey.hex)  // a difference is from a full list
         return ResultList(base: base, overrides: try self.overrides(list[33...], of: base))
     }
@@ -130,7 +141,8 @@ enum ResultCoding {
         var references: [ResultReference] = []
         for line in body.split(separator: "\n", omittingEmptySubsequences: true) {
             let fields = line.split(separator: " ")
-            guard fields.count == 4, let key = ResultKey(hex: String(fields[1])), let status = RuleResult.Status(rawValue: String(fields[2])),
+            guard fields.count == 4, let key = ResultKey(hex: String(fields[1])),
+                let status = RuleResult.Status(rawValue: String(fields[2])),
                 let severity = Severity(rawValue: String(fields[3]))
             else { throw CorruptList() }
             references.append(ResultReference(rule: String(fields[0]), key: key, status: status, severity: severity))

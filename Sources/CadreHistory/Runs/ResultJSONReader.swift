@@ -52,7 +52,8 @@ struct ResultJSONReader {
         }
         guard let rule, let system, let status, let severity, let findings, let log else { throw Unreadable() }
         return RuleResult(
-            rule: rule, system: system, status: status, severity: severity, skipReason: skipReason, findings: findings, failure: failure,
+            rule: rule, system: system, status: status, severity: severity, skipReason: skipReason, findings: findings,
+            failure: failure,
             waiver: waiver, log: log)
     }
 
@@ -224,7 +225,8 @@ struct ResultJSONReader {
         let digits = index
         while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
         // Fractions, exponents and leading zeros are left to JSONDecoder.
-        guard index < bytes.count, index - digits == 1 || bytes[digits] != UInt8(ascii: "0"), ![UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[index]),
+        guard index < bytes.count, index - digits == 1 || bytes[digits] != UInt8(ascii: "0"),
+            ![UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[index]),
             let value = Int(String(decoding: bytes[start..<index], as: UTF8.self))
         else { throw Unreadable() }
         return value
@@ -234,7 +236,9 @@ struct ResultJSONReader {
         try expect(UInt8(ascii: "\""))
         let start = index
         // The usual case: no escape, the bytes as they are.
-        while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\"), bytes[index] >= 0x20 { index += 1 }
+        while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\"),
+            bytes[index] >= 0x20
+        { index += 1 }
         guard index < bytes.count else { throw Unreadable() }
         if bytes[index] == UInt8(ascii: "\"") {
             defer { index += 1 }
@@ -261,7 +265,9 @@ struct ResultJSONReader {
                     var scalar = try hex4()
                     if (0xD800..<0xDC00).contains(scalar) {
                         // A surrogate pair.
-                        guard take(UInt8(ascii: "\\")), index < bytes.count, bytes[index] == UInt8(ascii: "u") else { throw Unreadable() }
+                        guard take(UInt8(ascii: "\\")), index < bytes.count, bytes[index] == UInt8(ascii: "u") else {
+                            throw Unreadable()
+                        }
                         index += 1
                         let low = try hex4()
                         guard (0xDC00..<0xE000).contains(low) else { throw Unreadable() }

@@ -21,7 +21,9 @@ public struct ResultList: Sendable, Hashable, RandomAccessCollection, Expressibl
             guard bytes.count == 33 + 34 * rules.ids.count, bytes.first == ResultCoding.listFormat else { return nil }
             var offset = 33
             while offset < bytes.count {
-                guard Int(bytes[offset]) < ResultCoding.statuses.count, Int(bytes[offset + 1]) < ResultCoding.severities.count else { return nil }
+                guard Int(bytes[offset]) < ResultCoding.statuses.count,
+                    Int(bytes[offset + 1]) < ResultCoding.severities.count
+                else { return nil }
                 offset += 34
             }
             self.key = key
@@ -32,7 +34,8 @@ public struct ResultList: Sendable, Hashable, RandomAccessCollection, Expressibl
         func reference(at position: Int) -> ResultReference {
             let offset = 33 + 34 * position
             return ResultReference(
-                rule: rules.ids[position], key: ResultKey(bytes, at: offset + 2), status: ResultCoding.statuses[Int(bytes[offset])],
+                rule: rules.ids[position], key: ResultKey(bytes, at: offset + 2),
+                status: ResultCoding.statuses[Int(bytes[offset])],
                 severity: ResultCoding.severities[Int(bytes[offset + 1])])
         }
 
@@ -175,14 +178,15 @@ public struct ResultList: Sendable, Hashable, RandomAccessCollection, Expressibl
     /// The positions where `a` and `b` differ, when both derive from one full list (each
     /// compared at its overrides only); nil when they do not (then compare them in full).
     static func differingPositions(_ a: ResultList, _ b: ResultList) -> [Int]? {
-        guard let one = a.base, let other = b.base, one === other || (one.key == other.key && one.rules === other.rules) else { return nil }
+        guard let one = a.base, let other = b.base, one === other || (one.key == other.key && one.rules === other.rules)
+        else { return nil }
         var positions: [Int] = []
         for (i, j) in sortedMatch(a.overrides, b.overrides, by: \.position, \.position) {
             switch (i.map { a.overrides[$0] }, j.map { b.overrides[$0] }) {
-            case let (x?, y?): if x.reference != y.reference { positions.append(x.position) }
+            case (let x?, let y?): if x.reference != y.reference { positions.append(x.position) }
             // Overridden on one side only: differs from the other's base entry.
-            case let (x?, nil): positions.append(x.position)
-            case let (nil, y?): positions.append(y.position)
+            case (let x?, nil): positions.append(x.position)
+            case (nil, let y?): positions.append(y.position)
             case (nil, nil): break
             }
         }

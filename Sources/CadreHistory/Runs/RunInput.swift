@@ -2,8 +2,13 @@
 /// taxonomy file, `cadre.yaml`.
 public struct RunInput: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable, CaseIterable {
-        case pack, packFile = "pack-file", plugin, pluginFile = "plugin-file", waiverFile = "waiver-file"
-        case taxonomyFile = "taxonomy-file", configuration
+        case pack
+        case packFile = "pack-file"
+        case plugin
+        case pluginFile = "plugin-file"
+        case waiverFile = "waiver-file"
+        case taxonomyFile = "taxonomy-file"
+        case configuration
     }
 
     public var kind: Kind
@@ -18,7 +23,9 @@ public struct RunInput: Sendable, Hashable {
     /// What else a recheck compares: a pack's settings and the digest of what all its rules share.
     public var detail: [String: String]
 
-    public init(kind: Kind, name: String, path: String, version: String? = nil, digest: String, detail: [String: String] = [:]) {
+    public init(
+        kind: Kind, name: String, path: String, version: String? = nil, digest: String, detail: [String: String] = [:]
+    ) {
         self.kind = kind
         self.name = name
         self.path = path

@@ -20,7 +20,7 @@ public enum RunReference: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .id(let id): "\(id)"
         case .last(back: 0): "last"
-        case .last(back: let back): "last~\(back)"
+        case .last(let back): "last~\(back)"
         }
     }
 }

@@ -15,6 +15,7 @@ public struct HistoryError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        "\(TerminalText.line(file)): error: \(TerminalText.line(message))" + (hint.map { "\n  hint: \(TerminalText.line($0))" } ?? "")
+        "\(TerminalText.line(file)): error: \(TerminalText.line(message))"
+            + (hint.map { "\n  hint: \(TerminalText.line($0))" } ?? "")
     }
 }

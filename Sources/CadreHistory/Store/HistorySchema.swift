@@ -35,83 +35,85 @@ enum HistorySchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: runs, inputs, rules, waivers, systems, results") { db in
-            try db.execute(sql: """
-                CREATE TABLE run (
-                  id INTEGER PRIMARY KEY AUTOINCREMENT,
-                  recorded_at TEXT NOT NULL,
-                  as_of TEXT NOT NULL,
-                  cadre_version TEXT NOT NULL,
-                  workspace TEXT,
-                  kind TEXT NOT NULL,
-                  previous_run INTEGER REFERENCES run(id) ON DELETE SET NULL,
-                  evaluated_pairs INTEGER NOT NULL,
-                  total_pairs INTEGER NOT NULL,
-                  engine TEXT NOT NULL,
-                  counts TEXT NOT NULL,
-                  diagnostics TEXT NOT NULL
-                );
-                CREATE TABLE input (
-                  run_id INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,
-                  kind TEXT NOT NULL,
-                  name TEXT NOT NULL,
-                  path TEXT NOT NULL,
-                  version TEXT,
-                  digest TEXT NOT NULL,
-                  detail TEXT,
-                  PRIMARY KEY (run_id, kind, path)
-                );
-                CREATE TABLE rule (
-                  run_id INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,
-                  id TEXT NOT NULL,
-                  pack TEXT NOT NULL,
-                  info TEXT NOT NULL,
-                  PRIMARY KEY (run_id, id)
-                );
-                CREATE TABLE waiver (
-                  run_id INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,
-                  origin TEXT NOT NULL,
-                  system TEXT NOT NULL,
-                  rule TEXT NOT NULL,
-                  expires TEXT NOT NULL,
-                  reason TEXT NOT NULL,
-                  approved_by TEXT NOT NULL,
-                  file TEXT NOT NULL,
-                  line INTEGER NOT NULL,
-                  "column" INTEGER NOT NULL
-                );
-                CREATE INDEX waiver_by_run ON waiver(run_id);
-                CREATE TABLE result_list (
-                  key TEXT PRIMARY KEY,
-                  body TEXT NOT NULL
-                ) WITHOUT ROWID;
-                CREATE TABLE result (
-                  key TEXT PRIMARY KEY,
-                  body TEXT NOT NULL
-                ) WITHOUT ROWID;
-                CREATE TABLE system (
-                  run_id INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,
-                  file TEXT NOT NULL,
-                  system_id TEXT,
-                  name TEXT,
-                  digest TEXT NOT NULL,
-                  diagnostics TEXT NOT NULL,
-                  results TEXT NOT NULL REFERENCES result_list(key),
-                  PRIMARY KEY (run_id, file)
-                ) WITHOUT ROWID;
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE run (
+                      id INTEGER PRIMARY KEY AUTOINCREMENT,
+                      recorded_at TEXT NOT NULL,
+                      as_of TEXT NOT NULL,
+                      cadre_version TEXT NOT NULL,
+                      workspace TEXT,
+                      kind TEXT NOT NULL,
+                      previous_run INTEGER REFERENCES run(id) ON DELETE SET NULL,
+                      evaluated_pairs INTEGER NOT NULL,
+                      total_pairs INTEGER NOT NULL,
+                      engine TEXT NOT NULL,
+                      counts TEXT NOT NULL,
+                      diagnostics TEXT NOT NULL
+                    );
+                    CREATE TABLE input (
+                      run_id INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+                      kind TEXT NOT NULL,
+                      name TEXT NOT NULL,
+                      path TEXT NOT NULL,
+                      version TEXT,
+                      digest TEXT NOT NULL,
+                      detail TEXT,
+                      PRIMARY KEY (run_id, kind, path)
+                    );
+                    CREATE TABLE rule (
+                      run_id INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+                      id TEXT NOT NULL,
+                      pack TEXT NOT NULL,
+                      info TEXT NOT NULL,
+                      PRIMARY KEY (run_id, id)
+                    );
+                    CREATE TABLE waiver (
+                      run_id INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+                      origin TEXT NOT NULL,
+                      system TEXT NOT NULL,
+                      rule TEXT NOT NULL,
+                      expires TEXT NOT NULL,
+                      reason TEXT NOT NULL,
+                      approved_by TEXT NOT NULL,
+                      file TEXT NOT NULL,
+                      line INTEGER NOT NULL,
+                      "column" INTEGER NOT NULL
+                    );
+                    CREATE INDEX waiver_by_run ON waiver(run_id);
+                    CREATE TABLE result_list (
+                      key TEXT PRIMARY KEY,
+                      body TEXT NOT NULL
+                    ) WITHOUT ROWID;
+                    CREATE TABLE result (
+                      key TEXT PRIMARY KEY,
+                      body TEXT NOT NULL
+                    ) WITHOUT ROWID;
+                    CREATE TABLE system (
+                      run_id INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+                      file TEXT NOT NULL,
+                      system_id TEXT,
+                      name TEXT,
+                      digest TEXT NOT NULL,
+                      diagnostics TEXT NOT NULL,
+                      results TEXT NOT NULL REFERENCES result_list(key),
+                      PRIMARY KEY (run_id, file)
+                    ) WITHOUT ROWID;
+                    """)
         }
         migrator.registerMigration("v2: rule sets, parsed documents") { db in
-            try db.execute(sql: """
-                CREATE TABLE rule_set (
-                  key TEXT PRIMARY KEY,
-                  body TEXT NOT NULL
-                ) WITHOUT ROWID;
-                CREATE TABLE parsed_document (
-                  digest TEXT PRIMARY KEY,
-                  cadre_version TEXT NOT NULL,
-                  body BLOB NOT NULL
-                );
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE rule_set (
+                      key TEXT PRIMARY KEY,
+                      body TEXT NOT NULL
+                    ) WITHOUT ROWID;
+                    CREATE TABLE parsed_document (
+                      digest TEXT PRIMARY KEY,
+                      cadre_version TEXT NOT NULL,
+                      body BLOB NOT NULL
+                    );
+                    """)
         }
         migrator.registerMigration("v3: differences in systems' rows") { db in
             try db.execute(sql: "ALTER TABLE system ADD COLUMN overrides BLOB")

@@ -17,13 +17,16 @@ extension HistoryStore {
         }
         let packs = run.inputs.filter { $0.kind == .pack }.map { pack in
             Evaluation.PackSummary(
-                pack.name, version: pack.version ?? "", title: pack.detail["title"] ?? "", folder: pack.path, digest: pack.digest,
-                settings: Dictionary(uniqueKeysWithValues: pack.detail.compactMap { key, value in
-                    key.hasPrefix("setting.") ? (String(key.dropFirst("setting.".count)), value) : nil
-                }),
-                files: Dictionary(uniqueKeysWithValues: run.inputs.filter {
-                    $0.kind == .packFile && $0.name == pack.name && ["rule", "module"].contains($0.detail["role"])
-                }.map { ($0.path, $0.digest) }))
+                pack.name, version: pack.version ?? "", title: pack.detail["title"] ?? "", folder: pack.path,
+                digest: pack.digest,
+                settings: Dictionary(
+                    uniqueKeysWithValues: pack.detail.compactMap { key, value in
+                        key.hasPrefix("setting.") ? (String(key.dropFirst("setting.".count)), value) : nil
+                    }),
+                files: Dictionary(
+                    uniqueKeysWithValues: run.inputs.filter {
+                        $0.kind == .packFile && $0.name == pack.name && ["rule", "module"].contains($0.detail["role"])
+                    }.map { ($0.path, $0.digest) }))
         }
         return Evaluation(
             asOf: run.info.asOf, workspace: run.info.workspace, packs: packs, rules: run.rules,
@@ -34,6 +37,7 @@ extension HistoryStore {
     public func diff(from before: RecordedRun, to after: RecordedRun) throws(HistoryError) -> RunDiff {
         let comparison = RunComparison()
         let differences = comparison.differences(from: before, to: after)
-        return comparison.diff(differences, results: try results(differences.keys), fromInfo: before.info, toInfo: after.info)
+        return comparison.diff(
+            differences, results: try results(differences.keys), fromInfo: before.info, toInfo: after.info)
     }
 }

@@ -7,7 +7,8 @@ extension HistoryStore {
     /// Every run, newest first.
     public func runs() throws(HistoryError) -> [RunInfo] {
         try reading { db in
-            let packs = try Row.fetchAll(db, sql: "SELECT run_id, name, version FROM input WHERE kind = 'pack' ORDER BY run_id, name")
+            let packs = try Row.fetchAll(
+                db, sql: "SELECT run_id, name, version FROM input WHERE kind = 'pack' ORDER BY run_id, name")
             var packsByRun: [Int64: [RunInfo.PackVersion]] = [:]
             for row in packs {
                 packsByRun[row["run_id"], default: []].append(.init(id: row["name"], version: row["version"] ?? ""))
@@ -25,7 +26,8 @@ extension HistoryStore {
             switch reference {
             case .id(let id): row = try Row.fetchOne(db, sql: "SELECT * FROM run WHERE id = ?", arguments: [id])
             case .last(let back):
-                row = try Row.fetchOne(db, sql: "SELECT * FROM run ORDER BY id DESC LIMIT 1 OFFSET ?", arguments: [back])
+                row = try Row.fetchOne(
+                    db, sql: "SELECT * FROM run ORDER BY id DESC LIMIT 1 OFFSET ?", arguments: [back])
             }
             guard let row else { return nil }
             return try Self.run(row, db: db)
@@ -48,7 +50,9 @@ extension HistoryStore {
             let statement = try db.cachedStatement(sql: "SELECT body FROM result WHERE key = ?")
             for key in Set(keys) {
                 guard let body = try String.fetchOne(statement, arguments: [key.hex]) else {
-                    throw HistoryError(file: file, "a recorded result is missing (\(key.hex.prefix(12)))", hint: "the history is damaged")
+                    throw HistoryError(
+                        file: file, "a recorded result is missing (\(key.hex.prefix(12)))",
+                        hint: "the history is damaged")
                 }
                 bodies.append((key, body))
             }
@@ -62,7 +66,9 @@ extension HistoryStore {
         var found: [ResultKey: RuleResult] = [:]
         for (key, result) in bodies.concurrentMap({ ($0.0, try? ResultCoding.decode($0.1)) }) {
             guard let result else {
-                throw HistoryError(file: file, "a recorded result is unreadable (\(key.hex.prefix(12)))", hint: "the history is damaged")
+                throw HistoryError(
+                    file: file, "a recorded result is unreadable (\(key.hex.prefix(12)))",
+                    hint: "the history is damaged")
             }
             found[key] = result
         }
@@ -74,7 +80,8 @@ extension HistoryStore {
     func parsedDocuments(cadreVersion: String) throws(HistoryError) -> [String: [UInt8]] {
         try reading { db in
             var documents: [String: [UInt8]] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT digest, body FROM parsed_document WHERE cadre_version = ?", arguments: [cadreVersion])
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT digest, body FROM parsed_document WHERE cadre_version = ?", arguments: [cadreVersion])
             while let row = try rows.next() {
                 if let body = row["body"] as Data? { documents[row["digest"]] = [UInt8](body) }
             }
@@ -88,24 +95,38 @@ extension HistoryStore {
         let counts = try JSONDecoder().decode([String: Int].self, from: Data((row["counts"] as String).utf8))
         return RunInfo(
             id: row["id"], recordedAt: row["recorded_at"], asOf: ISODate(row["as_of"] as String) ?? ISODate.epoch,
-            cadreVersion: row["cadre_version"], workspace: row["workspace"], kind: RunInfo.Kind(rawValue: row["kind"]) ?? .full,
+            cadreVersion: row["cadre_version"], workspace: row["workspace"],
+            kind: RunInfo.Kind(rawValue: row["kind"]) ?? .full,
             previousRun: row["previous_run"], evaluatedPairs: row["evaluated_pairs"], totalPairs: row["total_pairs"],
-            counts: Dictionary(uniqueKeysWithValues: counts.compactMap { key, value in RuleResult.Status(rawValue: key).map { ($0, value) } }),
+            counts: Dictionary(
+                uniqueKeysWithValues: counts.compactMap { key, value in
+                    RuleResult.Status(rawValue: key).map { ($0, value) }
+                }),
             packs: packs)
     }
 
     static func run(_ row: Row, db: Database) throws -> RecordedRun {
         let id: Int64 = row["id"]
         let decoder = JSONDecoder()
-        let inputs = try Row.fetchAll(db, sql: "SELECT * FROM input WHERE run_id = ? ORDER BY kind, path", arguments: [id]).compactMap { row -> RunInput? in
+        let inputs = try Row.fetchAll(
+            db, sql: "SELECT * FROM input WHERE run_id = ? ORDER BY kind, path", arguments: [id]
+        ).compactMap { row -> RunInput? in
             guard let kind = RunInput.Kind(rawValue: row["kind"]) else { return nil }
-            let detail = try (row["detail"] as String?).map { try decoder.decode([String: String].self, from: Data($0.utf8)) } ?? [:]
-            return RunInput(kind: kind, name: row["name"], path: row["path"], version: row["version"], digest: row["digest"], detail: detail)
+            let detail =
+                try (row["detail"] as String?).map { try decoder.decode([String: String].self, from: Data($0.utf8)) }
+                ?? [:]
+            return RunInput(
+                kind: kind, name: row["name"], path: row["path"], version: row["version"], digest: row["digest"],
+                detail: detail)
         }
-        let packs = inputs.filter { $0.kind == .pack }.map { RunInfo.PackVersion(id: $0.name, version: $0.version ?? "") }
+        let packs = inputs.filter { $0.kind == .pack }.map {
+            RunInfo.PackVersion(id: $0.name, version: $0.version ?? "")
+        }
         var rules: [RuleInfo] = []
         var readings: [String: RuleReadings] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT info, readings FROM rule WHERE run_id = ? ORDER BY id", arguments: [id]) {
+        for row in try Row.fetchAll(
+            db, sql: "SELECT info, readings FROM rule WHERE run_id = ? ORDER BY id", arguments: [id])
+        {
             let rule = try decoder.decode(RuleInfo.self, from: Data((row["info"] as String).utf8))
             rules.append(rule)
             if let words = row["readings"] as String? { readings[rule.id] = RuleReadings(text: words) }
@@ -128,7 +149,9 @@ extension HistoryStore {
         let ruleSet = try db.cachedStatement(sql: "SELECT body FROM rule_set WHERE key = ?")
         func ruleIDs(_ key: ResultKey) throws -> RuleSet {
             if let known = ruleSets[key] { return known }
-            guard let body = try String.fetchOne(ruleSet, arguments: [key.hex]) else { throw ResultCoding.CorruptList() }
+            guard let body = try String.fetchOne(ruleSet, arguments: [key.hex]) else {
+                throw ResultCoding.CorruptList()
+            }
             let rules = RuleSet(ids: ResultCoding.rules(ofSet: body))
             ruleSets[key] = rules
             return rules
@@ -154,21 +177,26 @@ extension HistoryStore {
             switch (row["list"] as DatabaseValue).storage {
             case .blob(let bytes):
                 let overrides = (row["overrides"] as Data?).map { [UInt8]($0) }
-                results = try ResultCoding.list([UInt8](bytes), key: key, overrides: overrides, rules: ruleIDs, full: fullList)
+                results = try ResultCoding.list(
+                    [UInt8](bytes), key: key, overrides: overrides, rules: ruleIDs, full: fullList)
             case .string(let text):
                 // A text list is read as it is: no differences are ever recorded beside one.
                 guard row["overrides"] as DatabaseValue == .null else { throw ResultCoding.CorruptList() }
                 results = ResultList(stored: try ResultCoding.references(text: text), key: key)
             default: throw ResultCoding.CorruptList()
             }
-            systems.append(RecordedSystem(
-                file: file, id: row["system_id"], name: row["name"], digest: row["digest"],
-                diagnostics: diagnosticsText == "[]" ? [] : try decoder.decode([Diagnostic].self, from: Data(diagnosticsText.utf8)),
-                waivers: descriptorWaivers[file] ?? [], results: results))
+            systems.append(
+                RecordedSystem(
+                    file: file, id: row["system_id"], name: row["name"], digest: row["digest"],
+                    diagnostics: diagnosticsText == "[]"
+                        ? [] : try decoder.decode([Diagnostic].self, from: Data(diagnosticsText.utf8)),
+                    waivers: descriptorWaivers[file] ?? [], results: results))
         }
         var run = RecordedRun(
-            info: try info(row, packs: packs), engine: row["engine"], inputs: inputs, rules: rules, waivers: workspaceWaivers,
-            systems: systems, diagnostics: try decoder.decode([Diagnostic].self, from: Data((row["diagnostics"] as String).utf8)))
+            info: try info(row, packs: packs), engine: row["engine"], inputs: inputs, rules: rules,
+            waivers: workspaceWaivers,
+            systems: systems,
+            diagnostics: try decoder.decode([Diagnostic].self, from: Data((row["diagnostics"] as String).utf8)))
         run.readings = readings
         return run
     }

@@ -12,7 +12,9 @@ extension HistoryStore {
     ///
     /// - Throws: ``HistoryError`` when the database cannot be written; nothing is recorded then.
     @discardableResult
-    public func record(_ run: RecordedRun, results: [ResultKey: String], documents: [String: [UInt8]] = [:]) throws(HistoryError) -> Int64 {
+    public func record(_ run: RecordedRun, results: [ResultKey: String], documents: [String: [UInt8]] = [:])
+        throws(HistoryError) -> Int64
+    {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // How each system's list is recorded, decided before the transaction (on every core): it
@@ -39,7 +41,8 @@ extension HistoryStore {
             lastSet = (rules, key)
             forms.append(.full(ruleSet: key))
         }
-        let lists = Array(zip(run.systems, forms)).concurrentMap { item, form -> (key: String, overrides: Data?, body: Data?) in
+        let lists = Array(zip(run.systems, forms)).concurrentMap {
+            item, form -> (key: String, overrides: Data?, body: Data?) in
             switch form {
             case .stored(let key, let overrides): return (key, overrides, nil)
             case .full(let set):
@@ -56,30 +59,41 @@ extension HistoryStore {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    run.info.recordedAt, run.info.asOf.description, run.info.cadreVersion, run.info.workspace, run.info.kind.rawValue,
+                    run.info.recordedAt, run.info.asOf.description, run.info.cadreVersion, run.info.workspace,
+                    run.info.kind.rawValue,
                     run.info.previousRun, run.info.evaluatedPairs, run.info.totalPairs, run.engine,
                     String(decoding: try encoder.encode(counts), as: UTF8.self),
                     String(decoding: try encoder.encode(run.diagnostics), as: UTF8.self),
                 ])
             let id = db.lastInsertedRowID
-            let input = try db.cachedStatement(sql: "INSERT INTO input (run_id, kind, name, path, version, digest, detail) VALUES (?, ?, ?, ?, ?, ?, ?)")
+            let input = try db.cachedStatement(
+                sql:
+                    "INSERT INTO input (run_id, kind, name, path, version, digest, detail) VALUES (?, ?, ?, ?, ?, ?, ?)"
+            )
             for item in run.inputs {
-                let detail = item.detail.isEmpty ? nil : String(decoding: try encoder.encode(item.detail), as: UTF8.self)
-                try input.execute(arguments: [id, item.kind.rawValue, item.name, item.path, item.version, item.digest, detail])
-            }
-            let rule = try db.cachedStatement(sql: "INSERT INTO rule (run_id, id, pack, info, readings) VALUES (?, ?, ?, ?, ?)")
-            for info in run.rules {
-                try rule.execute(arguments: [
-                    id, info.id, info.pack, String(decoding: try encoder.encode(info), as: UTF8.self), run.readings[info.id]?.text,
+                let detail =
+                    item.detail.isEmpty ? nil : String(decoding: try encoder.encode(item.detail), as: UTF8.self)
+                try input.execute(arguments: [
+                    id, item.kind.rawValue, item.name, item.path, item.version, item.digest, detail,
                 ])
             }
-            let waiver = try db.cachedStatement(sql: """
-                INSERT INTO waiver (run_id, origin, system, rule, expires, reason, approved_by, file, line, "column")
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+            let rule = try db.cachedStatement(
+                sql: "INSERT INTO rule (run_id, id, pack, info, readings) VALUES (?, ?, ?, ?, ?)")
+            for info in run.rules {
+                try rule.execute(arguments: [
+                    id, info.id, info.pack, String(decoding: try encoder.encode(info), as: UTF8.self),
+                    run.readings[info.id]?.text,
+                ])
+            }
+            let waiver = try db.cachedStatement(
+                sql: """
+                    INSERT INTO waiver (run_id, origin, system, rule, expires, reason, approved_by, file, line, "column")
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
             func insert(_ item: Waiver, origin: String) throws {
                 try waiver.execute(arguments: [
-                    id, origin, item.system, item.rule, item.expires.description, item.reason, item.approvedBy, item.location.file,
+                    id, origin, item.system, item.rule, item.expires.description, item.reason, item.approvedBy,
+                    item.location.file,
                     item.location.line, item.location.column,
                 ])
             }
@@ -91,19 +105,27 @@ extension HistoryStore {
                 try result.execute(arguments: [key, body])
             }
             let list = try db.cachedStatement(sql: "INSERT OR IGNORE INTO result_list (key, body) VALUES (?, ?)")
-            let system = try db.cachedStatement(sql: """
-                INSERT INTO system (run_id, file, system_id, name, digest, diagnostics, results, overrides) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+            let system = try db.cachedStatement(
+                sql: """
+                    INSERT INTO system (run_id, file, system_id, name, digest, diagnostics, results, overrides) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
             let ruleSet = try db.cachedStatement(sql: "INSERT OR IGNORE INTO rule_set (key, body) VALUES (?, ?)")
             for (key, body) in ruleSets { try ruleSet.execute(arguments: [key.hex, body]) }
             for (index, (item, prepared)) in zip(run.systems, lists).enumerated() {
                 if let body = prepared.body { try list.execute(arguments: [prepared.key, body]) }
-                let diagnostics = item.diagnostics.isEmpty ? "[]" : String(decoding: try encoder.encode(item.diagnostics), as: UTF8.self)
-                try system.execute(arguments: [id, item.file, item.id, item.name, item.digest, diagnostics, prepared.key, prepared.overrides])
+                let diagnostics =
+                    item.diagnostics.isEmpty
+                    ? "[]" : String(decoding: try encoder.encode(item.diagnostics), as: UTF8.self)
+                try system.execute(arguments: [
+                    id, item.file, item.id, item.name, item.digest, diagnostics, prepared.key, prepared.overrides,
+                ])
                 systemRecorded?(index + 1)
             }
-            let document = try db.cachedStatement(sql: "INSERT OR REPLACE INTO parsed_document (digest, cadre_version, body) VALUES (?, ?, ?)")
-            for (digest, body) in documents { try document.execute(arguments: [digest, run.info.cadreVersion, Data(body)]) }
+            let document = try db.cachedStatement(
+                sql: "INSERT OR REPLACE INTO parsed_document (digest, cadre_version, body) VALUES (?, ?, ?)")
+            for (digest, body) in documents {
+                try document.execute(arguments: [digest, run.info.cadreVersion, Data(body)])
+            }
             try db.execute(
                 sql: """
                     DELETE FROM parsed_document

@@ -87,7 +87,8 @@ public struct HistoryStore: Sendable {
         } catch let error as HistoryError {
             throw error
         } catch let error as DatabaseError {
-            throw HistoryError(file: file, "cannot read the history: \(error.message ?? "SQLite error \(error.resultCode.rawValue)")")
+            throw HistoryError(
+                file: file, "cannot read the history: \(error.message ?? "SQLite error \(error.resultCode.rawValue)")")
         } catch {
             throw HistoryError(file: file, "cannot read the history: \(error)")
         }
@@ -100,7 +101,8 @@ public struct HistoryStore: Sendable {
         } catch let error as HistoryError {
             throw error
         } catch let error as DatabaseError {
-            throw HistoryError(file: file, "cannot write the history: \(error.message ?? "SQLite error \(error.resultCode.rawValue)")")
+            throw HistoryError(
+                file: file, "cannot write the history: \(error.message ?? "SQLite error \(error.resultCode.rawValue)")")
         } catch {
             throw HistoryError(file: file, "cannot write the history: \(error)")
         }

@@ -45,7 +45,9 @@ public struct Timeline: Sendable {
         for rule in applicability.rules {
             var dates: [(ISODate, Event.Kind)] = []
             if let start = rule.effectiveFrom, start >= from, start <= until { dates.append((start, .comesIntoForce)) }
-            if let end = rule.effectiveTo, let lapse = end.adding(days: 1), lapse >= from, lapse <= until { dates.append((lapse, .lapses)) }
+            if let end = rule.effectiveTo, let lapse = end.adding(days: 1), lapse >= from, lapse <= until {
+                dates.append((lapse, .lapses))
+            }
             if !dates.isEmpty { windows.append((rule, dates)) }
         }
         systems = applicability.systems.map { system in
@@ -59,15 +61,21 @@ public struct Timeline: Sendable {
                 }
             }
             events.sort { ($0.date, $0.rule.id) < ($1.date, $1.rule.id) }
-            return SystemTimeline(file: system.file, id: system.id, name: system.name, events: events, undecided: undecided, diagnostics: system.diagnostics)
+            return SystemTimeline(
+                file: system.file, id: system.id, name: system.name, events: events, undecided: undecided,
+                diagnostics: system.diagnostics)
         }
     }
 
     /// Keeps the systems named in `names` (ids or descriptor files); returns the names that match none.
     public mutating func keep(_ names: [String]) -> [String] {
         guard !names.isEmpty else { return [] }
-        let unknown = names.filter { name in !systems.contains { $0.id == name || $0.file == name || $0.file.hasSuffix("/" + name) } }
-        systems = systems.filter { system in names.contains { $0 == system.id || $0 == system.file || system.file.hasSuffix("/" + $0) } }
+        let unknown = names.filter { name in
+            !systems.contains { $0.id == name || $0.file == name || $0.file.hasSuffix("/" + name) }
+        }
+        systems = systems.filter { system in
+            names.contains { $0 == system.id || $0 == system.file || system.file.hasSuffix("/" + $0) }
+        }
         return unknown
     }
 
@@ -77,20 +85,30 @@ public struct Timeline: Sendable {
         var changing = 0
         for system in systems {
             lines.append(TerminalText.line((system.id ?? system.file) + (system.id != nil ? "  \(system.file)" : "")))
-            for diagnostic in system.diagnostics where diagnostic.isError { lines.append("  " + diagnostic.description) }
-            if system.events.isEmpty && system.undecided.isEmpty && system.id != nil { lines.append("  nothing comes into force or lapses") }
+            for diagnostic in system.diagnostics where diagnostic.isError {
+                lines.append("  " + diagnostic.description)
+            }
+            if system.events.isEmpty && system.undecided.isEmpty && system.id != nil {
+                lines.append("  nothing comes into force or lapses")
+            }
             if !system.events.isEmpty { changing += 1 }
             for event in system.events {
                 let what = event.kind == .comesIntoForce ? "comes into force" : "lapses          "
                 let until = event.kind == .lapses ? " (last day \(event.rule.effectiveTo.map { "\($0)" } ?? ""))" : ""
-                lines.append(TerminalText.line(
-                    "  \(event.date)  \(what)  \(event.rule.id)  \(event.rule.severity.rawValue)  \(event.rule.title)\(until)  [\(event.rule.references.joined(separator: "; "))]"))
+                lines.append(
+                    TerminalText.line(
+                        "  \(event.date)  \(what)  \(event.rule.id)  \(event.rule.severity.rawValue)  \(event.rule.title)\(until)  [\(event.rule.references.joined(separator: "; "))]"
+                    ))
             }
-            for (rule, message) in system.undecided { lines.append(TerminalText.line("  cannot tell whether \(rule) applies: \(message)")) }
+            for (rule, message) in system.undecided {
+                lines.append(TerminalText.line("  cannot tell whether \(rule) applies: \(message)"))
+            }
             lines.append("")
         }
         let events = systems.reduce(0) { $0 + $1.events.count }
-        lines.append("\(events) date\(events == 1 ? "" : "s") for \(changing) of \(systems.count) system\(systems.count == 1 ? "" : "s")")
+        lines.append(
+            "\(events) date\(events == 1 ? "" : "s") for \(changing) of \(systems.count) system\(systems.count == 1 ? "" : "s")"
+        )
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -131,7 +149,8 @@ public struct Timeline: Sendable {
                         Item(
                             date: $0.date.description, kind: $0.kind.rawValue, rule: $0.rule.id, title: $0.rule.title,
                             severity: $0.rule.severity.rawValue, references: $0.rule.references,
-                            effectiveFrom: $0.rule.effectiveFrom?.description, effectiveTo: $0.rule.effectiveTo?.description)
+                            effectiveFrom: $0.rule.effectiveFrom?.description,
+                            effectiveTo: $0.rule.effectiveTo?.description)
                     }, undecided: system.undecided.map { Undecided(rule: $0.rule, message: $0.message) })
             })
         let encoder = JSONEncoder()

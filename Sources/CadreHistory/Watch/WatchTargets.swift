@@ -42,7 +42,9 @@ public struct WatchTargets: Sendable, Hashable {
             let name = (relative as NSString).lastPathComponent
             let path = WorkspaceFiles.join(tree, relative)
             var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else { continue }
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
+                continue
+            }
             if name.hasPrefix(".") {
                 enumerator.skipDescendants()
                 continue

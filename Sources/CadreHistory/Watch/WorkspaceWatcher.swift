@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Waits for files of a workspace to change: with inotify on Linux, or by comparing the folders'
 /// files (path, size, modification time) every interval when inotify is unavailable or a folder is
@@ -17,7 +18,8 @@ public final class WorkspaceWatcher {
         public var description: String {
             switch self {
             case .inotify: "inotify"
-            case .polling(let interval): "polling every \(interval.components.seconds * 1000 + interval.components.attoseconds / 1_000_000_000_000_000) ms"
+            case .polling(let interval):
+                "polling every \(interval.components.seconds * 1000 + interval.components.attoseconds / 1_000_000_000_000_000) ms"
             }
         }
     }
@@ -32,13 +34,13 @@ public final class WorkspaceWatcher {
         self.targets = targets
         mode = .polling(interval: interval)
         #if os(Linux)
-        if !polling, !targets.folders.contains(where: Self.isNetworkFileSystem) {
-            let fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
-            if fd >= 0 {
-                inotify = fd
-                mode = .inotify
+            if !polling, !targets.folders.contains(where: Self.isNetworkFileSystem) {
+                let fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+                if fd >= 0 {
+                    inotify = fd
+                    mode = .inotify
+                }
             }
-        }
         #endif
         retarget(targets)
     }
@@ -51,8 +53,10 @@ public final class WorkspaceWatcher {
         switch mode {
         case .inotify:
             #if os(Linux)
-            let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_MODIFY | IN_ATTRIB | IN_DELETE_SELF)
-            for folder in targets.folders { _ = inotify_add_watch(inotify, folder, mask) }
+                let mask = UInt32(
+                    IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_MODIFY | IN_ATTRIB
+                        | IN_DELETE_SELF)
+                for folder in targets.folders { _ = inotify_add_watch(inotify, folder, mask) }
             #endif
         case .polling:
             snapshot = Self.snapshot(of: targets)
@@ -91,7 +95,10 @@ public final class WorkspaceWatcher {
             if remaining <= .zero { return .timedOut }
             switch mode {
             case .inotify:
-                var fds = [pollfd(fd: inotify, events: Int16(POLLIN), revents: 0), pollfd(fd: stop, events: Int16(POLLIN), revents: 0)]
+                var fds = [
+                    pollfd(fd: inotify, events: Int16(POLLIN), revents: 0),
+                    pollfd(fd: stop, events: Int16(POLLIN), revents: 0),
+                ]
                 let result = poll(&fds, 2, Self.milliseconds(remaining))
                 if result < 0 { if errno == EINTR { continue } else { return .stopped } }
                 if fds[1].revents != 0 { return .stopped }
@@ -142,9 +149,12 @@ public final class WorkspaceWatcher {
                 var info = stat()
                 guard stat(path, &info) == 0 else { continue }
                 #if os(Linux)
-                files[path] = FileState(size: Int64(info.st_size), seconds: info.st_mtim.tv_sec, nanoseconds: info.st_mtim.tv_nsec)
+                    files[path] = FileState(
+                        size: Int64(info.st_size), seconds: info.st_mtim.tv_sec, nanoseconds: info.st_mtim.tv_nsec)
                 #else
-                files[path] = FileState(size: Int64(info.st_size), seconds: info.st_mtimespec.tv_sec, nanoseconds: info.st_mtimespec.tv_nsec)
+                    files[path] = FileState(
+                        size: Int64(info.st_size), seconds: info.st_mtimespec.tv_sec,
+                        nanoseconds: info.st_mtimespec.tv_nsec)
                 #endif
             }
         }
@@ -164,7 +174,9 @@ public final class WorkspaceWatcher {
             let inside = point == "/" || absolute == point || absolute.hasPrefix(point + "/")
             if inside && point.count >= best.point.count { best = (point, String(fields[2])) }
         }
-        let network: Set<String> = ["nfs", "nfs4", "cifs", "smb3", "smbfs", "9p", "afs", "ceph", "glusterfs", "lustre", "davfs", "fuse.sshfs"]
+        let network: Set<String> = [
+            "nfs", "nfs4", "cifs", "smb3", "smbfs", "9p", "afs", "ceph", "glusterfs", "lustre", "davfs", "fuse.sshfs",
+        ]
         return network.contains(best.type)
     }
 }

@@ -79,7 +79,8 @@ public struct EnvironmentTemplate: Sendable, Hashable, CustomStringConvertible {
             case .literal(let literal): value += literal
             case .reference(let name):
                 guard let resolved = environment[name] else {
-                    throw EnvironmentError(.undefinedVariable, name: name, reason: "environment variable `\(name)` is not set")
+                    throw EnvironmentError(
+                        .undefinedVariable, name: name, reason: "environment variable `\(name)` is not set")
                 }
                 value += resolved
             }
@@ -117,7 +118,8 @@ public struct EnvironmentTemplate: Sendable, Hashable, CustomStringConvertible {
     /// Whether a parameter named `name` holds a secret.
     static func namesSecret(_ name: Substring) -> Bool {
         let name = name.lowercased().replacingOccurrences(of: "-", with: "_")
-        return secretParameters.contains(name) || ["password", "passwd", "secret", "token"].contains { name.contains($0) }
+        return secretParameters.contains(name)
+            || ["password", "passwd", "secret", "token"].contains { name.contains($0) }
     }
 
     /// Masks the value of every `name=value` whose name says it is a secret — in a query string
@@ -129,12 +131,16 @@ public struct EnvironmentTemplate: Sendable, Hashable, CustomStringConvertible {
         var rest = Substring(text)
         while let equals = rest.firstIndex(of: "=") {
             let before = rest[..<equals]
-            let nameStart = before.lastIndex(where: { separators.contains($0) }).map { before.index(after: $0) } ?? before.startIndex
+            let nameStart =
+                before.lastIndex(where: { separators.contains($0) }).map { before.index(after: $0) }
+                ?? before.startIndex
             let valueStart = rest.index(after: equals)
-            let valueEnd = rest[valueStart...].firstIndex(where: { separators.contains($0) || $0 == "#" }) ?? rest.endIndex
+            let valueEnd =
+                rest[valueStart...].firstIndex(where: { separators.contains($0) || $0 == "#" }) ?? rest.endIndex
             let value = rest[valueStart..<valueEnd]
             out += rest[rest.startIndex..<valueStart]
-            let isReference = value.hasPrefix("${") && value.hasSuffix("}") && value.dropFirst(2).dropLast().allSatisfy { $0 != "}" }
+            let isReference =
+                value.hasPrefix("${") && value.hasSuffix("}") && value.dropFirst(2).dropLast().allSatisfy { $0 != "}" }
             if Self.namesSecret(before[nameStart...]), !value.isEmpty, !isReference {
                 out += "•••"
             } else {
@@ -149,9 +155,12 @@ public struct EnvironmentTemplate: Sendable, Hashable, CustomStringConvertible {
     static func maskingPassword(in text: String) -> String {
         guard let scheme = text.range(of: "://") else { return text }
         let authorityStart = scheme.upperBound
-        let authorityEnd = text[authorityStart...].firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? text.endIndex
+        let authorityEnd =
+            text[authorityStart...].firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? text.endIndex
         let authority = text[authorityStart..<authorityEnd]
-        guard let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") else { return text }
+        guard let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") else {
+            return text
+        }
         let password = authority[authority.index(after: colon)..<at]
         if password.isEmpty || (password.hasPrefix("${") && password.hasSuffix("}")) { return text }
         return String(text[..<authority.index(after: colon)]) + "•••" + String(text[at...])

@@ -13,7 +13,8 @@ public enum LegalBasis: String, DescriptorChoice {
         case .legalObligation: "necessary to comply with a legal obligation (Art. 6(1)(c))"
         case .vitalInterests: "necessary to protect someone's vital interests (Art. 6(1)(d))"
         case .publicTask: "necessary for a task in the public interest or official authority (Art. 6(1)(e))"
-        case .legitimateInterests: "necessary for legitimate interests, balanced against the person's rights (Art. 6(1)(f))"
+        case .legitimateInterests:
+            "necessary for legitimate interests, balanced against the person's rights (Art. 6(1)(f))"
         }
     }
 

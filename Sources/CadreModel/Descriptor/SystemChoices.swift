@@ -43,7 +43,8 @@ public enum AIRole: String, DescriptorChoice {
     public static let choiceName = "AI Act role"
     public var summary: String {
         switch self {
-        case .provider: "develops the AI system, or has it developed, and puts it into service under its own name (Art. 3(3))"
+        case .provider:
+            "develops the AI system, or has it developed, and puts it into service under its own name (Art. 3(3))"
         case .deployer: "uses an AI system under its authority (Art. 3(4))"
         }
     }

@@ -96,7 +96,9 @@ extension SystemDescriptor {
     public func holds(_ category: String) -> Bool { !dataItems(matching: category).isEmpty }
 
     /// Every store table with a column whose category is `category` or below it, with those columns.
-    public func tables(holding category: String) -> [(store: StoreDeclaration, table: StoreTable, columns: [StoreTable.Column])] {
+    public func tables(holding category: String) -> [(
+        store: StoreDeclaration, table: StoreTable, columns: [StoreTable.Column]
+    )] {
         stores.flatMap { store in
             store.tables.compactMap { table in
                 let columns = table.columns.filter { Taxonomy.matches($0.category.value, category) }

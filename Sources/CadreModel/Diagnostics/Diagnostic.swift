@@ -70,7 +70,8 @@ extension Diagnostic: CustomStringConvertible {
     /// `hint:` line when there is a hint. The file, the message and the hint are one line each,
     /// their control characters escaped (``TerminalText``): they may quote what a file holds.
     public var description: String {
-        var text = "\(TerminalText.line(location.description)): \(severity.rawValue): \(TerminalText.line(message)) [\(TerminalText.line(code.rawValue))]"
+        var text =
+            "\(TerminalText.line(location.description)): \(severity.rawValue): \(TerminalText.line(message)) [\(TerminalText.line(code.rawValue))]"
         if let hint { text += "\n    hint: \(TerminalText.line(hint))" }
         return text
     }

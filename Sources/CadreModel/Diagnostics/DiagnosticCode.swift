@@ -116,10 +116,13 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, Comparable, Cas
         case .pluginSyntax: "a plugin file does not compile"
         case .pluginLoad: "a plugin file raised an error or passed a limit while loading"
         case .pluginDetector: "a plugin's detector file does not return detectors of the documented shape"
-        case .pluginImporter: "a plugin's importer file does not return importers of the documented shape, or what an importer returns cannot be written"
-        case .pluginReporter: "a plugin's reporter file does not return reporters of the documented shape, or a reporter cannot be given the report or returns no text"
+        case .pluginImporter:
+            "a plugin's importer file does not return importers of the documented shape, or what an importer returns cannot be written"
+        case .pluginReporter:
+            "a plugin's reporter file does not return reporters of the documented shape, or a reporter cannot be given the report or returns no text"
         case .pluginFailed: "a plugin's importer or reporter raised an error or passed a limit"
-        case .importNote: "what an importer says of its input (`ctx:warn`, `ctx:fail`): a value to check, a field it could not map"
+        case .importNote:
+            "what an importer says of its input (`ctx:warn`, `ctx:fail`): a value to check, a field it could not map"
         case .testSyntax: "a test file does not compile"
         case .testLoad: "a test file raised an error while declaring its tests"
         case .testHost: "the tests of a pack cannot be prepared (a Lua state cannot be made)"

@@ -21,7 +21,8 @@ public enum BundledResource {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         let file = URL(fileURLWithPath: name)
         if entries.contains(where: { $0.hasSuffix("_\(target).resources") || $0.hasSuffix("_\(target).bundle") }),
-            let url = bundle().url(forResource: file.deletingPathExtension().lastPathComponent, withExtension: file.pathExtension)
+            let url = bundle().url(
+                forResource: file.deletingPathExtension().lastPathComponent, withExtension: file.pathExtension)
         {
             return url
         }

@@ -63,7 +63,8 @@ public struct OutputFile: Sendable {
             }
             switch FileKind(mode: status.st_mode) {
             case .regular: return .replace(current)
-            case .folder: throw OutputError(.isFolder, path: path, "it is a folder", hint: "name a file, inside it or elsewhere")
+            case .folder:
+                throw OutputError(.isFolder, path: path, "it is a folder", hint: "name a file, inside it or elsewhere")
             case .characterDevice, .blockDevice, .fifo, .socket: return .through(current, append: false)
             case .symbolicLink:
                 if Self.namesOpenDescriptor(current) { return .through(current, append: true) }
@@ -135,13 +136,17 @@ public struct OutputFile: Sendable {
         var temporary = ""
         var descriptor: Int32 = -1
         for _ in 0..<8 {
-            temporary = (folder == "." && !target.hasPrefix("./") ? "" : folder + "/")
+            temporary =
+                (folder == "." && !target.hasPrefix("./") ? "" : folder + "/")
                 + ".\(name).cadre-\(String(UInt64.random(in: 0...UInt64.max), radix: 36))"
             descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode)
             if descriptor >= 0 || errno != EEXIST { break }
         }
         guard descriptor >= 0 else {
-            if errno == ENOENT { throw OutputError(.noFolder, path: path, "the folder `\(folder)` does not exist", hint: "create it first") }
+            if errno == ENOENT {
+                throw OutputError(
+                    .noFolder, path: path, "the folder `\(folder)` does not exist", hint: "create it first")
+            }
             throw failure(errno)
         }
         do throws(OutputError) {
@@ -191,7 +196,9 @@ public struct OutputFile: Sendable {
         case EISDIR: OutputError(.isFolder, path: path, "it is a folder", hint: "name a file, inside it or elsewhere")
         case ENOTDIR: OutputError(.noFolder, path: path, "a part of the path is not a folder")
         case EACCES, EPERM, EROFS:
-            OutputError(.notPermitted, path: path, String(cString: strerror(code)).lowercased(), hint: "choose a folder you may write to")
+            OutputError(
+                .notPermitted, path: path, String(cString: strerror(code)).lowercased(),
+                hint: "choose a folder you may write to")
         default: OutputError(.cannotWrite, path: path, String(cString: strerror(code)).lowercased())
         }
     }

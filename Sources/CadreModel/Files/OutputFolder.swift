@@ -28,13 +28,16 @@ public struct OutputFolder: Sendable {
     public func check(_ relative: String) throws(OutputError) {
         let components = relative.split(separator: "/")
         if relative.hasPrefix("/") || components.contains("..") {
-            throw OutputError(.outsideFolder, path: relative, "the path leads outside the folder \(path)", hint: "name a path inside it, without `..`")
+            throw OutputError(
+                .outsideFolder, path: relative, "the path leads outside the folder \(path)",
+                hint: "name a path inside it, without `..`")
         }
         // A folder that does not exist yet holds no link.
         guard let root = OutputFile.realPath(path) else { return }
         var current = path
         for component in components {
-            current = current == "." ? String(component) : (current.hasSuffix("/") ? current : current + "/") + component
+            current =
+                current == "." ? String(component) : (current.hasSuffix("/") ? current : current + "/") + component
             let kind = FileKind.of(current, followingLinks: false)
             // Nothing there: nothing further exists either.
             if kind == nil { return }
@@ -70,7 +73,9 @@ public struct OutputFolder: Sendable {
                 let reason = String(cString: strerror(errno)).lowercased()
                 throw OutputError(.noFolder, path: file, "cannot create the folder \(shown): \(reason)")
             }
-            guard FileKind.of(current) == .folder else { throw OutputError(.noFolder, path: file, "\(shown) is not a folder") }
+            guard FileKind.of(current) == .folder else {
+                throw OutputError(.noFolder, path: file, "\(shown) is not a folder")
+            }
         }
     }
 
@@ -84,7 +89,9 @@ public struct OutputFolder: Sendable {
             guard let next = OutputFile.linkTarget(current) else { return nil }
             current = next
         }
-        guard FileKind.of(current, followingLinks: false) == nil, let folder = OutputFile.realPath(OutputFile.folder(of: current)) else {
+        guard FileKind.of(current, followingLinks: false) == nil,
+            let folder = OutputFile.realPath(OutputFile.folder(of: current))
+        else {
             return nil
         }
         let name = current.split(separator: "/").last.map(String.init) ?? current

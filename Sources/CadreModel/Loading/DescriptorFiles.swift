@@ -25,9 +25,10 @@ public enum DescriptorFiles {
             }
             let found = search(folder: path)
             if found.isEmpty {
-                diagnostics.append(.error(
-                    .noDescriptors, at: .whole(path), "no descriptor in this folder",
-                    hint: "descriptors are *.yaml, *.yml or *.json files"))
+                diagnostics.append(
+                    .error(
+                        .noDescriptors, at: .whole(path), "no descriptor in this folder",
+                        hint: "descriptors are *.yaml, *.yml or *.json files"))
             }
             // The folder's own path standardized once: names found in it hold no `.` or `..`.
             let standard = URL(fileURLWithPath: path).standardizedFileURL.path
@@ -45,7 +46,8 @@ public enum DescriptorFiles {
         var found: [(file: String, relative: String)] = []
         for relative in FolderWalk.files(in: base) {
             let name = relative.split(separator: "/").last.map(String.init) ?? relative
-            guard let dot = name.lastIndex(of: "."), extensions.contains(name[name.index(after: dot)...].lowercased()) else { continue }
+            guard let dot = name.lastIndex(of: "."), extensions.contains(name[name.index(after: dot)...].lowercased())
+            else { continue }
             found.append((base == "." ? relative : base + "/" + relative, relative))
         }
         return found.sorted { $0.file < $1.file }

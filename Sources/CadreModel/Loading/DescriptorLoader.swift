@@ -52,7 +52,8 @@ public struct DescriptorLoader: Sendable {
     /// re-check uses it for descriptors that did not change since the last run.
     public func load(validated root: LocatedNode, file: String, diagnostics: [Diagnostic]) -> DescriptorLoad {
         guard !diagnostics.containsErrors, root.mapping != nil else { return load(root, file: file) }
-        let document = DescriptorDocument(file: file, descriptor: SystemDescriptor(root: root), root: root, warnings: diagnostics)
+        let document = DescriptorDocument(
+            file: file, descriptor: SystemDescriptor(root: root), root: root, warnings: diagnostics)
         return DescriptorLoad(file: file, document: document, diagnostics: diagnostics)
     }
 

@@ -40,9 +40,10 @@ public struct DescriptorSet: Sendable {
         for index in loads.indices {
             guard let id = loads[index].document?.descriptor.id else { continue }
             if let earlier = first[id.value] {
-                loads[index].diagnostics.append(.error(
-                    .duplicateSystemID, at: id.location, "system id `\(id.value)` is already used by \(earlier)",
-                    hint: "each descriptor describes one system with its own id"))
+                loads[index].diagnostics.append(
+                    .error(
+                        .duplicateSystemID, at: id.location, "system id `\(id.value)` is already used by \(earlier)",
+                        hint: "each descriptor describes one system with its own id"))
                 loads[index].diagnostics = loads[index].diagnostics.sortedForDisplay()
                 loads[index].document = nil
             } else {

@@ -25,7 +25,8 @@ public struct Finding: Sendable, Hashable, Codable {
     /// Redacted evidence from the system's stores (never personal data).
     public var evidence: [String]
 
-    public init(level: Level, message: String, location: SourceLocation, path: NodePath? = nil, evidence: [String] = []) {
+    public init(level: Level, message: String, location: SourceLocation, path: NodePath? = nil, evidence: [String] = [])
+    {
         self.level = level
         self.message = message
         self.location = location

@@ -4,7 +4,9 @@ extension RuleResult.Failure {
     ///
     /// New kinds can be added without breaking callers, and a word read back from an older
     /// history keeps its meaning: a kind is its word.
-    public struct Kind: RawRepresentable, Sendable, Hashable, Codable, ExpressibleByStringLiteral, CustomStringConvertible {
+    public struct Kind: RawRepresentable, Sendable, Hashable, Codable, ExpressibleByStringLiteral,
+        CustomStringConvertible
+    {
         public var rawValue: String
         public init(rawValue: String) { self.rawValue = rawValue }
         public init(stringLiteral value: String) { rawValue = value }

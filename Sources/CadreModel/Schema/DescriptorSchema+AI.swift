@@ -9,19 +9,28 @@ extension DescriptorSchema {
             .optional("purposes", .list(.string(.identifier)), "Ids of this descriptor's purposes it serves."),
             .optional("model", .object(aiModel), "The model behind it."),
             .optional("inputs", .list(.choice(ChoiceSet(InputMedium.self))), "What it takes as input."),
-            .optional("interacts_with", .list(.taxonomyKey(.dataSubject)), "Data subjects who interact with it directly."),
-            .optional("discloses_ai", .choice(ChoiceSet(Disclosure.self)), "When people are told they deal with an AI system (AI Act Art. 50(1))."),
+            .optional(
+                "interacts_with", .list(.taxonomyKey(.dataSubject)), "Data subjects who interact with it directly."),
+            .optional(
+                "discloses_ai", .choice(ChoiceSet(Disclosure.self)),
+                "When people are told they deal with an AI system (AI Act Art. 50(1))."),
             .optional("infers", .list(.choice(ChoiceSet(Inference.self))), "What it infers about people."),
             .optional("about", .list(.taxonomyKey(.dataSubject)), "Whose traits, emotions or scores it infers."),
-            .optional("decides", .choice(ChoiceSet(DecisionMode.self)), "How far it decides about people (GDPR Art. 22)."),
+            .optional(
+                "decides", .choice(ChoiceSet(DecisionMode.self)), "How far it decides about people (GDPR Art. 22)."),
             .optional("effect", .choice(ChoiceSet(DecisionEffect.self)), "The effect of those decisions on people."),
-            .optional("automated_decision_basis", .choice(ChoiceSet(AutomatedDecisionBasis.self)),
+            .optional(
+                "automated_decision_basis", .choice(ChoiceSet(AutomatedDecisionBasis.self)),
                 "The GDPR Art. 22(2) exception for solely automated decisions with effects."),
-            .optional("human_oversight", .object(humanOversight), "Human oversight (AI Act Art. 14, 26(2); GDPR Art. 22(3))."),
+            .optional(
+                "human_oversight", .object(humanOversight), "Human oversight (AI Act Art. 14, 26(2); GDPR Art. 22(3))."),
             .optional("logs", .object(logs), "Its automatic logs (AI Act Art. 26(6))."),
-            .optional("generates", .list(.choice(ChoiceSet(OutputMedium.self))), "What it generates (AI Act Art. 50(2))."),
+            .optional(
+                "generates", .list(.choice(ChoiceSet(OutputMedium.self))), "What it generates (AI Act Art. 50(2))."),
             .optional("marks_output", .boolean, "Generated content is marked as such, machine-readably."),
-            .optional("annex_iii", .list(.choice(ChoiceSet(AnnexIIIPoint.self))), "AI Act Annex III points it falls under (`5b`)."),
+            .optional(
+                "annex_iii", .list(.choice(ChoiceSet(AnnexIIIPoint.self))),
+                "AI Act Annex III points it falls under (`5b`)."),
             .optional("in_service_since", .date, "When it went into service (AI Act Art. 111 transitional periods)."),
         ])
 
@@ -41,7 +50,8 @@ extension DescriptorSchema {
         summary: "How people oversee an AI component.",
         fields: [
             .optional("escalation", .boolean, "People can reach a human, and the component hands over."),
-            .optional("reviewers_trained", .boolean, "The people who oversee it are trained for it (AI Act Art. 26(2))."),
+            .optional(
+                "reviewers_trained", .boolean, "The people who oversee it are trained for it (AI Act Art. 26(2))."),
             .optional("can_override", .boolean, "Those people can override or stop it."),
             .optional("reviewer", .string(.text), "Who oversees it (a team or a role)."),
         ])
@@ -50,7 +60,8 @@ extension DescriptorSchema {
         name: "logs",
         summary: "An AI component's automatic logs.",
         fields: [
-            .optional("retention", .duration, "How long they are kept (deployers: six months at least, AI Act Art. 26(6))."),
+            .optional(
+                "retention", .duration, "How long they are kept (deployers: six months at least, AI Act Art. 26(6))."),
             .optional("store", .string(.identifier), "Id of this descriptor's store that holds them."),
         ])
 }

@@ -5,7 +5,8 @@ extension DescriptorSchema {
         fields: [
             .required("id", .string(.identifier), "Identifier, unique in the descriptor."),
             .required("engine", .choice(ChoiceSet(StoreEngine.self)), "The kind of store."),
-            .optional("url", .string(.environmentTemplate),
+            .optional(
+                "url", .string(.environmentTemplate),
                 "A path relative to the workspace, or a URL; write secrets as `${VAR}` environment references."),
             .optional("description", .string(.text), "What the store holds."),
             .optional("region", .string(.region), "Where it is hosted: `EU`, `EEA` or a country code."),
@@ -19,9 +20,12 @@ extension DescriptorSchema {
         fields: [
             .required("name", .string(.text), "Table or file name."),
             .optional("description", .string(.text), "What it holds."),
-            .optional("columns", .dictionary(keys: .text, values: .taxonomyKey(.dataCategory)),
+            .optional(
+                "columns", .dictionary(keys: .text, values: .taxonomyKey(.dataCategory)),
                 "Columns holding personal data, each mapped to its data category."),
-            .optional("free_text", .list(.string(.text)), "Columns of free text, which may hold anything a person typed or said."),
+            .optional(
+                "free_text", .list(.string(.text)),
+                "Columns of free text, which may hold anything a person typed or said."),
             .optional("subjects", .list(.taxonomyKey(.dataSubject)), "Whom the rows are about."),
             .optional("retention", .object(tableRetention), "How long rows are kept, and the column that dates them."),
         ])
@@ -36,14 +40,17 @@ extension DescriptorSchema {
 
     static let processor = ObjectShape(
         name: "processor",
-        summary: "A processor handling data for the organisation (GDPR Art. 28), and the transfer mechanism outside the EEA (Art. 44–49).",
+        summary:
+            "A processor handling data for the organisation (GDPR Art. 28), and the transfer mechanism outside the EEA (Art. 44–49).",
         fields: [
             .optional("id", .string(.identifier), "Identifier stores refer to."),
             .required("name", .string(.text), "Legal name."),
             .optional("service", .string(.text), "What it does for the system (`telephony`)."),
             .optional("country", .string(.country), "Country where it processes the data, ISO 3166-1 alpha-2."),
-            .optional("contract", .choice(ChoiceSet(ContractStatus.self)), "The data processing agreement (Art. 28(3))."),
-            .optional("transfer", .choice(ChoiceSet(TransferMechanism.self)), "The transfer mechanism, outside the EEA."),
+            .optional(
+                "contract", .choice(ChoiceSet(ContractStatus.self)), "The data processing agreement (Art. 28(3))."),
+            .optional(
+                "transfer", .choice(ChoiceSet(TransferMechanism.self)), "The transfer mechanism, outside the EEA."),
             .optional("receives", .list(.taxonomyKey(.dataCategory)), "Data categories it receives."),
         ])
 
@@ -75,9 +82,15 @@ extension DescriptorSchema {
             .optional("recording_announcement", .boolean, "Callers hear that the call may be recorded, before it is."),
             .optional("objection_offered", .boolean, "People can object simply (to recording, to marketing)."),
             .optional("employees_informed", .boolean, "Employees concerned were informed beforehand."),
-            .optional("workers_representatives_consulted", .boolean, "Staff representatives were consulted (AI Act Art. 26(7))."),
-            .optional("decision_subjects_informed", .boolean, "People subject to an Annex III system's decisions are told (Art. 26(11))."),
-            .optional("emotion_recognition_disclosed", .boolean, "People exposed to emotion recognition are told (Art. 50(3))."),
+            .optional(
+                "workers_representatives_consulted", .boolean,
+                "Staff representatives were consulted (AI Act Art. 26(7))."),
+            .optional(
+                "decision_subjects_informed", .boolean,
+                "People subject to an Annex III system's decisions are told (Art. 26(11))."),
+            .optional(
+                "emotion_recognition_disclosed", .boolean,
+                "People exposed to emotion recognition are told (Art. 50(3))."),
         ])
 
     static let recording = ObjectShape(

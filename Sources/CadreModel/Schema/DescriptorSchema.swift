@@ -7,25 +7,35 @@ public enum DescriptorSchema {
     /// The root of a descriptor.
     public static let system = ObjectShape(
         name: "system",
-        summary: "A customer-service system: what it does, with which data, on which legal basis, with which AI parts, stored where, for how long.",
+        summary:
+            "A customer-service system: what it does, with which data, on which legal basis, with which AI parts, stored where, for how long.",
         fields: [
             .required("cadre", .constant(format), "The format of the file: `system/v1`."),
-            .required("id", .string(.identifier), "Identifier of the system, unique in the workspace (`voicebot-support`)."),
+            .required(
+                "id", .string(.identifier), "Identifier of the system, unique in the workspace (`voicebot-support`)."),
             .required("name", .string(.text), "Human name of the system."),
             .optional("description", .string(.text), "What the system does, in a few sentences."),
-            .required("owner", .string(.text), "Who is accountable for the system and this file (a team address, usually)."),
+            .required(
+                "owner", .string(.text), "Who is accountable for the system and this file (a team address, usually)."),
             .optional("status", .choice(ChoiceSet(SystemStatus.self)), "Where the system is in its life."),
             .optional("in_service_since", .date, "When the system went into service."),
             .optional("channels", .list(.choice(ChoiceSet(Channel.self))), "How customers reach it."),
             .optional("organisation", .object(organisation), "The organisation responsible for the system."),
             .optional("role", .choice(ChoiceSet(AIRole.self)), "The organisation's AI Act role for this system."),
-            .optional("gdpr_role", .choice(ChoiceSet(GDPRRole.self)), "The organisation's GDPR role for this processing."),
+            .optional(
+                "gdpr_role", .choice(ChoiceSet(GDPRRole.self)), "The organisation's GDPR role for this processing."),
             .optional("scale", .object(scale), "How many people and contacts the system concerns."),
-            .optional("purposes", .list(.object(purpose)), "Why personal data is processed, each with its legal basis."),
-            .optional("data", .list(.object(dataItem)), "The personal data processed: category, subjects, purposes, retention."),
+            .optional(
+                "purposes", .list(.object(purpose)), "Why personal data is processed, each with its legal basis."),
+            .optional(
+                "data", .list(.object(dataItem)),
+                "The personal data processed: category, subjects, purposes, retention."),
             .optional("ai", .list(.object(aiComponent)), "The AI components of the system."),
-            .optional("stores", .list(.object(store)), "The data stores the system keeps data in, which cadre can read."),
-            .optional("processors", .list(.object(processor)), "Processors that handle the data, and transfers outside the EEA."),
+            .optional(
+                "stores", .list(.object(store)), "The data stores the system keeps data in, which cadre can read."),
+            .optional(
+                "processors", .list(.object(processor)),
+                "Processors that handle the data, and transfers outside the EEA."),
             .optional("assessments", .object(assessments), "Impact assessments: DPIA and FRIA."),
             .optional("notices", .object(notices), "What people are told."),
             .optional("recording", .object(recording), "How calls are recorded, for systems that record them."),
@@ -40,18 +50,26 @@ public enum DescriptorSchema {
         fields: [
             .required("name", .string(.text), "Legal name."),
             .optional("country", .string(.country), "Country of establishment, ISO 3166-1 alpha-2 (`FR`)."),
-            .optional("employees", .integer(minimum: 0), "Head count (GDPR Art. 30(5) exempts some organisations under 250)."),
+            .optional(
+                "employees", .integer(minimum: 0), "Head count (GDPR Art. 30(5) exempts some organisations under 250)."),
             .optional("dpo", .string(.text), "Contact of the data protection officer."),
-            .optional("sector", .choice(ChoiceSet(Sector.self)), "Sector, which some obligations and CNIL frameworks depend on."),
-            .optional("public_service", .boolean, "A public body or a private body providing public services (AI Act Art. 27)."),
+            .optional(
+                "sector", .choice(ChoiceSet(Sector.self)),
+                "Sector, which some obligations and CNIL frameworks depend on."),
+            .optional(
+                "public_service", .boolean,
+                "A public body or a private body providing public services (AI Act Art. 27)."),
         ])
 
     static let scale = ObjectShape(
         name: "scale",
         summary: "How many people and contacts the system concerns (a DPIA criterion).",
         fields: [
-            .optional("subjects", .integer(minimum: 0), "Approximate number of people whose data the system processes."),
-            .optional("interactions_per_month", .integer(minimum: 0), "Approximate number of calls, chats or emails per month."),
+            .optional(
+                "subjects", .integer(minimum: 0), "Approximate number of people whose data the system processes."),
+            .optional(
+                "interactions_per_month", .integer(minimum: 0),
+                "Approximate number of calls, chats or emails per month."),
         ])
 
     static let purpose = ObjectShape(
@@ -61,9 +79,13 @@ public enum DescriptorSchema {
             .required("id", .string(.identifier), "Identifier data items and AI components refer to."),
             .optional("description", .string(.text), "What the purpose is, in a sentence."),
             .optional("legal_basis", .choice(ChoiceSet(LegalBasis.self)), "The GDPR Art. 6(1) basis."),
-            .optional("uses", .list(.taxonomyKey(.dataUse)), "fideslang data uses (`essential.service.operations.support`)."),
-            .optional("legitimate_interest_assessment", .string(.text), "Where the legitimate-interest balancing test is documented."),
-            .optional("special_category_condition", .choice(ChoiceSet(SpecialCategoryCondition.self)),
+            .optional(
+                "uses", .list(.taxonomyKey(.dataUse)), "fideslang data uses (`essential.service.operations.support`)."),
+            .optional(
+                "legitimate_interest_assessment", .string(.text),
+                "Where the legitimate-interest balancing test is documented."),
+            .optional(
+                "special_category_condition", .choice(ChoiceSet(SpecialCategoryCondition.self)),
                 "The GDPR Art. 9(2) condition, when the purpose processes special categories."),
         ])
 
@@ -73,7 +95,8 @@ public enum DescriptorSchema {
         fields: [
             .required("category", .taxonomyKey(.dataCategory), "Data category (`user.contact.phone_number`)."),
             .optional("description", .string(.text), "What exactly is held."),
-            .optional("subjects", .list(.taxonomyKey(.dataSubject)), "Whom the data is about (`customer`, `employee`)."),
+            .optional(
+                "subjects", .list(.taxonomyKey(.dataSubject)), "Whom the data is about (`customer`, `employee`)."),
             .optional("purposes", .list(.string(.identifier)), "Ids of this descriptor's purposes the data serves."),
             .optional("retention", .object(retention), "How long the data is kept, and from when."),
             .optional("source", .choice(ChoiceSet(DataSource.self)), "Where the data comes from."),

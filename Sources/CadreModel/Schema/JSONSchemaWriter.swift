@@ -13,7 +13,8 @@ public struct JSONSchemaWriter: Sendable {
     public static let dialect = "https://json-schema.org/draft/2020-12/schema"
 
     /// The pattern of an ISO 8601 duration as cadre reads it.
-    public static let durationPattern = "^P(?!$)([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?(T(?=[0-9])([0-9]+H)?([0-9]+M)?([0-9]+S)?)?$"
+    public static let durationPattern =
+        "^P(?!$)([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?(T(?=[0-9])([0-9]+H)?([0-9]+M)?([0-9]+S)?)?$"
 
     /// The schema of `cadre: system/v1`, pretty-printed.
     public func descriptorSchema() -> String {
@@ -22,11 +23,19 @@ public struct JSONSchemaWriter: Sendable {
         let root = reference(to: DescriptorSchema.system, definitions: &definitions, defined: &defined)
         for kind in TaxonomyKind.allCases {
             let keys = taxonomy.terms(in: kind).map { JSONValue.string($0.key) }
-            definitions.append((definitionName(kind), .object([
-                ("description", .string("A \(kind.singularName) key of cadre's taxonomy (fideslang and cadre's extensions).")),
-                ("type", .string("string")),
-                ("enum", .array(keys)),
-            ])))
+            definitions.append(
+                (
+                    definitionName(kind),
+                    .object([
+                        (
+                            "description",
+                            .string(
+                                "A \(kind.singularName) key of cadre's taxonomy (fideslang and cadre's extensions).")
+                        ),
+                        ("type", .string("string")),
+                        ("enum", .array(keys)),
+                    ])
+                ))
         }
         let schema = JSONValue.object([
             ("$schema", .string(Self.dialect)),
@@ -107,7 +116,10 @@ public struct JSONSchemaWriter: Sendable {
         case .taxonomyKey(let kind):
             return .object([("$ref", .string("#/$defs/\(definitionName(kind))"))])
         case .list(let element):
-            return .object([("type", .string("array")), ("items", schema(of: element, definitions: &definitions, defined: &defined))])
+            return .object([
+                ("type", .string("array")),
+                ("items", schema(of: element, definitions: &definitions, defined: &defined)),
+            ])
         case .object(let object):
             return .object([("$ref", reference(to: object, definitions: &definitions, defined: &defined))])
         case .dictionary(let keys, let values):

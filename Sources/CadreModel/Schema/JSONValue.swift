@@ -26,10 +26,12 @@ public indirect enum JSONValue: Sendable, Hashable {
                 let line = "[" + values.map { $0.serialized() }.joined(separator: ", ") + "]"
                 if line.count + indent * 2 <= 100 { return line }
             }
-            return "[\n" + values.map { inner + $0.serialized(indent: indent + 1) }.joined(separator: ",\n") + "\n\(pad)]"
+            return "[\n" + values.map { inner + $0.serialized(indent: indent + 1) }.joined(separator: ",\n")
+                + "\n\(pad)]"
         case .object(let members):
             if members.isEmpty { return "{}" }
-            return "{\n" + members.map { inner + Self.quote($0.key) + ": " + $0.value.serialized(indent: indent + 1) }
+            return "{\n"
+                + members.map { inner + Self.quote($0.key) + ": " + $0.value.serialized(indent: indent + 1) }
                 .joined(separator: ",\n") + "\n\(pad)}"
         }
     }

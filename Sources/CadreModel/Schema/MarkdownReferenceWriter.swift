@@ -22,7 +22,8 @@ public struct MarkdownReferenceWriter: Sendable {
             text += "### \(title(object))\n\n\(object.summary)\n\n"
             text += "| key | type | required | meaning |\n|---|---|---|---|\n"
             for field in object.fields {
-                text += "| `\(field.key)` | \(typeName(field.shape)) | \(field.isRequired ? "yes" : "") | \(escape(field.summary)) |\n"
+                text +=
+                    "| `\(field.key)` | \(typeName(field.shape)) | \(field.isRequired ? "yes" : "") | \(escape(field.summary)) |\n"
             }
             for field in object.fields {
                 guard let set = choices(in: field.shape) else { continue }

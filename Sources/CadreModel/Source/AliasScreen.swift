@@ -29,7 +29,10 @@ enum AliasScreen {
             if pendingStar {
                 screened.append(scalar.isASCII && isAnchorByte(UInt8(scalar.value)) ? marker : "*")
                 pendingStar = false
-                if scalar == "*" { pendingStar = true; continue }
+                if scalar == "*" {
+                    pendingStar = true
+                    continue
+                }
                 screened.append(scalar)
             } else if scalar == "*" {
                 pendingStar = true
@@ -79,7 +82,8 @@ enum AliasScreen {
             switch node {
             case .scalar(let scalar):
                 if scalar.style == .plain, scalar.string.unicodeScalars.first == marker {
-                    let location = SourceLocation(file: file, line: scalar.mark?.line ?? 1, column: scalar.mark?.column ?? 1)
+                    let location = SourceLocation(
+                        file: file, line: scalar.mark?.line ?? 1, column: scalar.mark?.column ?? 1)
                     if inKey {
                         throw .error(
                             .aliasKey, at: location, "an alias cannot be used as a mapping key",
@@ -102,7 +106,8 @@ enum AliasScreen {
             total += 1
             if total > limit {
                 throw .error(
-                    .aliasExpansion, at: SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1),
+                    .aliasExpansion,
+                    at: SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1),
                     "aliases expand this document to more than \(limit) values (an \"alias bomb\")",
                     hint: "aliases (`*name`) copy their anchor each time they are used; a descriptor needs few of them")
             }

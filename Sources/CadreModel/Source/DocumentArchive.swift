@@ -35,7 +35,9 @@ public enum DocumentArchive {
     public static func decode(_ bytes: [UInt8], file: String, limits: ParseLimits = .standard) -> LocatedNode? {
         bytes.withUnsafeBufferPointer { buffer in
             var reader = Reader(bytes: buffer, file: file, limits: limits)
-            guard reader.byte() == version, let root = reader.node(depth: 1), reader.offset == buffer.count else { return nil }
+            guard reader.byte() == version, let root = reader.node(depth: 1), reader.offset == buffer.count else {
+                return nil
+            }
             return root
         }
     }
@@ -136,7 +138,9 @@ public enum DocumentArchive {
             else { return nil }
             switch tag {
             case .scalar:
-                guard let style = byte(), Int(style) < DocumentArchive.styles.count, let text = text() else { return nil }
+                guard let style = byte(), Int(style) < DocumentArchive.styles.count, let text = text() else {
+                    return nil
+                }
                 return LocatedNode(.scalar(Scalar(text: text, style: DocumentArchive.styles[Int(style)])), at: location)
             case .sequence:
                 // Every element takes at least three bytes: a count beyond that is not believed.
@@ -153,7 +157,9 @@ public enum DocumentArchive {
                 var entries: [LocatedNode.Entry] = []
                 entries.reserveCapacity(count)
                 for _ in 0..<count {
-                    guard let key = text(), let keyLocation = self.location(), let value = node(depth: depth + 1) else { return nil }
+                    guard let key = text(), let keyLocation = self.location(), let value = node(depth: depth + 1) else {
+                        return nil
+                    }
                     entries.append(LocatedNode.Entry(key: key, keyLocation: keyLocation, value: value))
                 }
                 return LocatedNode(.mapping(entries), at: location)

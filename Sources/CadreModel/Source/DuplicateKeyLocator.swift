@@ -73,7 +73,9 @@ enum DuplicateKeyLocator {
         for scalar in source.text.unicodeScalars {
             if line > mark.line || (line == mark.line && column >= mark.column) { break }
             switch scalar {
-            case "\n": line += 1; column = 0
+            case "\n":
+                line += 1
+                column = 0
             case "{": depth += 1
             case "}": depth -= 1
             default: break

@@ -46,7 +46,9 @@ public enum FileReader {
         var bytes = [UInt8](repeating: 0, count: max(1, expected))
         var count = 0
         while count < limit {
-            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: min(bytes.count, limit - count))) }
+            if count == bytes.count {
+                bytes.append(contentsOf: repeatElement(0, count: min(bytes.count, limit - count)))
+            }
             let got = bytes.withUnsafeMutableBytes { buffer in
                 systemRead(descriptor, buffer.baseAddress.map { $0 + count }, buffer.count - count)
             }

@@ -35,8 +35,12 @@ extension LocatedNode {
         var node = self
         for component in path.components {
             switch component {
-            case .key(let key): guard let next = node[key] else { return nil }; node = next
-            case .index(let index): guard let next = node[index] else { return nil }; node = next
+            case .key(let key):
+                guard let next = node[key] else { return nil }
+                node = next
+            case .index(let index):
+                guard let next = node[index] else { return nil }
+                node = next
             }
         }
         return node

@@ -25,7 +25,8 @@ struct NodeConversion {
                     hint: "aliases (`*name`) copy their anchor each time they are used; a descriptor needs few of them")
             }
             throw .error(
-                .fileTooLarge, at: location, "document holds more than \(limits.maxNodes) values, the limit for a descriptor",
+                .fileTooLarge, at: location,
+                "document holds more than \(limits.maxNodes) values, the limit for a descriptor",
                 hint: "a descriptor of typical size holds a few hundred values: check that this is the right file")
         }
         switch node {
@@ -43,7 +44,9 @@ struct NodeConversion {
             var merged: [LocatedNode.Entry] = []
             entries.reserveCapacity(mapping.count)
             for (key, value) in mapping {
-                if case .scalar(let keyScalar) = key, keyScalar.string == "<<", keyScalar.style == .plain || keyScalar.style == .any {
+                if case .scalar(let keyScalar) = key, keyScalar.string == "<<",
+                    keyScalar.style == .plain || keyScalar.style == .any
+                {
                     merged += try mergeEntries(value, depth: depth, at: self.location(of: key.mark))
                     continue
                 }
@@ -51,11 +54,13 @@ struct NodeConversion {
                     throw .error(
                         .complexKey, at: self.location(of: key.mark),
                         "a mapping key must be a word or a string, not a \(key.isSequence ? "list" : "mapping")",
-                        hint: "descriptors only use keys like `name:`; a `?` at the start of a line starts a complex key")
+                        hint:
+                            "descriptors only use keys like `name:`; a `?` at the start of a line starts a complex key")
                 }
                 let converted = try convert(value, depth: depth + 1)
                 entries.append(
-                    LocatedNode.Entry(key: keyScalar.string, keyLocation: self.location(of: key.mark), value: converted))
+                    LocatedNode.Entry(key: keyScalar.string, keyLocation: self.location(of: key.mark), value: converted)
+                )
             }
             // YAML merge keys: merged entries never replace keys written in the mapping itself,
             // and an earlier source wins over a later one.
@@ -67,7 +72,9 @@ struct NodeConversion {
     }
 
     /// The entries a merge key (`<<: *defaults` or `<<: [*a, *b]`) brings in.
-    private mutating func mergeEntries(_ value: Node, depth: Int, at location: SourceLocation) throws(Diagnostic) -> [LocatedNode.Entry] {
+    private mutating func mergeEntries(_ value: Node, depth: Int, at location: SourceLocation) throws(Diagnostic)
+        -> [LocatedNode.Entry]
+    {
         let sources: [Node]
         switch value {
         case .mapping: sources = [value]
@@ -81,7 +88,8 @@ struct NodeConversion {
                     .wrongType, at: location, "a merge key (`<<`) takes a mapping or a list of mappings",
                     hint: "write `<<: *name`, where `&name` marks a mapping")
             }
-            for entry in try convert(source, depth: depth).mapping ?? [] where !entries.contains(where: { $0.key == entry.key }) {
+            for entry in try convert(source, depth: depth).mapping ?? []
+            where !entries.contains(where: { $0.key == entry.key }) {
                 entries.append(entry)
             }
         }

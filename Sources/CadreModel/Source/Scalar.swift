@@ -56,7 +56,8 @@ public enum ScalarValue: Sendable, Hashable {
         // `false` (in any of their spellings) can only start a string.
         if let first = text.utf8.first, (first >= 0x61 && first <= 0x7A) || (first >= 0x41 && first <= 0x5A) {
             switch first {
-            case UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"):
+            case UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"),
+                UInt8(ascii: "F"):
                 // The words below are five bytes at most.
                 if text.utf8.count > 5 {
                     self = .string(text)
@@ -101,10 +102,12 @@ public enum ScalarValue: Sendable, Hashable {
 
     /// `[-+]?[0-9]+`, `0o[0-7]+` or `0x[0-9a-fA-F]+`, within `Int`'s range.
     private static func integer(from text: String) -> Int? {
-        text.utf8.withContiguousStorageIfAvailable { integer(from: $0, text: text) } ?? integer(from: Array(text.utf8), text: text)
+        text.utf8.withContiguousStorageIfAvailable { integer(from: $0, text: text) }
+            ?? integer(from: Array(text.utf8), text: text)
     }
 
-    private static func integer<Bytes: RandomAccessCollection<UInt8>>(from utf8: Bytes, text: String) -> Int? where Bytes.Index == Int {
+    private static func integer<Bytes: RandomAccessCollection<UInt8>>(from utf8: Bytes, text: String) -> Int?
+    where Bytes.Index == Int {
         guard let first = utf8.first else { return nil }
         if utf8.count > 2, first == UInt8(ascii: "0") {
             let body = String(decoding: utf8[2...], as: UTF8.self)

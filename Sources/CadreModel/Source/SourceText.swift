@@ -58,7 +58,8 @@ struct SourceText: Sendable {
     func scalar(line number: Int, column: Int) -> Unicode.Scalar? {
         guard let line = line(number) else { return nil }
         let scalars = line.unicodeScalars
-        guard column >= 1, let index = scalars.index(scalars.startIndex, offsetBy: column - 1, limitedBy: scalars.endIndex),
+        guard column >= 1,
+            let index = scalars.index(scalars.startIndex, offsetBy: column - 1, limitedBy: scalars.endIndex),
             index < scalars.endIndex
         else { return nil }
         return scalars[index]

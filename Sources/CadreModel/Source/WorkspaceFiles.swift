@@ -1,4 +1,5 @@
 import CadreModel
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -127,7 +128,9 @@ extension WorkspaceFiles {
     /// `result` with every location shown from where cadre runs.
     public func shown(_ result: RuleResult) -> RuleResult {
         var result = result
-        for index in result.findings.indices { result.findings[index].location = shown(result.findings[index].location) }
+        for index in result.findings.indices {
+            result.findings[index].location = shown(result.findings[index].location)
+        }
         if let location = result.failure?.location { result.failure?.location = shown(location) }
         if let location = result.waiver?.location { result.waiver?.location = shown(location) }
         return result

@@ -54,7 +54,9 @@ enum YAMLErrorTranslation {
                 .undefinedAlias, at: location, "alias to an anchor that is not defined above it",
                 hint: "define the anchor (`&name`) before the alias (`*name`), or quote a value that starts with `*`")
         }
-        if indentation.contains("\t") || problem.contains("tab") || source.scalar(line: mark.line, column: mark.column) == "\t" {
+        if indentation.contains("\t") || problem.contains("tab")
+            || source.scalar(line: mark.line, column: mark.column) == "\t"
+        {
             return .error(
                 .tabIndentation, at: location, "tab character where YAML expects spaces",
                 hint: "indent with spaces; YAML does not allow tabs in indentation")

@@ -14,15 +14,18 @@ extension Taxonomy {
 
     private static let bundledResult: Result<Taxonomy, TaxonomyError> = {
         guard let url = TaxonomyResource.url() else {
-            return .failure(TaxonomyError(
-                .resourceMissing,
-                reason: "the bundled taxonomy (taxonomy.yaml) was not found; it ships in the CadreModel resource bundle next to the cadre binary",
-                diagnostics: []))
+            return .failure(
+                TaxonomyError(
+                    .resourceMissing,
+                    reason:
+                        "the bundled taxonomy (taxonomy.yaml) was not found; it ships in the CadreModel resource bundle next to the cadre binary",
+                    diagnostics: []))
         }
         let (taxonomy, diagnostics) = Taxonomy().adding(
             termsFromFileAt: url.path, as: "taxonomy.yaml", defaultOrigin: "fideslang")
         guard !diagnostics.containsErrors else {
-            return .failure(TaxonomyError(.invalid, reason: "the bundled taxonomy is invalid", diagnostics: diagnostics))
+            return .failure(
+                TaxonomyError(.invalid, reason: "the bundled taxonomy is invalid", diagnostics: diagnostics))
         }
         return .success(taxonomy)
     }()
@@ -50,12 +53,19 @@ extension Taxonomy {
     }
 
     /// This taxonomy with the terms of a parsed taxonomy file added (see ``adding(termsFromFileAt:as:defaultOrigin:)``).
-    public func adding(termsFrom root: LocatedNode, defaultOrigin: String = "workspace") -> (taxonomy: Taxonomy, diagnostics: [Diagnostic]) {
+    public func adding(termsFrom root: LocatedNode, defaultOrigin: String = "workspace") -> (
+        taxonomy: Taxonomy, diagnostics: [Diagnostic]
+    ) {
         guard root["cadre"]?.scalar?.value == .string(Self.fileFormat) else {
-            return (self, [.error(
-                .unknownFormat, at: root["cadre"]?.location ?? root.location,
-                "not a taxonomy file: it must start with `cadre: \(Self.fileFormat)`",
-                hint: "write `cadre: \(Self.fileFormat)` on the first line")])
+            return (
+                self,
+                [
+                    .error(
+                        .unknownFormat, at: root["cadre"]?.location ?? root.location,
+                        "not a taxonomy file: it must start with `cadre: \(Self.fileFormat)`",
+                        hint: "write `cadre: \(Self.fileFormat)` on the first line")
+                ]
+            )
         }
         var shapes = ShapeValidator(taxonomy: Taxonomy(), root: TaxonomyFileSchema.file)
         shapes.check(root, against: .object(TaxonomyFileSchema.file), at: .root)
@@ -65,38 +75,46 @@ extension Taxonomy {
         for kind in TaxonomyKind.allCases {
             for entry in root[kind.rawValue]?.mapping ?? [] {
                 guard let name = entry.value.value("name", as: String.self) else { continue }
-                added.append(TaxonomyTerm(
-                    key: entry.key, kind: kind, name: name.value,
-                    description: entry.value.value("description", as: String.self)?.value,
-                    origin: entry.value.value("origin", as: String.self)?.value ?? origin,
-                    special: entry.value.value("special", as: String.self).flatMap { SpecialCategory(rawValue: $0.value) },
-                    replacedBy: entry.value.value("replaced_by", as: String.self)?.value,
-                    location: entry.keyLocation))
+                added.append(
+                    TaxonomyTerm(
+                        key: entry.key, kind: kind, name: name.value,
+                        description: entry.value.value("description", as: String.self)?.value,
+                        origin: entry.value.value("origin", as: String.self)?.value ?? origin,
+                        special: entry.value.value("special", as: String.self).flatMap {
+                            SpecialCategory(rawValue: $0.value)
+                        },
+                        replacedBy: entry.value.value("replaced_by", as: String.self)?.value,
+                        location: entry.keyLocation))
             }
         }
         var accepted: [TaxonomyTerm] = []
         let newKeys = Set(added.map { "\($0.kind.rawValue)/\($0.key)" })
         for term in added {
             if let existing = self.term(term.key, in: term.kind) {
-                diagnostics.append(.error(
-                    .duplicateID, at: term.location ?? root.location,
-                    "`\(term.key)` is already a \(term.kind.singularName) (from \(existing.origin))",
-                    hint: "use the existing term, or choose another key"))
+                diagnostics.append(
+                    .error(
+                        .duplicateID, at: term.location ?? root.location,
+                        "`\(term.key)` is already a \(term.kind.singularName) (from \(existing.origin))",
+                        hint: "use the existing term, or choose another key"))
                 continue
             }
-            if let parent = term.parentKey, !contains(parent, in: term.kind), !newKeys.contains("\(term.kind.rawValue)/\(parent)") {
-                diagnostics.append(.error(
-                    .unknownReference, at: term.location ?? root.location,
-                    "the parent of `\(term.key)`, `\(parent)`, is not a \(term.kind.singularName)",
-                    hint: Suggestion.hint(for: parent, among: keys(in: term.kind)) ?? "define `\(parent)` first"))
+            if let parent = term.parentKey, !contains(parent, in: term.kind),
+                !newKeys.contains("\(term.kind.rawValue)/\(parent)")
+            {
+                diagnostics.append(
+                    .error(
+                        .unknownReference, at: term.location ?? root.location,
+                        "the parent of `\(term.key)`, `\(parent)`, is not a \(term.kind.singularName)",
+                        hint: Suggestion.hint(for: parent, among: keys(in: term.kind)) ?? "define `\(parent)` first"))
                 continue
             }
             if let replacement = term.replacedBy, !contains(replacement, in: term.kind),
                 !newKeys.contains("\(term.kind.rawValue)/\(replacement)")
             {
-                diagnostics.append(.error(
-                    .unknownReference, at: term.location ?? root.location,
-                    "`\(term.key)` is replaced by `\(replacement)`, which is not a \(term.kind.singularName)"))
+                diagnostics.append(
+                    .error(
+                        .unknownReference, at: term.location ?? root.location,
+                        "`\(term.key)` is replaced by `\(replacement)`, which is not a \(term.kind.singularName)"))
                 continue
             }
             accepted.append(term)
@@ -138,9 +156,17 @@ enum TaxonomyFileSchema {
             .required("name", .string(.text), "A short human name."),
             .optional("description", .string(.text), "What the key covers."),
             .optional("origin", .string(.text), "Where the term comes from (default: the file's `origin`)."),
-            .optional("special", .choice(ChoiceSet(name: "special category", values: SpecialCategory.allCases.map {
-                ($0.rawValue, $0 == .article9 ? "GDPR Art. 9 special category" : "GDPR Art. 10 criminal data")
-            })), "The GDPR regime, for categories that need more than a lawful basis."),
+            .optional(
+                "special",
+                .choice(
+                    ChoiceSet(
+                        name: "special category",
+                        values: SpecialCategory.allCases.map {
+                            (
+                                $0.rawValue,
+                                $0 == .article9 ? "GDPR Art. 9 special category" : "GDPR Art. 10 criminal data"
+                            )
+                        })), "The GDPR regime, for categories that need more than a lawful basis."),
             .optional("replaced_by", .string(.taxonomyKey), "The key that replaces this one."),
         ])
 
@@ -150,9 +176,11 @@ enum TaxonomyFileSchema {
         fields: [
             .required("cadre", .constant(Taxonomy.fileFormat), "The format of the file: `taxonomy/v1`."),
             .optional("origin", .string(.text), "Where the terms come from (default: `workspace`)."),
-            .optional("data_categories", .dictionary(keys: .taxonomyKey, values: .object(term)), "Data categories, by key."),
+            .optional(
+                "data_categories", .dictionary(keys: .taxonomyKey, values: .object(term)), "Data categories, by key."),
             .optional("data_uses", .dictionary(keys: .taxonomyKey, values: .object(term)), "Data uses, by key."),
-            .optional("data_subjects", .dictionary(keys: .taxonomyKey, values: .object(term)), "Data subjects, by key."),
+            .optional(
+                "data_subjects", .dictionary(keys: .taxonomyKey, values: .object(term)), "Data subjects, by key."),
         ])
 }
 

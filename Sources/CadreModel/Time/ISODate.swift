@@ -109,7 +109,8 @@ public struct ISODate: Sendable, Hashable, Comparable, Codable, CustomStringConv
         do {
             self = try ISODate(parsing: text)
         } catch {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.description))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: error.description))
         }
     }
 

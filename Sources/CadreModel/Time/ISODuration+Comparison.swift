@@ -71,7 +71,8 @@ extension ISODuration {
 
     /// (start + a) − (start + b), in seconds.
     private static func difference(_ a: ISODuration, _ b: ISODuration, year: Int, month: Int, day: Int) -> Int {
-        dayDifference(a.totalMonths, b.totalMonths, year: year, month: month, day: day) * 86_400 + a.totalSeconds - b.totalSeconds
+        dayDifference(a.totalMonths, b.totalMonths, year: year, month: month, day: day) * 86_400 + a.totalSeconds
+            - b.totalSeconds
     }
 
     /// (start + a months) − (start + b months), in days.

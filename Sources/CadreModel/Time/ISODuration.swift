@@ -122,7 +122,8 @@ public struct ISODuration: Sendable, Hashable, Comparable, Codable, CustomString
         do {
             self = try ISODuration(parsing: text)
         } catch {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.description))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: error.description))
         }
     }
 

@@ -18,23 +18,41 @@ public struct DescriptorValidator: Sendable {
     ///
     /// The descriptor is nil when the file is not a `system/v1` descriptor at all (no mapping at
     /// the root, a missing or unknown `cadre:` header); then the one diagnostic says so.
-    public func validate(_ root: LocatedNode, file: String) -> (descriptor: SystemDescriptor?, diagnostics: [Diagnostic]) {
+    public func validate(_ root: LocatedNode, file: String) -> (
+        descriptor: SystemDescriptor?, diagnostics: [Diagnostic]
+    ) {
         guard let entries = root.mapping else {
-            return (nil, [.error(
-                .wrongType, at: root.location,
-                "a descriptor is a mapping of keys to values, not \(ShapeValidator.article(root.kindName))",
-                hint: "start the file with `cadre: system/v1`; see docs/descriptors.md")])
+            return (
+                nil,
+                [
+                    .error(
+                        .wrongType, at: root.location,
+                        "a descriptor is a mapping of keys to values, not \(ShapeValidator.article(root.kindName))",
+                        hint: "start the file with `cadre: system/v1`; see docs/descriptors.md")
+                ]
+            )
         }
         guard let header = entries.first(where: { $0.key == "cadre" }) else {
-            return (nil, [.error(
-                .unknownFormat, at: root.location, "not a cadre descriptor: there is no `cadre:` key",
-                hint: "start the file with `cadre: system/v1`")])
+            return (
+                nil,
+                [
+                    .error(
+                        .unknownFormat, at: root.location, "not a cadre descriptor: there is no `cadre:` key",
+                        hint: "start the file with `cadre: system/v1`")
+                ]
+            )
         }
         guard header.value.scalar?.value == .string(SystemDescriptor.format) else {
             let written = header.value.scalar?.text ?? header.value.kindName
-            return (nil, [.error(
-                .unknownFormat, at: header.value.location, "`\(written)` is not a descriptor format cadre reads",
-                hint: "write `cadre: \(SystemDescriptor.format)`")])
+            return (
+                nil,
+                [
+                    .error(
+                        .unknownFormat, at: header.value.location,
+                        "`\(written)` is not a descriptor format cadre reads",
+                        hint: "write `cadre: \(SystemDescriptor.format)`")
+                ]
+            )
         }
         var shapes = ShapeValidator(taxonomy: taxonomy, fieldOwners: Self.fieldOwners)
         shapes.check(root, against: .object(DescriptorSchema.system), at: .root)
@@ -45,10 +63,11 @@ public struct DescriptorValidator: Sendable {
         let omitted = shapes.omitted + max(0, diagnostics.count - Self.maximumDiagnostics)
         if omitted > 0 {
             diagnostics = Array(diagnostics.prefix(Self.maximumDiagnostics))
-            diagnostics.append(.error(
-                .tooManyProblems, at: diagnostics.last?.location ?? root.location,
-                "\(omitted) more problems in this file are not shown",
-                hint: "fix the problems above and run cadre validate again"))
+            diagnostics.append(
+                .error(
+                    .tooManyProblems, at: diagnostics.last?.location ?? root.location,
+                    "\(omitted) more problems in this file are not shown",
+                    hint: "fix the problems above and run cadre validate again"))
         }
         return (descriptor, diagnostics)
     }

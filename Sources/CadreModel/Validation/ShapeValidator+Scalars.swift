@@ -9,13 +9,18 @@ extension ShapeValidator {
             guard case .bool = scalar.value else {
                 if scalar.isYAML11Boolean {
                     let meaning = ["yes", "on"].contains(scalar.text.lowercased())
-                    return add(.error(.wrongType, at: location, path: path,
-                        "`\(scalar.text)` is not true or false here: cadre reads YAML 1.2, where `\(scalar.text)` is a string",
-                        hint: "write `\(meaning)`"))
+                    return add(
+                        .error(
+                            .wrongType, at: location, path: path,
+                            "`\(scalar.text)` is not true or false here: cadre reads YAML 1.2, where `\(scalar.text)` is a string",
+                            hint: "write `\(meaning)`"))
                 }
                 if scalar.style != .plain, ["true", "false"].contains(scalar.text) {
-                    return add(.error(.wrongType, at: location, path: path,
-                        "\(label) must be true or false, not the string \"\(scalar.text)\"", hint: "remove the quotes"))
+                    return add(
+                        .error(
+                            .wrongType, at: location, path: path,
+                            "\(label) must be true or false, not the string \"\(scalar.text)\"",
+                            hint: "remove the quotes"))
                 }
                 return wrongType(node, expected: shape)
             }
@@ -23,14 +28,18 @@ extension ShapeValidator {
             guard case .integer(let value) = scalar.value else {
                 let digits = scalar.text.filter { $0 != " " && $0 != "," && $0 != "_" && $0 != "\u{202F}" && $0 != "." }
                 if case .string = scalar.value, !digits.isEmpty, digits.allSatisfy(\.isNumber) {
-                    return add(.error(.wrongType, at: location, path: path,
-                        "\(label) must be a whole number, not the string `\(scalar.text)`",
-                        hint: "write `\(digits)`, without separators"))
+                    return add(
+                        .error(
+                            .wrongType, at: location, path: path,
+                            "\(label) must be a whole number, not the string `\(scalar.text)`",
+                            hint: "write `\(digits)`, without separators"))
                 }
                 return wrongType(node, expected: shape)
             }
             if value < minimum {
-                add(.error(.invalidValue, at: location, path: path, "\(label) must be at least \(minimum), not \(value)"))
+                add(
+                    .error(
+                        .invalidValue, at: location, path: path, "\(label) must be at least \(minimum), not \(value)"))
             }
         case .date:
             guard case .string(let text) = scalar.value else { return wrongType(node, expected: shape) }
@@ -39,19 +48,29 @@ extension ShapeValidator {
             }
         case .duration:
             guard case .string(let text) = scalar.value else {
-                return add(.error(.invalidDuration, at: location, path: path,
-                    "\(label) must be an ISO 8601 duration, not \(Self.article(node.kindName)) `\(scalar.text)`",
-                    hint: Int(scalar.text).map { "write `P\($0)M` for \($0) months, `P\($0)Y` for \($0) years, `P\($0)D` for \($0) days" }
-                        ?? "for example `P6M` (six months) or `P3Y` (three years)"))
+                return add(
+                    .error(
+                        .invalidDuration, at: location, path: path,
+                        "\(label) must be an ISO 8601 duration, not \(Self.article(node.kindName)) `\(scalar.text)`",
+                        hint: Int(scalar.text).map {
+                            "write `P\($0)M` for \($0) months, `P\($0)Y` for \($0) years, `P\($0)D` for \($0) days"
+                        }
+                            ?? "for example `P6M` (six months) or `P3Y` (three years)"))
             }
             do { _ = try ISODuration(parsing: text) } catch {
-                add(.error(.invalidDuration, at: location, path: path, error.description,
-                    hint: error.hint ?? "for example `P6M` (six months), `P3Y` (three years), `P30D` (thirty days)"))
+                add(
+                    .error(
+                        .invalidDuration, at: location, path: path, error.description,
+                        hint: error.hint ?? "for example `P6M` (six months), `P3Y` (three years), `P30D` (thirty days)")
+                )
             }
         case .constant(let expected):
             guard scalar.value == .string(expected) else {
-                return add(.error(.invalidValue, at: location, path: path,
-                    "\(label) must be `\(expected)`, not `\(scalar.text)`", hint: "write `\(path.lastKey ?? "value"): \(expected)`"))
+                return add(
+                    .error(
+                        .invalidValue, at: location, path: path,
+                        "\(label) must be `\(expected)`, not `\(scalar.text)`",
+                        hint: "write `\(path.lastKey ?? "value"): \(expected)`"))
             }
         case .choice(let set):
             checkChoice(scalar, set, location: location, node: node)
@@ -61,14 +80,20 @@ extension ShapeValidator {
         case .string(let format):
             guard case .string(let text) = scalar.value else { return wrongType(node, expected: shape) }
             if let problem = Self.formatProblem(text, format) {
-                add(.error(format == .environmentTemplate ? .invalidEnvironmentReference : .invalidValue,
-                    at: location, path: path, "\(label) \(problem.reason)", hint: problem.hint))
+                add(
+                    .error(
+                        format == .environmentTemplate ? .invalidEnvironmentReference : .invalidValue,
+                        at: location, path: path, "\(label) \(problem.reason)", hint: problem.hint))
             } else if format == .environmentTemplate, let template = try? EnvironmentTemplate(parsing: text),
                 template.holdsLiteralSecret
             {
-                add(.warning(.secretInDescriptor, at: location, path: path,
-                    "\(label) holds a password or another secret written in clear (shown masked: `\(template)`)",
-                    hint: "a password belongs in an environment variable: write `${STORE_PASSWORD}` in its place, resolved only when cadre connects"))
+                add(
+                    .warning(
+                        .secretInDescriptor, at: location, path: path,
+                        "\(label) holds a password or another secret written in clear (shown masked: `\(template)`)",
+                        hint:
+                            "a password belongs in an environment variable: write `${STORE_PASSWORD}` in its place, resolved only when cadre connects"
+                    ))
             }
         case .list, .object, .dictionary:
             wrongType(node, expected: shape)
@@ -81,32 +106,43 @@ extension ShapeValidator {
         let allowed = set.words.joined(separator: ", ")
         if scalar.isYAML11Boolean {
             let asBoolean = ["yes", "on"].contains(scalar.text.lowercased())
-            return add(.error(.invalidValue, at: location, path: path,
-                "`\(scalar.text)` is not a valid \(set.name): YAML 1.1 tools read `\(scalar.text)` as the boolean \(asBoolean)",
-                hint: "write one of: \(allowed)"))
+            return add(
+                .error(
+                    .invalidValue, at: location, path: path,
+                    "`\(scalar.text)` is not a valid \(set.name): YAML 1.1 tools read `\(scalar.text)` as the boolean \(asBoolean)",
+                    hint: "write one of: \(allowed)"))
         }
         guard case .string(let word) = scalar.value else {
-            return add(.error(.wrongType, at: location, path: path,
-                "\(label) must be one of \(allowed), not \(Self.article(node.kindName))",
-                hint: scalar.value == .bool(false) || scalar.value == .bool(true) ? "write one of the words above, without quotes" : nil))
+            return add(
+                .error(
+                    .wrongType, at: location, path: path,
+                    "\(label) must be one of \(allowed), not \(Self.article(node.kindName))",
+                    hint: scalar.value == .bool(false) || scalar.value == .bool(true)
+                        ? "write one of the words above, without quotes" : nil))
         }
         guard set.words.contains(word) else {
             let suggestion = Suggestion.hint(for: word, among: set.words)
-            return add(.error(.invalidValue, at: location, path: path, "`\(word)` is not a valid \(set.name)",
-                hint: (suggestion.map { $0 + " " } ?? "") + "allowed: \(allowed)"))
+            return add(
+                .error(
+                    .invalidValue, at: location, path: path, "`\(word)` is not a valid \(set.name)",
+                    hint: (suggestion.map { $0 + " " } ?? "") + "allowed: \(allowed)"))
         }
     }
 
     private mutating func checkTaxonomyKey(_ key: String, _ kind: TaxonomyKind, location: SourceLocation) {
         if let term = taxonomy.term(key, in: kind) {
             if let replacement = term.replacedBy {
-                add(.warning(.deprecatedTaxonomyKey, at: location, path: path,
-                    "`\(key)` is an older name of the \(kind.singularName) `\(replacement)`", hint: "write `\(replacement)`"))
+                add(
+                    .warning(
+                        .deprecatedTaxonomyKey, at: location, path: path,
+                        "`\(key)` is an older name of the \(kind.singularName) `\(replacement)`",
+                        hint: "write `\(replacement)`"))
             }
             return
         }
         let suggestions = taxonomy.suggestions(for: key, in: kind, limit: 2)
-        let hint = suggestions.isEmpty
+        let hint =
+            suggestions.isEmpty
             ? "see the \(kind.singularName) keys in docs/descriptors.md, or add the term to your workspace taxonomy"
             : "did you mean " + suggestions.map { "`\($0)`" }.joined(separator: " or ") + "?"
         add(.error(.unknownTaxonomyKey, at: location, path: path, "unknown \(kind.singularName) `\(key)`", hint: hint))
@@ -119,13 +155,19 @@ extension ShapeValidator {
             return nil
         case .identifier:
             let scalars = Array(text.unicodeScalars)
-            let valid = scalars.first.map { isAlphanumeric($0) } == true
+            let valid =
+                scalars.first.map { isAlphanumeric($0) } == true
                 && scalars.allSatisfy { isAlphanumeric($0) || $0 == "." || $0 == "_" || $0 == "-" }
             if valid { return nil }
-            let slug = String(String.UnicodeScalarView(scalars.map { isAlphanumeric($0) || $0 == "." || $0 == "_" ? $0 : "-" }))
-            return ("must be an identifier (ASCII letters, digits, `.`, `_` and `-`), not `\(text)`", "for example `\(slug.lowercased())`")
+            let slug = String(
+                String.UnicodeScalarView(scalars.map { isAlphanumeric($0) || $0 == "." || $0 == "_" ? $0 : "-" }))
+            return (
+                "must be an identifier (ASCII letters, digits, `.`, `_` and `-`), not `\(text)`",
+                "for example `\(slug.lowercased())`"
+            )
         case .country:
-            if text.count == 2, text.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }), text != "UK", text != "EL" {
+            if text.count == 2, text.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }), text != "UK", text != "EL"
+            {
                 return nil
             }
             return ("must be an ISO 3166-1 alpha-2 country code, not `\(text)`", countryHint(text))
@@ -139,11 +181,16 @@ extension ShapeValidator {
             return nil
         case .taxonomyKey:
             let words = text.split(separator: ".", omittingEmptySubsequences: false)
-            let valid = !words.isEmpty && words.allSatisfy { word in
-                guard let first = word.unicodeScalars.first, ("a"..."z").contains(first) else { return false }
-                return word.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
-            }
-            return valid ? nil : ("must be lower-case words joined by dots", "for example `user.content.call_recording`")
+            let valid =
+                !words.isEmpty
+                && words.allSatisfy { word in
+                    guard let first = word.unicodeScalars.first, ("a"..."z").contains(first) else { return false }
+                    return word.unicodeScalars.allSatisfy {
+                        ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_"
+                    }
+                }
+            return valid
+                ? nil : ("must be lower-case words joined by dots", "for example `user.content.call_recording`")
         }
     }
 

@@ -59,7 +59,10 @@ public struct ShapeValidator {
                 stack.append(.key(entry.key))
                 if let problem = Self.formatProblem(entry.key, keys) {
                     let reason = problem.reason.replacingOccurrences(of: ", not `\(entry.key)`", with: "")
-                    add(.error(.invalidValue, at: entry.keyLocation, path: path, "key `\(entry.key)` \(reason)", hint: problem.hint))
+                    add(
+                        .error(
+                            .invalidValue, at: entry.keyLocation, path: path, "key `\(entry.key)` \(reason)",
+                            hint: problem.hint))
                 }
                 visitValue(entry.value, values)
                 stack.removeLast()
@@ -72,10 +75,11 @@ public struct ShapeValidator {
                 visitValue(item, element)
                 if elements.count > 1, let value = item.scalar?.value, value != .null {
                     if let first = seen[value] {
-                        add(.warning(
-                            .duplicateValue, at: item.location, path: path,
-                            "`\(item.scalar?.text ?? "")` is listed twice in `\(path.lastKey ?? "list")` (first at line \(first.line))",
-                            hint: "remove one"))
+                        add(
+                            .warning(
+                                .duplicateValue, at: item.location, path: path,
+                                "`\(item.scalar?.text ?? "")` is listed twice in `\(path.lastKey ?? "list")` (first at line \(first.line))",
+                                hint: "remove one"))
                     } else {
                         seen[value] = item.location
                     }
@@ -91,7 +95,10 @@ public struct ShapeValidator {
     /// handled by the object that holds it.
     private mutating func visitValue(_ node: LocatedNode, _ shape: ValueShape) {
         if node.isNull {
-            add(.error(.emptyValue, at: node.location, path: path, "\(Self.label(path)) is empty", hint: "give it \(shape.expectation)"))
+            add(
+                .error(
+                    .emptyValue, at: node.location, path: path, "\(Self.label(path)) is empty",
+                    hint: "give it \(shape.expectation)"))
             return
         }
         visit(node, shape)
@@ -100,8 +107,10 @@ public struct ShapeValidator {
     private mutating func checkObject(_ entries: [LocatedNode.Entry], of object: ObjectShape, node: LocatedNode) {
         // Missing fields first: when a file has more problems than a report shows, these stay in it.
         for field in object.fields where field.isRequired && !entries.contains(where: { $0.key == field.key }) {
-            add(.error(.missingField, at: node.location, path: path.appending(field.key),
-                "\(object.name) is missing `\(field.key)`", hint: Self.addHint(field)))
+            add(
+                .error(
+                    .missingField, at: node.location, path: path.appending(field.key),
+                    "\(object.name) is missing `\(field.key)`", hint: Self.addHint(field)))
         }
         for entry in entries {
             if entry.key.hasPrefix("x-") { continue }
@@ -114,11 +123,15 @@ public struct ShapeValidator {
             let isEmptyString = entry.value.scalar.map { $0.style != .plain && $0.text.isEmpty } ?? false
             if entry.value.isNull || isEmptyString {
                 if field.isRequired {
-                    add(.error(.missingField, at: entry.keyLocation, path: path, "`\(entry.key)` has no value",
-                        hint: Self.addHint(field)))
+                    add(
+                        .error(
+                            .missingField, at: entry.keyLocation, path: path, "`\(entry.key)` has no value",
+                            hint: Self.addHint(field)))
                 } else {
-                    add(.warning(.emptyValue, at: entry.keyLocation, path: path, "`\(entry.key)` has no value",
-                        hint: "give it \(field.shape.expectation), or remove the key"))
+                    add(
+                        .warning(
+                            .emptyValue, at: entry.keyLocation, path: path, "`\(entry.key)` has no value",
+                            hint: "give it \(field.shape.expectation), or remove the key"))
                 }
                 continue
             }
@@ -132,9 +145,12 @@ public struct ShapeValidator {
         if let suggestion = Suggestion.hint(for: entry.key, among: object.fields.map(\.key)) {
             hint = suggestion
         } else if let owners = fieldOwners[entry.key]?.filter({ $0 != object.name }), !owners.isEmpty {
-            hint = "`\(entry.key)` belongs in \(owners.map { Self.article($0) }.joined(separator: " or ")), not in \(Self.article(object.name))"
+            hint =
+                "`\(entry.key)` belongs in \(owners.map { Self.article($0) }.joined(separator: " or ")), not in \(Self.article(object.name))"
         } else {
-            hint = "\(object.name) has: " + object.fields.map(\.key).joined(separator: ", ") + "; keys starting with `x-` are free"
+            hint =
+                "\(object.name) has: " + object.fields.map(\.key).joined(separator: ", ")
+                + "; keys starting with `x-` are free"
         }
         return .error(.unknownKey, at: entry.keyLocation, path: path, message, hint: hint)
     }
@@ -163,14 +179,17 @@ public struct ShapeValidator {
         switch (shape, node.content) {
         case (.list, .scalar(let scalar)): hint = "write `[\(scalar.text)]` for a list of one"
         case (.list, .mapping): hint = "start each element with `- `"
-        case (.object, .scalar), (.dictionary, .scalar): hint = "write its fields indented on the lines below `\(path.lastKey ?? ""):`"
+        case (.object, .scalar), (.dictionary, .scalar):
+            hint = "write its fields indented on the lines below `\(path.lastKey ?? ""):`"
         case (.object, .sequence): hint = "remove the `- `: this is a single mapping, not a list"
         case (_, .scalar(let scalar)) where scalar.value != .null && shape.expectsString:
             hint = "quote it: `\"\(scalar.text)\"`"
         default: hint = nil
         }
-        add(.error(.wrongType, at: node.location, path: path,
-            "\(Self.label(path)) must be \(shape.expectation), not \(Self.article(node.kindName))", hint: hint))
+        add(
+            .error(
+                .wrongType, at: node.location, path: path,
+                "\(Self.label(path)) must be \(shape.expectation), not \(Self.article(node.kindName))", hint: hint))
     }
 
     static func article(_ kind: String) -> String {
@@ -182,7 +201,9 @@ public struct ShapeValidator {
         case .object(let object):
             guard !seen.contains(object.name) else { return }
             for field in object.fields {
-                if !(owners[field.key]?.contains(object.name) ?? false) { owners[field.key, default: []].append(object.name) }
+                if !(owners[field.key]?.contains(object.name) ?? false) {
+                    owners[field.key, default: []].append(object.name)
+                }
                 collectOwners(of: field.shape, into: &owners, seen: seen.union([object.name]))
             }
         case .list(let element): collectOwners(of: element, into: &owners, seen: seen)

@@ -57,13 +57,15 @@ public struct ValidationReport: Sendable, Codable {
     /// (in taxonomy files, say).
     public init(_ set: DescriptorSet, extra: [Diagnostic] = []) {
         files = set.loads.map { load in
-            File(path: load.file, valid: load.isValid, system: load.document?.descriptor.id.value,
-                 diagnostics: load.diagnostics.map(Entry.init))
+            File(
+                path: load.file, valid: load.isValid, system: load.document?.descriptor.id.value,
+                diagnostics: load.diagnostics.map(Entry.init))
         }
         other = (extra + set.pathDiagnostics).map(Entry.init)
         let all = set.loads.flatMap(\.diagnostics) + set.pathDiagnostics + extra
         summary = Summary(
-            files: set.loads.count, valid: set.loads.filter(\.isValid).count, invalid: set.loads.filter { !$0.isValid }.count,
+            files: set.loads.count, valid: set.loads.filter(\.isValid).count,
+            invalid: set.loads.filter { !$0.isValid }.count,
             errors: all.filter(\.isError).count, warnings: all.filter { !$0.isError }.count)
     }
 
@@ -76,7 +78,9 @@ public struct ValidationReport: Sendable, Codable {
         var lines: [String] = []
         for entry in other + files.flatMap(\.diagnostics) {
             let location = entry.line > 0 ? "\(entry.file):\(entry.line):\(entry.column)" : entry.file
-            lines.append("\(TerminalText.line(location)): \(entry.severity.rawValue): \(TerminalText.line(entry.message)) [\(TerminalText.line(entry.code))]")
+            lines.append(
+                "\(TerminalText.line(location)): \(entry.severity.rawValue): \(TerminalText.line(entry.message)) [\(TerminalText.line(entry.code))]"
+            )
             if let hint = entry.hint { lines.append("    hint: \(TerminalText.line(hint))") }
         }
         if !lines.isEmpty { lines.append("") }

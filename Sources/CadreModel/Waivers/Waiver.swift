@@ -16,7 +16,9 @@ public struct Waiver: Sendable, Hashable {
     /// Where it is written: the entry of `waivers:`.
     public var location: SourceLocation
 
-    public init(rule: String, system: String, reason: String, approvedBy: String, expires: ISODate, location: SourceLocation) {
+    public init(
+        rule: String, system: String, reason: String, approvedBy: String, expires: ISODate, location: SourceLocation
+    ) {
         self.rule = rule
         self.system = system
         self.reason = reason
@@ -36,7 +38,8 @@ public struct Waiver: Sendable, Hashable {
             let expires = node.value("expires", as: ISODate.self)
         else { return nil }
         self.init(
-            rule: rule.value, system: system, reason: reason.value, approvedBy: approvedBy.value, expires: expires.value,
+            rule: rule.value, system: system, reason: reason.value, approvedBy: approvedBy.value,
+            expires: expires.value,
             location: node.location)
     }
 

@@ -39,7 +39,8 @@ struct TestJSONReport {
             summary = Summary(tests: s.total, passed: s.passed, failed: s.failed, errors: s.errors)
             packs = report.packs.map { Pack(id: $0.id, folder: $0.folder) }
             tests = report.cases.map(Test.init)
-            coverage = Coverage(report.coverage, minimum: context.minCoverage, below: report.isBelow(minCoverage: context.minCoverage))
+            coverage = Coverage(
+                report.coverage, minimum: context.minCoverage, below: report.isBelow(minCoverage: context.minCoverage))
             diagnostics = report.diagnostics.map(JSONReport.Problem.init)
         }
     }

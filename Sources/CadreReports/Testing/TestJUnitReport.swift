@@ -12,12 +12,19 @@ struct TestJUnitReport {
         let summary = report.summary
         let problems = report.diagnostics.filter(\.isError)
         var xml = [#"<?xml version="1.0" encoding="UTF-8"?>"#]
-        xml.append(#"<testsuites name="cadre test" tests="\#(summary.total + problems.count)" failures="\#(summary.failed)" errors="\#(summary.errors + problems.count)">"#)
+        xml.append(
+            #"<testsuites name="cadre test" tests="\#(summary.total + problems.count)" failures="\#(summary.failed)" errors="\#(summary.errors + problems.count)">"#
+        )
         if !problems.isEmpty {
-            xml.append(#"  <testsuite name="inputs" tests="\#(problems.count)" failures="0" errors="\#(problems.count)">"#)
+            xml.append(
+                #"  <testsuite name="inputs" tests="\#(problems.count)" failures="0" errors="\#(problems.count)">"#)
             for problem in problems {
-                xml.append(#"    <testcase classname="inputs" name="\#(escape(problem.location.description))" file="\#(escape(problem.location.file))">"#)
-                xml.append(#"      <error message="\#(escape(problem.message))" type="\#(escape(problem.code.rawValue))">\#(escape(problem.description))</error>"#)
+                xml.append(
+                    #"    <testcase classname="inputs" name="\#(escape(problem.location.description))" file="\#(escape(problem.location.file))">"#
+                )
+                xml.append(
+                    #"      <error message="\#(escape(problem.message))" type="\#(escape(problem.code.rawValue))">\#(escape(problem.description))</error>"#
+                )
                 xml.append("    </testcase>")
             }
             xml.append("  </testsuite>")
@@ -32,7 +39,9 @@ struct TestJUnitReport {
             let tests = byFile[file] ?? []
             let failures = tests.filter { $0.status == .fail }.count
             let errors = tests.filter { $0.status == .error }.count
-            xml.append(#"  <testsuite name="\#(escape(file))" tests="\#(tests.count)" failures="\#(failures)" errors="\#(errors)" file="\#(escape(file))">"#)
+            xml.append(
+                #"  <testsuite name="\#(escape(file))" tests="\#(tests.count)" failures="\#(failures)" errors="\#(errors)" file="\#(escape(file))">"#
+            )
             for test in tests { xml += testcase(test) }
             xml.append("  </testsuite>")
         }
@@ -41,7 +50,9 @@ struct TestJUnitReport {
     }
 
     private func testcase(_ test: TestCase) -> [String] {
-        var lines = [#"    <testcase classname="\#(escape(test.pack))" name="\#(escape(test.name))" file="\#(escape(test.file))" line="\#(test.line)">"#]
+        var lines = [
+            #"    <testcase classname="\#(escape(test.pack))" name="\#(escape(test.name))" file="\#(escape(test.file))" line="\#(test.line)">"#
+        ]
         if let failure = test.failures.first {
             var details: [String] = []
             for f in test.failures {
@@ -51,9 +62,13 @@ struct TestJUnitReport {
             }
             let element = test.status == .error ? "error" : "failure"
             let type = failure.errorKind ?? failure.kind.rawValue
-            lines.append(#"      <\#(element) message="\#(escape(failure.message))" type="\#(escape(type))">\#(escape(details.joined(separator: "\n")))</\#(element)>"#)
+            lines.append(
+                #"      <\#(element) message="\#(escape(failure.message))" type="\#(escape(type))">\#(escape(details.joined(separator: "\n")))</\#(element)>"#
+            )
         }
-        if !test.output.isEmpty { lines.append("      <system-out>\(escape(test.output.joined(separator: "\n")))</system-out>") }
+        if !test.output.isEmpty {
+            lines.append("      <system-out>\(escape(test.output.joined(separator: "\n")))</system-out>")
+        }
         lines.append("    </testcase>")
         return lines
     }

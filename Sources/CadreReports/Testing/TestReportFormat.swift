@@ -32,7 +32,10 @@ public struct TestReportContext: Sendable {
     /// `--min-coverage`, in percent.
     public var minCoverage: Double?
 
-    public init(toolVersion: String, colors: Bool = false, verbose: Bool = false, coverage: Bool = false, minCoverage: Double? = nil) {
+    public init(
+        toolVersion: String, colors: Bool = false, verbose: Bool = false, coverage: Bool = false,
+        minCoverage: Double? = nil
+    ) {
         self.toolVersion = toolVersion
         self.colors = colors
         self.verbose = verbose

@@ -36,7 +36,8 @@ struct TestTextReport {
         for failure in test.failures {
             let place = failure.location.map { "\($0.line > 0 ? "\($0.file):\($0.line)" : $0.file): " } ?? ""
             let kind = failure.errorKind.map { "\($0): " } ?? ""
-            let message = TerminalText.lines(place + kind + failure.message).split(separator: "\n", omittingEmptySubsequences: false)
+            let message = TerminalText.lines(place + kind + failure.message).split(
+                separator: "\n", omittingEmptySubsequences: false)
             lines += message.map { indent + $0 }
             if let expected = failure.expected { lines += labelled("expected", expected, indent: indent) }
             if let actual = failure.actual { lines += labelled("actual", actual, indent: indent) }
@@ -55,19 +56,26 @@ struct TestTextReport {
     /// `  expected: status pass`, with the lines after the first aligned under it.
     private func labelled(_ label: String, _ text: String, indent: String) -> [String] {
         let head = "  " + String(repeating: " ", count: 8 - label.count) + label + ": "
-        return TerminalText.lines(text).split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { index, line in
+        return TerminalText.lines(text).split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
+            index, line in
             indent + (index == 0 ? head : String(repeating: " ", count: head.count)) + line
         }
     }
 
     private func coverageLines() -> [String] {
         let coverage = report.coverage
-        var lines = [paint(.bold, "coverage: \(coverage.covered) of \(coverage.rules.count) rule\(coverage.rules.count == 1 ? "" : "s") with a failing and a passing case (\(coverage.percentText)%)")]
+        var lines = [
+            paint(
+                .bold,
+                "coverage: \(coverage.covered) of \(coverage.rules.count) rule\(coverage.rules.count == 1 ? "" : "s") with a failing and a passing case (\(coverage.percentText)%)"
+            )
+        ]
         if context.coverage {
             let width = max(4, coverage.rules.map(\.id.count).max() ?? 0)
             lines.append("  " + "rule".padding(toLength: width, withPad: " ", startingAt: 0) + "  failing  passing")
             for rule in coverage.rules {
-                var line = "  " + TerminalText.line(rule.id).padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+                var line =
+                    "  " + TerminalText.line(rule.id).padding(toLength: width, withPad: " ", startingAt: 0) + "  "
                 line += (rule.failing ? "yes" : "no").padding(toLength: 9, withPad: " ", startingAt: 0)
                 line += rule.passing ? "yes" : "no "
                 if !rule.isCovered { line += "      " + paint(.red, "not covered") }
@@ -75,10 +83,17 @@ struct TestTextReport {
             }
         }
         if let minimum = context.minCoverage, report.isBelow(minCoverage: minimum) {
-            lines.append(paint(.red, "coverage \(coverage.percentText)% is below --min-coverage \(RuleCoverageText.percent(minimum))%; not covered:"))
+            lines.append(
+                paint(
+                    .red,
+                    "coverage \(coverage.percentText)% is below --min-coverage \(RuleCoverageText.percent(minimum))%; not covered:"
+                ))
             for rule in coverage.uncovered {
-                let missing = [rule.failing ? nil : "no failing case", rule.passing ? nil : "no passing case"].compactMap { $0 }
-                lines.append("  \(TerminalText.line(rule.id)) (\(missing.joined(separator: ", "))) \(paint(.dim, TerminalText.line(rule.file)))")
+                let missing = [rule.failing ? nil : "no failing case", rule.passing ? nil : "no passing case"]
+                    .compactMap { $0 }
+                lines.append(
+                    "  \(TerminalText.line(rule.id)) (\(missing.joined(separator: ", "))) \(paint(.dim, TerminalText.line(rule.file)))"
+                )
             }
         }
         lines.append("")
@@ -100,7 +115,12 @@ struct TestTextReport {
     // MARK: Colours
 
     enum Color: String {
-        case red = "31", green = "32", yellow = "33", magenta = "35", bold = "1", dim = "2"
+        case red = "31"
+        case green = "32"
+        case yellow = "33"
+        case magenta = "35"
+        case bold = "1"
+        case dim = "2"
     }
 
     private func color(_ status: TestCase.Status) -> Color {

@@ -13,10 +13,11 @@ extension StoreEndpoint {
         do {
             template = try EnvironmentTemplate(parsing: url)
         } catch {
-            let message = switch error.code {
-            case .unclosedReference: "the URL has a `${` without its closing `}`"
-            default: "the URL has a `${…}` reference that is not a variable name"
-            }
+            let message =
+                switch error.code {
+                case .unclosedReference: "the URL has a `${` without its closing `}`"
+                default: "the URL has a `${…}` reference that is not a variable name"
+                }
             throw StoreError(.invalidURL, store: id, message: message)
         }
         do {

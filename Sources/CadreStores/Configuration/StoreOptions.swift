@@ -15,7 +15,9 @@ public struct StoreOptions: Sendable, Hashable {
     ///   - queryTimeLimit: Per pushdown query; default 30 seconds.
     ///   - connectTimeout: Per connection attempt; default 10 seconds.
     ///   - baseDirectory: Where relative paths start; default the current directory.
-    public init(queryTimeLimit: Duration = .seconds(30), connectTimeout: Duration = .seconds(10), baseDirectory: String? = nil) {
+    public init(
+        queryTimeLimit: Duration = .seconds(30), connectTimeout: Duration = .seconds(10), baseDirectory: String? = nil
+    ) {
         self.queryTimeLimit = queryTimeLimit
         self.connectTimeout = connectTimeout
         self.baseDirectory = baseDirectory

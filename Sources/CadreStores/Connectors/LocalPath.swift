@@ -7,7 +7,9 @@ enum LocalPath {
     /// The path of a resolved URL: a plain path, or `scheme:` followed by a path, or
     /// `scheme://` followed by an empty or `localhost` host and an absolute path. Relative paths
     /// start at `baseDirectory`.
-    static func from(_ url: ResolvedSecret, schemes: [String], store: String, baseDirectory: String?) throws(StoreError) -> String {
+    static func from(_ url: ResolvedSecret, schemes: [String], store: String, baseDirectory: String?) throws(StoreError)
+        -> String
+    {
         var text = url.revealed
         if let colon = text.firstIndex(of: ":"), schemes.contains(text[..<colon].lowercased()) {
             text = String(text[text.index(after: colon)...])
@@ -52,7 +54,8 @@ enum LocalPath {
             throw StoreError(.unreadableFile, store: store, message: "its URL names a folder, not a file")
         }
         guard FileManager.default.isReadableFile(atPath: path) else {
-            throw StoreError(.unreadableFile, store: store, message: "the file its URL names cannot be read (permissions)")
+            throw StoreError(
+                .unreadableFile, store: store, message: "the file its URL names cannot be read (permissions)")
         }
     }
 }

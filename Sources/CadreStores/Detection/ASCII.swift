@@ -43,8 +43,8 @@ struct ByteText {
         while i + 8 <= count {
             let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self).littleEndian
             let low7 = x & (ones &* 127)
-            let below = (ones &* (127 + 0x3A)) &- low7          // high bit: low7 < 0x3A
-            let above = low7 &+ (ones &* (127 - 0x2F))          // high bit: low7 > 0x2F
+            let below = (ones &* (127 + 0x3A)) &- low7  // high bit: low7 < 0x3A
+            let above = low7 &+ (ones &* (127 - 0x2F))  // high bit: low7 > 0x2F
             let hit = below & ~x & above & highs
             if hit != 0 { return i + hit.trailingZeroBitCount / 8 }
             i += 8
@@ -65,9 +65,9 @@ struct ByteText {
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif

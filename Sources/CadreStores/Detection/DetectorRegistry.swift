@@ -43,10 +43,13 @@ public struct DetectorRegistry {
     public mutating func register(_ detector: any Detector) throws(DetectorError) {
         let name = detector.name
         guard Self.isValidName(name) else {
-            throw DetectorError(.invalidName, detector: name, message: "a detector name is 1–64 characters among a–z, 0–9, '_', '-', '.'")
+            throw DetectorError(
+                .invalidName, detector: name,
+                message: "a detector name is 1–64 characters among a–z, 0–9, '_', '-', '.'")
         }
         guard self[name] == nil else {
-            throw DetectorError(.duplicateName, detector: name, message: "a detector named '\(name)' is already registered")
+            throw DetectorError(
+                .duplicateName, detector: name, message: "a detector named '\(name)' is already registered")
         }
         detectors.append(detector)
     }
@@ -57,7 +60,9 @@ public struct DetectorRegistry {
         var selection = DetectorRegistry()
         for name in names {
             guard let detector = self[name] else {
-                throw DetectorError(.unknownDetector, detector: name, message: "no detector is named '\(name)'; known: \(self.names.joined(separator: ", "))")
+                throw DetectorError(
+                    .unknownDetector, detector: name,
+                    message: "no detector is named '\(name)'; known: \(self.names.joined(separator: ", "))")
             }
             if selection[name] == nil { selection.detectors.append(detector) }
         }
@@ -65,10 +70,11 @@ public struct DetectorRegistry {
     }
 
     static func isValidName(_ name: String) -> Bool {
-        (1...64).contains(name.utf8.count) && name.utf8.allSatisfy { b in
-            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(b) || ASCII.isDigit(b)
-                || b == UInt8(ascii: "_") || b == UInt8(ascii: "-") || b == UInt8(ascii: ".")
-        }
+        (1...64).contains(name.utf8.count)
+            && name.utf8.allSatisfy { b in
+                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(b) || ASCII.isDigit(b)
+                    || b == UInt8(ascii: "_") || b == UInt8(ascii: "-") || b == UInt8(ascii: ".")
+            }
     }
 }
 

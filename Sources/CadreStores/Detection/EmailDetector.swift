@@ -22,7 +22,7 @@ public struct EmailDetector: Detector, Sendable {
     public func detect(in buffer: UnsafeBufferPointer<UInt8>, report: (Range<Int>) -> Void) {
         guard let text = ByteText(buffer) else { return }
         var at = text.next(ASCII.at, from: 0)
-        var searchedUpTo = 0                      // matches never overlap
+        var searchedUpTo = 0  // matches never overlap
         while at < text.count {
             if let match = Self.match(text, at: at, notBefore: searchedUpTo) {
                 report(match)
@@ -36,8 +36,8 @@ public struct EmailDetector: Detector, Sendable {
         // Local part: back from `@`.
         var start = at
         while start > floor, isLocal(text[start - 1]), at - start <= 64 { start -= 1 }
-        if start > floor, isLocal(text[start - 1]) { return nil }                  // longer than 64
-        while start < at, text[start] == ASCII.dot { start += 1 }                  // `...jean@` → `jean@`
+        if start > floor, isLocal(text[start - 1]) { return nil }  // longer than 64
+        while start < at, text[start] == ASCII.dot { start += 1 }  // `...jean@` → `jean@`
         guard start < at, at - start <= 64, text[at - 1] != ASCII.dot else { return nil }
         var previous: UInt8 = 0
         for i in start..<at {
@@ -48,7 +48,8 @@ public struct EmailDetector: Detector, Sendable {
         var end = at + 1
         while end < text.count, isDomain(text[end]), end - at <= 254 { end += 1 }
         while end > at + 1, text[end - 1] == ASCII.dot || text[end - 1] == ASCII.dash { end -= 1 }
-        guard end - at - 1 <= 253, !isDomain(text.at(end)) || text.at(end) == ASCII.dot || text.at(end) == ASCII.dash else { return nil }
+        guard end - at - 1 <= 253, !isDomain(text.at(end)) || text.at(end) == ASCII.dot || text.at(end) == ASCII.dash
+        else { return nil }
         // Labels.
         var labels = 0
         var labelStart = at + 1
@@ -56,7 +57,9 @@ public struct EmailDetector: Detector, Sendable {
         for i in (at + 1)...end {
             if i == end || text[i] == ASCII.dot {
                 let length = i - labelStart
-                guard (1...63).contains(length), text[labelStart] != ASCII.dash, text[i - 1] != ASCII.dash else { return nil }
+                guard (1...63).contains(length), text[labelStart] != ASCII.dash, text[i - 1] != ASCII.dash else {
+                    return nil
+                }
                 labels += 1
                 lastLabelAlphabetic = length >= 2
                 for k in labelStart..<i where !ASCII.isLetter(text[k]) { lastLabelAlphabetic = false }

@@ -21,9 +21,10 @@ public struct IBANDetector: Detector, Sendable {
             while i < text.count {
                 let start = i - 2
                 if ASCII.isLetter(text[start]), ASCII.isLetter(text[start + 1]), !ASCII.isWord(text.at(start - 1)),
-                   let length = IBANCountries.length(ASCII.upper(text[start]), ASCII.upper(text[start + 1])),
-                   let end = Self.read(text, from: start, length: length, into: chars),
-                   Checksums.ibanIsValid(UnsafeBufferPointer(rebasing: chars[..<length])) {
+                    let length = IBANCountries.length(ASCII.upper(text[start]), ASCII.upper(text[start + 1])),
+                    let end = Self.read(text, from: start, length: length, into: chars),
+                    Checksums.ibanIsValid(UnsafeBufferPointer(rebasing: chars[..<length]))
+                {
                     report(start..<end)
                     i = text.nextDigit(from: end)
                     continue
@@ -35,12 +36,15 @@ public struct IBANDetector: Detector, Sendable {
 
     public func redact(_ match: UnsafeBufferPointer<UInt8>) -> String {
         let chars = match.filter(ASCII.isAlnum).map(ASCII.upper)
-        return String(decoding: chars.prefix(4), as: UTF8.self) + " **** … " + String(decoding: chars.suffix(4), as: UTF8.self)
+        return String(decoding: chars.prefix(4), as: UTF8.self) + " **** … "
+            + String(decoding: chars.suffix(4), as: UTF8.self)
     }
 
     /// Reads exactly `length` letters and digits from `start`, compact or with single spaces every
     /// four characters, upper-cased into `chars`; the end of the match, or nil.
-    static func read(_ text: ByteText, from start: Int, length: Int, into chars: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+    static func read(_ text: ByteText, from start: Int, length: Int, into chars: UnsafeMutableBufferPointer<UInt8>)
+        -> Int?
+    {
         var i = start
         var count = 0
         var spaced: Bool?
@@ -49,7 +53,7 @@ public struct IBANDetector: Detector, Sendable {
             let b = text[i]
             if ASCII.isAlnum(b) {
                 // Check digits are digits.
-                if (count == 2 || count == 3), !ASCII.isDigit(b) { return nil }
+                if count == 2 || count == 3, !ASCII.isDigit(b) { return nil }
                 chars[count] = ASCII.upper(b)
                 count += 1
                 i += 1

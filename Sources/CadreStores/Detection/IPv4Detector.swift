@@ -15,8 +15,9 @@ public struct IPv4Detector: Detector, Sendable {
             let run = NumberRun.read(text, from: i) { $0 == ASCII.dot }
             let before = text.at(i - 1)
             if run.groupCount == 4, !ASCII.isWord(before), before != ASCII.dot, run.isFreeAfter(text),
-               !(text.at(run.end) == ASCII.dot && ASCII.isDigit(text.at(run.end + 1))),
-               Self.octetsAreValid(text, run) {
+                !(text.at(run.end) == ASCII.dot && ASCII.isDigit(text.at(run.end + 1))),
+                Self.octetsAreValid(text, run)
+            {
                 report(run.start..<run.end)
             }
             i = text.nextDigit(from: run.end)

@@ -9,7 +9,9 @@ public struct IPv6Detector: Detector, Sendable {
 
     public init() {}
 
-    @inline(__always) static func isAddressByte(_ b: UInt8) -> Bool { ASCII.isHex(b) || b == ASCII.colon || b == ASCII.dot }
+    @inline(__always) static func isAddressByte(_ b: UInt8) -> Bool {
+        ASCII.isHex(b) || b == ASCII.colon || b == ASCII.dot
+    }
 
     public func detect(in buffer: UnsafeBufferPointer<UInt8>, report: (Range<Int>) -> Void) {
         guard let text = ByteText(buffer) else { return }
@@ -24,7 +26,8 @@ public struct IPv6Detector: Detector, Sendable {
             while end > colon + 1, text[end - 1] == ASCII.dot { end -= 1 }
             if end > colon + 1, text[end - 1] == ASCII.colon, text[end - 2] != ASCII.colon { end -= 1 }
             if !ASCII.isWord(text.at(start - 1)), !ASCII.isWord(text.at(end)), end - start <= 45,
-               Self.isValid(text, start..<end) {
+                Self.isValid(text, start..<end)
+            {
                 report(start..<end)
             }
             floor = end
@@ -63,7 +66,7 @@ public struct IPv6Detector: Detector, Sendable {
                 i += 2
             } else {
                 i += 1
-                guard i < range.upperBound else { return false }      // ends with a single `:`
+                guard i < range.upperBound else { return false }  // ends with a single `:`
             }
         }
         guard groups >= 2 else { return false }

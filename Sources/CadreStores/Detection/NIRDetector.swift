@@ -21,7 +21,8 @@ public struct NIRDetector: Detector, Sendable {
             while i < text.count {
                 let (end, count, groups) = Self.read(text, from: i, into: chars)
                 if count == 15, NumberRun.isFreeBefore(text, i), !ASCII.isWord(text.at(end)),
-                   groups.isAcceptedGrouping, Self.isValid(UnsafeBufferPointer(rebasing: chars[..<15])) {
+                    groups.isAcceptedGrouping, Self.isValid(UnsafeBufferPointer(rebasing: chars[..<15]))
+                {
                     report(i..<end)
                 }
                 i = text.nextDigit(from: max(end, i + 1))
@@ -56,7 +57,9 @@ public struct NIRDetector: Detector, Sendable {
 
     /// Reads digits (and `A`/`B` right after a `2` in the department position) with single
     /// separators, the same throughout. Copies up to 16 characters (letters upper-cased) into `chars`.
-    static func read(_ text: ByteText, from start: Int, into chars: UnsafeMutableBufferPointer<UInt8>) -> (end: Int, count: Int, groups: Groups) {
+    static func read(_ text: ByteText, from start: Int, into chars: UnsafeMutableBufferPointer<UInt8>) -> (
+        end: Int, count: Int, groups: Groups
+    ) {
         var i = start
         var count = 0
         var separator: UInt8 = 0
@@ -75,8 +78,10 @@ public struct NIRDetector: Detector, Sendable {
                 continue
             }
             let next = text.at(i + 1)
-            guard PhoneDetector.isSeparator(b), separator == 0 || separator == b, ASCII.isDigit(next)
-                    || (count == 6 && (next | 0x20 == 0x61 || next | 0x20 == 0x62)) else { break }
+            guard PhoneDetector.isSeparator(b), separator == 0 || separator == b,
+                ASCII.isDigit(next)
+                    || (count == 6 && (next | 0x20 == 0x61 || next | 0x20 == 0x62))
+            else { break }
             separator = b
             groups.append(groupLength)
             groupLength = 0
@@ -99,9 +104,11 @@ public struct NIRDetector: Detector, Sendable {
             return value
         }
         guard let sex = digit(0), [1, 2, 3, 4, 7, 8].contains(sex),
-              let month = number(3..<5), (1...12).contains(month) || month == 20 || (30...42).contains(month) || (50...99).contains(month),
-              let commune = number(7..<10), commune != 0, let order = number(10..<13), let key = number(13..<15),
-              order != 0, (1...97).contains(key) else { return false }
+            let month = number(3..<5),
+            (1...12).contains(month) || month == 20 || (30...42).contains(month) || (50...99).contains(month),
+            let commune = number(7..<10), commune != 0, let order = number(10..<13), let key = number(13..<15),
+            order != 0, (1...97).contains(key)
+        else { return false }
         // Department: two digits 01–99, or 2A / 2B.
         var corsicaOffset = 0
         if c[6] == 0x41 || c[6] == 0x42 {

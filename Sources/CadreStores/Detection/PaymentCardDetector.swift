@@ -16,9 +16,13 @@ public struct PaymentCardDetector: Detector, Sendable {
             while i < text.count {
                 let run = NumberRun.read(text, from: i) { $0 == ASCII.space || $0 == ASCII.dash }
                 if (13...19).contains(run.digits), NumberRun.isFreeBefore(text, i), run.isFreeAfter(text),
-                   Self.hasCardGrouping(run) {
+                    Self.hasCardGrouping(run)
+                {
                     var n = 0
-                    run.forEachDigit(in: text) { digits[n] = UInt8($0); n += 1 }
+                    run.forEachDigit(in: text) {
+                        digits[n] = UInt8($0)
+                        n += 1
+                    }
                     let number = UnsafeBufferPointer(rebasing: digits[..<n])
                     if Self.isPlausibleIssuer(number), Checksums.luhnIsValid(number) {
                         report(run.start..<run.end)
@@ -53,25 +57,25 @@ public struct PaymentCardDetector: Detector, Sendable {
         let p4 = p3 * 10 + Int(d[3])
         switch d[0] {
         case 2:
-            if (2221...2720).contains(p4) { return length == 16 }           // Mastercard 2-series
-            if (2200...2204).contains(p4) { return (16...19).contains(length) } // Mir
+            if (2221...2720).contains(p4) { return length == 16 }  // Mastercard 2-series
+            if (2200...2204).contains(p4) { return (16...19).contains(length) }  // Mir
             return false
         case 3:
-            if p2 == 34 || p2 == 37 { return length == 15 }                  // American Express
-            if (3528...3589).contains(p4) { return (16...19).contains(length) } // JCB
+            if p2 == 34 || p2 == 37 { return length == 15 }  // American Express
+            if (3528...3589).contains(p4) { return (16...19).contains(length) }  // JCB
             if (300...305).contains(p3) || p2 == 36 || p2 == 38 || p2 == 39 {
-                return (14...19).contains(length)                             // Diners Club
+                return (14...19).contains(length)  // Diners Club
             }
             return false
         case 4:
-            return length == 13 || length == 16 || length == 19              // Visa
+            return length == 13 || length == 16 || length == 19  // Visa
         case 5:
-            if (51...55).contains(p2) { return length == 16 }                // Mastercard
-            if p2 == 50 || (56...58).contains(p2) { return (13...19).contains(length) } // Maestro
+            if (51...55).contains(p2) { return length == 16 }  // Mastercard
+            if p2 == 50 || (56...58).contains(p2) { return (13...19).contains(length) }  // Maestro
             return false
         case 6:
-            if p2 == 63 || p2 == 67 { return (13...19).contains(length) }    // Maestro
-            return (16...19).contains(length)                                // Discover, UnionPay, RuPay…
+            if p2 == 63 || p2 == 67 { return (13...19).contains(length) }  // Maestro
+            return (16...19).contains(length)  // Discover, UnionPay, RuPay…
         default:
             return false
         }

@@ -28,7 +28,8 @@ public struct PhoneDetector: Detector, Sendable {
                     continue
                 }
                 if !plus, text[i] == 0x30, text.at(i + 1) == 0x30, text.at(i + 2) != 0x30,
-                   let end = Self.international(text, digitsFrom: i + 2, afterDoubleZero: true) {
+                    let end = Self.international(text, digitsFrom: i + 2, afterDoubleZero: true)
+                {
                     report(i..<end)
                     i = text.nextDigit(from: end)
                     continue
@@ -46,7 +47,7 @@ public struct PhoneDetector: Detector, Sendable {
 
     public func redact(_ match: UnsafeBufferPointer<UInt8>) -> String {
         // Keep: `+` or `00`, the country code, the first national digit; and the last two digits.
-        var keepFirst = 2                         // national: `0X`
+        var keepFirst = 2  // national: `0X`
         if match.first == ASCII.plus || (match.count > 1 && match[0] == 0x30 && match[1] == 0x30) {
             var digits: [UInt8] = []
             for b in match where ASCII.isDigit(b) { digits.append(b) }
@@ -95,7 +96,10 @@ public struct PhoneDetector: Detector, Sendable {
             if text.at(j) == ASCII.openParen {
                 var k = j + 1
                 var inner: [Int] = []
-                while k < text.count, ASCII.isDigit(text[k]), inner.count < 5 { inner.append(ASCII.digitValue(text[k])); k += 1 }
+                while k < text.count, ASCII.isDigit(text[k]), inner.count < 5 {
+                    inner.append(ASCII.digitValue(text[k]))
+                    k += 1
+                }
                 guard !inner.isEmpty, text.at(k) == ASCII.closeParen else { break }
                 k += 1
                 if inner == [0], !trunkZeroSkipped {
@@ -112,7 +116,8 @@ public struct PhoneDetector: Detector, Sendable {
             i += 1
         }
         guard ASCII.isWord(text.at(end)) == false, (8...15).contains(digits.count),
-              let codeLength = countryCodeLength(digits) else { return nil }
+            let codeLength = countryCodeLength(digits)
+        else { return nil }
         if digits.starts(with: [3, 3]) {
             let national = digits.count - codeLength
             guard national == 9, digits[2] != 0 else { return nil }
@@ -126,7 +131,9 @@ public struct PhoneDetector: Detector, Sendable {
     /// The length of the ITU-assigned country code `digits` start with, or nil when none is assigned.
     static func countryCodeLength(_ digits: [Int]) -> Int? {
         guard digits.count >= 3 else { return nil }
-        let one = digits[0], two = one * 10 + digits[1], three = two * 10 + digits[2]
+        let one = digits[0]
+        let two = one * 10 + digits[1]
+        let three = two * 10 + digits[2]
         if one == 1 || one == 7 { return 1 }
         if CountryCodes.two.contains(two) { return 2 }
         if CountryCodes.three.contains(three) { return 3 }

@@ -42,7 +42,7 @@ struct DistinctCounter {
         }
         let alpha = 0.7213 / (1 + 1.079 / m)
         var estimate = alpha * m * m / sum
-        if estimate <= 2.5 * m, zeros > 0 { estimate = m * log(m / Double(zeros)) }   // small-range correction
+        if estimate <= 2.5 * m, zeros > 0 { estimate = m * log(m / Double(zeros)) }  // small-range correction
         return Int(estimate.rounded())
     }
 
@@ -61,9 +61,9 @@ struct DistinctCounter {
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif

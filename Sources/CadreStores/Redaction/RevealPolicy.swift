@@ -111,7 +111,9 @@ public struct RevealPolicy: Sendable, Hashable {
             ordinal += 1
         }
         let allowed = showable(in: original)
-        guard kept.count <= allowed.capacity, kept.allSatisfy(allowed.positions.contains) else { return .refused(.revealsTooMuch) }
+        guard kept.count <= allowed.capacity, kept.allSatisfy(allowed.positions.contains) else {
+            return .refused(.revealsTooMuch)
+        }
         return .accepted
     }
 
@@ -123,8 +125,12 @@ public struct RevealPolicy: Sendable, Hashable {
         let ordinals = regionOrdinals(in: original)
         let allowed = showable(in: original)
         var kept = Set<Int>()
-        for ordinal in ordinals.suffix(min(keepLast, last)).reversed() where kept.count < allowed.capacity { kept.insert(ordinal) }
-        for ordinal in ordinals.prefix(min(keepFirst, first)) where kept.count < allowed.capacity { kept.insert(ordinal) }
+        for ordinal in ordinals.suffix(min(keepLast, last)).reversed() where kept.count < allowed.capacity {
+            kept.insert(ordinal)
+        }
+        for ordinal in ordinals.prefix(min(keepFirst, first)) where kept.count < allowed.capacity {
+            kept.insert(ordinal)
+        }
         var out = String.UnicodeScalarView()
         var ordinal = 0
         for scalar in original {
@@ -160,13 +166,14 @@ public struct RevealPolicy: Sendable, Hashable {
     /// What the policy says in a sentence, for messages and docs: `at most the last 4 letters or
     /// digits, a third of the match at most`.
     public var summary: String {
-        let share = switch divisor {
-        case 1: ""
-        case 2: ", half of the match at most"
-        case 3: ", a third of the match at most"
-        case 4: ", a quarter of the match at most"
-        default: ", one in \(divisor) of the match at most"
-        }
+        let share =
+            switch divisor {
+            case 1: ""
+            case 2: ", half of the match at most"
+            case 3: ", a third of the match at most"
+            case 4: ", a quarter of the match at most"
+            default: ", one in \(divisor) of the match at most"
+            }
         if region == .topLevelDomain { return "nothing before the `@` and, of the domain, only its last label" }
         let parts = [first > 0 ? "the first \(first)" : nil, last > 0 ? "the last \(last)" : nil].compactMap { $0 }
         if parts.isEmpty { return "no letter or digit" }

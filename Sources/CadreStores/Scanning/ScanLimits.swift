@@ -19,7 +19,9 @@ public struct ScanLimits: Sendable, Hashable {
     ///   - timeLimit: Default 30 seconds.
     ///   - examplesPerDetector: Default 3.
     ///   - batchSize: Default 500 rows.
-    public init(rowCap: Int = 100_000, timeLimit: Duration = .seconds(30), examplesPerDetector: Int = 3, batchSize: Int = 500) {
+    public init(
+        rowCap: Int = 100_000, timeLimit: Duration = .seconds(30), examplesPerDetector: Int = 3, batchSize: Int = 500
+    ) {
         self.rowCap = rowCap
         self.timeLimit = timeLimit
         self.examplesPerDetector = examplesPerDetector
@@ -28,8 +30,9 @@ public struct ScanLimits: Sendable, Hashable {
 
     func validate(store: String, table: String) throws(StoreError) {
         guard rowCap >= 0, examplesPerDetector >= 0, batchSize >= 1, timeLimit > .zero else {
-            throw StoreError(.invalidRequest, store: store, table: table,
-                             message: "scan limits must be positive (row cap, time limit, batch size) and examples not negative")
+            throw StoreError(
+                .invalidRequest, store: store, table: table,
+                message: "scan limits must be positive (row cap, time limit, batch size) and examples not negative")
         }
     }
 }

@@ -20,8 +20,10 @@ public struct ScanReport: Sendable, Hashable {
     public var detectors: [DetectorTally]
 
     /// Creates a report (stores make them; public for tests and tools).
-    public init(store: String, table: String, columns: [String], rowsScanned: Int, bytesScanned: Int,
-                stoppedBy: ScanStop?, elapsed: Duration, detectors: [DetectorTally]) {
+    public init(
+        store: String, table: String, columns: [String], rowsScanned: Int, bytesScanned: Int,
+        stoppedBy: ScanStop?, elapsed: Duration, detectors: [DetectorTally]
+    ) {
         self.store = store
         self.table = table
         self.columns = columns
@@ -65,8 +67,10 @@ public struct DetectorTally: Sendable, Hashable {
     public var examples: [RedactedExample]
 
     /// Creates a tally.
-    public init(detector: String, category: String, matches: Int = 0, rows: Int = 0,
-                matchesByColumn: [String: Int] = [:], examples: [RedactedExample] = []) {
+    public init(
+        detector: String, category: String, matches: Int = 0, rows: Int = 0,
+        matchesByColumn: [String: Int] = [:], examples: [RedactedExample] = []
+    ) {
         self.detector = detector
         self.category = category
         self.matches = matches

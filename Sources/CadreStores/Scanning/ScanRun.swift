@@ -16,7 +16,8 @@ struct ScanRun {
         self.store = store
         self.table = table
         self.limits = limits
-        self.scanner = TextScanner(detectors: detectors, columns: columns, examplesPerDetector: limits.examplesPerDetector)
+        self.scanner = TextScanner(
+            detectors: detectors, columns: columns, examplesPerDetector: limits.examplesPerDetector)
         let own = started.advanced(by: limits.timeLimit.clampedLimit)
         self.deadline = limits.deadline.map { min($0, own) } ?? own
     }

@@ -61,7 +61,8 @@ public struct TextScanner {
         }
     }
 
-    private mutating func record(detector k: Int, range: Range<Int>, in value: UnsafeBufferPointer<UInt8>, column: Int) {
+    private mutating func record(detector k: Int, range: Range<Int>, in value: UnsafeBufferPointer<UInt8>, column: Int)
+    {
         let columnName = column < columns.count ? columns[column] : "#\(column)"
         tallies[k].matches += 1
         tallies[k].matchesByColumn[columnName, default: 0] += 1

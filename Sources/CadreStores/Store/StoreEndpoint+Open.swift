@@ -9,7 +9,9 @@ extension StoreEndpoint {
     /// ```
     /// - Throws: a ``StoreError`` naming the store by its id; never the URL or a variable's value.
     @available(*, noasync, message: "store calls block; call them from a worker thread")
-    public func open(environment: [String: String], options: StoreOptions = StoreOptions()) throws(StoreError) -> any Store {
+    public func open(environment: [String: String], options: StoreOptions = StoreOptions()) throws(StoreError)
+        -> any Store
+    {
         switch engine {
         case .sqlite: try SQLiteStore(endpoint: self, environment: environment, options: options)
         case .postgres: try PostgresStore(endpoint: self, environment: environment, options: options)

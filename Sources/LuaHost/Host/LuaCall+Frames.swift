@@ -16,8 +16,11 @@ extension LuaCall {
         var level: Int32 = 1
         while frames.count < limit, lua_getstack(L, level, &record) != 0 {
             level += 1
-            guard lua_getinfo(L, "Sl", &record) != 0, record.currentline > 0, let source = record.source else { continue }
-            frames.append(Frame(file: state.chunkFile(forSource: String(cString: source)), line: Int(record.currentline)))
+            guard lua_getinfo(L, "Sl", &record) != 0, record.currentline > 0, let source = record.source else {
+                continue
+            }
+            frames.append(
+                Frame(file: state.chunkFile(forSource: String(cString: source)), line: Int(record.currentline)))
         }
         return frames
     }

@@ -7,6 +7,7 @@ import CLua
 public struct LuaCall {
     /// The state the call runs in.
     public unowned(unsafe) let state: LuaState
+    // swift-format-ignore: AlwaysUseLowerCamelCase
     let L: OpaquePointer
     /// The function's name, for messages.
     public let name: String
@@ -64,7 +65,8 @@ public struct LuaCall {
     }
 
     private func typeError(_ index: Int, _ expected: String) -> LuaCallError {
-        argumentError(index, "\(expected) expected, got \(isNil(index) && index > count ? "no value" : typeName(index))")
+        argumentError(
+            index, "\(expected) expected, got \(isNil(index) && index > count ? "no value" : typeName(index))")
     }
 
     /// Argument `index`, copied (read-only trees are read through).

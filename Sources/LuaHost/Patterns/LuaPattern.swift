@@ -64,7 +64,8 @@ public final class LuaPattern {
     /// the whole match. `body` returns false to stop.
     /// - Throws: ``LuaError``: `instruction-limit` or `deadline` when the budget runs out,
     ///   `runtime` for a malformed pattern.
-    public func matches(in subject: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>, Range<Int>) throws -> Bool) throws {
+    public func matches(in subject: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>, Range<Int>) throws -> Bool) throws
+    {
         var position = 0
         var lastEnd = -1
         while position <= subject.count {
@@ -82,10 +83,13 @@ public final class LuaPattern {
     }
 
     /// The first match at or after `start`: the whole match and the candidate (see ``matches(in:_:)``).
-    public func firstMatch(in subject: UnsafeBufferPointer<UInt8>, from start: Int) throws(LuaError) -> (Range<Int>, Range<Int>)? {
+    public func firstMatch(in subject: UnsafeBufferPointer<UInt8>, from start: Int) throws(LuaError) -> (
+        Range<Int>, Range<Int>
+    )? {
         try bytes.withUnsafeBufferPointer { (pattern) throws(LuaError) -> (Range<Int>, Range<Int>)? in
             var matcher = PatternMatcher(
-                subject: subject, pattern: pattern, patternStart: anchored ? 1 : 0, budget: PatternBudget(control: budget))
+                subject: subject, pattern: pattern, patternStart: anchored ? 1 : 0,
+                budget: PatternBudget(control: budget))
             var position = start
             while position <= subject.count {
                 if let filter = firstBytes {
@@ -99,8 +103,9 @@ public final class LuaPattern {
                     end = try matcher.match(position, matcher.patternStart)
                 } catch let error as PatternError {
                     throw error.isLimit
-                        ? LuaError(budget.pointee.limit_hit == Int32(CLUA_LIMIT_DEADLINE) ? .deadline : .instructionLimit,
-                                   "pattern `\(source)` \(error.message)")
+                        ? LuaError(
+                            budget.pointee.limit_hit == Int32(CLUA_LIMIT_DEADLINE) ? .deadline : .instructionLimit,
+                            "pattern `\(source)` \(error.message)")
                         : LuaError(.runtime, "\(error.message) in pattern `\(source)`")
                 } catch {
                     throw LuaError(.host, "\(error)")
@@ -122,7 +127,9 @@ public final class LuaPattern {
 
     /// Scans an array (for the trial match of `init`).
     private func firstMatch(in subject: [UInt8], from start: Int) throws(LuaError) -> (Range<Int>, Range<Int>)? {
-        try subject.withUnsafeBufferPointer { (buffer) throws(LuaError) -> (Range<Int>, Range<Int>)? in try firstMatch(in: buffer, from: start) }
+        try subject.withUnsafeBufferPointer { (buffer) throws(LuaError) -> (Range<Int>, Range<Int>)? in
+            try firstMatch(in: buffer, from: start)
+        }
     }
 
     // MARK: The first item
@@ -192,7 +199,8 @@ public final class LuaPattern {
             let subject = [UInt8(byte)]
             let matched: Bool = subject.withUnsafeBufferPointer { s in
                 item.withUnsafeBufferPointer { i in
-                    var matcher = PatternMatcher(subject: s, pattern: i, patternStart: 0, budget: PatternBudget(control: budget))
+                    var matcher = PatternMatcher(
+                        subject: s, pattern: i, patternStart: 0, budget: PatternBudget(control: budget))
                     return (try? matcher.match(0, 0)) == 1
                 }
             }

@@ -92,14 +92,17 @@ extension LuaState {
     }
 
     /// Pushes the captures (or the whole match when there are none and `whole` is given).
-    private static func pushCaptures(_ call: LuaCall, _ matcher: inout PatternMatcher, whole: Range<Int>?) throws -> Int {
+    private static func pushCaptures(_ call: LuaCall, _ matcher: inout PatternMatcher, whole: Range<Int>?) throws -> Int
+    {
         let count = matcher.level == 0 && whole != nil ? 1 : matcher.level
         guard lua_checkstack(call.L, Int32(count)) != 0 else { throw LuaCallError("too many captures") }
         for index in 0..<count { try pushCapture(call, &matcher, index, whole: whole) }
         return count
     }
 
-    private static func pushCapture(_ call: LuaCall, _ matcher: inout PatternMatcher, _ index: Int, whole: Range<Int>?) throws {
+    private static func pushCapture(_ call: LuaCall, _ matcher: inout PatternMatcher, _ index: Int, whole: Range<Int>?)
+        throws
+    {
         if index >= matcher.level {
             guard index == 0, let whole else { throw LuaCallError("invalid capture index %\(index + 1)") }
             try pushSubstring(call, matcher.subject, whole)
@@ -114,7 +117,9 @@ extension LuaState {
     }
 
     /// Pushes `subject[range]`, its copy charged to the call.
-    private static func pushSubstring(_ call: LuaCall, _ subject: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) throws {
+    private static func pushSubstring(_ call: LuaCall, _ subject: UnsafeBufferPointer<UInt8>, _ range: Range<Int>)
+        throws
+    {
         try call.charge(steps: range.count / 64)
         try call.reserve(bytes: range.count)
         call.push(bytes: UnsafeBufferPointer(rebasing: subject[range]))
@@ -137,15 +142,19 @@ extension LuaState {
     }
 
     private static func gmatchStep(_ call: LuaCall) throws -> Int {
+        // swift-format-ignore: AlwaysUseLowerCamelCase
         let L = call.L
         var length = 0
         guard let subjectChars = clua_tolstring(L, clua_upvalueindex(2), &length) else { return 0 }
-        let subject = UnsafeBufferPointer(start: UnsafeRawPointer(subjectChars).assumingMemoryBound(to: UInt8.self), count: length)
+        let subject = UnsafeBufferPointer(
+            start: UnsafeRawPointer(subjectChars).assumingMemoryBound(to: UInt8.self), count: length)
         guard let patternChars = clua_tolstring(L, clua_upvalueindex(3), &length) else { return 0 }
-        let pattern = UnsafeBufferPointer(start: UnsafeRawPointer(patternChars).assumingMemoryBound(to: UInt8.self), count: length)
+        let pattern = UnsafeBufferPointer(
+            start: UnsafeRawPointer(patternChars).assumingMemoryBound(to: UInt8.self), count: length)
         var position = Int(clua_tointeger(L, clua_upvalueindex(4), nil))
         let lastMatch = Int(clua_tointeger(L, clua_upvalueindex(5), nil))
-        var matcher = PatternMatcher(subject: subject, pattern: pattern, patternStart: 0, budget: PatternBudget(control: call.state.control))
+        var matcher = PatternMatcher(
+            subject: subject, pattern: pattern, patternStart: 0, budget: PatternBudget(control: call.state.control))
         while position <= subject.count {
             matcher.reset()
             if let end = try matcher.run(position, 0), end != lastMatch {
@@ -186,7 +195,8 @@ extension LuaState {
             matcher.reset()
             if let end = try matcher.run(position, matcher.patternStart), end != lastMatch {
                 replacements += 1
-                changed = try appendReplacement(call, &matcher, position..<end, type: replacementType, to: &output) || changed
+                changed =
+                    try appendReplacement(call, &matcher, position..<end, type: replacementType, to: &output) || changed
                 try output.check()
                 position = end
                 lastMatch = end
@@ -210,7 +220,8 @@ extension LuaState {
     }
 
     private static func appendReplacement(
-        _ call: LuaCall, _ matcher: inout PatternMatcher, _ match: Range<Int>, type: Int32, to output: inout GrowingOutput
+        _ call: LuaCall, _ matcher: inout PatternMatcher, _ match: Range<Int>, type: Int32,
+        to output: inout GrowingOutput
     ) throws -> Bool {
         let top = lua_gettop(call.L)
         defer { lua_settop(call.L, top) }
@@ -241,7 +252,9 @@ extension LuaState {
     }
 
     /// Appends the replacement string (argument 3) with `%0`–`%9` and `%%` expanded.
-    private static func appendString(_ call: LuaCall, _ matcher: inout PatternMatcher, _ match: Range<Int>, to output: inout GrowingOutput) throws {
+    private static func appendString(
+        _ call: LuaCall, _ matcher: inout PatternMatcher, _ match: Range<Int>, to output: inout GrowingOutput
+    ) throws {
         let replacement = try call.bytes(3)
         var index = 0
         while index < replacement.count {

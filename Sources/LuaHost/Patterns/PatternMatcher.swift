@@ -9,8 +9,8 @@ import CLua
 struct PatternMatcher {
     static let maxCaptures = 32
     static let maxDepth = 200
-    static let position = -2     // capture length of a position capture `()`
-    static let unfinished = -1   // capture length of a capture still open
+    static let position = -2  // capture length of a position capture `()`
+    static let unfinished = -1  // capture length of a capture still open
 
     struct Capture {
         var start: Int
@@ -26,7 +26,10 @@ struct PatternMatcher {
     var depth = PatternMatcher.maxDepth
     var budget: PatternBudget
 
-    init(subject: UnsafeBufferPointer<UInt8>, pattern: UnsafeBufferPointer<UInt8>, patternStart: Int, budget: PatternBudget) {
+    init(
+        subject: UnsafeBufferPointer<UInt8>, pattern: UnsafeBufferPointer<UInt8>, patternStart: Int,
+        budget: PatternBudget
+    ) {
         self.subject = subject
         self.pattern = pattern
         self.patternStart = patternStart
@@ -263,7 +266,7 @@ struct PatternMatcher {
         case UInt8(ascii: "u"): result = c >= 65 && c <= 90
         case UInt8(ascii: "w"): result = isAlpha(c) || isDigit(c)
         case UInt8(ascii: "x"): result = isDigit(c) || ((c | 0x20) >= 97 && (c | 0x20) <= 102)
-        case UInt8(ascii: "z"): result = c == 0   // deprecated in the manual, still in Lua 5.4
+        case UInt8(ascii: "z"): result = c == 0  // deprecated in the manual, still in Lua 5.4
         default: return classLetter == c
         }
         return classLetter >= 65 && classLetter <= 90 ? !result : result

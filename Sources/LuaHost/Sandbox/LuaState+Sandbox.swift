@@ -93,7 +93,9 @@ extension LuaState {
     /// is charged (flags of `charged_functions.h`). Functions not listed do constant work, or work
     /// bounded by the number of their arguments, which the call already paid for.
     static let chargedFunctions: [String: [String: Int32]] = {
-        let strings = Int32(CLUA_COST_STRINGS), arguments = Int32(CLUA_COST_ARGUMENTS), results = Int32(CLUA_COST_RESULTS)
+        let strings = Int32(CLUA_COST_STRINGS)
+        let arguments = Int32(CLUA_COST_ARGUMENTS)
+        let results = Int32(CLUA_COST_RESULTS)
         let arithmetic = ["__add", "__sub", "__mul", "__div", "__mod", "__pow", "__unm", "__idiv"]
         return [
             "_G": ["tonumber": strings, "rawequal": strings, "select": arguments, "tostring": results],

@@ -71,8 +71,8 @@ extension LuaError: CustomStringConvertible {
     /// `file:line: message`, as compilers print it.
     public var description: String {
         switch (file, line) {
-        case let (file?, line?): "\(file):\(line): \(message)"
-        case let (file?, nil): "\(file): \(message)"
+        case (let file?, let line?): "\(file):\(line): \(message)"
+        case (let file?, nil): "\(file): \(message)"
         default: message
         }
     }

@@ -118,12 +118,19 @@ extension LuaState {
         let bytes = Array(message.utf8)
         var index = 0
         while index < bytes.count {
-            guard bytes[index] == UInt8(ascii: ":") else { index += 1; continue }
+            guard bytes[index] == UInt8(ascii: ":") else {
+                index += 1
+                continue
+            }
             var end = index + 1
             while end < bytes.count, bytes[end] >= 48, bytes[end] <= 57 { end += 1 }
-            if end > index + 1, end + 1 < bytes.count, bytes[end] == UInt8(ascii: ":"), bytes[end + 1] == UInt8(ascii: " ") {
+            if end > index + 1, end + 1 < bytes.count, bytes[end] == UInt8(ascii: ":"),
+                bytes[end + 1] == UInt8(ascii: " ")
+            {
                 let source = String(decoding: bytes[..<index], as: UTF8.self)
-                if let file = chunkNames[source], let line = Int(String(decoding: bytes[(index + 1)..<end], as: UTF8.self)) {
+                if let file = chunkNames[source],
+                    let line = Int(String(decoding: bytes[(index + 1)..<end], as: UTF8.self))
+                {
                     return (file, line, String(decoding: bytes[(end + 2)...], as: UTF8.self))
                 }
             }

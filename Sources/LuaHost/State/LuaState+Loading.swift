@@ -15,7 +15,9 @@ extension LuaState {
 
     /// Compiles the file at `path` as the chunk `name` (default: `path`).
     /// - Throws: ``LuaError`` of kind `.host` if the file cannot be read, else as ``load(_:name:environment:)``.
-    public func load(contentsOf path: String, name: String? = nil, environment: LuaEnvironment? = nil) throws(LuaError) -> LuaValue {
+    public func load(contentsOf path: String, name: String? = nil, environment: LuaEnvironment? = nil) throws(LuaError)
+        -> LuaValue
+    {
         let name = name ?? path
         guard let data = FileManager.default.contents(atPath: path) else {
             throw LuaError(.host, "cannot read the file", file: name)
@@ -25,7 +27,9 @@ extension LuaState {
         }
     }
 
-    func load(bytes: UnsafeBufferPointer<UInt8>, name: String, environment: LuaEnvironment?) throws(LuaError) -> LuaValue {
+    func load(bytes: UnsafeBufferPointer<UInt8>, name: String, environment: LuaEnvironment?) throws(LuaError)
+        -> LuaValue
+    {
         let top = lua_gettop(L)
         defer { lua_settop(L, top) }
         chunkNames[LuaState.shortSource(name)] = name

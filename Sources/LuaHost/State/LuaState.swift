@@ -46,6 +46,8 @@ public final class LuaState {
         }
     }
 
+    /// The state, named `L` as in Lua's C API.
+    // swift-format-ignore: AlwaysUseLowerCamelCase
     let L: OpaquePointer
     let control: UnsafeMutablePointer<clua_control>
     /// Identifies this state's references: a number no other state of the process has had, so a
@@ -88,6 +90,7 @@ public final class LuaState {
             throw LuaError(.host, "cannot create a Lua state: out of memory")
         }
         L = state
+        // swift-format-ignore: AlwaysUseLowerCamelCase
         control.pointee.dispatch = { L, host, function in
             guard let L, let host else { return -1 }
             return Unmanaged<LuaState>.fromOpaque(host).takeUnretainedValue().dispatch(Int(function), L)

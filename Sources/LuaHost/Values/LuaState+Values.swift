@@ -94,7 +94,9 @@ extension LuaState {
         } catch {
             if error.kind == .memoryLimit, callDepth > 0 { clua_refuse_memory(control) }
             var error = error
-            if error.message.hasPrefix("at .") { error.message.remove(at: error.message.index(error.message.startIndex, offsetBy: 3)) }
+            if error.message.hasPrefix("at .") {
+                error.message.remove(at: error.message.index(error.message.startIndex, offsetBy: 3))
+            }
             throw error
         }
     }
@@ -157,7 +159,8 @@ extension LuaState {
             lua_rawgeti(L, index, lua_Integer(position + 1))
             defer { clua_pop(L, 1) }
             do {
-                array.append(try value(at: lua_gettop(L), mode: mode, depth: depth + 1, ancestors: &ancestors, budget: &budget))
+                array.append(
+                    try value(at: lua_gettop(L), mode: mode, depth: depth + 1, ancestors: &ancestors, budget: &budget))
             } catch {
                 throw error.at("[\(position + 1)]")
             }
@@ -168,7 +171,10 @@ extension LuaState {
             let keyIndex = lua_gettop(L) - 1
             if clua_isinteger(L, keyIndex) != 0 {
                 let position = clua_tointeger(L, keyIndex, nil)
-                if position >= 1, position <= length { clua_pop(L, 1); continue }
+                if position >= 1, position <= length {
+                    clua_pop(L, 1)
+                    continue
+                }
             }
             let key: LuaValue
             let element: LuaValue
@@ -179,7 +185,8 @@ extension LuaState {
                 throw error.at("(key)")
             }
             do {
-                element = try value(at: keyIndex + 1, mode: mode, depth: depth + 1, ancestors: &ancestors, budget: &budget)
+                element = try value(
+                    at: keyIndex + 1, mode: mode, depth: depth + 1, ancestors: &ancestors, budget: &budget)
             } catch {
                 clua_pop(L, 2)
                 throw error.at(key.pathComponent)
@@ -228,8 +235,8 @@ extension LuaValue {
         let (ra, rb) = (rank(a), rank(b))
         if ra != rb { return ra < rb }
         switch (a, b) {
-        case let (.string(x), .string(y)): return x < y
-        case let (.boolean(x), .boolean(y)): return !x && y
+        case (.string(let x), .string(let y)): return x < y
+        case (.boolean(let x), .boolean(let y)): return !x && y
         default:
             if let x = a.doubleValue, let y = b.doubleValue { return x < y }
             return a.description < b.description
@@ -270,7 +277,9 @@ struct CopyBudget {
     mutating func spend(_ bytes: Int) throws(LuaError) {
         left -= bytes
         guard left >= 0 else {
-            throw LuaError(.memoryLimit, "the value is too large to hand to the host (more than \(TextLimit.groupedThousands(allowance)) bytes)")
+            throw LuaError(
+                .memoryLimit,
+                "the value is too large to hand to the host (more than \(TextLimit.groupedThousands(allowance)) bytes)")
         }
     }
 }

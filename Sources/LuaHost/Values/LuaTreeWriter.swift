@@ -53,6 +53,7 @@ public struct LuaTreeWriter {
         open.reserveCapacity(16)
     }
 
+    // swift-format-ignore: AlwaysUseLowerCamelCase
     private var L: OpaquePointer { state.L }
 
     /// Starts a read-only table as the next value, tagged with `tag` (``LuaCall/tag(_:)`` reads
@@ -70,7 +71,8 @@ public struct LuaTreeWriter {
     /// Names the key of the next value written into the current table.
     public mutating func key(_ name: String) throws(LuaError) {
         guard let last = open.indices.last, !open[last].keyPending else {
-            throw LuaError(.host, open.isEmpty ? "a key needs a table to belong to" : "a key needs a value before the next key")
+            throw LuaError(
+                .host, open.isEmpty ? "a key needs a table to belong to" : "a key needs a value before the next key")
         }
         state.pushString(name)
         open[last].keyPending = true

@@ -28,7 +28,10 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: ChangeFormat = .text
 
-    @Option(help: ArgumentHelp("The lowest severity that makes the exit status 1 (default: the workspace's, else high).", valueName: "severity"))
+    @Option(
+        help: ArgumentHelp(
+            "The lowest severity that makes the exit status 1 (default: the workspace's, else high).",
+            valueName: "severity"))
     var failOn: FailOn?
 
     func validate() throws {

@@ -23,16 +23,26 @@ struct Evaluate: ParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
 
-    @Option(help: ArgumentHelp("Evaluate under the law in force on this date (YYYY-MM-DD; default: today).", valueName: "date"))
+    @Option(
+        help: ArgumentHelp(
+            "Evaluate under the law in force on this date (YYYY-MM-DD; default: today).", valueName: "date"))
     var asOf: ISODate?
 
-    @Option(help: ArgumentHelp("Output format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")), or a format an enabled plugin provides (csv with csv-findings).", valueName: "format"))
+    @Option(
+        help: ArgumentHelp(
+            "Output format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")), or a format an enabled plugin provides (csv with csv-findings).",
+            valueName: "format"))
     var format: String = ReportFormat.text.rawValue
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
     var output: String?
 
-    @Option(help: ArgumentHelp("The lowest severity that makes the exit status 1: critical, high, medium, low, info or none (default: the workspace's, else high).", valueName: "severity"))
+    @Option(
+        help: ArgumentHelp(
+            "The lowest severity that makes the exit status 1: critical, high, medium, low, info or none (default: the workspace's, else high).",
+            valueName: "severity"))
     var failOn: FailOn?
 
     @Option(help: ArgumentHelp("Workers evaluating in parallel (default: one per core).", valueName: "n"))
@@ -51,16 +61,22 @@ struct Evaluate: ParsableCommand {
     func run() throws {
         let workspace = try self.workspace.open(systems: paths.isEmpty ? nil : paths)
         if workspace.packs.isEmpty, !workspace.diagnostics.containsErrors {
-            printError("cadre: warning: the workspace `\(workspace.root)` loads no pack: no rule will run (list packs in cadre.yaml)")
+            printError(
+                "cadre: warning: the workspace `\(workspace.root)` loads no pack: no rule will run (list packs in cadre.yaml)"
+            )
         }
         // A plugin's format is found (and its reporter loaded) before the evaluation runs.
-        let pluginReporter = ReportFormat(rawValue: format) == nil ? try PluginFormats.reporter(format, in: workspace) : nil
+        let pluginReporter =
+            ReportFormat(rawValue: format) == nil ? try PluginFormats.reporter(format, in: workspace) : nil
         let asOf = self.asOf ?? ISODate.today()
         if Terminal.stderrIsTerminal {
-            printError("evaluating \(workspace.systemFiles.count) systems against \(workspace.packs.count) packs as of \(asOf)…")
+            printError(
+                "evaluating \(workspace.systemFiles.count) systems against \(workspace.packs.count) packs as of \(asOf)…"
+            )
         }
         // Files are named in the workspace; the report shows them from here.
-        let evaluation = Engine(workspace: workspace, jobs: jobs, readsStores: !noStores).evaluate(asOf: asOf).shown(in: workspace.files)
+        let evaluation = Engine(workspace: workspace, jobs: jobs, readsStores: !noStores).evaluate(asOf: asOf).shown(
+            in: workspace.files)
         let threshold: Severity? =
             switch failOn {
             case .none?: nil
@@ -68,7 +84,8 @@ struct Evaluate: ParsableCommand {
             case nil: workspace.configuration.failOn ?? .high
             }
         let context = ReportContext(
-            toolVersion: CadreVersion.number, colors: output == nil && format == ReportFormat.text.rawValue && Terminal.colors,
+            toolVersion: CadreVersion.number,
+            colors: output == nil && format == ReportFormat.text.rawValue && Terminal.colors,
             verbose: verbose, failOn: threshold)
         let report: String
         if let pluginReporter {

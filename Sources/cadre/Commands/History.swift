@@ -8,7 +8,8 @@ import Foundation
 struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
-        abstract: "List the recorded runs, newest first: number, time, as-of date, pairs evaluated, results, pack versions.",
+        abstract:
+            "List the recorded runs, newest first: number, time, as-of date, pairs evaluated, results, pack versions.",
         discussion: """
             Runs are recorded by cadre recheck (and cadre watch) in .cadre/history.sqlite. A run's \
             number is what cadre diff takes; `last` and `last~1` name the last run and the one before.

@@ -25,7 +25,9 @@ struct Import: ParsableCommand {
     @Argument(help: "The files to import.")
     var files: [String]
 
-    @Option(name: .customLong("output-dir"), help: ArgumentHelp("Where to write the files (default: the current folder).", valueName: "dir"))
+    @Option(
+        name: .customLong("output-dir"),
+        help: ArgumentHelp("Where to write the files (default: the current folder).", valueName: "dir"))
     var outputDirectory: String = "."
 
     @OptionGroup var pluginOptions: PluginOptions
@@ -59,7 +61,9 @@ struct Import: ParsableCommand {
         let result = runtime.runImport(format: format, paths: files)
         for diagnostic in result.diagnostics { printError(diagnostic.description) }
         if result.diagnostics.containsErrors || result.files.isEmpty {
-            if result.files.isEmpty && !result.diagnostics.containsErrors { printError("cadre: the importer produced no file") }
+            if result.files.isEmpty && !result.diagnostics.containsErrors {
+                printError("cadre: the importer produced no file")
+            }
             throw ExitCode(2)
         }
 
@@ -75,9 +79,13 @@ struct Import: ParsableCommand {
             printError("cadre: nothing was written")
             throw ExitCode(2)
         }
-        let existing = result.files.map { folder.path(of: $0.path) }.filter { FileManager.default.fileExists(atPath: $0) }
+        let existing = result.files.map { folder.path(of: $0.path) }.filter {
+            FileManager.default.fileExists(atPath: $0)
+        }
         if !force, !existing.isEmpty {
-            for path in existing { printError("cadre: \(path) already exists; nothing was written (use --force to overwrite)") }
+            for path in existing {
+                printError("cadre: \(path) already exists; nothing was written (use --force to overwrite)")
+            }
             throw ExitCode(2)
         }
         do {

@@ -39,12 +39,17 @@ struct Init: ParsableCommand {
             printError("cadre: \(error)")
             throw ExitCode(2)
         }
-        print("created a workspace in \(TerminalText.line(folder)): cadre.yaml, systems/example-chatbot.yaml, waivers.yaml")
+        print(
+            "created a workspace in \(TerminalText.line(folder)): cadre.yaml, systems/example-chatbot.yaml, waivers.yaml"
+        )
         print("next: describe your systems in systems/, list packs in cadre.yaml, then run `cadre evaluate`")
     }
 
     static func configuration(packs: [String]) -> String {
-        let list = packs.isEmpty ? "[]            # pack folders, e.g. [../policies/gdpr, ../policies/cnil]" : "[\(packs.joined(separator: ", "))]"
+        let list =
+            packs.isEmpty
+            ? "[]            # pack folders, e.g. [../policies/gdpr, ../policies/cnil]"
+            : "[\(packs.joined(separator: ", "))]"
         return """
             cadre: workspace/v1
             name: My customer service

@@ -46,7 +46,9 @@ struct Plugins: ParsableCommand {
         if !detectors.isEmpty { parts.append("detectors: " + detectors.joined(separator: ", ")) }
         if !importers.isEmpty { parts.append("importers: " + importers.joined(separator: ", ")) }
         if !reporters.isEmpty { parts.append("reporters: " + reporters.joined(separator: ", ")) }
-        if !plugin.taxonomyFiles.isEmpty { parts.append("taxonomy: \(plugin.taxonomyFiles.count) file\(plugin.taxonomyFiles.count == 1 ? "" : "s")") }
+        if !plugin.taxonomyFiles.isEmpty {
+            parts.append("taxonomy: \(plugin.taxonomyFiles.count) file\(plugin.taxonomyFiles.count == 1 ? "" : "s")")
+        }
         if !modules.isEmpty { parts.append("modules: " + modules.joined(separator: ", ")) }
         return parts.isEmpty ? "nothing" : parts.joined(separator: " · ")
     }
@@ -65,7 +67,9 @@ struct Plugins: ParsableCommand {
                 print("  " + TerminalText.line(Plugins.provides(plugin, runtime)))
             }
             if !runtime.plugins.isEmpty { print("") }
-            print("\(runtime.plugins.count) plugin\(runtime.plugins.count == 1 ? "" : "s") enabled (plugin API \(PluginLoader.supportedAPI.upperBound))")
+            print(
+                "\(runtime.plugins.count) plugin\(runtime.plugins.count == 1 ? "" : "s") enabled (plugin API \(PluginLoader.supportedAPI.upperBound))"
+            )
         }
     }
 
@@ -87,7 +91,9 @@ struct Plugins: ParsableCommand {
                 throw ExitCode(2)
             }
             var lines = ["\(plugin.id) \(plugin.version)", plugin.manifest.title, ""]
-            if let description = plugin.manifest.description { lines += description.components(separatedBy: "\n") + [""] }
+            if let description = plugin.manifest.description {
+                lines += description.components(separatedBy: "\n") + [""]
+            }
             lines.append("folder:      \(plugin.folder)")
             lines.append("plugin API:  \(plugin.manifest.api)")
             lines.append("digest:      sha256:\(plugin.digest.prefix(16))…")
@@ -99,12 +105,16 @@ struct Plugins: ParsableCommand {
                     if let description = detector.description { lines.append("      \(description)") }
                 }
             }
-            for (title, formats) in [("importers (cadre import FORMAT FILE…)", runtime.importers), ("reporters (cadre evaluate --format NAME)", runtime.reporters)] {
+            for (title, formats) in [
+                ("importers (cadre import FORMAT FILE…)", runtime.importers),
+                ("reporters (cadre evaluate --format NAME)", runtime.reporters),
+            ] {
                 let mine = formats.filter { $0.plugin == plugin.id }
                 guard !mine.isEmpty else { continue }
                 lines += ["", title + ":"]
                 for format in mine {
-                    let extensions = format.extensions.isEmpty ? "" : "  (.\(format.extensions.joined(separator: ", .")))"
+                    let extensions =
+                        format.extensions.isEmpty ? "" : "  (.\(format.extensions.joined(separator: ", .")))"
                     lines.append("  \(format.format)\(extensions)  \(format.description ?? "")")
                 }
             }
@@ -112,7 +122,9 @@ struct Plugins: ParsableCommand {
                 lines += ["", "taxonomy files:"] + plugin.taxonomyFiles.map { "  \($0)" }
             }
             if !plugin.modules.isEmpty {
-                lines += ["", "modules (require):"] + plugin.modules.keys.sorted().map { "  \(plugin.id).\($0)  \(plugin.modules[$0]?.path ?? "")" }
+                lines +=
+                    ["", "modules (require):"]
+                    + plugin.modules.keys.sorted().map { "  \(plugin.id).\($0)  \(plugin.modules[$0]?.path ?? "")" }
             }
             print(lines.map(TerminalText.line).joined(separator: "\n"))
         }

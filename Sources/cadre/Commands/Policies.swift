@@ -30,16 +30,22 @@ struct Policies: ParsableCommand {
         func run() throws {
             let (loaded, rules) = try Policies.rules(workspace)
             for pack in loaded.packs {
-                print(TerminalText.line("\(pack.id) \(pack.version) — \(pack.manifest.title) (\(loaded.files.path(pack.folder)))"))
+                print(
+                    TerminalText.line(
+                        "\(pack.id) \(pack.version) — \(pack.manifest.title) (\(loaded.files.path(pack.folder)))"))
             }
             if !loaded.packs.isEmpty { print("") }
             let width = rules.map(\.id.count).max() ?? 0
             for rule in rules {
-                let window = [rule.effectiveFrom.map { "from \($0)" }, rule.effectiveTo.map { "to \($0)" }].compactMap { $0 }.joined(separator: " ")
-                print(TerminalText.line(
-                    rule.id.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
-                        + rule.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0) + "  " + rule.title
-                        + (window.isEmpty ? "" : "  [\(window)]")))
+                let window = [rule.effectiveFrom.map { "from \($0)" }, rule.effectiveTo.map { "to \($0)" }].compactMap {
+                    $0
+                }.joined(separator: " ")
+                print(
+                    TerminalText.line(
+                        rule.id.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+                            + rule.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0) + "  "
+                            + rule.title
+                            + (window.isEmpty ? "" : "  [\(window)]")))
             }
             print("\n\(rules.count) rules in \(loaded.packs.count) packs")
         }
@@ -67,7 +73,9 @@ struct Policies: ParsableCommand {
             lines.append("severity:    \(rule.severity.rawValue)")
             lines.append("confidence:  \(rule.confidence.rawValue)")
             lines.append("references:  \(rule.references.joined(separator: "; "))")
-            lines.append("in force:    \(rule.effectiveFrom.map { "from \($0)" } ?? "always")\(rule.effectiveTo.map { " to \($0)" } ?? "")")
+            lines.append(
+                "in force:    \(rule.effectiveFrom.map { "from \($0)" } ?? "always")\(rule.effectiveTo.map { " to \($0)" } ?? "")"
+            )
             if let remediation = rule.remediation { lines.append("to comply:   \(remediation)") }
             if !rule.tags.isEmpty { lines.append("tags:        \(rule.tags.joined(separator: ", "))") }
             lines.append("pack:        \(rule.pack) \(rule.packVersion)")

@@ -25,7 +25,10 @@ extension Policies {
 
         @OptionGroup var workspace: WorkspaceOptions
 
-        @Option(name: .shortAndLong, help: ArgumentHelp("Write the catalogue to this file (docs/policies.md) instead of standard output.", valueName: "file"))
+        @Option(
+            name: .shortAndLong,
+            help: ArgumentHelp(
+                "Write the catalogue to this file (docs/policies.md) instead of standard output.", valueName: "file"))
         var output: String?
 
         @Flag(help: "Write nothing; exit 1 when --output's file differs from what the packs give.")
@@ -47,16 +50,21 @@ extension Policies {
             for diagnostic in catalog.diagnostics { printError(diagnostic.description) }
             if catalog.diagnostics.containsErrors { throw ExitCode(2) }
             let base = output.map { ($0 as NSString).deletingLastPathComponent } ?? "."
-            let text = PolicyCatalogue(catalog: catalog) { WorkspaceFiles.relative($0, to: base.isEmpty ? "." : base) }.render()
+            let text = PolicyCatalogue(catalog: catalog) { WorkspaceFiles.relative($0, to: base.isEmpty ? "." : base) }
+                .render()
             guard let output else {
                 print(text, terminator: "")
                 return
             }
             if check {
                 // One byte more than the catalogue is enough to compare, and a FIFO is not waited on.
-                let current = (try? FileReader.read(output, upTo: text.utf8.count + 1)).map { String(decoding: $0, as: UTF8.self) }
+                let current = (try? FileReader.read(output, upTo: text.utf8.count + 1)).map {
+                    String(decoding: $0, as: UTF8.self)
+                }
                 guard current == text else {
-                    printError("cadre: \(output) is \(current == nil ? "missing" : "out of date"): run `cadre policies doc --output \(output)` (make policies-doc)")
+                    printError(
+                        "cadre: \(output) is \(current == nil ? "missing" : "out of date"): run `cadre policies doc --output \(output)` (make policies-doc)"
+                    )
                     throw ExitCode(1)
                 }
                 return

@@ -26,13 +26,18 @@ struct RecheckCommand: ParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
 
-    @Option(help: ArgumentHelp("Evaluate under the law in force on this date (YYYY-MM-DD; default: today).", valueName: "date"))
+    @Option(
+        help: ArgumentHelp(
+            "Evaluate under the law in force on this date (YYYY-MM-DD; default: today).", valueName: "date"))
     var asOf: ISODate?
 
     @Option(help: "Output format: text or json.")
     var format: ChangeFormat = .text
 
-    @Option(help: ArgumentHelp("The lowest severity that makes the exit status 1: critical, high, medium, low, info or none (default: the workspace's, else high).", valueName: "severity"))
+    @Option(
+        help: ArgumentHelp(
+            "The lowest severity that makes the exit status 1: critical, high, medium, low, info or none (default: the workspace's, else high).",
+            valueName: "severity"))
     var failOn: FailOn?
 
     @Option(help: ArgumentHelp("Workers evaluating in parallel (default: one per core).", valueName: "n"))
@@ -54,15 +59,24 @@ struct RecheckCommand: ParsableCommand {
         let threshold = WorkspaceOptions.threshold(failOn, workspace: workspace)
         let outcome: RecheckOutcome
         do {
-            outcome = try Recheck(workspace: workspace, history: history, cadreVersion: CadreVersion.number, jobs: jobs, readsStores: !noStores)
-                .run(asOf: asOf ?? ISODate.today(), record: !dryRun).shown(in: workspace.files)
+            outcome = try Recheck(
+                workspace: workspace, history: history, cadreVersion: CadreVersion.number, jobs: jobs,
+                readsStores: !noStores
+            )
+            .run(asOf: asOf ?? ISODate.today(), record: !dryRun).shown(in: workspace.files)
         } catch {
             printError("cadre: \(error)")
             throw ExitCode(2)
         }
         switch format {
-        case .text: print(ChangeReport(diff: outcome.diff, failOn: threshold).render(outcome, root: workspace.root), terminator: "")
-        case .json: print(ChangeReportJSON(diff: outcome.diff, failOn: threshold).render(outcome, workspace: workspace.configuration.name), terminator: "")
+        case .text:
+            print(
+                ChangeReport(diff: outcome.diff, failOn: threshold).render(outcome, root: workspace.root),
+                terminator: "")
+        case .json:
+            print(
+                ChangeReportJSON(diff: outcome.diff, failOn: threshold).render(
+                    outcome, workspace: workspace.configuration.name), terminator: "")
         }
         let status = outcome.exitStatus(failOn: threshold)
         if status != 0 { throw ExitCode(status) }

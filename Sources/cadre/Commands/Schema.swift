@@ -21,7 +21,9 @@ struct Schema: ParsableCommand {
     @Option(help: "json: the JSON Schema; markdown: the field reference of docs/descriptors.md.")
     var format: Format = .json
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write the schema to this file instead of printing it.", valueName: "file"))
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp("Write the schema to this file instead of printing it.", valueName: "file"))
     var output: String?
 
     @OptionGroup var taxonomy: TaxonomyOptions
@@ -30,10 +32,11 @@ struct Schema: ParsableCommand {
         let (taxonomy, diagnostics) = try taxonomy.load()
         for diagnostic in diagnostics { printError(diagnostic.description) }
         if diagnostics.containsErrors { throw ExitCode(2) }
-        let schema = switch format {
-        case .json: JSONSchemaWriter(taxonomy: taxonomy).descriptorSchema()
-        case .markdown: MarkdownReferenceWriter().descriptorReference()
-        }
+        let schema =
+            switch format {
+            case .json: JSONSchemaWriter(taxonomy: taxonomy).descriptorSchema()
+            case .markdown: MarkdownReferenceWriter().descriptorReference()
+            }
         guard let output else {
             print(schema, terminator: "")
             return
@@ -41,4 +44,3 @@ struct Schema: ParsableCommand {
         try Terminal.write(schema, to: output)
     }
 }
-

@@ -5,7 +5,8 @@ import CadreModel
 struct TaxonomyOptions: ParsableArguments {
     @Option(
         name: .customLong("taxonomy"),
-        help: ArgumentHelp("A taxonomy file (cadre: taxonomy/v1) whose terms are added; repeatable.", valueName: "file"))
+        help: ArgumentHelp("A taxonomy file (cadre: taxonomy/v1) whose terms are added; repeatable.", valueName: "file")
+    )
     var files: [String] = []
 
     /// The taxonomy cadre ships; exit status 2 (with the reason) when it cannot be read.

@@ -32,19 +32,30 @@ struct Test: ParsableCommand {
 
     @OptionGroup var pluginOptions: PluginOptions
 
-    @Option(help: ArgumentHelp("Run only the tests whose full name (\"describe … it\") contains this text or matches this Lua pattern.", valueName: "pattern"))
+    @Option(
+        help: ArgumentHelp(
+            "Run only the tests whose full name (\"describe … it\") contains this text or matches this Lua pattern.",
+            valueName: "pattern"))
     var filter: String?
 
-    @Option(help: ArgumentHelp("Output format: \(TestReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "format"))
+    @Option(
+        help: ArgumentHelp(
+            "Output format: \(TestReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "format")
+    )
     var format: TestReportFormat = .text
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
     var output: String?
 
     @Flag(help: "Print the coverage of rules: for each rule, whether a test saw it fail and one saw it pass.")
     var coverage = false
 
-    @Option(help: ArgumentHelp("Fail (exit status 1) when less than this percentage of rules is covered, naming the rules that are not.", valueName: "percent"))
+    @Option(
+        help: ArgumentHelp(
+            "Fail (exit status 1) when less than this percentage of rules is covered, naming the rules that are not.",
+            valueName: "percent"))
     var minCoverage: Double?
 
     @Option(help: ArgumentHelp("Packs tested in parallel (default: one per core).", valueName: "n"))
@@ -73,17 +84,24 @@ struct Test: ParsableCommand {
         } else if paths.isEmpty {
             let opened = try workspace.open(systems: [])
             // Problems of cadre.yaml itself; the runner reports those of the packs.
-            problems += opened.diagnostics.filter { $0.isError && $0.location.file.hasSuffix(WorkspaceConfiguration.fileName) }.map(opened.files.shown)
+            problems += opened.diagnostics.filter {
+                $0.isError && $0.location.file.hasSuffix(WorkspaceConfiguration.fileName)
+            }.map(opened.files.shown)
             targets = TestTarget.packs(of: opened)
             taxonomy = opened.taxonomy
             enabled = opened.plugins
-            problems += opened.diagnostics.filter { $0.isError && $0.location.file.hasSuffix("plugin.yaml") }.map(opened.files.shown)
+            problems += opened.diagnostics.filter { $0.isError && $0.location.file.hasSuffix("plugin.yaml") }.map(
+                opened.files.shown)
             limits = opened.configuration.limits
             if targets.isEmpty, problems.isEmpty {
                 if workspace.workspace == nil, Workspace.discover() == nil {
-                    printError("cadre: no workspace (cadre.yaml) in this folder or above, and no pack: give packs or test files, or --workspace DIR")
+                    printError(
+                        "cadre: no workspace (cadre.yaml) in this folder or above, and no pack: give packs or test files, or --workspace DIR"
+                    )
                 } else {
-                    printError("cadre: the workspace `\(opened.root)` lists no pack to test (packs: in cadre.yaml), and no path was given")
+                    printError(
+                        "cadre: the workspace `\(opened.root)` lists no pack to test (packs: in cadre.yaml), and no path was given"
+                    )
                 }
                 throw ExitCode(2)
             }
@@ -96,14 +114,16 @@ struct Test: ParsableCommand {
         // The workspace's plugins (when testing its packs) and --plugin folders.
         let (plugins, pluginProblems) = pluginOptions.plugins(besides: enabled, taxonomy: &taxonomy)
         problems += pluginProblems
-        let runner = TestRunner(targets: targets, taxonomy: taxonomy, limits: limits, filter: filter, jobs: jobs, plugins: plugins)
+        let runner = TestRunner(
+            targets: targets, taxonomy: taxonomy, limits: limits, filter: filter, jobs: jobs, plugins: plugins)
         var report = runner.run()
         report.diagnostics = (problems + report.diagnostics).sortedForDisplay()
         if report.cases.isEmpty, !report.hasInvalidInput {
             printError("cadre: warning: no test ran\(filter.map { " (no test name matches --filter \($0))" } ?? "")")
         }
         let context = TestReportContext(
-            toolVersion: CadreVersion.number, colors: output == nil && format == .text && Terminal.colors, verbose: verbose,
+            toolVersion: CadreVersion.number, colors: output == nil && format == .text && Terminal.colors,
+            verbose: verbose,
             coverage: coverage, minCoverage: minCoverage)
         let rendered = format.render(report, context: context)
         if let output {

@@ -26,7 +26,9 @@ struct TimelineCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The first day of the period (YYYY-MM-DD; default: today).", valueName: "date"))
     var from: ISODate?
 
-    @Option(help: ArgumentHelp("The last day of the period (YYYY-MM-DD; default: two years after --from).", valueName: "date"))
+    @Option(
+        help: ArgumentHelp(
+            "The last day of the period (YYYY-MM-DD; default: two years after --from).", valueName: "date"))
     var until: ISODate?
 
     @Option(help: "Output format: text or json.")

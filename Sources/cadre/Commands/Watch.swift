@@ -6,7 +6,7 @@ import Dispatch
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `cadre watch`: re-checks the workspace whenever its files change.
@@ -26,13 +26,19 @@ struct WatchCommand: ParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
 
-    @Option(help: ArgumentHelp("Evaluate under the law in force on this date (default: the day of each re-check).", valueName: "date"))
+    @Option(
+        help: ArgumentHelp(
+            "Evaluate under the law in force on this date (default: the day of each re-check).", valueName: "date"))
     var asOf: ISODate?
 
-    @Option(help: ArgumentHelp("The lowest severity counted as a new failure (default: the workspace's, else high).", valueName: "severity"))
+    @Option(
+        help: ArgumentHelp(
+            "The lowest severity counted as a new failure (default: the workspace's, else high).", valueName: "severity"
+        ))
     var failOn: FailOn?
 
-    @Option(help: ArgumentHelp("Quiet time after the last change before re-checking, in milliseconds.", valueName: "ms"))
+    @Option(
+        help: ArgumentHelp("Quiet time after the last change before re-checking, in milliseconds.", valueName: "ms"))
     var debounce: Int = 300
 
     @Flag(help: "Poll for changes instead of using inotify.")
@@ -70,7 +76,7 @@ struct WatchCommand: ParsableCommand {
             source.resume()
             return source
         }
-        defer { sources.forEach { $0.cancel() } }
+        defer { for source in sources { source.cancel() } }
 
         let history = try workspace.history()
         var opened = try workspace.open()
@@ -89,8 +95,11 @@ struct WatchCommand: ParsableCommand {
     private func recheck(_ workspace: Workspace, history: HistoryStore, first: Bool) {
         let threshold = WorkspaceOptions.threshold(failOn, workspace: workspace)
         do {
-            let outcome = try Recheck(workspace: workspace, history: history, cadreVersion: CadreVersion.number, jobs: jobs, readsStores: !noStores)
-                .run(asOf: asOf ?? ISODate.today()).shown(in: workspace.files)
+            let outcome = try Recheck(
+                workspace: workspace, history: history, cadreVersion: CadreVersion.number, jobs: jobs,
+                readsStores: !noStores
+            )
+            .run(asOf: asOf ?? ISODate.today()).shown(in: workspace.files)
             let report = ChangeReport(diff: outcome.diff, failOn: threshold)
             if first || !outcome.diff.isEmpty || !outcome.diagnostics.isEmpty || outcome.run == nil {
                 say(report.render(outcome, root: workspace.root), terminator: "")

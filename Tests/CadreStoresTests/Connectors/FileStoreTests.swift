@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CadreStores
 
 /// CSV and JSONL files, written by the test, read through a ``FileStore``.
@@ -9,7 +10,8 @@ import Testing
         let folder = TemporaryDirectory()
         var recordings = "\u{FEFF}id;recorded_at;caller_phone;comment\r\n"
         for (k, (value, _)) in DateCases.values.enumerated() {
-            recordings += "\(k);\(DateCases.text(value) ?? "");\(k % 3 == 0 ? "" : "\"\(Seeds.phone)\"");\"appel \"\"\(k)\"\"; suite\"\r\n"
+            recordings +=
+                "\(k);\(DateCases.text(value) ?? "");\(k % 3 == 0 ? "" : "\"\(Seeds.phone)\"");\"appel \"\"\(k)\"\"; suite\"\r\n"
         }
         try folder.write("recordings.csv", recordings)
         var chats = "channel,message,note\n"
@@ -17,7 +19,7 @@ import Testing
             let message = k % 3 == 0 ? Seeds.message : "Merci pour votre aide,\nbonne journée."
             chats += "web,\"\(message.replacingOccurrences(of: "\"", with: "\"\""))\",\(k % 5 == 0 ? Seeds.card : "")\n"
         }
-        chats += "\n"                                      // a trailing blank line
+        chats += "\n"  // a trailing blank line
         try folder.write("chats.csv", chats)
         try folder.write("notes.txt", "not a table")
         return folder
@@ -30,7 +32,8 @@ import Testing
             let phone = k % 3 == 0 ? "null" : "\"\(Seeds.phone)\""
             let extra = k == 5 ? ", \"meta\": {\"tags\": [\"a\", {\"b\": \"}\"}]}, \"vip\": true" : ""
             if k == 2 { lines += "   \n" }
-            lines += "{\"id\": \(k), \"recorded_at\": \(DateCases.json(value)), \"caller_phone\": \(phone)\(extra), \"message\": \"\(k % 2 == 0 ? "Mon mail : jean.dupont\\u0040example.fr \\u00e9t\\u00e9 \\ud83d\\udcde" : "rien")\"}\n"
+            lines +=
+                "{\"id\": \(k), \"recorded_at\": \(DateCases.json(value)), \"caller_phone\": \(phone)\(extra), \"message\": \"\(k % 2 == 0 ? "Mon mail : jean.dupont\\u0040example.fr \\u00e9t\\u00e9 \\ud83d\\udcde" : "rien")\"}\n"
         }
         try folder.write("recordings.jsonl", lines)
         return folder
@@ -38,7 +41,9 @@ import Testing
 
     @Test func csvSchemaAndCounts() throws {
         let folder = try Self.csvFolder()
-        let store = try StoreEndpoint(id: "exports", engine: .csv, url: "file://${EXPORTS}").open(environment: ["EXPORTS": folder.path])
+        let store = try StoreEndpoint(id: "exports", engine: .csv, url: "file://${EXPORTS}").open(environment: [
+            "EXPORTS": folder.path
+        ])
         defer { store.close() }
         #expect(try store.tableNames() == ["chats", "recordings"])
         let schema = try store.schema(of: "recordings")
@@ -50,15 +55,23 @@ import Testing
         #expect(try store.count(in: "recordings", whereNull: "recorded_at") == 1)
         #expect(try store.distinctCount(in: "recordings", of: "caller_phone") == 1)
         #expect(try store.distinctCount(in: "recordings", of: "comment") == DateCases.values.count)
-        #expect(try store.count(in: "recordings", olderThan: DateCases.cutoff, by: "recorded_at") == DateCases.olderCount)
-        #expect(try store.count(in: "recordings", olderThan: Date(timeIntervalSince1970: 1_735_689_599.999), by: "recorded_at") == DateCases.olderCount - 1)
+        #expect(
+            try store.count(in: "recordings", olderThan: DateCases.cutoff, by: "recorded_at") == DateCases.olderCount)
+        #expect(
+            try store.count(
+                in: "recordings", olderThan: Date(timeIntervalSince1970: 1_735_689_599.999), by: "recorded_at")
+                == DateCases.olderCount - 1)
         let range = try store.dateRange(in: "recordings", of: "recorded_at")
-        #expect(range == DateRange(earliest: DateCases.earliest, latest: DateCases.latest, unreadable: DateCases.unreadableCount))
+        #expect(
+            range
+                == DateRange(
+                    earliest: DateCases.earliest, latest: DateCases.latest, unreadable: DateCases.unreadableCount))
     }
 
     @Test func csvScanFindsValuesInQuotedMultilineFields() throws {
         let folder = try Self.csvFolder()
-        let store = try FileStore(endpoint: StoreEndpoint(id: "exports", engine: .csv, url: folder.file("chats.csv")), environment: [:])
+        let store = try FileStore(
+            endpoint: StoreEndpoint(id: "exports", engine: .csv, url: folder.file("chats.csv")), environment: [:])
         #expect(try store.tableNames() == ["chats"])
         let report = try store.scan("chats", columns: ["message", "note"], detectors: .standard, limits: ScanLimits())
         #expect(report.rowsScanned == 30)
@@ -72,7 +85,8 @@ import Testing
 
     @Test func jsonlSchemaCountsAndScan() throws {
         let folder = try Self.jsonlFile()
-        let store = try StoreEndpoint(id: "events", engine: .jsonl, url: folder.file("recordings.jsonl")).open(environment: [:])
+        let store = try StoreEndpoint(id: "events", engine: .jsonl, url: folder.file("recordings.jsonl")).open(
+            environment: [:])
         #expect(try store.tableNames() == ["recordings"])
         let schema = try store.schema(of: "recordings")
         #expect(schema.columns.map(\.name) == ["id", "recorded_at", "caller_phone", "message", "meta", "vip"])
@@ -80,19 +94,23 @@ import Testing
         #expect(try store.count(in: "recordings") == DateCases.values.count)
         #expect(try store.count(in: "recordings", whereNull: "caller_phone") == 5)
         #expect(try store.count(in: "recordings", whereNull: "meta") == DateCases.values.count - 1)
-        #expect(try store.count(in: "recordings", olderThan: DateCases.cutoff, by: "recorded_at") == DateCases.olderCount)
-        #expect(try store.dateRange(in: "recordings", of: "recorded_at") ==
-                DateRange(earliest: DateCases.earliest, latest: DateCases.latest, unreadable: DateCases.unreadableCount))
+        #expect(
+            try store.count(in: "recordings", olderThan: DateCases.cutoff, by: "recorded_at") == DateCases.olderCount)
+        #expect(
+            try store.dateRange(in: "recordings", of: "recorded_at")
+                == DateRange(
+                    earliest: DateCases.earliest, latest: DateCases.latest, unreadable: DateCases.unreadableCount))
         #expect(try store.distinctCount(in: "recordings", of: "message") == 2)
         let report = try store.scan("recordings", columns: ["message", "meta"])
-        #expect(report[detector: "email"]?.matches == 7)          // written with a \u0040 escape
+        #expect(report[detector: "email"]?.matches == 7)  // written with a \u0040 escape
         #expect(report[detector: "email"]?.examples.map(\.text) == ["j***@e***.fr"])
     }
 
     @Test func jsonlLineThatIsNotAnObject() throws {
         let folder = TemporaryDirectory()
         try folder.write("bad.jsonl", "{\"a\": 1}\n{\"a\": \"jean.dupont@example.fr\"\n")
-        let store = try FileStore(endpoint: StoreEndpoint(id: "events", engine: .jsonl, url: folder.path), environment: [:])
+        let store = try FileStore(
+            endpoint: StoreEndpoint(id: "events", engine: .jsonl, url: folder.path), environment: [:])
         do {
             _ = try store.count(in: "bad")
             Issue.record("counted")
@@ -104,8 +122,12 @@ import Testing
 
     @Test func missingTableAndColumnInFiles() throws {
         let folder = try Self.csvFolder()
-        let store = try FileStore(endpoint: StoreEndpoint(id: "exports", engine: .csv, url: folder.path), environment: [:])
-        #expect(throws: StoreError(.missingTable, store: "exports", table: "notes", message: "its folder has no .csv file of that name")) {
+        let store = try FileStore(
+            endpoint: StoreEndpoint(id: "exports", engine: .csv, url: folder.path), environment: [:])
+        #expect(
+            throws: StoreError(
+                .missingTable, store: "exports", table: "notes", message: "its folder has no .csv file of that name")
+        ) {
             try store.count(in: "notes")
         }
         do {
@@ -121,8 +143,10 @@ import Testing
         let folder = try Self.csvFolder()
         let jsonl = try Self.jsonlFile()
         let before = try FolderDigest.of(folder.path) + FolderDigest.of(jsonl.path)
-        let csvStore = try FileStore(endpoint: StoreEndpoint(id: "exports", engine: .csv, url: folder.path), environment: [:])
-        let jsonlStore = try FileStore(endpoint: StoreEndpoint(id: "events", engine: .jsonl, url: jsonl.path), environment: [:])
+        let csvStore = try FileStore(
+            endpoint: StoreEndpoint(id: "exports", engine: .csv, url: folder.path), environment: [:])
+        let jsonlStore = try FileStore(
+            endpoint: StoreEndpoint(id: "events", engine: .jsonl, url: jsonl.path), environment: [:])
         SQLiteReadOnlyTests.everything(csvStore)
         SQLiteReadOnlyTests.everything(jsonlStore)
         #expect(try FolderDigest.of(folder.path) + FolderDigest.of(jsonl.path) == before)
@@ -135,7 +159,7 @@ import Testing
         let store = try FileStore(endpoint: StoreEndpoint(id: "f", engine: .csv, url: folder.path), environment: [:])
         #expect(try store.count(in: "t") == 3)
         #expect(try store.count(in: "t", whereNull: "b") == 2)
-        #expect(try store.count(in: "t", whereNull: "c") == 1)      // "" is an empty string, not null
+        #expect(try store.count(in: "t", whereNull: "c") == 1)  // "" is an empty string, not null
         #expect(try store.distinctCount(in: "t", of: "a") == 3)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import CadreStores
 
 /// The store cannot change the database: checksums before and after, attempts through the API,
@@ -42,7 +43,8 @@ import Testing
         }
         // Still the same rows.
         let check = try DatabaseQueue(path: fixture.path)
-        #expect(try check.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM recordings") } == DateCases.values.count)
+        #expect(
+            try check.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM recordings") } == DateCases.values.count)
         try check.close()
     }
 
@@ -71,8 +73,10 @@ import Testing
         defer { store.close() }
         // Below the API: even SQL run on the store's own connection cannot write.
         #expect(try store.queue.read { try Int.fetchOne($0, sql: "PRAGMA query_only") } == 1)
-        for sql in ["DELETE FROM recordings", "INSERT INTO customers (email) VALUES ('x')", "CREATE TABLE t (x)",
-                    "DROP TABLE chats", "PRAGMA query_only = OFF; DELETE FROM recordings"] {
+        for sql in [
+            "DELETE FROM recordings", "INSERT INTO customers (email) VALUES ('x')", "CREATE TABLE t (x)",
+            "DROP TABLE chats", "PRAGMA query_only = OFF; DELETE FROM recordings",
+        ] {
             #expect(throws: DatabaseError.self, "\(sql)") {
                 try store.queue.inDatabase { db in try db.execute(sql: sql) }
             }

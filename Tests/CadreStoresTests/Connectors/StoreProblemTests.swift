@@ -1,6 +1,7 @@
 import CadreModel
 import Foundation
 import Testing
+
 @testable import CadreStores
 
 /// Store problems give typed errors that name the store and what went wrong, never the URL.
@@ -39,7 +40,8 @@ import Testing
             #expect(error.sqlState == "SQLITE_26")
         }
         do {
-            _ = try SQLiteStore(endpoint: StoreEndpoint(id: "calls", engine: .sqlite, url: folder.path), environment: [:])
+            _ = try SQLiteStore(
+                endpoint: StoreEndpoint(id: "calls", engine: .sqlite, url: folder.path), environment: [:])
             Issue.record("opened a folder")
         } catch {
             #expect(error.code == .unreadableFile)
@@ -47,13 +49,17 @@ import Testing
     }
 
     @Test func missingVariable() {
-        let endpoint = StoreEndpoint(id: "crm", engine: .postgres, url: "postgres://app:${CRM_PASSWORD}@db.internal/crm")
+        let endpoint = StoreEndpoint(
+            id: "crm", engine: .postgres, url: "postgres://app:${CRM_PASSWORD}@db.internal/crm")
         do {
             _ = try endpoint.open(environment: ["OTHER": "x"])
             Issue.record("opened")
         } catch {
             #expect(error.code == .missingVariable)
-            #expect(error.description == "store 'crm': the environment variable CRM_PASSWORD its URL refers to is not set [missing-variable]")
+            #expect(
+                error.description
+                    == "store 'crm': the environment variable CRM_PASSWORD its URL refers to is not set [missing-variable]"
+            )
         }
     }
 
@@ -115,14 +121,18 @@ import Testing
             Issue.record("counted")
         } catch {
             #expect(error.code == .missingTable)
-            #expect(error.description == "store 'calls', table 'recording': the database has no such table [missing-table]")
+            #expect(
+                error.description == "store 'calls', table 'recording': the database has no such table [missing-table]")
         }
         do {
             _ = try store.count(in: "recordings", olderThan: DateCases.cutoff, by: "recorded_on")
             Issue.record("counted")
         } catch {
             #expect(error.code == .missingColumn)
-            #expect(error.description == "store 'calls', table 'recordings', column 'recorded_on': the table has no such column [missing-column]")
+            #expect(
+                error.description
+                    == "store 'calls', table 'recordings', column 'recorded_on': the table has no such column [missing-column]"
+            )
         }
         do {
             _ = try store.scan("chats", columns: ["message", "body"])
@@ -137,7 +147,10 @@ import Testing
         let fixture = try SQLiteFixture.standard()
         let store = try fixture.open()
         defer { store.close() }
-        #expect(throws: StoreError(.invalidRequest, store: "calls", table: "chats", message: "a scan needs at least one column")) {
+        #expect(
+            throws: StoreError(
+                .invalidRequest, store: "calls", table: "chats", message: "a scan needs at least one column")
+        ) {
             try store.scan("chats", columns: [], detectors: .standard, limits: ScanLimits())
         }
         do {
@@ -166,7 +179,8 @@ import Testing
         let fileURL = StoreEndpoint(id: "calls", engine: .sqlite, url: "file://" + fixture.path)
         #expect(try fileURL.open(environment: [:]).count(in: "customers") == 4)
         do {
-            _ = try StoreEndpoint(id: "calls", engine: .sqlite, url: "sqlite://server/calls.sqlite").open(environment: [:])
+            _ = try StoreEndpoint(id: "calls", engine: .sqlite, url: "sqlite://server/calls.sqlite").open(
+                environment: [:])
             Issue.record("opened")
         } catch {
             #expect(error.code == .invalidURL)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CadreStores
 
 /// A detector as a plugin would bring one: a name, a pattern (here: `CLI-` and six digits) and a
@@ -13,7 +14,8 @@ struct CustomerNumberDetector: Detector {
         var i = 0
         while i + 10 <= text.count {
             if Array(text[i..<(i + 4)]) == prefix, text[(i + 4)..<(i + 10)].allSatisfy({ (0x30...0x39).contains($0) }),
-               validate(String(decoding: text[(i + 4)..<(i + 10)], as: UTF8.self)) {
+                validate(String(decoding: text[(i + 4)..<(i + 10)], as: UTF8.self))
+            {
                 report(i..<(i + 10))
                 i += 10
             } else {
@@ -54,7 +56,9 @@ struct CustomerNumberDetector: Detector {
             try registry.register(EmailDetector())
         } catch {
             #expect(error.code == .duplicateName)
-            #expect(error.description == "detector 'email': a detector named 'email' is already registered [duplicate-name]")
+            #expect(
+                error.description == "detector 'email': a detector named 'email' is already registered [duplicate-name]"
+            )
         }
         #expect(registry.names.count == 7)
     }
@@ -85,7 +89,8 @@ struct CustomerNumberDetector: Detector {
     }
 
     @Test func examplesAreDistinctAndCapped() throws {
-        var scanner = TextScanner(detectors: try DetectorRegistry.standard.selecting(["email"]), columns: ["a", "b"], examplesPerDetector: 2)
+        var scanner = TextScanner(
+            detectors: try DetectorRegistry.standard.selecting(["email"]), columns: ["a", "b"], examplesPerDetector: 2)
         for text in ["x@example.fr", "x@example.fr", "xavier@exemple.fr", "y@example.fr", "z@example.fr"] {
             scanner.beginRow()
             scanner.scan(text, column: 1)
@@ -95,7 +100,10 @@ struct CustomerNumberDetector: Detector {
         #expect(tally.rows == 5)
         #expect(tally.matchesByColumn == ["b": 5])
         // x@example.fr and xavier@exemple.fr redact alike: one example; then y@….
-        #expect(tally.examples == [RedactedExample(column: "b", row: 1, text: "x***@e***.fr"),
-                                   RedactedExample(column: "b", row: 4, text: "y***@e***.fr")])
+        #expect(
+            tally.examples == [
+                RedactedExample(column: "b", row: 1, text: "x***@e***.fr"),
+                RedactedExample(column: "b", row: 4, text: "y***@e***.fr"),
+            ])
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CadreStores
 
 /// Each native detector: what it finds (with the ways people write it), what it must not find,
@@ -15,8 +16,10 @@ import Testing
         #expect(EmailDetector().rawMatches(in: text) == [expected])
     }
 
-    @Test(arguments: ["@example.fr", "jean@", "jean@localhost", "a@b.c", "jean..dupont@example.fr",
-                      "user@-example.com", "user@example.123", "deux @ example.fr", ".@example.fr"])
+    @Test(arguments: [
+        "@example.fr", "jean@", "jean@localhost", "a@b.c", "jean..dupont@example.fr",
+        "user@-example.com", "user@example.123", "deux @ example.fr", ".@example.fr",
+    ])
     func emailRejected(text: String) {
         #expect(EmailDetector().rawMatches(in: text).isEmpty)
     }
@@ -45,7 +48,8 @@ import Testing
 
     @Test(arguments: [
         "Commande 123456789012", "0612345678901", "06 12 34 56 7", "1234567890", "06 12 34 56 78 90",
-        "réf. 0012345678", "+33 6 12 34 56", "+999 1234 5678", "+33 0 12 34 56 78", "A0612345678", "0012 3456 7890 1234",
+        "réf. 0012345678", "+33 6 12 34 56", "+999 1234 5678", "+33 0 12 34 56 78", "A0612345678",
+        "0012 3456 7890 1234",
     ])
     func phoneRejected(text: String) {
         #expect(PhoneDetector().rawMatches(in: text).isEmpty)
@@ -70,11 +74,11 @@ import Testing
     }
 
     @Test(arguments: [
-        "FR76 3000 6000 0112 3456 7890 188",       // check digits wrong
-        "FR76 3000 6000 0112 3456 7890 18",        // too short for FR
-        "FR7630006000011234567890189123",          // too long
-        "ZZ76 3000 6000 0112 3456 7890 189",       // no such country
-        "XFR7630006000011234567890189",            // glued to a word
+        "FR76 3000 6000 0112 3456 7890 188",  // check digits wrong
+        "FR76 3000 6000 0112 3456 7890 18",  // too short for FR
+        "FR7630006000011234567890189123",  // too long
+        "ZZ76 3000 6000 0112 3456 7890 189",  // no such country
+        "XFR7630006000011234567890189",  // glued to a word
     ])
     func ibanRejected(text: String) {
         #expect(IBANDetector().rawMatches(in: text).isEmpty)
@@ -98,17 +102,18 @@ import Testing
         #expect(PaymentCardDetector().rawMatches(in: text) == [expected])
     }
 
-    @Test(arguments: [
-        "4242 4242 4242 4241",            // Luhn fails
-        "1234 5678 9012 3456",            // no scheme starts with 1
-        "9999 9999 9999 9995",            // no scheme starts with 9
-        "42424242424242424242",           // 20 digits
-        "4242 4242 4242 4242 4242",       // a longer number
-        "42 4242 4242 4242 42",           // not a card grouping
-        "ref4242424242424242",            // glued to a word
-        "3.4242424242424242",             // decimals of a number
-        "378282246310005 ",               // Amex length, fine, but…
-    ].dropLast())
+    @Test(
+        arguments: [
+            "4242 4242 4242 4241",  // Luhn fails
+            "1234 5678 9012 3456",  // no scheme starts with 1
+            "9999 9999 9999 9995",  // no scheme starts with 9
+            "42424242424242424242",  // 20 digits
+            "4242 4242 4242 4242 4242",  // a longer number
+            "42 4242 4242 4242 42",  // not a card grouping
+            "ref4242424242424242",  // glued to a word
+            "3.4242424242424242",  // decimals of a number
+            "378282246310005 ",  // Amex length, fine, but…
+        ].dropLast())
     func cardRejected(text: String) {
         #expect(PaymentCardDetector().rawMatches(in: text).isEmpty)
     }
@@ -131,13 +136,13 @@ import Testing
     }
 
     @Test(arguments: [
-        "1 85 05 78 006 084 92",     // key wrong
-        "1 85 13 78 006 084 91",     // month 13 (and key)
-        "5 85 05 78 006 084 91",     // sex 5
-        "2 90 02 2A 004 012 19",     // Corsica, key wrong
-        "2 90 02 2C 004 012 18",     // not a department
-        "1850578006084",             // no key
-        "18505780060849100",         // longer number
+        "1 85 05 78 006 084 92",  // key wrong
+        "1 85 13 78 006 084 91",  // month 13 (and key)
+        "5 85 05 78 006 084 91",  // sex 5
+        "2 90 02 2A 004 012 19",  // Corsica, key wrong
+        "2 90 02 2C 004 012 18",  // not a department
+        "1850578006084",  // no key
+        "18505780060849100",  // longer number
     ])
     func nirRejected(text: String) {
         #expect(NIRDetector().rawMatches(in: text).isEmpty)
@@ -147,7 +152,9 @@ import Testing
         #expect(NIRDetector().redactedMatches(in: "1 85 05 78 006 084 91") == ["* ** ** ** *** *** 91"])
     }
 
-    @Test(arguments: [("client 192.168.1.20 connecté", "192.168.1.20"), ("8.8.8.8.", "8.8.8.8"), ("(10.0.0.255)", "10.0.0.255")])
+    @Test(arguments: [
+        ("client 192.168.1.20 connecté", "192.168.1.20"), ("8.8.8.8.", "8.8.8.8"), ("(10.0.0.255)", "10.0.0.255"),
+    ])
     func ipv4Found(text: String, expected: String) {
         #expect(IPv4Detector().rawMatches(in: text) == [expected])
     }
@@ -168,7 +175,9 @@ import Testing
         #expect(IPv6Detector().rawMatches(in: text) == [expected])
     }
 
-    @Test(arguments: ["à 10:30:00", "00:1A:2B:3C:4D:5E", "::1", "::", "std::string", "a:b:c", "1::2::3", "2001:db8:::1", "12345::1"])
+    @Test(arguments: [
+        "à 10:30:00", "00:1A:2B:3C:4D:5E", "::1", "::", "std::string", "a:b:c", "1::2::3", "2001:db8:::1", "12345::1",
+    ])
     func ipv6Rejected(text: String) {
         #expect(IPv6Detector().rawMatches(in: text).isEmpty)
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CadreStores
 
 /// Random digit runs are not reported: the validation (checksums, lengths, prefixes) keeps them out.
@@ -37,7 +38,8 @@ import Testing
         var text = ""
         for _ in 0..<20_000 {
             let length = Int.random(in: 5...25, using: &rng)
-            var digits = [Int.random(in: 1...9, using: &rng)] + (1..<length).map { _ in Int.random(in: 0...9, using: &rng) }
+            var digits =
+                [Int.random(in: 1...9, using: &rng)] + (1..<length).map { _ in Int.random(in: 0...9, using: &rng) }
             // Choose the last digit so that both checks fail.
             for last in 0...9 {
                 digits[length - 1] = last

@@ -17,7 +17,8 @@ enum PostgresTestServer {
     /// The server's URL, or nil after recording why the test cannot run.
     static func url(sourceLocation: SourceLocation = #_sourceLocation) -> String? {
         guard let url = environment["CADRE_TEST_PG_URL"], !url.isEmpty else {
-            Issue.record("""
+            Issue.record(
+                """
                 CADRE_TEST_PG_URL is not set: the PostgreSQL tests need a server. Run `make test` (it starts one \
                 with scripts/start-postgres.sh), or `eval "$(scripts/start-postgres.sh)"` before `swift test`; \
                 set CADRE_SKIP_POSTGRES=1 to skip these tests on purpose.
@@ -50,7 +51,9 @@ final class PostgresSeeder {
         let configuration = PostgresConnection.Configuration(
             host: c.host ?? "127.0.0.1", port: c.port ?? 5432, username: c.user ?? "", password: c.password,
             database: String(c.path.dropFirst()), tls: .disable)
-        connection = try PostgresConnection.connect(on: group.next(), configuration: configuration, id: 9, logger: logger).wait()
+        connection = try PostgresConnection.connect(
+            on: group.next(), configuration: configuration, id: 9, logger: logger
+        ).wait()
     }
 
     deinit {
@@ -69,8 +72,10 @@ final class PostgresSeeder {
 
     /// A digest of a table's rows, in id order.
     func digest(_ table: String) throws -> String {
-        try run("SELECT coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') || ':' || count(*) FROM \(table) t")
-            .first?.decode(String.self) ?? ""
+        try run(
+            "SELECT coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') || ':' || count(*) FROM \(table) t"
+        )
+        .first?.decode(String.self) ?? ""
     }
 
     /// The tables of the public schema, sorted.

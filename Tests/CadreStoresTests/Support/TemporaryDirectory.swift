@@ -54,7 +54,9 @@ enum FolderDigest {
             hash ^= UInt64(b)
             hash = hash &* 0x0000_0100_0000_01B3
         }
-        let modified = (try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        let modified =
+            (try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date)?.timeIntervalSince1970
+            ?? 0
         return "\(String(hash, radix: 16)) \(data.count) \(modified)"
     }
 }

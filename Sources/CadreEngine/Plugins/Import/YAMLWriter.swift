@@ -49,17 +49,21 @@ struct YAMLWriter {
         }
     }
 
-    private static let taxonomyTerm = ObjectShape(name: "term", summary: "", fields: [
-        .required("name", .string(.text), ""), .optional("description", .string(.text), ""),
-        .optional("origin", .string(.text), ""), .optional("special", .string(.text), ""),
-        .optional("replaced_by", .string(.text), ""),
-    ])
-    private static let taxonomyShape = ObjectShape(name: "taxonomy", summary: "", fields: [
-        .required("cadre", .constant(Taxonomy.fileFormat), ""), .optional("origin", .string(.text), ""),
-        .optional("data_categories", .dictionary(keys: .taxonomyKey, values: .object(taxonomyTerm)), ""),
-        .optional("data_uses", .dictionary(keys: .taxonomyKey, values: .object(taxonomyTerm)), ""),
-        .optional("data_subjects", .dictionary(keys: .taxonomyKey, values: .object(taxonomyTerm)), ""),
-    ])
+    private static let taxonomyTerm = ObjectShape(
+        name: "term", summary: "",
+        fields: [
+            .required("name", .string(.text), ""), .optional("description", .string(.text), ""),
+            .optional("origin", .string(.text), ""), .optional("special", .string(.text), ""),
+            .optional("replaced_by", .string(.text), ""),
+        ])
+    private static let taxonomyShape = ObjectShape(
+        name: "taxonomy", summary: "",
+        fields: [
+            .required("cadre", .constant(Taxonomy.fileFormat), ""), .optional("origin", .string(.text), ""),
+            .optional("data_categories", .dictionary(keys: .taxonomyKey, values: .object(taxonomyTerm)), ""),
+            .optional("data_uses", .dictionary(keys: .taxonomyKey, values: .object(taxonomyTerm)), ""),
+            .optional("data_subjects", .dictionary(keys: .taxonomyKey, values: .object(taxonomyTerm)), ""),
+        ])
 
     // MARK: Collections
 
@@ -99,7 +103,9 @@ struct YAMLWriter {
         }
     }
 
-    private mutating func writeMapping(_ table: LuaTable, shape: ValueShape?, indent: String, path: String, firstPrefix: String? = nil) {
+    private mutating func writeMapping(
+        _ table: LuaTable, shape: ValueShape?, indent: String, path: String, firstPrefix: String? = nil
+    ) {
         var prefix = firstPrefix
         for (key, value, valueShape) in Self.entries(table, shape: shape) {
             let childPath = path.isEmpty ? key : path + "." + key
@@ -117,7 +123,9 @@ struct YAMLWriter {
             let keyText = Self.key(key)
             switch value {
             case .table(let child) where Self.isMapping(child, shape: valueShape):
-                if let flow = flowMapping(child, shape: valueShape, path: childPath, width: lead.count + keyText.count + 2) {
+                if let flow = flowMapping(
+                    child, shape: valueShape, path: childPath, width: lead.count + keyText.count + 2)
+                {
                     lines.append("\(lead)\(keyText): \(flow)")
                 } else {
                     lines.append("\(lead)\(keyText):")
@@ -152,10 +160,13 @@ struct YAMLWriter {
             if let comment = comments[childPath] { lines += Self.commentLines(comment, indent: indent) }
             switch element {
             case .table(let child) where Self.isMapping(child, shape: elementShape):
-                if let flow = flowMapping(child, shape: elementShape, path: childPath, width: indent.count + 2), child.fields.count <= 3 {
+                if let flow = flowMapping(child, shape: elementShape, path: childPath, width: indent.count + 2),
+                    child.fields.count <= 3
+                {
                     lines.append("\(indent)- \(flow)")
                 } else {
-                    writeMapping(child, shape: elementShape, indent: indent + "  ", path: childPath, firstPrefix: indent + "- ")
+                    writeMapping(
+                        child, shape: elementShape, indent: indent + "  ", path: childPath, firstPrefix: indent + "- ")
                 }
             case .table(let child):
                 if let flow = flowSequence(child.array, path: childPath, width: indent.count + 2) {
@@ -201,7 +212,9 @@ struct YAMLWriter {
     }
 
     private static func commentLines(_ text: String, indent: String) -> [String] {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "\(indent)#" : "\(indent)# \($0)" }
+        text.split(separator: "\n", omittingEmptySubsequences: false).map {
+            $0.isEmpty ? "\(indent)#" : "\(indent)# \($0)"
+        }
     }
 
     // MARK: Scalars
@@ -238,7 +251,9 @@ struct YAMLWriter {
         if "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) {
             // `-` and `?` and `:` may start a plain scalar when a non-space follows, but numbers
             // such as -1 must stay strings.
-            guard first == "-" || first == ":" || first == "?", s.count > 1, !s.dropFirst().hasPrefix(" ") else { return false }
+            guard first == "-" || first == ":" || first == "?", s.count > 1, !s.dropFirst().hasPrefix(" ") else {
+                return false
+            }
         }
         if s.contains(": ") || s.contains(" #") || s.hasSuffix(":") { return false }
         if s.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return false }
@@ -281,6 +296,6 @@ struct YAMLWriter {
     }
 }
 
-private extension String {
-    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

@@ -66,7 +66,9 @@ final class CSVReader: FileRecordReader {
         var sawByte = false
         var quoted = false
         let delimiter = self.delimiter
-        let quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
+        let quote = UInt8(ascii: "\"")
+        let newline = UInt8(ascii: "\n")
+        let carriageReturn = UInt8(ascii: "\r")
         let record = self.record
         var fieldStart = 0
         func closeField() {
@@ -113,7 +115,7 @@ final class CSVReader: FileRecordReader {
                             done = true
                             return i
                         } else if b != carriageReturn {
-                            record.append(b)                  // lenient: text after a closing quote
+                            record.append(b)  // lenient: text after a closing quote
                             state = .unquoted
                         }
                     }
@@ -121,11 +123,12 @@ final class CSVReader: FileRecordReader {
                 return i
             }
             if record.count > Self.maxRecordBytes {
-                throw StoreError(.invalidData, store: reader.store, table: reader.table,
-                                 message: "record \(recordNumber + 1) is larger than 64 MiB (an unclosed quote?)")
+                throw StoreError(
+                    .invalidData, store: reader.store, table: reader.table,
+                    message: "record \(recordNumber + 1) is larger than 64 MiB (an unclosed quote?)")
             }
             if !more {
-                guard sawByte else { return false }           // nothing left: no record
+                guard sawByte else { return false }  // nothing left: no record
                 closeField()
                 return true
             }
@@ -141,11 +144,14 @@ final class CSVReader: FileRecordReader {
             for b in bytes {
                 if b == UInt8(ascii: "\"") { inQuotes.toggle() }
                 if b == UInt8(ascii: "\n"), !inQuotes { break }
-                if !inQuotes, b == UInt8(ascii: ",") || b == UInt8(ascii: ";") || b == UInt8(ascii: "\t") || b == UInt8(ascii: "|") {
+                if !inQuotes,
+                    b == UInt8(ascii: ",") || b == UInt8(ascii: ";") || b == UInt8(ascii: "\t")
+                        || b == UInt8(ascii: "|")
+                {
                     counts[b, default: 0] += 1
                 }
             }
-            return 0                                          // look only; the header is parsed next
+            return 0  // look only; the header is parsed next
         }
         return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? UInt8(ascii: ",")
     }
@@ -154,7 +160,8 @@ final class CSVReader: FileRecordReader {
 extension String {
     func trimmingASCIIWhitespace() -> String {
         let bytes = Array(utf8)
-        var start = 0, end = bytes.count
+        var start = 0
+        var end = bytes.count
         while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
         while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0D { end -= 1 }
         return String(decoding: bytes[start..<end], as: UTF8.self)

@@ -11,7 +11,8 @@ struct FieldValue {
     var epochSeconds: Double? {
         switch kind {
         case .number: Double(String(decoding: bytes, as: UTF8.self)).map(DateSemantics.seconds(fromEpoch:))
-        case .text: TimestampText.epochSeconds(bytes) ?? TimestampText.number(bytes).map(DateSemantics.seconds(fromEpoch:))
+        case .text:
+            TimestampText.epochSeconds(bytes) ?? TimestampText.number(bytes).map(DateSemantics.seconds(fromEpoch:))
         default: nil
         }
     }

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads a file front to back in fixed chunks, opened `O_RDONLY`: the only way file stores touch
@@ -26,7 +26,9 @@ final class FileByteReader {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             let code: StoreError.Code = errno == ENOENT ? .missingFile : .unreadableFile
-            throw StoreError(code, store: store, table: table, message: code == .missingFile ? "the file is gone" : "the file cannot be read")
+            throw StoreError(
+                code, store: store, table: table,
+                message: code == .missingFile ? "the file is gone" : "the file cannot be read")
         }
         descriptor = fd
         chunk = .allocate(capacity: chunkSize)

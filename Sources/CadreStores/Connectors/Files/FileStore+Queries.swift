@@ -5,7 +5,10 @@ extension FileStore {
         var count = 0
         switch filter {
         case .all:
-            _ = try pass(table, columns: [], deadline: nil) { _ in count += 1; return true }
+            _ = try pass(table, columns: [], deadline: nil) { _ in
+                count += 1
+                return true
+            }
         case .isNull(let column):
             _ = try pass(table, columns: [column], deadline: nil) { r in
                 if r.value(0).kind == .null { count += 1 }
@@ -30,13 +33,14 @@ extension FileStore {
         var counter = DistinctCounter()
         _ = try pass(table, columns: [column], deadline: nil) { r in
             let value = r.value(0)
-            let tag: UInt8 = switch value.kind {
-            case .null: 0
-            case .text: 1
-            case .number: 2
-            case .boolean: 3
-            case .nested: 4
-            }
+            let tag: UInt8 =
+                switch value.kind {
+                case .null: 0
+                case .text: 1
+                case .number: 2
+                case .boolean: 3
+                case .nested: 4
+                }
             if tag != 0 { counter.add(kind: tag, value.bytes) }
             return true
         }
@@ -58,11 +62,14 @@ extension FileStore {
             latest = max(latest ?? seconds, seconds)
             return true
         }
-        return DateRange(earliest: earliest.map(Date.init(timeIntervalSince1970:)),
-                         latest: latest.map(Date.init(timeIntervalSince1970:)), unreadable: unreadable)
+        return DateRange(
+            earliest: earliest.map(Date.init(timeIntervalSince1970:)),
+            latest: latest.map(Date.init(timeIntervalSince1970:)), unreadable: unreadable)
     }
 
-    public func scan(_ table: String, columns: [String], detectors: DetectorRegistry, limits: ScanLimits) throws(StoreError) -> ScanReport {
+    public func scan(_ table: String, columns: [String], detectors: DetectorRegistry, limits: ScanLimits)
+        throws(StoreError) -> ScanReport
+    {
         try limits.validate(store: id, table: table)
         guard !columns.isEmpty else {
             throw StoreError(.invalidRequest, store: id, table: table, message: "a scan needs at least one column")
@@ -71,7 +78,9 @@ extension FileStore {
         var names: [String] = []
         for column in columns {
             guard let found = schema.column(named: column) else {
-                throw StoreError(.missingColumn, store: id, table: schema.name, column: column, message: "the table has no such column")
+                throw StoreError(
+                    .missingColumn, store: id, table: schema.name, column: column,
+                    message: "the table has no such column")
             }
             names.append(found.name)
         }
@@ -88,7 +97,7 @@ extension FileStore {
                 }
                 return true
             }
-        } catch where error.code == .timeout {
+        } catch  where error.code == .timeout {
             run.stopForTime()
         }
         return run.report()

@@ -27,7 +27,9 @@ public final class FileStore: Store {
     /// Opens the file or folder the endpoint names (engine `csv` or `jsonl`).
     /// - Throws: ``StoreError/Code/missingVariable``, ``StoreError/Code/invalidURL``,
     ///   ``StoreError/Code/missingFile``, ``StoreError/Code/invalidRequest`` for another engine.
-    public init(endpoint: StoreEndpoint, environment: [String: String], options: StoreOptions = StoreOptions()) throws(StoreError) {
+    public init(endpoint: StoreEndpoint, environment: [String: String], options: StoreOptions = StoreOptions())
+        throws(StoreError)
+    {
         id = endpoint.id
         engine = endpoint.engine
         self.options = options
@@ -35,7 +37,8 @@ public final class FileStore: Store {
             throw StoreError(.invalidRequest, store: id, message: "a file store reads csv or jsonl, not \(engine)")
         }
         let resolved = try endpoint.resolvedURL(environment: environment)
-        root = try LocalPath.from(resolved, schemes: ["file", "csv", "jsonl"], store: id, baseDirectory: options.baseDirectory)
+        root = try LocalPath.from(
+            resolved, schemes: ["file", "csv", "jsonl"], store: id, baseDirectory: options.baseDirectory)
         let (exists, isDirectory) = LocalPath.kind(root)
         guard exists else {
             throw StoreError(.missingFile, store: id, message: "the file or folder its URL names does not exist")
@@ -82,8 +85,10 @@ public final class FileStore: Store {
         let tables = try tables()
         if let path = tables[table] { return (table, path) }
         if let (name, path) = tables.first(where: { $0.key.lowercased() == table.lowercased() }) { return (name, path) }
-        throw StoreError(.missingTable, store: id, table: table, message: rootIsDirectory
-                         ? "its folder has no .\(extensions[0]) file of that name" : "its file is a table of another name")
+        throw StoreError(
+            .missingTable, store: id, table: table,
+            message: rootIsDirectory
+                ? "its folder has no .\(extensions[0]) file of that name" : "its file is a table of another name")
     }
 
     public func schema(of table: String) throws(StoreError) -> TableSchema {
@@ -91,22 +96,29 @@ public final class FileStore: Store {
         switch engine {
         case .csv:
             let reader = try CSVReader(path: path, store: id, table: name)
-            return TableSchema(name: name, columns: reader.header.map {
-                ColumnSchema(name: $0, declaredType: "", kind: .text, isNullable: nil)
-            })
+            return TableSchema(
+                name: name,
+                columns: reader.header.map {
+                    ColumnSchema(name: $0, declaredType: "", kind: .text, isNullable: nil)
+                })
         default:
             let reader = try JSONLReader(path: path, store: id, table: name)
             var order: [String] = []
             var kinds: [String: ColumnKind] = [:]
             reader.collectKeys = { key, kind in
-                if kinds[key] == nil { order.append(key); kinds[key] = .other }
+                if kinds[key] == nil {
+                    order.append(key)
+                    kinds[key] = .other
+                }
                 if kinds[key] == .other, let known = Self.kind(of: kind) { kinds[key] = known }
             }
             reader.select([])
             while reader.lineNumber < Self.schemaSampleLines, try reader.next() {}
-            return TableSchema(name: name, columns: order.map {
-                ColumnSchema(name: $0, declaredType: "", kind: kinds[$0] ?? .other, isNullable: nil)
-            })
+            return TableSchema(
+                name: name,
+                columns: order.map {
+                    ColumnSchema(name: $0, declaredType: "", kind: kinds[$0] ?? .other, isNullable: nil)
+                })
         }
     }
 
@@ -122,13 +134,17 @@ public final class FileStore: Store {
 
     /// Streams `table`, calling `body` with the reader positioned on each record, whose values are
     /// those of `columns` (resolved against the schema), until `body` returns false.
-    func pass(_ table: String, columns: [String], deadline: ContinuousClock.Instant?,
-              _ body: (FileRecordReader) throws(StoreError) -> Bool) throws(StoreError) -> (table: String, columns: [String]) {
+    func pass(
+        _ table: String, columns: [String], deadline: ContinuousClock.Instant?,
+        _ body: (FileRecordReader) throws(StoreError) -> Bool
+    ) throws(StoreError) -> (table: String, columns: [String]) {
         let schema = try self.schema(of: table)
         var names: [String] = []
         for column in columns {
             guard let found = schema.column(named: column) else {
-                throw StoreError(.missingColumn, store: id, table: schema.name, column: column, message: "the table has no such column")
+                throw StoreError(
+                    .missingColumn, store: id, table: schema.name, column: column,
+                    message: "the table has no such column")
             }
             names.append(found.name)
         }
@@ -149,7 +165,8 @@ public final class FileStore: Store {
         while try reader.next() {
             records += 1
             if records % 4096 == 0, ContinuousClock.now >= deadline {
-                throw StoreError(.timeout, store: id, table: schema.name, message: "reading the file ran past its time limit")
+                throw StoreError(
+                    .timeout, store: id, table: schema.name, message: "reading the file ran past its time limit")
             }
             guard try body(reader) else { break }
         }

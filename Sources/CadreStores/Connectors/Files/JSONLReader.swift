@@ -33,12 +33,13 @@ final class JSONLReader: FileRecordReader {
             lineNumber += 1
             var p = JSONCursor(line.slice(0, line.count))
             p.skipSpace()
-            if p.isAtEnd { continue }                                    // blank line
+            if p.isAtEnd { continue }  // blank line
             for k in found.indices { found[k] = (.null, false, 0, 0) }
             decoded.reset()
             guard parseObject(&p) else {
-                throw StoreError(.invalidData, store: reader.store, table: reader.table,
-                                 message: "line \(lineNumber) is not a JSON object")
+                throw StoreError(
+                    .invalidData, store: reader.store, table: reader.table,
+                    message: "line \(lineNumber) is not a JSON object")
             }
             return true
         }
@@ -70,8 +71,9 @@ final class JSONLReader: FileRecordReader {
                 return bytes.count
             }
             if line.count > Self.maxLineBytes {
-                throw StoreError(.invalidData, store: reader.store, table: reader.table,
-                                 message: "line \(lineNumber + 1) is larger than 64 MiB")
+                throw StoreError(
+                    .invalidData, store: reader.store, table: reader.table,
+                    message: "line \(lineNumber + 1) is larger than 64 MiB")
             }
             if !more { return sawByte && line.count > 0 }
         }
@@ -80,15 +82,18 @@ final class JSONLReader: FileRecordReader {
 
     /// `{ "key": value, … }` and nothing after it but spaces.
     private func parseObject(_ p: inout JSONCursor) -> Bool {
-        guard p.take(0x7B) else { return false }                        // {
+        guard p.take(0x7B) else { return false }  // {
         p.skipSpace()
-        if p.take(0x7D) { p.skipSpace(); return p.isAtEnd }              // {}
+        if p.take(0x7D) {
+            p.skipSpace()
+            return p.isAtEnd
+        }  // {}
         while true {
             p.skipSpace()
             key.reset()
             guard p.peek == 0x22, p.decodeString(into: key) else { return false }
             p.skipSpace()
-            guard p.take(0x3A) else { return false }                    // :
+            guard p.take(0x3A) else { return false }  // :
             p.skipSpace()
             let slot = wantedKeys.firstIndex { $0.elementsEqual(key.slice(0, key.count)) }
             let start = p.position
@@ -122,11 +127,12 @@ final class JSONLReader: FileRecordReader {
                 collectKeys(String(decoding: key.slice(0, key.count), as: UTF8.self), kind)
             }
             if let slot, found[slot].kind == .null {
-                found[slot] = kind == .text ? (kind, true, decodedStart, decoded.count) : (kind, false, start, p.position)
+                found[slot] =
+                    kind == .text ? (kind, true, decodedStart, decoded.count) : (kind, false, start, p.position)
             }
             p.skipSpace()
-            if p.take(0x2C) { continue }                                // ,
-            guard p.take(0x7D) else { return false }                    // }
+            if p.take(0x2C) { continue }  // ,
+            guard p.take(0x7D) else { return false }  // }
             p.skipSpace()
             return p.isAtEnd
         }
@@ -144,7 +150,9 @@ struct JSONCursor {
     var peek: UInt8 { position < bytes.count ? bytes[position] : 0 }
 
     mutating func skipSpace() {
-        while position < bytes.count, bytes[position] == 0x20 || bytes[position] == 0x09 || bytes[position] == 0x0D || bytes[position] == 0x0A {
+        while position < bytes.count,
+            bytes[position] == 0x20 || bytes[position] == 0x09 || bytes[position] == 0x0D || bytes[position] == 0x0A
+        {
             position += 1
         }
     }
@@ -204,7 +212,7 @@ struct JSONCursor {
 
     /// Decodes a string at the cursor into `out` (UTF-8, escapes resolved).
     mutating func decodeString(into out: RecordBuffer) -> Bool {
-        position += 1                                                   // opening quote
+        position += 1  // opening quote
         while position < bytes.count {
             // Copy the run up to the next quote or backslash at once.
             let runStart = position
@@ -215,7 +223,7 @@ struct JSONCursor {
                 position += 1
                 return true
             }
-            position += 1                                               // backslash
+            position += 1  // backslash
             guard position < bytes.count else { return false }
             let e = bytes[position]
             position += 1
@@ -228,7 +236,9 @@ struct JSONCursor {
             case 0x74: out.append(0x09)
             case 0x75:
                 guard var scalar = hex4() else { return false }
-                if (0xD800...0xDBFF).contains(scalar), take(0x5C), take(0x75), let low = hex4(), (0xDC00...0xDFFF).contains(low) {
+                if (0xD800...0xDBFF).contains(scalar), take(0x5C), take(0x75), let low = hex4(),
+                    (0xDC00...0xDFFF).contains(low)
+                {
                     scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                 }
                 for unit in String(Character(Unicode.Scalar(scalar) ?? "\u{FFFD}")).utf8 { out.append(unit) }
@@ -259,9 +269,9 @@ struct JSONCursor {
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif

@@ -25,11 +25,14 @@ enum TimestampText {
             return true
         }
         guard let year = number(4), expect(ASCII.dash), let month = number(2), expect(ASCII.dash), let day = number(2),
-              (1...12).contains(month), (1...31).contains(day) else { return nil }
+            (1...12).contains(month), (1...31).contains(day)
+        else { return nil }
         var seconds = Double(GregorianCalendar.dayNumber(year: year, month: month, day: day)) * 86_400
         if i < b.count, b[i] == 0x54 || b[i] == ASCII.space {
             i += 1
-            guard let hour = number(2), expect(ASCII.colon), let minute = number(2), hour <= 24, minute <= 59 else { return nil }
+            guard let hour = number(2), expect(ASCII.colon), let minute = number(2), hour <= 24, minute <= 59 else {
+                return nil
+            }
             seconds += Double(hour * 3600 + minute * 60)
             if expect(ASCII.colon) {
                 guard let second = number(2), second <= 60 else { return nil }
@@ -46,12 +49,13 @@ enum TimestampText {
                     guard any else { return nil }
                 }
             }
-            if i < b.count, b[i] == 0x5A {                       // Z
+            if i < b.count, b[i] == 0x5A {  // Z
                 i += 1
             } else if i < b.count, b[i] == ASCII.plus || b[i] == ASCII.dash {
                 let sign: Double = b[i] == ASCII.plus ? 1 : -1
                 i += 1
-                guard let hours = number(2), expect(ASCII.colon), let minutes = number(2), hours <= 14, minutes <= 59 else { return nil }
+                guard let hours = number(2), expect(ASCII.colon), let minutes = number(2), hours <= 14, minutes <= 59
+                else { return nil }
                 seconds -= sign * Double(hours * 3600 + minutes * 60)
             }
         }

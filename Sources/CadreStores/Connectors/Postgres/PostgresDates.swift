@@ -4,7 +4,8 @@ enum PostgresDates {
     /// `YYYY-MM-DD…` nor a plain number gives NULL; text that starts like a date but is not one
     /// (`2025-13-45`) makes PostgreSQL fail the query (``StoreError/Code/invalidData``).
     static func epochSeconds(of c: String, kind: ColumnKind, store: String, table: String) throws -> String {
-        let numeric = { (v: String) in "(CASE WHEN abs(\(v)) >= 100000000000 THEN \(v) / 1000.0 ELSE \(v) END)::float8" }
+        let numeric = { (v: String) in "(CASE WHEN abs(\(v)) >= 100000000000 THEN \(v) / 1000.0 ELSE \(v) END)::float8"
+        }
         switch kind {
         case .integer, .real:
             return numeric(c)
@@ -17,8 +18,9 @@ enum PostgresDates {
     }
 
     static func unsupported(_ column: ColumnSchema, store: String, table: String) -> StoreError {
-        StoreError(.unsupportedColumnType, store: store, table: table, column: column.name,
-                   message: "a column of type \(column.declaredType) holds no dates")
+        StoreError(
+            .unsupportedColumnType, store: store, table: table, column: column.name,
+            message: "a column of type \(column.declaredType) holds no dates")
     }
 
     /// `information_schema.columns.data_type`, classified.

@@ -5,13 +5,16 @@ import PostgresNIO
 /// Server messages are not copied (they can quote values, e.g. "invalid input syntax: 'jean@…'"),
 /// nor is the underlying error's description (it can hold the host).
 enum PostgresErrors {
-    static func storeError(_ error: any Error, store: String, table: String?, column: String?, connecting: Bool) -> StoreError {
+    static func storeError(_ error: any Error, store: String, table: String?, column: String?, connecting: Bool)
+        -> StoreError
+    {
         func make(_ code: StoreError.Code, _ message: String, _ state: String? = nil) -> StoreError {
             StoreError(code, store: store, table: table, column: column, message: message, sqlState: state)
         }
         if let error = error as? StoreError { return error }
         guard let error = error as? PSQLError else {
-            return make(.serverUnreachable, connecting ? "the server cannot be reached" : "the connection to the server failed")
+            return make(
+                .serverUnreachable, connecting ? "the server cannot be reached" : "the connection to the server failed")
         }
         switch error.code {
         case .server:
@@ -31,9 +34,11 @@ enum PostgresErrors {
                 return make(.permissionDenied, "the role may not read it", state)
             case "25006":
                 return make(.queryFailed, "a statement tried to write and the read-only transaction refused it", state)
-            case _ where state.hasPrefix("22"):                         // class 22: data exception
-                return make(.invalidData, "the column holds a value that cannot be read as the query needs "
-                            + "(for a date question: text that starts like a date but is not one)", state)
+            case _ where state.hasPrefix("22"):  // class 22: data exception
+                return make(
+                    .invalidData,
+                    "the column holds a value that cannot be read as the query needs "
+                        + "(for a date question: text that starts like a date but is not one)", state)
             case _ where state.hasPrefix("08") || state.hasPrefix("57P"):
                 return make(.serverUnreachable, "the server closed the connection or is shutting down", state)
             default:
@@ -48,7 +53,9 @@ enum PostgresErrors {
         case .clientClosedConnection:
             return make(.timeout, "the server did not answer in time; the connection was closed")
         default:
-            return make(.serverUnreachable, connecting ? "the server cannot be reached" : "the connection to the server was lost")
+            return make(
+                .serverUnreachable,
+                connecting ? "the server cannot be reached" : "the connection to the server was lost")
         }
     }
 }

@@ -29,7 +29,9 @@ struct PostgresLocation: CustomStringConvertible, CustomDebugStringConvertible, 
     /// has none, as libpq reads it. Errors describe the problem without quoting the URL.
     static func parse(_ url: ResolvedSecret, store: String) throws(StoreError) -> PostgresLocation {
         func invalid(_ why: String) -> StoreError {
-            StoreError(.invalidURL, store: store, message: "its URL is not a PostgreSQL URL (postgres://user:password@host:port/database): \(why)")
+            StoreError(
+                .invalidURL, store: store,
+                message: "its URL is not a PostgreSQL URL (postgres://user:password@host:port/database): \(why)")
         }
         guard let components = URLComponents(string: url.revealed) else { throw invalid("it cannot be parsed") }
         guard let scheme = components.scheme?.lowercased(), scheme == "postgres" || scheme == "postgresql" else {
@@ -63,7 +65,7 @@ struct PostgresLocation: CustomStringConvertible, CustomDebugStringConvertible, 
                 tlsSetting = .disable
             case .prefer, .require:
                 var settings = TLSConfiguration.makeClientConfiguration()
-                settings.certificateVerification = .none          // libpq: encrypt, do not verify
+                settings.certificateVerification = .none  // libpq: encrypt, do not verify
                 let context = try NIOSSLContext(configuration: settings)
                 tlsSetting = tls == .prefer ? .prefer(context) : .require(context)
             case .verifyCA, .verifyFull:

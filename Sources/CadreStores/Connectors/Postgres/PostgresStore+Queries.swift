@@ -5,7 +5,8 @@ import PostgresNIO
 extension PostgresStore {
     public func tableNames() throws(StoreError) -> [String] {
         try transaction(table: nil) { session in
-            let rows = try session.run("""
+            let rows = try session.run(
+                """
                 SELECT table_schema, table_name, table_schema = ANY(current_schemas(false))
                 FROM information_schema.tables
                 WHERE table_schema NOT IN ('pg_catalog', 'information_schema')
@@ -30,9 +31,11 @@ extension PostgresStore {
             case .all:
                 query = "SELECT count(*) FROM \(unescaped: from)"
             case .isNull(let column):
-                query = "SELECT count(*) FROM \(unescaped: from) WHERE \(unescaped: try resolved.quoted(column)) IS NULL"
+                query =
+                    "SELECT count(*) FROM \(unescaped: from) WHERE \(unescaped: try resolved.quoted(column)) IS NULL"
             case .isNotNull(let column):
-                query = "SELECT count(*) FROM \(unescaped: from) WHERE \(unescaped: try resolved.quoted(column)) IS NOT NULL"
+                query =
+                    "SELECT count(*) FROM \(unescaped: from) WHERE \(unescaped: try resolved.quoted(column)) IS NOT NULL"
             case .olderThan(let cutoff, let column):
                 let found = try resolved.column(column)
                 let c = SQLIdentifier.quoted(found.name)
@@ -41,8 +44,10 @@ extension PostgresStore {
                     // With the session in UTC, `timestamp` and `date` compare as UTC instants.
                     query = "SELECT count(*) FROM \(unescaped: from) WHERE \(unescaped: c) < \(cutoff)"
                 case .integer, .real, .text:
-                    let epoch = try PostgresDates.epochSeconds(of: c, kind: found.kind, store: id, table: resolved.schema.name)
-                    query = "SELECT count(*) FROM \(unescaped: from) WHERE \(unescaped: epoch) < \(cutoff.timeIntervalSince1970)"
+                    let epoch = try PostgresDates.epochSeconds(
+                        of: c, kind: found.kind, store: id, table: resolved.schema.name)
+                    query =
+                        "SELECT count(*) FROM \(unescaped: from) WHERE \(unescaped: epoch) < \(cutoff.timeIntervalSince1970)"
                 default:
                     throw PostgresDates.unsupported(found, store: id, table: resolved.schema.name)
                 }
@@ -57,7 +62,8 @@ extension PostgresStore {
             let found = try resolved.column(column)
             // json has no equality operator: compare its text.
             let value = SQLIdentifier.quoted(found.name) + (found.kind == .json ? "::text" : "")
-            let query: PostgresQuery = "SELECT count(DISTINCT \(unescaped: value)) FROM \(unescaped: resolved.quotedName)"
+            let query: PostgresQuery =
+                "SELECT count(DISTINCT \(unescaped: value)) FROM \(unescaped: resolved.quotedName)"
             return try session.run(query).first?.decode(Int.self) ?? 0
         }
     }
@@ -75,7 +81,8 @@ extension PostgresStore {
                     FROM \(unescaped: resolved.quotedName)
                     """
             case .integer, .real, .text:
-                let epoch = try PostgresDates.epochSeconds(of: c, kind: found.kind, store: id, table: resolved.schema.name)
+                let epoch = try PostgresDates.epochSeconds(
+                    of: c, kind: found.kind, store: id, table: resolved.schema.name)
                 query = """
                     SELECT min(e)::float8, max(e)::float8, (count(v) - count(e))::int8
                     FROM (SELECT \(unescaped: c) AS v, \(unescaped: epoch) AS e FROM \(unescaped: resolved.quotedName)) AS dated
@@ -83,7 +90,9 @@ extension PostgresStore {
             default:
                 throw PostgresDates.unsupported(found, store: id, table: resolved.schema.name)
             }
-            guard let row = try session.run(query).first else { return DateRange(earliest: nil, latest: nil, unreadable: 0) }
+            guard let row = try session.run(query).first else {
+                return DateRange(earliest: nil, latest: nil, unreadable: 0)
+            }
             let (earliest, latest, unreadable) = try row.decode((Double?, Double?, Int).self)
             return DateRange(
                 earliest: earliest.map(Date.init(timeIntervalSince1970:)),
@@ -91,7 +100,9 @@ extension PostgresStore {
         }
     }
 
-    public func scan(_ table: String, columns: [String], detectors: DetectorRegistry, limits: ScanLimits) throws(StoreError) -> ScanReport {
+    public func scan(_ table: String, columns: [String], detectors: DetectorRegistry, limits: ScanLimits)
+        throws(StoreError) -> ScanReport
+    {
         try limits.validate(store: id, table: table)
         guard !columns.isEmpty else {
             throw StoreError(.invalidRequest, store: id, table: table, message: "a scan needs at least one column")
@@ -103,7 +114,10 @@ extension PostgresStore {
         let select = names.map { SQLIdentifier.quoted($0) + "::text" }.joined(separator: ", ")
         do {
             try transaction(table: table, timeLimit: limits.timeLimit) { session in
-                try session.run(PostgresQuery(unsafeSQL: "DECLARE cadre_scan NO SCROLL CURSOR FOR SELECT \(select) FROM \(resolved.quotedName)"))
+                try session.run(
+                    PostgresQuery(
+                        unsafeSQL:
+                            "DECLARE cadre_scan NO SCROLL CURSOR FOR SELECT \(select) FROM \(resolved.quotedName)"))
                 fetching: while true {
                     // One more row than the cap allows, to know whether the cap stopped the scan.
                     let left = limits.rowCap - run.scanner.rows
@@ -122,7 +136,7 @@ extension PostgresStore {
                     if rows.count < wanted { break }
                 }
             }
-        } catch where error.code == .timeout {
+        } catch  where error.code == .timeout {
             run.stopForTime()
         }
         return run.report()
@@ -136,14 +150,18 @@ extension PostgresStore {
 
         func column(_ name: String) throws -> ColumnSchema {
             guard let found = schema.column(named: name) else {
-                throw StoreError(.missingColumn, store: store, table: schema.name, column: name, message: "the table has no such column")
+                throw StoreError(
+                    .missingColumn, store: store, table: schema.name, column: name,
+                    message: "the table has no such column")
             }
             return found
         }
 
         func columnName(_ name: String) throws(StoreError) -> String {
             guard let found = schema.column(named: name) else {
-                throw StoreError(.missingColumn, store: store, table: schema.name, column: name, message: "the table has no such column")
+                throw StoreError(
+                    .missingColumn, store: store, table: schema.name, column: name,
+                    message: "the table has no such column")
             }
             return found.name
         }
@@ -154,28 +172,35 @@ extension PostgresStore {
     /// Finds `table` among the tables the role can see: first in the search path (exact name,
     /// then ignoring case), else as `schema.table`.
     func resolve(_ table: String, in session: PostgresSession) throws -> ResolvedTable {
-        let candidates = try session.run("""
+        let candidates = try session.run(
+            """
             SELECT table_schema, table_name, array_position(current_schemas(false), table_schema::text)
             FROM information_schema.tables
             WHERE table_schema NOT IN ('pg_catalog', 'information_schema')
               AND (lower(table_name) = lower(\(table)) OR lower(table_schema || '.' || table_name) = lower(\(table)))
-            """).map { try $0.decode((String, String, Int?).self) }
+            """
+        ).map { try $0.decode((String, String, Int?).self) }
         func rank(_ c: (String, String, Int?)) -> (Int, Int, Int) {
             let exact = c.1 == table || "\(c.0).\(c.1)" == table ? 0 : 1
             let qualified = c.1.lowercased() == table.lowercased() ? 0 : 1
             return (qualified, exact, c.2 ?? Int.max)
         }
         guard let (schemaName, tableName, _) = candidates.min(by: { rank($0) < rank($1) }) else {
-            throw StoreError(.missingTable, store: id, table: table, message: "the database has no such table (or the role cannot see it)")
+            throw StoreError(
+                .missingTable, store: id, table: table,
+                message: "the database has no such table (or the role cannot see it)")
         }
-        let columns = try session.run("""
+        let columns = try session.run(
+            """
             SELECT column_name, data_type, is_nullable = 'YES'
             FROM information_schema.columns
             WHERE table_schema = \(schemaName) AND table_name = \(tableName)
             ORDER BY ordinal_position
-            """).map { row in
+            """
+        ).map { row in
             let (name, type, nullable) = try row.decode((String, String, Bool).self)
-            return ColumnSchema(name: name, declaredType: type, kind: PostgresDates.kind(ofDataType: type), isNullable: nullable)
+            return ColumnSchema(
+                name: name, declaredType: type, kind: PostgresDates.kind(ofDataType: type), isNullable: nullable)
         }
         return ResolvedTable(
             schema: TableSchema(name: tableName, columns: columns),

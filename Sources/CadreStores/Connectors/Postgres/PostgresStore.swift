@@ -40,7 +40,9 @@ public final class PostgresStore: Store {
     ///   ``StoreError/Code/serverUnreachable``, ``StoreError/Code/authenticationFailed``,
     ///   ``StoreError/Code/missingDatabase``, ``StoreError/Code/tlsFailed``.
     @available(*, noasync, message: "store calls block; call them from a worker thread")
-    public init(endpoint: StoreEndpoint, environment: [String: String], options: StoreOptions = StoreOptions()) throws(StoreError) {
+    public init(endpoint: StoreEndpoint, environment: [String: String], options: StoreOptions = StoreOptions())
+        throws(StoreError)
+    {
         id = endpoint.id
         self.options = options
         let resolved = try endpoint.resolvedURL(environment: environment)
@@ -70,8 +72,10 @@ public final class PostgresStore: Store {
     }
 
     /// Runs `body` inside a read-only transaction, one at a time, and always rolls back.
-    func transaction<T>(table: String?, column: String? = nil, timeLimit: Duration? = nil,
-                        _ body: (PostgresSession) throws -> T) throws(StoreError) -> T {
+    func transaction<T>(
+        table: String?, column: String? = nil, timeLimit: Duration? = nil,
+        _ body: (PostgresSession) throws -> T
+    ) throws(StoreError) -> T {
         let limit = timeLimit ?? options.queryTimeLimit
         let result: Result<T, StoreError> = state.withLockedValue { closed in
             guard !closed else {
@@ -84,10 +88,12 @@ public final class PostgresStore: Store {
                 // Transaction-local settings, in a SELECT: it also takes the snapshot, after which
                 // the transaction can no longer be switched to read-write.
                 let timeout = "\(limit.wholeMilliseconds)"
-                try session.run("SELECT set_config('statement_timeout', \(timeout), true), set_config('TimeZone', 'UTC', true)")
+                try session.run(
+                    "SELECT set_config('statement_timeout', \(timeout), true), set_config('TimeZone', 'UTC', true)")
                 return .success(try body(session))
             } catch {
-                return .failure(PostgresErrors.storeError(error, store: id, table: table, column: column, connecting: false))
+                return .failure(
+                    PostgresErrors.storeError(error, store: id, table: table, column: column, connecting: false))
             }
         }
         return try result.get()

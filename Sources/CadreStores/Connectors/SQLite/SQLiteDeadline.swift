@@ -15,11 +15,13 @@ enum SQLiteDeadline {
         guard let connection = db.sqliteConnection else { return try body() }
         let box = Box(deadline)
         return try withExtendedLifetime(box) {
-            sqlite3_progress_handler(connection, 4096, { context in
-                guard let context else { return 0 }
-                let box = Unmanaged<Box>.fromOpaque(context).takeUnretainedValue()
-                return ContinuousClock.now >= box.deadline ? 1 : 0
-            }, Unmanaged.passUnretained(box).toOpaque())
+            sqlite3_progress_handler(
+                connection, 4096,
+                { context in
+                    guard let context else { return 0 }
+                    let box = Unmanaged<Box>.fromOpaque(context).takeUnretainedValue()
+                    return ContinuousClock.now >= box.deadline ? 1 : 0
+                }, Unmanaged.passUnretained(box).toOpaque())
             defer { sqlite3_progress_handler(connection, 0, nil, nil) }
             return try body()
         }

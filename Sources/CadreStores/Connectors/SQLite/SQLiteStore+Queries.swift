@@ -5,11 +5,13 @@ import GRDBSQLite
 extension SQLiteStore {
     public func tableNames() throws(StoreError) -> [String] {
         try read(table: nil) { db in
-            try String.fetchAll(db, sql: """
-                SELECT name FROM sqlite_master
-                WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
-                ORDER BY name
-                """)
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT name FROM sqlite_master
+                    WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
+                    ORDER BY name
+                    """)
         }
     }
 
@@ -41,7 +43,8 @@ extension SQLiteStore {
         try read(table: table, column: column) { db in
             let schema = try Self.schema(db, table: table, store: id)
             let c = try Self.quotedColumn(column, of: schema, store: id)
-            return try Int.fetchOne(db, sql: "SELECT count(DISTINCT \(c)) FROM \(SQLIdentifier.quoted(schema.name))") ?? 0
+            return try Int.fetchOne(db, sql: "SELECT count(DISTINCT \(c)) FROM \(SQLIdentifier.quoted(schema.name))")
+                ?? 0
         }
     }
 
@@ -53,7 +56,9 @@ extension SQLiteStore {
                 SELECT min(e), max(e), count(v) - count(e)
                 FROM (SELECT \(c) AS v, \(SQLiteDates.epochSeconds(of: c)) AS e FROM \(SQLIdentifier.quoted(schema.name)))
                 """
-            guard let row = try Row.fetchOne(db, sql: sql) else { return DateRange(earliest: nil, latest: nil, unreadable: 0) }
+            guard let row = try Row.fetchOne(db, sql: sql) else {
+                return DateRange(earliest: nil, latest: nil, unreadable: 0)
+            }
             let earliest: Double? = row[0]
             let latest: Double? = row[1]
             return DateRange(
@@ -63,7 +68,9 @@ extension SQLiteStore {
         }
     }
 
-    public func scan(_ table: String, columns: [String], detectors: DetectorRegistry, limits: ScanLimits) throws(StoreError) -> ScanReport {
+    public func scan(_ table: String, columns: [String], detectors: DetectorRegistry, limits: ScanLimits)
+        throws(StoreError) -> ScanReport
+    {
         try limits.validate(store: id, table: table)
         guard !columns.isEmpty else {
             throw StoreError(.invalidRequest, store: id, table: table, message: "a scan needs at least one column")
@@ -74,7 +81,8 @@ extension SQLiteStore {
         var names: [String] = []
         for column in columns {
             guard let found = schema.column(named: column) else {
-                throw StoreError(.missingColumn, store: id, table: table, column: column, message: "the table has no such column")
+                throw StoreError(
+                    .missingColumn, store: id, table: table, column: column, message: "the table has no such column")
             }
             quoted.append(SQLIdentifier.quoted(found.name))
             names.append(found.name)
@@ -98,7 +106,7 @@ extension SQLiteStore {
                     }
                 }
             }
-        } catch where error.code == .timeout {
+        } catch  where error.code == .timeout {
             run.stopForTime()
         }
         return run.report()
@@ -120,25 +128,31 @@ extension SQLiteStore {
 
     /// The table's schema, its name resolved in `sqlite_master` (exact spelling, else ignoring case).
     static func schema(_ db: Database, table: String, store: String) throws -> TableSchema {
-        let names = try String.fetchAll(db, sql: """
-            SELECT name FROM sqlite_master
-            WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name = ? COLLATE NOCASE
-            """, arguments: [table])
+        let names = try String.fetchAll(
+            db,
+            sql: """
+                SELECT name FROM sqlite_master
+                WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name = ? COLLATE NOCASE
+                """, arguments: [table])
         guard let name = names.first(where: { $0 == table }) ?? names.first else {
             throw StoreError(.missingTable, store: store, table: table, message: "the database has no such table")
         }
-        let rows = try Row.fetchAll(db, sql: "SELECT name, type, \"notnull\", pk FROM pragma_table_info(?)", arguments: [name])
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT name, type, \"notnull\", pk FROM pragma_table_info(?)", arguments: [name])
         let columns = rows.map { row -> ColumnSchema in
             let declared: String = row[1] ?? ""
             let notNull: Bool = row[2] ?? false
-            return ColumnSchema(name: row[0] ?? "", declaredType: declared, kind: kind(ofDeclared: declared), isNullable: !notNull)
+            return ColumnSchema(
+                name: row[0] ?? "", declaredType: declared, kind: kind(ofDeclared: declared), isNullable: !notNull)
         }
         return TableSchema(name: name, columns: columns)
     }
 
     static func quotedColumn(_ column: String, of schema: TableSchema, store: String) throws -> String {
         guard let found = schema.column(named: column) else {
-            throw StoreError(.missingColumn, store: store, table: schema.name, column: column, message: "the table has no such column")
+            throw StoreError(
+                .missingColumn, store: store, table: schema.name, column: column,
+                message: "the table has no such column")
         }
         return SQLIdentifier.quoted(found.name)
     }
@@ -153,7 +167,11 @@ extension SQLiteStore {
         if t.contains("int") { return .integer }
         if t.contains("char") || t.contains("clob") || t.contains("text") { return .text }
         if t.contains("blob") { return .blob }
-        if t.contains("real") || t.contains("floa") || t.contains("doub") || t.contains("numeric") || t.contains("decimal") { return .real }
+        if t.contains("real") || t.contains("floa") || t.contains("doub") || t.contains("numeric")
+            || t.contains("decimal")
+        {
+            return .real
+        }
         return .other
     }
 }

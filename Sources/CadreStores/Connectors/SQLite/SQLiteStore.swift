@@ -29,11 +29,14 @@ public final class SQLiteStore: Store {
     ///   ``StoreError/Code/missingFile``, ``StoreError/Code/unreadableFile`` (not a SQLite database,
     ///   no permission).
     @available(*, noasync, message: "store calls block; call them from a worker thread")
-    public init(endpoint: StoreEndpoint, environment: [String: String], options: StoreOptions = StoreOptions()) throws(StoreError) {
+    public init(endpoint: StoreEndpoint, environment: [String: String], options: StoreOptions = StoreOptions())
+        throws(StoreError)
+    {
         id = endpoint.id
         self.options = options
         let resolved = try endpoint.resolvedURL(environment: environment)
-        let path = try LocalPath.from(resolved, schemes: ["sqlite", "file"], store: id, baseDirectory: options.baseDirectory)
+        let path = try LocalPath.from(
+            resolved, schemes: ["sqlite", "file"], store: id, baseDirectory: options.baseDirectory)
         try LocalPath.checkReadableFile(path, store: id)
         var configuration = Configuration()
         configuration.readonly = true
@@ -60,8 +63,10 @@ public final class SQLiteStore: Store {
     }
 
     /// Runs `body` in a read transaction, under a deadline; maps every error to a ``StoreError``.
-    func read<T>(table: String?, column: String? = nil, deadline: ContinuousClock.Instant? = nil,
-                 _ body: (Database) throws -> T) throws(StoreError) -> T {
+    func read<T>(
+        table: String?, column: String? = nil, deadline: ContinuousClock.Instant? = nil,
+        _ body: (Database) throws -> T
+    ) throws(StoreError) -> T {
         guard !isClosed.withLockedValue({ $0 }) else {
             throw StoreError(.closed, store: id, table: table, message: "the store was closed")
         }
@@ -79,30 +84,39 @@ public final class SQLiteStore: Store {
 
     /// A ``StoreError`` for a GRDB or SQLite error: the result code only, never GRDB's message
     /// (which quotes the SQL) nor the path.
-    static func storeError(_ error: any Error, store: String, table: String?, column: String?, opening: Bool) -> StoreError {
+    static func storeError(_ error: any Error, store: String, table: String?, column: String?, opening: Bool)
+        -> StoreError
+    {
         guard let error = error as? DatabaseError else {
             return StoreError(.queryFailed, store: store, table: table, column: column, message: "SQLite failed")
         }
         let code = "SQLITE_\(error.extendedResultCode.rawValue)"
         switch error.resultCode {
         case .SQLITE_INTERRUPT:
-            return StoreError(.timeout, store: store, table: table, column: column,
-                              message: "the query ran past its time limit and was stopped", sqlState: code)
+            return StoreError(
+                .timeout, store: store, table: table, column: column,
+                message: "the query ran past its time limit and was stopped", sqlState: code)
         case .SQLITE_NOTADB, .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
-            return StoreError(.unreadableFile, store: store, table: table, column: column,
-                              message: "the file is not a SQLite database cadre may read", sqlState: code)
+            return StoreError(
+                .unreadableFile, store: store, table: table, column: column,
+                message: "the file is not a SQLite database cadre may read", sqlState: code)
         case .SQLITE_CORRUPT:
-            return StoreError(.unreadableFile, store: store, table: table, column: column,
-                              message: "the database file is corrupt", sqlState: code)
+            return StoreError(
+                .unreadableFile, store: store, table: table, column: column,
+                message: "the database file is corrupt", sqlState: code)
         case .SQLITE_BUSY, .SQLITE_LOCKED:
-            return StoreError(.queryFailed, store: store, table: table, column: column,
-                              message: "the database stayed locked by another process", sqlState: code)
+            return StoreError(
+                .queryFailed, store: store, table: table, column: column,
+                message: "the database stayed locked by another process", sqlState: code)
         case .SQLITE_READONLY:
-            return StoreError(.queryFailed, store: store, table: table, column: column,
-                              message: "a statement tried to write and SQLite refused it (the store is read-only)", sqlState: code)
+            return StoreError(
+                .queryFailed, store: store, table: table, column: column,
+                message: "a statement tried to write and SQLite refused it (the store is read-only)", sqlState: code)
         default:
-            return StoreError(.queryFailed, store: store, table: table, column: column,
-                              message: opening ? "SQLite could not open the database" : "SQLite could not run the query", sqlState: code)
+            return StoreError(
+                .queryFailed, store: store, table: table, column: column,
+                message: opening ? "SQLite could not open the database" : "SQLite could not run the query",
+                sqlState: code)
         }
     }
 }
