@@ -217,7 +217,7 @@ final class PackTestSession {
                     location: SourceLocation(file: file, line: test.line, column: 1))
             ]
         }
-        var output = state.log.report
+        let output = state.log.report
         return TestCase(
             pack: pack, file: file, line: test.line, name: test.name, status: status, expectations: count,
             failures: failures,

@@ -1,5 +1,3 @@
-import CadreModel
-
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
