@@ -5,19 +5,31 @@ import Foundation
 /// The report for programs: every result of the run, in the stable `cadre-evaluation/v1` shape
 /// documented in docs/output.md. Keys are sorted; the same inputs give the same bytes.
 struct JSONReport {
-    let evaluation: Evaluation
+    let evaluation: any ReportedEvaluation
     let context: ReportContext
 
-    func render() -> String {
+    /// The document is encoded without its systems; each system is then encoded on its own and
+    /// written in its place, indented as the whole document would indent it.
+    func write(to output: ReportOutput) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard
-            let data = try? encoder.encode(
-                Document(evaluation, toolVersion: context.toolVersion, failOn: context.failOn))
-        else {
-            return "{}\n"
+        let frame = String(
+            decoding: try encoder.encode(
+                Document(evaluation, toolVersion: context.toolVersion, failOn: context.failOn)),
+            as: UTF8.self)
+        let hole = "\"systems\" : [\n\n  ]"
+        guard let place = frame.range(of: hole) else {
+            try output.write(frame + "\n")
+            return
         }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        try output.write(String(frame[..<place.lowerBound]) + "\"systems\" : [")
+        var first = true
+        try evaluation.forEachSystem { system in
+            let bytes = try encoder.encode(System(system))
+            try output.write((first ? "\n" : ",\n") + JSONIndent.indented(bytes, by: 4))
+            first = false
+        }
+        try output.write((first ? "\n\n  ]" : "\n  ]") + frame[place.upperBound...] + "\n")
     }
 
     struct Document: Encodable {
@@ -40,7 +52,8 @@ struct JSONReport {
             case exitStatus = "exit_status"
         }
 
-        init(_ evaluation: Evaluation, toolVersion: String, failOn: Severity?) {
+        /// The document without its systems (written one at a time, in their place).
+        init(_ evaluation: any ReportedEvaluation, toolVersion: String, failOn: Severity?) {
             tool = Tool(name: "cadre", version: toolVersion)
             asOf = evaluation.asOf.description
             workspace = evaluation.workspace
@@ -49,7 +62,7 @@ struct JSONReport {
             summary = Summary(evaluation.summary)
             packs = evaluation.packs.map(Pack.init)
             rules = evaluation.rules.map(Rule.init)
-            systems = evaluation.systems.map(System.init)
+            systems = []
             diagnostics = evaluation.diagnostics.map(Problem.init)
         }
     }

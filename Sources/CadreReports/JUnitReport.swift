@@ -4,10 +4,10 @@ import CadreModel
 /// JUnit XML for CI test reports: a suite per system, a case per rule. Failures and errors are
 /// `failure` and `error` elements; skipped and waived results are `skipped`.
 struct JUnitReport {
-    let evaluation: Evaluation
+    let evaluation: any ReportedEvaluation
     let context: ReportContext
 
-    func render() -> String {
+    func write(to output: ReportOutput) throws {
         let summary = evaluation.summary
         let failures = summary.count(.fail)
         let errors = summary.count(.error) + summary.invalidSystems
@@ -16,7 +16,9 @@ struct JUnitReport {
         xml.append(
             #"<testsuites name="cadre as of \#(evaluation.asOf)" tests="\#(summary.results + summary.invalidSystems)" failures="\#(failures)" errors="\#(errors)" skipped="\#(skipped)">"#
         )
-        for system in evaluation.systems {
+        try output.write(lines: xml)
+        try evaluation.forEachSystem { system in
+            var xml: [String] = []
             let name = escape(system.id ?? system.file)
             let systemFailures = system.results.filter { $0.status == .fail }.count
             let systemErrors = system.results.filter { $0.status == .error }.count + (system.isValid ? 0 : 1)
@@ -34,9 +36,9 @@ struct JUnitReport {
             }
             for result in system.results { xml += testcase(result, suite: name, file: system.file) }
             xml.append("  </testsuite>")
+            try output.write(lines: xml)
         }
-        xml.append("</testsuites>")
-        return xml.joined(separator: "\n") + "\n"
+        try output.write(lines: ["</testsuites>"])
     }
 
     private func testcase(_ result: RuleResult, suite: String, file: String) -> [String] {

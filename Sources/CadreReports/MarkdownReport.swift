@@ -3,10 +3,18 @@ import CadreModel
 
 /// Markdown for pull requests and wikis: a summary table, then each system's problems.
 struct MarkdownReport {
-    let evaluation: Evaluation
+    let evaluation: any ReportedEvaluation
     let context: ReportContext
 
-    func render() -> String {
+    /// Lines are separated by line feeds (the report ends with the empty line after its last part).
+    func write(to output: ReportOutput) throws {
+        var first = true
+        func emit(_ lines: [String]) throws {
+            for line in lines {
+                try output.write(first ? line : "\n" + line)
+                first = false
+            }
+        }
         let summary = evaluation.summary
         var lines = ["# cadre — evaluation as of \(evaluation.asOf)", ""]
         if let name = evaluation.workspace { lines += ["Workspace: **\(MarkdownText.inline(name))**", ""] }
@@ -26,9 +34,9 @@ struct MarkdownReport {
         lines += [
             "| system | failed | warned | errors | waived | passed | skipped |", "|---|---:|---:|---:|---:|---:|---:|",
         ]
-        for system in evaluation.systems {
+        for system in evaluation.overviews {
             let counts = [RuleResult.Status.fail, .warn, .error, .waived, .pass, .skipped].map { status in
-                String(system.results.filter { $0.status == status }.count)
+                String(system.count(status))
             }
             let name =
                 system.isValid
@@ -37,17 +45,18 @@ struct MarkdownReport {
             lines.append("| \(name) | " + counts.joined(separator: " | ") + " |")
         }
         lines.append("")
-        for system in evaluation.systems {
+        try emit(lines)
+        try evaluation.forEachSystem { system in
             let shown = system.results.filter { context.verbose || ![.pass, .skipped].contains($0.status) }
-            guard !shown.isEmpty || !system.diagnostics.isEmpty else { continue }
-            lines += [
+            guard !shown.isEmpty || !system.diagnostics.isEmpty else { return }
+            var lines = [
                 "## \(MarkdownText.code(system.id ?? system.file))"
                     + (system.name.map { " — \(MarkdownText.inline($0))" } ?? ""), "",
                 MarkdownText.code(system.file), "",
             ]
             lines += system.diagnostics.map(item)
             if !system.diagnostics.isEmpty { lines.append("") }
-            guard !shown.isEmpty else { continue }
+            guard !shown.isEmpty else { return try emit(lines) }
             lines += ["| status | severity | rule | finding | where |", "|---|---|---|---|---|"]
             for result in shown {
                 let rule = evaluation.rule(result.rule)
@@ -75,8 +84,8 @@ struct MarkdownReport {
                 }
             }
             lines.append("")
+            try emit(lines)
         }
-        return lines.joined(separator: "\n")
     }
 
     private func badge(_ status: RuleResult.Status) -> String {

@@ -7,11 +7,15 @@ import CadreModel
 public enum PluginReport {
     /// Renders `evaluation` with the reporter of `format` in `runtime`.
     /// - Throws: a ``Diagnostic`` at the reporter's file and line when it fails.
+    ///
+    /// The reporter receives the whole report at once: a plugin format holds it in memory, unlike
+    /// the built-in ones.
     public static func render(
-        _ evaluation: Evaluation, context: ReportContext, format: String, runtime: PluginRuntime
-    ) throws(Diagnostic) -> String {
+        _ evaluation: any ReportedEvaluation, context: ReportContext, format: String, runtime: PluginRuntime
+    ) throws -> String {
         var plain = context
         plain.colors = false
-        return try runtime.render(format: format, report: ReportFormat.json.render(evaluation, context: plain))
+        let report = try ReportFormat.json.text(of: evaluation, context: plain)
+        return try runtime.render(format: format, report: report)
     }
 }

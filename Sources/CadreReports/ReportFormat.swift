@@ -14,15 +14,33 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     /// Markdown, for pull requests and wikis.
     case markdown
 
-    /// Renders `evaluation`.
-    public func render(_ evaluation: Evaluation, context: ReportContext) -> String {
+    /// Writes the report of `evaluation` to `output`, one system at a time, and finishes it.
+    ///
+    /// - Throws: what `output`'s destination throws, or what reading a spooled system back does.
+    public func write(_ evaluation: any ReportedEvaluation, context: ReportContext, to output: ReportOutput) throws {
         switch self {
-        case .text: TextReport(evaluation: evaluation, context: context).render()
-        case .json: JSONReport(evaluation: evaluation, context: context).render()
-        case .sarif: SARIFReport(evaluation: evaluation, context: context).render()
-        case .junit: JUnitReport(evaluation: evaluation, context: context).render()
-        case .markdown: MarkdownReport(evaluation: evaluation, context: context).render()
+        case .text: try TextReport(evaluation: evaluation, context: context).write(to: output)
+        case .json: try JSONReport(evaluation: evaluation, context: context).write(to: output)
+        case .sarif: try SARIFReport(evaluation: evaluation, context: context).write(to: output)
+        case .junit: try JUnitReport(evaluation: evaluation, context: context).write(to: output)
+        case .markdown: try MarkdownReport(evaluation: evaluation, context: context).write(to: output)
         }
+        try output.finish()
+    }
+
+    /// The report of `evaluation`, whole, as text.
+    ///
+    /// - Throws: what reading a spooled system back throws (never, for an ``Evaluation``).
+    public func text(of evaluation: any ReportedEvaluation, context: ReportContext) throws -> String {
+        var bytes: [UInt8] = []
+        try write(evaluation, context: context, to: ReportOutput { bytes += $0 })
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The report of `evaluation` (in memory), whole, as text.
+    public func render(_ evaluation: Evaluation, context: ReportContext) -> String {
+        // An evaluation in memory has nothing to read back, and the destination never throws.
+        (try? text(of: evaluation, context: context)) ?? ""
     }
 }
 

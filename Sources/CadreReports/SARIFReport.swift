@@ -5,14 +5,16 @@ import Foundation
 /// SARIF 2.1.0: each finding a result located in its descriptor file, each rule with its help
 /// text, waived results as accepted suppressions. Loads in GitHub code scanning.
 struct SARIFReport {
-    let evaluation: Evaluation
+    let evaluation: any ReportedEvaluation
     let context: ReportContext
 
     /// Rules cadre itself reports under (problems of descriptors and of rule runs).
     static let invalidDescriptor = "cadre.invalid-descriptor"
     static let ruleError = "cadre.rule-error"
 
-    func render() -> String {
+    /// The document is serialized without its results; each system's results are then
+    /// serialized on their own and written in their place, indented as the whole would be.
+    func write(to output: ReportOutput) throws {
         var rules: [[String: Any]] = evaluation.rules.map(rule)
         rules.append(
             builtIn(
@@ -26,53 +28,78 @@ struct SARIFReport {
                 level: "error"))
         let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1["id"] as? String ?? "", $0) })
 
-        var results: [[String: Any]] = []
-        for system in evaluation.systems {
-            for diagnostic in system.diagnostics where diagnostic.isError {
-                results.append(
-                    result(
-                        rule: Self.invalidDescriptor, index: ruleIndex, level: "error",
-                        message: "\(diagnostic.message)" + (diagnostic.hint.map { " (\($0))" } ?? ""),
-                        location: diagnostic.location,
-                        fingerprint: [system.file, diagnostic.code.rawValue, diagnostic.message]))
-            }
-            for outcome in system.results {
-                switch outcome.status {
-                case .error:
-                    let failure = outcome.failure
-                    results.append(
-                        result(
-                            rule: Self.ruleError, index: ruleIndex, level: "error",
-                            message:
-                                "\(outcome.rule) could not be evaluated on \(outcome.system): \(failure?.kind.rawValue ?? "error"): \(failure?.message ?? "")",
-                            location: .start(of: system.file),
-                            fingerprint: [outcome.rule, outcome.system, failure?.kind.rawValue ?? ""]))
-                case .fail, .warn, .waived:
-                    for finding in outcome.findings {
-                        var entry = result(
-                            rule: outcome.rule, index: ruleIndex, level: level(finding.level, outcome.severity),
-                            message: finding.message, location: finding.location,
-                            fingerprint: [
-                                outcome.rule, outcome.system, finding.path?.description ?? "", finding.message,
-                            ])
-                        if let waiver = outcome.waiver {
-                            entry["suppressions"] = [
-                                [
-                                    "kind": "external", "status": "accepted",
-                                    "justification":
-                                        "\(waiver.reason) (approved by \(waiver.approvedBy), until \(waiver.expires))",
-                                ]
-                            ]
-                        }
-                        results.append(entry)
-                    }
-                case .pass, .skipped:
-                    continue
-                }
+        let options: JSONSerialization.WritingOptions = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let frame = String(
+            decoding: try JSONSerialization.data(withJSONObject: document(rules), options: options), as: UTF8.self)
+        let hole = "\"results\" : [\n\n      ]"
+        guard let place = frame.range(of: hole) else {
+            try output.write(frame + "\n")
+            return
+        }
+        try output.write(String(frame[..<place.lowerBound]) + "\"results\" : [")
+        var first = true
+        try evaluation.forEachSystem { system in
+            for entry in results(of: system, ruleIndex: ruleIndex) {
+                let bytes = try JSONSerialization.data(withJSONObject: entry, options: options)
+                try output.write((first ? "\n" : ",\n") + JSONIndent.indented(bytes, by: 8))
+                first = false
             }
         }
+        try output.write((first ? "\n\n      ]" : "\n      ]") + frame[place.upperBound...] + "\n")
+    }
 
-        let document: [String: Any] = [
+    /// The SARIF results of `system`: its descriptor's errors, its rules' errors, and each
+    /// finding of a failed, warned or waived result.
+    private func results(of system: SystemEvaluation, ruleIndex: [String: Int]) -> [[String: Any]] {
+        var results: [[String: Any]] = []
+        for diagnostic in system.diagnostics where diagnostic.isError {
+            results.append(
+                result(
+                    rule: Self.invalidDescriptor, index: ruleIndex, level: "error",
+                    message: "\(diagnostic.message)" + (diagnostic.hint.map { " (\($0))" } ?? ""),
+                    location: diagnostic.location,
+                    fingerprint: [system.file, diagnostic.code.rawValue, diagnostic.message]))
+        }
+        for outcome in system.results {
+            switch outcome.status {
+            case .error:
+                let failure = outcome.failure
+                results.append(
+                    result(
+                        rule: Self.ruleError, index: ruleIndex, level: "error",
+                        message:
+                            "\(outcome.rule) could not be evaluated on \(outcome.system): \(failure?.kind.rawValue ?? "error"): \(failure?.message ?? "")",
+                        location: .start(of: system.file),
+                        fingerprint: [outcome.rule, outcome.system, failure?.kind.rawValue ?? ""]))
+            case .fail, .warn, .waived:
+                for finding in outcome.findings {
+                    var entry = result(
+                        rule: outcome.rule, index: ruleIndex, level: level(finding.level, outcome.severity),
+                        message: finding.message, location: finding.location,
+                        fingerprint: [
+                            outcome.rule, outcome.system, finding.path?.description ?? "", finding.message,
+                        ])
+                    if let waiver = outcome.waiver {
+                        entry["suppressions"] = [
+                            [
+                                "kind": "external", "status": "accepted",
+                                "justification":
+                                    "\(waiver.reason) (approved by \(waiver.approvedBy), until \(waiver.expires))",
+                            ]
+                        ]
+                    }
+                    results.append(entry)
+                }
+            case .pass, .skipped:
+                continue
+            }
+        }
+        return results
+    }
+
+    /// The document without its results (written one system at a time, in their place).
+    private func document(_ rules: [[String: Any]]) -> [String: Any] {
+        [
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
             "version": "2.1.0",
             "runs": [
@@ -85,20 +112,13 @@ struct SARIFReport {
                         ]
                     ],
                     "columnKind": "unicodeCodePoints",
-                    "results": results,
+                    "results": [] as [Any],
                     "properties": [
                         "asOf": evaluation.asOf.description, "packs": evaluation.packs.map { "\($0.id)@\($0.version)" },
                     ],
                 ]
             ],
         ]
-        guard
-            let data = try? JSONSerialization.data(
-                withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        else {
-            return "{}\n"
-        }
-        return String(decoding: data, as: UTF8.self) + "\n"
     }
 
     private func rule(_ info: RuleInfo) -> [String: Any] {

@@ -4,20 +4,18 @@ import CadreModel
 /// The report for people: problems first, grouped by system; each finding with its severity,
 /// message, references and `file:line:col` (which terminals and editors turn into links).
 struct TextReport {
-    let evaluation: Evaluation
+    let evaluation: any ReportedEvaluation
     let context: ReportContext
 
-    func render() -> String {
+    func write(to output: ReportOutput) throws {
         var lines: [String] = []
         for diagnostic in evaluation.diagnostics {
             lines.append(paint(diagnostic.isError ? .red : .yellow, diagnostic.description))
         }
         if !evaluation.diagnostics.isEmpty { lines.append("") }
-        for system in evaluation.systems {
-            lines += section(system)
-        }
-        lines.append(summaryLine())
-        return lines.joined(separator: "\n") + "\n"
+        try output.write(lines: lines)
+        try evaluation.forEachSystem { system in try output.write(lines: section(system)) }
+        try output.write(lines: [summaryLine()])
     }
 
     private func section(_ system: SystemEvaluation) -> [String] {
@@ -101,7 +99,7 @@ struct TextReport {
         ].map { "\(summary.count($0.0)) \($0.1)" }
         var line = "as of \(evaluation.asOf): " + parts.joined(separator: ", ") + " — " + counts.joined(separator: ", ")
         if let failOn = context.failOn {
-            let failing = evaluation.systems.reduce(0) { $0 + $1.results.filter { $0.fails(at: failOn) }.count }
+            let failing = evaluation.failing(at: failOn)
             line +=
                 failing > 0 ? " — \(failing) at or above \(failOn.rawValue)" : " — none at or above \(failOn.rawValue)"
         }

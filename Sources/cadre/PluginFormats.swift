@@ -30,13 +30,13 @@ enum PluginFormats {
 
     /// The report in a plugin's format; a reporter that fails is reported with its file and line
     /// (exit status 2).
-    static func render(_ evaluation: Evaluation, context: ReportContext, format: String, runtime: PluginRuntime) throws
-        -> String
-    {
+    static func render(
+        _ evaluation: any ReportedEvaluation, context: ReportContext, format: String, runtime: PluginRuntime
+    ) throws -> String {
         do {
             return try PluginReport.render(evaluation, context: context, format: format, runtime: runtime)
         } catch {
-            printError(error.description)
+            printError("\(error)")
             throw ExitCode(2)
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CadreModel
+import CadreReports
 import Foundation
 
 /// Writes a line to standard error. Control characters other than the newline are shown as
@@ -31,5 +32,47 @@ enum Terminal {
             printError("cadre: \(error)")
             throw ExitCode(2)
         }
+    }
+
+    /// Writes a report a piece at a time, to `path` (by ``OutputFile``'s rules: a regular file is
+    /// replaced only once the whole report is written) or, when nil, to standard output.
+    ///
+    /// - Throws: `ExitCode(2)` when the report cannot be written or finished, after saying why.
+    static func writeReport(to path: String?, _ body: (ReportOutput) throws -> Void) throws {
+        do {
+            guard let path else {
+                let output = ReportOutput { bytes in try standardOutput(bytes) }
+                try body(output)
+                try output.finish()
+                return
+            }
+            let (output, writing) = try ReportOutput.to(OutputFile(path))
+            try body(output)
+            try output.finish()
+            try writing.finish()
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            printError("cadre: \(error)")
+            throw ExitCode(2)
+        }
+    }
+
+    /// Writes `bytes` to standard output, whole.
+    private static func standardOutput(_ bytes: [UInt8]) throws {
+        var done = 0
+        while done < bytes.count {
+            let wrote = bytes.withUnsafeBytes { buffer in
+                Foundation.write(STDOUT_FILENO, buffer.baseAddress! + done, bytes.count - done)
+            }
+            if wrote < 0, errno == EINTR { continue }
+            guard wrote > 0 else { throw StandardOutputError(code: errno) }
+            done += wrote
+        }
+    }
+
+    struct StandardOutputError: Error, CustomStringConvertible {
+        var code: Int32
+        var description: String { "cannot write to standard output: \(String(cString: strerror(code)).lowercased())" }
     }
 }

@@ -33,11 +33,19 @@ public struct Engine: Sendable {
         self.environment = environment
     }
 
-    /// Evaluates the workspace under the law in force on `asOf`.
+    /// Evaluates the workspace under the law in force on `asOf`, every system kept in memory.
     public func evaluate(asOf: ISODate) -> Evaluation {
         let run = Run(files: workspace.systemFiles)
         execute(run, asOf: asOf)
         return run.evaluation(workspace: workspace, asOf: asOf)
+    }
+
+    /// Evaluates the workspace under the law in force on `asOf`, each system's results spooled
+    /// to a temporary file as soon as it is done: memory stays flat in the number of systems.
+    public func evaluateSpooled(asOf: ISODate) -> SpooledEvaluation {
+        let run = Run(files: workspace.systemFiles, spooled: true)
+        execute(run, asOf: asOf)
+        return run.spooled(workspace: workspace, asOf: asOf)
     }
 
     /// Runs the workers over `run`'s files until none is left.
@@ -142,6 +150,10 @@ final class Run: Sendable {
     private struct State {
         var nextFile = 0
         var systems: [SystemEvaluation] = []
+        /// Where a spooled run's finished systems go (nil: they stay in `systems`), and how it
+        /// indexes them.
+        var spool: SystemSpool?
+        var entries: [SpooledEvaluation.Entry] = []
         var rules: [RuleInfo] = []
         var diagnostics: [Diagnostic] = []
         var readings: [String: RuleReadings] = [:]
@@ -152,7 +164,9 @@ final class Run: Sendable {
     /// Decides which pairs to evaluate once the rules are known (a planned run); nil: those of
     /// ``selection`` at once.
     private let planning: (@Sendable ([RuleInfo], [Diagnostic]) -> EvaluationSelection?)?
-    private let state = Mutex(State())
+    private let state: Mutex<State>
+    /// Whether finished systems go to a spool.
+    private let spooled: Bool
     /// Entered until the run knows what to evaluate: workers wait for it before their first file.
     private let deciding = DispatchGroup()
 
@@ -165,10 +179,13 @@ final class Run: Sendable {
     }
     private let decision: Mutex<Decision>
 
-    /// A run of `files`, every rule on each, or the pairs of `selection` only.
-    init(files: [String], selection: EvaluationSelection? = nil) {
+    /// A run of `files`, every rule on each, or the pairs of `selection` only; finished systems
+    /// go to a spool (``SystemSpool``) when `spooled`.
+    init(files: [String], selection: EvaluationSelection? = nil, spooled: Bool = false) {
         allFiles = files
         planning = nil
+        self.spooled = spooled
+        state = Mutex(State(spool: spooled ? SystemSpool() : nil))
         let chosen = selection.map { selection in files.filter { !selection.rules(on: $0).isEmpty } } ?? files
         decision = Mutex(Decision(files: chosen, selection: selection))
     }
@@ -178,6 +195,8 @@ final class Run: Sendable {
     init(files: [String], planning: @escaping @Sendable ([RuleInfo], [Diagnostic]) -> EvaluationSelection?) {
         allFiles = files
         self.planning = planning
+        spooled = false
+        state = Mutex(State())
         decision = Mutex(Decision(files: [], selection: EvaluationSelection()))
         deciding.enter()
     }
@@ -201,7 +220,20 @@ final class Run: Sendable {
         }
     }
 
-    func finish(_ system: SystemEvaluation) { state.withLock { $0.systems.append(system) } }
+    func finish(_ system: SystemEvaluation) {
+        guard spooled else {
+            state.withLock { $0.systems.append(system) }
+            return
+        }
+        // Encoded by the worker that found it; only the append waits for the others.
+        let bytes = SpoolCoding.encode(system)
+        let tally = SpooledEvaluation.Tally(system.results)
+        state.withLock { state in
+            guard let record = state.spool?.append(bytes) else { return }
+            state.entries.append(
+                .init(id: system.id, file: system.file, record: record, valid: system.isValid, tally: tally))
+        }
+    }
 
     /// The first worker's rules: a planned run decides now what to evaluate.
     func rulesLoaded(_ rules: [RuleInfo], diagnostics: [Diagnostic]) {
@@ -243,6 +275,15 @@ final class Run: Sendable {
                 diagnostics: state.diagnostics)
             evaluation.readings = state.readings
             return evaluation
+        }
+    }
+
+    /// A spooled run's evaluation, put together as ``evaluation(workspace:asOf:)`` puts one.
+    func spooled(workspace: Workspace, asOf: ISODate) -> SpooledEvaluation {
+        state.withLock { state in
+            SpooledEvaluation(
+                entries: state.entries, spool: state.spool ?? SystemSpool(), rules: state.rules, workspace: workspace,
+                asOf: asOf, diagnostics: state.diagnostics, readings: state.readings)
         }
     }
 

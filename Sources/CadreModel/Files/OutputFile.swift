@@ -38,9 +38,90 @@ public struct OutputFile: Sendable {
     ///
     /// - Throws: ``OutputError`` naming ``path`` and the reason.
     public func write(_ bytes: [UInt8]) throws(OutputError) {
+        let writing = try start()
+        try writing.write(bytes)
+        try writing.finish()
+    }
+
+    /// Starts writing the file piece by piece, by the same rules as ``write(_:)-([UInt8])``: a
+    /// regular file is replaced only when ``Writing/finish()`` succeeds.
+    ///
+    /// - Throws: ``OutputError`` naming ``path`` and the reason.
+    public func start() throws(OutputError) -> Writing {
         switch try destination() {
-        case .replace(let target): try replace(target, with: bytes)
-        case .through(let target, let append): try writeThrough(target, bytes, append: append)
+        case .replace(let target): try startReplacing(target)
+        case .through(let target, let append): try startThrough(target, append: append)
+        }
+    }
+
+    /// A file being written: pieces go to it as they come; a replaced file takes their place
+    /// only at ``finish()``, and a ``Writing`` dropped unfinished leaves what was there intact.
+    public final class Writing {
+        private let output: OutputFile
+        private var descriptor: Int32
+        /// The temporary file renamed over `target` at the end (nil: written through).
+        private let temporary: String?
+        private let target: String
+        /// Whether the file is finished or abandoned: nothing more to do.
+        private var done = false
+
+        fileprivate init(_ output: OutputFile, descriptor: Int32, temporary: String?, target: String) {
+            self.output = output
+            self.descriptor = descriptor
+            self.temporary = temporary
+            self.target = target
+        }
+
+        deinit { abandon() }
+
+        /// Writes `bytes`.
+        public func write(_ bytes: [UInt8]) throws(OutputError) {
+            guard !done else { throw OutputError(.cannotWrite, path: output.path, "it is already closed") }
+            do throws(OutputError) {
+                try output.writeAll(bytes, to: descriptor)
+            } catch {
+                abandon()
+                throw error
+            }
+        }
+
+        /// Ends the file: synced and renamed over the path when it replaces one, closed otherwise.
+        public func finish() throws(OutputError) {
+            guard !done else { throw OutputError(.cannotWrite, path: output.path, "it is already closed") }
+            guard let temporary else {
+                close(descriptor)
+                descriptor = -1
+                done = true
+                return
+            }
+            do throws(OutputError) {
+                guard fsync(descriptor) == 0 else { throw output.failure(errno) }
+                let closed = close(descriptor)
+                descriptor = -1
+                guard closed == 0 else { throw output.failure(errno) }
+                guard rename(temporary, target) == 0 else { throw output.failure(errno) }
+                done = true
+            } catch {
+                abandon()
+                throw error
+            }
+            // The rename itself is durable once the folder is synced.
+            let folderDescriptor = open(OutputFile.folder(of: target), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            if folderDescriptor >= 0 {
+                _ = fsync(folderDescriptor)
+                close(folderDescriptor)
+            }
+        }
+
+        /// Stops writing: the temporary file is removed, what the path names stays as it was.
+        private func abandon() {
+            guard !done else { return }
+            done = true
+            if descriptor >= 0 {
+                close(descriptor)
+                descriptor = -1
+            }
+            if let temporary { unlink(temporary) }
         }
     }
 
@@ -111,7 +192,7 @@ public struct OutputFile: Sendable {
 
     // MARK: Writing through
 
-    private func writeThrough(_ target: String, _ bytes: [UInt8], append: Bool) throws(OutputError) {
+    private func startThrough(_ target: String, append: Bool) throws(OutputError) -> Writing {
         // No O_CREAT, no O_TRUNC: what is there stays what it is. A FIFO waits for its reader.
         let descriptor = open(target, O_WRONLY | O_CLOEXEC | O_NOCTTY | (append ? O_APPEND : 0))
         guard descriptor >= 0 else {
@@ -120,13 +201,12 @@ public struct OutputFile: Sendable {
             }
             throw failure(errno)
         }
-        defer { close(descriptor) }
-        try writeAll(bytes, to: descriptor)
+        return Writing(self, descriptor: descriptor, temporary: nil, target: target)
     }
 
     // MARK: Replacing
 
-    private func replace(_ target: String, with bytes: [UInt8]) throws(OutputError) {
+    private func startReplacing(_ target: String) throws(OutputError) -> Writing {
         let folder = Self.folder(of: target)
         let name = target.split(separator: "/").last.map(String.init) ?? target
         var existing = stat()
@@ -149,34 +229,17 @@ public struct OutputFile: Sendable {
             }
             throw failure(errno)
         }
-        do throws(OutputError) {
-            if exists {
-                // The umask narrowed the mode open gave; the owner is kept when cadre may set it.
-                _ = fchmod(descriptor, mode)
-                if existing.st_uid != geteuid() || existing.st_gid != getegid() {
-                    _ = fchown(descriptor, existing.st_uid, existing.st_gid)
-                }
+        if exists {
+            // The umask narrowed the mode open gave; the owner is kept when cadre may set it.
+            _ = fchmod(descriptor, mode)
+            if existing.st_uid != geteuid() || existing.st_gid != getegid() {
+                _ = fchown(descriptor, existing.st_uid, existing.st_gid)
             }
-            try writeAll(bytes, to: descriptor)
-            guard fsync(descriptor) == 0 else { throw failure(errno) }
-            let closed = close(descriptor)
-            descriptor = -1
-            guard closed == 0 else { throw failure(errno) }
-            guard rename(temporary, target) == 0 else { throw failure(errno) }
-        } catch {
-            if descriptor >= 0 { close(descriptor) }
-            unlink(temporary)
-            throw error
         }
-        // The rename itself is durable once the folder is synced.
-        let folderDescriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if folderDescriptor >= 0 {
-            _ = fsync(folderDescriptor)
-            close(folderDescriptor)
-        }
+        return Writing(self, descriptor: descriptor, temporary: temporary, target: target)
     }
 
-    private func writeAll(_ bytes: [UInt8], to descriptor: Int32) throws(OutputError) {
+    fileprivate func writeAll(_ bytes: [UInt8], to descriptor: Int32) throws(OutputError) {
         var written = 0
         while written < bytes.count {
             let count = bytes.withUnsafeBytes { buffer in
@@ -191,7 +254,7 @@ public struct OutputFile: Sendable {
     }
 
     /// The error for `code`, in words.
-    private func failure(_ code: Int32) -> OutputError {
+    fileprivate func failure(_ code: Int32) -> OutputError {
         switch code {
         case EISDIR: OutputError(.isFolder, path: path, "it is a folder", hint: "name a file, inside it or elsewhere")
         case ENOTDIR: OutputError(.noFolder, path: path, "a part of the path is not a folder")

@@ -74,9 +74,10 @@ struct Evaluate: ParsableCommand {
                 "evaluating \(workspace.systemFiles.count) systems against \(workspace.packs.count) packs as of \(asOf)…"
             )
         }
-        // Files are named in the workspace; the report shows them from here.
-        let evaluation = Engine(workspace: workspace, jobs: jobs, readsStores: !noStores).evaluate(asOf: asOf).shown(
-            in: workspace.files)
+        // Results wait in a spool until the report reaches them; files are named in the
+        // workspace, and the report shows them from here.
+        let evaluation = Engine(workspace: workspace, jobs: jobs, readsStores: !noStores).evaluateSpooled(asOf: asOf)
+        evaluation.show(in: workspace.files)
         let threshold: Severity? =
             switch failOn {
             case .none?: nil
@@ -87,18 +88,15 @@ struct Evaluate: ParsableCommand {
             toolVersion: CadreVersion.number,
             colors: output == nil && format == ReportFormat.text.rawValue && Terminal.colors,
             verbose: verbose, failOn: threshold)
-        let report: String
         if let pluginReporter {
-            report = try PluginFormats.render(evaluation, context: context, format: format, runtime: pluginReporter)
+            let report = try PluginFormats.render(evaluation, context: context, format: format, runtime: pluginReporter)
+            try Terminal.writeReport(to: output) { try $0.write(report) }
         } else {
-            report = (ReportFormat(rawValue: format) ?? .text).render(evaluation, context: context)
+            try Terminal.writeReport(to: output) { output in
+                try (ReportFormat(rawValue: format) ?? .text).write(evaluation, context: context, to: output)
+            }
         }
-        if let output {
-            try Terminal.write(report, to: output)
-            if Terminal.stderrIsTerminal { printError("wrote \(output)") }
-        } else {
-            print(report, terminator: "")
-        }
+        if let output, Terminal.stderrIsTerminal { printError("wrote \(output)") }
         let status = evaluation.exitStatus(failOn: threshold)
         if status != 0 { throw ExitCode(status) }
     }
