@@ -8,6 +8,9 @@
 #                      each from the fixtures' seeds, libFuzzer's seed fixed; fails on any crash
 #                      (longer runs: scripts/fuzz.sh, docs/fuzzing.md)
 #   make build         the cadre binary, release build, in .build/release/cadre
+#   make bench         the cadre process as a user runs it (Benchmarks/cli/run.py): peak memory and
+#                      time of `cadre evaluate` on generated workspaces of 1,000 and 10,000 systems
+#                      in every format, and time from 10,000 to 50,000; a table of figure, goal, met
 #   make bench-engine  the evaluation engine's benchmarks   }
 #   make bench-lua     the Lua host's benchmarks            } release builds of Benchmarks/;
 #   make bench-model   the descriptor-loading benchmark     } figures in BENCHMARKS.md
@@ -22,7 +25,7 @@
 
 SWIFT ?= swift
 
-.PHONY: deps build example expected test lint format fuzz clean bench-engine bench-lua bench-model bench-stores bench-plugins bench-history schema policies-doc pg-stop
+.PHONY: deps build example expected test lint format fuzz clean bench bench-engine bench-lua bench-model bench-stores bench-plugins bench-history schema policies-doc pg-stop
 
 deps:
 	@scripts/install-deps.sh
@@ -87,6 +90,9 @@ format:
 # builds it; CI runs it after the tests.
 fuzz: deps .build/shim.stamp
 	@scripts/fuzz.sh --seed 1
+
+bench: build examples/stores
+	python3 Benchmarks/cli/run.py --sizes 1000,10000 --runs 3 --scale 10000,50000
 
 bench-lua: deps .build/shim.stamp
 	$(BENCH) $(SWIFT) build -c release --product LuaHostBenchmarks && .build/release/LuaHostBenchmarks
