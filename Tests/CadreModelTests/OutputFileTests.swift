@@ -26,6 +26,9 @@ import Testing
         }
         /// Every entry, hidden ones included, sorted.
         func entries() throws -> [String] { try FileManager.default.contentsOfDirectory(atPath: path).sorted() }
+        func entries(_ name: String) throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: at(name)).sorted()
+        }
         func mode(_ name: String) -> mode_t {
             var status = stat()
             stat(at(name), &status)

@@ -55,6 +55,36 @@ import Testing
         #expect(folder.read("real/a.yaml") == "x\n")
     }
 
+    @Test func aBatchIsWrittenWholeWithItsFoldersAndReplacesWhatWasThere() throws {
+        let folder = try Folder()
+        let output = OutputFolder(folder.path)
+        try output.write("old\n", to: "systems/a.yaml")
+        try output.write([
+            (path: "systems/a.yaml", text: "new a\n"), (path: "systems/deep/b.yaml", text: "b\n"),
+            (path: "pack/pack.yaml", text: "p\n"),
+        ])
+        #expect(folder.read("systems/a.yaml") == "new a\n")
+        #expect(folder.read("systems/deep/b.yaml") == "b\n")
+        #expect(folder.read("pack/pack.yaml") == "p\n")
+        // No temporary file is left beside them.
+        #expect(try folder.entries("systems") == ["a.yaml", "deep"])
+        #expect(try folder.entries("systems/deep") == ["b.yaml"])
+    }
+
+    @Test func aBatchThatCannotBeWrittenWholeChangesNothing() throws {
+        let folder = try Folder()
+        let output = OutputFolder(folder.path)
+        try output.write("keep\n", to: "systems/a.yaml")
+        try FileManager.default.createDirectory(
+            atPath: folder.at("systems/taken.yaml"), withIntermediateDirectories: true)
+        let error = try #require(throws: OutputError.self) {
+            try output.write([(path: "systems/a.yaml", text: "lost\n"), (path: "systems/taken.yaml", text: "x\n")])
+        }
+        #expect(error.code == .isFolder)
+        #expect(folder.read("systems/a.yaml") == "keep\n")
+        #expect(try folder.entries("systems") == ["a.yaml", "taken.yaml"])
+    }
+
     @Test func pathsThatClimbOutAreRefused() throws {
         let folder = try Folder()
         for path in ["../escape.yaml", "a/../../escape.yaml", "/etc/escape.yaml"] {

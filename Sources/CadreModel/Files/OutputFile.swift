@@ -87,30 +87,49 @@ public struct OutputFile: Sendable {
 
         /// Ends the file: synced and renamed over the path when it replaces one, closed otherwise.
         public func finish() throws(OutputError) {
-            guard !done else { throw OutputError(.cannotWrite, path: output.path, "it is already closed") }
-            guard let temporary else {
-                close(descriptor)
-                descriptor = -1
-                done = true
-                return
+            try close(syncing: true)
+            try publish()
+            syncFolder()
+        }
+
+        /// Closes the file, synced to disk first when `syncing` (a batch syncs its file system
+        /// once instead: ``OutputFolder/write(_:)``).
+        func close(syncing: Bool) throws(OutputError) {
+            guard !done, descriptor >= 0 else {
+                throw OutputError(.cannotWrite, path: output.path, "it is already closed")
             }
             do throws(OutputError) {
-                guard fsync(descriptor) == 0 else { throw output.failure(errno) }
-                let closed = close(descriptor)
+                if syncing, temporary != nil, fsync(descriptor) != 0 { throw output.failure(errno) }
+                let closed = systemClose(descriptor)
                 descriptor = -1
                 guard closed == 0 else { throw output.failure(errno) }
-                guard rename(temporary, target) == 0 else { throw output.failure(errno) }
-                done = true
             } catch {
                 abandon()
                 throw error
             }
-            // The rename itself is durable once the folder is synced.
-            let folderDescriptor = open(OutputFile.folder(of: target), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            if folderDescriptor >= 0 {
-                _ = fsync(folderDescriptor)
-                close(folderDescriptor)
+        }
+
+        /// Renames the closed temporary file over the path (nothing for a file written through).
+        func publish() throws(OutputError) {
+            guard !done else { throw OutputError(.cannotWrite, path: output.path, "it is already closed") }
+            guard let temporary else {
+                done = true
+                return
             }
+            guard rename(temporary, target) == 0 else {
+                let error = output.failure(errno)
+                abandon()
+                throw error
+            }
+            done = true
+        }
+
+        /// The folder the path is in, which holds the rename: synced, the rename is durable.
+        var folder: String? { temporary == nil ? nil : OutputFile.folder(of: target) }
+
+        private func syncFolder() {
+            guard let folder else { return }
+            OutputFile.sync(folder: folder)
         }
 
         /// Stops writing: the temporary file is removed, what the path names stays as it was.
@@ -118,7 +137,7 @@ public struct OutputFile: Sendable {
             guard !done else { return }
             done = true
             if descriptor >= 0 {
-                close(descriptor)
+                _ = systemClose(descriptor)
                 descriptor = -1
             }
             if let temporary { unlink(temporary) }
@@ -188,6 +207,14 @@ public struct OutputFile: Sendable {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)
+    }
+
+    /// Syncs `folder` (what it lists: a rename in it is then durable).
+    static func sync(folder: String) {
+        let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        _ = fsync(descriptor)
+        close(descriptor)
     }
 
     // MARK: Writing through
@@ -271,4 +298,10 @@ public struct OutputFile: Sendable {
 @inline(__always)
 private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
     write(descriptor, buffer, count)
+}
+
+/// `close(2)`, under a name that does not clash with ``OutputFile/Writing``'s method.
+@inline(__always)
+private func systemClose(_ descriptor: Int32) -> Int32 {
+    close(descriptor)
 }

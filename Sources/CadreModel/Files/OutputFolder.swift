@@ -63,6 +63,39 @@ public struct OutputFolder: Sendable {
         try OutputFile(file).write(text)
     }
 
+    /// Writes every file of `files` (a path inside the folder and its text) as one durable
+    /// batch, as ``OutputFile`` writes one file but with one sync for them all: each is written
+    /// to a temporary file beside its path, the file system is synced once (`syncfs`), then each
+    /// is renamed over its path and each folder they are in is synced once. Until the renames,
+    /// every path is left as it was; a failure removes every temporary file.
+    ///
+    /// - Throws: ``OutputError`` when a link leads outside (see ``check(_:)``) or a file cannot
+    ///   be written, before anything is renamed when it can.
+    public func write(_ files: [(path: String, text: String)]) throws(OutputError) {
+        for file in files { try check(file.path) }
+        var writings: [OutputFile.Writing] = []
+        writings.reserveCapacity(files.count)
+        for file in files {
+            let shown = path(of: file.path)
+            try makeFolders(OutputFile.folder(of: shown), for: shown)
+            let writing = try OutputFile(shown).start()
+            try writing.write(Array(file.text.utf8))
+            try writing.close(syncing: false)
+            writings.append(writing)
+        }
+        // One sync of the file system holds every file's bytes (of every file system, when
+        // that one cannot be synced alone).
+        let descriptor = open(path.isEmpty ? "." : path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if descriptor < 0 || syncFileSystem(descriptor) != 0 { sync() }
+        if descriptor >= 0 { close(descriptor) }
+        var folders: Set<String> = []
+        for writing in writings {
+            try writing.publish()
+            if let folder = writing.folder { folders.insert(folder) }
+        }
+        for folder in folders.sorted() { OutputFile.sync(folder: folder) }
+    }
+
     /// `mkdir -p`: every folder of `folder` that is missing, as `mkdir` makes them (0777 less the umask).
     private func makeFolders(_ folder: String, for file: String) throws(OutputError) {
         var current = folder.hasPrefix("/") ? "" : "."
@@ -98,3 +131,11 @@ public struct OutputFolder: Sendable {
         return folder == "/" ? "/" + name : folder + "/" + name
     }
 }
+
+#if os(Linux)
+    /// `syncfs(2)`: the file system holding `descriptor`, synced (Glibc's module does not export it).
+    @_silgen_name("syncfs")
+    private func syncFileSystem(_ descriptor: Int32) -> Int32
+#else
+    private func syncFileSystem(_ descriptor: Int32) -> Int32 { -1 }
+#endif

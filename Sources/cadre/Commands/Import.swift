@@ -89,7 +89,7 @@ struct Import: ParsableCommand {
             throw ExitCode(2)
         }
         do {
-            for file in result.files { try folder.write(file.text, to: file.path) }
+            try folder.write(result.files.map { (path: $0.path, text: $0.text) })
         } catch {
             printError("cadre: \(error)")
             throw ExitCode(2)
