@@ -12,13 +12,19 @@
 ---@field title string The obligation in one line.
 ---@field description? string The obligation as a DPO would sign it.
 ---@field severity cadre.Severity
----@field references string[] Articles and guidance: `"GDPR Art. 5(1)(e)"`.
+---@field references (string|cadre.Reference)[] Articles and guidance: `"GDPR Art. 5(1)(e)"`, or with the official text: `{ "GDPR Art. 5(1)(e)", url = "https://eur-lex.europa.eu/eli/reg/2016/679/oj" }`.
 ---@field confidence? cadre.Confidence How sure the legal fact is (default `text`).
 ---@field effective? {from?: string, to?: string} First and last days in force (`YYYY-MM-DD`).
+---@field reviewed? string The day the rule was last checked against the law (`YYYY-MM-DD`).
 ---@field remediation? string What to do to comply.
 ---@field tags? string[]
 ---@field applies? fun(system: cadre.System): boolean Whether the rule concerns the system.
 ---@field check fun(system: cadre.System, ctx: cadre.Context) Reports findings through `ctx`.
+
+---A reference with the address of its official text: the citation first, then `url` (https).
+---@class cadre.Reference
+---@field [1] string The citation: `"GDPR Art. 5(1)(e)"`.
+---@field url string The official text: EUR-Lex, Légifrance, cnil.fr.
 
 ---Where a finding points: a node of the system, or `{node, "key"}`.
 ---@alias cadre.Where table|string
@@ -313,6 +319,8 @@ function require(name) end
 ---@field failure? {kind: string, message: string, file?: string, line?: integer} Why the rule erred.
 ---@field waiver? {reason: string, approved_by: string, expires: string}
 ---@field log string[] What the rule printed.
+---@field references {citation: string, url?: string}[] What the rule cites, in its order.
+---@field reviewed? string When the rule was last reviewed, `YYYY-MM-DD`.
 
 ---Options of `run`.
 ---@class cadre.RunOptions

@@ -119,13 +119,21 @@ struct JSONReport {
         let description: String?
         let severity: String
         let references: [String]
+        /// The references that give the official text's address.
+        let links: [Link]
         let confidence: String
         let effective: Effective
+        let reviewed: String?
         let remediation: String?
         let tags: [String]
         let pack: String
         let packVersion: String
         let file: String
+
+        struct Link: Encodable {
+            let citation: String
+            let url: String
+        }
 
         struct Effective: Encodable {
             let from: String?
@@ -133,7 +141,9 @@ struct JSONReport {
         }
 
         enum CodingKeys: String, CodingKey {
-            case id, title, description, severity, references, confidence, effective, remediation, tags, pack, file
+            case id, title, description, severity, references, links, confidence, effective, reviewed, remediation,
+                tags, pack
+            case file
             case packVersion = "pack_version"
         }
 
@@ -142,9 +152,13 @@ struct JSONReport {
             title = r.title
             description = r.description
             severity = r.severity.rawValue
-            references = r.references
+            references = r.references.map(\.citation)
+            links = r.references.compactMap { reference in
+                reference.url.map { Link(citation: reference.citation, url: $0) }
+            }
             confidence = r.confidence.rawValue
             effective = Effective(from: r.effectiveFrom?.description, to: r.effectiveTo?.description)
+            reviewed = r.reviewed?.description
             remediation = r.remediation
             tags = r.tags
             pack = r.pack

@@ -60,7 +60,7 @@ struct MarkdownReport {
             lines += ["| status | severity | rule | finding | where |", "|---|---|---|---|---|"]
             for result in shown {
                 let rule = evaluation.rule(result.rule)
-                let references = rule.map { "<br>" + cell($0.references.joined(separator: " · ")) } ?? ""
+                let references = rule.map { "<br>" + cell($0.references.citations(joinedBy: " · ")) } ?? ""
                 let head =
                     "| \(badge(result.status)) | \(result.severity.rawValue) | \(MarkdownText.code(result.rule, inTable: true))\(references) |"
                 if let failure = result.failure {

@@ -96,6 +96,21 @@ enum MarkdownText {
         return out
     }
 
+    /// A web address as a link's destination: its reserved characters (`: ? # = & %`…) kept, and
+    /// what would end or break the link (spaces, parentheses, `<>`, `|`, non-ASCII) percent-encoded.
+    static func urlDestination(_ url: String) -> String {
+        var out = ""
+        for byte in url.utf8 {
+            if byte > 0x20, byte < 0x7F, !"()<>|\\`\"[]".utf8.contains(byte) {
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                let hex = String(byte, radix: 16, uppercase: true)
+                out += "%" + (hex.count < 2 ? "0" + hex : hex)
+            }
+        }
+        return out
+    }
+
     /// An address as an autolink (`<https://…>`) when it is a plain web address, else as text.
     static func address(_ url: String) -> String {
         let plain =

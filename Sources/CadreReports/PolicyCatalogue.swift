@@ -14,6 +14,17 @@ public struct PolicyCatalogue {
         self.link = link
     }
 
+    /// The line after which a catalogue file is written by hand: `cadre policies doc --output`
+    /// keeps it and what follows, so a guide can live beside the generated catalogue.
+    public static let handWrittenMarker =
+        "<!-- Written by hand from here on: `cadre policies doc` keeps this part as it is. -->"
+
+    /// The hand-written part of `file` (the marker line and what follows), or nil when it has none.
+    public static func handWritten(in file: String) -> String? {
+        guard let range = file.range(of: "\n" + handWrittenMarker + "\n") else { return nil }
+        return String(file[file.index(after: range.lowerBound)...])
+    }
+
     public func render() -> String {
         let ruleCount = catalog.packs.reduce(0) { $0 + $1.rules.count }
         var lines = [
@@ -104,10 +115,11 @@ public struct PolicyCatalogue {
             "| | |",
             "|---|---|",
             "| severity | \(rule.severity.rawValue) |",
-            "| references | \(cell(rule.references.joined(separator: "; "))) |",
+            "| references | \(references(rule.references)) |",
             "| in force | \(inForce) |",
             "| confidence | \(rule.confidence.rawValue) |",
         ]
+        if let reviewed = rule.reviewed { lines.append("| reviewed | \(reviewed) |") }
         if !rule.tags.isEmpty { lines.append("| tags | \(cell(rule.tags.joined(separator: ", "))) |") }
         lines.append(
             "| file | [\(MarkdownText.code(rule.file, inTable: true))](\(MarkdownText.destination(link(rule.file)))) |")
@@ -116,6 +128,15 @@ public struct PolicyCatalogue {
             lines += ["", "To comply: \(MarkdownText.inline(oneLine(remediation)))"]
         }
         return lines
+    }
+
+    /// The citations, each a link to its official text when the rule gives one.
+    private func references(_ references: [RuleReference]) -> String {
+        references.map { reference in
+            let citation = cell(reference.citation)
+            guard let url = reference.url else { return citation }
+            return "[\(citation)](\(MarkdownText.urlDestination(url)))"
+        }.joined(separator: "; ")
     }
 
     private func window(_ from: ISODate?, _ to: ISODate?) -> String {

@@ -124,10 +124,10 @@ struct SARIFReport {
     private func rule(_ info: RuleInfo) -> [String: Any] {
         var help = info.description ?? info.title
         if let remediation = info.remediation { help += "\n\nWhat to do: " + remediation }
-        help += "\n\nReferences: " + info.references.joined(separator: "; ")
+        help += "\n\nReferences: " + info.references.citations(joinedBy: "; ")
         var markdown = "**\(info.title)**\n\n" + (info.description ?? "")
         if let remediation = info.remediation { markdown += "\n\n**What to do:** " + remediation }
-        markdown += "\n\n**References:** " + info.references.joined(separator: "; ")
+        markdown += "\n\n**References:** " + info.references.citations(joinedBy: "; ")
         markdown +=
             "\n\nSeverity `\(info.severity.rawValue)`, confidence `\(info.confidence.rawValue)`, pack `\(info.pack)` \(info.packVersion)."
         return [
@@ -141,7 +141,7 @@ struct SARIFReport {
                 "tags": ["compliance", info.pack] + info.tags,
                 "severity": info.severity.rawValue,
                 "confidence": info.confidence.rawValue,
-                "references": info.references,
+                "references": info.references.map(\.citation),
             ],
         ]
     }

@@ -78,7 +78,7 @@ struct TextReport {
                         )))
         }
         if let rule, result.status == .fail || result.status == .warn || result.status == .waived {
-            lines.append("          " + paint(.dim, TerminalText.line(rule.references.joined(separator: " · "))))
+            lines.append("          " + paint(.dim, TerminalText.line(rule.references.citations(joinedBy: " · "))))
         }
         return lines
     }

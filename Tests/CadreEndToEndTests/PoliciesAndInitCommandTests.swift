@@ -15,7 +15,11 @@ import Testing
     @Test func policiesShowDescribesARule() throws {
         let output = try CadreCommand.run(["policies", "show", "cnil.recording.retention", "--workspace", "examples"])
         #expect(output.status == 0)
-        #expect(output.stdout.contains("references:  CNIL NS-57; GDPR Art. 5(1)(e)"))
+        #expect(
+            output.stdout.contains(
+                "references:  CNIL délibération n° 2014-474 (NS-57) <https://www.cnil.fr/fr/lecoute-et-lenregistrement-des-appels-sur-le-lieu-de-travail>\n"
+                    + "             GDPR Art. 5(1)(e) <https://eur-lex.europa.eu/eli/reg/2016/679/oj>\n"))
+        #expect(output.stdout.contains("reviewed:    2026-12-07\n"))
         #expect(output.stdout.contains("confidence:  secondary"))
         #expect(output.stdout.contains("file:        policies/cnil/recording-retention.lua\n"))
     }

@@ -19,9 +19,9 @@ import Testing
         #expect(
             first.stdout.hasPrefix(
                 """
-                re-checked examples as of 2026-11-29 with no earlier run: re-evaluated 684 of 684 pairs
+                re-checked examples as of 2026-11-29 with no earlier run: re-evaluated 990 of 990 pairs
                   history: no earlier run: every pair is evaluated
-                new failures (53):
+                new failures (71):
                   FAIL (new pair)  high  cnil.ai-development.legitimate-interest on agent-assist
 
                 """))
@@ -35,19 +35,19 @@ import Testing
                 """))
         #expect(
             first.stdout.hasSuffix(
-                "recorded run 1: 53 new failures, 0 resolved, 11 changed; new at or above high: 38\n"))
+                "recorded run 1: 71 new failures, 0 resolved, 10 changed; new at or above high: 50\n"))
 
-        // 2. CNIL's pack 1.1.0: the recording retention rule words its findings differently.
+        // 2. CNIL's pack 1.2.0: the recording retention rule words its findings differently.
         // Only that rule is evaluated again on every system, with the rules that read stores.
-        try scratch.replace("version: 1.0.0", with: "version: 1.1.0", in: "policies/cnil/pack.yaml")
+        try scratch.replace("version: 1.1.0", with: "version: 1.2.0", in: "policies/cnil/pack.yaml")
         try scratch.replace(
             "; six months at most\"", with: "; six months at most from the call\"",
             in: "policies/cnil/recording-retention.lua")
         let bump = try scratch.cadre("recheck", "--workspace", "examples", "--as-of", "2026-11-29")
         #expect(
             bump.stdout == """
-                re-checked examples as of 2026-11-29 against run 1 (as of 2026-11-29): re-evaluated 54 of 684 pairs
-                  policies/cnil/recording-retention.lua: rule file changed (pack cnil 1.0.0 → 1.1.0): its rules, on every system
+                re-checked examples as of 2026-11-29 against run 1 (as of 2026-11-29): re-evaluated 54 of 990 pairs
+                  policies/cnil/recording-retention.lua: rule file changed (pack cnil 1.1.0 → 1.2.0): its rules, on every system
                   5 rules read stores, whose data may have changed (cnil.prospecting.consent-in-store, cnil.recording.card-data, cnil.recording.store-retention, and 2 more): on every system that declares stores
                 changed findings (1):
                   FAIL → FAIL  high  cnil.recording.retention on call-recording-quality
@@ -73,7 +73,7 @@ import Testing
         let fix = try scratch.cadre("recheck", "--workspace", "examples", "--as-of", "2026-11-29")
         #expect(
             fix.stdout == """
-                re-checked examples as of 2026-11-29 against run 2 (as of 2026-11-29): re-evaluated 116 of 684 pairs
+                re-checked examples as of 2026-11-29 against run 2 (as of 2026-11-29): re-evaluated 150 of 990 pairs
                   5 rules read stores, whose data may have changed (cnil.prospecting.consent-in-store, cnil.recording.card-data, cnil.recording.store-retention, and 2 more): on every system that declares stores
                   examples/systems/call-recording-quality.yaml: descriptor changed: every rule
                 resolved failures (1):
@@ -95,8 +95,9 @@ import Testing
         #expect(
             later.stdout.hasPrefix(
                 """
-                re-checked examples as of 2027-12-02 against run 3 (as of 2026-11-29): re-evaluated 208 of 684 pairs
+                re-checked examples as of 2027-12-02 against run 3 (as of 2026-11-29): re-evaluated 289 of 990 pairs
                   ai-act.deployer.decision-subjects: comes into force as of 2027-12-02: on every system
+                  ai-act.deployer.explanation: comes into force as of 2027-12-02: on every system
 
                 """))
         #expect(
@@ -116,14 +117,14 @@ import Testing
         #expect(!later.stdout.contains("SKIPPED → SKIPPED"), "another reason to be skipped is not a change")
         #expect(!later.stdout.contains("SKIPPED → PASS"), "a rule in force that passes changes no finding")
         #expect(
-            later.stdout.hasSuffix("recorded run 4: 8 new failures, 0 resolved, 10 changed; new at or above high: 15\n")
-        )
+            later.stdout.hasSuffix(
+                "recorded run 4: 18 new failures, 0 resolved, 10 changed; new at or above high: 23\n"))
 
         // Nothing changed but the stores, which are read again; no result changed.
         let again = try scratch.cadre("recheck", "--workspace", "examples", "--as-of", "2027-12-02")
         #expect(
             again.stdout == """
-                re-checked examples as of 2027-12-02 against run 4 (as of 2027-12-02): re-evaluated 45 of 684 pairs
+                re-checked examples as of 2027-12-02 against run 4 (as of 2027-12-02): re-evaluated 45 of 990 pairs
                   5 rules read stores, whose data may have changed (cnil.prospecting.consent-in-store, cnil.recording.card-data, cnil.recording.store-retention, and 2 more): on every system that declares stores
                 no result changed
                 recorded run 5: 0 new failures, 0 resolved, 0 changed; new at or above high: 0
@@ -136,7 +137,7 @@ import Testing
         #expect(
             noStores.stdout.hasPrefix(
                 """
-                re-checked examples as of 2027-12-02 against run 5 (as of 2027-12-02): re-evaluated 684 of 684 pairs
+                re-checked examples as of 2027-12-02 against run 5 (as of 2027-12-02): re-evaluated 990 of 990 pairs
                   stores: read → not read: every pair is evaluated
 
                 """))
@@ -153,10 +154,10 @@ import Testing
             lines.dropFirst().map { $0.prefix(3).trimmingCharacters(in: .whitespaces) } == ["5", "4", "3", "2", "1"])
         #expect(
             lines[5].hasSuffix(
-                "2026-11-29  full     684/684    51    11    2      0       ai-act 1.0.0, cnil 1.0.0, gdpr 1.0.0"))
+                "2026-11-29  full     990/990    69    10    2      0       ai-act 1.1.0, cnil 1.1.0, gdpr 1.1.0"))
         #expect(
             lines[4].hasSuffix(
-                "2026-11-29  recheck  54/684     51    11    2      0       ai-act 1.0.0, cnil 1.1.0, gdpr 1.0.0"))
+                "2026-11-29  recheck  54/990     69    10    2      0       ai-act 1.1.0, cnil 1.2.0, gdpr 1.1.0"))
         let diff = try scratch.cadre("diff", "1", "last~2", "--workspace", "examples")
         #expect(
             diff.stdout == """
@@ -191,7 +192,7 @@ import Testing
         #expect(document["format"] as? String == "cadre-recheck/v1")
         #expect(document["run"] as? Int == 2)
         #expect((document["previous_run"] as? [String: Any])?["id"] as? Int == 1)
-        #expect(document["pairs"] as? [String: Int] == ["evaluated": 116, "total": 684])
+        #expect(document["pairs"] as? [String: Int] == ["evaluated": 150, "total": 990])
         #expect(document["exit_status"] as? Int == 1)
         #expect(document["new_at_or_above_fail_on"] as? Int == 1)
         // One reason per rule that reads stores (the text report groups them), then the descriptor.
@@ -213,8 +214,8 @@ import Testing
         #expect(listing["format"] as? String == "cadre-history/v1")
         let runs = try #require(listing["runs"] as? [[String: Any]])
         #expect(runs.map { $0["id"] as? Int } == [2, 1])
-        #expect(runs.first?["evaluated_pairs"] as? Int == 116)
-        #expect(runs.first?["packs"] as? [String: String] == ["ai-act": "1.0.0", "cnil": "1.0.0", "gdpr": "1.0.0"])
+        #expect(runs.first?["evaluated_pairs"] as? Int == 150)
+        #expect(runs.first?["packs"] as? [String: String] == ["ai-act": "1.1.0", "cnil": "1.1.0", "gdpr": "1.1.0"])
         #expect(runs.first?["as_of"] as? String == "2026-11-29")
     }
 
@@ -281,13 +282,13 @@ extension RecheckCommandTests {
     @Test func theHistoryReadsTheSameFromAnyFolder() throws {
         let scratch = try ScratchWorkspace()
         let first = try scratch.cadre("recheck", "--workspace", "examples", "--as-of", "2026-11-29")
-        #expect(first.stdout.contains("re-evaluated 684 of 684 pairs"))
+        #expect(first.stdout.contains("re-evaluated 990 of 990 pairs"))
         let inside = try CadreCommand.run(
             ["recheck", "--as-of", "2026-11-29"], in: scratch.folder.appendingPathComponent("examples"),
             environment: EvaluateCommandTests.environment)
         #expect(
             inside.stdout.hasPrefix(
-                "re-checked . as of 2026-11-29 against run 1 (as of 2026-11-29): re-evaluated 45 of 684 pairs\n"))
+                "re-checked . as of 2026-11-29 against run 1 (as of 2026-11-29): re-evaluated 45 of 990 pairs\n"))
         #expect(!inside.stdout.contains("rule file changed"))
         #expect(inside.stdout.contains("no result changed"))
         // Shown from there, the files are named from there.

@@ -71,7 +71,8 @@ import Testing
         #expect(output.stdout.contains("with a failing and a passing case (100%)"))
         let summary = try #require(output.stdout.split(separator: "\n").last)
         #expect(summary.contains(" passed, 0 failed — "))
-        #expect(elapsed < 5, "the bundled packs' tests took \(elapsed) s")
+        // 388 tests of 110 rules (second edition of the packs): a few seconds on a loaded machine.
+        #expect(elapsed < 10, "the bundled packs' tests took \(elapsed) s")
     }
 
     @Test func passingTestsExitZeroAndSayHowMany() throws {

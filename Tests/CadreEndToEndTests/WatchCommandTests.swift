@@ -17,7 +17,7 @@ import Testing
         #expect(
             started.hasPrefix(
                 "watching examples (\(options.isEmpty ? "inotify" : "polling every 100 ms")); press Ctrl-C to stop\n"))
-        #expect(started.contains("re-evaluated 684 of 684 pairs"))
+        #expect(started.contains("re-evaluated 990 of 990 pairs"))
 
         // An engineer shortens the recordings of call-recording-quality to six months.
         try scratch.replace(
@@ -27,7 +27,7 @@ import Testing
         let report = String(second.dropFirst(started.count))
         #expect(
             report == """
-                re-checked examples as of 2026-11-29 against run 1 (as of 2026-11-29): re-evaluated 116 of 684 pairs
+                re-checked examples as of 2026-11-29 against run 1 (as of 2026-11-29): re-evaluated 150 of 990 pairs
                   5 rules read stores, whose data may have changed (cnil.prospecting.consent-in-store, cnil.recording.card-data, cnil.recording.store-retention, and 2 more): on every system that declares stores
                   examples/systems/call-recording-quality.yaml: descriptor changed: every rule
                 changed findings (1):

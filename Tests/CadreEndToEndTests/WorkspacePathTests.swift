@@ -28,7 +28,7 @@ import Testing
         #expect(output.status == 1, "\(output.stderr)")
         let document = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
         let summary = try #require(document["summary"] as? [String: Any])
-        #expect(summary["rules"] as? Int == 76)
+        #expect(summary["rules"] as? Int == 110)
         #expect(summary["systems"] as? Int == 9)
     }
 }

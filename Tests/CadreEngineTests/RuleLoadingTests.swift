@@ -35,7 +35,7 @@ import Testing
         #expect(severity.location.line == 4)
         #expect(severity.hint == "did you mean `high`?")
         let references = try #require(found.first { $0.message.contains("`references`") })
-        #expect(references.message == "rule `test.x`: field `references` must be a list of strings, not a string")
+        #expect(references.message == "rule `test.x`: field `references` must be a list of citations, not a string")
         #expect(references.location.line == 5)
         let unknown = try #require(found.first { $0.code == .unknownKey })
         #expect(unknown.message == "rule `test.x` has an unknown field `sevrity`")
@@ -105,5 +105,47 @@ import Testing
             ])
         let problems = try workspace.evaluate().diagnostics
         #expect(problems.contains { $0.message == "pack `test` needs rule API 9; this cadre provides API 1" })
+    }
+
+    static func rule(references: String, reviewed: String) -> String {
+        """
+        return {
+          id = "test.x",
+          title = "X",
+          severity = "low",
+          references = \(references),
+          reviewed = "\(reviewed)",
+          check = function() end,
+        }
+        """
+    }
+
+    @Test func referencesCarryTheAddressOfTheirText() throws {
+        let source = Self.rule(
+            references: """
+                { { "GDPR Art. 5(1)(e)", url = "https://eur-lex.europa.eu/eli/reg/2016/679/oj" }, "Internal policy" }
+                """, reviewed: "2026-12-07")
+        let workspace = try TemporaryWorkspace.with(rules: ["x.lua": source])
+        let rule = try #require(try workspace.evaluate().rules.first)
+        #expect(
+            rule.references == [
+                RuleReference("GDPR Art. 5(1)(e)", url: "https://eur-lex.europa.eu/eli/reg/2016/679/oj"),
+                RuleReference("Internal policy"),
+            ])
+        #expect(rule.reviewed == (try ISODate(parsing: "2026-12-07")))
+    }
+
+    @Test func addressesAreHTTPSAndReviewDatesAreDates() throws {
+        let source = Self.rule(
+            references: """
+                { { "GDPR", url = "http://eur-lex.europa.eu/" }, { "AI Act", url = "https://" }, { url = "https://a.eu" }, { "X", link = "https://a.eu" } }
+                """, reviewed: "2026-13-01")
+        let messages = try problems(source).map(\.message)
+        #expect(
+            messages.contains("rule `test.x`: reference 1: url `http://eur-lex.europa.eu/` is not an https address"))
+        #expect(messages.contains("rule `test.x`: reference 2: url `https://` has no host"))
+        #expect(messages.contains { $0.hasPrefix("rule `test.x`: reference 3 must start with its citation") })
+        #expect(messages.contains("rule `test.x`: reference 4 has an unknown field `link`; it takes `url`"))
+        #expect(messages.contains { $0.hasPrefix("rule `test.x`: `reviewed`:") })
     }
 }

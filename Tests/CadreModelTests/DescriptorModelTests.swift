@@ -62,7 +62,7 @@ import Testing
         #expect(purpose.legalBasis?.dpvIdentifier == "eu-gdpr:A6-1-f")
         let item = try #require(descriptor.data.first)
         #expect(item.retention?.period?.value == ISODuration(months: 6))
-        #expect(item.retention?.period?.location == SourceLocation(file: "complete.yaml", line: 33, column: 15))
+        #expect(item.retention?.period?.location == SourceLocation(file: "complete.yaml", line: 35, column: 15))
         #expect(item.retention?.from?.value == .collection)
         #expect(item.retention?.archive?.period?.value == ISODuration(years: 5))
         let assistant = try #require(descriptor.aiComponent("assistant"))
@@ -75,7 +75,7 @@ import Testing
         #expect(store.tables.first?.columns.map(\.name.value) == ["caller_phone", "audio_path"])
         #expect(
             store.tables.first?.columns.first?.name.location
-                == SourceLocation(file: "complete.yaml", line: 69, column: 20))
+                == SourceLocation(file: "complete.yaml", line: 79, column: 20))
         #expect(descriptor.waivers.first?.expires == ISODate(year: 2026, month: 12, day: 31))
         #expect(descriptor.waivers.first?.system == "complete")
     }
@@ -113,11 +113,11 @@ import Testing
     @Test func theDocumentKeepsTheWholeTreeWithExtensionKeys() throws {
         let document = try #require(try Self.complete().document)
         #expect(document.node(at: [.key("x-internal"), .key("ticket")])?.scalar?.text == "OPS-1234")
-        #expect(document.location(of: [.key("x-internal")], pointingAtKey: true)?.line == 108)
+        #expect(document.location(of: [.key("x-internal")], pointingAtKey: true)?.line == 134)
         let visits = document.nodes()
         #expect(visits.first?.path == .root)
         #expect(
-            visits.contains { $0.path.description == "ai[0].human_oversight.reviewer" && $0.node.location.line == 53 })
+            visits.contains { $0.path.description == "ai[0].human_oversight.reviewer" && $0.node.location.line == 55 })
         #expect(Set(visits.map(\.node.location.file)) == ["complete.yaml"])
     }
 }

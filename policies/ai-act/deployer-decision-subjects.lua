@@ -2,46 +2,39 @@
 local calendar = require("calendar")
 local classification = require("classification")
 
-local function decides_about_people(system, component)
+-- Whether `component` is high-risk and makes or assists decisions about people outside the
+-- organisation. Workers are informed under Art. 26(7) (ai-act.deployer.workers-informed), not here.
+local function decides_about_outsiders(system, component)
   return classification.high_risk(system, component) and component.decides ~= nil and component.decides ~= "none"
-    and #component.about > 0
-end
-
--- Whether the descriptor says `notices.<key>: true`.
-local function told(system, key)
-  return system.notices ~= nil and system.notices[key] == true
+    and cadre.find(component.about, cadre.people.outsider) ~= nil
 end
 
 return {
   id = "ai-act.deployer.decision-subjects",
   title = "People subject to decisions of high-risk AI are told",
-  description = "Deployers of high-risk AI systems of Annex III that make decisions or assist in making decisions related to natural persons inform those persons that they are subject to the use of the high-risk AI system. Workers are informed under Art. 26(7); customers and other people are told when the decision concerns them.",
+  description = "Deployers of high-risk AI systems of Annex III that make decisions or assist in making decisions related to natural persons inform those persons that they are subject to the use of the high-risk AI system. Customers and other people outside the organisation are told when the decision concerns them. Workers are informed under Art. 26(7) instead (ai-act.deployer.workers-informed), so this rule does not check them twice.",
   severity = "high",
-  references = { "AI Act Art. 26(11)" },
+  references = {
+    { "AI Act Art. 26(11)", url = "https://eur-lex.europa.eu/eli/reg/2024/1689/oj" },
+  },
   confidence = "secondary",
+  reviewed = "2026-12-07",
   effective = { from = calendar.dates.annex_iii },
   remediation = "Tell the people concerned, before or when the decision is taken, that a high-risk AI system is used (`notices.decision_subjects_informed: true`).",
   tags = { "high-risk", "deployer", "transparency" },
   applies = function(system)
     for _, component in ipairs(system.ai) do
-      if decides_about_people(system, component) then return true end
+      if decides_about_outsiders(system, component) then return true end
     end
     return false
   end,
   check = function(system, ctx)
+    if system.notices ~= nil and system.notices.decision_subjects_informed == true then return end
     for _, component in ipairs(system.ai) do
-      if decides_about_people(system, component) then
-        local outsider = cadre.find(component.about, cadre.people.outsider)
-        local worker = cadre.find(component.about, cadre.people.worker)
-        if outsider and not told(system, "decision_subjects_informed") then
-          ctx:fail(cadre.at(system, "notices.decision_subjects_informed", component),
-            "'%s' %s decisions about people (%s) who are not told a high-risk AI system is used",
-            component.id, component.decides == "assists" and "assists" or "takes", outsider)
-        elseif worker and not outsider and not told(system, "employees_informed") then
-          ctx:fail(cadre.at(system, "notices.employees_informed", component),
-            "'%s' %s decisions about people (%s) who are not told a high-risk AI system is used",
-            component.id, component.decides == "assists" and "assists" or "takes", worker)
-        end
+      if decides_about_outsiders(system, component) then
+        ctx:fail(cadre.at(system, "notices.decision_subjects_informed", component),
+          "'%s' %s decisions about people (%s) who are not told a high-risk AI system is used (Art. 26(11))",
+          component.id, component.decides == "assists" and "assists" or "takes", cadre.find(component.about, cadre.people.outsider))
       end
     end
   end,

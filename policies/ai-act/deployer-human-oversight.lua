@@ -8,8 +8,11 @@ return {
   title = "High-risk AI is overseen by trained people who can override it",
   description = "Deployers assign human oversight of high-risk AI systems to natural persons who have the necessary competence, training and authority, as well as the necessary support. The people overseeing the system are named (a team or a role), trained for it, and able to disregard, override or stop its output.",
   severity = "high",
-  references = { "AI Act Art. 26(2)" },
+  references = {
+    { "AI Act Art. 26(2)", url = "https://eur-lex.europa.eu/eli/reg/2024/1689/oj" },
+  },
   confidence = "text",
+  reviewed = "2026-12-07",
   effective = { from = calendar.dates.annex_iii },
   remediation = "Name who oversees the component (`human_oversight.reviewer`), train them (`reviewers_trained: true`) and give them the authority to override or stop it (`can_override: true`).",
   tags = { "high-risk", "deployer", "human-oversight" },

@@ -8,8 +8,11 @@ return {
   title = "The high-risk system in use is identified, so its instructions for use apply",
   description = "Deployers of high-risk AI systems take appropriate technical and organisational measures to ensure they use them in accordance with the instructions for use that accompany them. That presupposes knowing which system is in use: its provider and the version deployed, whose instructions for use are the reference for operating and overseeing it.",
   severity = "medium",
-  references = { "AI Act Art. 26(1)" },
+  references = {
+    { "AI Act Art. 26(1)", url = "https://eur-lex.europa.eu/eli/reg/2024/1689/oj" },
+  },
   confidence = "text",
+  reviewed = "2026-12-07",
   effective = { from = calendar.dates.annex_iii },
   remediation = "Record the model's `provider` and `version` for each high-risk component, and keep the provider's instructions for use for that version.",
   tags = { "high-risk", "deployer" },

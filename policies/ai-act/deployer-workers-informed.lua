@@ -13,8 +13,11 @@ return {
   title = "Workers and their representatives are informed before high-risk AI is used on them",
   description = "Before putting into service or using a high-risk AI system at the workplace, deployers who are employers inform workers' representatives and the affected workers that they will be subject to the use of the high-risk AI system, following the rules and procedures of Union and national law on informing workers and their representatives.",
   severity = "high",
-  references = { "AI Act Art. 26(7)" },
+  references = {
+    { "AI Act Art. 26(7)", url = "https://eur-lex.europa.eu/eli/reg/2024/1689/oj" },
+  },
   confidence = "secondary",
+  reviewed = "2026-12-07",
   effective = { from = calendar.dates.annex_iii },
   remediation = "Inform the staff representatives and each agent concerned before use, and record it (`notices.workers_representatives_consulted: true`, `notices.employees_informed: true`).",
   tags = { "high-risk", "deployer", "workplace" },

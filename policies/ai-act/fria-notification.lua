@@ -6,8 +6,11 @@ return {
   title = "The authority is notified of the FRIA's results",
   description = "Once the fundamental rights impact assessment has been performed, the deployer notifies the market surveillance authority of its results, submitting the filled-out template of the AI Office as part of the notification.",
   severity = "medium",
-  references = { "AI Act Art. 27(3)" },
+  references = {
+    { "AI Act Art. 27(3)", url = "https://eur-lex.europa.eu/eli/reg/2024/1689/oj" },
+  },
   confidence = "text",
+  reviewed = "2026-12-07",
   effective = { from = calendar.dates.annex_iii },
   remediation = "Notify the market surveillance authority of the FRIA's results and record it (`assessments.fria.notified: true`).",
   tags = { "high-risk", "fria" },

@@ -20,8 +20,11 @@ return {
   title = "AI triaging emergency calls is treated as high-risk (Annex III 5(d))",
   description = "AI systems intended to evaluate and classify emergency calls by natural persons, or to dispatch or establish priority in the dispatching of emergency first response services, are high-risk (Annex III 5(d)). An energy supplier's line for gas leaks is such a line. The descriptor format cannot say that a line handles emergencies, so this rule looks for emergency terms where a classifying or routing component says what it does, and asks for a review when the component does not declare 5(d).",
   severity = "high",
-  references = { "AI Act Annex III 5(d)" },
+  references = {
+    { "AI Act Annex III 5(d)", url = "https://eur-lex.europa.eu/eli/reg/2024/1689/oj" },
+  },
   confidence = "text",
+  reviewed = "2026-12-07",
   effective = { from = calendar.dates.annex_iii },
   remediation = "If the component triages emergency calls, declare it high-risk (`annex_iii: [5d]`) and meet the deployer duties of Art. 26; otherwise record why not (a waiver with the reason).",
   tags = { "high-risk", "emergency" },

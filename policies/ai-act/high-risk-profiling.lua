@@ -24,8 +24,12 @@ return {
   title = "An AI component in an Annex III area is high-risk unless Art. 6(3) exempts it",
   description = "An AI system used in an area of Annex III (here, by the data uses of its purposes: evaluating or monitoring workers, allocating their tasks, credit assessment, life and health insurance pricing) is high-risk unless it does not pose a significant risk of harm because it performs a narrow procedural task, improves the result of a human activity, detects decision patterns without replacing human assessment, or performs a preparatory task. The exemption never applies to a system that profiles natural persons. A component that profiles people in such an area is high-risk; one that does not must have its exemption assessed and recorded.",
   severity = "high",
-  references = { "AI Act Art. 6(3)", "AI Act Annex III" },
+  references = {
+    { "AI Act Art. 6(3)", url = "https://eur-lex.europa.eu/eli/reg/2024/1689/oj" },
+    { "AI Act Annex III", url = "https://eur-lex.europa.eu/eli/reg/2024/1689/oj" },
+  },
   confidence = "recall",
+  reviewed = "2026-12-07",
   effective = { from = calendar.dates.annex_iii },
   remediation = "Declare the component's Annex III point (`annex_iii`), or, if it neither profiles nor materially influences decisions, record the Art. 6(3) assessment (a waiver with its reason).",
   tags = { "high-risk", "profiling" },

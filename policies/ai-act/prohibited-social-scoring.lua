@@ -2,14 +2,25 @@
 local calendar = require("calendar")
 local matches = cadre.taxonomy.matches
 
--- Data about people's social behaviour or traits gathered outside the relationship with the customer.
-local social = { "user.social", "user.behavior.browsing_history", "user.behavior.media_consumption", "user.behavior.search_history" }
+-- Behaviour data that says something of people's social life when it comes from outside the
+-- relationship (another organisation, public sources); a shop's own record of what its customers
+-- browse and buy on its site is the context the data was generated in, not social scoring.
+local behaviour = { "user.behavior.browsing_history", "user.behavior.media_consumption", "user.behavior.search_history" }
 
+local function from_outside(item)
+  return item.source == "public" or item.source == "third_party"
+end
+
+-- The first data item about people's social behaviour or traits gathered outside the relationship:
+-- social-network data, or data from public sources or other organisations about behaviour.
 local function social_item(system)
   for _, item in ipairs(system.data) do
+    if matches(item.category, "user.social") then return item end
     if item.source == "public" then return item end
-    for _, category in ipairs(social) do
-      if matches(item.category, category) then return item end
+    if from_outside(item) then
+      for _, category in ipairs(behaviour) do
+        if matches(item.category, category) then return item end
+      end
     end
   end
   return nil
@@ -23,10 +34,14 @@ end
 return {
   id = "ai-act.prohibited.social-scoring",
   title = "No social scoring of customers",
-  description = "AI systems evaluating or classifying people over a period of time based on their social behaviour or known, inferred or predicted personal characteristics are prohibited where the resulting score leads to detrimental or unfavourable treatment in social contexts unrelated to those in which the data was generated, or treatment unjustified or disproportionate to their social behaviour. A score with significant effects on customers built from their social-media activity, browsing or public profiles is such a case.",
+  description = "AI systems evaluating or classifying people over a period of time based on their social behaviour or known, inferred or predicted personal characteristics are prohibited where the resulting score leads to detrimental or unfavourable treatment in social contexts unrelated to those in which the data was generated, or treatment unjustified or disproportionate to their social behaviour. A score with significant effects on customers built from their social-media activity, public profiles or behaviour recorded by others is such a case. A shop scoring its own customers on what they bought and browsed on its own site, to make them offers, is not: the data stays in the context it was generated in.",
   severity = "critical",
-  references = { "AI Act Art. 5(1)(c)", "Commission guidelines on prohibited AI practices (4 Feb 2025)" },
+  references = {
+    { "AI Act Art. 5(1)(c)", url = "https://eur-lex.europa.eu/eli/reg/2024/1689/oj" },
+    { "Commission guidelines on prohibited AI practices (4 Feb 2025)", url = "https://digital-strategy.ec.europa.eu/en/library/commission-publishes-guidelines-prohibited-artificial-intelligence-ai-practices-defined-ai-act" },
+  },
   confidence = "secondary",
+  reviewed = "2026-12-07",
   effective = { from = calendar.dates.prohibitions },
   remediation = "Remove social-behaviour data from scores that affect customers, or remove the effect (no decision based on the score).",
   tags = { "prohibited", "scoring" },
@@ -38,7 +53,8 @@ return {
     for _, component in ipairs(system.ai) do
       if scores_with_effect(component) then
         ctx:fail({component, "effect"}, "'%s' scores people with a %s effect in a system fed with %s%s",
-          component.id, component.effect, item.category, item.source == "public" and " from public sources" or "")
+          component.id, component.effect, item.category,
+          item.source == "public" and " from public sources" or item.source == "third_party" and " from another organisation" or "")
       end
     end
   end,

@@ -18,8 +18,12 @@ return {
   title = "No AI exploiting vulnerabilities to sell",
   description = "Placing on the market, putting into service or using an AI system that exploits any of the vulnerabilities of a person or group due to their age, disability or a specific social or economic situation, with the objective or effect of materially distorting their behaviour in a manner that causes or is likely to cause significant harm, is prohibited. Detecting customers in financial difficulty, elderly or disabled customers in order to target them with sales or marketing falls under it; detecting them to protect them (payment plans, adapted support) does not.",
   severity = "critical",
-  references = { "AI Act Art. 5(1)(b)", "Commission guidelines on prohibited AI practices (4 Feb 2025)" },
+  references = {
+    { "AI Act Art. 5(1)(b)", url = "https://eur-lex.europa.eu/eli/reg/2024/1689/oj" },
+    { "Commission guidelines on prohibited AI practices (4 Feb 2025)", url = "https://digital-strategy.ec.europa.eu/en/library/commission-publishes-guidelines-prohibited-artificial-intelligence-ai-practices-defined-ai-act" },
+  },
   confidence = "secondary",
+  reviewed = "2026-12-07",
   effective = { from = calendar.dates.prohibitions },
   remediation = "Stop using vulnerability inferences for sales or marketing; use them only to protect the customers concerned.",
   tags = { "prohibited", "vulnerability", "marketing" },

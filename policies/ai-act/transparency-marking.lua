@@ -11,8 +11,12 @@ return {
   title = "Content the AI generates is marked as AI-generated",
   description = "Providers of AI systems, including general-purpose AI systems, generating synthetic audio, image, video or text content ensure that the outputs are marked in a machine-readable format and detectable as artificially generated or manipulated (code of practice on marking and labelling, 10 Jun 2026). A deployer checks that the system it deploys does so. Under the digital omnibus, generative systems placed on the market before 2 August 2026 have until 2 December 2026 (new Art. 111(4)). Content that only assists an agent, who reviews and sends it, is out of this rule's scope.",
   severity = "medium",
-  references = { "AI Act Art. 50(2)", "AI Act Art. 111(4) (as amended by Regulation (EU) 2026/1744)" },
+  references = {
+    { "AI Act Art. 50(2)", url = "https://eur-lex.europa.eu/eli/reg/2024/1689/oj" },
+    { "AI Act Art. 111(4) (as amended by Regulation (EU) 2026/1744)", url = "https://eur-lex.europa.eu/eli/reg/2026/1744/oj" },
+  },
   confidence = "secondary",
+  reviewed = "2026-12-07",
   effective = { from = calendar.dates.transparency },
   remediation = "Mark generated audio, images and text machine-readably (watermark, metadata) and set `marks_output: true`; as a deployer, require it from the provider.",
   tags = { "transparency", "generative" },

@@ -13,8 +13,12 @@ return {
   title = "Data used to develop AI has its own retention, per phase",
   description = "Personal data used to develop an AI system is kept for a period defined for that phase (building the dataset and training), and separately for maintenance and improvement of the model; it is not kept under the retention of the operational service, nor indefinitely because a model might be retrained one day.",
   severity = "medium",
-  references = { "CNIL recommendations on AI system development (sheets of 8 Apr 2024)", "GDPR Art. 5(1)(e)" },
+  references = {
+    { "CNIL recommendations on AI system development (sheets of 8 Apr 2024)", url = "https://www.cnil.fr/fr/les-fiches-pratiques-ia" },
+    { "GDPR Art. 5(1)(e)", url = "https://eur-lex.europa.eu/eli/reg/2016/679/oj" },
+  },
   confidence = "secondary",
+  reviewed = "2026-12-07",
   effective = { from = "2024-04-08" },
   remediation = "Declare the training data as its own data item, for the training purpose only, with a retention for the development phase (and one for maintenance), and purge it at the end.",
   tags = { "ai-development", "retention" },

@@ -4,8 +4,12 @@ return {
   title = "Chatbot conversations are kept for a fixed period, then deleted",
   description = "What users type into a chatbot is kept only as long as the purpose needs (answering, handing over to an agent), then deleted or turned into anonymous statistics. That needs a fixed period, applied where the conversations are stored; criteria alone, or a table that keeps transcripts with no period, keep them indefinitely.",
   severity = "medium",
-  references = { "CNIL guidance on chatbots (19 Feb 2021)", "GDPR Art. 5(1)(e)" },
+  references = {
+    { "CNIL guidance on chatbots (19 Feb 2021)", url = "https://www.cnil.fr/fr/chatbots-les-conseils-de-la-cnil-pour-respecter-les-droits-des-personnes" },
+    { "GDPR Art. 5(1)(e)", url = "https://eur-lex.europa.eu/eli/reg/2016/679/oj" },
+  },
   confidence = "secondary",
+  reviewed = "2026-12-07",
   effective = { from = "2021-02-19" },
   remediation = "Give the chat transcripts a fixed `retention.period`, and the same period to every table that stores them; anonymise what statistics need.",
   tags = { "chatbot", "retention" },

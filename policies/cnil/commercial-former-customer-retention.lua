@@ -9,10 +9,15 @@ end
 return {
   id = "cnil.commercial.former-customer-retention",
   title = "Former customers' data is used for prospecting three years at most",
-  description = "Customers' data may be used for prospecting until three years after the end of the commercial relationship (the end of the contract or the customer's last purchase or contact). Data kept longer for other reasons (contract evidence, accounting) is archived and no longer used for prospecting.",
+  description = "Customers' data may be used for prospecting until three years after the end of the commercial relationship (the end of the contract or the customer's last purchase or contact). Data kept longer for other reasons (contract evidence, accounting) is archived and no longer used for prospecting. The CNIL judged four years after a customer's last purchase excessive (SAN-2020-008, 18 Nov 2020).",
   severity = "high",
-  references = { "CNIL Délibération 2021-131 (commercial management)", "GDPR Art. 5(1)(e)" },
+  references = {
+    { "CNIL Délibération 2021-131 (commercial management)", url = "https://www.cnil.fr/fr/questions-reponses-sur-les-referentiels-relatifs-la-gestion-des-activites-commerciales-et-des" },
+    { "GDPR Art. 5(1)(e)", url = "https://eur-lex.europa.eu/eli/reg/2016/679/oj" },
+    { "CNIL SAN-2020-008", url = "https://www.cnil.fr/fr/les-sanctions-prononcees-par-la-cnil" },
+  },
   confidence = "secondary",
+  reviewed = "2026-12-07",
   effective = { from = "2022-04-10" },
   remediation = "Stop using customers' data for prospecting P3Y after the end of the relationship: a separate retention for the prospecting purpose, or archive the data beyond it.",
   tags = { "retention", "prospecting" },
@@ -26,7 +31,7 @@ return {
   check = function(system, ctx)
     for _, item in ipairs(system.data) do
       if prospecting_customer_item(system, item) and retention.exceeds(item.retention, "P3Y") then
-        ctx:fail({item.retention, "period"}, "customers' %s is used for prospecting and kept %s; three years at most after the relationship ends", item.category, item.retention.period)
+        ctx:fail({item.retention, "period"}, "customers' %s is used for prospecting and kept %s; three years at most after the relationship ends (the CNIL judged four years excessive, SAN-2020-008)", item.category, item.retention.period)
       end
     end
   end,

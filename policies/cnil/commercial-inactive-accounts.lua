@@ -13,8 +13,12 @@ return {
   title = "Inactive online accounts are deleted after two years",
   description = "The data of an online customer account that has not been used for two years is deleted, after its holder has been warned and given the chance to keep it. The period runs from the account's last activity (a login, an order), not from its creation.",
   severity = "medium",
-  references = { "CNIL Délibération 2021-131 (commercial management)", "GDPR Art. 5(1)(e)" },
+  references = {
+    { "CNIL Délibération 2021-131 (commercial management)", url = "https://www.cnil.fr/fr/questions-reponses-sur-les-referentiels-relatifs-la-gestion-des-activites-commerciales-et-des" },
+    { "GDPR Art. 5(1)(e)", url = "https://eur-lex.europa.eu/eli/reg/2016/679/oj" },
+  },
   confidence = "secondary",
+  reviewed = "2026-12-07",
   effective = { from = "2022-04-10" },
   remediation = "Keep account data `from: last_activity` for P2Y at most (or until the account is closed), warn the holder before deleting.",
   tags = { "retention", "accounts" },

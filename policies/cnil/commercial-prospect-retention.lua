@@ -7,10 +7,14 @@ local starts = { collection = true, last_contact = true }
 return {
   id = "cnil.commercial.prospect-retention",
   title = "Prospects' data is kept three years from their last contact",
-  description = "Data about a prospect who is not a customer is kept for prospecting three years at most from its collection or from the prospect's last contact (a click in an email counts, an opened email does not); after that the prospect is asked whether they still want to hear from the organisation, and the data is deleted without a positive answer. The CNIL judged four years excessive (SAN-2020-008).",
+  description = "Data about a prospect who is not a customer is kept for prospecting three years at most from its collection or from the prospect's last contact (a click in an email counts, an opened email does not); after that the prospect is asked whether they still want to hear from the organisation, and the data is deleted without a positive answer.",
   severity = "high",
-  references = { "CNIL Délibération 2021-131 (commercial management)", "GDPR Art. 5(1)(e)", "CNIL SAN-2020-008" },
+  references = {
+    { "CNIL Délibération 2021-131 (commercial management)", url = "https://www.cnil.fr/fr/questions-reponses-sur-les-referentiels-relatifs-la-gestion-des-activites-commerciales-et-des" },
+    { "GDPR Art. 5(1)(e)", url = "https://eur-lex.europa.eu/eli/reg/2016/679/oj" },
+  },
   confidence = "secondary",
+  reviewed = "2026-12-07",
   effective = { from = "2022-04-10" },
   remediation = "Keep prospects' data P3Y at most, counted `from: last_contact` (or collection), and purge or ask again at the end.",
   tags = { "retention", "prospecting" },

@@ -1,12 +1,13 @@
 -- CPCE L.34-5 and Code de la consommation L.223-1: every consumer prospected where the law requires consent has a recorded consent in the store.
-local consent = require("consent")
+local audience = require("audience")
 local has = cadre.has
 
 local electronic = { "email", "sms", "automated_call" }
 
 -- The channels on which consumers may be prospected only with prior consent on `as_of`.
-local function consent_required(prospecting, as_of)
-  if not has(prospecting.audience, "consumers") then return nil end
+local function consent_required(system, as_of)
+  local prospecting = system.prospecting
+  if not audience.consumers(system) then return nil end
   for _, channel in ipairs(electronic) do
     if has(prospecting.channels, channel) then return channel end
   end
@@ -21,8 +22,12 @@ return {
   title = "Every consumer prospected where consent is required has a recorded consent",
   description = "Where the law requires prior consent (email, SMS and automated calls to consumers; telephone calls to consumers from 11 August 2026), the business proves it for each person it contacts. In the prospecting stores, the contact tables are read: rows with an empty consent column are people who may not be contacted.",
   severity = "high",
-  references = { "CPCE L.34-5", "Code de la consommation L.223-1" },
+  references = {
+    { "CPCE L.34-5", url = "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006070987" },
+    { "Code de la consommation L.223-1", url = "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006069565" },
+  },
   confidence = "secondary",
+  reviewed = "2026-12-07",
   remediation = "Stop contacting the people with no recorded consent, and delete them from the campaign files unless another basis applies.",
   tags = { "prospecting", "consent", "stores" },
   applies = function(system)
@@ -33,7 +38,7 @@ return {
     return false
   end,
   check = function(system, ctx)
-    local channel = consent_required(system.prospecting, ctx.as_of)
+    local channel = consent_required(system, ctx.as_of)
     if channel == nil then return end
     local seen = {}
     for _, category in ipairs(contacts) do

@@ -1,21 +1,32 @@
--- Code de la consommation L.223-1 as rewritten by loi n° 2025-594: cold calling for energy-renovation work is banned, on every channel, from 11 Aug 2026.
+-- Code de la consommation L.223-1 (loi n° 2020-901 of 24 July 2020): telephone prospecting of consumers for energy-renovation work is banned, except within an ongoing contract.
 local words = require("words")
+local audience = require("audience")
+local has = cadre.has
 
+---@type cadre.Rule
 return {
   id = "cnil.prospecting.energy-renovation",
-  title = "No cold prospecting for energy-renovation work",
-  description = "From 11 August 2026, unsolicited prospecting for energy-renovation work (heat pumps, insulation…) is banned on every channel. The descriptor format cannot yet say what a campaign sells, so this rule looks for energy-renovation terms in what the system says of itself (name, description, purposes) and asks for a review.",
+  title = "No telephone prospecting for energy-renovation work",
+  description = "Since loi n° 2020-901 of 24 July 2020 (in force 26 July 2020), telephone prospecting of consumers for the sale of equipment or work on homes to save energy or produce renewable energy (heat pumps, insulation…) is banned, except for calls within an ongoing contract; a contract concluded after such a call is void. Loi n° 2025-594 of 30 June 2025 extended the ban to every channel (cnil.prospecting.energy-renovation-channels). The descriptor format cannot say what a campaign sells, so this rule looks for energy-renovation terms in what the system says of itself (name, description, purposes) and asks for a review.",
   severity = "high",
-  references = { "Code de la consommation L.223-1", "Loi n° 2025-594 du 30 juin 2025, art. 13" },
+  references = {
+    { "Code de la consommation L.223-1", url = "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006069565" },
+    { "Loi n° 2020-901 du 24 juillet 2020", url = "https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000042148119" },
+  },
   confidence = "secondary",
-  effective = { from = pack.data.phone_consent_from },
-  remediation = "Stop unsolicited prospecting for energy-renovation work; offer it only to people who asked for it.",
-  tags = { "prospecting", "energy-renovation" },
-  applies = function(system) return system.prospecting ~= nil end,
+  reviewed = "2026-12-07",
+  effective = { from = pack.data.energy_renovation_phone_ban_from },
+  remediation = "Stop calling consumers about energy-renovation work; call only customers about their ongoing contract, and record why (a waiver with the reason).",
+  tags = { "prospecting", "energy-renovation", "telephone" },
+  applies = function(system)
+    local prospecting = system.prospecting
+    return prospecting ~= nil and has(prospecting.channels, "phone")
+  end,
   check = function(system, ctx)
     local term, node = words.in_system(system, pack.data.energy_renovation_terms)
     if term then
-      ctx:warn(node, "the system prospects and mentions '%s': cold prospecting for energy-renovation work is banned", term)
+      ctx:warn(node, "the system calls %s and mentions '%s': telephone prospecting for energy-renovation work is banned (Code de la consommation L.223-1, loi n° 2020-901)",
+        audience.consumers(system) and "consumers" or "people", term)
     end
   end,
 }

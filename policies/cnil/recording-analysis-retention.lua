@@ -5,10 +5,14 @@ local retention = require("retention")
 return {
   id = "cnil.recording.analysis-retention",
   title = "Call analysis documents are kept one year at most",
-  description = "Documents produced from listening to or recording calls, such as evaluation grids and reports on agents, are kept one year at most.",
+  description = "Documents produced from listening to or recording calls, such as evaluation grids and reports on agents, are kept one year at most. NS-57 (CNIL délibération n° 2014-474 of 27 Nov 2014) was a simplified norm: simplified norms lost their legal force on 25 May 2018, when the GDPR became applicable, and the CNIL keeps its rules as guidance on call recording (departures are justified, not forbidden).",
   severity = "medium",
-  references = { "CNIL NS-57", "GDPR Art. 5(1)(e)" },
+  references = {
+    { "CNIL délibération n° 2014-474 (NS-57)", url = "https://www.cnil.fr/fr/lecoute-et-lenregistrement-des-appels-sur-le-lieu-de-travail" },
+    { "GDPR Art. 5(1)(e)", url = "https://eur-lex.europa.eu/eli/reg/2016/679/oj" },
+  },
   confidence = "secondary",
+  reviewed = "2026-12-07",
   effective = { from = "2014-11-27" },
   remediation = "Set the evaluation documents' retention to P1Y or less, and purge older ones.",
   tags = { "retention", "recording", "employees" },

@@ -4,10 +4,14 @@ local recording = require("recording")
 return {
   id = "cnil.recording.callers-informed",
   title = "Callers are told about the recording beforehand and can object",
-  description = "People calling or called are informed, before the recording starts, that the call may be listened to or recorded, for which purposes, and of their rights; they can object to the recording simply, for instance by pressing a key or telling the agent, and the call then goes on unrecorded.",
+  description = "People calling or called are informed, before the recording starts, that the call may be listened to or recorded, for which purposes, and of their rights; they can object to the recording simply, for instance by pressing a key or telling the agent, and the call then goes on unrecorded. NS-57 (CNIL délibération n° 2014-474 of 27 Nov 2014) was a simplified norm: simplified norms lost their legal force on 25 May 2018, when the GDPR became applicable, and the CNIL keeps its rules as guidance on call recording (departures are justified, not forbidden).",
   severity = "high",
-  references = { "CNIL NS-57", "GDPR Art. 13" },
+  references = {
+    { "CNIL délibération n° 2014-474 (NS-57)", url = "https://www.cnil.fr/fr/lecoute-et-lenregistrement-des-appels-sur-le-lieu-de-travail" },
+    { "GDPR Art. 13", url = "https://eur-lex.europa.eu/eli/reg/2016/679/oj" },
+  },
   confidence = "secondary",
+  reviewed = "2026-12-07",
   effective = { from = "2014-11-27" },
   remediation = "Announce the recording at the start of the call (`notices.recording_announcement: true`) and offer a simple way to object (`notices.objection_offered: true`).",
   tags = { "recording", "transparency" },

@@ -15,10 +15,18 @@ local function call_tables(system)
   local found = {}
   for _, store in ipairs(system.stores) do
     for _, t in ipairs(store.tables) do
-      local columns, holds = {}, stores[store.id] == true
-      for _, column in ipairs(t.free_text) do columns[#columns + 1] = column end
+      local columns, holds, listed = {}, stores[store.id] == true, {}
+      -- A column the table lists both as free text and as a column is scanned once, so each card
+      -- number is counted once.
+      local function add(column)
+        if not listed[column] then
+          listed[column] = true
+          columns[#columns + 1] = column
+        end
+      end
+      for _, column in ipairs(t.free_text) do add(column) end
       for column, category in pairs(t.columns) do
-        columns[#columns + 1] = column
+        add(column)
         for _, call in ipairs(call_content) do
           if matches(category, call) then holds = true end
         end
@@ -33,10 +41,16 @@ end
 return {
   id = "cnil.recording.card-data",
   title = "No card numbers in call transcripts and recording metadata",
-  description = "Bank details given during a call must not be kept in its recording, nor in what is derived from it: transcripts, summaries, notes. The tables holding calls are scanned, free text and metadata columns, for payment card numbers (Luhn-valid); each one found is a card number kept in violation of the CNIL's guidance, and, with it, usually the expiry date and security code the caller dictated.",
+  description = "Bank details given during a call must not be kept in its recording, nor in what is derived from it: transcripts, summaries, notes. The tables holding calls are scanned, free text and metadata columns, for payment card numbers (Luhn-valid); each one found is a card number kept in violation of the CNIL's guidance, and, with it, usually the expiry date and security code the caller dictated. NS-57 (CNIL délibération n° 2014-474 of 27 Nov 2014) was a simplified norm: simplified norms lost their legal force on 25 May 2018, when the GDPR became applicable, and the CNIL keeps its rules as guidance on call recording (departures are justified, not forbidden).",
   severity = "critical",
-  references = { "CNIL NS-57", "CNIL, recording as contract evidence (25 Apr 2022)", "CNIL Délibération 2018-303 (payment cards)", "GDPR Art. 5(1)(c)" },
+  references = {
+    { "CNIL délibération n° 2014-474 (NS-57)", url = "https://www.cnil.fr/fr/lecoute-et-lenregistrement-des-appels-sur-le-lieu-de-travail" },
+    { "CNIL, recording as contract evidence (25 Apr 2022)", url = "https://www.cnil.fr/fr/lenregistrement-des-conversations-telephoniques-afin-detablir-la-preuve-de-la-formation-dun-contrat" },
+    { "CNIL Délibération 2018-303 (payment cards)", url = "https://www.cnil.fr/fr/questions-reponses-sur-les-referentiels-relatifs-la-gestion-des-activites-commerciales-et-des" },
+    { "GDPR Art. 5(1)(c)", url = "https://eur-lex.europa.eu/eli/reg/2016/679/oj" },
+  },
   confidence = "secondary",
+  reviewed = "2026-12-07",
   effective = { from = "2014-11-27" },
   remediation = "Pause recording and transcription while card details are given (or take payments on a secure server), and purge the card numbers already stored.",
   tags = { "recording", "payment", "stores" },

@@ -5,10 +5,14 @@ local retention = require("retention")
 return {
   id = "cnil.recording.retention",
   title = "Call recordings are kept six months at most",
-  description = "Recordings of calls made to train agents, evaluate them or improve service quality are kept six months at most from the recording; analysis documents drawn from them follow their own one-year limit (cnil.recording.analysis-retention). What the stores actually hold is checked by cnil.recording.store-retention. Recordings kept only as evidence of a contract or because a law requires them follow the rules of that purpose instead.",
+  description = "Recordings of calls made to train agents, evaluate them or improve service quality are kept six months at most from the recording; analysis documents drawn from them follow their own one-year limit (cnil.recording.analysis-retention). What the stores actually hold is checked by cnil.recording.store-retention. Recordings kept only as evidence of a contract or because a law requires them follow the rules of that purpose instead. NS-57 (CNIL délibération n° 2014-474 of 27 Nov 2014) was a simplified norm: simplified norms lost their legal force on 25 May 2018, when the GDPR became applicable, and the CNIL keeps its rules as guidance on call recording (departures are justified, not forbidden).",
   severity = "high",
-  references = { "CNIL NS-57", "GDPR Art. 5(1)(e)" },
+  references = {
+    { "CNIL délibération n° 2014-474 (NS-57)", url = "https://www.cnil.fr/fr/lecoute-et-lenregistrement-des-appels-sur-le-lieu-de-travail" },
+    { "GDPR Art. 5(1)(e)", url = "https://eur-lex.europa.eu/eli/reg/2016/679/oj" },
+  },
   confidence = "secondary",
+  reviewed = "2026-12-07",
   effective = { from = "2014-11-27" },
   remediation = "Set the recordings' retention to P6M or less (data item and store table), and purge older recordings.",
   tags = { "retention", "recording" },

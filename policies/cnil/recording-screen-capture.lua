@@ -4,10 +4,14 @@ local recording = require("recording")
 return {
   id = "cnil.recording.screen-capture",
   title = "Agents' screens are not captured with their calls",
-  description = "Coupling call recording with a capture of the agent's screen is not allowed: it is a disproportionate monitoring of the employee's work, beyond what training and evaluation need.",
+  description = "Coupling call recording with a capture of the agent's screen is not allowed: it is a disproportionate monitoring of the employee's work, beyond what training and evaluation need. NS-57 (CNIL délibération n° 2014-474 of 27 Nov 2014) was a simplified norm: simplified norms lost their legal force on 25 May 2018, when the GDPR became applicable, and the CNIL keeps its rules as guidance on call recording (departures are justified, not forbidden).",
   severity = "high",
-  references = { "CNIL NS-57", "GDPR Art. 5(1)(c)" },
+  references = {
+    { "CNIL délibération n° 2014-474 (NS-57)", url = "https://www.cnil.fr/fr/lecoute-et-lenregistrement-des-appels-sur-le-lieu-de-travail" },
+    { "GDPR Art. 5(1)(c)", url = "https://eur-lex.europa.eu/eli/reg/2016/679/oj" },
+  },
   confidence = "secondary",
+  reviewed = "2026-12-07",
   effective = { from = "2014-11-27" },
   remediation = "Stop capturing screens (`recording.screen_capture: false`), delete the screen recordings and remove them from the stores.",
   tags = { "recording", "employees", "minimisation" },

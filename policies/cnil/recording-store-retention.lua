@@ -16,10 +16,14 @@ end
 return {
   id = "cnil.recording.store-retention",
   title = "Stores hold no recording older than six months, no evaluation older than a year",
-  description = "What the call-recording stores actually keep, counted in the stores: no recording made for training, evaluation or quality older than six months, and no evaluation document older than a year, measured by the date column each table declares. Rows past the limit are data kept unlawfully, whatever the descriptor says.",
+  description = "What the call-recording stores actually keep, counted in the stores: no recording made for training, evaluation or quality older than six months, and no evaluation document older than a year, measured by the date column each table declares. Rows past the limit are data kept unlawfully, whatever the descriptor says. NS-57 (CNIL délibération n° 2014-474 of 27 Nov 2014) was a simplified norm: simplified norms lost their legal force on 25 May 2018, when the GDPR became applicable, and the CNIL keeps its rules as guidance on call recording (departures are justified, not forbidden).",
   severity = "high",
-  references = { "CNIL NS-57", "GDPR Art. 5(1)(e)" },
+  references = {
+    { "CNIL délibération n° 2014-474 (NS-57)", url = "https://www.cnil.fr/fr/lecoute-et-lenregistrement-des-appels-sur-le-lieu-de-travail" },
+    { "GDPR Art. 5(1)(e)", url = "https://eur-lex.europa.eu/eli/reg/2016/679/oj" },
+  },
   confidence = "secondary",
+  reviewed = "2026-12-07",
   effective = { from = "2014-11-27" },
   remediation = "Purge the older rows, and schedule the purge so it keeps running.",
   tags = { "retention", "recording", "stores" },

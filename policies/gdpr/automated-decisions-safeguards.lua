@@ -6,8 +6,13 @@ return {
   title = "Solely automated decisions come with human intervention and a way to contest",
   description = "When a solely automated decision with legal or similarly significant effects rests on a contract or on explicit consent, the controller implements suitable measures to safeguard the person's rights, at least the right to obtain human intervention, to express their point of view and to contest the decision. People must be able to reach a person who can review and override the decision. (Where a law authorises the decision, the safeguards are those the law lays down.)",
   severity = "high",
-  references = { "GDPR Art. 22(3)", "GDPR Art. 22(2)(a)", "GDPR Art. 22(2)(c)" },
+  references = {
+    { "GDPR Art. 22(3)", url = "https://eur-lex.europa.eu/eli/reg/2016/679/oj" },
+    { "GDPR Art. 22(2)(a)", url = "https://eur-lex.europa.eu/eli/reg/2016/679/oj" },
+    { "GDPR Art. 22(2)(c)", url = "https://eur-lex.europa.eu/eli/reg/2016/679/oj" },
+  },
   confidence = "text",
+  reviewed = "2026-12-07",
   remediation = "Let people reach a person (`human_oversight.escalation: true`) who can review and override the decision (`can_override: true`), and tell them how to contest it.",
   tags = { "automated-decisions", "human-oversight" },
   applies = function(system)

@@ -23,8 +23,13 @@ return {
   title = "Solely automated decisions use special categories only with explicit consent or a substantial public interest",
   description = "Decisions based solely on automated processing with legal or similarly significant effects are not based on special categories of data (health, biometric data for identification, beliefs…) unless the person gave explicit consent (Art. 9(2)(a)) or the processing is necessary for reasons of substantial public interest under law (Art. 9(2)(g)), and suitable safeguards are in place.",
   severity = "critical",
-  references = { "GDPR Art. 22(4)", "GDPR Art. 9(2)(a)", "GDPR Art. 9(2)(g)" },
+  references = {
+    { "GDPR Art. 22(4)", url = "https://eur-lex.europa.eu/eli/reg/2016/679/oj" },
+    { "GDPR Art. 9(2)(a)", url = "https://eur-lex.europa.eu/eli/reg/2016/679/oj" },
+    { "GDPR Art. 9(2)(g)", url = "https://eur-lex.europa.eu/eli/reg/2016/679/oj" },
+  },
   confidence = "text",
+  reviewed = "2026-12-07",
   remediation = "Keep special categories out of the automated decision, or put a person in the loop; otherwise rest the purpose on `special_category_condition: explicit_consent` (or substantial_public_interest) with safeguards.",
   tags = { "automated-decisions", "special-categories" },
   applies = function(system)

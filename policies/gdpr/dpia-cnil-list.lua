@@ -6,8 +6,12 @@ return {
   title = "A DPIA precedes processing on the CNIL's list",
   description = "Under Art. 35(4) the CNIL lists processing operations for which a DPIA is always required in France (Délibération 2018-327 of 11 October 2018). For customer service they include profiling for human resources purposes, constant monitoring of employees' activity, profiling that may lead to excluding someone from a contract or suspending or terminating it, profiling with data from external sources, and large-scale location data.",
   severity = "high",
-  references = { "GDPR Art. 35(4)", "CNIL Délibération 2018-327 (list of processing requiring a DPIA)" },
+  references = {
+    { "GDPR Art. 35(4)", url = "https://eur-lex.europa.eu/eli/reg/2016/679/oj" },
+    { "CNIL Délibération 2018-327 (list of processing requiring a DPIA)", url = "https://www.cnil.fr/fr/listes-des-traitements-pour-lesquels-une-aipd-est-requise-ou-non" },
+  },
   confidence = "secondary",
+  reviewed = "2026-12-07",
   remediation = "Carry out the DPIA before the processing and record it in `assessments.dpia` (status done, date, ref).",
   tags = { "dpia", "cnil" },
   applies = function(system)

@@ -4,8 +4,11 @@ return {
   title = "The DPIA came before the processing and is reviewed when planned",
   description = "A DPIA is carried out prior to the processing: one completed after the system went into service did not shape it. The controller also reviews the assessment when the risks change; a review date the controller set and let pass means the assessment may no longer describe the processing.",
   severity = "medium",
-  references = { "GDPR Art. 35(1)" },
+  references = {
+    { "GDPR Art. 35(1)", url = "https://eur-lex.europa.eu/eli/reg/2016/679/oj" },
+  },
   confidence = "text",
+  reviewed = "2026-12-07",
   remediation = "Review the DPIA against the system as it runs now, and record the new `date` and `next_review`.",
   tags = { "dpia" },
   applies = function(system)

@@ -43,8 +43,12 @@ return {
   title = "Stores hold no personal data the descriptor does not declare",
   description = "Every column of personal data in a store is declared with its category, and free text holds only what its purposes need. The stores are read: a column the descriptor does not mention that contains personal data (email addresses, phone numbers, IBANs, card numbers, social security numbers, IP addresses) is undeclared processing missing from the record; personal data of a category the system does not declare, typed or dictated into free text, is kept for no purpose and should be masked or purged.",
   severity = "high",
-  references = { "GDPR Art. 5(1)(c)", "GDPR Art. 30(1)(c)" },
+  references = {
+    { "GDPR Art. 5(1)(c)", url = "https://eur-lex.europa.eu/eli/reg/2016/679/oj" },
+    { "GDPR Art. 30(1)(c)", url = "https://eur-lex.europa.eu/eli/reg/2016/679/oj" },
+  },
   confidence = "text",
+  reviewed = "2026-12-07",
   remediation = "Declare the column (its category in `columns`, and a data item with purposes and retention) or drop it; mask personal data in free text at capture, and purge what is already stored.",
   tags = { "minimisation", "record", "stores" },
   applies = function(system)

@@ -4,8 +4,12 @@ return {
   title = "The purposes of the processing are specified and explicit",
   description = "Personal data is collected for specified, explicit and legitimate purposes and not further processed in a manner incompatible with them (purpose limitation). A system that processes personal data declares its purposes; each purpose says in a sentence what it is and which data uses it covers, so that the record of processing, the information notice and the legal basis can be tied to it.",
   severity = "high",
-  references = { "GDPR Art. 5(1)(b)", "GDPR Art. 30(1)(b)" },
+  references = {
+    { "GDPR Art. 5(1)(b)", url = "https://eur-lex.europa.eu/eli/reg/2016/679/oj" },
+    { "GDPR Art. 30(1)(b)", url = "https://eur-lex.europa.eu/eli/reg/2016/679/oj" },
+  },
   confidence = "text",
+  reviewed = "2026-12-07",
   remediation = "Declare the system's `purposes`, each with a `description` and its data `uses` (fideslang data uses such as `essential.service.operations.support`).",
   tags = { "purpose-limitation", "record" },
   applies = function(system) return #system.data > 0 end,

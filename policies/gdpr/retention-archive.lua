@@ -4,8 +4,12 @@ return {
   title = "Archived data has a reason and an end",
   description = "Keeping data after its active period is still storage of identifiable data: it is lawful only for a stated reason (a legal obligation, the limitation period of claims) and for the time that reason requires. An archive with no reason, or with no period, keeps data indefinitely.",
   severity = "medium",
-  references = { "GDPR Art. 5(1)(e)", "GDPR Art. 30(1)(f)" },
+  references = {
+    { "GDPR Art. 5(1)(e)", url = "https://eur-lex.europa.eu/eli/reg/2016/679/oj" },
+    { "GDPR Art. 30(1)(f)", url = "https://eur-lex.europa.eu/eli/reg/2016/679/oj" },
+  },
   confidence = "text",
+  reviewed = "2026-12-07",
   remediation = "Give each `archive` its `reason` (the text that requires it) and its `period`, or delete the data at the end of its active period.",
   tags = { "retention", "archive" },
   applies = function(system)

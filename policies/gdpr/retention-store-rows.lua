@@ -4,8 +4,11 @@ return {
   title = "Stores keep no row past its retention period",
   description = "Storage limitation is a fact about the data, not about the documentation: each table of personal data is counted in its store, and rows older than the table's declared retention period (measured by its declared date column) are personal data kept longer than necessary, whatever the policy says.",
   severity = "high",
-  references = { "GDPR Art. 5(1)(e)" },
+  references = {
+    { "GDPR Art. 5(1)(e)", url = "https://eur-lex.europa.eu/eli/reg/2016/679/oj" },
+  },
   confidence = "text",
+  reviewed = "2026-12-07",
   remediation = "Purge the rows older than the period, and schedule the purge so it keeps running; if they must be kept, move them to an archive with its reason and period.",
   tags = { "retention", "stores" },
   applies = function(system)

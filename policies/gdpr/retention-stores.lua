@@ -4,8 +4,11 @@ return {
   title = "Every table of personal data has a retention and a date to measure it",
   description = "Storage limitation is enforced where data sits. Each table holding personal data (columns of personal data or free text) states how long rows are kept and which date or timestamp column gives a row's age, so that purges can run and be checked; a table without them keeps data indefinitely.",
   severity = "medium",
-  references = { "GDPR Art. 5(1)(e)" },
+  references = {
+    { "GDPR Art. 5(1)(e)", url = "https://eur-lex.europa.eu/eli/reg/2016/679/oj" },
+  },
   confidence = "text",
+  reviewed = "2026-12-07",
   remediation = "Add `retention: { period: P…, column: <date column> }` to the table, and purge rows older than the period.",
   tags = { "retention", "stores" },
   applies = function(system) return #system.stores > 0 end,

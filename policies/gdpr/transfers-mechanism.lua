@@ -26,8 +26,15 @@ return {
   title = "Transfers outside the EEA rest on adequacy, safeguards or a derogation",
   description = "A transfer of personal data to a third country takes place only on the basis of an adequacy decision (Art. 45(3), including the EU-US Data Privacy Framework for certified US companies), of appropriate safeguards (Art. 46(2): standard contractual clauses, binding corporate rules…), or of a derogation for a specific situation (Art. 49). Every processor, store or model hosted outside the EEA is covered by one of these.",
   severity = "critical",
-  references = { "GDPR Art. 44", "GDPR Art. 45(3)", "GDPR Art. 46(2)(b)", "GDPR Art. 46(2)(c)", "GDPR Art. 49(1)" },
+  references = {
+    { "GDPR Art. 44", url = "https://eur-lex.europa.eu/eli/reg/2016/679/oj" },
+    { "GDPR Art. 45(3)", url = "https://eur-lex.europa.eu/eli/reg/2016/679/oj" },
+    { "GDPR Art. 46(2)(b)", url = "https://eur-lex.europa.eu/eli/reg/2016/679/oj" },
+    { "GDPR Art. 46(2)(c)", url = "https://eur-lex.europa.eu/eli/reg/2016/679/oj" },
+    { "GDPR Art. 49(1)", url = "https://eur-lex.europa.eu/eli/reg/2016/679/oj" },
+  },
   confidence = "text",
+  reviewed = "2026-12-07",
   remediation = "Give each processor outside the EEA its `transfer` mechanism (adequacy, dpf, scc, bcr, derogation), put the clauses in place, or keep the data in the EEA.",
   tags = { "transfers", "processors" },
   applies = function(system)

@@ -6,8 +6,8 @@ import LuaHost
 /// the source shows it).
 struct RuleTableReader {
     static let fields: [String] = [
-        "id", "title", "description", "severity", "references", "confidence", "effective", "applies", "check",
-        "remediation", "tags",
+        "id", "title", "description", "severity", "references", "confidence", "effective", "reviewed", "applies",
+        "check", "remediation", "tags",
     ]
 
     let file: Pack.File
@@ -94,7 +94,7 @@ struct RuleTableReader {
         case let other?: wrongType("severity", "a string", other, name)
         }
 
-        let references = strings("references", in: table, name: name, required: true)
+        let references = self.references(in: table, name: name)
         let tags = strings("tags", in: table, name: name, required: false)
 
         var confidence = RuleInfo.Confidence.text
@@ -129,6 +129,16 @@ struct RuleTableReader {
         case let other?: wrongType("effective", "a table `{from = \"YYYY-MM-DD\", to = …}`", other, name)
         }
 
+        var reviewed: ISODate? = nil
+        switch table["reviewed"] {
+        case nil: break
+        case .string(let text)?:
+            do { reviewed = try ISODate(parsing: text) } catch {
+                problem(.invalidDate, "reviewed", "\(name): `reviewed`: \(error.description)", hint: error.hint)
+            }
+        case let other?: wrongType("reviewed", "a date as a string (`\"2026-12-07\"`)", other, name)
+        }
+
         var applies: LuaValue? = nil
         switch table["applies"] {
         case nil: break
@@ -145,7 +155,8 @@ struct RuleTableReader {
         guard diagnostics.count == before, let id, let title, let check else { return nil }
         let info = RuleInfo(
             id: id, title: title, description: description, severity: severity, references: references,
-            confidence: confidence, effectiveFrom: from, effectiveTo: to, remediation: remediation, tags: tags,
+            confidence: confidence, effectiveFrom: from, effectiveTo: to, reviewed: reviewed, remediation: remediation,
+            tags: tags,
             pack: pack.id, packVersion: pack.version, file: file.path)
         return RuleDefinition(info: info, applies: applies, check: check)
     }
@@ -189,6 +200,73 @@ struct RuleTableReader {
             wrongType(field, "a list of strings", other, name)
             return []
         }
+    }
+
+    /// `references`: a list whose elements are a citation (`"GDPR Art. 5(1)(e)"`) or a citation with
+    /// the official text's address (`{ "GDPR Art. 5(1)(e)", url = "https://eur-lex.europa.eu/…" }`).
+    private mutating func references(in table: LuaTable, name: String) -> [RuleReference] {
+        let example = "`{ \"GDPR Art. 5(1)(e)\", url = \"https://eur-lex.europa.eu/eli/reg/2016/679/oj\" }`"
+        switch table["references"] {
+        case nil:
+            required("references", "a list of citations such as \(example)", name, table)
+            return []
+        case .table(let list)?:
+            if !list.fields.isEmpty {
+                problem(.wrongType, "references", "\(name): `references` must be a list of citations")
+                return []
+            }
+            if list.array.isEmpty { problem(.emptyValue, "references", "\(name): `references` is empty") }
+            var references: [RuleReference] = []
+            for (index, element) in list.array.enumerated() {
+                let place = "\(name): reference \(index + 1)"
+                switch element {
+                case .string(let citation): references.append(RuleReference(citation))
+                case .table(let reference):
+                    guard reference.array.count == 1, let citation = reference.array[0].stringValue else {
+                        problem(
+                            .wrongType, "references", "\(place) must start with its citation, as in \(example)")
+                        continue
+                    }
+                    var url: String? = nil
+                    for (key, value) in reference.fields {
+                        guard key == "url" else {
+                            problem(
+                                .unknownKey, "references",
+                                "\(place) has an unknown field `\(key.stringValue ?? key.description)`; it takes `url`")
+                            continue
+                        }
+                        guard let text = value.stringValue else {
+                            wrongType("references", "an address as a string", value, name)
+                            continue
+                        }
+                        if let reason = Self.problem(withURL: text) {
+                            problem(.invalidValue, "references", "\(place): url `\(text)` \(reason)")
+                        } else {
+                            url = text
+                        }
+                    }
+                    references.append(RuleReference(citation, url: url))
+                default:
+                    problem(
+                        .wrongType, "references",
+                        "\(place) is a \(element.typeName); write a citation or \(example)")
+                }
+            }
+            return references
+        case let other?:
+            wrongType("references", "a list of citations", other, name)
+            return []
+        }
+    }
+
+    /// Why `text` is not a reference's address (an `https` URL with a host), or nil when it is.
+    static func problem(withURL text: String) -> String? {
+        guard text.hasPrefix("https://") else { return "is not an https address" }
+        let rest = text.dropFirst("https://".count)
+        let host = rest.prefix(while: { $0 != "/" && $0 != "?" && $0 != "#" })
+        guard host.contains("."), !host.hasPrefix("."), !host.hasSuffix(".") else { return "has no host" }
+        guard !text.contains(where: { $0.isWhitespace }) else { return "holds a space" }
+        return nil
     }
 
     private mutating func date(_ field: String, in table: LuaTable, name: String) -> ISODate? {

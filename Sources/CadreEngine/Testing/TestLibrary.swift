@@ -128,7 +128,8 @@ struct TestLibrary {
                         throw LuaCallError("run: no rule `\(id)` in pack `\(context.pack.id)`\(hint)")
                     }
                     context.record(result)
-                    try call.push(Self.value(of: result))
+                    let info = worker.rules.first { $0.info.id == id }?.info
+                    try call.push(Self.value(of: result, info: info))
                     return 1
                 }
             ),
@@ -143,8 +144,9 @@ struct TestLibrary {
     }
 
     /// A result as tests see it: status, skip reason, findings (paths counted from 1), failure,
-    /// waiver, log.
-    static func value(of result: RuleResult) -> LuaValue {
+    /// waiver, log; and what the rule cites (`references`, each `{citation, url}`) and when it was
+    /// reviewed, so a test can hold a rule to the text it rests on.
+    static func value(of result: RuleResult, info: RuleInfo? = nil) -> LuaValue {
         var table = LuaTable(fields: [
             ("rule", .string(result.rule)), ("system", .string(result.system)),
             ("status", .string(result.status.rawValue)),
@@ -180,6 +182,16 @@ struct TestLibrary {
                 ]))
         }
         table["log"] = .table(LuaTable(array: result.log.map { .string($0) }))
+        if let info {
+            table["references"] = .table(
+                LuaTable(
+                    array: info.references.map { reference in
+                        var entry = LuaTable(fields: [("citation", .string(reference.citation))])
+                        if let url = reference.url { entry["url"] = .string(url) }
+                        return .table(entry)
+                    }))
+            if let reviewed = info.reviewed { table["reviewed"] = .string(reviewed.description) }
+        }
         return .table(table)
     }
 }

@@ -97,7 +97,7 @@ public struct Timeline: Sendable {
                 let until = event.kind == .lapses ? " (last day \(event.rule.effectiveTo.map { "\($0)" } ?? ""))" : ""
                 lines.append(
                     TerminalText.line(
-                        "  \(event.date)  \(what)  \(event.rule.id)  \(event.rule.severity.rawValue)  \(event.rule.title)\(until)  [\(event.rule.references.joined(separator: "; "))]"
+                        "  \(event.date)  \(what)  \(event.rule.id)  \(event.rule.severity.rawValue)  \(event.rule.title)\(until)  [\(event.rule.references.citations(joinedBy: "; "))]"
                     ))
             }
             for (rule, message) in system.undecided {
@@ -148,7 +148,7 @@ public struct Timeline: Sendable {
                     events: system.events.map {
                         Item(
                             date: $0.date.description, kind: $0.kind.rawValue, rule: $0.rule.id, title: $0.rule.title,
-                            severity: $0.rule.severity.rawValue, references: $0.rule.references,
+                            severity: $0.rule.severity.rawValue, references: $0.rule.references.map(\.citation),
                             effectiveFrom: $0.rule.effectiveFrom?.description,
                             effectiveTo: $0.rule.effectiveTo?.description)
                     }, undecided: system.undecided.map { Undecided(rule: $0.rule, message: $0.message) })

@@ -202,3 +202,20 @@ public enum AnnexIIIPoint: String, DescriptorChoice {
         }
     }
 }
+
+/// What an AI component's output decides or changes for the people it is about.
+public enum DecisionConsequence: String, DescriptorChoice {
+    case pay
+    case discipline
+    case contract
+    case price
+    public static let choiceName = "consequence"
+    public var summary: String {
+        switch self {
+        case .pay: "workers' pay or bonuses"
+        case .discipline: "warnings, sanctions or dismissal of workers"
+        case .contract: "whether a contract is offered, kept or ended"
+        case .price: "the price offered to a person"
+        }
+    }
+}

@@ -130,3 +130,33 @@ public enum ProspectingConsent: String, DescriptorChoice {
         }
     }
 }
+
+/// A day prospecting calls may be made on (Code de la consommation D. 223-9 ff.).
+public enum CallDay: String, DescriptorChoice {
+    case monday, tuesday, wednesday, thursday, friday, saturday, sunday
+    case publicHolidays = "public_holidays"
+    public static let choiceName = "call day"
+    public var summary: String {
+        switch self {
+        case .publicHolidays: "public holidays"
+        default: rawValue
+        }
+    }
+}
+
+/// When people whose data was not collected from them are informed (GDPR Art. 14(3)).
+public enum IndirectNoticeTiming: String, DescriptorChoice {
+    case atFirstContact = "at_first_contact"
+    case withinOneMonth = "within_one_month"
+    case later
+    case never
+    public static let choiceName = "indirect notice timing"
+    public var summary: String {
+        switch self {
+        case .atFirstContact: "at the first communication with the person, at the latest"
+        case .withinOneMonth: "within one month of obtaining the data"
+        case .later: "more than a month after obtaining the data"
+        case .never: "they are not informed"
+        }
+    }
+}

@@ -17,13 +17,15 @@ public struct RuleInfo: Sendable, Hashable, Codable {
     /// The obligation as a DPO would sign it.
     public var description: String?
     public var severity: Severity
-    /// Articles and guidance, each as written (`GDPR Art. 5(1)(e)`).
-    public var references: [String]
+    /// Articles and guidance, each as written (`GDPR Art. 5(1)(e)`), with the official text's address.
+    public var references: [RuleReference]
     public var confidence: Confidence
     /// The first day the obligation applies, if it has one.
     public var effectiveFrom: ISODate?
     /// The last day the obligation applies, if it lapses.
     public var effectiveTo: ISODate?
+    /// The day the pack's authors last checked the rule against the law, if they say.
+    public var reviewed: ISODate?
     /// What an engineer should do to comply, when the rule says.
     public var remediation: String?
     /// Free labels (`retention`, `transparency`).
@@ -36,9 +38,10 @@ public struct RuleInfo: Sendable, Hashable, Codable {
     public var file: String
 
     public init(
-        id: String, title: String, description: String? = nil, severity: Severity, references: [String],
+        id: String, title: String, description: String? = nil, severity: Severity, references: [RuleReference],
         confidence: Confidence = .text, effectiveFrom: ISODate? = nil, effectiveTo: ISODate? = nil,
-        remediation: String? = nil, tags: [String] = [], pack: String, packVersion: String, file: String
+        reviewed: ISODate? = nil, remediation: String? = nil, tags: [String] = [], pack: String, packVersion: String,
+        file: String
     ) {
         self.id = id
         self.title = title
@@ -48,6 +51,7 @@ public struct RuleInfo: Sendable, Hashable, Codable {
         self.confidence = confidence
         self.effectiveFrom = effectiveFrom
         self.effectiveTo = effectiveTo
+        self.reviewed = reviewed
         self.remediation = remediation
         self.tags = tags
         self.pack = pack

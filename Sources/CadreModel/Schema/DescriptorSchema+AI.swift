@@ -32,6 +32,54 @@ extension DescriptorSchema {
                 "annex_iii", .list(.choice(ChoiceSet(AnnexIIIPoint.self))),
                 "AI Act Annex III points it falls under (`5b`)."),
             .optional("in_service_since", .date, "When it went into service (AI Act Art. 111 transitional periods)."),
+            .optional(
+                "monitoring", .object(deployerMonitoring),
+                "How the deployer watches a high-risk component in use (AI Act Art. 26(4), 26(5))."),
+            .optional(
+                "explains_decisions", .boolean,
+                "People affected by its decisions can obtain a clear and meaningful explanation of them (AI Act Art. 86; GDPR Art. 22(3))."
+            ),
+            .optional(
+                "branded", .boolean,
+                "The organisation puts it on the market or into service under its own name or trademark (AI Act Art. 25(1)(a))."
+            ),
+            .optional(
+                "substantially_modified", .boolean,
+                "The organisation made a substantial modification to a high-risk system it received (AI Act Art. 25(1)(b))."
+            ),
+            .optional(
+                "scores_shared", .boolean,
+                "Its scores are passed to other organisations, which use them to decide about people (CJEU C-634/21)."),
+            .optional(
+                "affects", .list(.choice(ChoiceSet(DecisionConsequence.self))),
+                "What its output decides or changes for the people it is about."),
+            .optional(
+                "personalises_prices", .boolean,
+                "It sets or proposes prices personalised by automated decision-making (Directive 2011/83 Art. 6(1)(ea))."
+            ),
+            .optional(
+                "imitates_real_person", .boolean,
+                "What it generates resembles an existing person (a cloned voice, a face): a deep fake (AI Act Art. 3(60), 50(4))."
+            ),
+        ])
+
+    static let deployerMonitoring = ObjectShape(
+        name: "deployer monitoring",
+        summary: "How the deployer watches a high-risk AI component in use (AI Act Art. 26(4), 26(5)).",
+        fields: [
+            .optional(
+                "input_data_checked", .boolean,
+                "The input data the deployer controls is checked to be relevant and representative (Art. 26(4))."),
+            .optional(
+                "monitored", .boolean,
+                "Its operation is monitored on the basis of the instructions for use (Art. 26(5))."),
+            .optional(
+                "incident_procedure", .boolean,
+                "A procedure reports serious incidents to the provider and the authority without delay (Art. 26(5))."),
+            .optional(
+                "suspension_procedure", .boolean,
+                "A procedure suspends its use when it presents a risk, and informs the provider and the authority (Art. 26(5))."
+            ),
         ])
 
     static let aiModel = ObjectShape(

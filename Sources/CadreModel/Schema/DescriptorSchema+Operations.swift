@@ -52,6 +52,14 @@ extension DescriptorSchema {
             .optional(
                 "transfer", .choice(ChoiceSet(TransferMechanism.self)), "The transfer mechanism, outside the EEA."),
             .optional("receives", .list(.taxonomyKey(.dataCategory)), "Data categories it receives."),
+            .optional(
+                "transfer_impact_assessment", .string(.text),
+                "Where the transfer impact assessment of a transfer on safeguards is documented (CJEU C-311/18; EDPB Recommendations 01/2020)."
+            ),
+            .optional(
+                "dpf_certified", .boolean,
+                "The recipient is certified under the EU-US Data Privacy Framework (Commission decision of 10 Jul 2023)."
+            ),
         ])
 
     static let assessments = ObjectShape(
@@ -83,6 +91,10 @@ extension DescriptorSchema {
             .optional("objection_offered", .boolean, "People can object simply (to recording, to marketing)."),
             .optional("employees_informed", .boolean, "Employees concerned were informed beforehand."),
             .optional(
+                "evaluation_methods_explained", .boolean,
+                "Employees were told beforehand how they are evaluated: the methods and techniques (Code du travail L.1222-3)."
+            ),
+            .optional(
                 "workers_representatives_consulted", .boolean,
                 "Staff representatives were consulted (AI Act Art. 26(7))."),
             .optional(
@@ -91,6 +103,30 @@ extension DescriptorSchema {
             .optional(
                 "emotion_recognition_disclosed", .boolean,
                 "People exposed to emotion recognition are told (Art. 50(3))."),
+            .optional(
+                "automated_decision_logic", .boolean,
+                "The notice gives meaningful information about the logic of automated decisions, their significance and consequences (GDPR Art. 13(2)(f), 14(2)(g))."
+            ),
+            .optional(
+                "logic_on_access", .boolean,
+                "Answers to access requests explain the logic of automated decisions as applied to the person (GDPR Art. 15(1)(h))."
+            ),
+            .optional(
+                "indirect_notice", .choice(ChoiceSet(IndirectNoticeTiming.self)),
+                "When people whose data comes from elsewhere are informed (GDPR Art. 14(3))."),
+            .optional(
+                "source_named", .boolean,
+                "People whose data comes from elsewhere are told which source it comes from (GDPR Art. 14(2)(f))."),
+            .optional(
+                "further_processing_informed", .boolean,
+                "People are informed before their data is used for a new purpose (GDPR Art. 13(3), 14(4))."),
+            .optional(
+                "personalised_price_disclosed", .boolean,
+                "Consumers are told when a price was personalised by automated decision-making (Directive 2011/83 Art. 6(1)(ea))."
+            ),
+            .optional(
+                "deep_fake_disclosed", .boolean,
+                "People are told that generated content resembling a real person is artificial (AI Act Art. 50(4))."),
         ])
 
     static let recording = ObjectShape(
@@ -112,6 +148,26 @@ extension DescriptorSchema {
             .optional("consent", .choice(ChoiceSet(ProspectingConsent.self)), "How prospects agreed to be contacted."),
             .optional("bloctel_screening", .boolean, "Numbers are screened against the Bloctel opposition list."),
             .optional("opt_out_offered", .boolean, "Every message offers a simple way to object."),
+            .optional(
+                "partner_consent_names_recipients", .boolean,
+                "Consent collected by a partner names the organisations that will prospect (CPCE L.34-5; CNIL)."),
+            .optional(
+                "call_introduction", .boolean,
+                "Each call starts by saying who calls, for whom, and that the call is commercial (Code de la consommation L.221-16)."
+            ),
+            .optional(
+                "bloctel_reminder", .boolean,
+                "Each call tells the consumer they can register free of charge on the Bloctel opposition list (Code de la consommation L.221-16)."
+            ),
+            .optional(
+                "call_days", .list(.choice(ChoiceSet(CallDay.self))),
+                "Days prospecting calls are made on (Code de la consommation D. 223-9 ff.)."),
+            .optional(
+                "call_hours", .list(.string(.text)),
+                "Time ranges calls are made in, `HH:MM-HH:MM` (`10:00-13:00`)."),
+            .optional(
+                "max_calls_per_30_days", .integer(minimum: 0),
+                "Most calls made to one person in 30 days, call attempts included."),
         ])
 
     static let training = ObjectShape(

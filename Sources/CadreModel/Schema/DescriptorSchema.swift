@@ -87,6 +87,13 @@ public enum DescriptorSchema {
             .optional(
                 "special_category_condition", .choice(ChoiceSet(SpecialCategoryCondition.self)),
                 "The GDPR Art. 9(2) condition, when the purpose processes special categories."),
+            .optional(
+                "further_processing", .boolean,
+                "The purpose reuses data collected for another purpose (GDPR Art. 5(1)(b), 6(4), 13(3))."),
+            .optional(
+                "compatibility_assessment", .string(.text),
+                "Where the compatibility of this purpose with the purposes the data was collected for is assessed (GDPR Art. 6(4))."
+            ),
         ])
 
     static let dataItem = ObjectShape(

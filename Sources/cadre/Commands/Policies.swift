@@ -72,10 +72,14 @@ struct Policies: ParsableCommand {
             if let description = rule.description { lines += description.components(separatedBy: "\n") + [""] }
             lines.append("severity:    \(rule.severity.rawValue)")
             lines.append("confidence:  \(rule.confidence.rawValue)")
-            lines.append("references:  \(rule.references.joined(separator: "; "))")
+            for (index, reference) in rule.references.enumerated() {
+                let label = index == 0 ? "references:  " : "             "
+                lines.append(label + reference.citation + (reference.url.map { " <\($0)>" } ?? ""))
+            }
             lines.append(
                 "in force:    \(rule.effectiveFrom.map { "from \($0)" } ?? "always")\(rule.effectiveTo.map { " to \($0)" } ?? "")"
             )
+            if let reviewed = rule.reviewed { lines.append("reviewed:    \(reviewed)") }
             if let remediation = rule.remediation { lines.append("to comply:   \(remediation)") }
             if !rule.tags.isEmpty { lines.append("tags:        \(rule.tags.joined(separator: ", "))") }
             lines.append("pack:        \(rule.pack) \(rule.packVersion)")

@@ -13,8 +13,10 @@ extension Policies {
                 Lists each pack (version, jurisdiction, sources, settings) and each rule (title, \
                 severity, references, dates in force, confidence, description, remediation, file), \
                 with each pack's default settings. The same packs give the same bytes; links are \
-                relative to the output file's folder. With --check, writes nothing and exits 1 when \
-                the output file is not what the packs give (for CI).
+                relative to the output file's folder. A part of the output file written by hand, \
+                after the line `<!-- Written by hand from here on: … -->`, is kept as it is. With \
+                --check, writes nothing and exits 1 when the output file is not what the packs give \
+                (for CI).
 
                 Exit status: 0; 1 with --check when the file differs or is missing; 2 when a pack \
                 or a rule is invalid.
@@ -50,20 +52,19 @@ extension Policies {
             for diagnostic in catalog.diagnostics { printError(diagnostic.description) }
             if catalog.diagnostics.containsErrors { throw ExitCode(2) }
             let base = output.map { ($0 as NSString).deletingLastPathComponent } ?? "."
-            let text = PolicyCatalogue(catalog: catalog) { WorkspaceFiles.relative($0, to: base.isEmpty ? "." : base) }
+            var text = PolicyCatalogue(catalog: catalog) { WorkspaceFiles.relative($0, to: base.isEmpty ? "." : base) }
                 .render()
             guard let output else {
                 print(text, terminator: "")
                 return
             }
+            // What follows the marker in the file is written by hand (a walkthrough): kept as it is.
+            let existing = (try? FileReader.read(output, upTo: 16 << 20)).map { String(decoding: $0, as: UTF8.self) }
+            if let existing, let kept = PolicyCatalogue.handWritten(in: existing) { text += "\n" + kept }
             if check {
-                // One byte more than the catalogue is enough to compare, and a FIFO is not waited on.
-                let current = (try? FileReader.read(output, upTo: text.utf8.count + 1)).map {
-                    String(decoding: $0, as: UTF8.self)
-                }
-                guard current == text else {
+                guard existing == text else {
                     printError(
-                        "cadre: \(output) is \(current == nil ? "missing" : "out of date"): run `cadre policies doc --output \(output)` (make policies-doc)"
+                        "cadre: \(output) is \(existing == nil ? "missing" : "out of date"): run `cadre policies doc --output \(output)` (make policies-doc)"
                     )
                     throw ExitCode(1)
                 }

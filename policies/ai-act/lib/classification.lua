@@ -1,6 +1,6 @@
 -- What an AI component is under the AI Act: an emotion recognition system (Art. 3(39)), a system
--- interacting directly with people (Art. 50(1)), a high-risk use case of Annex III (4(b), 5(b),
--- 5(c)), a profiling system (Art. 6(3)).
+-- interacting directly with people (Art. 50(1)), a high-risk use case of Annex III (1(c), 4(b),
+-- 5(b), 5(c)), a profiling system (Art. 6(3)).
 local matches = cadre.taxonomy.matches
 local has = cadre.has
 
@@ -46,12 +46,24 @@ function classification.evaluation(component)
   return nil
 end
 
--- What a component evaluates about workers that makes it Annex III 4(b).
-local worker_evaluations = { performance = true, emotion = true, stress = true, personality = true }
+-- What a component evaluates about workers that makes it Annex III 4(b). Emotions are not among
+-- them: recognising emotions is Annex III 1(c), and at the workplace it is prohibited (Art. 5(1)(f)).
+local worker_evaluations = { performance = true, personality = true }
+
+--- Whether `component` recognises the emotions of someone who is not a worker (or of people it
+--- does not name): Annex III 1(c). Workers' emotions are prohibited instead (Art. 5(1)(f)).
+function classification.emotion_recognition_of_others(component)
+  if not classification.emotion_recognition(component) then return false end
+  if #component.about == 0 then return true end
+  return cadre.find(component.about, function(subject) return not cadre.people.worker(subject) end) ~= nil
+end
 
 --- The Annex III points `component` falls under by what it infers, each as `{point, reason}`.
 function classification.points(system, component)
   local found = {}
+  if classification.emotion_recognition_of_others(component) then
+    found[#found + 1] = {point = "1c", reason = "it recognises emotions from biometric data (Art. 3(39))"}
+  end
   if cadre.find(component.about, cadre.people.worker) then
     for _, inference in ipairs(component.infers) do
       if worker_evaluations[inference] then

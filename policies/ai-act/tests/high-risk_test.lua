@@ -33,6 +33,43 @@ describe("ai-act.high-risk.workers", function()
     expect(run("ai-act.high-risk.workers", with_ai(qa), { as_of = "2026-09-01" })):to_be_skipped("not-yet-in-force")
     expect(run("ai-act.high-risk.workers", with_ai(qa), { as_of = "2026-09-01", settings = { calendar = "original" } })):to_fail()
   end)
+
+  it("does not take emotion recognition of agents for Annex III 4(b): that is prohibited (5(1)(f)), and 1(c) otherwise", function()
+    local moods = { id = "moods", kind = "speech_analytics", purposes = { "coaching" }, inputs = { "voice" }, infers = { "emotion", "stress" }, about = { "employee.agent" } }
+    expect(run("ai-act.high-risk.workers", with_ai(moods), in_force)):to_be_skipped("not-applicable")
+  end)
+end)
+
+describe("ai-act.high-risk.emotion-recognition", function()
+  local moods = { id = "moods", kind = "speech_analytics", purposes = { "support" }, inputs = { "voice" }, infers = { "emotion" }, about = { "customer" } }
+
+  it("fails for customers' emotions read from their voice, not declared Annex III 1(c)", function()
+    local result = run("ai-act.high-risk.emotion-recognition", with_ai(moods), in_force)
+    expect(result):to_fail_with("'moods' is a high-risk system of Annex III 1c (emotion recognition): it recognises emotions from biometric data")
+    expect(result):to_point_at("ai[1]")
+  end)
+
+  it("passes when declared", function()
+    local declared = { id = "moods", kind = "speech_analytics", purposes = { "support" }, inputs = { "voice" }, infers = { "emotion" }, about = { "customer" }, annex_iii = { "1c" } }
+    expect(run("ai-act.high-risk.emotion-recognition", with_ai(declared), in_force)):to_pass()
+  end)
+
+  it("does not concern sentiment read from text, nor agents' emotions (prohibited instead)", function()
+    local text = { id = "sentiment", kind = "speech_analytics", inputs = { "text" }, infers = { "emotion" }, about = { "customer" } }
+    expect(run("ai-act.high-risk.emotion-recognition", with_ai(text), in_force)):to_be_skipped("not-applicable")
+    local agents = { id = "moods", kind = "speech_analytics", inputs = { "voice" }, infers = { "emotion" }, about = { "employee.agent" } }
+    expect(run("ai-act.high-risk.emotion-recognition", with_ai(agents), in_force)):to_be_skipped("not-applicable")
+  end)
+
+  it("applies from 2 December 2027 under the omnibus, 2 August 2026 under the original calendar", function()
+    expect(run("ai-act.high-risk.emotion-recognition", with_ai(moods), { as_of = "2027-12-01" })):to_be_skipped("not-yet-in-force")
+    expect(run("ai-act.high-risk.emotion-recognition", with_ai(moods), { as_of = "2026-08-02", settings = { calendar = "original" } })):to_fail()
+  end)
+
+  it("brings the Art. 26 deployer duties to customer emotion recognition", function()
+    local result = run("ai-act.deployer.logs", with_ai(moods), in_force)
+    expect(result):to_fail_with("the logs of high-risk component 'moods' have no retention period")
+  end)
 end)
 
 describe("ai-act.high-risk.credit", function()

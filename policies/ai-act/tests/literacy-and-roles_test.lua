@@ -6,7 +6,9 @@ local bot = { { id = "eli", kind = "chatbot", interacts_with = { "customer" }, d
 describe("ai-act.literacy.training", function()
   it("fails when nobody was trained", function()
     local result = run("ai-act.literacy.training", system{ role = "deployer", ai = bot }, in_force)
-    expect(result):to_fail_with("no AI literacy training is recorded")
+    expect(result):to_fail_with("no measure supporting the AI literacy of its staff is recorded")
+    expect(run("ai-act.literacy.training", system{ role = "deployer", ai = bot }, { as_of = "2026-11-29", settings = { calendar = "original" } }))
+      :to_fail_with("no AI literacy training is recorded")
   end)
 
   it("fails when the first session comes after the as-of date", function()
@@ -16,11 +18,28 @@ describe("ai-act.literacy.training", function()
     expect(result):to_point_at("training.ai_literacy.last")
   end)
 
-  it("warns when the refresher the organisation scheduled is overdue", function()
+  it("warns when the refresher the organisation scheduled is overdue, under the original text", function()
     local result = run("ai-act.literacy.training", system{
       role = "deployer", ai = bot, training = { ai_literacy = { last = "2024-11-05", audience = { "agents" }, every = "P1Y" } },
-    }, in_force)
+    }, { as_of = "2026-11-29", settings = { calendar = "original" } })
     expect(result):to_warn_with("the AI literacy refresher was due on 2025-11-05")
+  end)
+
+  it("only notes an overdue refresher under the omnibus, whose Art. 4 asks for measures, not a cadence", function()
+    local trained = system{
+      role = "deployer", ai = bot, training = { ai_literacy = { last = "2024-11-05", audience = { "agents" }, every = "P1Y" } },
+    }
+    local result = run("ai-act.literacy.training", trained, in_force)
+    expect(result):to_pass()
+    expect(result.findings[1].level):to_be("info")
+    expect(result.findings[1].message):to_contain("asks for measures, not a cadence")
+    -- before the omnibus was in force (27 July 2026), the original wording applied
+    expect(run("ai-act.literacy.training", trained, { as_of = "2026-07-26" })):to_warn()
+  end)
+
+  it("asks for a measure in the amended wording", function()
+    expect(run("ai-act.literacy.training", system{ role = "deployer", ai = bot }, in_force))
+      :to_fail_with("no measure supporting the AI literacy of its staff is recorded (Art. 4 as amended)")
   end)
 
   it("passes with a session within the cadence", function()

@@ -109,6 +109,22 @@ describe("ai-act.prohibited.social-scoring", function()
       :to_be_skipped("not-applicable")
   end)
 
+  it("does not fire on a shop's offers built on what its own customers browsed and bought", function()
+    expect(run("ai-act.prohibited.social-scoring", with_ai({
+      id = "offers", kind = "scoring", purposes = { "care" }, infers = { "propensity" }, about = { "customer" }, effect = "significant",
+    }, {
+      { category = "user.behavior.browsing_history", subjects = { "customer" }, source = "observed", purposes = { "care" } },
+      { category = "user.behavior.purchase_history", subjects = { "customer" }, source = "observed", purposes = { "care" } },
+    }), in_force)):to_be_skipped("not-applicable")
+  end)
+
+  it("still fails on browsing recorded by another organisation", function()
+    expect(run("ai-act.prohibited.social-scoring", with_ai({
+      id = "offers", kind = "scoring", purposes = { "care" }, infers = { "propensity" }, about = { "customer" }, effect = "significant",
+    }, { { category = "user.behavior.browsing_history", subjects = { "customer" }, source = "third_party", purposes = { "care" } } }), in_force))
+      :to_fail_with("from another organisation")
+  end)
+
   it("passes when the social data feeds nothing with an effect", function()
     expect(run("ai-act.prohibited.social-scoring", with_ai({
       id = "faq", kind = "chatbot", interacts_with = { "customer" }, discloses_ai = "at_start", effect = "none",

@@ -3,16 +3,27 @@
 local in_force = { as_of = "2026-11-29" }
 
 describe("ai-act.transparency.disclosure", function()
-  it("fails for an email bot that never says it is an AI", function()
+  it("fails for an email bot its provider built to never say it is an AI", function()
     local result = run("ai-act.transparency.disclosure", system{
+      role = "provider",
       ai = { { id = "writer", kind = "generative_assistant", interacts_with = { "customer" }, discloses_ai = "never", generates = { "text" } } },
     }, in_force)
     expect(result):to_fail_with("'writer' (generative_assistant) interacts with people and never tells them")
     expect(result):to_point_at("ai[1].discloses_ai")
   end)
 
-  it("fails for a voicebot that does not say when it discloses", function()
+  it("only warns a deployer, whose provider Art. 50(1) binds", function()
+    local result = run("ai-act.transparency.disclosure", system{
+      role = "deployer",
+      ai = { { id = "writer", kind = "generative_assistant", interacts_with = { "customer" }, discloses_ai = "never", generates = { "text" } } },
+    }, in_force)
+    expect(result):to_warn_with("its provider must design it to (Art. 50(1))")
+    expect(result):to_have_findings(1)
+  end)
+
+  it("fails for a voicebot its provider built without saying when it discloses", function()
     expect(run("ai-act.transparency.disclosure", system{
+      role = "provider",
       ai = { { id = "nlu", kind = "voicebot", interacts_with = { "caller" } } },
     }, in_force)):to_point_at("ai[1]")
   end)
@@ -36,10 +47,17 @@ describe("ai-act.transparency.disclosure", function()
 end)
 
 describe("ai-act.transparency.timing", function()
-  it("fails for a chatbot that discloses only on request", function()
+  it("warns the deployer of a chatbot that discloses only on request", function()
     local result = run("ai-act.transparency.timing", fixture("fixtures/chatbot-on-request.yaml"), in_force)
-    expect(result):to_fail_with("at the first interaction")
+    expect(result):to_warn_with("its provider must tell them at the first interaction")
     expect(result):to_point_at("ai[1].discloses_ai")
+  end)
+
+  it("fails a provider whose chatbot discloses only on request", function()
+    expect(run("ai-act.transparency.timing", system{
+      role = "provider",
+      ai = { { id = "eli", kind = "chatbot", interacts_with = { "customer" }, discloses_ai = "on_request" } },
+    }, in_force)):to_fail_with("at the first interaction at the latest (Art. 50(5))")
   end)
 
   it("passes for a chatbot that says so at the start", function()
@@ -111,6 +129,35 @@ describe("ai-act.transparency.emotion-recognition", function()
   it("does not apply to sentiment read from text", function()
     expect(run("ai-act.transparency.emotion-recognition", system{
       ai = { { id = "tone", kind = "classification", inputs = { "text" }, infers = { "sentiment", "emotion" }, about = { "customer" } } },
+    }, in_force)):to_be_skipped("not-applicable")
+  end)
+end)
+
+describe("ai-act.transparency.deep-fake", function()
+  local function cloned(notices)
+    return system{
+      role = "deployer", notices = notices,
+      ai = { { id = "voice", kind = "voicebot", interacts_with = { "customer" }, discloses_ai = "at_start", generates = { "audio" },
+               marks_output = true, imitates_real_person = true } },
+    }
+  end
+
+  it("fails for a voicebot speaking with a real agent's cloned voice, not disclosed", function()
+    local result = run("ai-act.transparency.deep-fake", cloned(nil), in_force)
+    expect(result):to_fail_with("'voice' generates audio resembling a real person, and people are not told it is artificial (Art. 50(4))")
+    expect(result):to_point_at("ai[1]")
+  end)
+
+  it("passes when disclosed", function()
+    expect(run("ai-act.transparency.deep-fake", cloned{ deep_fake_disclosed = true }, in_force)):to_pass()
+  end)
+
+  it("does not concern generated text, nor a synthetic voice that imitates nobody", function()
+    expect(run("ai-act.transparency.deep-fake", system{
+      ai = { { id = "writer", kind = "generative_assistant", interacts_with = { "customer" }, generates = { "text" }, imitates_real_person = true } },
+    }, in_force)):to_be_skipped("not-applicable")
+    expect(run("ai-act.transparency.deep-fake", system{
+      ai = { { id = "voice", kind = "voicebot", interacts_with = { "customer" }, generates = { "audio" }, imitates_real_person = false } },
     }, in_force)):to_be_skipped("not-applicable")
   end)
 end)

@@ -20,9 +20,21 @@ describe("cnil.chatbot.cookies", function()
     local result = run("cnil.chatbot.cookies", chatbot{
       { category = "user.device.cookie_id", subjects = { "customer" }, purposes = { "widget", "audience" } },
     }, as_of)
-    expect(result):to_fail_with("the chatbot's trackers (user.device.cookie_id) serve 'audience' without consent")
+    expect(result):to_fail_with("the chatbot's trackers (user.device.cookie_id) serve 'audience' without consent (loi Informatique et Libertés art. 82)")
     expect(result):to_have_findings(1)
     expect(result):to_point_at("data[1].purposes[2]")
+  end)
+
+  it("cites art. 82 of the loi Informatique et Libertés, not a GDPR legal basis", function()
+    local result = run("cnil.chatbot.cookies", chatbot{
+      { category = "user.device.cookie_id", subjects = { "customer" }, purposes = { "audience" } },
+    }, as_of)
+    expect(result):to_fail_with("without consent (loi Informatique et Libertés art. 82)")
+    expect(result.references[1].citation):to_be("Loi Informatique et Libertés art. 82")
+    expect(result.references[2].citation):to_be("ePrivacy Directive 2002/58/EC Art. 5(3)")
+    for _, reference in ipairs(result.references) do
+      expect(reference.citation:find("GDPR Art. 6", 1, true)):to_be(nil)
+    end
   end)
 
   it("passes for a tracker the conversation needs", function()

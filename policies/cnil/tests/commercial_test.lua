@@ -27,6 +27,10 @@ describe("cnil.commercial.prospect-retention", function()
     }, as_of)
     expect(result):to_fail_with("prospects' user.contact.phone_number kept P4Y; three years at most")
     expect(result):to_point_at("data[1].retention.period")
+    -- SAN-2020-008 judged the retention of customers' data, not prospects': it is cited by the former-customer rule
+    for _, reference in ipairs(result.references) do
+      expect(reference.citation == "CNIL SAN-2020-008"):to_be(false)
+    end
   end)
 
   it("fails for a period counted from the end of a contract prospects do not have", function()
@@ -54,6 +58,7 @@ describe("cnil.commercial.former-customer-retention", function()
       { category = "user.behavior.service_usage", subjects = { "customer" }, purposes = { "billing", "prospecting" }, retention = { period = "P5Y", from = "end_of_contract" } },
     }, as_of)
     expect(result):to_fail_with("used for prospecting and kept P5Y")
+    expect(result):to_fail_with("the CNIL judged four years excessive, SAN-2020-008")
   end)
 
   it("passes at three years", function()

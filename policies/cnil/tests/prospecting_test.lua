@@ -84,11 +84,19 @@ describe("cnil.prospecting.phone-consent", function()
 end)
 
 describe("cnil.prospecting.energy-renovation", function()
-  local calls = { channels = { "phone" }, audience = { "existing_customers" }, consent = "prior_consent", opt_out_offered = true }
+  local calls = { channels = { "phone" }, audience = { "consumers" }, consent = "prior_consent", opt_out_offered = true }
 
-  it("warns for prospecting that mentions heat pumps", function()
-    local result = run("cnil.prospecting.energy-renovation", campaign(calls, "Sells heat pump installations to customers"), { as_of = "2026-11-29" })
-    expect(result):to_warn_with("mentions 'heat pump'")
+  it("warns for telephone prospecting that mentions heat pumps", function()
+    local result = run("cnil.prospecting.energy-renovation", campaign(calls, "Sells heat pump installations"), { as_of = "2026-11-29" })
+    expect(result):to_warn_with("the system calls consumers and mentions 'heat pump'")
+    expect(result):to_warn_with("loi n° 2020-901")
+  end)
+
+  it("has applied since loi n° 2020-901 (26 July 2020), not only since 2026", function()
+    expect(run("cnil.prospecting.energy-renovation", campaign(calls, "Heat pump campaign"), { as_of = "2024-06-01" }))
+      :to_warn_with("telephone prospecting for energy-renovation work is banned")
+    expect(run("cnil.prospecting.energy-renovation", campaign(calls, "Heat pump campaign"), { as_of = "2020-07-25" }))
+      :to_be_skipped("not-yet-in-force")
   end)
 
   it("finds the French terms in purposes too", function()
@@ -102,8 +110,67 @@ describe("cnil.prospecting.energy-renovation", function()
     expect(run("cnil.prospecting.energy-renovation", campaign(calls, "Sells the green electricity offer"), { as_of = "2026-11-29" })):to_pass()
   end)
 
-  it("is not yet in force before 11 August 2026", function()
-    expect(run("cnil.prospecting.energy-renovation", campaign(calls, "Heat pump campaign"), { as_of = "2026-06-01" })):to_be_skipped("not-yet-in-force")
+  it("leaves other channels to cnil.prospecting.energy-renovation-channels", function()
+    expect(run("cnil.prospecting.energy-renovation", campaign({ channels = { "email" }, audience = { "consumers" } }, "Heat pump mailing"), { as_of = "2026-11-29" }))
+      :to_be_skipped("not-applicable")
+  end)
+end)
+
+describe("cnil.prospecting.energy-renovation-channels", function()
+  local mails = { channels = { "email", "sms" }, audience = { "consumers" }, consent = "prior_consent", opt_out_offered = true }
+
+  it("warns for an email campaign selling insulation", function()
+    expect(run("cnil.prospecting.energy-renovation-channels", campaign(mails, "Isolation des combles à 1 euro"), { as_of = "2026-11-29" }))
+      :to_warn_with("the system prospects by email and mentions 'isolation des combles'")
+  end)
+
+  it("passes for an email campaign about electricity offers", function()
+    expect(run("cnil.prospecting.energy-renovation-channels", campaign(mails, "Green electricity offer"), { as_of = "2026-11-29" })):to_pass()
+  end)
+
+  it("applies from 11 August 2026 only", function()
+    expect(run("cnil.prospecting.energy-renovation-channels", campaign(mails, "Heat pump mailing"), { as_of = "2026-08-10" }))
+      :to_be_skipped("not-yet-in-force")
+  end)
+end)
+
+describe("cnil.prospecting.audience-declared", function()
+  it("warns when neither the descriptor nor its data says whom the system prospects", function()
+    local result = run("cnil.prospecting.audience-declared", campaign({ channels = { "sms" }, consent = "opt_out" }), { as_of = "2026-11-29" })
+    expect(result):to_warn_with("does not say whom it prospects")
+    expect(result):to_point_at("prospecting")
+  end)
+
+  it("passes when the audience is declared, or the data shows prospects", function()
+    expect(run("cnil.prospecting.audience-declared", campaign({ channels = { "sms" }, audience = { "professionals" } }), { as_of = "2026-11-29" })):to_pass()
+    expect(run("cnil.prospecting.audience-declared", system{
+      data = { { category = "user.contact.phone_number", subjects = { "prospect" } } },
+      prospecting = { channels = { "sms" } },
+    }, { as_of = "2026-11-29" })):to_pass()
+  end)
+end)
+
+describe("prospects are people: the audience inferred from `subjects: [prospect]`", function()
+  local function prospects(prospecting)
+    return system{
+      data = { { category = "user.contact.phone_number", subjects = { "prospect" } } },
+      prospecting = prospecting,
+    }
+  end
+
+  it("requires prior consent to text prospects whose audience the descriptor leaves out", function()
+    expect(run("cnil.prospecting.email-sms-consent", prospects{ channels = { "sms" }, consent = "opt_out", opt_out_offered = true }, { as_of = "2026-11-29" }))
+      :to_fail_with("individuals who are not customers (prospects, inferred from the data: `prospecting.audience` does not say) are prospected")
+  end)
+
+  it("requires prior consent to call them from 11 August 2026", function()
+    expect(run("cnil.prospecting.phone-consent", prospects{ channels = { "phone" }, consent = "opt_out" }, { as_of = "2026-11-29" }))
+      :to_fail_with("prior consent is required since 11 August 2026")
+  end)
+
+  it("takes the declared audience over the data", function()
+    expect(run("cnil.prospecting.phone-consent", prospects{ channels = { "phone" }, audience = { "professionals" }, consent = "opt_out" }, { as_of = "2026-11-29" }))
+      :to_be_skipped("not-applicable")
   end)
 end)
 

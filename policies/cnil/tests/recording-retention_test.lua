@@ -60,3 +60,20 @@ describe("cnil.recording.retention", function()
     expect(run("cnil.recording.retention", held, { as_of = "2027-01-04" })):to_fail()
   end)
 end)
+
+describe("the call-recording rules", function()
+  local rules = {
+    "cnil.recording.analysis-retention", "cnil.recording.bank-details", "cnil.recording.callers-informed",
+    "cnil.recording.card-data", "cnil.recording.employees-informed", "cnil.recording.occasional",
+    "cnil.recording.private-line", "cnil.recording.representatives", "cnil.recording.retention",
+    "cnil.recording.screen-capture", "cnil.recording.store-retention",
+  }
+
+  it("cite NS-57 by its délibération, n° 2014-474, with the CNIL's guidance page", function()
+    for _, id in ipairs(rules) do
+      local first = run(id, system{}, as_of).references[1]
+      expect(first.citation):to_be("CNIL délibération n° 2014-474 (NS-57)")
+      expect(first.url):to_be("https://www.cnil.fr/fr/lecoute-et-lenregistrement-des-appels-sur-le-lieu-de-travail")
+    end
+  end)
+end)

@@ -44,6 +44,13 @@ describe("cnil.recording.card-data", function()
     expect(result):to_point_at("stores[1].tables[1]")
   end)
 
+  it("counts a column listed both as a column and as free text once", function()
+    local twice = { name = "recordings", columns = { transcript = "user.content.call_transcript", audio_uri = "user.content.call_recording" },
+                    free_text = { "transcript" }, retention = { period = "P6M", column = "recorded_at" } }
+    local result = run("cnil.recording.card-data", call_centre{ twice }, { as_of = "2026-11-29" })
+    expect(result):to_fail_with("1 card numbers in 1 rows of calls.recordings (transcript)")
+  end)
+
   it("passes for transcripts without card numbers", function()
     expect(run("cnil.recording.card-data", call_centre{ clean }, { as_of = "2026-11-29" })):to_pass()
   end)

@@ -15,7 +15,9 @@ end
 describe("gdpr.legitimate-interests.assessment", function()
   it("fails for legitimate interests with no balancing test, at the legal basis", function()
     local result = run("gdpr.legitimate-interests.assessment", quality(nil), as_of)
-    expect(result):to_fail_with("purpose 'quality' rests on legitimate interests with no documented balancing test")
+    expect(result):to_fail_with("purpose 'quality' rests on legitimate interests with no documented balancing test to demonstrate it (Art. 5(2), 24)")
+    expect(result.references[2].citation):to_be("GDPR Art. 5(2)")
+    expect(result.references[3].citation):to_be("GDPR Art. 24(1)")
     expect(result):to_point_at("purposes[2].legal_basis")
   end)
 

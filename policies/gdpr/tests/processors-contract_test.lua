@@ -8,8 +8,11 @@ describe("gdpr.processors.contract", function()
       { name = "VoiceInsight Analytics Inc.", country = "FR", contract = "pending" },
       { name = "Printing SARL", country = "FR" },
     } }, as_of)
-    expect(result):to_fail_with("VoiceInsight Analytics Inc. processes data for the system, and its data processing agreement is pending")
-    expect(result):to_fail_with("Printing SARL processes data for the system, and no data processing agreement is recorded")
+    expect(result):to_fail_with("VoiceInsight Analytics Inc. processes data for the system, and its data processing agreement (Art. 28(3)) is pending")
+    expect(result):to_fail_with("Printing SARL processes data for the system, and no data processing agreement with the terms of Art. 28(3) is recorded")
+    -- the contract's terms are Art. 28(3); Art. 28(2) is about sub-processors
+    expect(#result.references):to_be(1)
+    expect(result.references[1].citation):to_be("GDPR Art. 28(3)(a)-(h)")
     expect(result):to_point_at("processors[1].contract")
   end)
 

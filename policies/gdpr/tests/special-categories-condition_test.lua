@@ -39,3 +39,25 @@ describe("gdpr.special-categories.condition", function()
     }, as_of)):to_be_skipped("not-applicable")
   end)
 end)
+
+describe("gdpr.special-categories.condition and voice that is only transcribed", function()
+  local function transcribed(with_identification)
+    local ai = { { id = "stt", kind = "transcription", inputs = { "voice" }, purposes = { "support" } } }
+    if with_identification then
+      ai[2] = { id = "voiceid", kind = "voice_biometrics", inputs = { "voice" }, infers = { "identity" }, purposes = { "support" } }
+    end
+    return system{
+      purposes = { { id = "support", description = "Answer customers", legal_basis = "contract", uses = { "essential.service.operations.support" } } },
+      data = { { category = "user.biometric.voice", subjects = { "customer" }, purposes = { "support" } } },
+      ai = ai,
+    }
+  end
+
+  it("asks no Art. 9(2) condition for a voice nothing identifies people by", function()
+    expect(run("gdpr.special-categories.condition", transcribed(false), as_of)):to_be_skipped("not-applicable")
+  end)
+
+  it("asks for it once a component identifies people by their voice", function()
+    expect(run("gdpr.special-categories.condition", transcribed(true), as_of)):to_fail_with("user.biometric.voice is a special category (Art. 9)")
+  end)
+end)
