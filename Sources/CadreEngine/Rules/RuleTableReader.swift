@@ -94,7 +94,7 @@ struct RuleTableReader {
         case let other?: wrongType("severity", "a string", other, name)
         }
 
-        let references = strings("references", in: table, name: name, required: true)
+        let (references, referenceURLs) = referenceList(in: table, name: name)
         let tags = strings("tags", in: table, name: name, required: false)
 
         var confidence = RuleInfo.Confidence.text
@@ -143,10 +143,11 @@ struct RuleTableReader {
         }
 
         guard diagnostics.count == before, let id, let title, let check else { return nil }
-        let info = RuleInfo(
+        var info = RuleInfo(
             id: id, title: title, description: description, severity: severity, references: references,
             confidence: confidence, effectiveFrom: from, effectiveTo: to, remediation: remediation, tags: tags,
             pack: pack.id, packVersion: pack.version, file: file.path)
+        if referenceURLs.contains(where: { $0 != nil }) { info.referenceURLs = referenceURLs }
         return RuleDefinition(info: info, applies: applies, check: check)
     }
 
@@ -189,6 +190,50 @@ struct RuleTableReader {
             wrongType(field, "a list of strings", other, name)
             return []
         }
+    }
+
+    /// `references`: each a citation (`"GDPR Art. 5(1)(e)"`), or a citation with the address of
+    /// its official text (`{ "GDPR Art. 5(1)(e)", url = "https://eur-lex.europa.eu/…" }`).
+    private mutating func referenceList(in table: LuaTable, name: String) -> ([String], [String?]) {
+        guard case .table(let list)? = table["references"], list.fields.isEmpty,
+            list.array.contains(where: { if case .table = $0 { true } else { false } })
+        else { return (strings("references", in: table, name: name, required: true), []) }
+        var citations: [String] = []
+        var urls: [String?] = []
+        for (index, element) in list.array.enumerated() {
+            let place = "\(name): reference \(index + 1)"
+            switch element {
+            case .string(let citation):
+                citations.append(citation)
+                urls.append(nil)
+            case .table(let reference):
+                guard reference.array.count == 1, let citation = reference.array[0].stringValue,
+                    reference.fields.allSatisfy({ $0.key.stringValue == "url" })
+                else {
+                    problem(
+                        .wrongType, "references",
+                        "\(place) must be a citation, or a citation with its `url`: `{ \"GDPR Art. 5(1)(e)\", url = \"https://…\" }`"
+                    )
+                    continue
+                }
+                var url: String? = nil
+                switch reference["url"] {
+                case nil: break
+                case .string(let text)? where text.hasPrefix("https://") && !text.contains(where: \.isWhitespace):
+                    url = text
+                case let other?:
+                    problem(
+                        .invalidValue, "references",
+                        "\(place): `url` must be an https address, not \(other.stringValue.map { "`\($0)`" } ?? "a \(other.typeName)")"
+                    )
+                }
+                citations.append(citation)
+                urls.append(url)
+            default:
+                problem(.wrongType, "references", "\(place) is a \(element.typeName); write a citation")
+            }
+        }
+        return (citations, urls)
     }
 
     private mutating func date(_ field: String, in table: LuaTable, name: String) -> ISODate? {

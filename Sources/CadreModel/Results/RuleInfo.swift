@@ -34,6 +34,11 @@ public struct RuleInfo: Sendable, Hashable, Codable {
     public var packVersion: String
     /// The rule's file.
     public var file: String
+    /// The address of each reference's official text (`url` in the rule's `references`), in the
+    /// order of ``references``; nil when no reference gives one.
+    public var referenceURLs: [String?]?
+    /// The address of the official text of the rule's first reference, when it gives one.
+    public var primarySourceURL: String? { referenceURLs?.first ?? nil }
 
     public init(
         id: String, title: String, description: String? = nil, severity: Severity, references: [String],

@@ -25,7 +25,8 @@ struct Evaluate: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Evaluate under the law in force on this date (YYYY-MM-DD; default: today).", valueName: "date"))
+            "Evaluate under the law in force on this date (YYYY-MM-DD; default: today).", valueName: "date"),
+        transform: ISODate.option)
     var asOf: ISODate?
 
     @Option(
@@ -51,8 +52,16 @@ struct Evaluate: ParsableCommand {
     @Flag(name: .shortAndLong, help: "List passing and skipped results too.")
     var verbose = false
 
+    @OptionGroup var display: OutputOptions
+
     @Flag(help: "Do not read the systems' stores: rules that read them are skipped (stores-not-read).")
     var noStores = false
+
+    @Option(
+        help: ArgumentHelp(
+            "The folder the sarif, github and gitlab formats name files from (default: the git repository's top level around the workspace, else the workspace).",
+            valueName: "dir"))
+    var sarifRoot: String?
 
     func validate() throws {
         guard jobs >= 0 else { throw ValidationError("--jobs must be 0 (one per core) or more, not \(jobs)") }
@@ -60,7 +69,7 @@ struct Evaluate: ParsableCommand {
 
     func run() throws {
         let workspace = try self.workspace.open(systems: paths.isEmpty ? nil : paths)
-        if workspace.packs.isEmpty, !workspace.diagnostics.containsErrors {
+        if workspace.packs.isEmpty, !workspace.diagnostics.containsErrors, !display.quiet {
             printError(
                 "cadre: warning: the workspace `\(workspace.root)` loads no pack: no rule will run (list packs in cadre.yaml)"
             )
@@ -69,14 +78,18 @@ struct Evaluate: ParsableCommand {
         let pluginReporter =
             ReportFormat(rawValue: format) == nil ? try PluginFormats.reporter(format, in: workspace) : nil
         let asOf = self.asOf ?? ISODate.today()
-        if Terminal.stderrIsTerminal {
+        if display.showsProgress {
             printError(
-                "evaluating \(workspace.systemFiles.count) systems against \(workspace.packs.count) packs as of \(asOf)…"
+                "evaluating \(Plural.count(workspace.systemFiles.count, "system")) against \(Plural.count(workspace.packs.count, "pack")) as of \(asOf)…"
             )
         }
-        // Files are named in the workspace; the report shows them from here.
-        let evaluation = Engine(workspace: workspace, jobs: jobs, readsStores: !noStores).evaluate(asOf: asOf).shown(
-            in: workspace.files)
+        // Files are named in the workspace; each report shows them from here, or from the root.
+        let sourceRoot = SourceRoot.find(workspace: workspace.root, explicit: sarifRoot)
+        if let sarifRoot, sourceRoot == nil {
+            printError("cadre: --sarif-root \(sarifRoot): no such folder")
+            throw ExitCode(2)
+        }
+        let evaluation = Engine(workspace: workspace, jobs: jobs, readsStores: !noStores).evaluate(asOf: asOf)
         let threshold: Severity? =
             switch failOn {
             case .none?: nil
@@ -85,17 +98,18 @@ struct Evaluate: ParsableCommand {
             }
         let context = ReportContext(
             toolVersion: CadreVersion.number,
-            colors: output == nil && format == ReportFormat.text.rawValue && Terminal.colors,
-            verbose: verbose, failOn: threshold)
+            colors: format == ReportFormat.text.rawValue && display.colors(writingToStandardOutput: output == nil),
+            verbose: verbose, failOn: threshold, files: workspace.files, sourceRoot: sourceRoot, quiet: display.quiet)
         let report: String
         if let pluginReporter {
-            report = try PluginFormats.render(evaluation, context: context, format: format, runtime: pluginReporter)
+            report = try PluginFormats.render(
+                evaluation.shown(in: workspace.files), context: context, format: format, runtime: pluginReporter)
         } else {
             report = (ReportFormat(rawValue: format) ?? .text).render(evaluation, context: context)
         }
         if let output {
             try Terminal.write(report, to: output)
-            if Terminal.stderrIsTerminal { printError("wrote \(output)") }
+            if display.showsProgress { printError("wrote \(output)") }
         } else {
             print(report, terminator: "")
         }
