@@ -47,7 +47,9 @@ struct Validate: ParsableCommand {
         var extra = opened.diagnostics.filter { !Self.concernsPacksOrWaivers($0, opened) }.map {
             opened.files.shown($0)
         }
-        for file in self.taxonomy.files {
+        // A --taxonomy file the workspace already lists is read once.
+        let listed = Set(opened.configuration.taxonomy.map { WorkspaceFiles.normalized(opened.files.path($0)) })
+        for file in self.taxonomy.files where !listed.contains(WorkspaceFiles.normalized(file)) {
             let added = taxonomy.adding(termsFromFileAt: file)
             taxonomy = added.taxonomy
             extra += added.diagnostics
