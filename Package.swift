@@ -47,7 +47,9 @@ let package = Package(
         // Packs, rules, the `cadre` Lua API, waivers, the evaluation pool.
         .target(
             name: "CadreEngine",
-            dependencies: ["LuaHost", "CadreModel", "CadreStores", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "LuaHost", "CadreModel", "CadreStores", "Yams", .product(name: "Crypto", package: "swift-crypto"),
+            ],
             resources: [.copy("Resources/prelude.lua")]
         ),
         // The run history (.cadre/history.sqlite), re-checks of what changed, diffs between runs,

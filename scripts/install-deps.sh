@@ -3,7 +3,9 @@
 #   liblua5.4-dev and pkg-config (Lua 5.4, embedded by cadre)
 #   libsqlite3-dev (SQLite, for GRDB)
 #   postgresql (a server the tests start with scripts/start-postgres.sh)
-#   python3 with jsonschema and PyYAML (the end-to-end tests check `cadre schema` and SARIF with them)
+#   python3 with jsonschema and PyYAML (the end-to-end tests check `cadre schema` and SARIF with them);
+#   from PyPI: sarif-pydantic (SARIF's object model), xmlschema (JUnit against its XSD) and
+#   pre-commit (the hooks of .pre-commit-hooks.yaml, run in a temporary repository)
 # With --bench, also what the store benchmarks compare against: sqlite3 and ripgrep.
 # Usage: scripts/install-deps.sh [--bench]
 set -euo pipefail
@@ -36,15 +38,25 @@ if [ "$python_modules_missing" = true ]; then
   python3 -m pip install --quiet jsonschema pyyaml
 fi
 
-# The SARIF 2.1.0 object model the end-to-end tests check cadre's SARIF with (PyPI only).
+# What the end-to-end tests check reports and hooks with (PyPI only): the SARIF 2.1.0 object
+# model, an XSD validator for JUnit, pre-commit 4.4 or later (`language: unsupported`).
 pip_install() {
   python3 -m pip install --quiet "$@" 2>/dev/null || python3 -m pip install --quiet --break-system-packages "$@"
 }
 
 install_sarif_model() {
-  if command -v python3 >/dev/null 2>&1 && ! python3 -c 'import sarif_pydantic' >/dev/null 2>&1; then
+  command -v python3 >/dev/null 2>&1 || return 0
+  if ! python3 -c 'import sarif_pydantic' >/dev/null 2>&1; then
     echo "installing with pip: sarif-pydantic" >&2
     pip_install sarif-pydantic
+  fi
+  if ! python3 -c 'import xmlschema' >/dev/null 2>&1; then
+    echo "installing with pip: xmlschema" >&2
+    pip_install xmlschema
+  fi
+  if ! python3 -c 'import importlib.metadata as m, sys; v = tuple(int(p) for p in m.version("pre-commit").split(".")[:2]); sys.exit(0 if v >= (4, 4) else 1)' >/dev/null 2>&1; then
+    echo "installing with pip: pre-commit>=4.4" >&2
+    pip_install 'pre-commit>=4.4'
   fi
 }
 

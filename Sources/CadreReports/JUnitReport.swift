@@ -2,7 +2,9 @@ import CadreEngine
 import CadreModel
 
 /// JUnit XML for CI test reports: a suite per system, a case per rule. Failures and errors are
-/// `failure` and `error` elements; skipped and waived results are `skipped`.
+/// `failure` and `error` elements; skipped and waived results are `skipped`. Valid against the
+/// common JUnit schema (Jenkins' `junit-10.xsd`): `skipped` counts only on suites, the file on
+/// the suite, and `time="0"` everywhere, since a report holds no clock reading.
 struct JUnitReport {
     let evaluation: any ReportedEvaluation
     let context: ReportContext
@@ -11,10 +13,9 @@ struct JUnitReport {
         let summary = evaluation.summary
         let failures = summary.count(.fail)
         let errors = summary.count(.error) + summary.invalidSystems
-        let skipped = summary.count(.skipped) + summary.count(.waived)
         var xml = [#"<?xml version="1.0" encoding="UTF-8"?>"#]
         xml.append(
-            #"<testsuites name="cadre as of \#(evaluation.asOf)" tests="\#(summary.results + summary.invalidSystems)" failures="\#(failures)" errors="\#(errors)" skipped="\#(skipped)">"#
+            #"<testsuites name="cadre as of \#(evaluation.asOf)" tests="\#(summary.results + summary.invalidSystems)" failures="\#(failures)" errors="\#(errors)" time="0">"#
         )
         try output.write(lines: xml)
         try evaluation.forEachSystem { system in
@@ -25,26 +26,26 @@ struct JUnitReport {
             let systemSkipped = system.results.filter { $0.status == .skipped || $0.status == .waived }.count
             let tests = system.results.count + (system.isValid ? 0 : 1)
             xml.append(
-                #"  <testsuite name="\#(name)" tests="\#(tests)" failures="\#(systemFailures)" errors="\#(systemErrors)" skipped="\#(systemSkipped)" file="\#(escape(system.file))">"#
+                #"  <testsuite name="\#(name)" tests="\#(tests)" failures="\#(systemFailures)" errors="\#(systemErrors)" skipped="\#(systemSkipped)" time="0" file="\#(escape(system.file))">"#
             )
             if !system.isValid {
                 let message = system.diagnostics.filter(\.isError).map(\.description).joined(separator: "\n")
-                xml.append(#"    <testcase classname="\#(name)" name="descriptor" file="\#(escape(system.file))">"#)
+                xml.append(#"    <testcase classname="\#(name)" name="descriptor" time="0">"#)
                 xml.append(
                     #"      <error message="invalid descriptor" type="invalid-descriptor">\#(escape(message))</error>"#)
                 xml.append("    </testcase>")
             }
-            for result in system.results { xml += testcase(result, suite: name, file: system.file) }
+            for result in system.results { xml += testcase(result, suite: name) }
             xml.append("  </testsuite>")
             try output.write(lines: xml)
         }
         try output.write(lines: ["</testsuites>"])
     }
 
-    private func testcase(_ result: RuleResult, suite: String, file: String) -> [String] {
+    private func testcase(_ result: RuleResult, suite: String) -> [String] {
         let title = evaluation.rule(result.rule)?.title ?? result.rule
         var lines = [
-            #"    <testcase classname="\#(suite)" name="\#(escape(result.rule)): \#(escape(title))" file="\#(escape(file))">"#
+            #"    <testcase classname="\#(suite)" name="\#(escape(result.rule)): \#(escape(title))" time="0">"#
         ]
         let details = result.findings.map { "\($0.location): \($0.level.rawValue): \($0.message)" }.joined(
             separator: "\n")

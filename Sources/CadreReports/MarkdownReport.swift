@@ -21,8 +21,8 @@ struct MarkdownReport {
         let packs = evaluation.packs.map { "\(MarkdownText.code($0.id)) \(MarkdownText.inline($0.version))" }.joined(
             separator: ", ")
         lines += [
-            "\(summary.systems) systems, \(summary.rules) rules (\(packs.isEmpty ? "no pack" : packs)): "
-                + "**\(summary.count(.fail)) failed**, \(summary.count(.warn)) warned, \(summary.count(.error)) errors, "
+            "\(Plural.count(summary.systems, "system")), \(Plural.count(summary.rules, "rule")) (\(packs.isEmpty ? "no pack" : packs)): "
+                + "**\(summary.count(.fail)) failed**, \(summary.count(.warn)) warned, \(Plural.count(summary.count(.error), "error")), "
                 + "\(summary.count(.waived)) waived, \(summary.count(.pass)) passed, \(summary.count(.skipped)) skipped.",
             "",
         ]
@@ -78,6 +78,11 @@ struct MarkdownReport {
                         if index == 0, let waiver = result.waiver {
                             text +=
                                 "<br>_waived until \(waiver.expires) by \(cell(waiver.approvedBy)): \(cell(waiver.reason))_"
+                        }
+                        if index == result.findings.count - 1, result.status == .fail,
+                            let remediation = rule?.remediation
+                        {
+                            text += "<br>**What to do:** " + cell(remediation)
                         }
                         lines.append(prefix + " \(text) | \(MarkdownText.code("\(finding.location)", inTable: true)) |")
                     }

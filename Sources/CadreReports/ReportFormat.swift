@@ -13,17 +13,27 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case junit
     /// Markdown, for pull requests and wikis.
     case markdown
+    /// GitHub Actions workflow commands: an annotation per finding.
+    case github
+    /// GitLab Code Quality JSON: an issue per finding.
+    case gitlab
 
     /// Writes the report of `evaluation` to `output`, one system at a time, and finishes it.
+    /// Files are named in the workspace (``WorkspaceFiles``): the formats for people show them
+    /// from where cadre runs (`context.files`), those for CI tools from the repository's root
+    /// (`context.sourceRoot`).
     ///
     /// - Throws: what `output`'s destination throws, or what reading a spooled system back does.
     public func write(_ evaluation: any ReportedEvaluation, context: ReportContext, to output: ReportOutput) throws {
         switch self {
-        case .text: try TextReport(evaluation: evaluation, context: context).write(to: output)
-        case .json: try JSONReport(evaluation: evaluation, context: context).write(to: output)
+        case .text: try TextReport(evaluation: evaluation.showing(context.files), context: context).write(to: output)
+        case .json: try JSONReport(evaluation: evaluation.showing(context.files), context: context).write(to: output)
         case .sarif: try SARIFReport(evaluation: evaluation, context: context).write(to: output)
-        case .junit: try JUnitReport(evaluation: evaluation, context: context).write(to: output)
-        case .markdown: try MarkdownReport(evaluation: evaluation, context: context).write(to: output)
+        case .junit: try JUnitReport(evaluation: evaluation.showing(context.files), context: context).write(to: output)
+        case .markdown:
+            try MarkdownReport(evaluation: evaluation.showing(context.files), context: context).write(to: output)
+        case .github: try GitHubReport(evaluation: evaluation, context: context).write(to: output)
+        case .gitlab: try GitLabReport(evaluation: evaluation, context: context).write(to: output)
         }
         try output.finish()
     }
@@ -54,11 +64,27 @@ public struct ReportContext: Sendable {
     public var verbose: Bool
     /// The `--fail-on` threshold, which the summary repeats.
     public var failOn: Severity?
+    /// The workspace's files: how reports for people show them.
+    public var files: WorkspaceFiles
+    /// The folder CI formats (SARIF, GitHub, GitLab) name files from; without one, they name
+    /// them as the reports for people show them.
+    public var sourceRoot: SourceRoot?
+    /// `--quiet`: the text report holds only the problems with the inputs and the summary.
+    public var quiet: Bool
 
-    public init(toolVersion: String, colors: Bool = false, verbose: Bool = false, failOn: Severity? = .high) {
+    public init(
+        toolVersion: String, colors: Bool = false, verbose: Bool = false, failOn: Severity? = .high,
+        files: WorkspaceFiles = WorkspaceFiles(root: "."), sourceRoot: SourceRoot? = nil, quiet: Bool = false
+    ) {
         self.toolVersion = toolVersion
         self.colors = colors
         self.verbose = verbose
         self.failOn = failOn
+        self.files = files
+        self.sourceRoot = sourceRoot
+        self.quiet = quiet
     }
+
+    /// Where CI tools find the files of the evaluation.
+    var rooted: RootedFiles { RootedFiles(root: sourceRoot, files: files) }
 }

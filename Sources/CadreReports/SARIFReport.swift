@@ -2,15 +2,18 @@ import CadreEngine
 import CadreModel
 import Foundation
 
-/// SARIF 2.1.0: each finding a result located in its descriptor file, each rule with its help
-/// text, waived results as accepted suppressions. Loads in GitHub code scanning.
+/// SARIF 2.1.0: each finding a result located in its descriptor file, named from the
+/// repository's root (``SourceRoot``), each rule with its help text, its legal source's address
+/// and a security severity, waived results as accepted suppressions. Loads in GitHub code
+/// scanning, which ties each result to the file of the repository.
 struct SARIFReport {
     let evaluation: any ReportedEvaluation
     let context: ReportContext
 
-    /// Rules cadre itself reports under (problems of descriptors and of rule runs).
-    static let invalidDescriptor = "cadre.invalid-descriptor"
-    static let ruleError = "cadre.rule-error"
+    /// The id code scanning resolves file URIs against.
+    static let baseID = "SRCROOT"
+    /// Where cadre's own rules are explained.
+    static let documentation = "https://github.com/cadre-governance/cadre/blob/main/docs/output.md#sarif"
 
     /// The document is serialized without its results; each system's results are then
     /// serialized on their own and written in their place, indented as the whole would be.
@@ -18,19 +21,47 @@ struct SARIFReport {
         var rules: [[String: Any]] = evaluation.rules.map(rule)
         rules.append(
             builtIn(
-                Self.invalidDescriptor, "Descriptor is invalid",
-                "The descriptor does not follow the `cadre: system/v1` format: no rule could run on it.", level: "error"
-            ))
+                CIIssue.invalidDescriptor, "Descriptor is invalid",
+                "The descriptor does not follow the `cadre: system/v1` format: no rule could run on it."))
         rules.append(
             builtIn(
-                Self.ruleError, "Rule could not be evaluated",
-                "A rule raised an error or passed one of its limits on this system: its obligation was not checked.",
-                level: "error"))
+                CIIssue.ruleError, "Rule could not be evaluated",
+                "A rule raised an error or passed one of its limits on this system, or a store it reads could not be read: its obligation was not checked."
+            ))
         let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1["id"] as? String ?? "", $0) })
 
+        var run: [String: Any] = [
+            "tool": [
+                "driver": [
+                    "name": "cadre", "version": context.toolVersion, "semanticVersion": context.toolVersion,
+                    "informationUri": "https://github.com/cadre-governance/cadre",
+                    "rules": rules,
+                ]
+            ],
+            "columnKind": "unicodeCodePoints",
+            "results": [] as [Any],
+            "properties": [
+                "asOf": evaluation.asOf.description, "packs": evaluation.packs.map { "\($0.id)@\($0.version)" },
+            ],
+        ]
+        if let root = context.sourceRoot {
+            run["originalUriBaseIds"] = [
+                Self.baseID: [
+                    "uri": root.uri,
+                    "description": [
+                        "text": "The root of the repository (or of the workspace) the files are named from."
+                    ],
+                ]
+            ]
+        }
+        let document: [String: Any] = [
+            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+            "version": "2.1.0",
+            "runs": [run],
+        ]
         let options: JSONSerialization.WritingOptions = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let frame = String(
-            decoding: try JSONSerialization.data(withJSONObject: document(rules), options: options), as: UTF8.self)
+            decoding: try JSONSerialization.data(withJSONObject: document, options: options), as: UTF8.self)
         let hole = "\"results\" : [\n\n      ]"
         guard let place = frame.range(of: hole) else {
             try output.write(frame + "\n")
@@ -48,77 +79,21 @@ struct SARIFReport {
         try output.write((first ? "\n\n      ]" : "\n      ]") + frame[place.upperBound...] + "\n")
     }
 
-    /// The SARIF results of `system`: its descriptor's errors, its rules' errors, and each
-    /// finding of a failed, warned or waived result.
+    /// The SARIF results of `system`: an issue each (``CIIssue``), waived ones as accepted
+    /// suppressions.
     private func results(of system: SystemEvaluation, ruleIndex: [String: Int]) -> [[String: Any]] {
-        var results: [[String: Any]] = []
-        for diagnostic in system.diagnostics where diagnostic.isError {
-            results.append(
-                result(
-                    rule: Self.invalidDescriptor, index: ruleIndex, level: "error",
-                    message: "\(diagnostic.message)" + (diagnostic.hint.map { " (\($0))" } ?? ""),
-                    location: diagnostic.location,
-                    fingerprint: [system.file, diagnostic.code.rawValue, diagnostic.message]))
-        }
-        for outcome in system.results {
-            switch outcome.status {
-            case .error:
-                let failure = outcome.failure
-                results.append(
-                    result(
-                        rule: Self.ruleError, index: ruleIndex, level: "error",
-                        message:
-                            "\(outcome.rule) could not be evaluated on \(outcome.system): \(failure?.kind.rawValue ?? "error"): \(failure?.message ?? "")",
-                        location: .start(of: system.file),
-                        fingerprint: [outcome.rule, outcome.system, failure?.kind.rawValue ?? ""]))
-            case .fail, .warn, .waived:
-                for finding in outcome.findings {
-                    var entry = result(
-                        rule: outcome.rule, index: ruleIndex, level: level(finding.level, outcome.severity),
-                        message: finding.message, location: finding.location,
-                        fingerprint: [
-                            outcome.rule, outcome.system, finding.path?.description ?? "", finding.message,
-                        ])
-                    if let waiver = outcome.waiver {
-                        entry["suppressions"] = [
-                            [
-                                "kind": "external", "status": "accepted",
-                                "justification":
-                                    "\(waiver.reason) (approved by \(waiver.approvedBy), until \(waiver.expires))",
-                            ]
-                        ]
-                    }
-                    results.append(entry)
-                }
-            case .pass, .skipped:
-                continue
-            }
-        }
-        return results
-    }
-
-    /// The document without its results (written one system at a time, in their place).
-    private func document(_ rules: [[String: Any]]) -> [String: Any] {
-        [
-            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-            "version": "2.1.0",
-            "runs": [
-                [
-                    "tool": [
-                        "driver": [
-                            "name": "cadre", "version": context.toolVersion, "semanticVersion": context.toolVersion,
-                            "informationUri": "https://github.com/cadre-governance/cadre",
-                            "rules": rules,
-                        ]
-                    ],
-                    "columnKind": "unicodeCodePoints",
-                    "results": [] as [Any],
-                    "properties": [
-                        "asOf": evaluation.asOf.description, "packs": evaluation.packs.map { "\($0.id)@\($0.version)" },
-                    ],
+        CIIssue.issues(of: system).map { issue in
+            var entry = result(issue, index: ruleIndex)
+            if let waiver = issue.waiver {
+                entry["suppressions"] = [
+                    [
+                        "kind": "external", "status": "accepted",
+                        "justification": "\(waiver.reason) (approved by \(waiver.approvedBy), until \(waiver.expires))",
+                    ]
                 ]
-            ],
-        ]
+            }
+            return entry
+        }
     }
 
     private func rule(_ info: RuleInfo) -> [String: Any] {
@@ -130,65 +105,69 @@ struct SARIFReport {
         markdown += "\n\n**References:** " + info.references.citations(joinedBy: "; ")
         markdown +=
             "\n\nSeverity `\(info.severity.rawValue)`, confidence `\(info.confidence.rawValue)`, pack `\(info.pack)` \(info.packVersion)."
-        return [
+        var entry: [String: Any] = [
             "id": info.id,
             "name": info.id,
             "shortDescription": ["text": info.title],
             "fullDescription": ["text": info.description ?? info.title],
             "help": ["text": help, "markdown": markdown],
-            "defaultConfiguration": ["level": level(.fail, info.severity)],
+            "defaultConfiguration": ["level": CIIssue.level(ofFailureAt: info.severity).rawValue],
             "properties": [
-                "tags": ["compliance", info.pack] + info.tags,
+                "tags": ["compliance", "security", info.pack] + info.tags,
                 "severity": info.severity.rawValue,
+                "security-severity": Self.securitySeverity(info.severity),
                 "confidence": info.confidence.rawValue,
                 "references": info.references.map(\.citation),
             ],
         ]
+        if let url = info.primarySourceURL { entry["helpUri"] = url }
+        return entry
     }
 
-    private func builtIn(_ id: String, _ title: String, _ text: String, level: String) -> [String: Any] {
+    private func builtIn(_ id: String, _ title: String, _ text: String) -> [String: Any] {
         [
             "id": id, "name": id, "shortDescription": ["text": title], "fullDescription": ["text": text],
-            "help": ["text": text], "defaultConfiguration": ["level": level], "properties": ["tags": ["cadre"]],
+            "help": ["text": text], "helpUri": Self.documentation, "defaultConfiguration": ["level": "error"],
+            "properties": ["tags": ["cadre"], "security-severity": Self.securitySeverity(.high)],
         ]
     }
 
-    private func result(
-        rule: String, index: [String: Int], level: String, message: String, location: SourceLocation,
-        fingerprint: [String]
-    ) -> [String: Any] {
+    /// GitHub's security severity (a number from 0 to 10, as a string), so code scanning ranks
+    /// alerts as the rules do: critical 9.5, high 8.0, medium 5.5, low 3.0, info 1.0.
+    static func securitySeverity(_ severity: Severity) -> String {
+        switch severity {
+        case .critical: "9.5"
+        case .high: "8.0"
+        case .medium: "5.5"
+        case .low: "3.0"
+        case .info: "1.0"
+        }
+    }
+
+    private func result(_ issue: CIIssue, index: [String: Int]) -> [String: Any] {
+        let location = issue.location
         var region: [String: Any] = [:]
         if location.line > 0 {
             region["startLine"] = location.line
             region["startColumn"] = max(location.column, 1)
         }
-        var physical: [String: Any] = ["artifactLocation": ["uri": Self.uri(location.file), "uriBaseId": "%SRCROOT%"]]
+        let (path, inRoot) = context.rooted.path(location.file)
+        var artifact: [String: Any] = [:]
+        if inRoot {
+            artifact["uri"] = SourceRoot.encoded(path)
+            artifact["uriBaseId"] = Self.baseID
+        } else {
+            artifact["uri"] = "file://" + SourceRoot.encoded(path)
+        }
+        var physical: [String: Any] = ["artifactLocation": artifact]
         if !region.isEmpty { physical["region"] = region }
         return [
-            "ruleId": rule,
-            "ruleIndex": index[rule] ?? 0,
-            "level": level,
-            "message": ["text": message],
+            "ruleId": issue.rule,
+            "ruleIndex": index[issue.rule] ?? 0,
+            "level": issue.level.rawValue,
+            "message": ["text": issue.message],
             "locations": [["physicalLocation": physical]],
-            "partialFingerprints": ["cadreFinding/v1": Digest.fingerprint(fingerprint)],
+            "partialFingerprints": ["cadreFinding/v1": issue.digest],
         ]
-    }
-
-    /// SARIF levels: failures of critical and high rules are errors, of medium ones warnings, of
-    /// low and info ones notes; warnings are warnings, information notes.
-    private func level(_ finding: Finding.Level, _ severity: Severity) -> String {
-        switch finding {
-        case .info: "note"
-        case .warn: "warning"
-        case .fail: severity >= .high ? "error" : (severity == .medium ? "warning" : "note")
-        }
-    }
-
-    /// A relative file path as a URI reference (percent-encoded, `/` kept).
-    static func uri(_ path: String) -> String {
-        var allowed = CharacterSet.urlPathAllowed
-        allowed.remove(charactersIn: ":")
-        let trimmed = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
-        return trimmed.addingPercentEncoding(withAllowedCharacters: allowed) ?? trimmed
     }
 }

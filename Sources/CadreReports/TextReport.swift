@@ -14,7 +14,9 @@ struct TextReport {
         }
         if !evaluation.diagnostics.isEmpty { lines.append("") }
         try output.write(lines: lines)
-        try evaluation.forEachSystem { system in try output.write(lines: section(system)) }
+        if !context.quiet {
+            try evaluation.forEachSystem { system in try output.write(lines: section(system)) }
+        }
         try output.write(lines: [summaryLine()])
     }
 
@@ -80,23 +82,21 @@ struct TextReport {
         if let rule, result.status == .fail || result.status == .warn || result.status == .waived {
             lines.append("          " + paint(.dim, TerminalText.line(rule.references.citations(joinedBy: " · "))))
         }
+        if let remediation = rule?.remediation, result.status == .fail {
+            lines.append("          what to do: " + TerminalText.line(remediation))
+        }
         return lines
     }
 
     private func summaryLine() -> String {
         let summary = evaluation.summary
-        var parts = [
-            "\(summary.systems) system\(summary.systems == 1 ? "" : "s")",
-            "\(summary.rules) rule\(summary.rules == 1 ? "" : "s")",
-        ]
-        if summary.invalidSystems > 0 {
-            parts.append("\(summary.invalidSystems) invalid descriptor\(summary.invalidSystems == 1 ? "" : "s")")
-        }
+        var parts = [Plural.count(summary.systems, "system"), Plural.count(summary.rules, "rule")]
+        if summary.invalidSystems > 0 { parts.append(Plural.count(summary.invalidSystems, "invalid descriptor")) }
         let counts = [
-            (RuleResult.Status.fail, "failed"), (.warn, "warned"), (.error, "errors"), (.waived, "waived"),
-            (.pass, "passed"),
-            (.skipped, "skipped"),
-        ].map { "\(summary.count($0.0)) \($0.1)" }
+            "\(summary.count(.fail)) failed", "\(summary.count(.warn)) warned",
+            Plural.count(summary.count(.error), "error"),
+            "\(summary.count(.waived)) waived", "\(summary.count(.pass)) passed", "\(summary.count(.skipped)) skipped",
+        ]
         var line = "as of \(evaluation.asOf): " + parts.joined(separator: ", ") + " — " + counts.joined(separator: ", ")
         if let failOn = context.failOn {
             let failing = evaluation.failing(at: failOn)

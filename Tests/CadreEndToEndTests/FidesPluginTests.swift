@@ -91,7 +91,7 @@ import Testing
                 name: Helpdesk
                 description: Customer tickets, answered by agents.
                 owner: Customer service
-                organisation: { name: Électra Énergie SAS, dpo: dpo@electra.example }
+                organisation: {name: Électra Énergie SAS, dpo: dpo@electra.example}
                 purposes:
                   - id: answer-customer-tickets
                     description: Answer customer tickets
@@ -120,12 +120,12 @@ import Testing
                           requester_email: user.contact.email
                           body: user.content.private
                       - name: agents
-                        columns: { agent_name: user.name, badge: user.unique_id }
+                        columns: {agent_name: user.name, badge: user.unique_id}
                         x-fides:
                           data_categories: [user.name]
                           fields:
                             badge: [user.unique_id, user.authorization.credentials]
-                x-fides: { system_type: Application, organization_fides_key: electra }
+                x-fides: {system_type: Application, organization_fides_key: electra}
                 """))
         let rules = try String(
             contentsOf: folder.url.appendingPathComponent("policies/privacy_policy/rules.lua"), encoding: .utf8)

@@ -82,7 +82,7 @@ import Testing
                   Line one
                   line two
                 # Who is accountable?
-                owner: "no"
+                owner: 'no'
                 purposes:
                   - id: support
                     legal_basis: contract
@@ -91,8 +91,8 @@ import Testing
                   - category: user.contact.email
                     subjects: [customer]
                     purposes: [support]
-                    retention: { period: P1Y, from: collection }
-                x-source: { label: Chat }
+                    retention: {period: P1Y, from: collection}
+                x-source: {label: Chat}
 
                 """)
         #expect(result.files.last?.text == "12: not a number\n")

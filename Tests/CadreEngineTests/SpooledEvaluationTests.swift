@@ -87,11 +87,12 @@ import Testing
         let asOf = try ISODate(parsing: "2026-11-29")
         // Shown from another folder than the workspace's, as a user running from its parent sees it.
         let files = WorkspaceFiles(root: folder.root.path + "/./")
-        let memory = engine.evaluate(asOf: asOf).shown(in: files)
+        let memory = engine.evaluate(asOf: asOf)
         let spooled = engine.evaluateSpooled(asOf: asOf)
-        spooled.show(in: files)
         for verbose in [false, true] {
-            let context = ReportContext(toolVersion: "test", colors: verbose, verbose: verbose, failOn: .medium)
+            let context = ReportContext(
+                toolVersion: "test", colors: verbose, verbose: verbose, failOn: .medium, files: files,
+                sourceRoot: verbose ? SourceRoot.find(workspace: folder.root.path) : nil)
             let expected = format.render(memory, context: context)
             #expect(!expected.isEmpty)
             #expect(try format.text(of: spooled, context: context) == expected, "\(format), verbose \(verbose)")
@@ -122,7 +123,9 @@ import Testing
                     evidence: ["", "x", String(repeating: "y", count: 300)]),
                 Finding(level: .info, message: "", location: .whole("f"), path: nil),
             ],
-            failure: .init(kind: "scan-incomplete", message: "cut", location: nil),
+            failure: .init(
+                kind: "scan-incomplete", message: "cut", location: nil,
+                descriptorLocation: .init(file: "d", line: 9, column: 3)),
             waiver: .init(
                 reason: "r", approvedBy: "a@b", expires: try ISODate(parsing: "1970-01-01"),
                 location: .start(of: "w.yaml")),
@@ -141,6 +144,21 @@ import Testing
         ]
         let bytes = SpoolCoding.encode(system)
         #expect(try SpoolCoding.decode(bytes[...]) == system)
+        // Every stored property is written: a new one fails here until SpoolCoding writes it
+        // (and the value above gives it a value other than its default).
+        let fields = [
+            ("SystemEvaluation", Mirror(reflecting: system).children.count, 7),
+            ("RuleResult", Mirror(reflecting: result).children.count, 9),
+            ("RuleResult.Failure", Mirror(reflecting: result.failure!).children.count, 4),
+            ("RuleResult.AppliedWaiver", Mirror(reflecting: result.waiver!).children.count, 4),
+            ("Finding", Mirror(reflecting: result.findings[0]).children.count, 5),
+            ("Diagnostic", Mirror(reflecting: system.diagnostics[0]).children.count, 6),
+            ("Waiver", Mirror(reflecting: system.waivers[0]).children.count, 6),
+            ("SourceLocation", Mirror(reflecting: SourceLocation.whole("")).children.count, 3),
+        ]
+        for (type, count, written) in fields {
+            #expect(count == written, "\(type) has \(count) stored properties; SpoolCoding writes \(written)")
+        }
         // Damage is said, never read as something else.
         #expect(throws: SpoolCoding.Damaged.self) { try SpoolCoding.decode(bytes.dropLast()) }
         #expect(throws: SpoolCoding.Damaged.self) { try SpoolCoding.decode((bytes + [0])[...]) }

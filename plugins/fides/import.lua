@@ -140,8 +140,33 @@ local function flatten(fields, prefix, out)
   return out
 end
 
+--- Whether a dataset is a document database's (MongoDB): a field of type `object_id`, or a
+--- name that says so. Fides does not name the engine of a dataset.
+local function is_document_store(dataset)
+  local function has_object_id(fields)
+    for _, field in each(fields) do
+      local meta = type(field.fides_meta) == "table" and field.fides_meta or {}
+      if meta.data_type == "object_id" then return true end
+      if field.fields and has_object_id(field.fields) then return true end
+    end
+    return false
+  end
+  for _, collection in each(dataset.collections) do
+    if has_object_id(collection.fields) then return true end
+  end
+  local name = string.lower(tostring(dataset.fides_key or "") .. " " .. tostring(dataset.name or ""))
+  return name:find("mongo", 1, true) ~= nil
+end
+
 local function store_of(dataset, id)
-  local store = { id = id, engine = "postgres", url = "${" .. slug(id, "dataset"):upper():gsub("[^A-Z0-9]", "_") .. "_URL}" }
+  local variable = slug(id, "dataset"):upper():gsub("[^A-Z0-9]", "_")
+  local store = { id = id, engine = "postgres", url = "${" .. variable .. "_URL}" }
+  if is_document_store(dataset) then
+    -- cadre reads a document database's collections exported as JSON Lines (mongoexport),
+    -- one file per collection: never as PostgreSQL.
+    store.engine = "jsonl"
+    store.url = "${" .. variable .. "_EXPORT_DIR}"
+  end
   if type(dataset.description) == "string" then store.description = dataset.description end
   local categories = strings(dataset.data_categories)
   if #categories > 0 then store["x-fides"] = { data_categories = categories } end
@@ -233,7 +258,10 @@ local function descriptor(entry, datasets, organizations, ctx)
           stores[#stores + 1] = store_of(dataset.node, store_id)
           store_index[key] = store_id
           comments["stores[" .. (#stores - 1) .. "].engine"] =
-            "Fides does not say where dataset `" .. key .. "` lives: set the engine and the URL."
+            stores[#stores].engine == "jsonl"
+              and ("Dataset `" .. key .. "` is a document database's (MongoDB): cadre reads its collections\n"
+                .. "exported as JSON Lines (mongoexport), one file per collection, in the folder the URL names.")
+              or ("Fides does not say where dataset `" .. key .. "` lives: set the engine and the URL.")
         end
         references[#references + 1] = store_index[key]
       end

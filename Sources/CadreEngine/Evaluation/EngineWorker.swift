@@ -263,7 +263,8 @@ final class EngineWorker {
                 kind: .init(of: error), message: error.message,
                 location: error.file.map {
                     SourceLocation(file: $0, line: error.line ?? 0, column: error.line == nil ? 0 : 1)
-                })
+                },
+                descriptorLocation: (error.hostError as? StoreError).flatMap { stores.declaration(of: $0.store) })
             return result
         }
         if let failure = stores.scanFailure(endingWith: nil) {

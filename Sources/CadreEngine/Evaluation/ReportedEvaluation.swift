@@ -25,6 +25,8 @@ public protocol ReportedEvaluation {
     func exitStatus(failOn: Severity?) -> Int32
     /// The rule with `id`.
     func rule(_ id: String) -> RuleInfo?
+    /// This evaluation with every file and location shown by `files` (``Evaluation/shown(in:)``).
+    func showing(_ files: WorkspaceFiles) -> any ReportedEvaluation
     /// Calls `body` with each system, in report order.
     ///
     /// - Throws: what `body` throws, or ``SpooledEvaluation/Unreadable`` when a spooled system
@@ -45,6 +47,8 @@ public struct SystemOverview: Sendable, Hashable {
 }
 
 extension Evaluation: ReportedEvaluation {
+    public func showing(_ files: WorkspaceFiles) -> any ReportedEvaluation { shown(in: files) }
+
     public var overviews: [SystemOverview] {
         systems.map { system in
             var counts: [RuleResult.Status: Int] = [:]

@@ -93,6 +93,7 @@ enum SpoolCoding {
                 writer.string(failure.kind.rawValue)
                 writer.string(failure.message)
                 writer.optional(failure.location) { $0.location($1) }
+                writer.optional(failure.descriptorLocation) { $0.location($1) }
             }
             optional(result.waiver) { writer, waiver in
                 writer.string(waiver.reason)
@@ -245,7 +246,8 @@ enum SpoolCoding {
             let failure = try optional { reader throws(Damaged) in
                 RuleResult.Failure(
                     kind: .init(rawValue: try reader.string()), message: try reader.string(),
-                    location: try reader.optional { reader throws(Damaged) in try reader.location() })
+                    location: try reader.optional { reader throws(Damaged) in try reader.location() },
+                    descriptorLocation: try reader.optional { reader throws(Damaged) in try reader.location() })
             }
             let waiver = try optional { reader throws(Damaged) in
                 RuleResult.AppliedWaiver(

@@ -10,19 +10,19 @@ import CadreModel
 public final class SpooledEvaluation: ReportedEvaluation {
     public let asOf: ISODate
     public let workspace: String?
-    public private(set) var packs: [Evaluation.PackSummary]
-    public private(set) var rules: [RuleInfo]
-    public private(set) var diagnostics: [Diagnostic]
+    public let packs: [Evaluation.PackSummary]
+    public let rules: [RuleInfo]
+    public let diagnostics: [Diagnostic]
     /// What the rules evaluated read besides their systems, by rule id.
     public let readings: [String: RuleReadings]
     public let summary: Evaluation.Summary
     /// Systems in report order.
-    private var entries: [Entry]
+    private let entries: [Entry]
     private let spool: SystemSpool
     private let ruleIndex: [String: RuleInfo]
-    private var failingBySeverity = InlineArray<5, Int>(repeating: 0)
+    private let failingBySeverity: InlineArray<5, Int>
     /// Shows files from where cadre runs (nil: as the workspace names them).
-    private var files: WorkspaceFiles?
+    private let files: WorkspaceFiles?
 
     /// Thrown when a spooled system cannot be read back (its file changed or was cut short
     /// under cadre).
@@ -88,6 +88,7 @@ public final class SpooledEvaluation: ReportedEvaluation {
             workspace.diagnostics + diagnostics
             + Evaluation.resolve(&entries, waivers: workspace.waivers, rules: rules)
         var summary = Evaluation.Summary()
+        var failingBySeverity = InlineArray<5, Int>(repeating: 0)
         summary.systems = entries.count
         summary.rules = rules.count
         for entry in entries {
@@ -110,18 +111,34 @@ public final class SpooledEvaluation: ReportedEvaluation {
         self.entries = entries
         self.spool = spool
         self.ruleIndex = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.failingBySeverity = failingBySeverity
+        files = nil
     }
 
-    /// Shows every file and location by `files` from now on, as ``Evaluation/shown(in:)`` does.
-    public func show(in files: WorkspaceFiles) {
-        guard files.root != "." && !files.root.isEmpty else { return }
+    private init(_ other: SpooledEvaluation, files: WorkspaceFiles) {
         let shown = Evaluation(
-            asOf: asOf, workspace: workspace, packs: packs, rules: rules, systems: [], diagnostics: diagnostics
+            asOf: other.asOf, workspace: other.workspace, packs: other.packs, rules: other.rules, systems: [],
+            diagnostics: other.diagnostics
         ).shown(in: files)
+        asOf = other.asOf
+        workspace = other.workspace
         packs = shown.packs
         rules = shown.rules
         diagnostics = shown.diagnostics
+        readings = other.readings
+        summary = other.summary
+        entries = other.entries
+        spool = other.spool
+        ruleIndex = Dictionary(shown.rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        failingBySeverity = other.failingBySeverity
         self.files = files
+    }
+
+    /// This evaluation with every file and location shown by `files`, as ``Evaluation/shown(in:)``
+    /// shows them: the same spool, read back through `files`.
+    public func showing(_ files: WorkspaceFiles) -> any ReportedEvaluation {
+        guard files.root != "." && !files.root.isEmpty else { return self }
+        return SpooledEvaluation(self, files: files)
     }
 
     public var overviews: [SystemOverview] {

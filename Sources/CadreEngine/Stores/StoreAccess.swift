@@ -17,6 +17,8 @@ final class StoreAccess {
     var asOf: ISODate
 
     private var declared: [String: StoreEndpoint] = [:]
+    /// Where each store is declared: its `url:` (else its `id:`), by id.
+    private var declarations: [String: SourceLocation] = [:]
     /// The free-text columns the descriptor declares, by store and table: what `scan` reads by default.
     private var freeText: [String: [String: [String]]] = [:]
     /// The detectors scans run: the native ones and the enabled plugins' (the worker's own).
@@ -42,6 +44,7 @@ final class StoreAccess {
         finish()
         for store in descriptor.stores {
             declared[store.id.value] = StoreEndpoint(store)
+            declarations[store.id.value] = store.url?.location ?? store.id.location
             for table in store.tables {
                 freeText[store.id.value, default: [:]][table.name.value] = table.freeText.map(\.value)
             }
@@ -54,6 +57,7 @@ final class StoreAccess {
         open.removeAll()
         failed.removeAll()
         declared.removeAll()
+        declarations.removeAll()
         freeText.removeAll()
     }
 
@@ -78,6 +82,9 @@ final class StoreAccess {
         if let incompleteScan, error == nil || error?.kind == .deadline { return incompleteScan.failure }
         return nil
     }
+
+    /// Where the store `id` is declared in the descriptor: its `url:` line (else its `id:`).
+    func declaration(of id: String) -> SourceLocation? { declarations[id] }
 
     /// The free-text columns the descriptor declares for `table` of store `id`.
     func declaredFreeText(store id: String, table: String) -> [String] { freeText[id]?[table] ?? [] }

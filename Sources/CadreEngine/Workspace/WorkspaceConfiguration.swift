@@ -46,7 +46,7 @@ public struct WorkspaceConfiguration: Sendable {
     }
 
     /// Reads `cadre.yaml` from `path` (shown as `file`).
-    static func read(fileAt path: String, as file: String) -> (WorkspaceConfiguration?, [Diagnostic]) {
+    public static func read(fileAt path: String, as file: String) -> (WorkspaceConfiguration?, [Diagnostic]) {
         let (root, diagnostics) = ConfigurationFile.read(fileAt: path, as: file, format: format, shape: shape)
         guard let root else { return (nil, diagnostics) }
         var configuration = defaults(at: file)

@@ -26,6 +26,10 @@ struct ResultJSON {
         if let failure = result.failure {
             key("failure")
             open("{")
+            if let location = failure.descriptorLocation {
+                key("descriptor_location")
+                write(location)
+            }
             member("kind", failure.kind.rawValue)
             if let location = failure.location {
                 key("location")

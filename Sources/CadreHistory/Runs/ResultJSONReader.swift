@@ -133,8 +133,10 @@ struct ResultJSONReader {
         var kind: String?
         var message: String?
         var location: SourceLocation?
+        var descriptorLocation: SourceLocation?
         try object { reader, key in
             switch key {
+            case "descriptor_location": descriptorLocation = try reader.optional { try $0.location() }
             case "kind": kind = try reader.string()
             case "message": message = try reader.string()
             case "location": location = try reader.optional { try $0.location() }
@@ -142,7 +144,9 @@ struct ResultJSONReader {
             }
         }
         guard let kind, let message else { throw Unreadable() }
-        return RuleResult.Failure(kind: RuleResult.Failure.Kind(rawValue: kind), message: message, location: location)
+        return RuleResult.Failure(
+            kind: RuleResult.Failure.Kind(rawValue: kind), message: message, location: location,
+            descriptorLocation: descriptorLocation)
     }
 
     private mutating func waiver() throws -> RuleResult.AppliedWaiver {

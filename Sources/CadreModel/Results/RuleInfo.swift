@@ -36,6 +36,8 @@ public struct RuleInfo: Sendable, Hashable, Codable {
     public var packVersion: String
     /// The rule's file.
     public var file: String
+    /// The address of the official text of the rule's first reference, when it gives one.
+    public var primarySourceURL: String? { references.first?.url }
 
     public init(
         id: String, title: String, description: String? = nil, severity: Severity, references: [RuleReference],

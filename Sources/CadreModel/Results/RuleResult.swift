@@ -33,11 +33,15 @@ public struct RuleResult: Sendable, Hashable, Codable {
         public var message: String
         /// Where in the rule (or its library) it happened.
         public var location: SourceLocation?
+        /// What in the descriptor it concerns, when something does: the `url:` of the store that
+        /// failed (kind `store`), where code scanning shows the error.
+        public var descriptorLocation: SourceLocation?
 
-        public init(kind: Kind, message: String, location: SourceLocation?) {
+        public init(kind: Kind, message: String, location: SourceLocation?, descriptorLocation: SourceLocation? = nil) {
             self.kind = kind
             self.message = message
             self.location = location
+            self.descriptorLocation = descriptorLocation
         }
     }
 

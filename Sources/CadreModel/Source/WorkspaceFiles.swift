@@ -130,6 +130,7 @@ extension WorkspaceFiles {
             result.findings[index].location = shown(result.findings[index].location)
         }
         if let location = result.failure?.location { result.failure?.location = shown(location) }
+        if let location = result.failure?.descriptorLocation { result.failure?.descriptorLocation = shown(location) }
         if let location = result.waiver?.location { result.waiver?.location = shown(location) }
         return result
     }

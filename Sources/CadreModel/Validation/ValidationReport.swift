@@ -88,6 +88,16 @@ public struct ValidationReport: Sendable, Codable {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// Only the errors, one a line (`--quiet`): nothing when every file is valid.
+    public func errorLines() -> String {
+        let lines = (other + files.flatMap(\.diagnostics)).filter { $0.severity == .error }.map { entry in
+            let location = entry.line > 0 ? "\(entry.file):\(entry.line):\(entry.column)" : entry.file
+            return
+                "\(TerminalText.line(location)): error: \(TerminalText.line(entry.message)) [\(TerminalText.line(entry.code))]"
+        }
+        return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+    }
+
     /// `9 files checked: 8 valid, 1 invalid (2 errors, 1 warning)`.
     public var summaryLine: String {
         func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }

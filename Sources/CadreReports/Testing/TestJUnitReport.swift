@@ -13,14 +13,15 @@ struct TestJUnitReport {
         let problems = report.diagnostics.filter(\.isError)
         var xml = [#"<?xml version="1.0" encoding="UTF-8"?>"#]
         xml.append(
-            #"<testsuites name="cadre test" tests="\#(summary.total + problems.count)" failures="\#(summary.failed)" errors="\#(summary.errors + problems.count)">"#
+            #"<testsuites name="cadre test" tests="\#(summary.total + problems.count)" failures="\#(summary.failed)" errors="\#(summary.errors + problems.count)" time="0">"#
         )
         if !problems.isEmpty {
             xml.append(
-                #"  <testsuite name="inputs" tests="\#(problems.count)" failures="0" errors="\#(problems.count)">"#)
+                #"  <testsuite name="inputs" tests="\#(problems.count)" failures="0" errors="\#(problems.count)" time="0">"#
+            )
             for problem in problems {
                 xml.append(
-                    #"    <testcase classname="inputs" name="\#(escape(problem.location.description))" file="\#(escape(problem.location.file))">"#
+                    #"    <testcase classname="inputs" name="\#(escape(problem.location.description))" time="0">"#
                 )
                 xml.append(
                     #"      <error message="\#(escape(problem.message))" type="\#(escape(problem.code.rawValue))">\#(escape(problem.description))</error>"#
@@ -40,7 +41,7 @@ struct TestJUnitReport {
             let failures = tests.filter { $0.status == .fail }.count
             let errors = tests.filter { $0.status == .error }.count
             xml.append(
-                #"  <testsuite name="\#(escape(file))" tests="\#(tests.count)" failures="\#(failures)" errors="\#(errors)" file="\#(escape(file))">"#
+                #"  <testsuite name="\#(escape(file))" tests="\#(tests.count)" failures="\#(failures)" errors="\#(errors)" time="0" file="\#(escape(file))">"#
             )
             for test in tests { xml += testcase(test) }
             xml.append("  </testsuite>")
@@ -51,7 +52,7 @@ struct TestJUnitReport {
 
     private func testcase(_ test: TestCase) -> [String] {
         var lines = [
-            #"    <testcase classname="\#(escape(test.pack))" name="\#(escape(test.name))" file="\#(escape(test.file))" line="\#(test.line)">"#
+            #"    <testcase classname="\#(escape(test.pack))" name="\#(escape(test.name))" time="0">"#
         ]
         if let failure = test.failures.first {
             var details: [String] = []

@@ -25,7 +25,8 @@ struct Evaluate: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Evaluate under the law in force on this date (YYYY-MM-DD; default: today).", valueName: "date"))
+            "Evaluate under the law in force on this date (YYYY-MM-DD; default: today).", valueName: "date"),
+        transform: ISODate.option)
     var asOf: ISODate?
 
     @Option(
@@ -51,8 +52,16 @@ struct Evaluate: ParsableCommand {
     @Flag(name: .shortAndLong, help: "List passing and skipped results too.")
     var verbose = false
 
+    @OptionGroup var display: OutputOptions
+
     @Flag(help: "Do not read the systems' stores: rules that read them are skipped (stores-not-read).")
     var noStores = false
+
+    @Option(
+        help: ArgumentHelp(
+            "The folder the sarif, github and gitlab formats name files from (default: the git repository's top level around the workspace, else the workspace).",
+            valueName: "dir"))
+    var sarifRoot: String?
 
     func validate() throws {
         guard jobs >= 0 else { throw ValidationError("--jobs must be 0 (one per core) or more, not \(jobs)") }
@@ -60,7 +69,7 @@ struct Evaluate: ParsableCommand {
 
     func run() throws {
         let workspace = try self.workspace.open(systems: paths.isEmpty ? nil : paths)
-        if workspace.packs.isEmpty, !workspace.diagnostics.containsErrors {
+        if workspace.packs.isEmpty, !workspace.diagnostics.containsErrors, !display.quiet {
             printError(
                 "cadre: warning: the workspace `\(workspace.root)` loads no pack: no rule will run (list packs in cadre.yaml)"
             )
@@ -69,15 +78,19 @@ struct Evaluate: ParsableCommand {
         let pluginReporter =
             ReportFormat(rawValue: format) == nil ? try PluginFormats.reporter(format, in: workspace) : nil
         let asOf = self.asOf ?? ISODate.today()
-        if Terminal.stderrIsTerminal {
+        if display.showsProgress {
             printError(
-                "evaluating \(workspace.systemFiles.count) systems against \(workspace.packs.count) packs as of \(asOf)…"
+                "evaluating \(Plural.count(workspace.systemFiles.count, "system")) against \(Plural.count(workspace.packs.count, "pack")) as of \(asOf)…"
             )
         }
         // Results wait in a spool until the report reaches them; files are named in the
-        // workspace, and the report shows them from here.
+        // workspace, and each report shows them from here, or from the repository's root.
+        let sourceRoot = SourceRoot.find(workspace: workspace.root, explicit: sarifRoot)
+        if let sarifRoot, sourceRoot == nil {
+            printError("cadre: --sarif-root \(sarifRoot): no such folder")
+            throw ExitCode(2)
+        }
         let evaluation = Engine(workspace: workspace, jobs: jobs, readsStores: !noStores).evaluateSpooled(asOf: asOf)
-        evaluation.show(in: workspace.files)
         let threshold: Severity? =
             switch failOn {
             case .none?: nil
@@ -86,9 +99,10 @@ struct Evaluate: ParsableCommand {
             }
         let context = ReportContext(
             toolVersion: CadreVersion.number,
-            colors: output == nil && format == ReportFormat.text.rawValue && Terminal.colors,
-            verbose: verbose, failOn: threshold)
+            colors: format == ReportFormat.text.rawValue && display.colors(writingToStandardOutput: output == nil),
+            verbose: verbose, failOn: threshold, files: workspace.files, sourceRoot: sourceRoot, quiet: display.quiet)
         if let pluginReporter {
+            // The reporter receives the JSON report, which shows files from here.
             let report = try PluginFormats.render(evaluation, context: context, format: format, runtime: pluginReporter)
             try Terminal.writeReport(to: output) { try $0.write(report) }
         } else {
@@ -96,7 +110,7 @@ struct Evaluate: ParsableCommand {
                 try (ReportFormat(rawValue: format) ?? .text).write(evaluation, context: context, to: output)
             }
         }
-        if let output, Terminal.stderrIsTerminal { printError("wrote \(output)") }
+        if let output, display.showsProgress { printError("wrote \(output)") }
         let status = evaluation.exitStatus(failOn: threshold)
         if status != 0 { throw ExitCode(status) }
     }

@@ -12,7 +12,10 @@ struct Import: ParsableCommand {
             FORMAT names an importer of an enabled plugin (cadre.yaml `plugins:`) or of a plugin \
             folder given with --plugin: `cadre import fides .fides/*.yml --plugin plugins/fides`. \
             The files are written under --output-dir (never over an existing file without --force), \
-            then checked as cadre reads them.
+            then checked as cadre reads them. The workspace's cadre.yaml (--workspace, else the \
+            nearest upward) gets what was imported added to its systems, packs, plugins and \
+            taxonomy lists, its comments and layout kept; without a workspace, a cadre.yaml is \
+            written in --output-dir. --no-workspace-update leaves it alone.
 
             Exit status: 0 when every file was written and is valid; 1 when files were written but \
             some need editing before cadre accepts them (the problems are listed); 2 when an input, \
@@ -34,6 +37,9 @@ struct Import: ParsableCommand {
 
     @Flag(help: "Overwrite files that already exist.")
     var force = false
+
+    @Flag(help: "Do not add what was imported to cadre.yaml.")
+    var noWorkspaceUpdate = false
 
     @OptionGroup var workspace: WorkspaceOptions
 
@@ -95,7 +101,9 @@ struct Import: ParsableCommand {
             throw ExitCode(2)
         }
         for file in result.files { print("wrote \(TerminalText.line(folder.path(of: file.path)))") }
-        printNextSteps(result.files, plugins: plugins, runtime: runtime)
+        if !noWorkspaceUpdate {
+            try updateWorkspace(with: result.files, folder: folder, opened: opened, plugins: plugins, runtime: runtime)
+        }
 
         let checked = ImportCheck.check(result.files, in: outputDirectory, taxonomy: taxonomy)
         for diagnostic in checked { printError(diagnostic.description) }
@@ -105,20 +113,90 @@ struct Import: ParsableCommand {
         }
     }
 
-    /// What to list in cadre.yaml for the files written to be used.
-    private func printNextSteps(_ files: [ImportedFile], plugins: [Plugin], runtime: PluginRuntime) {
-        let packs = files.filter { $0.format == "pack/v1" }.map { ($0.path as NSString).deletingLastPathComponent }
-        let taxonomy = files.filter { $0.format == "taxonomy/v1" }.map(\.path)
-        guard !packs.isEmpty || !taxonomy.isEmpty else { return }
-        var lines = ["next, in cadre.yaml:"]
-        if !packs.isEmpty {
-            lines.append("  packs: [\(packs.joined(separator: ", "))]")
-            let owner = runtime.importers.first { $0.format == format }?.plugin
-            if let folder = plugins.first(where: { $0.id == owner })?.folder {
-                lines.append("  plugins: [\(folder)]          # the packs' rules need it")
+    /// Adds what was written to the workspace's `cadre.yaml` (or writes one in the output folder
+    /// when there is no workspace): the folders of the descriptors, the packs, the plugin the
+    /// packs' rules need, the taxonomy files.
+    private func updateWorkspace(
+        with files: [ImportedFile], folder: OutputFolder, opened: Workspace, plugins: [Plugin], runtime: PluginRuntime
+    ) throws {
+        // The workspace's cadre.yaml; else one in the output folder, read or written.
+        let discovered = workspace.workspace != nil || Workspace.discover() != nil
+        let root = discovered ? opened.root : outputDirectory
+        let names = WorkspaceFiles(root: root)
+        let path = names.path(WorkspaceConfiguration.fileName)
+        var configuration = opened.configuration
+        if !discovered, FileManager.default.fileExists(atPath: path) {
+            let (read, problems) = WorkspaceConfiguration.read(fileAt: path, as: WorkspaceConfiguration.fileName)
+            guard let read, !problems.containsErrors else {
+                for problem in problems { printError(problem.description) }
+                printError("cadre: \(path) was left as it is")
+                return
+            }
+            configuration = read
+        }
+        let hasWorkspace = discovered || FileManager.default.fileExists(atPath: path)
+        func name(_ file: ImportedFile) -> String { names.name(folder.path(of: file.path)) }
+        func folderName(_ file: ImportedFile) -> String {
+            let parent = (name(file) as NSString).deletingLastPathComponent
+            return parent.isEmpty ? "." : parent
+        }
+        var systems: [String] = []
+        var packs: [String] = []
+        var taxonomy: [String] = []
+        for file in files {
+            switch file.format {
+            case "system/v1": if !systems.contains(folderName(file)) { systems.append(folderName(file)) }
+            case "pack/v1": packs.append(folderName(file))
+            case "taxonomy/v1": taxonomy.append(name(file))
+            default: continue
             }
         }
-        if !taxonomy.isEmpty { lines.append("  taxonomy: [\(taxonomy.joined(separator: ", "))]") }
-        print(lines.map(TerminalText.line).joined(separator: "\n"))
+        var neededPlugins: [String] = []
+        if !packs.isEmpty {
+            let owner = runtime.importers.first { $0.format == format }?.plugin
+            if let plugin = plugins.first(where: { $0.id == owner }),
+                !opened.plugins.contains(where: { $0.id == owner })
+            {
+                neededPlugins.append(names.name(plugin.folder))
+            }
+        }
+        let existing: String? = hasWorkspace ? (try? String(contentsOfFile: path, encoding: .utf8)) : nil
+        var listed = [
+            "systems": configuration.systems, "packs": configuration.packs, "plugins": configuration.plugins,
+            "taxonomy": configuration.taxonomy,
+        ]
+        // Without a `systems:` key, the workspace reads `systems/`: a key written now lists it too.
+        let listsSystems = existing.map { $0.hasPrefix("systems:") || $0.contains("\nsystems:") } ?? false
+        let present = Set(configuration.systems.map(WorkspaceFiles.normalized))
+        if !listsSystems, systems.contains(where: { !present.contains(WorkspaceFiles.normalized($0)) }) {
+            systems = configuration.systems + systems.filter { !present.contains(WorkspaceFiles.normalized($0)) }
+            listed["systems"] = []
+        }
+        let edit = WorkspaceConfigurationEdit(additions: [
+            ("systems", systems), ("packs", packs), ("plugins", neededPlugins), ("taxonomy", taxonomy),
+        ])
+        let updated: (text: String, added: [(String, [String])])?
+        if let existing {
+            updated = edit.apply(to: existing, listed: listed)
+        } else if FileManager.default.fileExists(atPath: path) {
+            printError("cadre: \(path) exists and is not a workspace cadre can read; it was left as it is")
+            return
+        } else {
+            updated = (edit.newFile(), edit.additions.filter { !$0.values.isEmpty }.map { ($0.key, $0.values) })
+        }
+        guard let updated else {
+            printError(
+                "cadre: cannot add to \(path) (a list there has a form cadre does not edit); add: "
+                    + edit.additions.filter { !$0.values.isEmpty }.map { "\($0.key): \($0.values)" }.joined(
+                        separator: "; "))
+            return
+        }
+        guard !updated.added.isEmpty else { return }
+        try Terminal.write(updated.text, to: path)
+        for (key, values) in updated.added {
+            print(
+                TerminalText.line(
+                    "\(existing == nil ? "wrote" : "updated") \(path): \(key) + \(values.joined(separator: ", "))"))
+        }
     }
 }

@@ -28,7 +28,8 @@ struct RecheckCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Evaluate under the law in force on this date (YYYY-MM-DD; default: today).", valueName: "date"))
+            "Evaluate under the law in force on this date (YYYY-MM-DD; default: today).", valueName: "date"),
+        transform: ISODate.option)
     var asOf: ISODate?
 
     @Option(help: "Output format: text or json.")

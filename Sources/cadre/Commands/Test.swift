@@ -64,6 +64,8 @@ struct Test: ParsableCommand {
     @Flag(name: .shortAndLong, help: "List passing tests too, and what every test printed.")
     var verbose = false
 
+    @OptionGroup var display: OutputOptions
+
     func validate() throws {
         guard jobs >= 0 else { throw ValidationError("--jobs must be 0 (one per core) or more, not \(jobs)") }
         if let minCoverage, !(0...100).contains(minCoverage) {
@@ -118,11 +120,12 @@ struct Test: ParsableCommand {
             targets: targets, taxonomy: taxonomy, limits: limits, filter: filter, jobs: jobs, plugins: plugins)
         var report = runner.run()
         report.diagnostics = (problems + report.diagnostics).sortedForDisplay()
-        if report.cases.isEmpty, !report.hasInvalidInput {
+        if report.cases.isEmpty, !report.hasInvalidInput, !display.quiet {
             printError("cadre: warning: no test ran\(filter.map { " (no test name matches --filter \($0))" } ?? "")")
         }
         let context = TestReportContext(
-            toolVersion: CadreVersion.number, colors: output == nil && format == .text && Terminal.colors,
+            toolVersion: CadreVersion.number,
+            colors: format == .text && display.colors(writingToStandardOutput: output == nil),
             verbose: verbose,
             coverage: coverage, minCoverage: minCoverage)
         let rendered = format.render(report, context: context)

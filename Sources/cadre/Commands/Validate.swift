@@ -1,4 +1,5 @@
 import ArgumentParser
+import CadreEngine
 import CadreModel
 
 /// `cadre validate`: checks descriptors against the `cadre: system/v1` format.
@@ -9,6 +10,11 @@ struct Validate: ParsableCommand {
             Reports every problem of every file, as file:line:col: severity: message [code], with a \
             hint on the next line, then a summary. Every file is checked, whatever happens to the others.
 
+            The workspace is found as cadre evaluate finds it (--workspace, else the nearest folder \
+            with cadre.yaml upward): its systems are checked when no path is given, with its \
+            taxonomy files and its plugins' terms, and the problems of its cadre.yaml, plugins and \
+            taxonomy files are reported too.
+
             Exit status: 0 when every descriptor is valid (warnings allowed), 2 when a descriptor \
             is invalid or a path cannot be read.
             """)
@@ -17,8 +23,11 @@ struct Validate: ParsableCommand {
         case text, json
     }
 
-    @Argument(help: "Descriptor files, or folders searched for *.yaml, *.yml and *.json.")
-    var paths: [String] = ["systems"]
+    @Argument(
+        help: "Descriptor files, or folders searched for *.yaml, *.yml and *.json (default: the workspace's systems).")
+    var paths: [String] = []
+
+    @OptionGroup var workspace: WorkspaceOptions
 
     @Option(help: "Output format: text or json.")
     var format: Format = .text
@@ -28,13 +37,44 @@ struct Validate: ParsableCommand {
 
     @OptionGroup var taxonomy: TaxonomyOptions
 
+    @Flag(name: .shortAndLong, help: "Print only the errors: no warnings, hints or summary (text format).")
+    var quiet = false
+
     func run() throws {
-        let (taxonomy, taxonomyDiagnostics) = try taxonomy.load()
+        // The workspace's taxonomy (its plugins' terms, then its taxonomy files), as evaluate uses it.
+        let opened = try workspace.open(systems: [])
+        var taxonomy = opened.taxonomy
+        var extra = opened.diagnostics.filter { !Self.concernsPacksOrWaivers($0, opened) }.map {
+            opened.files.shown($0)
+        }
+        // A --taxonomy file the workspace already lists is read once.
+        let listed = Set(opened.configuration.taxonomy.map { WorkspaceFiles.normalized(opened.files.path($0)) })
+        for file in self.taxonomy.files where !listed.contains(WorkspaceFiles.normalized(file)) {
+            let added = taxonomy.adding(termsFromFileAt: file)
+            taxonomy = added.taxonomy
+            extra += added.diagnostics
+        }
+        let paths = self.paths.isEmpty ? opened.configuration.systems.map { opened.files.path($0) } : self.paths
         let set = DescriptorSet.load(paths: paths, with: DescriptorLoader(taxonomy: taxonomy))
-        let report = ValidationReport(set, extra: taxonomyDiagnostics)
-        print(format == .json ? report.json() : report.text(), terminator: "")
+        let report = ValidationReport(set, extra: extra)
+        if format == .json {
+            print(report.json(), terminator: "")
+        } else if quiet {
+            print(report.errorLines(), terminator: "")
+        } else {
+            print(report.text(), terminator: "")
+        }
         if !report.isValid || (strict && report.summary.warnings > 0) {
             throw ExitCode(2)
         }
+    }
+
+    /// Whether `diagnostic` is about a pack or a waiver file, which `cadre evaluate` and `cadre
+    /// policies` report: `validate` checks descriptors.
+    static func concernsPacksOrWaivers(_ diagnostic: Diagnostic, _ workspace: Workspace) -> Bool {
+        let file = diagnostic.location.file
+        let folders = workspace.configuration.packs.map { WorkspaceFiles.normalized($0) }
+        let waivers = workspace.configuration.waivers.map { WorkspaceFiles.normalized($0) }
+        return waivers.contains(file) || folders.contains { file == $0 || file.hasPrefix($0 + "/") }
     }
 }

@@ -28,7 +28,8 @@ struct WatchCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Evaluate under the law in force on this date (default: the day of each re-check).", valueName: "date"))
+            "Evaluate under the law in force on this date (default: the day of each re-check).", valueName: "date"),
+        transform: ISODate.option)
     var asOf: ISODate?
 
     @Option(

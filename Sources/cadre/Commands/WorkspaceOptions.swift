@@ -43,4 +43,13 @@ enum FailOn: ExpressibleByArgument, Equatable {
 
 extension ISODate: ExpressibleByArgument {
     public init?(argument: String) { self.init(argument) }
+
+    /// An `--as-of` value, or the error that says what is wrong and the form expected.
+    static func option(_ text: String) throws -> ISODate {
+        do {
+            return try ISODate(parsing: text)
+        } catch {
+            throw ValidationError("\(error.description); expected a date as YYYY-MM-DD, such as 2026-11-29")
+        }
+    }
 }

@@ -1,8 +1,9 @@
 """Checks a SARIF file as GitHub code scanning reads it.
 
-1. The SARIF 2.1.0 object model (sarif-pydantic, generated from the OASIS schema): every object,
+1. The OASIS SARIF 2.1.0 JSON Schema (schemas/sarif-schema-2.1.0.json), with jsonschema.
+2. The SARIF 2.1.0 object model (sarif-pydantic, generated from the OASIS schema): every object,
    required property and enumeration.
-2. What code scanning needs on top: rules with an id, a short description and help; results whose
+3. What code scanning needs on top: rules with an id, a short description and help; results whose
    ruleId names a rule (and whose ruleIndex points at it), a message, a level, and a location in a
    relative file with a 1-based line; fingerprints; suppressions of a known kind.
 
@@ -10,15 +11,23 @@ Usage: check_sarif.py FILE
 Prints the problems and exits 1 when there is any, else prints "ok" and exits 0.
 """
 import json
+import os
 import sys
 
+import jsonschema
 from sarif_pydantic import Sarif
+
+SCHEMA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "schemas", "sarif-schema-2.1.0.json")
 
 LEVELS = {"none", "note", "warning", "error"}
 
 
 def problems(document):
     found = []
+    with open(SCHEMA, encoding="utf-8") as handle:
+        validator = jsonschema.Draft4Validator(json.load(handle))
+    for error in sorted(validator.iter_errors(document), key=lambda e: list(e.absolute_path)):
+        found.append(f"schema: {'/'.join(map(str, error.absolute_path))}: {error.message}")
     try:
         Sarif.model_validate(document)
     except Exception as error:  # the object model's own message lists every violation

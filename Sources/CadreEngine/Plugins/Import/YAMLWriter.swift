@@ -1,11 +1,18 @@
 import CadreModel
 import LuaHost
+import Yams
 
 /// Writes a document an importer built (Lua tables) as YAML a person would want to keep editing:
 /// keys in the order of the format's reference (cadre's own formats, told by the `cadre:` key),
 /// other mappings in the order of their `_order` list or by key; short lists and short mappings of
-/// scalars in flow style (`[customer, employee]`, `{ period: P1Y, from: collection }`); strings
-/// quoted only when YAML would read them as something else; comments above the keys they explain.
+/// scalars in flow style (`[customer, employee]`, `{period: P1Y, from: collection}`); comments
+/// above the keys they explain.
+///
+/// Every scalar and every flow collection is written by Yams' emitter (libyaml), which quotes a
+/// string where its context requires — a comma in a flow mapping, a `: ` anywhere — so what is
+/// written reads back as the same values. This writer only lays out the block structure, the
+/// order of keys and the comments; strings that YAML 1.1 readers would take for booleans, nulls
+/// or numbers (`no`, `on`, `1_000`) are quoted too.
 struct YAMLWriter {
     /// The widest line a flow collection may make.
     static let flowWidth = 80
@@ -181,33 +188,29 @@ struct YAMLWriter {
         }
     }
 
-    /// `{ a: 1, b: two }` when every value is a scalar, no comment points inside, and it fits.
+    /// `{a: 1, b: two}` when every value is a scalar, no comment points inside, and it fits.
     private func flowMapping(_ table: LuaTable, shape: ValueShape?, path: String, width: Int) -> String? {
         let entries = Self.entries(table, shape: shape)
         if entries.isEmpty { return "{}" }
         guard entries.count <= 5 else { return nil }
-        var parts: [String] = []
+        var pairs: [(Node, Node)] = []
         for (key, value, _) in entries {
-            if case .table = value { return nil }
-            let text = Self.scalar(value)
-            if text.hasPrefix("|") || comments[path + "." + key] != nil { return nil }
-            parts.append("\(Self.key(key)): \(text)")
+            guard let node = Self.scalarNode(value), comments[path + "." + key] == nil else { return nil }
+            pairs.append((Node.scalar(Self.stringNode(key)), node))
         }
-        let line = "{ " + parts.joined(separator: ", ") + " }"
+        guard let line = Self.emitted(.mapping(Node.Mapping(pairs, Tag(.map), .flow))) else { return nil }
         return width + line.count <= Self.flowWidth ? line : nil
     }
 
     /// `[a, b]` when every element is a scalar and it fits.
     private func flowSequence(_ elements: [LuaValue], path: String, width: Int) -> String? {
         if elements.isEmpty { return "[]" }
-        var parts: [String] = []
+        var nodes: [Node] = []
         for (index, element) in elements.enumerated() {
-            if case .table = element { return nil }
-            let text = Self.scalar(element)
-            if text.hasPrefix("|") || comments["\(path)[\(index)]"] != nil { return nil }
-            parts.append(text)
+            guard let node = Self.scalarNode(element), comments["\(path)[\(index)]"] == nil else { return nil }
+            nodes.append(node)
         }
-        let line = "[" + parts.joined(separator: ", ") + "]"
+        guard let line = Self.emitted(.sequence(Node.Sequence(nodes, Tag(.seq), .flow))) else { return nil }
         return width + line.count <= Self.flowWidth ? line : nil
     }
 
@@ -219,24 +222,50 @@ struct YAMLWriter {
 
     // MARK: Scalars
 
-    private static func key(_ key: String) -> String { plainIsSafe(key) ? key : quoted(key) }
+    private static func key(_ key: String) -> String { emitted(.scalar(stringNode(key))) ?? quoted(key) }
 
-    /// A scalar as YAML: plain when it reads back as the same string, else double-quoted;
+    /// A scalar as YAML, written by Yams' emitter (plain when it reads back as the same value);
     /// `|` marks a string of several lines (written as a block).
     static func scalar(_ value: LuaValue) -> String {
-        switch value {
-        case .nil: return "null"
-        case .boolean(let b): return b ? "true" : "false"
-        case .integer(let i): return String(i)
-        case .number(let d):
-            if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
-            return "\(d)"
-        case .string(let s):
-            if s.contains("\n"), !s.contains("\r"), !s.hasSuffix("\n"), !s.hasPrefix(" ") { return "|" }
-            return plainIsSafe(s) ? s : quoted(s)
-        default:
-            return quoted(value.description)
+        if case .string(let s) = value, s.contains("\n"), !s.contains("\r"), !s.hasSuffix("\n"), !s.hasPrefix(" ") {
+            return "|"
         }
+        guard let node = scalarNode(value), let text = emitted(node) else { return quoted(value.description) }
+        return text
+    }
+
+    /// A scalar value as a node for the emitter, tagged with its type; nil for a table.
+    private static func scalarNode(_ value: LuaValue) -> Node? {
+        switch value {
+        case .nil: return .scalar(Node.Scalar("null", Tag(.null)))
+        case .boolean(let b): return .scalar(Node.Scalar(b ? "true" : "false", Tag(.bool)))
+        case .integer(let i): return .scalar(Node.Scalar(String(i), Tag(.int)))
+        case .number(let d):
+            if d == d.rounded(), abs(d) < 1e15 { return .scalar(Node.Scalar(String(Int64(d)), Tag(.int))) }
+            return .scalar(Node.Scalar("\(d)", Tag(.float)))
+        case .string(let s): return .scalar(stringNode(s))
+        case .table: return nil
+        default: return .scalar(stringNode(value.description))
+        }
+    }
+
+    /// A string: plain when YAML 1.1 and 1.2 readers both read it back as this string, else
+    /// quoted (the emitter chooses how).
+    private static func stringNode(_ s: String) -> Node.Scalar {
+        let node = s.represented()
+        guard node.style == .any, !plainIsSafe(s) else { return node }
+        return Node.Scalar(
+            s, Tag(.str),
+            s.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F } ? .doubleQuoted : .singleQuoted)
+    }
+
+    /// What Yams' emitter writes for `node`, on one line (no document markers); nil when it
+    /// cannot, or when it takes several lines.
+    private static func emitted(_ node: Node) -> String? {
+        guard let text = try? Yams.serialize(node: node, width: -1, allowUnicode: true) else { return nil }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        while let last = lines.last, last.isEmpty || last == "..." { lines.removeLast() }
+        return lines.count == 1 ? lines[0] : nil
     }
 
     /// Words YAML 1.1 or 1.2 readers take for something other than a string.
