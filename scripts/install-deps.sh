@@ -4,6 +4,8 @@
 #   libsqlite3-dev (SQLite, for GRDB)
 #   postgresql (a server the tests start with scripts/start-postgres.sh)
 #   python3 with jsonschema and PyYAML (the end-to-end tests check `cadre schema` and SARIF with them)
+#   chromium, and Python's websocket-client (the end-to-end tests load the HTML report in headless
+#   Chromium and drive it over the DevTools protocol)
 # With --bench, also what the store benchmarks compare against: sqlite3 and ripgrep.
 # Usage: scripts/install-deps.sh [--bench]
 set -euo pipefail
@@ -15,6 +17,7 @@ pkg-config --exists sqlite3 2>/dev/null || missing+=(libsqlite3-dev)
 if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   missing+=(postgresql)
 fi
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 if [ "${1:-}" = "--bench" ]; then
   command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
   command -v rg >/dev/null 2>&1 || missing+=(ripgrep)
@@ -48,7 +51,15 @@ install_sarif_model() {
   fi
 }
 
-if [ ${#missing[@]} -eq 0 ]; then install_sarif_model; exit 0; fi
+# The DevTools protocol client the HTML report's browser test drives Chromium with.
+install_websocket_client() {
+  if command -v python3 >/dev/null 2>&1 && ! python3 -c 'import websocket' >/dev/null 2>&1; then
+    echo "installing with pip: websocket-client" >&2
+    pip_install websocket-client
+  fi
+}
+
+if [ ${#missing[@]} -eq 0 ]; then install_sarif_model; install_websocket_client; exit 0; fi
 
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
@@ -59,3 +70,4 @@ $sudo apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null 2>&1
   $sudo apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null
 }
 install_sarif_model
+install_websocket_client

@@ -13,6 +13,8 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case junit
     /// Markdown, for pull requests and wikis.
     case markdown
+    /// One self-contained HTML page, for people who do not read terminals (docs/output.md).
+    case html
 
     /// Writes the report of `evaluation` to `output`, one system at a time, and finishes it.
     ///
@@ -24,6 +26,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .sarif: try SARIFReport(evaluation: evaluation, context: context).write(to: output)
         case .junit: try JUnitReport(evaluation: evaluation, context: context).write(to: output)
         case .markdown: try MarkdownReport(evaluation: evaluation, context: context).write(to: output)
+        case .html: try HTMLReport(evaluation: evaluation, context: context).write(to: output)
         }
         try output.finish()
     }
@@ -54,11 +57,20 @@ public struct ReportContext: Sendable {
     public var verbose: Bool
     /// The `--fail-on` threshold, which the summary repeats.
     public var failOn: Severity?
+    /// The obligations to come, which the HTML report draws (nil: none worked out).
+    public var timeline: ReportTimeline?
+    /// The history's runs, which the HTML report draws (nil: no history).
+    public var trend: ReportTrend?
 
-    public init(toolVersion: String, colors: Bool = false, verbose: Bool = false, failOn: Severity? = .high) {
+    public init(
+        toolVersion: String, colors: Bool = false, verbose: Bool = false, failOn: Severity? = .high,
+        timeline: ReportTimeline? = nil, trend: ReportTrend? = nil
+    ) {
         self.toolVersion = toolVersion
         self.colors = colors
         self.verbose = verbose
         self.failOn = failOn
+        self.timeline = timeline
+        self.trend = trend
     }
 }

@@ -15,6 +15,9 @@ public struct SystemEvaluation: Sendable, Hashable {
     public var diagnostics: [Diagnostic]
     /// The waivers the descriptor declares for its own system (workspace waiver files add theirs).
     public var waivers: [Waiver] = []
+    /// What reports show of the descriptor (roles, purposes, AI parts, stores); nil when the
+    /// descriptor is invalid, or the evaluation was read back from the history.
+    public var profile: SystemProfile?
 
     public var isValid: Bool { id != nil && !diagnostics.containsErrors }
 

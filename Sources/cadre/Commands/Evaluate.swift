@@ -84,10 +84,15 @@ struct Evaluate: ParsableCommand {
             case .severity(let severity)?: severity
             case nil: workspace.configuration.failOn ?? .high
             }
-        let context = ReportContext(
+        var context = ReportContext(
             toolVersion: CadreVersion.number,
             colors: output == nil && format == ReportFormat.text.rawValue && Terminal.colors,
             verbose: verbose, failOn: threshold)
+        if format == ReportFormat.html.rawValue {
+            // The page draws the obligations to come and the history's trend.
+            context.timeline = HTMLReportInputs.timeline(of: workspace, rules: evaluation.rules, asOf: asOf)
+            context.trend = HTMLReportInputs.trend(of: workspace)
+        }
         if let pluginReporter {
             let report = try PluginFormats.render(evaluation, context: context, format: format, runtime: pluginReporter)
             try Terminal.writeReport(to: output) { try $0.write(report) }
