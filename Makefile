@@ -1,6 +1,7 @@
 # cadre — the commands of the README.
 #   make example       builds cadre, evaluates the example workspace, writes examples/report.md
-#   make expected      regenerates examples/expected/ (the reviewed report the end-to-end tests compare)
+#   make expected      regenerates examples/expected/ (the reviewed reports the end-to-end tests compare,
+#                      and screenshots of the HTML one taken in headless Chromium)
 #   make test          every test (installs what is missing first, starts a throwaway PostgreSQL):
 #                      swift test, then the bundled packs' own tests (cadre test, every rule
 #                      covered) and the check that docs/policies.md is up to date
@@ -59,7 +60,9 @@ expected: build examples/stores
 	@VOICEBOT_DB_URL=stores/voicebot.sqlite .build/release/cadre evaluate --workspace examples --as-of 2026-11-29 --output examples/expected/report.txt; status=$$?; [ $$status -le 1 ] || exit $$status
 	@VOICEBOT_DB_URL=stores/voicebot.sqlite .build/release/cadre evaluate --workspace examples --as-of 2026-11-29 --format json --output examples/expected/report.json; status=$$?; [ $$status -le 1 ] || exit $$status
 	@VOICEBOT_DB_URL=stores/voicebot.sqlite .build/release/cadre evaluate --workspace examples --as-of 2026-11-29 --format markdown --output examples/expected/report.md; status=$$?; [ $$status -le 1 ] || exit $$status
-	@echo "examples/expected/: review the difference (git diff examples/expected)"
+	@VOICEBOT_DB_URL=stores/voicebot.sqlite .build/release/cadre evaluate --workspace examples --as-of 2026-11-29 --format html --output examples/expected/report.html; status=$$?; [ $$status -le 1 ] || exit $$status
+	@python3 Tests/CadreEndToEndTests/Scripts/check_html.py examples/expected/report.html examples/expected/report.json --screenshots examples/expected
+	@echo "examples/expected/: review the difference (git diff examples/expected; the screenshots report-top.png and report-system.png)"
 
 # The example workspace's stores, generated from a fixed seed (never committed).
 examples/stores: scripts/generate-example-stores.py

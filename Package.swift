@@ -62,7 +62,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        // Output formats: text, JSON, SARIF 2.1.0, JUnit XML, Markdown.
+        // Output formats: text, JSON, SARIF 2.1.0, JUnit XML, Markdown, HTML.
         .target(name: "CadreReports", dependencies: ["CadreEngine", "CadreModel"]),
         // Store connectors (SQLite, PostgreSQL, CSV/JSONL), pushdown queries, streaming scans,
         // personal-data detectors, redaction. Knows nothing of Lua; takes the vocabulary (store
@@ -103,7 +103,7 @@ let package = Package(
             name: "CadreEngineTests",
             dependencies: ["CadreEngine", "CadreReports", "LuaHost", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "CadreReportsTests", dependencies: ["CadreReports", "CadreModel"]),
+        .testTarget(name: "CadreReportsTests", dependencies: ["CadreReports", "CadreEngine", "CadreModel"]),
         .testTarget(
             name: "CadreHistoryTests",
             dependencies: ["CadreHistory", "CadreEngine", .product(name: "GRDB", package: "GRDB.swift")]

@@ -6,6 +6,8 @@
 #   python3 with jsonschema and PyYAML (the end-to-end tests check `cadre schema` and SARIF with them);
 #   from PyPI: sarif-pydantic (SARIF's object model), xmlschema (JUnit against its XSD) and
 #   pre-commit (the hooks of .pre-commit-hooks.yaml, run in a temporary repository)
+#   chromium, and Python's websocket-client (the end-to-end tests load the HTML report in headless
+#   Chromium and drive it over the DevTools protocol)
 # With --bench, also what the store benchmarks compare against: sqlite3 and ripgrep.
 # Usage: scripts/install-deps.sh [--bench]
 set -euo pipefail
@@ -17,6 +19,7 @@ pkg-config --exists sqlite3 2>/dev/null || missing+=(libsqlite3-dev)
 if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   missing+=(postgresql)
 fi
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 if [ "${1:-}" = "--bench" ]; then
   command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
   command -v rg >/dev/null 2>&1 || missing+=(ripgrep)
@@ -60,7 +63,15 @@ install_sarif_model() {
   fi
 }
 
-if [ ${#missing[@]} -eq 0 ]; then install_sarif_model; exit 0; fi
+# The DevTools protocol client the HTML report's browser test drives Chromium with.
+install_websocket_client() {
+  if command -v python3 >/dev/null 2>&1 && ! python3 -c 'import websocket' >/dev/null 2>&1; then
+    echo "installing with pip: websocket-client" >&2
+    pip_install websocket-client
+  fi
+}
+
+if [ ${#missing[@]} -eq 0 ]; then install_sarif_model; install_websocket_client; exit 0; fi
 
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
@@ -71,3 +82,4 @@ $sudo apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null 2>&1
   $sudo apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null
 }
 install_sarif_model
+install_websocket_client

@@ -17,6 +17,8 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case github
     /// GitLab Code Quality JSON: an issue per finding.
     case gitlab
+    /// One self-contained HTML page, for people who do not read terminals (docs/output.md).
+    case html
 
     /// Writes the report of `evaluation` to `output`, one system at a time, and finishes it.
     /// Files are named in the workspace (``WorkspaceFiles``): the formats for people show them
@@ -34,6 +36,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
             try MarkdownReport(evaluation: evaluation.showing(context.files), context: context).write(to: output)
         case .github: try GitHubReport(evaluation: evaluation, context: context).write(to: output)
         case .gitlab: try GitLabReport(evaluation: evaluation, context: context).write(to: output)
+        case .html: try HTMLReport(evaluation: evaluation.showing(context.files), context: context).write(to: output)
         }
         try output.finish()
     }
@@ -71,10 +74,15 @@ public struct ReportContext: Sendable {
     public var sourceRoot: SourceRoot?
     /// `--quiet`: the text report holds only the problems with the inputs and the summary.
     public var quiet: Bool
+    /// The obligations to come, which the HTML report draws (nil: none worked out).
+    public var timeline: ReportTimeline?
+    /// The history's runs, which the HTML report draws (nil: no history).
+    public var trend: ReportTrend?
 
     public init(
         toolVersion: String, colors: Bool = false, verbose: Bool = false, failOn: Severity? = .high,
-        files: WorkspaceFiles = WorkspaceFiles(root: "."), sourceRoot: SourceRoot? = nil, quiet: Bool = false
+        files: WorkspaceFiles = WorkspaceFiles(root: "."), sourceRoot: SourceRoot? = nil, quiet: Bool = false,
+        timeline: ReportTimeline? = nil, trend: ReportTrend? = nil
     ) {
         self.toolVersion = toolVersion
         self.colors = colors
@@ -83,6 +91,8 @@ public struct ReportContext: Sendable {
         self.files = files
         self.sourceRoot = sourceRoot
         self.quiet = quiet
+        self.timeline = timeline
+        self.trend = trend
     }
 
     /// Where CI tools find the files of the evaluation.

@@ -114,7 +114,7 @@ import Testing
         #expect(output.stdout.contains("`examples/systems/call-recording-quality.yaml:36:18`"))
     }
 
-    @Test(arguments: ["text", "json", "sarif", "junit", "markdown"])
+    @Test(arguments: ["text", "json", "sarif", "junit", "markdown", "html"])
     func outputIsTheSameWhateverTheNumberOfJobs(_ format: String) throws {
         let one = try evaluate(["--format", format, "--jobs", "1"])
         let two = try evaluate(["--format", format, "--jobs", "2"])
@@ -155,7 +155,7 @@ import Testing
         )
         .split(separator: "\n").map(String.init).filter { !$0.isEmpty }
         #expect(seeded.count >= 50)
-        for format in ["text", "json", "sarif", "junit", "markdown"] {
+        for format in ["text", "json", "sarif", "junit", "markdown", "html"] {
             let output = try evaluate(["--format", format, "--verbose"])
             for value in seeded {
                 #expect(!output.stdout.contains(value), "\(format) shows \(value)")

@@ -8,8 +8,10 @@ import Testing
     static let environment = ["VOICEBOT_DB_URL": "stores/voicebot.sqlite"]
 
     /// `cadre evaluate` of the example workspace prints, byte for byte, the reviewed report: the
-    /// default text report (no `--format`), JSON and Markdown.
-    @Test(arguments: [(nil, "report.txt"), ("json", "report.json"), ("markdown", "report.md")] as [(String?, String)])
+    /// default text report (no `--format`), JSON, Markdown and HTML.
+    @Test(
+        arguments: [(nil, "report.txt"), ("json", "report.json"), ("markdown", "report.md"), ("html", "report.html")]
+            as [(String?, String)])
     func theExampleWorkspaceGivesItsReviewedReport(_ format: String?, _ file: String) throws {
         try EvaluateCommandTests.ensureStores()
         let output = try CadreCommand.run(

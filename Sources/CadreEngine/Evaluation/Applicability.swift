@@ -47,30 +47,8 @@ public struct Applicability: Sendable {
 extension Engine {
     /// Asks every rule's `applies` about every system (one worker, one system at a time).
     public func applicability() -> Applicability {
-        let worker: EngineWorker
-        do {
-            worker = try EngineWorker(
-                packs: workspace.packs, taxonomy: workspace.taxonomy, limits: limits, asOf: ISODate.today())
-        } catch {
-            return Applicability(
-                rules: [], systems: [],
-                diagnostics: workspace.diagnostics + [
-                    .error(.engine, at: .whole(workspace.root), "cannot start a worker: \(error)")
-                ])
-        }
-        let loader = DescriptorLoader(taxonomy: workspace.taxonomy)
         var systems: [Applicability.System] = []
-        for file in workspace.systemFiles {
-            let load = loader.load(fileAt: workspace.files.path(file), as: file)
-            guard let document = load.document else {
-                systems.append(.init(file: file, id: nil, name: nil, answers: [:], diagnostics: load.diagnostics))
-                continue
-            }
-            systems.append(
-                .init(
-                    file: file, id: document.descriptor.id.value, name: document.descriptor.name.value,
-                    answers: worker.applicability(of: document), diagnostics: load.diagnostics))
-        }
+        let (rules, diagnostics) = applicability { systems.append($0) }
         systems.sort { a, b in
             switch (a.id, b.id) {
             case (let x?, let y?): (x, a.file) < (y, b.file)
@@ -79,8 +57,40 @@ extension Engine {
             case (_, nil): true
             }
         }
-        return Applicability(
-            rules: worker.rules.map(\.info), systems: systems,
-            diagnostics: (workspace.diagnostics + worker.diagnostics).sortedForDisplay())
+        return Applicability(rules: rules, systems: systems, diagnostics: diagnostics)
+    }
+
+    /// Asks the `applies` of the rules `only` names (nil: every rule) about each system, and
+    /// hands each system's answers to `body` as it goes, in the workspace's order of files: memory
+    /// stays that of one system. Returns every rule loaded and the problems of the workspace, its
+    /// packs and rules.
+    public func applicability(
+        only: Set<String>? = nil, visiting body: (Applicability.System) -> Void
+    ) -> (rules: [RuleInfo], diagnostics: [Diagnostic]) {
+        let worker: EngineWorker
+        do {
+            worker = try EngineWorker(
+                packs: workspace.packs, taxonomy: workspace.taxonomy, limits: limits, asOf: ISODate.today())
+        } catch {
+            return (
+                [],
+                workspace.diagnostics + [
+                    .error(.engine, at: .whole(workspace.root), "cannot start a worker: \(error)")
+                ]
+            )
+        }
+        let loader = DescriptorLoader(taxonomy: workspace.taxonomy)
+        for file in workspace.systemFiles {
+            let load = loader.load(fileAt: workspace.files.path(file), as: file)
+            guard let document = load.document else {
+                body(.init(file: file, id: nil, name: nil, answers: [:], diagnostics: load.diagnostics))
+                continue
+            }
+            body(
+                .init(
+                    file: file, id: document.descriptor.id.value, name: document.descriptor.name.value,
+                    answers: worker.applicability(of: document, only: only), diagnostics: load.diagnostics))
+        }
+        return (worker.rules.map(\.info), (workspace.diagnostics + worker.diagnostics).sortedForDisplay())
     }
 }

@@ -100,6 +100,7 @@ public struct Engine: Sendable {
                 file: file, id: descriptor.id.value, name: descriptor.name.value, digest: digest, results: results,
                 diagnostics: load.diagnostics)
             system.waivers = own
+            system.profile = SystemProfile(descriptor)
             run.finish(system)
         }
         run.note(worker.readings)

@@ -3,8 +3,10 @@ import LuaHost
 
 extension EngineWorker {
     /// Whether each rule concerns the system of `document`, whatever the date: its `applies`
-    /// function's answer (a rule without one concerns every system).
-    func applicability(of document: DescriptorDocument) -> [String: Applicability.Answer] {
+    /// function's answer (a rule without one concerns every system); only the rules `only` names
+    /// when it is not nil.
+    func applicability(of document: DescriptorDocument, only: Set<String>? = nil) -> [String: Applicability.Answer] {
+        let rules = only.map { only in self.rules.filter { only.contains($0.info.id) } } ?? self.rules
         let tree = SystemTree(document: document)
         let system: LuaValue
         do {

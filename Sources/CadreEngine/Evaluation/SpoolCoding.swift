@@ -80,6 +80,32 @@ enum SpoolCoding {
             list(system.results) { $0.result($1) }
             list(system.diagnostics) { $0.diagnostic($1) }
             list(system.waivers) { $0.waiver($1) }
+            optional(system.profile) { $0.profile($1) }
+        }
+
+        mutating func profile(_ profile: SystemProfile) {
+            optional(profile.description) { $0.string($1) }
+            string(profile.owner)
+            optional(profile.role) { $0.string($1) }
+            optional(profile.gdprRole) { $0.string($1) }
+            list(profile.purposes) { writer, purpose in
+                writer.string(purpose.id)
+                writer.optional(purpose.description) { $0.string($1) }
+                writer.optional(purpose.legalBasis) { $0.string($1) }
+            }
+            list(profile.dataCategories) { $0.string($1) }
+            list(profile.ai) { writer, part in
+                writer.string(part.id)
+                writer.string(part.kind)
+                writer.optional(part.decides) { $0.string($1) }
+                writer.list(part.annexIII) { $0.string($1) }
+            }
+            list(profile.stores) { writer, store in
+                writer.string(store.id)
+                writer.string(store.engine)
+                writer.optional(store.region) { $0.string($1) }
+                writer.list(store.tables) { $0.string($1) }
+            }
         }
 
         mutating func result(_ result: RuleResult) {
@@ -233,7 +259,37 @@ enum SpoolCoding {
             var system = SystemEvaluation(
                 file: file, id: id, name: name, digest: digest, results: results, diagnostics: diagnostics)
             system.waivers = try list { reader throws(Damaged) in try reader.waiver() }
+            system.profile = try optional { reader throws(Damaged) in try reader.profile() }
             return system
+        }
+
+        mutating func profile() throws(Damaged) -> SystemProfile {
+            let description = try optional { reader throws(Damaged) in try reader.string() }
+            let owner = try string()
+            let role = try optional { reader throws(Damaged) in try reader.string() }
+            let gdprRole = try optional { reader throws(Damaged) in try reader.string() }
+            let purposes = try list { reader throws(Damaged) in
+                SystemProfile.Purpose(
+                    id: try reader.string(),
+                    description: try reader.optional { reader throws(Damaged) in try reader.string() },
+                    legalBasis: try reader.optional { reader throws(Damaged) in try reader.string() })
+            }
+            let categories = try list { reader throws(Damaged) in try reader.string() }
+            let ai = try list { reader throws(Damaged) in
+                SystemProfile.AIPart(
+                    id: try reader.string(), kind: try reader.string(),
+                    decides: try reader.optional { reader throws(Damaged) in try reader.string() },
+                    annexIII: try reader.list { reader throws(Damaged) in try reader.string() })
+            }
+            let stores = try list { reader throws(Damaged) in
+                SystemProfile.Store(
+                    id: try reader.string(), engine: try reader.string(),
+                    region: try reader.optional { reader throws(Damaged) in try reader.string() },
+                    tables: try reader.list { reader throws(Damaged) in try reader.string() })
+            }
+            return SystemProfile(
+                description: description, owner: owner, role: role, gdprRole: gdprRole, purposes: purposes,
+                dataCategories: categories, ai: ai, stores: stores)
         }
 
         mutating func result() throws(Damaged) -> RuleResult {

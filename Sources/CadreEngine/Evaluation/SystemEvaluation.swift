@@ -15,6 +15,11 @@ public struct SystemEvaluation: Sendable, Hashable {
     public var diagnostics: [Diagnostic]
     /// The waivers the descriptor declares for its own system (workspace waiver files add theirs).
     public var waivers: [Waiver] = []
+    /// What reports show of the descriptor (roles, purposes, AI parts, stores); nil when the
+    /// descriptor is invalid, or the evaluation was read back from the history. A view of the
+    /// descriptor, which `digest` names: it takes no part in comparing two evaluations (a run read
+    /// back from the history equals the same run evaluated anew).
+    public var profile: SystemProfile?
 
     public var isValid: Bool { id != nil && !diagnostics.containsErrors }
 
@@ -27,5 +32,21 @@ public struct SystemEvaluation: Sendable, Hashable {
         self.digest = digest
         self.results = results
         self.diagnostics = diagnostics
+    }
+}
+
+extension SystemEvaluation {
+    /// Equal when everything but the ``profile`` is: the same descriptor (by digest), results,
+    /// problems and waivers.
+    public static func == (lhs: SystemEvaluation, rhs: SystemEvaluation) -> Bool {
+        lhs.file == rhs.file && lhs.id == rhs.id && lhs.name == rhs.name && lhs.digest == rhs.digest
+            && lhs.results == rhs.results && lhs.diagnostics == rhs.diagnostics && lhs.waivers == rhs.waivers
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(file)
+        hasher.combine(id)
+        hasher.combine(digest)
+        hasher.combine(results)
     }
 }

@@ -43,11 +43,7 @@ public struct Timeline: Sendable {
         diagnostics = applicability.diagnostics
         var windows: [(RuleInfo, [(ISODate, Event.Kind)])] = []
         for rule in applicability.rules {
-            var dates: [(ISODate, Event.Kind)] = []
-            if let start = rule.effectiveFrom, start >= from, start <= until { dates.append((start, .comesIntoForce)) }
-            if let end = rule.effectiveTo, let lapse = end.adding(days: 1), lapse >= from, lapse <= until {
-                dates.append((lapse, .lapses))
-            }
+            let dates = Self.dates(of: rule, from: from, until: until)
             if !dates.isEmpty { windows.append((rule, dates)) }
         }
         systems = applicability.systems.map { system in
@@ -65,6 +61,17 @@ public struct Timeline: Sendable {
                 file: system.file, id: system.id, name: system.name, events: events, undecided: undecided,
                 diagnostics: system.diagnostics)
         }
+    }
+
+    /// The days between `from` and `until` (both included) on which `rule` comes into force or
+    /// lapses (the day after its `to`).
+    public static func dates(of rule: RuleInfo, from: ISODate, until: ISODate) -> [(date: ISODate, kind: Event.Kind)] {
+        var dates: [(ISODate, Event.Kind)] = []
+        if let start = rule.effectiveFrom, start >= from, start <= until { dates.append((start, .comesIntoForce)) }
+        if let end = rule.effectiveTo, let lapse = end.adding(days: 1), lapse >= from, lapse <= until {
+            dates.append((lapse, .lapses))
+        }
+        return dates
     }
 
     /// Keeps the systems named in `names` (ids or descriptor files); returns the names that match none.

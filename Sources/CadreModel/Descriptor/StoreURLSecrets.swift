@@ -37,6 +37,11 @@ public enum StoreURLSecrets {
         return copy
     }
 
+    /// `line`, a line of a descriptor as written, with what a store URL on it could hold in clear
+    /// masked (the password of `scheme://user:password@host`, secret parameters): what a report
+    /// may quote of a descriptor.
+    public static func maskingLine(_ line: String) -> String { EnvironmentTemplate.masking(line) }
+
     /// The `url` nodes of the document's stores.
     private static func urls(of root: LocatedNode) -> [LocatedNode] {
         (root["stores"]?.sequence ?? []).compactMap { $0["url"] }

@@ -97,10 +97,15 @@ struct Evaluate: ParsableCommand {
             case .severity(let severity)?: severity
             case nil: workspace.configuration.failOn ?? .high
             }
-        let context = ReportContext(
+        var context = ReportContext(
             toolVersion: CadreVersion.number,
             colors: format == ReportFormat.text.rawValue && display.colors(writingToStandardOutput: output == nil),
             verbose: verbose, failOn: threshold, files: workspace.files, sourceRoot: sourceRoot, quiet: display.quiet)
+        if format == ReportFormat.html.rawValue {
+            // The page draws the obligations to come and the history's trend.
+            context.timeline = HTMLReportInputs.timeline(of: workspace, rules: evaluation.rules, asOf: asOf)
+            context.trend = HTMLReportInputs.trend(of: workspace)
+        }
         if let pluginReporter {
             // The reporter receives the JSON report, which shows files from here.
             let report = try PluginFormats.render(evaluation, context: context, format: format, runtime: pluginReporter)

@@ -1,0 +1,76 @@
+import CadreModel
+
+/// The obligations that come into force or lapse for the reported systems in a period (the data
+/// of `cadre timeline`, by obligation rather than by system), which the HTML report draws. The
+/// command line works it out (CadreHistory's `Timeline`) and hands it over in the
+/// ``ReportContext``.
+public struct ReportTimeline: Sendable, Hashable {
+    /// One obligation starting or ending on a date, for some of the systems.
+    public struct Entry: Sendable, Hashable {
+        public enum Kind: String, Sendable, Hashable {
+            /// The first day the rule is in force.
+            case comesIntoForce = "comes-into-force"
+            /// The first day the rule is no longer in force.
+            case lapses
+        }
+
+        public var date: ISODate
+        public var kind: Kind
+        public var rule: String
+        /// How many systems the rule concerns.
+        public var systemCount: Int
+        /// The first of them, by id (at most ``ReportTimeline/namedSystems``).
+        public var systems: [String]
+
+        public init(date: ISODate, kind: Kind, rule: String, systemCount: Int, systems: [String]) {
+            self.date = date
+            self.kind = kind
+            self.rule = rule
+            self.systemCount = systemCount
+            self.systems = systems
+        }
+    }
+
+    /// How many systems an entry names; the others are counted.
+    public static let namedSystems = 12
+
+    public var from: ISODate
+    public var until: ISODate
+    /// By date, then rule.
+    public var entries: [Entry]
+
+    public init(from: ISODate, until: ISODate, entries: [Entry]) {
+        self.from = from
+        self.until = until
+        self.entries = entries.sorted { ($0.date, $0.rule) < ($1.date, $1.rule) }
+    }
+}
+
+/// The recorded runs of the workspace's history (`.cadre/`), oldest first: the trend of failing
+/// results the HTML report draws.
+public struct ReportTrend: Sendable, Hashable {
+    public struct Run: Sendable, Hashable {
+        /// The run's number in the history.
+        public var number: Int64
+        public var asOf: ISODate
+        /// When it was recorded, as the history writes it.
+        public var recordedAt: String
+        /// Results that failed, and that were errors.
+        public var failed: Int
+        public var errors: Int
+        public var warned: Int
+
+        public init(number: Int64, asOf: ISODate, recordedAt: String, failed: Int, errors: Int, warned: Int) {
+            self.number = number
+            self.asOf = asOf
+            self.recordedAt = recordedAt
+            self.failed = failed
+            self.errors = errors
+            self.warned = warned
+        }
+    }
+
+    public var runs: [Run]
+
+    public init(runs: [Run]) { self.runs = runs }
+}
