@@ -18,7 +18,7 @@ import Testing
         let rules = [
             RuleInfo(
                 id: "gdpr.x", title: "Title \(hostile)", severity: .high,
-                references: ["GDPR Art. 5(1)(e)", "javascript:alert(1)", "CNIL NS-57 \(hostile)"],
+                references: ["GDPR Art. 5(1)(e)", "javascript:alert(1)", RuleReference("CNIL NS-57 \(hostile)")],
                 remediation: "Do \(hostile)\nthen this", pack: "gdpr", packVersion: "1.0.0", file: "gdpr/x.lua"),
             RuleInfo(
                 id: "cnil.y", title: "Y", severity: .critical, references: [], pack: "cnil", packVersion: "1.0.0",

@@ -162,7 +162,7 @@ extension HTMLReport {
         if let rule {
             if !rule.references.isEmpty {
                 let references = rule.references.map { reference in
-                    let text = HTMLText.text(reference)
+                    let text = HTMLText.text(reference.citation)
                     guard let url = ReferenceLinks.url(for: reference).flatMap(HTMLText.webAddress) else { return text }
                     return "<a href=\"\(url)\" rel=\"noreferrer\">\(text)</a>"
                 }

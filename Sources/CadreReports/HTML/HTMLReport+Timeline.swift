@@ -23,7 +23,7 @@ extension HTMLReport {
                 systems += " and \(entry.systemCount - entry.systems.count) more"
             }
             html +=
-                "<tr><td>\(entry.date)</td><td>\(entry.kind == .comesIntoForce ? "comes into force" : "lapses")</td><td><code>\(HTMLText.text(entry.rule))</code>\(rule.map { " " + HTMLText.text($0.title) } ?? "")</td><td>\(HTMLText.text(rule?.references.joined(separator: " · ") ?? ""))</td><td>\(systems)</td></tr>\n"
+                "<tr><td>\(entry.date)</td><td>\(entry.kind == .comesIntoForce ? "comes into force" : "lapses")</td><td><code>\(HTMLText.text(entry.rule))</code>\(rule.map { " " + HTMLText.text($0.title) } ?? "")</td><td>\(HTMLText.text(rule?.references.citations(joinedBy: " · ") ?? ""))</td><td>\(systems)</td></tr>\n"
         }
         return html + "</tbody>\n</table>\n</section>\n"
     }

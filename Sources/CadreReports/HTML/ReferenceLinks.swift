@@ -1,3 +1,5 @@
+import CadreModel
+
 /// The official text a rule's reference cites, when cadre knows where it is published: the
 /// HTML report links `GDPR Art. 5(1)(e)` to the regulation on EUR-Lex, `Code de commerce
 /// L.123-22` to the code on Légifrance. A reference that is itself a web address links to it.
@@ -15,6 +17,12 @@ enum ReferenceLinks {
     ]
 
     /// Where the text `reference` cites is published, if cadre knows.
+    /// The official text of `reference`: the address the rule gives (its `url`), else the text
+    /// its citation names when cadre knows it.
+    static func url(for reference: RuleReference) -> String? {
+        reference.url ?? url(for: reference.citation)
+    }
+
     static func url(for reference: String) -> String? {
         if reference.hasPrefix("https://") || reference.hasPrefix("http://") { return reference }
         for act in acts where reference == act.prefix || reference.hasPrefix(act.prefix + " ") {
