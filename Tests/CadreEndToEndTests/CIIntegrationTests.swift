@@ -141,7 +141,7 @@ import Testing
         ])
         let refused = try CadreCommand.run(["evaluate"], in: bad.url)
         #expect(refused.status == 2)
-        #expect(refused.stdout.contains("reference 1: `url` must be an https address, not `http://eur-lex.europa.eu/`"))
+        #expect(refused.stdout.contains("reference 1: url `http://eur-lex.europa.eu/` is not an https address"))
     }
 
     // MARK: GitHub and GitLab
