@@ -42,6 +42,11 @@ extension Evaluation {
 
     /// The order of systems in reports: by id then file, invalid descriptors (no id) last, by file.
     public static func reportOrder(_ a: SystemEvaluation, _ b: SystemEvaluation) -> Bool {
+        reportOrder((a.id, a.file), (b.id, b.file))
+    }
+
+    /// The order of systems in reports, from their ids and files alone.
+    static func reportOrder(_ a: (id: String?, file: String), _ b: (id: String?, file: String)) -> Bool {
         switch (a.id, b.id) {
         case (let x?, let y?): (x, a.file) < (y, b.file)
         case (nil, nil): a.file < b.file
@@ -69,14 +74,7 @@ extension Evaluation {
     static func duplicates(among systems: [(id: String?, file: String)]) -> [String: String] {
         var seen: [String: String] = [:]
         var duplicates: [String: String] = [:]
-        let ordered = systems.sorted { a, b in
-            switch (a.id, b.id) {
-            case (let x?, let y?): (x, a.file) < (y, b.file)
-            case (nil, nil): a.file < b.file
-            case (nil, _): false
-            case (_, nil): true
-            }
-        }
+        let ordered = systems.sorted(by: reportOrder)
         for system in ordered {
             guard let id = system.id else { continue }
             if let first = seen[id] { duplicates[system.file] = first } else { seen[id] = system.file }

@@ -76,14 +76,7 @@ public final class SpooledEvaluation: ReportedEvaluation {
         entries: [Entry], spool: SystemSpool, rules: [RuleInfo], workspace: Workspace, asOf: ISODate,
         diagnostics: [Diagnostic], readings: [String: RuleReadings]
     ) {
-        var entries = entries.sorted { a, b in
-            switch (a.id, b.id) {
-            case (let x?, let y?): (x, a.file) < (y, b.file)
-            case (nil, nil): a.file < b.file
-            case (nil, _): false
-            case (_, nil): true
-            }
-        }
+        var entries = entries.sorted { Evaluation.reportOrder(($0.id, $0.file), ($1.id, $1.file)) }
         let problems =
             workspace.diagnostics + diagnostics
             + Evaluation.resolve(&entries, waivers: workspace.waivers, rules: rules)
