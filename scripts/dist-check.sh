@@ -37,7 +37,7 @@ check_prefix() {
     share/fish/vendor_completions.d/cadre.fish share/doc/cadre/README.md share/doc/cadre/docs/cli.md; do
     [ -s "$prefix/$file" ] || fail "$what: $file is missing or empty"
   done
-  grep -q '^\.TH' "$prefix/share/man/man1/cadre.1" || fail "$what: cadre.1 is not a man page"
+  grep -q '^\.Dt CADRE 1' "$prefix/share/man/man1/cadre.1" || fail "$what: cadre.1 is not cadre's man page (mdoc)"
 
   local folder="$work/$what-workspace"
   mkdir -p "$folder"

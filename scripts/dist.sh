@@ -46,6 +46,8 @@ stage() {
   local prefix=$1 bin=$2
   install -d "$prefix/bin" "$prefix/share/cadre/packs" "$prefix/share/cadre/plugins" "$prefix/share/doc/cadre"
   install -m 755 "$bin/cadre" "$prefix/bin/cadre"
+  # Debug information is most of the binary's size; its symbols stay, for backtraces.
+  if command -v strip >/dev/null 2>&1; then strip --strip-debug "$prefix/bin/cadre"; fi
   local bundle found=0
   for bundle in "$bin"/cadre_*.resources; do
     case "$bundle" in *Tests.resources) continue ;; esac
