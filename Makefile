@@ -12,6 +12,11 @@
 #   make bench         the cadre process as a user runs it (Benchmarks/cli/run.py): peak memory and
 #                      time of `cadre evaluate` on generated workspaces of 1,000 and 10,000 systems
 #                      in every format, and time from 10,000 to 50,000; a table of figure, goal, met
+#   make install       cadre in PREFIX (default /usr/local): PREFIX/bin/cadre, and in PREFIX/share/cadre
+#                      its resource bundles, the bundled packs and plugins; the manual, completions, docs
+#   make dist          the release tarball, dist/cadre-VERSION-linux-ARCH.tar.gz (Swift runtime inside)
+#   make dist-check    builds the tarball and `make install`s into a temporary PREFIX, and checks each
+#                      runs `cadre init && cadre evaluate` with no Swift library (CI runs it after make test)
 #   make bench-engine  the evaluation engine's benchmarks   }
 #   make bench-lua     the Lua host's benchmarks            } release builds of Benchmarks/;
 #   make bench-model   the descriptor-loading benchmark     } figures in BENCHMARKS.md
@@ -25,8 +30,9 @@
 # CADRE_SKIP_POSTGRES=1 make test   skips the PostgreSQL tests (local use only; CI runs them)
 
 SWIFT ?= swift
+PREFIX ?= /usr/local
 
-.PHONY: deps build example expected test lint format fuzz clean bench bench-engine bench-lua bench-model bench-stores bench-plugins bench-history schema policies-doc pg-stop
+.PHONY: deps build install dist dist-check example expected test lint format fuzz clean bench bench-engine bench-lua bench-model bench-stores bench-plugins bench-history schema policies-doc pg-stop
 
 deps:
 	@scripts/install-deps.sh
@@ -45,6 +51,17 @@ BENCH = cd Benchmarks && rm -f .build/*/release/description.json &&
 
 build: deps .build/shim.stamp
 	$(SWIFT) build -c release --product cadre
+
+# A release build linked with --static-swift-stdlib, installed with what it finds beside itself
+# (scripts/dist.sh describes the layout).
+install: deps .build/shim.stamp
+	@SWIFT="$(SWIFT)" scripts/dist.sh install "$(PREFIX)"
+
+dist: deps .build/shim.stamp
+	@SWIFT="$(SWIFT)" scripts/dist.sh tarball
+
+dist-check: deps .build/shim.stamp
+	@SWIFT="$(SWIFT)" scripts/dist-check.sh
 
 # The main job on the example workspace: findings (exit status 1) are the point; invalid input
 # (2) or a crash is not.
@@ -131,4 +148,4 @@ pg-stop:
 	@scripts/start-postgres.sh --stop
 
 clean:
-	rm -rf .build .build-fuzz Benchmarks/.build
+	rm -rf .build .build-fuzz .build-dist Benchmarks/.build dist

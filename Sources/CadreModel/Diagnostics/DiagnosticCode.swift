@@ -49,6 +49,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, Comparable, Cas
 
     // Evaluations: packs, rules, waivers.
     case packLoad = "pack-load"
+    case unknownPack = "unknown-pack"
+    case noPacks = "no-packs"
     case ruleSyntax = "rule-syntax"
     case ruleLoad = "rule-load"
     case unknownRule = "unknown-rule"
@@ -108,6 +110,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, Comparable, Cas
         case .duplicateSystemID: "two descriptors with the same system id"
         case .tooManyProblems: "more than 200 problems in one file: the rest are counted, not shown"
         case .packLoad: "a pack's rules cannot be prepared in a worker's Lua state"
+        case .unknownPack:
+            "`cadre.yaml` or `cadre init --pack` names a pack or a plugin by an id found in no folder cadre searches"
+        case .noPacks: "the workspace loads no pack, so no rule would run (`--allow-empty` accepts it)"
         case .ruleSyntax: "a rule file does not compile"
         case .ruleLoad: "a rule file raised an error or passed a limit while loading"
         case .unknownRule: "a waiver names a rule no pack defines"
