@@ -125,7 +125,7 @@ import Testing
         #expect(list.status == 0, "\(list.stderr)")
         #expect(
             list.stdout.contains(
-                "t 2.0.0 — Shared (CADRE_PATH \(folder.url.path)/shared: \(folder.url.path)/shared/packs/t)"))
+                "t 2.0.0 — Shared (CADRE_PATH \(folder.url.path)/shared: \(folder.url.path)/shared/packs/t; digest "))
         let evaluated = try CadreCommand.run(["evaluate"], in: folder.url, environment: environment)
         #expect(evaluated.status == 1, "\(evaluated.stderr)")
         #expect(evaluated.stdout.contains("found it"))

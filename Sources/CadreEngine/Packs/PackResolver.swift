@@ -8,6 +8,9 @@ import Foundation
 /// 3. when cadre runs from a checkout's build folder, the checkout's `policies/` and `plugins/`.
 ///
 /// The first folder holding `<id>/pack.yaml` (or `<id>/plugin.yaml`) wins.
+///
+/// A pack from git (``GitSource``) is found at the commit `cadre.lock` pins, in the
+/// ``GitPackCache`` (fetched there when missing).
 public struct PackResolver: Sendable {
     /// What to find: a pack or a plugin.
     public enum Kind: Sendable, Hashable {
@@ -36,6 +39,8 @@ public struct PackResolver: Sendable {
     public var packFolders: [SearchFolder]
     /// The folders searched for plugins, in order.
     public var pluginFolders: [SearchFolder]
+    /// Where packs from git are fetched and kept.
+    public var cache: GitPackCache = .standard()
 
     /// A resolver searching `cadrePath` (`CADRE_PATH`'s value), then `share` (`share/cadre`), then
     /// `checkout`'s folders.
@@ -60,9 +65,11 @@ public struct PackResolver: Sendable {
 
     /// The resolver of this cadre: `CADRE_PATH` from `environment`, the folders beside the executable.
     public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> PackResolver {
-        PackResolver(
+        var resolver = PackResolver(
             cadrePath: environment["CADRE_PATH"], share: Installation.shareFolder.path,
             checkout: Installation.checkoutFolder?.path)
+        resolver.cache = .standard(environment: environment)
+        return resolver
     }
 
     /// The folders searched for `kind`, in order.
@@ -86,11 +93,14 @@ public struct PackResolver: Sendable {
     }
 
     /// The folder of `source`, named in the workspace of `files`; or the problem, at the source's
-    /// line in `cadre.yaml`: an id found nowhere, with the ids there are and where cadre looked.
-    public func resolve(_ source: PackSource, as kind: Kind, in files: WorkspaceFiles) -> Result<
-        ResolvedSource, Diagnostic
-    > {
+    /// line in `cadre.yaml`: an id found nowhere, with the ids there are and where cadre looked; a
+    /// git source `lock` does not pin, or that cannot be fetched.
+    public func resolve(
+        _ source: PackSource, as kind: Kind, in files: WorkspaceFiles, lock: PackLock? = nil
+    ) -> Result<ResolvedSource, Diagnostic> {
         switch source.kind {
+        case .git(let git):
+            return resolve(git, at: source, lock: lock)
         case .folder(let folder):
             return .success(
                 ResolvedSource(source: source, folder: WorkspaceFiles.normalized(folder), origin: .workspace))
@@ -100,6 +110,37 @@ public struct PackResolver: Sendable {
                 return .success(ResolvedSource(source: source, folder: folder, origin: found.origin))
             }
             return .failure(unknown(id, kind, at: source.location, in: files))
+        }
+    }
+
+    /// The folder of the pack `git` names, at the commit `lock` pins.
+    private func resolve(_ git: GitSource, at source: PackSource, lock: PackLock?) -> Result<ResolvedSource, Diagnostic>
+    {
+        if let problem = git.problem {
+            return .failure(.error(.invalidValue, at: source.location, problem.message, hint: problem.hint))
+        }
+        guard let locked = lock?.entry(for: git) else {
+            let pinned = lock?.entries.first { $0.source.url == git.url && $0.source.path == git.path }
+            return .failure(
+                .error(
+                    .packNotLocked, at: source.location,
+                    pinned.map { "`cadre.lock` pins \(git.url) at `\($0.source.ref)`, not `\(git.ref)`" }
+                        ?? "\(git.url) at `\(git.ref)` is not pinned in `cadre.lock`",
+                    hint: "run `cadre packs update` to fetch it and pin its commit and digest, then commit `cadre.lock`"
+                ))
+        }
+        do {
+            let tree = try cache.tree(of: git.url, at: locked.commit)
+            let folder = git.path.isEmpty ? tree : WorkspaceFiles.join(tree, git.path)
+            return .success(
+                ResolvedSource(
+                    source: source, folder: folder, origin: .git(url: git.url, ref: git.ref, commit: locked.commit),
+                    locked: locked))
+        } catch {
+            return .failure(
+                .error(
+                    .gitFetch, at: source.location, error.description,
+                    hint: "check the URL and that this machine can reach it (`git ls-remote \(git.url)`)"))
         }
     }
 

@@ -66,10 +66,20 @@ public struct Workspace: Sendable {
             if let read { configuration = read }
         }
 
+        // Packs from git are taken at the commits `cadre.lock` pins.
+        var lock: PackLock?
+        if configuration.packs.contains(where: { if case .git = $0.kind { true } else { false } }),
+            FileKind.of(files.path(PackLock.fileName)) != nil
+        {
+            let (read, problems) = PackLock.read(fileAt: files.path(PackLock.fileName), as: PackLock.fileName)
+            lock = read
+            diagnostics += problems
+        }
+
         /// The folders of `sources`, each id resolved; an id found nowhere is an error at its line.
         func resolved(_ sources: [PackSource], as kind: PackResolver.Kind) -> [ResolvedSource] {
             sources.compactMap { source in
-                switch resolver.resolve(source, as: kind, in: files) {
+                switch resolver.resolve(source, as: kind, in: files, lock: lock) {
                 case .success(let found): return found
                 case .failure(let problem):
                     diagnostics.append(problem)
@@ -97,6 +107,16 @@ public struct Workspace: Sendable {
             let (pack, problems) = PackLoader().load(at: files.path(name), as: name, settings: [:])
             diagnostics += problems
             guard var pack else { continue }
+            if let locked = source.locked, locked.digest != pack.digest || locked.id != pack.id {
+                diagnostics.append(
+                    .error(
+                        .packDigestMismatch, at: source.source.location,
+                        "the pack at \(source.folder) is not the one `cadre.lock` pins (\(locked.id) \(locked.version), digest \(locked.digest.prefix(12))…; found \(pack.id) \(pack.version), digest \(pack.digest.prefix(12))…)",
+                        hint:
+                            "remove \(source.folder) to fetch it again; if the lock is wrong, run `cadre packs update` and review what changed"
+                    ))
+                continue
+            }
             if let first = packIDs[pack.id] {
                 diagnostics.append(
                     .error(

@@ -91,7 +91,9 @@ public struct WorkspaceConfiguration: Sendable {
             .optional("name", .string(.text), "The workspace's name, for reports."),
             .optional("systems", .list(.string(.text)), "Descriptor files and folders (default: `systems`)."),
             .optional(
-                "packs", .list(.string(.text)), "Packs to evaluate: ids (`gdpr`) or folders (`./policies/mine`)."),
+                "packs", .list(PackSource.shape),
+                "Packs to evaluate: ids (`gdpr`), folders (`./policies/mine`), or git sources (`{ git: URL, ref: v1.2.0 }`)."
+            ),
             .optional(
                 "plugins", .list(.string(.text)), "Plugins to enable: ids (`pii-fr`) or folders (`./plugins/mine`)."),
             .optional("waivers", .list(.string(.text)), "Files of accepted exceptions (`cadre: waivers/v1`)."),

@@ -37,7 +37,7 @@ struct Policies: ParsableCommand {
                 let origin = loaded.origin(ofPack: pack.id) ?? .workspace
                 print(
                     TerminalText.line(
-                        "\(pack.id) \(pack.version) — \(pack.manifest.title) (\(origin): \(loaded.files.path(pack.folder)))"
+                        "\(pack.id) \(pack.version) — \(pack.manifest.title) (\(origin): \(loaded.files.path(pack.folder)); digest \(pack.digest.prefix(12)))"
                     ))
             }
             if !loaded.packs.isEmpty { print("") }
