@@ -17,7 +17,8 @@ struct Cadre: ParsableCommand {
             """,
         version: CadreVersion.current,
         subcommands: [
-            Evaluate.self, Validate.self, Test.self, Policies.self, Plugins.self, Import.self, Init.self, Schema.self,
+            Evaluate.self, Validate.self, RegisterCommand.self, Test.self, Policies.self, Plugins.self, Import.self,
+            Init.self, Schema.self,
             RecheckCommand.self, WatchCommand.self, TimelineCommand.self, HistoryCommand.self, DiffCommand.self,
         ]
     )
