@@ -212,7 +212,11 @@ public struct RecordTransfer: Sendable, Hashable {
             case .store: "store \(name)"
             case .model: "model of \(name)"
             }
-        let safeguard = safeguard.map { "\($0.rawValue): \($0.summary)" } ?? "no safeguard"
+        let safeguard =
+            switch safeguard {
+            case nil, .missing?: "no safeguard"
+            case let mechanism?: "\(mechanism.rawValue): \(mechanism.summary)"
+            }
         return "\(what) → \(country): \(safeguard)\(via.map { ", through \($0)" } ?? "")"
     }
 }

@@ -39,7 +39,11 @@ struct RegisterMarkdown {
 
     private func system(_ system: SystemRecord) -> [String] {
         var lines = ["## \(MarkdownText.inline(system.name)) (\(MarkdownText.code(system.id)))", ""]
-        if let description = system.description { lines += [MarkdownText.paragraph(description), ""] }
+        if let description = system.description {
+            lines += [
+                MarkdownText.paragraph(String(description.reversed().drop(while: \.isWhitespace).reversed())), "",
+            ]
+        }
         var facts = ["File \(MarkdownText.code(system.file))", "owner \(MarkdownText.inline(system.owner))"]
         if let role = system.gdprRole { facts.append("GDPR role: \(role.rawValue)") }
         lines += [facts.joined(separator: "; ") + ".", ""]
