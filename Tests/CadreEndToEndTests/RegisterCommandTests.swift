@@ -242,6 +242,23 @@ import Testing
         #expect(html.contains("<h4>Transfers outside the EEA (<span lang=\"fr\">transferts hors UE</span>)</h4>"))
     }
 
+    /// The example workspace's page in a real browser (headless Chromium, driven by
+    /// Scripts/check_register_html.py): every system with its entries and missing entries shows,
+    /// the keyboard reaches the page, it prints a system a page, and nothing errs or is fetched.
+    @Test func theExampleRecordWorksInABrowser() throws {
+        let folder = try TemporaryFolder(files: [:])
+        try FileManager.default.createDirectory(at: folder.url, withIntermediateDirectories: true)
+        let page = folder.url.appendingPathComponent("register.html").path
+        let json = folder.url.appendingPathComponent("register.json").path
+        for (format, file) in [("html", page), ("json", json)] {
+            let written = try CadreCommand.run(["register", "-w", "examples", "--format", format, "--output", file])
+            #expect(written.status == 0, "\(written.stderr)")
+        }
+        let check = try CadreCommand.runProgram(
+            "python3", ["Tests/CadreEndToEndTests/Scripts/check_register_html.py", page, json], timeout: 300)
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+    }
+
     // MARK: Reading the outputs
 
     struct Entry: Hashable, Comparable, CustomStringConvertible {
