@@ -12,7 +12,8 @@ struct Cadre: ParsableCommand {
             every system and its data stores, and explains each finding with its law and its line.
 
             Exit status: 0 success; 1 findings at or above --fail-on (cadre evaluate), or new \
-            ones (cadre recheck, cadre diff); 2 invalid input: a descriptor, a rule, a pack, a test \
+            ones (cadre recheck, cadre diff), or an entry missing from the record (cadre register --strict); \
+            2 invalid input: a descriptor, a rule, a pack, a test \
             file, the workspace, or a flag. cadre test exits 1 when a test fails.
             """,
         version: CadreVersion.current,
