@@ -237,7 +237,7 @@ import Testing
         }
         #expect(html.contains("Calls back &lt;script&gt;alert(1)&lt;/script&gt; customers"))
         #expect(html.components(separatedBy: "<h1>").count == 2)
-        #expect(html.contains("<h2 id=\"title-gaps\">Callback bot with gaps (<code>gaps</code>)</h2>"))
+        #expect(html.contains("<h2 id=\"title-gaps\">Callback bot with gaps — <code>gaps</code></h2>"))
         #expect(html.components(separatedBy: "<h3>Entry ").count == 5)
         #expect(html.contains("<h4>Transfers outside the EEA (<span lang=\"fr\">transferts hors UE</span>)</h4>"))
     }

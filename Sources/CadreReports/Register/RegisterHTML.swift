@@ -73,7 +73,7 @@ struct RegisterHTML {
     private func system(_ system: SystemRecord) -> String {
         let id = HTMLText.attribute(system.id)
         var html = "<article class=\"system\" id=\"system-\(id)\" aria-labelledby=\"title-\(id)\">\n"
-        html += "<h2 id=\"title-\(id)\">\(HTMLText.text(system.name)) (<code>\(HTMLText.text(system.id))</code>)</h2>\n"
+        html += "<h2 id=\"title-\(id)\">\(HTMLText.text(system.name)) — <code>\(HTMLText.text(system.id))</code></h2>\n"
         if let description = system.description { html += "<p class=\"prose\">\(HTMLText.lines(description))</p>\n" }
         html +=
             "<p class=\"file\">File <code>\(HTMLText.text(system.file))</code>; owner \(HTMLText.text(system.owner))"

@@ -38,7 +38,7 @@ struct RegisterMarkdown {
     }
 
     private func system(_ system: SystemRecord) -> [String] {
-        var lines = ["## \(MarkdownText.inline(system.name)) (\(MarkdownText.code(system.id)))", ""]
+        var lines = ["## \(MarkdownText.inline(system.name)) — \(MarkdownText.code(system.id))", ""]
         if let description = system.description {
             lines += [
                 MarkdownText.paragraph(String(description.reversed().drop(while: \.isWhitespace).reversed())), "",
