@@ -89,7 +89,8 @@ public enum DPIADraft {
                 "112", DescriptorFacts.responsibilities(d),
                 questions: (d.organisation == nil ? ["Who is the controller, and who represents it?"] : [])
                     + [
-                        "Is the processing carried out with a joint controller? Who, and how are responsibilities shared?"
+                        "Is the processing carried out with a joint controller? Who, and how are responsibilities shared?",
+                        "Who carries out, evaluates and validates this DPIA? The DPO's advice (Art. 35(2)) and, where appropriate, the views of the people concerned (Art. 35(9)) are to be sought.",
                     ]))
         all.append(
             section(
