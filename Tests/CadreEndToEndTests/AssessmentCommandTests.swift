@@ -81,6 +81,23 @@ import Testing
         #expect(sections == ["scope", "a", "b", "c", "d", "e", "f"])
     }
 
+    /// Art. 27 binds deployers: the credit scorer declared as its provider gets no draft; without
+    /// the ai-act pack, no rule can tell, which is invalid input (status 2).
+    @Test func aProviderOrAWorkspaceWithoutTheAIActPackGetsNoFRIA() throws {
+        let scratch = try ScratchWorkspace()
+        try scratch.replace(
+            "role: deployer", with: "role: provider", in: "examples/systems/credit-offer-assistant.yaml")
+        let provider = try scratch.cadre("fria", "credit-offer-assistant", "-w", "examples", "--as-of", Self.asOf)
+        #expect(provider.status == 1)
+        #expect(provider.stdout.isEmpty)
+        #expect(provider.stderr.contains("declares the AI Act role `provider`: Art. 27(1) binds deployers"))
+        try scratch.replace(", ../policies/ai-act]", with: "]", in: "examples/cadre.yaml")
+        try scratch.replace("settings:\n  ai-act: { calendar: omnibus }\n", with: "", in: "examples/cadre.yaml")
+        let noPack = try scratch.cadre("fria", "credit-offer-assistant", "-w", "examples", "--as-of", Self.asOf)
+        #expect(noPack.status == 2)
+        #expect(noPack.stderr.contains("no pack of the workspace loads the rule `ai-act.fria.required`"))
+    }
+
     /// --as-of applies the law of that date: under the omnibus Art. 27 is in force from
     /// 2 December 2027, and then the rule reports the planned FRIA.
     @Test func asOfChoosesTheLawApplied() throws {
