@@ -78,7 +78,10 @@ public enum PIAExport {
 
     /// An entry as a paragraph of the tool's rich text; a question stands out.
     static func paragraph(_ entry: AssessmentDraft.Entry) -> String {
-        let text = code(HTMLText.text(entry.title.map { "\($0): " } ?? "") + HTMLText.text(entry.text))
+        // A fact a rule states is followed by the rule, as in Markdown; other titles lead.
+        let title = entry.rule == nil ? entry.title.map { "\($0): " } ?? "" : ""
+        let rule = entry.rule.map { " (`\($0)`)" } ?? ""
+        let text = code(HTMLText.text(title + entry.text + rule))
         return entry.kind == .question ? "<p><strong>\(questionMark)</strong> \(text)</p>" : "<p>\(text)</p>"
     }
 
