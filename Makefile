@@ -80,6 +80,9 @@ expected: build examples/stores
 	@VOICEBOT_DB_URL=stores/voicebot.sqlite .build/release/cadre evaluate --workspace examples --as-of 2026-11-29 --format html --output examples/expected/report.html; status=$$?; [ $$status -le 1 ] || exit $$status
 	@.build/release/cadre register --workspace examples --output examples/expected/register.md
 	@.build/release/cadre register --workspace examples --format csv --output examples/expected/register.csv
+	@VOICEBOT_DB_URL=stores/voicebot.sqlite .build/release/cadre dpia credit-offer-assistant --workspace examples --as-of 2026-11-29 --output examples/expected/dpia-credit-offer-assistant.json
+	@VOICEBOT_DB_URL=stores/voicebot.sqlite .build/release/cadre dpia credit-offer-assistant --workspace examples --as-of 2026-11-29 --format markdown --output examples/expected/dpia-credit-offer-assistant.md
+	@VOICEBOT_DB_URL=stores/voicebot.sqlite .build/release/cadre fria credit-offer-assistant --workspace examples --as-of 2026-11-29 --output examples/expected/fria-credit-offer-assistant.md
 	@python3 Tests/CadreEndToEndTests/Scripts/check_html.py examples/expected/report.html examples/expected/report.json --screenshots examples/expected
 	@echo "examples/expected/: review the difference (git diff examples/expected; the screenshots report-top.png and report-system.png)"
 
