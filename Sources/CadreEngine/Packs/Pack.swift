@@ -28,6 +28,9 @@ public struct Pack: Sendable {
     public var settings: [String: String]
     /// SHA-256 over every file of the pack (paths and contents), hex.
     public var digest: String
+    /// SHA-256 over what gives the rules their meaning — rule files, `lib/`, the data file and
+    /// `pack.yaml` but its `version:` line — hex: what a new version must follow (``PackRelease``).
+    public var rulesDigest: String = ""
 
     public var id: String { manifest.id }
     public var version: String { manifest.version }

@@ -105,11 +105,16 @@ struct PackLoader {
                 problems.append(error)
             }
         }
-        if let bytes = try? FileReader.read(manifestPath) { digests.append(("pack.yaml", Digest.sha256(bytes))) }
+        var meaning = digests
+        if let bytes = try? FileReader.read(manifestPath) {
+            digests.append(("pack.yaml", Digest.sha256(bytes)))
+            meaning.append(("pack.yaml", Digest.sha256(Data(PackRelease.withoutVersion(bytes).utf8))))
+        }
         guard !problems.containsErrors else { return (nil, problems) }
-        let pack = Pack(
+        var pack = Pack(
             manifest: manifest, folder: folder, ruleFiles: ruleFiles, modules: modules, data: data,
             settings: effective, digest: Digest.combining(digests.map { (name: $0.0, digest: $0.1) }))
+        pack.rulesDigest = Digest.combining(meaning.map { (name: $0.0, digest: $0.1) })
         return (pack, problems)
     }
 

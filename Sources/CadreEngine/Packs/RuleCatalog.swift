@@ -36,6 +36,7 @@ public struct RuleCatalog: Sendable {
             let (loaded, problems) = PackLoader().load(at: folder, as: folder, settings: [:])
             catalog.diagnostics += problems
             guard let pack = loaded else { continue }
+            catalog.diagnostics += PackRelease.check(pack, at: folder)
             guard let rules = rules(of: pack, taxonomy: taxonomy, limits: limits, diagnostics: &catalog.diagnostics)
             else { continue }
             var variants: [String: [Variant]] = [:]

@@ -57,6 +57,7 @@ final class PackTestSession {
         outcome.diagnostics += problems
         guard let pack = loaded else { return outcome }
         outcome.packID = pack.id
+        outcome.diagnostics += PackRelease.check(pack, at: target.folder)
         let worker: EngineWorker
         let state: LuaState
         let context: TestContext

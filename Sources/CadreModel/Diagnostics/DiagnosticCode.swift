@@ -54,6 +54,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, Comparable, Cas
     case packNotLocked = "pack-not-locked"
     case packDigestMismatch = "pack-digest-mismatch"
     case gitFetch = "git-fetch"
+    case packVersion = "pack-version"
     case ruleSyntax = "rule-syntax"
     case ruleLoad = "rule-load"
     case unknownRule = "unknown-rule"
@@ -121,6 +122,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, Comparable, Cas
         case .packDigestMismatch:
             "a pack from git whose files are not those `cadre.lock` pins (changed in the cache, or the lock edited by hand)"
         case .gitFetch: "a pack's git repository cannot be fetched, or has no such ref or commit"
+        case .packVersion:
+            "a pack's rules changed since the version its `CHANGELOG.md` records (rules digest), or its version has no entry there"
         case .ruleSyntax: "a rule file does not compile"
         case .ruleLoad: "a rule file raised an error or passed a limit while loading"
         case .unknownRule: "a waiver names a rule no pack defines"
