@@ -21,6 +21,8 @@ public struct Engine: Sendable {
     public var environment: [String: String]
     /// Where parsed descriptors are kept between evaluations (nil: every descriptor is parsed).
     public var parsedDescriptors: (any ParsedDescriptors)?
+    /// The rules to run (nil: every rule of the packs); the others are neither run nor reported.
+    public var ruleFilter: RuleFilter?
 
     public init(
         workspace: Workspace, jobs: Int = 0, limits: LuaLimits? = nil, readsStores: Bool = true,
@@ -82,6 +84,7 @@ public struct Engine: Sendable {
             if index == 0 { run.abandon() }
             return
         }
+        if let ruleFilter { worker.keepRules(ruleFilter) }
         if index == 0 { run.rulesLoaded(worker.rules.map(\.info), diagnostics: worker.diagnostics) }
         while let file = run.next() {
             let (load, digest) = self.load(file, loader: loader)

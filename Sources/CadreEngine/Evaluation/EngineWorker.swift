@@ -138,6 +138,11 @@ final class EngineWorker {
 
     // MARK: Evaluation
 
+    /// Keeps only the rules `filter` keeps.
+    func keepRules(_ filter: RuleFilter) {
+        rules.removeAll { !filter.keeps($0.info.id) }
+    }
+
     /// Every rule's result on the system of `document` (only the rules of `selected`, when given).
     func evaluate(_ document: DescriptorDocument, waivers: WaiverBook, only selected: Set<String>? = nil)
         -> [RuleResult]

@@ -66,6 +66,12 @@ struct Evaluate: ParsableCommand {
             valueName: "dir"))
     var sarifRoot: String?
 
+    @Option(
+        name: .customLong("rule"),
+        help: ArgumentHelp(
+            "Run only this rule: an id, or a pattern over ids (cnil.recording.*); repeatable.", valueName: "id"))
+    var rules: [String] = []
+
     func validate() throws {
         guard jobs >= 0 else { throw ValidationError("--jobs must be 0 (one per core) or more, not \(jobs)") }
     }
@@ -89,7 +95,23 @@ struct Evaluate: ParsableCommand {
             printError("cadre: --sarif-root \(sarifRoot): no such folder")
             throw ExitCode(2)
         }
-        let evaluation = Engine(workspace: workspace, jobs: jobs, readsStores: !noStores).evaluateSpooled(asOf: asOf)
+        var engine = Engine(workspace: workspace, jobs: jobs, readsStores: !noStores)
+        if !rules.isEmpty {
+            let filter = RuleFilter(rules)
+            let known = engine.loadRules().rules.map(\.id)
+            let unmatched = filter.unmatched(among: known)
+            if !unmatched.isEmpty, !known.isEmpty {
+                for pattern in unmatched {
+                    let hint = Suggestion.hint(for: pattern, among: known).map { "; \($0)" } ?? ""
+                    printError(
+                        "cadre: --rule \(pattern): no rule of the workspace's packs has this id\(hint) (`cadre policies list` lists them)"
+                    )
+                }
+                throw ExitCode(2)
+            }
+            engine.ruleFilter = filter
+        }
+        let evaluation = engine.evaluateSpooled(asOf: asOf)
         let threshold: Severity? =
             switch failOn {
             case .none?: nil
