@@ -19,6 +19,7 @@ struct Cadre: ParsableCommand {
         subcommands: [
             Evaluate.self, Validate.self, Test.self, Policies.self, Plugins.self, Import.self, Init.self, Schema.self,
             RecheckCommand.self, WatchCommand.self, TimelineCommand.self, HistoryCommand.self, DiffCommand.self,
+            BaselineCommand.self,
         ]
     )
 

@@ -96,11 +96,12 @@ struct WatchCommand: ParsableCommand {
     private func recheck(_ workspace: Workspace, history: HistoryStore, first: Bool) {
         let threshold = WorkspaceOptions.threshold(failOn, workspace: workspace)
         do {
-            let outcome = try Recheck(
+            var recheck = Recheck(
                 workspace: workspace, history: history, cadreVersion: CadreVersion.number, jobs: jobs,
-                readsStores: !noStores
-            )
-            .run(asOf: asOf ?? ISODate.today()).shown(in: workspace.files)
+                readsStores: !noStores)
+            recheck.origin = RunOrigin.detect(
+                .watch, root: workspace.root, environment: ProcessInfo.processInfo.environment)
+            let outcome = try recheck.run(asOf: asOf ?? ISODate.today()).shown(in: workspace.files)
             let report = ChangeReport(diff: outcome.diff, failOn: threshold)
             if first || !outcome.diff.isEmpty || !outcome.diagnostics.isEmpty || outcome.run == nil {
                 say(report.render(outcome, root: workspace.root), terminator: "")
