@@ -20,7 +20,10 @@ public struct Baseline: Sendable, Hashable {
     public struct Pack: Sendable, Hashable, Codable {
         public var id: String
         public var version: String
+        /// The digest of the whole pack.
         public var digest: String
+        /// The digest of what all its rules share (modules, data, settings, title, API).
+        public var shared: String?
     }
 
     public struct Rule: Sendable, Hashable, Codable {
@@ -95,7 +98,7 @@ public struct Baseline: Sendable, Hashable {
         self.init(
             asOf: run.info.asOf, cadreVersion: run.info.cadreVersion, workspace: run.info.workspace,
             packs: run.inputs.filter { $0.kind == .pack }.map {
-                Pack(id: $0.name, version: $0.version ?? "", digest: $0.digest)
+                Pack(id: $0.name, version: $0.version ?? "", digest: $0.digest, shared: $0.detail["shared"])
             },
             rules: run.rules.map { Rule(id: $0.id, pack: $0.pack, file: $0.file, digest: ruleFiles[$0.file] ?? "") },
             systems: run.systems.map {

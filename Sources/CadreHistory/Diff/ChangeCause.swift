@@ -12,7 +12,7 @@ public struct ChangeCause: Sendable, Hashable, CustomStringConvertible {
         case ruleAdded = "rule-added"
         /// The rule's pack has another version.
         case packVersion = "pack-version"
-        /// The rule's pack changed (its modules, data, settings), at the same version.
+        /// What the rules of the pack share changed (its modules, data, settings), at the same version.
         case pack
         /// The descriptor changed, or is new.
         case descriptor
@@ -40,8 +40,8 @@ public struct ChangeCause: Sendable, Hashable, CustomStringConvertible {
 /// What the causes of a change are read from: a run's (or a baseline's) inputs.
 struct RunFacts: Sendable {
     var asOf: ISODate
-    /// By pack id.
-    var packs: [String: (version: String, digest: String)] = [:]
+    /// By pack id: its version, and the digest of what its rules share (``PackFacts/shared``).
+    var packs: [String: (version: String, shared: String)] = [:]
     /// By rule id: its pack and its file's digest.
     var rules: [String: (pack: String, digest: String)] = [:]
     /// By descriptor file.
@@ -50,7 +50,7 @@ struct RunFacts: Sendable {
     init(_ run: RecordedRun) {
         asOf = run.info.asOf
         for input in run.inputs where input.kind == .pack {
-            packs[input.name] = (input.version ?? "", input.digest)
+            packs[input.name] = (input.version ?? "", input.detail["shared"] ?? "")
         }
         var ruleFiles: [String: String] = [:]
         for input in run.inputs where input.kind == .packFile && input.detail["role"] == "rule" {
@@ -62,7 +62,7 @@ struct RunFacts: Sendable {
 
     init(_ baseline: Baseline) {
         asOf = baseline.asOf
-        for pack in baseline.packs { packs[pack.id] = (pack.version, pack.digest) }
+        for pack in baseline.packs { packs[pack.id] = (pack.version, pack.shared ?? "") }
         for rule in baseline.rules { rules[rule.id] = (rule.pack, rule.digest) }
         for system in baseline.systems { descriptors[system.file] = system.digest }
     }
@@ -97,8 +97,9 @@ extension RunDiff {
         if let pack = (isRule ?? wasRule)?.pack, let was = before.packs[pack], let now = after.packs[pack] {
             if was.version != now.version {
                 causes.append(ChangeCause(.packVersion, "pack \(pack) \(was.version) → \(now.version)"))
-            } else if was.digest != now.digest {
-                causes.append(ChangeCause(.pack, "pack \(pack) changed, still at \(now.version)"))
+            } else if was.shared != now.shared {
+                causes.append(
+                    ChangeCause(.pack, "pack \(pack)'s modules, data or settings changed, still at \(now.version)"))
             }
         }
         let wasDescriptor = before.descriptors[entry.file]

@@ -5,8 +5,8 @@ import CadreModel
 ///
 /// A pair fails when its result is `fail` or `error`. A finding is the same in both runs when its
 /// level, message and descriptor path (or file, when it points at none) are: a finding that only
-/// moved to another line is not a change; one whose message only is worded otherwise is a
-/// rewording (``Entry/reworded``), never new.
+/// moved to another line is not a change; one whose message only is worded otherwise (the same
+/// numbers in other words) is a rewording (``Entry/reworded``), never new.
 public struct RunDiff: Sendable {
     /// One (system, rule) pair that changed.
     public struct Entry: Sendable, Hashable {
@@ -74,17 +74,27 @@ public struct RunDiff: Sendable {
         "\(finding.level.rawValue)\u{1F}\(finding.path?.description ?? finding.location.file)\u{1F}\(finding.evidence.joined(separator: "\u{1E}"))"
     }
 
-    /// The findings gained and lost that are one finding worded otherwise, paired (in order);
-    /// the others stay gained or lost.
+    /// The numbers a message holds, in order (`2483`, `1.1.0`, `P3Y`'s `3`): a message whose
+    /// words changed but not its numbers is worded otherwise; one whose numbers changed (more
+    /// rows, another version) says something else.
+    static func numbers(_ message: String) -> [Substring] {
+        message.split { !($0.isNumber || $0 == ".") }.filter { $0.contains(where: \.isNumber) }
+    }
+
+    /// The findings gained and lost that are one finding worded otherwise (same level, place,
+    /// evidence and numbers), paired in order; the others stay gained or lost.
     static func rewordings(added: inout [Finding], removed: inout [Finding]) -> [Rewording] {
+        func key(_ finding: Finding) -> String {
+            place(finding) + "\u{1F}" + numbers(finding.message).joined(separator: " ")
+        }
         var lost: [String: [Int]] = [:]
-        for (index, finding) in removed.enumerated() { lost[place(finding), default: []].append(index) }
+        for (index, finding) in removed.enumerated() { lost[key(finding), default: []].append(index) }
         var pairs: [Rewording] = []
         var matched: Set<Int> = []
         added = added.filter { finding in
-            guard var candidates = lost[place(finding)], !candidates.isEmpty else { return true }
+            guard var candidates = lost[key(finding)], !candidates.isEmpty else { return true }
             let index = candidates.removeFirst()
-            lost[place(finding)] = candidates
+            lost[key(finding)] = candidates
             matched.insert(index)
             pairs.append(Rewording(was: removed[index], now: finding))
             return false
@@ -123,7 +133,7 @@ public struct RunDiff: Sendable {
         let quiet: Set<RuleResult.Status> = [.pass, .skipped]
         if let before, let after, quiet.contains(before.status), quiet.contains(after.status), before.waiver == nil,
             after.waiver == nil,
-            entry.added.isEmpty, entry.removed.isEmpty, entry.reworded.allSatisfy({ $0.now.level == .info })
+            entry.added.isEmpty, entry.removed.isEmpty, entry.reworded.isEmpty
         {
             return nil
         }
