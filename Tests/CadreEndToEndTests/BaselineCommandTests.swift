@@ -181,6 +181,33 @@ import Testing
                 "  - `examples/systems/call-recording-quality.yaml:36:18` reworded fail: recordings kept P3Y; three months at most (was: recordings kept P3Y; six months at most)\n"
             ))
 
+        // For code scanning, the new findings only, named from the repository's root; for CI test
+        // reports, a failing case per new failure.
+        let sarif = try Self.cadre(
+            clone,
+            [
+                "recheck", "-w", "examples", "--as-of", "2026-11-29", "--baseline", "examples/cadre.baseline.json",
+                "--format", "sarif", "--dry-run",
+            ])
+        #expect(sarif.status == 1)
+        let sarifRun = try #require(
+            ((try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any])?["runs"]
+                as? [[String: Any]])?.first)
+        let results = try #require(sarifRun["results"] as? [[String: Any]])
+        #expect(
+            results.map { $0["ruleId"] as? String } == [
+                "cnil.chatbot.conversation-retention", "gdpr.retention.defined",
+            ])
+        #expect(sarif.stdout.contains(#""uri" : "examples/systems/chatbot-web.yaml""#))
+        let junit = try Self.cadre(
+            clone,
+            [
+                "recheck", "-w", "examples", "--as-of", "2026-11-29", "--baseline", "examples/cadre.baseline.json",
+                "--format", "junit", "--dry-run",
+            ])
+        #expect(junit.status == 1)
+        #expect(junit.stdout.contains(#"<testsuites name="cadre as of 2026-11-29" tests="2" failures="2" errors="0""#))
+
         // --since: the baseline as committed one commit earlier (the same file here).
         let since = try Self.cadre(clone, ["recheck", "-w", "examples", "--as-of", "2026-11-29", "--since", "HEAD~1"])
         #expect(since.status == 1)

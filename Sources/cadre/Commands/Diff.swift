@@ -32,7 +32,9 @@ struct DiffCommand: ParsableCommand {
 
     @OptionGroup var baseline: BaselineOptions
 
-    @Option(help: "Output format: text, json or markdown (a pull-request comment).")
+    @Option(
+        help:
+            "Output format: text, json, markdown (a pull-request comment), sarif (the new findings) or junit.")
     var format: ChangeReportFormat = .text
 
     @Option(
@@ -58,17 +60,18 @@ struct DiffCommand: ParsableCommand {
         let history = try workspace.history()
         let root = workspace.root
         let files = WorkspaceFiles(root: root)
-        let threshold = WorkspaceOptions.threshold(failOn, workspace: try workspace.open())
+        let opened = try workspace.open()
+        let threshold = WorkspaceOptions.threshold(failOn, workspace: opened)
         let baseline = try self.baseline.load(root: root)
         do {
-            let diff: RunDiff
+            let raw: RunDiff
             let rules: [RuleInfo]
             let against: String
             if let baseline {
                 let name = from ?? "last"
                 guard let reference = RunReference(name) else { throw ExitCode(2) }
                 guard let after = try history.run(reference) else { throw MissingRun(reference: name) }
-                diff = try history.diff(from: baseline, to: after).shown(in: files)
+                raw = try history.diff(from: baseline, to: after)
                 rules = after.rules
                 against = "the baseline `\(baseline.source)` (as of \(baseline.asOf)), run \(after.info.id)"
             } else {
@@ -76,10 +79,11 @@ struct DiffCommand: ParsableCommand {
                 else { throw ExitCode(2) }
                 guard let before = try history.run(fromReference) else { throw MissingRun(reference: from) }
                 guard let after = try history.run(toReference) else { throw MissingRun(reference: to) }
-                diff = try history.diff(from: before, to: after).shown(in: files)
+                raw = try history.diff(from: before, to: after)
                 rules = after.rules
                 against = "run \(before.info.id) (as of \(before.info.asOf)), run \(after.info.id)"
             }
+            let diff = raw.shown(in: files)
             switch format {
             case .text:
                 if let baseline, let to = diff.to {
@@ -93,6 +97,11 @@ struct DiffCommand: ParsableCommand {
                 print(
                     ChangeReportMarkdown(diff: diff, failOn: threshold, rules: rules, files: files, baseline: baseline)
                         .render(title: "cadre diff", against: against, asOf: diff.to?.asOf, exitStatus: nil),
+                    terminator: "")
+            case .sarif, .junit:
+                print(
+                    format.ciReport(
+                        raw, rules: rules, asOf: raw.to?.asOf ?? ISODate.today(), workspace: opened, failOn: threshold),
                     terminator: "")
             }
             if diff.newFailureCount(at: threshold) > 0 { throw ExitCode(1) }

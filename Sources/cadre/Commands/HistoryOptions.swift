@@ -9,11 +9,6 @@ enum ChangeFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
 
-/// Output formats of the change reports (`recheck`, `diff`).
-enum ChangeReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, markdown
-}
-
 extension WorkspaceOptions {
     /// The workspace's history (`.cadre/history.sqlite`), opened; exit status 2 when it cannot be.
     func history() throws -> HistoryStore {

@@ -32,7 +32,9 @@ struct RecheckCommand: ParsableCommand {
         transform: ISODate.option)
     var asOf: ISODate?
 
-    @Option(help: "Output format: text, json or markdown (a pull-request comment).")
+    @Option(
+        help:
+            "Output format: text, json, markdown (a pull-request comment), sarif (the new findings) or junit.")
     var format: ChangeReportFormat = .text
 
     @OptionGroup var baseline: BaselineOptions
@@ -61,7 +63,7 @@ struct RecheckCommand: ParsableCommand {
         let history = try self.workspace.history()
         let threshold = WorkspaceOptions.threshold(failOn, workspace: workspace)
         let baseline = try self.baseline.load(root: workspace.root)
-        let outcome: RecheckOutcome
+        let raw: RecheckOutcome
         do {
             var recheck = Recheck(
                 workspace: workspace, history: history, cadreVersion: CadreVersion.number, jobs: jobs,
@@ -69,11 +71,12 @@ struct RecheckCommand: ParsableCommand {
             recheck.origin = RunOrigin.detect(
                 .recheck, root: workspace.root, environment: ProcessInfo.processInfo.environment)
             recheck.baseline = baseline
-            outcome = try recheck.run(asOf: asOf ?? ISODate.today(), record: !dryRun).shown(in: workspace.files)
+            raw = try recheck.run(asOf: asOf ?? ISODate.today(), record: !dryRun)
         } catch {
             printError("cadre: \(error)")
             throw ExitCode(2)
         }
+        let outcome = raw.shown(in: workspace.files)
         switch format {
         case .text:
             print(
@@ -95,6 +98,12 @@ struct RecheckCommand: ParsableCommand {
                 ).render(
                     title: "cadre recheck", against: against, asOf: outcome.run?.info.asOf,
                     exitStatus: outcome.exitStatus(failOn: threshold)), terminator: "")
+        case .sarif, .junit:
+            for diagnostic in outcome.diagnostics { printError(diagnostic.description) }
+            print(
+                format.ciReport(
+                    raw.diff, rules: raw.run?.rules ?? [], asOf: raw.run?.info.asOf ?? asOf ?? ISODate.today(),
+                    workspace: workspace, failOn: threshold), terminator: "")
         }
         let status = outcome.exitStatus(failOn: threshold)
         if status != 0 { throw ExitCode(status) }
