@@ -1,6 +1,7 @@
 import CadreEngine
 import CadreModel
 import Foundation
+import GRDB
 import Testing
 
 @testable import CadreHistory
@@ -31,6 +32,29 @@ import Testing
         let watch = try recheck(workspace, .watch, asOf: "2026-12-01")
         #expect(watch.previous?.id == 4)
         #expect(try history.run(.last(back: 1))?.info.id == 1)
+    }
+
+    @Test func aHistoryFromBeforeOriginsIsMigratedAndItsRunsShowNone() throws {
+        let workspace = try HistoryWorkspace(files: WorkspaceModel().files())
+        _ = try workspace.recheck(asOf: "2026-11-29")
+        // The history as the cadre before origins wrote it: no columns, no v5 migration.
+        do {
+            let queue = try DatabaseQueue(path: HistoryStore.file(in: workspace.root.path))
+            try queue.write { db in
+                try db.execute(
+                    sql: """
+                        ALTER TABLE run DROP COLUMN "trigger";
+                        ALTER TABLE run DROP COLUMN commit_id;
+                        ALTER TABLE run DROP COLUMN branch;
+                        DELETE FROM grdb_migrations WHERE identifier LIKE 'v5:%';
+                        """)
+            }
+        }
+        _ = try recheck(workspace, .recheck, asOf: "2026-11-30")
+        let runs = try workspace.history().runs()
+        #expect(runs.map(\.origin) == [RunOrigin(trigger: .recheck, commit: "c0ffee", branch: "main"), RunOrigin()])
+        let text = RunListing(runs: runs).text().split(separator: "\n")
+        #expect(text[2].contains("  —        —       —       2026-11-29  full "))
     }
 
     @Test func aMessageWordedOtherwiseIsARewordingNeverNew() throws {
