@@ -229,6 +229,17 @@ import Testing
         #expect(diff.status == 1)
         #expect(diff.stdout.hasPrefix("from the baseline examples/cadre.baseline.json (as of 2026-11-29) to run 2"))
         #expect(diff.stdout.hasSuffix("2 new failures, 0 resolved, 3 changed; new at or above high: 1\n"))
+        let diffJSON = try Self.cadre(
+            clone, ["diff", "-w", "examples", "--since", "HEAD", "--format", "json"])
+        #expect(diffJSON.status == 1)
+        let diffDocument = try #require(
+            try JSONSerialization.jsonObject(with: Data(diffJSON.stdout.utf8)) as? [String: Any])
+        #expect(
+            diffDocument["baseline"] as? [String: String] == [
+                "file": "examples/cadre.baseline.json at HEAD", "as_of": "2026-11-29",
+            ])
+        #expect((diffDocument["to"] as? [String: Any])?["id"] as? Int == 2)
+        #expect((diffDocument["new_failures"] as? [Any])?.count == 2)
         let ci = try Self.cadre(
             clone,
             ["recheck", "-w", "examples", "--as-of", "2026-11-29", "--baseline", "examples/cadre.baseline.json"],

@@ -28,8 +28,10 @@ public struct ChangeReportJSON: Sendable {
         return encode(document)
     }
 
-    public func renderDiff() -> String {
+    /// `cadre diff`'s JSON; with `baseline`, the diff is from it (and `from` is absent).
+    public func renderDiff(baseline: Baseline? = nil) -> String {
         var document = Document(format: "cadre-diff/v1", diff: diff, failOn: failOn, exitStatus: nil)
+        document.baseline = baseline.map { BaselineSummary(file: $0.source, asOf: $0.asOf.description) }
         document.from = diff.from.map(Run.init)
         document.to = diff.to.map(Run.init)
         return encode(document)

@@ -92,7 +92,8 @@ struct DiffCommand: ParsableCommand {
                     )
                 }
                 print(ChangeReport(diff: diff, failOn: threshold).renderDiff(), terminator: "")
-            case .json: print(ChangeReportJSON(diff: diff, failOn: threshold).renderDiff(), terminator: "")
+            case .json:
+                print(ChangeReportJSON(diff: diff, failOn: threshold).renderDiff(baseline: baseline), terminator: "")
             case .markdown:
                 print(
                     ChangeReportMarkdown(diff: diff, failOn: threshold, rules: rules, files: files, baseline: baseline)
