@@ -12,6 +12,11 @@
 #   make bench         the cadre process as a user runs it (Benchmarks/cli/run.py): peak memory and
 #                      time of `cadre evaluate` on generated workspaces of 1,000 and 10,000 systems
 #                      in every format, and time from 10,000 to 50,000; a table of figure, goal, met
+#   make install       cadre in PREFIX (default /usr/local): PREFIX/bin/cadre, and in PREFIX/share/cadre
+#                      its resource bundles, the bundled packs and plugins; the manual, completions, docs
+#   make dist          the release tarball, dist/cadre-VERSION-linux-ARCH.tar.gz (Swift runtime inside)
+#   make dist-check    builds the tarball and `make install`s into a temporary PREFIX, and checks each
+#                      runs `cadre init && cadre evaluate` with no Swift library (CI runs it after make test)
 #   make bench-engine  the evaluation engine's benchmarks   }
 #   make bench-lua     the Lua host's benchmarks            } release builds of Benchmarks/;
 #   make bench-model   the descriptor-loading benchmark     } figures in BENCHMARKS.md
@@ -25,8 +30,9 @@
 # CADRE_SKIP_POSTGRES=1 make test   skips the PostgreSQL tests (local use only; CI runs them)
 
 SWIFT ?= swift
+PREFIX ?= /usr/local
 
-.PHONY: deps build example expected test lint format fuzz clean bench bench-engine bench-lua bench-model bench-stores bench-plugins bench-history schema policies-doc pg-stop
+.PHONY: deps build install dist dist-check example expected test lint format fuzz clean bench bench-engine bench-lua bench-model bench-stores bench-plugins bench-history schema policies-doc pg-stop
 
 deps:
 	@scripts/install-deps.sh
@@ -46,6 +52,17 @@ BENCH = cd Benchmarks && rm -f .build/*/release/description.json &&
 build: deps .build/shim.stamp
 	$(SWIFT) build -c release --product cadre
 
+# A release build linked with --static-swift-stdlib, installed with what it finds beside itself
+# (scripts/dist.sh describes the layout).
+install: deps .build/shim.stamp
+	@SWIFT="$(SWIFT)" scripts/dist.sh install "$(PREFIX)"
+
+dist: deps .build/shim.stamp
+	@SWIFT="$(SWIFT)" scripts/dist.sh tarball
+
+dist-check: deps .build/shim.stamp
+	@SWIFT="$(SWIFT)" scripts/dist-check.sh
+
 # The main job on the example workspace: findings (exit status 1) are the point; invalid input
 # (2) or a crash is not.
 # The voicebot's store is named by an environment variable, as a production one would be.
@@ -61,6 +78,11 @@ expected: build examples/stores
 	@VOICEBOT_DB_URL=stores/voicebot.sqlite .build/release/cadre evaluate --workspace examples --as-of 2026-11-29 --format json --output examples/expected/report.json; status=$$?; [ $$status -le 1 ] || exit $$status
 	@VOICEBOT_DB_URL=stores/voicebot.sqlite .build/release/cadre evaluate --workspace examples --as-of 2026-11-29 --format markdown --output examples/expected/report.md; status=$$?; [ $$status -le 1 ] || exit $$status
 	@VOICEBOT_DB_URL=stores/voicebot.sqlite .build/release/cadre evaluate --workspace examples --as-of 2026-11-29 --format html --output examples/expected/report.html; status=$$?; [ $$status -le 1 ] || exit $$status
+	@.build/release/cadre register --workspace examples --output examples/expected/register.md
+	@.build/release/cadre register --workspace examples --format csv --output examples/expected/register.csv
+	@VOICEBOT_DB_URL=stores/voicebot.sqlite .build/release/cadre dpia credit-offer-assistant --workspace examples --as-of 2026-11-29 --output examples/expected/dpia-credit-offer-assistant.json
+	@VOICEBOT_DB_URL=stores/voicebot.sqlite .build/release/cadre dpia credit-offer-assistant --workspace examples --as-of 2026-11-29 --format markdown --output examples/expected/dpia-credit-offer-assistant.md
+	@VOICEBOT_DB_URL=stores/voicebot.sqlite .build/release/cadre fria credit-offer-assistant --workspace examples --as-of 2026-11-29 --output examples/expected/fria-credit-offer-assistant.md
 	@python3 Tests/CadreEndToEndTests/Scripts/check_html.py examples/expected/report.html examples/expected/report.json --screenshots examples/expected
 	@echo "examples/expected/: review the difference (git diff examples/expected; the screenshots report-top.png and report-system.png)"
 
@@ -131,4 +153,4 @@ pg-stop:
 	@scripts/start-postgres.sh --stop
 
 clean:
-	rm -rf .build .build-fuzz Benchmarks/.build
+	rm -rf .build .build-fuzz .build-dist Benchmarks/.build dist

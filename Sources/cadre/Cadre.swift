@@ -12,12 +12,14 @@ struct Cadre: ParsableCommand {
             every system and its data stores, and explains each finding with its law and its line.
 
             Exit status: 0 success; 1 findings at or above --fail-on (cadre evaluate), or new \
-            ones (cadre recheck, cadre diff); 2 invalid input: a descriptor, a rule, a pack, a test \
-            file, the workspace, or a flag. cadre test exits 1 when a test fails.
+            ones (cadre recheck, cadre diff), or an entry missing from the record (cadre register \
+            --strict), or no FRIA required (cadre fria); 2 invalid input: a descriptor, a rule, a \
+            pack, a test file, the workspace, or a flag. cadre test exits 1 when a test fails.
             """,
         version: CadreVersion.current,
         subcommands: [
-            Evaluate.self, Validate.self, Test.self, Policies.self, Plugins.self, Import.self, Init.self, Schema.self,
+            Evaluate.self, Validate.self, RegisterCommand.self, DpiaCommand.self, FriaCommand.self, Test.self,
+            Policies.self, PacksCommand.self, Plugins.self, Import.self, Init.self, Schema.self,
             RecheckCommand.self, WatchCommand.self, TimelineCommand.self, HistoryCommand.self, DiffCommand.self,
             BaselineCommand.self,
         ]

@@ -23,7 +23,7 @@ import Testing
 
     @Test func validateUsesTheWorkspacesTaxonomyAsEvaluateDoes() throws {
         let folder = try TemporaryFolder.oneFailingRule([
-            "cadre.yaml": "cadre: workspace/v1\npacks: [pack]\ntaxonomy: [terms.yaml]\n",
+            "cadre.yaml": "cadre: workspace/v1\npacks: [./pack]\ntaxonomy: [terms.yaml]\n",
             "terms.yaml": Self.taxonomy,
             "systems/a.yaml": Self.descriptor,
         ])

@@ -175,7 +175,7 @@ import Testing
     @Test func aRuleThatLoopsOrEatsMemoryDoesNotStopTheOthers() throws {
         let workspace = try TemporaryFolder(files: [
             "cadre.yaml":
-                "cadre: workspace/v1\npacks: [pack]\nlimits: { memory_mb: 8, instructions: 500000, deadline_ms: 5000 }\n",
+                "cadre: workspace/v1\npacks: [./pack]\nlimits: { memory_mb: 8, instructions: 500000, deadline_ms: 5000 }\n",
             "pack/pack.yaml": "cadre: pack/v1\nid: t\nversion: 1.0.0\ntitle: T\napi: 1\n",
             "pack/loop.lua": Self.rule("loop", "while true do end"),
             "pack/bomb.lua": Self.rule("bomb", "local t = {} while true do t[#t + 1] = string.rep('x', 1000) end"),
@@ -191,7 +191,7 @@ import Testing
 
     @Test func aSyntaxErrorInARuleNamesItsFileAndLine() throws {
         let workspace = try TemporaryFolder(files: [
-            "cadre.yaml": "cadre: workspace/v1\npacks: [pack]\n",
+            "cadre.yaml": "cadre: workspace/v1\npacks: [./pack]\n",
             "pack/pack.yaml": "cadre: pack/v1\nid: t\nversion: 1.0.0\ntitle: T\napi: 1\n",
             "pack/broken.lua": "return {\n  id = 't.broken',\n  title = 'Broken'\n  severity = 'high',\n}\n",
             "pack/fine.lua": Self.rule("fine", "ctx:fail('found it')"),

@@ -14,7 +14,7 @@ import Testing
     /// A workspace of `systems` copies of a small system with the rules given.
     func workspace(_ rules: [String: String], systems: Int = 1, limits: String) throws -> TemporaryFolder {
         var files = [
-            "cadre.yaml": "cadre: workspace/v1\npacks: [pack]\nlimits: \(limits)\n", "pack/pack.yaml": Self.pack,
+            "cadre.yaml": "cadre: workspace/v1\npacks: [./pack]\nlimits: \(limits)\n", "pack/pack.yaml": Self.pack,
         ]
         for (name, source) in rules { files["pack/\(name)"] = source }
         for index in 1...systems {

@@ -101,7 +101,7 @@ import Testing
     @Test func aRuleFileOverOneMebibyteIsRefused() throws {
         let padding = "-- " + String(repeating: "x", count: 1 << 20) + "\n"
         let workspace = try TemporaryFolder.oneFailingRule([
-            "cadre.yaml": "cadre: workspace/v1\npacks: [pack, big]\n",
+            "cadre.yaml": "cadre: workspace/v1\npacks: [./pack, ./big]\n",
             "big/pack.yaml": "cadre: pack/v1\nid: big\nversion: 1.0.0\ntitle: Big\napi: 1\n",
             "big/large.lua": padding + EvaluateCommandTests.rule("large", "ctx:fail('x')"),
         ])

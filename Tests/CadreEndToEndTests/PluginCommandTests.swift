@@ -42,7 +42,7 @@ import Testing
 
     @Test func aPluginNeedingAnotherAPIIsReportedWithItsLine() throws {
         let folder = try TemporaryFolder(files: [
-            "cadre.yaml": "cadre: workspace/v1\nplugins: [future]\n",
+            "cadre.yaml": "cadre: workspace/v1\nplugins: [./future]\n",
             "future/plugin.yaml": "cadre: plugin/v1\nid: future\nversion: 2.0.0\napi: 7\ntitle: From the future\n",
         ])
         let list = try CadreCommand.run(["plugins", "list"], in: folder.url)
@@ -54,7 +54,7 @@ import Testing
 
     @Test func csvReportsOneLinePerFinding() throws {
         let folder = try Self.workspace(
-            "packs: [pack]",
+            "packs: [./pack]",
             files: [
                 "pack/pack.yaml": "cadre: pack/v1\nid: test\nversion: 1.0.0\ntitle: Test\napi: 1\n",
                 "pack/r.lua": """

@@ -45,7 +45,7 @@ import Testing
 
     static func workspace(descriptor: String) throws -> TemporaryFolder {
         try TemporaryFolder(files: [
-            "cadre.yaml": "cadre: workspace/v1\npacks: [pack]\n",
+            "cadre.yaml": "cadre: workspace/v1\npacks: [./pack]\n",
             "pack/pack.yaml": "cadre: pack/v1\nid: t\nversion: 1.0.0\ntitle: T\napi: 1\n",
             "pack/hostile.lua": hostileRule,
             "systems/a.yaml": descriptor,
@@ -101,7 +101,7 @@ import Testing
         let before = try psql(checksum).stdout
         let rule = Self.hostileRule.replacingOccurrences(of: "people", with: table)
         let workspace = try TemporaryFolder(files: [
-            "cadre.yaml": "cadre: workspace/v1\npacks: [pack]\n",
+            "cadre.yaml": "cadre: workspace/v1\npacks: [./pack]\n",
             "pack/pack.yaml": "cadre: pack/v1\nid: t\nversion: 1.0.0\ntitle: T\napi: 1\n",
             "pack/hostile.lua": rule,
             "systems/a.yaml": Self.descriptor(engine: "postgres", url: "${PG_URL}").replacingOccurrences(

@@ -98,7 +98,7 @@ import Testing
             }
             """
         let workspace = try TemporaryFolder(files: [
-            "cadre.yaml": "cadre: workspace/v1\nsystems: [systems]\npacks: [pack]\n",
+            "cadre.yaml": "cadre: workspace/v1\nsystems: [systems]\npacks: [./pack]\n",
             "pack/pack.yaml": "cadre: pack/v1\nid: t\nversion: 1.0.0\ntitle: T\napi: 1\n",
             "pack/purge.lua": rule,
             "systems/a.yaml": Self.descriptor(id: "a", stores: stores(url)),
@@ -146,7 +146,7 @@ import Testing
             }
             """
         let workspace = try TemporaryFolder(files: [
-            "cadre.yaml": "cadre: workspace/v1\nsystems: [systems]\npacks: [pack]\n",
+            "cadre.yaml": "cadre: workspace/v1\nsystems: [systems]\npacks: [./pack]\n",
             "pack/pack.yaml": "cadre: pack/v1\nid: t\nversion: 1.0.0\ntitle: T\napi: 1\n",
             "pack/rows.lua": rule,
             "exports/export${not-a-name}.csv": "id,note\n1,a\n2,b\n3,c\n",

@@ -6,7 +6,7 @@ extension TemporaryFolder {
     static func oneFailingRule(_ extra: [String: String] = [:]) throws -> TemporaryFolder {
         try TemporaryFolder(
             files: [
-                "cadre.yaml": "cadre: workspace/v1\npacks: [pack]\n",
+                "cadre.yaml": "cadre: workspace/v1\npacks: [./pack]\n",
                 "pack/pack.yaml": "cadre: pack/v1\nid: t\nversion: 1.0.0\ntitle: T\napi: 1\n",
                 "pack/fine.lua": EvaluateCommandTests.rule("fine", "ctx:fail(system.purposes[1], 'found it')"),
                 "systems/a.yaml": EvaluateCommandTests.descriptor,

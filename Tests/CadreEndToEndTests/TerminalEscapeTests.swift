@@ -41,7 +41,7 @@ import Testing
     static func workspace(_ extra: [String: String] = [:]) throws -> TemporaryFolder {
         try TemporaryFolder(
             files: [
-                "cadre.yaml": "cadre: workspace/v1\npacks: [pack]\n",
+                "cadre.yaml": "cadre: workspace/v1\npacks: [./pack]\n",
                 "pack/pack.yaml": "cadre: pack/v1\nid: t\nversion: 1.0.0\ntitle: T\napi: 1\n",
                 "pack/hostile.lua": hostileRule,
                 "systems/hostile.yaml": descriptor,

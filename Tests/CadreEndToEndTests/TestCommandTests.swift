@@ -124,7 +124,7 @@ import Testing
               expect(require("pii-fr.checksums").luhn("732829320")).to_be(true)
             end)
             """,
-            "cadre.yaml": "cadre: workspace/v1\npacks: [pack]\nplugins: [\(plugin)]\n",
+            "cadre.yaml": "cadre: workspace/v1\npacks: [./pack]\nplugins: [\(plugin)]\n",
         ])
         let inWorkspace = try pack.run(["test"])
         #expect(inWorkspace.status == 0, "\(inWorkspace.stdout)\(inWorkspace.stderr)")

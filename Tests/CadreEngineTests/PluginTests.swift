@@ -20,8 +20,8 @@ import Testing
     static let workspace = """
         cadre: workspace/v1
         systems: [systems]
-        packs: [pack]
-        plugins: [plug]
+        packs: [./pack]
+        plugins: [./plug]
         """
 
     /// A workspace with the plugin `plug` (its files) and one pack holding `rules`.

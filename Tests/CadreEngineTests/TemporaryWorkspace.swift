@@ -64,7 +64,7 @@ final class TemporaryWorkspace {
     static let workspace = """
         cadre: workspace/v1
         systems: [systems]
-        packs: [pack]
+        packs: [./pack]
         """
 
     /// A workspace with one pack holding `rules` (file name → source) and `systems` descriptors.

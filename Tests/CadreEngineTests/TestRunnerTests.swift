@@ -113,8 +113,10 @@ import Testing
         ])
         let failing = try #require(Self.named(report, "expects a pass"))
         #expect(failing.status == .fail)
-        #expect(
-            failing.failures.first?.actual?.hasPrefix("status error (runtime: attempt to index a nil value") == true)
+        // Where the rule erred, as `cadre evaluate` shows it.
+        let actual = try #require(failing.failures.first?.actual)
+        #expect(actual.hasPrefix("status error (") && actual.contains("/pack/crash.lua:8: runtime"), "\(actual)")
+        #expect(actual.contains(": runtime: attempt to index a nil value"), "\(actual)")
         #expect(Self.named(report, "expects the error")?.status == .pass)
     }
 

@@ -196,7 +196,7 @@ struct WorkspaceModel {
             cadre: workspace/v1
             name: Property
             systems: [systems]
-            packs: [pack, other]
+            packs: [./pack, ./other]
             waivers: [waivers.yaml]
             settings: { test: { calendar: \(calendar) } }
             limits: { memory_mb: \(memory), instructions: 1000000, deadline_ms: 0 }

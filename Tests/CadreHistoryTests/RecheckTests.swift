@@ -150,7 +150,7 @@ import Testing
     /// A workspace with one pack holding `files` (path in the pack → source) and systems a and b.
     func workspace(_ files: [String: String]) throws -> HistoryWorkspace {
         var all = [
-            "cadre.yaml": "cadre: workspace/v1\nsystems: [systems]\npacks: [pack]\n",
+            "cadre.yaml": "cadre: workspace/v1\nsystems: [systems]\npacks: [./pack]\n",
             "pack/pack.yaml": HistoryWorkspace.manifest,
             "systems/a.yaml": HistoryWorkspace.descriptor(id: "a"),
             "systems/b.yaml": HistoryWorkspace.descriptor(id: "b"),

@@ -35,7 +35,7 @@ import Testing
 
     static func workspace() throws -> HistoryWorkspace {
         let workspace = try HistoryWorkspace(files: [
-            "cadre.yaml": "cadre: workspace/v1\nsystems: [systems]\npacks: [pack]\n",
+            "cadre.yaml": "cadre: workspace/v1\nsystems: [systems]\npacks: [./pack]\n",
             "pack/pack.yaml": HistoryWorkspace.manifest,
             "pack/purge.lua": rule,
             "pack/other.lua":

@@ -46,7 +46,7 @@ import Testing
 
     func workspace() throws -> HistoryWorkspace {
         let workspace = try HistoryWorkspace(files: [
-            "cadre.yaml": "cadre: workspace/v1\nsystems: [systems]\npacks: [pack]\n",
+            "cadre.yaml": "cadre: workspace/v1\nsystems: [systems]\npacks: [./pack]\n",
             "pack/pack.yaml": HistoryWorkspace.manifest,
             "pack/purge.lua": StoreRecheckTests.rule,
             "pack/urls.lua": Self.urlRule,

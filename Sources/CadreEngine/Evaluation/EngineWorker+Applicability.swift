@@ -25,7 +25,8 @@ extension EngineWorker {
             sink.reset()
             do {
                 let answer = try state.call(applies, [system], limits: limits, mode: .references)
-                answers[rule.info.id] = answer.first?.isTruthy == true ? .applies : .doesNotApply
+                answers[rule.info.id] =
+                    try AppliesAnswer.read(answer, of: applies, in: state) ? .applies : .doesNotApply
             } catch {
                 answers[rule.info.id] = .failed(error.message)
             }

@@ -238,7 +238,7 @@ final class EngineWorker {
         do {
             if let applies = rule.applies {
                 let answer = try state.call(applies, [system], limits: limits, mode: .references)
-                guard answer.first?.isTruthy == true else {
+                guard try AppliesAnswer.read(answer, of: applies, in: state) else {
                     sink.reset()
                     result.status = .skipped
                     result.skipReason = .notApplicable

@@ -92,7 +92,10 @@ enum TestPrelude {
         describe_result = function(r)
           local head = "status " .. tostring(r.status)
           if r.skip_reason then head = head .. " (" .. r.skip_reason .. ")" end
-          if r.failure then head = head .. " (" .. tostring(r.failure.kind) .. ": " .. tostring(r.failure.message) .. ")" end
+          if r.failure then
+            local at = r.failure.file and (tostring(r.failure.file) .. (r.failure.line and r.failure.line > 0 and (":" .. r.failure.line) or "") .. ": ") or ""
+            head = head .. " (" .. at .. tostring(r.failure.kind) .. ": " .. tostring(r.failure.message) .. ")"
+          end
           if r.waiver then head = head .. " (waiver until " .. tostring(r.waiver.expires) .. ")" end
           local lines = {head}
           if #r.findings == 0 then

@@ -13,6 +13,10 @@ public struct Workspace: Sendable {
     public var root: String
     public var configuration: WorkspaceConfiguration
     public var packs: [Pack]
+    /// Where each pack `cadre.yaml` names was found (ids resolved), in its order, loaded or not.
+    public var packSources: [ResolvedSource] = []
+    /// Where each plugin `cadre.yaml` names was found, in its order, loaded or not.
+    public var pluginSources: [ResolvedSource] = []
     /// The plugins `cadre.yaml` enables, in its order (their taxonomy is in ``taxonomy``).
     public var plugins: [Plugin] = []
     public var taxonomy: Taxonomy
@@ -46,8 +50,11 @@ public struct Workspace: Sendable {
 
     /// Opens the workspace at `root` (a folder with `cadre.yaml`, or any folder: then `systems/`
     /// and no pack). `systems`, when given, replaces the workspace's own list (paths as typed,
-    /// from where cadre runs).
-    public static func open(at root: String, systems: [String]? = nil, taxonomy bundled: Taxonomy) -> Workspace {
+    /// from where cadre runs). Packs and plugins named by id are found by `resolver`.
+    public static func open(
+        at root: String, systems: [String]? = nil, taxonomy bundled: Taxonomy,
+        resolver: PackResolver = .standard()
+    ) -> Workspace {
         let files = WorkspaceFiles(root: root)
         var diagnostics: [Diagnostic] = []
         let configurationFile = WorkspaceConfiguration.fileName
@@ -59,8 +66,32 @@ public struct Workspace: Sendable {
             if let read { configuration = read }
         }
 
+        // Packs from git are taken at the commits `cadre.lock` pins.
+        var lock: PackLock?
+        if configuration.packs.contains(where: { if case .git = $0.kind { true } else { false } }),
+            FileKind.of(files.path(PackLock.fileName)) != nil
+        {
+            let (read, problems) = PackLock.read(fileAt: files.path(PackLock.fileName), as: PackLock.fileName)
+            lock = read
+            diagnostics += problems
+        }
+
+        /// The folders of `sources`, each id resolved; an id found nowhere is an error at its line.
+        func resolved(_ sources: [PackSource], as kind: PackResolver.Kind) -> [ResolvedSource] {
+            sources.compactMap { source in
+                switch resolver.resolve(source, as: kind, in: files, lock: lock) {
+                case .success(let found): return found
+                case .failure(let problem):
+                    diagnostics.append(problem)
+                    return nil
+                }
+            }
+        }
+        let pluginSources = resolved(configuration.plugins, as: .plugin)
+        let packSources = resolved(configuration.packs, as: .pack)
+
         var taxonomy = bundled
-        let (plugins, pluginProblems) = PluginLoader.loadAll(configuration.plugins, in: files, into: &taxonomy)
+        let (plugins, pluginProblems) = PluginLoader.loadAll(pluginSources.map(\.folder), in: files, into: &taxonomy)
         diagnostics += pluginProblems
         for file in configuration.taxonomy {
             let name = WorkspaceFiles.normalized(file)
@@ -71,11 +102,21 @@ public struct Workspace: Sendable {
 
         var packs: [Pack] = []
         var packIDs: [String: String] = [:]
-        for folder in configuration.packs {
-            let name = WorkspaceFiles.normalized(folder)
+        for source in packSources {
+            let name = source.folder
             let (pack, problems) = PackLoader().load(at: files.path(name), as: name, settings: [:])
             diagnostics += problems
             guard var pack else { continue }
+            if let locked = source.locked, locked.digest != pack.digest || locked.id != pack.id {
+                diagnostics.append(
+                    .error(
+                        .packDigestMismatch, at: source.source.location,
+                        "the pack at \(source.folder) is not the one `cadre.lock` pins (\(locked.id) \(locked.version), digest \(locked.digest.prefix(12))…; found \(pack.id) \(pack.version), digest \(pack.digest.prefix(12))…)",
+                        hint:
+                            "remove \(source.folder) to fetch it again; if the lock is wrong, run `cadre packs update` and review what changed"
+                    ))
+                continue
+            }
             if let first = packIDs[pack.id] {
                 diagnostics.append(
                     .error(
@@ -120,12 +161,46 @@ public struct Workspace: Sendable {
         }
 
         return Workspace(
-            root: root, configuration: configuration, packs: packs, plugins: plugins, taxonomy: taxonomy,
-            waivers: waivers,
+            root: root, configuration: configuration, packs: packs, packSources: packSources,
+            pluginSources: pluginSources, plugins: plugins, taxonomy: taxonomy, waivers: waivers,
             systemFiles: found.map(files.name), diagnostics: diagnostics.sortedForDisplay())
     }
 
     /// The folders of the workspace's packs, as users see them (`policies/cnil` for
     /// `../policies/cnil` in `examples/cadre.yaml`).
-    public var packFolders: [String] { configuration.packs.map(files.path) }
+    public var packFolders: [String] { packSources.map { files.path($0.folder) } }
+
+    /// The folders of the workspace's plugins, as users see them.
+    public var pluginFolders: [String] { pluginSources.map { files.path($0.folder) } }
+
+    /// Where the pack `id` was found (nil for a pack the workspace does not load).
+    public func origin(ofPack id: String) -> PackOrigin? {
+        guard let pack = packs.first(where: { $0.id == id }) else { return nil }
+        return packSources.first(where: { $0.folder == pack.folder })?.origin
+    }
+
+    /// Where the plugin `id` was found (nil for a plugin the workspace does not enable).
+    public func origin(ofPlugin id: String) -> PackOrigin? {
+        guard let plugin = plugins.first(where: { $0.id == id }) else { return nil }
+        return pluginSources.first(where: { $0.folder == plugin.folder })?.origin
+    }
+
+    /// The error of a workspace that loads no pack, when it has no other error: evaluating it
+    /// would run no rule (`--allow-empty` accepts it).
+    public var noPackProblem: Diagnostic? {
+        guard packs.isEmpty, !diagnostics.containsErrors else { return nil }
+        let configurationFile = WorkspaceConfiguration.fileName
+        let hasConfiguration = FileManager.default.fileExists(atPath: files.path(configurationFile))
+        let location =
+            configuration.packsLocation
+            ?? (hasConfiguration ? .start(of: configurationFile) : .whole(configurationFile))
+        return .error(
+            .noPacks, at: location,
+            hasConfiguration
+                ? "the workspace loads no pack: no rule would run"
+                : "no cadre.yaml in the workspace or a folder above it, so no pack: no rule would run",
+            hint: hasConfiguration
+                ? "list packs in cadre.yaml (`packs: [gdpr, cnil, ai-act]`), or pass --allow-empty"
+                : "start a workspace with `cadre init`, name one with --workspace, or pass --allow-empty")
+    }
 }

@@ -7,7 +7,8 @@ import LuaHost
 /// cadre: workspace/v1
 /// name: Électra Énergie — customer service
 /// systems: [systems]
-/// packs: [../policies/gdpr, ../policies/cnil, ../policies/ai-act]
+/// packs: [gdpr, cnil, ai-act]             # by id (PackResolver), or folders: [./policies/mine]
+/// plugins: [pii-fr]
 /// waivers: [waivers.yaml]
 /// settings: { ai-act: { calendar: omnibus } }
 /// limits: { memory_mb: 64, instructions: 10000000, deadline_ms: 2000, retained_mb: 16 }
@@ -20,10 +21,12 @@ public struct WorkspaceConfiguration: Sendable {
     public var name: String?
     /// Descriptor files and folders, relative to the workspace.
     public var systems: [String]
-    /// Pack folders, relative to the workspace.
-    public var packs: [String]
-    /// Plugin folders, relative to the workspace.
-    public var plugins: [String]
+    /// The packs, by id or folder (``PackSource``).
+    public var packs: [PackSource]
+    /// The plugins, by id or folder.
+    public var plugins: [PackSource]
+    /// Where `packs:` is written (for the error of a workspace with no pack).
+    public var packsLocation: SourceLocation?
     /// Waiver files, relative to the workspace.
     public var waivers: [String]
     /// Taxonomy files with the workspace's own terms.
@@ -40,7 +43,8 @@ public struct WorkspaceConfiguration: Sendable {
     /// A workspace with no file: the current folder's `systems/`, no pack.
     public static func defaults(at file: String) -> WorkspaceConfiguration {
         WorkspaceConfiguration(
-            name: nil, systems: ["systems"], packs: [], plugins: [], waivers: [], taxonomy: [], settings: [:],
+            name: nil, systems: ["systems"], packs: [], plugins: [], packsLocation: nil, waivers: [], taxonomy: [],
+            settings: [:],
             limits: .default,
             failOn: nil, location: .whole(file))
     }
@@ -53,8 +57,9 @@ public struct WorkspaceConfiguration: Sendable {
         configuration.location = root.location
         configuration.name = root.string("name")
         if root["systems"] != nil { configuration.systems = root.strings("systems").map(\.0) }
-        configuration.packs = root.strings("packs").map(\.0)
-        configuration.plugins = root.strings("plugins").map(\.0)
+        configuration.packs = PackSource.list("packs", of: root)
+        configuration.plugins = PackSource.list("plugins", of: root)
+        configuration.packsLocation = root["packs"]?.location
         configuration.waivers = root.strings("waivers").map(\.0)
         configuration.taxonomy = root.strings("taxonomy").map(\.0)
         for entry in root["settings"]?.mapping ?? [] {
@@ -85,8 +90,12 @@ public struct WorkspaceConfiguration: Sendable {
             .required("cadre", .constant(format), "The format of the file: `workspace/v1`."),
             .optional("name", .string(.text), "The workspace's name, for reports."),
             .optional("systems", .list(.string(.text)), "Descriptor files and folders (default: `systems`)."),
-            .optional("packs", .list(.string(.text)), "Pack folders to evaluate."),
-            .optional("plugins", .list(.string(.text)), "Plugin folders to enable."),
+            .optional(
+                "packs", .list(PackSource.shape),
+                "Packs to evaluate: ids (`gdpr`), folders (`./policies/mine`), or git sources (`{ git: URL, ref: v1.2.0 }`)."
+            ),
+            .optional(
+                "plugins", .list(.string(.text)), "Plugins to enable: ids (`pii-fr`) or folders (`./plugins/mine`)."),
             .optional("waivers", .list(.string(.text)), "Files of accepted exceptions (`cadre: waivers/v1`)."),
             .optional(
                 "taxonomy", .list(.string(.text)), "Files of the workspace's own taxonomy terms (`cadre: taxonomy/v1`)."

@@ -61,8 +61,8 @@ struct WorkspaceInputs: Sendable {
             inputs.append(RunInput(kind: .taxonomyFile, name: file, path: name, digest: fileDigest))
             engineParts["taxonomy " + name] = fileDigest
         }
-        for folder in configuration.plugins {
-            let folder = WorkspaceFiles.normalized(folder)
+        for source in workspace.pluginSources {
+            let folder = source.folder
             let path = files.path(folder)
             let pluginFiles = Self.files(in: path).map {
                 (name: $0, digest: Digest.sha256(ofFile: WorkspaceFiles.join(path, $0)))

@@ -19,8 +19,7 @@ public struct WatchTargets: Sendable, Hashable {
         for file in configuration.waivers + configuration.taxonomy { folders.insert(parent(file)) }
         var trees = configuration.systems.map { WorkspaceFiles.join(workspace.root, $0) }
         trees += workspace.packs.map(\.folder)
-        trees += configuration.packs.map { WorkspaceFiles.join(workspace.root, $0) }
-        trees += configuration.plugins.map { WorkspaceFiles.join(workspace.root, $0) }
+        trees += workspace.packFolders + workspace.pluginFolders
         for tree in trees {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: tree, isDirectory: &isFolder) else { continue }

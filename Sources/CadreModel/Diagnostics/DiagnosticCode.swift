@@ -49,6 +49,11 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, Comparable, Cas
 
     // Evaluations: packs, rules, waivers.
     case packLoad = "pack-load"
+    case unknownPack = "unknown-pack"
+    case noPacks = "no-packs"
+    case packNotLocked = "pack-not-locked"
+    case packDigestMismatch = "pack-digest-mismatch"
+    case gitFetch = "git-fetch"
     case ruleSyntax = "rule-syntax"
     case ruleLoad = "rule-load"
     case unknownRule = "unknown-rule"
@@ -111,6 +116,14 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, Comparable, Cas
         case .duplicateSystemID: "two descriptors with the same system id"
         case .tooManyProblems: "more than 200 problems in one file: the rest are counted, not shown"
         case .packLoad: "a pack's rules cannot be prepared in a worker's Lua state"
+        case .unknownPack:
+            "`cadre.yaml` or `cadre init --pack` names a pack or a plugin by an id found in no folder cadre searches"
+        case .noPacks: "the workspace loads no pack, so no rule would run (`--allow-empty` accepts it)"
+        case .packNotLocked:
+            "a pack from git that `cadre.lock` does not pin at the ref `cadre.yaml` asks for (`cadre packs update`)"
+        case .packDigestMismatch:
+            "a pack from git whose files are not those `cadre.lock` pins (changed in the cache, or the lock edited by hand)"
+        case .gitFetch: "a pack's git repository cannot be fetched, or has no such ref or commit"
         case .ruleSyntax: "a rule file does not compile"
         case .ruleLoad: "a rule file raised an error or passed a limit while loading"
         case .unknownRule: "a waiver names a rule no pack defines"

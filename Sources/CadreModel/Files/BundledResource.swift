@@ -4,9 +4,11 @@ import Foundation
 /// ever stopping the program.
 ///
 /// SwiftPM's `Bundle.module` ends the process when the resource bundle is missing, so it is
-/// consulted only once the bundle is known to sit next to the executable (a built or installed
-/// `cadre`, a test runner): an installed `cadre` needs its `cadre_<Target>.resources` folders
-/// beside it. A development checkout falls back to the file in the target's `Resources/` folder.
+/// consulted only once the bundle is known to sit next to the executable (a built `cadre`, a test
+/// runner). An installed `cadre` (`make install`, the release tarball) keeps its
+/// `cadre_<Target>.resources` folders in `share/cadre` (``Installation/shareFolder``), read
+/// directly. An executable in a checkout's build folder falls back to the file in the target's
+/// `Resources/` folder; an installed one never reads a source tree.
 public enum BundledResource {
     /// The file `name` of the resources of `target`, or nil when neither place has it.
     ///
@@ -26,6 +28,12 @@ public enum BundledResource {
         {
             return url
         }
+        for suffix in ["resources", "bundle"] {
+            let installed = Installation.shareFolder.appendingPathComponent("cadre_\(target).\(suffix)")
+                .appendingPathComponent(name)
+            if FileManager.default.fileExists(atPath: installed.path) { return installed }
+        }
+        guard Installation.checkoutFolder != nil else { return nil }
         let source = URL(fileURLWithPath: sourceFile).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Resources").appendingPathComponent(name)
         return FileManager.default.fileExists(atPath: source.path) ? source : nil

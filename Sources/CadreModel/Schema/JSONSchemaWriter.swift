@@ -129,6 +129,16 @@ public struct JSONSchemaWriter: Sendable {
             }
             members.append(("additionalProperties", schema(of: values, definitions: &definitions, defined: &defined)))
             return .object(members)
+        case .either(let first, let second):
+            return .object([
+                (
+                    "anyOf",
+                    .array([
+                        schema(of: first, definitions: &definitions, defined: &defined),
+                        schema(of: second, definitions: &definitions, defined: &defined),
+                    ])
+                )
+            ])
         }
     }
 }

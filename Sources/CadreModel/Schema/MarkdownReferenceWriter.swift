@@ -48,6 +48,9 @@ public struct MarkdownReferenceWriter: Sendable {
             for field in object.fields { collect(field.shape, into: &objects, seen: &seen) }
         case .list(let element): collect(element, into: &objects, seen: &seen)
         case .dictionary(_, let values): collect(values, into: &objects, seen: &seen)
+        case .either(let first, let second):
+            collect(first, into: &objects, seen: &seen)
+            collect(second, into: &objects, seen: &seen)
         default: break
         }
     }
@@ -89,6 +92,7 @@ public struct MarkdownReferenceWriter: Sendable {
         case .list(let element): "list of \(plural(typeName(element)))"
         case .object(let object): "[\(object.name)](#\(anchor(object)))"
         case .dictionary(_, let values): "mapping of names to \(plural(typeName(values)))"
+        case .either(let first, let second): "\(typeName(first)) or \(typeName(second))"
         }
     }
 

@@ -25,6 +25,9 @@ public indirect enum ValueShape: Sendable {
     case object(ObjectShape)
     /// A mapping from free keys (of a format) to values of one shape.
     case dictionary(keys: StringFormat, values: ValueShape)
+    /// Either of two shapes of different kinds (a string or a mapping: `gdpr` or `{ git: URL, ref: v1 }`);
+    /// a value is checked against the one of its kind.
+    case either(ValueShape, ValueShape)
 
     /// What the shape is called in messages: `a string`, `a list`, `a date (YYYY-MM-DD)`.
     var expectation: String {
@@ -39,6 +42,18 @@ public indirect enum ValueShape: Sendable {
         case .taxonomyKey(let kind): "a \(kind.singularName) key"
         case .list: "a list"
         case .object, .dictionary: "a mapping"
+        case .either(let first, let second): "\(first.expectation) or \(second.expectation)"
+        }
+    }
+
+    /// Whether a value of this shape is a mapping, a list or a scalar: what ``either(_:_:)``
+    /// chooses by.
+    var nodeKind: String {
+        switch self {
+        case .object, .dictionary: "mapping"
+        case .list: "list"
+        case .either(let first, _): first.nodeKind
+        default: "scalar"
         }
     }
 }

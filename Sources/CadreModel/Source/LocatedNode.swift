@@ -85,3 +85,20 @@ public struct LocatedNode: Sendable, Hashable {
         }
     }
 }
+
+extension LocatedNode {
+    /// This node without the entry at `path` (keys of nested mappings), every other node where
+    /// it was; unchanged when there is no such entry. A document with a part set aside, to ask
+    /// the rules what they say without it (`cadre dpia`: the recorded DPIA set aside).
+    public func removing(_ path: [String]) -> LocatedNode {
+        guard let key = path.first, case .mapping(var entries) = content,
+            let index = entries.firstIndex(where: { $0.key == key })
+        else { return self }
+        if path.count == 1 {
+            entries.remove(at: index)
+        } else {
+            entries[index].value = entries[index].value.removing(Array(path.dropFirst()))
+        }
+        return LocatedNode(.mapping(entries), at: location)
+    }
+}

@@ -95,7 +95,7 @@ extension ShapeValidator {
                             "a password belongs in an environment variable: write `${STORE_PASSWORD}` in its place, resolved only when cadre connects"
                     ))
             }
-        case .list, .object, .dictionary:
+        case .list, .object, .dictionary, .either:
             wrongType(node, expected: shape)
         }
     }

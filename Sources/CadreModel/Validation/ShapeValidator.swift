@@ -86,6 +86,20 @@ public struct ShapeValidator {
                 }
                 stack.removeLast()
             }
+        case .either(let first, let second):
+            let kind =
+                switch node.content {
+                case .mapping: "mapping"
+                case .sequence: "list"
+                case .scalar: "scalar"
+                }
+            if first.nodeKind == kind {
+                visit(node, first)
+            } else if second.nodeKind == kind {
+                visit(node, second)
+            } else {
+                wrongType(node, expected: shape)
+            }
         default:
             checkScalar(node, against: shape)
         }
@@ -208,6 +222,9 @@ public struct ShapeValidator {
             }
         case .list(let element): collectOwners(of: element, into: &owners, seen: seen)
         case .dictionary(_, let values): collectOwners(of: values, into: &owners, seen: seen)
+        case .either(let first, let second):
+            collectOwners(of: first, into: &owners, seen: seen)
+            collectOwners(of: second, into: &owners, seen: seen)
         default: break
         }
     }

@@ -252,6 +252,18 @@ public final class LuaState {
         lua_rawgeti(L, clua_registryindex(), lua_Integer(reference.id))
     }
 
+    /// Where the Lua function `reference` is defined: its chunk (as the host named it) and the
+    /// line of its `function`; nil for a C function or another value.
+    public func definition(of reference: LuaReference) -> LuaCall.Frame? {
+        guard reference.kind == .function, (try? pushReference(reference)) != nil else { return nil }
+        var record = lua_Debug()
+        // `>` takes the function from the top of the stack (and pops it).
+        guard lua_getinfo(L, ">S", &record) != 0, record.linedefined > 0, let source = record.source else {
+            return nil
+        }
+        return LuaCall.Frame(file: chunkFile(forSource: String(cString: source)), line: Int(record.linedefined))
+    }
+
     /// Frees the registry slot of `reference`. Using it afterwards gives `nil`.
     public func release(_ reference: LuaReference) {
         guard reference.owner == serial else { return }

@@ -26,10 +26,13 @@ struct BaselineCommand: ParsableCommand {
                 (or --since REF) says what is new against it. See docs/rechecks.md.
 
                 Exit status: 0 when written; 2 when an input is invalid (nothing is written), \
-                or the history or the file cannot be used.
+                the workspace loads no pack (unless --allow-empty), or the history or the file \
+                cannot be used.
                 """)
 
         @OptionGroup var workspace: WorkspaceOptions
+
+        @OptionGroup var allowEmpty: AllowEmptyOption
 
         @Option(
             name: [.short, .long],
@@ -55,6 +58,7 @@ struct BaselineCommand: ParsableCommand {
 
         func run() throws {
             let workspace = try self.workspace.open()
+            try allowEmpty.check(workspace)
             let history = try self.workspace.history()
             var recheck = Recheck(
                 workspace: workspace, history: history, cadreVersion: CadreVersion.number, jobs: jobs,

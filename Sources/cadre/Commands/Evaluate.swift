@@ -15,13 +15,16 @@ struct Evaluate: ParsableCommand {
 
             Exit status: 0 when no result fails at or above --fail-on; 1 when one does (a failure \
             or an error of a rule of that severity or more); 2 when an input is invalid (a \
-            descriptor, a rule file, a pack, the workspace, a flag).
+            descriptor, a rule file, a pack, the workspace, a flag), or when the workspace loads \
+            no pack (unless --allow-empty).
             """)
 
     @Argument(help: "Descriptor files or folders to evaluate instead of the workspace's systems.")
     var paths: [String] = []
 
     @OptionGroup var workspace: WorkspaceOptions
+
+    @OptionGroup var allowEmpty: AllowEmptyOption
 
     @Option(
         help: ArgumentHelp(
@@ -69,11 +72,7 @@ struct Evaluate: ParsableCommand {
 
     func run() throws {
         let workspace = try self.workspace.open(systems: paths.isEmpty ? nil : paths)
-        if workspace.packs.isEmpty, !workspace.diagnostics.containsErrors, !display.quiet {
-            printError(
-                "cadre: warning: the workspace `\(workspace.root)` loads no pack: no rule will run (list packs in cadre.yaml)"
-            )
-        }
+        try allowEmpty.check(workspace)
         // A plugin's format is found (and its reporter loaded) before the evaluation runs.
         let pluginReporter =
             ReportFormat(rawValue: format) == nil ? try PluginFormats.reporter(format, in: workspace) : nil

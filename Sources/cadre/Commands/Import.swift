@@ -113,6 +113,29 @@ struct Import: ParsableCommand {
         }
     }
 
+    /// How `cadre.yaml` names `plugin`: by id when that id finds this very plugin (one installed
+    /// with cadre, or in `CADRE_PATH`), else by its folder.
+    private static func entry(for plugin: Plugin, in names: WorkspaceFiles) -> String {
+        let byId = PackResolver.standard().resolve(
+            PackSource(.id(plugin.id), at: .whole(WorkspaceConfiguration.fileName)), as: .plugin, in: names)
+        if case .success(let found) = byId,
+            URL(fileURLWithPath: names.path(found.folder)).standardizedFileURL.path
+                == URL(fileURLWithPath: plugin.folder).standardizedFileURL.path
+        {
+            return plugin.id
+        }
+        return folderEntry(names.name(plugin.folder))
+    }
+
+    /// `folder` written so that `cadre.yaml` reads it as a folder, never as an id (``PackSource``):
+    /// `mine` becomes `./mine`.
+    private static func folderEntry(_ folder: String) -> String {
+        guard case .id = PackSource(parsing: folder, at: .whole(WorkspaceConfiguration.fileName)).kind else {
+            return folder
+        }
+        return "./" + folder
+    }
+
     /// Adds what was written to the workspace's `cadre.yaml` (or writes one in the output folder
     /// when there is no workspace): the folders of the descriptors, the packs, the plugin the
     /// packs' rules need, the taxonomy files.
@@ -157,12 +180,14 @@ struct Import: ParsableCommand {
             if let plugin = plugins.first(where: { $0.id == owner }),
                 !opened.plugins.contains(where: { $0.id == owner })
             {
-                neededPlugins.append(names.name(plugin.folder))
+                neededPlugins.append(Self.entry(for: plugin, in: names))
             }
         }
+        packs = packs.map(Self.folderEntry)
         let existing: String? = hasWorkspace ? (try? String(contentsOfFile: path, encoding: .utf8)) : nil
         var listed = [
-            "systems": configuration.systems, "packs": configuration.packs, "plugins": configuration.plugins,
+            "systems": configuration.systems, "packs": configuration.packs.map(\.text),
+            "plugins": configuration.plugins.map(\.text),
             "taxonomy": configuration.taxonomy,
         ]
         // Without a `systems:` key, the workspace reads `systems/`: a key written now lists it too.

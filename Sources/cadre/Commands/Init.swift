@@ -8,20 +8,29 @@ struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Start a workspace: cadre.yaml, systems/ with a first descriptor, waivers.yaml.",
         discussion: """
-            Never overwrites a file: run it in an empty folder, or one without cadre.yaml.
-            Exit status: 0, or 2 when a file already exists or cannot be written.
+            The workspace evaluates the bundled packs (gdpr, cnil, ai-act) unless --pack names \
+            others. Never overwrites a file: run it in an empty folder, or one without cadre.yaml.
+            Exit status: 0, or 2 when a pack does not exist, or a file already exists or cannot \
+            be written.
             """)
 
     @Argument(help: "The folder of the new workspace (created if needed).")
     var folder: String = "."
 
     @Option(
-        help: ArgumentHelp("Pack folders the workspace evaluates (relative to it); repeatable.", valueName: "folder"))
+        help: ArgumentHelp(
+            "A pack the workspace evaluates: an id (gdpr, cnil, ai-act, or one in a CADRE_PATH folder) or a folder relative to the workspace (./policies/mine); repeatable (default: gdpr, cnil, ai-act).",
+            valueName: "pack"))
     var pack: [String] = []
 
+    /// The packs a new workspace evaluates when --pack names none: the bundled ones.
+    static let defaultPacks = ["gdpr", "cnil", "ai-act"]
+
     func run() throws {
+        let packs = pack.isEmpty ? Self.defaultPacks : pack
+        try Self.check(packs, in: folder)
         let files: [(String, String)] = [
-            (WorkspaceConfiguration.fileName, Self.configuration(packs: pack)),
+            (WorkspaceConfiguration.fileName, Self.configuration(packs: packs)),
             ("systems/example-chatbot.yaml", Self.descriptor),
             ("waivers.yaml", Self.waivers),
             (".gitignore", ".cadre/\n"),
@@ -42,25 +51,73 @@ struct Init: ParsableCommand {
         print(
             "created a workspace in \(TerminalText.line(folder)): cadre.yaml, systems/example-chatbot.yaml, waivers.yaml"
         )
-        print("next: describe your systems in systems/, list packs in cadre.yaml, then run `cadre evaluate`")
+        print("packs: \(packs.joined(separator: ", ")) (`cadre policies list` describes their rules)")
+        print("next: describe your systems in systems/, then run `cadre evaluate`")
+    }
+
+    /// Exits with status 2, saying why, when a pack of `packs` does not exist: an id no folder
+    /// cadre searches holds, or a folder (relative to the new workspace) without pack.yaml.
+    static func check(_ packs: [String], in folder: String) throws {
+        let files = WorkspaceFiles(root: folder)
+        let resolver = PackResolver.standard()
+        var failed = false
+        for value in packs {
+            let source = PackSource(parsing: value, at: .whole("--pack"))
+            switch resolver.resolve(source, as: .pack, in: files) {
+            case .success(let found):
+                let manifest = files.path(WorkspaceFiles.join(found.folder, "pack.yaml"))
+                if FileKind.of(manifest) != .regular {
+                    printError(
+                        "cadre: error: --pack \(TerminalText.line(value)): not a pack: there is no pack.yaml in `\(TerminalText.line(files.path(found.folder)))` [unknown-pack]"
+                    )
+                    failed = true
+                }
+            case .failure(let problem):
+                printError(
+                    "cadre: error: --pack \(TerminalText.line(value)): \(TerminalText.line(problem.message)) [\(problem.code)]"
+                )
+                if let hint = problem.hint { printError("    hint: \(TerminalText.line(hint))") }
+                failed = true
+            }
+        }
+        if failed { throw ExitCode(2) }
+    }
+
+    /// `value` as an element of a YAML flow list: plain when it is only letters, digits and
+    /// `._/-` and YAML reads it as a string, else double-quoted.
+    static func flowScalar(_ value: String) -> String {
+        let plain = value.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+                || "._/-".unicodeScalars.contains($0)
+        }
+        let reserved = ["true", "false", "null", "yes", "no", "on", "off", "~", ".nan", ".inf"]
+        if plain, !value.isEmpty, Double(value) == nil, !reserved.contains(value.lowercased()) { return value }
+        var quoted = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": quoted += "\\\""
+            case "\\": quoted += "\\\\"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                quoted += String(format: "\\x%02X", scalar.value)
+            default: quoted.unicodeScalars.append(scalar)
+            }
+        }
+        return quoted + "\""
     }
 
     static func configuration(packs: [String]) -> String {
-        let list =
-            packs.isEmpty
-            ? "[]            # pack folders, e.g. [../policies/gdpr, ../policies/cnil]"
-            : "[\(packs.joined(separator: ", "))]"
-        return """
-            cadre: workspace/v1
-            name: My customer service
-            systems: [systems]           # descriptor files and folders
-            packs: \(list)
-            waivers: [waivers.yaml]
-            # settings: { ai-act: { calendar: omnibus } }
-            limits: { memory_mb: 64, instructions: 10000000, deadline_ms: 2000 }
-            evaluate: { fail_on: high }
+        """
+        cadre: workspace/v1
+        name: My customer service
+        systems: [systems]           # descriptor files and folders
+        packs: [\(packs.map(Self.flowScalar).joined(separator: ", "))]   # by id, or folders: ./policies/mine
+        # plugins: [pii-fr]          # French identifiers in store scans (cadre plugins list)
+        waivers: [waivers.yaml]
+        # settings: { ai-act: { calendar: omnibus } }
+        limits: { memory_mb: 64, instructions: 10000000, deadline_ms: 2000 }
+        evaluate: { fail_on: high }
 
-            """
+        """
     }
 
     static let descriptor = """

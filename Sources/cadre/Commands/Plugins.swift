@@ -25,7 +25,7 @@ struct Plugins: ParsableCommand {
             throw ExitCode(2)
         }
         // Problems of cadre.yaml and of the plugins (descriptors and packs are not this command's).
-        let pluginFolders = workspace.configuration.plugins.map { WorkspaceFiles.join(workspace.root, $0) }
+        let pluginFolders = workspace.pluginFolders
         let relevant = workspace.diagnostics.map(workspace.files.shown).filter { diagnostic in
             diagnostic.location.file.hasSuffix(WorkspaceConfiguration.fileName)
                 || pluginFolders.contains { diagnostic.location.file.hasPrefix($0) }

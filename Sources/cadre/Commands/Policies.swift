@@ -22,17 +22,23 @@ struct Policies: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List every rule: id, severity, pack, dates in force, title.",
-            discussion: "Exit status: 0, or 2 when a pack or a rule file is invalid.")
+            abstract:
+                "List every pack (id, version, where it comes from) and every rule: id, severity, dates in force, title.",
+            discussion: """
+                A pack comes from cadre's bundled packs, from a folder of CADRE_PATH, or from a \
+                folder of the workspace. Exit status: 0, or 2 when a pack or a rule file is invalid.
+                """)
 
         @OptionGroup var workspace: WorkspaceOptions
 
         func run() throws {
             let (loaded, rules) = try Policies.rules(workspace)
             for pack in loaded.packs {
+                let origin = loaded.origin(ofPack: pack.id) ?? .workspace
                 print(
                     TerminalText.line(
-                        "\(pack.id) \(pack.version) — \(pack.manifest.title) (\(loaded.files.path(pack.folder)))"))
+                        "\(pack.id) \(pack.version) — \(pack.manifest.title) (\(origin): \(loaded.files.path(pack.folder)); digest \(pack.digest.prefix(12)))"
+                    ))
             }
             if !loaded.packs.isEmpty { print("") }
             let width = rules.map(\.id.count).max() ?? 0

@@ -21,10 +21,13 @@ struct RecheckCommand: ParsableCommand {
             Exit status: 0 when nothing new fails at or above --fail-on; 1 when something new \
             does (a new failure or error of a rule of that severity or more, or a new failing \
             finding); 2 when an input is invalid (a descriptor, a rule file, a pack, the \
-            workspace, a flag) or the history cannot be used. See docs/rechecks.md.
+            workspace, a flag), the workspace loads no pack (unless --allow-empty), or the \
+            history cannot be used. See docs/rechecks.md.
             """)
 
     @OptionGroup var workspace: WorkspaceOptions
+
+    @OptionGroup var allowEmpty: AllowEmptyOption
 
     @Option(
         help: ArgumentHelp(
@@ -60,6 +63,7 @@ struct RecheckCommand: ParsableCommand {
 
     func run() throws {
         let workspace = try self.workspace.open()
+        try allowEmpty.check(workspace)
         let history = try self.workspace.history()
         let threshold = WorkspaceOptions.threshold(failOn, workspace: workspace)
         let baseline = try self.baseline.load(root: workspace.root)

@@ -73,7 +73,7 @@ struct Validate: ParsableCommand {
     /// policies` report: `validate` checks descriptors.
     static func concernsPacksOrWaivers(_ diagnostic: Diagnostic, _ workspace: Workspace) -> Bool {
         let file = diagnostic.location.file
-        let folders = workspace.configuration.packs.map { WorkspaceFiles.normalized($0) }
+        let folders = workspace.packSources.map { WorkspaceFiles.normalized($0.folder) }
         let waivers = workspace.configuration.waivers.map { WorkspaceFiles.normalized($0) }
         return waivers.contains(file) || folders.contains { file == $0 || file.hasPrefix($0 + "/") }
     }

@@ -28,6 +28,8 @@ struct WatchCommand: ParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
 
+    @OptionGroup var allowEmpty: AllowEmptyOption
+
     @Option(
         help: ArgumentHelp(
             "Evaluate under the law in force on this date (default: the day of each re-check).", valueName: "date"),
@@ -83,6 +85,7 @@ struct WatchCommand: ParsableCommand {
 
         let history = try workspace.history()
         var opened = try workspace.open()
+        try allowEmpty.check(opened)
         let watcher = WorkspaceWatcher(WatchTargets(opened), polling: poll, interval: .milliseconds(interval))
         say("watching \(opened.root) (\(watcher.mode)); press Ctrl-C to stop")
         recheck(opened, history: history, first: true)

@@ -23,6 +23,20 @@ struct WorkspaceOptions: ParsableArguments {
     }
 }
 
+/// `--allow-empty`: without it, a workspace that loads no pack is an error (status 2), since a
+/// run with no rule would pass having checked nothing.
+struct AllowEmptyOption: ParsableArguments {
+    @Flag(help: "Run even when the workspace loads no pack (no rule runs: nothing can fail).")
+    var allowEmpty = false
+
+    /// Exits with status 2, saying why, when `workspace` loads no pack and --allow-empty is not given.
+    func check(_ workspace: Workspace) throws {
+        guard !allowEmpty, let problem = workspace.noPackProblem else { return }
+        printError(workspace.files.shown(problem).description)
+        throw ExitCode(2)
+    }
+}
+
 /// A `--fail-on` value: a severity, or `none`.
 enum FailOn: ExpressibleByArgument, Equatable {
     case severity(Severity)

@@ -1,0 +1,102 @@
+import Foundation
+
+/// Runs the system's `git` for packs fetched from repositories (``GitPackCache``): never through a
+/// shell, never asking for a password (a run in CI would hang), never with a transport that runs
+/// a command (`ext::`), and never for longer than ``timeout``.
+struct GitCommand: Sendable {
+    /// The longest a git command may run before it is stopped.
+    var timeout: Duration = .seconds(600)
+    /// The program run: `git` (or `tar`, for the trees `git archive` writes).
+    var program = "git"
+
+    /// A git command that failed: what it was asked, and what it said.
+    struct Failure: Error, CustomStringConvertible {
+        var program = "git"
+        var arguments: [String]
+        var status: Int32
+        var output: String
+
+        var description: String {
+            let said = output.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty }.suffix(3).joined(separator: "; ")
+            return "`\(program) \(arguments.first ?? "")` failed" + (said.isEmpty ? " (status \(status))" : ": \(said)")
+        }
+    }
+
+    /// What `git arguments` writes on standard output, trimmed; throws ``Failure`` on a non-zero
+    /// status, when git is missing, or past the timeout.
+    @discardableResult
+    func run(_ arguments: [String], in folder: String? = nil) throws(Failure) -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        // `protocol.ext.allow=never` whatever the user's configuration; no prompt, no pager.
+        process.arguments =
+            program == "git"
+            ? ["git", "-c", "protocol.ext.allow=never", "-c", "core.askPass=true"] + arguments : [program] + arguments
+        if let folder { process.currentDirectoryURL = URL(fileURLWithPath: folder) }
+        var environment = ProcessInfo.processInfo.environment
+        environment["GIT_TERMINAL_PROMPT"] = "0"
+        environment["GIT_PAGER"] = "cat"
+        environment["LC_ALL"] = "C"
+        if (environment["PATH"] ?? "").isEmpty { environment["PATH"] = "/usr/local/bin:/usr/bin:/bin" }
+        environment["GIT_SSH_COMMAND"] = environment["GIT_SSH_COMMAND"] ?? "ssh -o BatchMode=yes"
+        process.environment = environment
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            throw Failure(
+                program: program, arguments: arguments, status: -1,
+                output: "cannot run \(program) (\(error.localizedDescription)); install \(program)")
+        }
+        // Read both pipes while the process runs, so a large output never blocks it.
+        let collected = Collected()
+        let group = DispatchGroup()
+        for (pipe, isError) in [(output, false), (errors, true)] {
+            group.enter()
+            DispatchQueue.global().async {
+                let data = pipe.fileHandleForReading.readDataToEndOfFile()
+                collected.set(data, isError: isError)
+                group.leave()
+            }
+        }
+        let seconds = Double(timeout.components.seconds)
+        if group.wait(timeout: .now() + seconds) == .timedOut {
+            process.terminate()
+            group.wait()
+            process.waitUntilExit()
+            throw Failure(program: program, arguments: arguments, status: -1, output: "stopped after \(Int(seconds)) s")
+        }
+        process.waitUntilExit()
+        let (stdout, stderr) = collected.value
+        guard process.terminationStatus == 0 else {
+            throw Failure(
+                program: program, arguments: arguments, status: process.terminationStatus,
+                output: String(decoding: stderr, as: UTF8.self))
+        }
+        return String(decoding: stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The two outputs, written by two reading threads.
+    private final class Collected: @unchecked Sendable {
+        private let lock = NSLock()
+        private var stdout = Data()
+        private var stderr = Data()
+
+        func set(_ data: Data, isError: Bool) {
+            lock.lock()
+            if isError { stderr = data } else { stdout = data }
+            lock.unlock()
+        }
+
+        var value: (Data, Data) {
+            lock.lock()
+            defer { lock.unlock() }
+            return (stdout, stderr)
+        }
+    }
+}
