@@ -29,8 +29,8 @@ public struct Baseline: Sendable, Hashable {
     public struct Rule: Sendable, Hashable, Codable {
         public var id: String
         public var pack: String
-        /// The rule's file, relative to the workspace, and its digest.
-        public var file: String
+        /// The digest of the rule's file (not its path, which for a pack from git or cadre's
+        /// own packs is on this machine only).
         public var digest: String
     }
 
@@ -100,7 +100,7 @@ public struct Baseline: Sendable, Hashable {
             packs: run.inputs.filter { $0.kind == .pack }.map {
                 Pack(id: $0.name, version: $0.version ?? "", digest: $0.digest, shared: $0.detail["shared"])
             },
-            rules: run.rules.map { Rule(id: $0.id, pack: $0.pack, file: $0.file, digest: ruleFiles[$0.file] ?? "") },
+            rules: run.rules.map { Rule(id: $0.id, pack: $0.pack, digest: ruleFiles[$0.file] ?? "") },
             systems: run.systems.map {
                 System(file: $0.file, id: $0.id, owner: owners[$0.file], digest: $0.digest)
             },
