@@ -57,7 +57,7 @@ let package = Package(
         .target(
             name: "CadreHistory",
             dependencies: [
-                "CadreEngine", "CadreModel",
+                "CadreEngine", "CadreModel", "CadreReports",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]

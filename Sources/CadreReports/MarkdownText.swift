@@ -10,10 +10,10 @@ import CadreModel
 /// Everything else that Markdown or GitHub's extensions would read is escaped with a backslash:
 /// `\ * [ ] < | ~ & $ #` and lone backticks always, `_` unless it joins two letters or digits
 /// (`call_transcript` stays readable), and at the start of a line `- + = >` and `1.` / `1)`.
-enum MarkdownText {
+public enum MarkdownText {
     /// `text` inline, on one line: in a paragraph, a heading, a list item, emphasis, or a table
     /// cell (`inTable`: `|` inside code spans is escaped too, as tables require).
-    static func inline(_ text: String, inTable: Bool = false) -> String {
+    public static func inline(_ text: String, inTable: Bool = false) -> String {
         let scalars = Array(TerminalText.line(text).unicodeScalars)
         var out = String.UnicodeScalarView()
         var index = 0
@@ -61,7 +61,7 @@ enum MarkdownText {
 
     /// A code span showing `text` as typed, on one line (`inTable`: with `|` escaped, as tables
     /// require). Its fence is longer than any run of backticks inside.
-    static func code(_ text: String, inTable: Bool = false) -> String {
+    public static func code(_ text: String, inTable: Bool = false) -> String {
         let scalars = Array(TerminalText.line(text).unicodeScalars)
         var longest = 0
         var index = 0

@@ -21,6 +21,7 @@ struct Cadre: ParsableCommand {
             Evaluate.self, Validate.self, RegisterCommand.self, DpiaCommand.self, FriaCommand.self, Test.self,
             Policies.self, PacksCommand.self, Plugins.self, Import.self, Init.self, Schema.self,
             RecheckCommand.self, WatchCommand.self, TimelineCommand.self, HistoryCommand.self, DiffCommand.self,
+            BaselineCommand.self,
         ]
     )
 

@@ -51,14 +51,12 @@ import Testing
                   5 rules read stores, whose data may have changed (cnil.prospecting.consent-in-store, cnil.recording.card-data, cnil.recording.store-retention, and 2 more): on every system that declares stores
                 changed findings (1):
                   FAIL → FAIL  high  cnil.recording.retention on call-recording-quality
-                      + examples/systems/call-recording-quality.yaml:36:18: fail: recordings kept P3Y; six months at most from the call
-                      + examples/systems/call-recording-quality.yaml:74:22: fail: table recordings.call_recordings keeps recordings P3Y; six months at most from the call
-                      - examples/systems/call-recording-quality.yaml:36:18: fail: recordings kept P3Y; six months at most
-                      - examples/systems/call-recording-quality.yaml:74:22: fail: table recordings.call_recordings keeps recordings P3Y; six months at most
-                recorded run 2: 0 new failures, 0 resolved, 1 changed; new at or above high: 1
+                      ~ examples/systems/call-recording-quality.yaml:36:18: fail: recordings kept P3Y; six months at most from the call (reworded, was: recordings kept P3Y; six months at most)
+                      ~ examples/systems/call-recording-quality.yaml:74:22: fail: table recordings.call_recordings keeps recordings P3Y; six months at most from the call (reworded, was: table recordings.call_recordings keeps recordings P3Y; six months at most)
+                recorded run 2: 0 new failures, 0 resolved, 1 changed; new at or above high: 0
 
                 """)
-        #expect(bump.status == 1, "a new failing finding is new")
+        #expect(bump.status == 0, "a finding worded otherwise is not new")
         #expect(bump.stderr == "")
 
         // 3. The team fixes the descriptor: every rule on that system, and the rules that read

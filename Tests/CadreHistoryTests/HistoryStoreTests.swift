@@ -22,6 +22,7 @@ import Testing
             migrations == [
                 "v1: runs, inputs, rules, waivers, systems, results", "v2: rule sets, parsed documents",
                 "v3: differences in systems' rows", "v4: what rules read",
+                "v5: what triggered a run, at which commit",
             ])
         #expect(mode == "wal")
         #expect(

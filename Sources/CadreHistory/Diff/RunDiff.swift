@@ -5,7 +5,8 @@ import CadreModel
 ///
 /// A pair fails when its result is `fail` or `error`. A finding is the same in both runs when its
 /// level, message and descriptor path (or file, when it points at none) are: a finding that only
-/// moved to another line is not a change.
+/// moved to another line is not a change; one whose message only is worded otherwise (the same
+/// numbers in other words) is a rewording (``Entry/reworded``), never new.
 public struct RunDiff: Sendable {
     /// One (system, rule) pair that changed.
     public struct Entry: Sendable, Hashable {
@@ -21,6 +22,11 @@ public struct RunDiff: Sendable {
         /// Findings the pair gained, and lost.
         public var added: [Finding]
         public var removed: [Finding]
+        /// Findings whose message only is worded otherwise (same level, place and evidence):
+        /// neither gained nor lost, so never new.
+        public var reworded: [Rewording] = []
+        /// Why it changed (``ChangeCause``); empty until explained.
+        public var causes: [ChangeCause] = []
 
         /// Whether the change is new and fails at or above `threshold`: a new failure, or a new
         /// `fail` finding of a pair that still fails.
@@ -29,6 +35,12 @@ public struct RunDiff: Sendable {
             if before?.fails(at: threshold) != true { return true }
             return added.contains { $0.level == .fail }
         }
+    }
+
+    /// A finding whose message changed, and nothing else.
+    public struct Rewording: Sendable, Hashable {
+        public var was: Finding
+        public var now: Finding
     }
 
     /// The run compared from, and to (nil while a re-check's run is not recorded).
@@ -54,7 +66,41 @@ public struct RunDiff: Sendable {
 
     /// The identity of a finding across runs.
     static func identity(_ finding: Finding) -> String {
-        "\(finding.level.rawValue)\u{1F}\(finding.message)\u{1F}\(finding.path?.description ?? finding.location.file)\u{1F}\(finding.evidence.joined(separator: "\u{1E}"))"
+        "\(finding.level.rawValue)\u{1F}\(finding.message)\u{1F}\(place(finding))"
+    }
+
+    /// What a finding is about, its message aside: its level, descriptor path (or file) and evidence.
+    static func place(_ finding: Finding) -> String {
+        "\(finding.level.rawValue)\u{1F}\(finding.path?.description ?? finding.location.file)\u{1F}\(finding.evidence.joined(separator: "\u{1E}"))"
+    }
+
+    /// The numbers a message holds, in order (`2483`, `1.1.0`, `P3Y`'s `3`): a message whose
+    /// words changed but not its numbers is worded otherwise; one whose numbers changed (more
+    /// rows, another version) says something else.
+    static func numbers(_ message: String) -> [Substring] {
+        message.split { !($0.isNumber || $0 == ".") }.filter { $0.contains(where: \.isNumber) }
+    }
+
+    /// The findings gained and lost that are one finding worded otherwise (same level, place,
+    /// evidence and numbers), paired in order; the others stay gained or lost.
+    static func rewordings(added: inout [Finding], removed: inout [Finding]) -> [Rewording] {
+        func key(_ finding: Finding) -> String {
+            place(finding) + "\u{1F}" + numbers(finding.message).joined(separator: " ")
+        }
+        var lost: [String: [Int]] = [:]
+        for (index, finding) in removed.enumerated() { lost[key(finding), default: []].append(index) }
+        var pairs: [Rewording] = []
+        var matched: Set<Int> = []
+        added = added.filter { finding in
+            guard var candidates = lost[key(finding)], !candidates.isEmpty else { return true }
+            let index = candidates.removeFirst()
+            lost[key(finding)] = candidates
+            matched.insert(index)
+            pairs.append(Rewording(was: removed[index], now: finding))
+            return false
+        }
+        removed = removed.enumerated().filter { !matched.contains($0.offset) }.map(\.element)
+        return pairs
     }
 
     /// Classifies one pair whose recorded result differs; nil when nothing a person would see changed.
@@ -72,6 +118,7 @@ public struct RunDiff: Sendable {
             before: before, after: after,
             added: newFindings.filter { !oldIDs.contains(identity($0)) },
             removed: oldFindings.filter { !newIDs.contains(identity($0)) })
+        entry.reworded = rewordings(added: &entry.added, removed: &entry.removed)
         let failedBefore = before.map { $0.status == .fail || $0.status == .error } ?? false
         let failsAfter = after.map { $0.status == .fail || $0.status == .error } ?? false
         if failsAfter && !failedBefore { return (entry, .new) }
@@ -80,13 +127,13 @@ public struct RunDiff: Sendable {
             before?.status == after?.status && before?.skipReason == after?.skipReason
             && before?.failure?.message == after?.failure?.message && before?.failure?.kind == after?.failure?.kind
             && (before?.waiver == nil) == (after?.waiver == nil)
-        if sameOutcome && entry.added.isEmpty && entry.removed.isEmpty { return nil }
+        if sameOutcome && entry.added.isEmpty && entry.removed.isEmpty && entry.reworded.isEmpty { return nil }
         // A rule that came into force and passes, or whose reason to be skipped changed (not yet
         // in force → not applicable), changed nothing a person acts on.
         let quiet: Set<RuleResult.Status> = [.pass, .skipped]
         if let before, let after, quiet.contains(before.status), quiet.contains(after.status), before.waiver == nil,
             after.waiver == nil,
-            entry.added.isEmpty, entry.removed.isEmpty
+            entry.added.isEmpty, entry.removed.isEmpty, entry.reworded.isEmpty
         {
             return nil
         }

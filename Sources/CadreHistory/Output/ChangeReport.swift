@@ -19,7 +19,9 @@ public struct ChangeReport: Sendable {
         var lines: [String] = []
         for diagnostic in outcome.diagnostics { lines.append(diagnostic.description) }
         guard let run = outcome.run, let plan = outcome.plan else { return lines.joined(separator: "\n") + "\n" }
-        let against = outcome.previous.map { "against run \($0.id) (as of \($0.asOf))" } ?? "with no earlier run"
+        let against =
+            outcome.baseline.map { "against the baseline \(TerminalText.line($0.source)) (as of \($0.asOf))" }
+            ?? outcome.previous.map { "against run \($0.id) (as of \($0.asOf))" } ?? "with no earlier run"
         lines.append(
             "re-checked \(TerminalText.line(root)) as of \(run.info.asOf) \(against): re-evaluated \(plan.evaluatedPairs) of \(plan.totalPairs) pairs"
         )
@@ -104,6 +106,11 @@ public struct ChangeReport: Sendable {
                 lines.append(head(entry))
                 for finding in entry.added { lines.append("      + " + line(finding)) }
                 for finding in entry.removed { lines.append("      - " + line(finding)) }
+                for rewording in entry.reworded {
+                    lines.append(
+                        "      ~ " + line(rewording.now)
+                            + TerminalText.line(" (reworded, was: \(rewording.was.message))"))
+                }
             }
         }
         if diff.isEmpty { lines.append("no result changed") }

@@ -19,6 +19,7 @@ public struct ChangeReportJSON: Sendable {
         document.asOf = outcome.run?.info.asOf.description
         document.run = outcome.recorded ? outcome.run?.info.id : nil
         document.previousRun = outcome.previous.map(Run.init)
+        document.baseline = outcome.baseline.map { BaselineSummary(file: $0.source, asOf: $0.asOf.description) }
         document.pairs = outcome.plan.map { Pairs(evaluated: $0.evaluatedPairs, total: $0.totalPairs) }
         document.reasons = outcome.plan?.reasons.map {
             Reason(kind: $0.kind.rawValue, subject: $0.subject, detail: $0.detail)
@@ -27,8 +28,10 @@ public struct ChangeReportJSON: Sendable {
         return encode(document)
     }
 
-    public func renderDiff() -> String {
+    /// `cadre diff`'s JSON; with `baseline`, the diff is from it (and `from` is absent).
+    public func renderDiff(baseline: Baseline? = nil) -> String {
         var document = Document(format: "cadre-diff/v1", diff: diff, failOn: failOn, exitStatus: nil)
+        document.baseline = baseline.map { BaselineSummary(file: $0.source, asOf: $0.asOf.description) }
         document.from = diff.from.map(Run.init)
         document.to = diff.to.map(Run.init)
         return encode(document)
@@ -48,6 +51,7 @@ public struct ChangeReportJSON: Sendable {
         var asOf: String?
         var run: Int64?
         var previousRun: Run?
+        var baseline: BaselineSummary?
         var from: Run?
         var to: Run?
         var pairs: Pairs?
@@ -82,6 +86,11 @@ public struct ChangeReportJSON: Sendable {
             recordedAt = info.recordedAt
             packs = Dictionary(info.packs.map { ($0.id, $0.version) }, uniquingKeysWith: { a, _ in a })
         }
+    }
+
+    struct BaselineSummary: Encodable {
+        var file: String
+        var asOf: String
     }
 
     struct Pairs: Encodable {
@@ -130,6 +139,8 @@ public struct ChangeReportJSON: Sendable {
         var after: Outcome?
         var added: [Item]
         var removed: [Item]
+        var reworded: [Rewording]
+        var causes: [Cause]
         init(_ entry: RunDiff.Entry) {
             system = entry.system
             file = entry.file
@@ -139,6 +150,18 @@ public struct ChangeReportJSON: Sendable {
             after = entry.after.map(Outcome.init)
             added = entry.added.map(Item.init)
             removed = entry.removed.map(Item.init)
+            reworded = entry.reworded.map { Rewording(was: Item($0.was), now: Item($0.now)) }
+            causes = entry.causes.map { Cause(kind: $0.kind.rawValue, detail: $0.detail) }
         }
+    }
+
+    struct Cause: Encodable {
+        var kind: String
+        var detail: String
+    }
+
+    struct Rewording: Encodable {
+        var was: Item
+        var now: Item
     }
 }

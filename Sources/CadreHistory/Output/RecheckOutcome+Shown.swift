@@ -21,6 +21,12 @@ extension RunDiff {
                 finding.location = files.shown(finding.location)
                 return finding
             }
+            entry.reworded = entry.reworded.map { rewording in
+                var rewording = rewording
+                rewording.was.location = files.shown(rewording.was.location)
+                rewording.now.location = files.shown(rewording.now.location)
+                return rewording
+            }
             return entry
         }
         var diff = self

@@ -10,11 +10,16 @@ public struct RunListing: Sendable {
     public func text() -> String {
         guard !runs.isEmpty else { return "no run recorded yet: run `cadre recheck`\n" }
         var rows = [
-            ["run", "recorded (UTC)", "as of", "kind", "evaluated", "fail", "warn", "error", "waived", "packs"]
+            [
+                "run", "recorded (UTC)", "trigger", "commit", "branch", "as of", "kind", "evaluated", "fail", "warn",
+                "error", "waived", "packs",
+            ]
         ]
         for run in runs {
             rows.append([
-                "\(run.id)", run.recordedAt, "\(run.asOf)", run.kind.rawValue,
+                "\(run.id)", run.recordedAt, run.origin.trigger?.rawValue ?? "—",
+                run.origin.commit.map { String($0.prefix(12)) } ?? "—", TerminalText.line(run.origin.branch ?? "—"),
+                "\(run.asOf)", run.kind.rawValue,
                 "\(run.evaluatedPairs)/\(run.totalPairs)",
                 "\(run.counts[.fail] ?? 0)", "\(run.counts[.warn] ?? 0)", "\(run.counts[.error] ?? 0)",
                 "\(run.counts[.waived] ?? 0)",
@@ -42,6 +47,9 @@ public struct RunListing: Sendable {
             var cadreVersion: String
             var workspace: String?
             var kind: String
+            var trigger: String?
+            var commit: String?
+            var branch: String?
             var previousRun: Int64?
             var evaluatedPairs: Int
             var totalPairs: Int
@@ -53,7 +61,8 @@ public struct RunListing: Sendable {
                 Run(
                     id: run.id, recordedAt: run.recordedAt, asOf: run.asOf.description, cadreVersion: run.cadreVersion,
                     workspace: run.workspace,
-                    kind: run.kind.rawValue, previousRun: run.previousRun, evaluatedPairs: run.evaluatedPairs,
+                    kind: run.kind.rawValue, trigger: run.origin.trigger?.rawValue, commit: run.origin.commit,
+                    branch: run.origin.branch, previousRun: run.previousRun, evaluatedPairs: run.evaluatedPairs,
                     totalPairs: run.totalPairs,
                     counts: Dictionary(
                         uniqueKeysWithValues: RuleResult.Status.allCases.map { ($0.rawValue, run.counts[$0] ?? 0) }),

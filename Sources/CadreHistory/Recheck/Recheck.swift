@@ -17,6 +17,12 @@ public struct Recheck: Sendable {
     public var readsStores: Bool
     /// Where store URLs' `${VAR}` references are resolved.
     public var environment: [String: String]
+    /// What triggered the re-check, at which commit: recorded with the run. A re-check compares
+    /// with the last run `cadre watch` did not record, unless it is a watch's.
+    public var origin = RunOrigin(trigger: .recheck)
+    /// The baseline the changes are reported against, in place of the last run (which the
+    /// re-check still starts from).
+    public var baseline: Baseline?
 
     public init(
         workspace: Workspace, history: HistoryStore, cadreVersion: String, jobs: Int = 0, readsStores: Bool = true,
@@ -75,9 +81,12 @@ public struct Recheck: Sendable {
         let diff = try recordAndCompare(
             &run, last: last, fresh: merged.fresh, bodies: merged.bodies, parsedDescriptors: parsedDescriptors,
             record: record)
-        return RecheckOutcome(
+        var outcome = RecheckOutcome(
             previous: last?.info, run: run, plan: plan, diff: diff, recorded: record, diagnostics: diagnostics,
             invalidSystems: systems.filter { $0.diagnostics.containsErrors }.map(\.file))
+        outcome.fresh = merged.fresh
+        outcome.baseline = baseline
+        return outcome
     }
 
     /// The last recorded run, and the workspace's descriptors read and hashed meanwhile.
@@ -89,7 +98,7 @@ public struct Recheck: Sendable {
             scanned.withLock { $0 = descriptors }
         }
         defer { scanning.wait() }
-        let last = try history.lastRun()
+        let last = try history.lastRun(countingWatch: origin.trigger == .watch)
         scanning.wait()
         return (last, scanned.withLock { $0 })
     }
@@ -153,7 +162,8 @@ public struct Recheck: Sendable {
             workspace: workspace.configuration.name,
             kind: plan.isFull ? .full : .recheck, previousRun: last?.info.id, evaluatedPairs: plan.evaluatedPairs,
             totalPairs: plan.totalPairs, counts: counts,
-            packs: workspace.packs.map { .init(id: $0.id, version: $0.version) }.sorted { $0.id < $1.id })
+            packs: workspace.packs.map { .init(id: $0.id, version: $0.version) }.sorted { $0.id < $1.id },
+            origin: origin)
     }
 
     /// Records `run` (unless `record` is false) on one thread — mostly waiting on SQLite — while
@@ -174,13 +184,23 @@ public struct Recheck: Sendable {
                 recording.withLock { $0 = outcome }
             }
         }
-        let compared = Result { [run, history] () throws(HistoryError) -> RunDiff in
+        let compared = Result { [run, history, baseline] () throws(HistoryError) -> RunDiff in
+            if let baseline {
+                return try BaselineComparison(baseline: baseline).diff(to: run) { keys throws(HistoryError) in
+                    var results = try HistoryStore.decode(
+                        try history.resultBodies(keys.filter { fresh[$0] == nil }), file: history.file)
+                    for key in keys where results[key] == nil { results[key] = fresh[key] }
+                    return results
+                }
+            }
             let comparison = RunComparison()
             let differences = comparison.differences(from: last, to: run)
             let earlier = try history.resultBodies(differences.keys.filter { fresh[$0] == nil })
             var results = try HistoryStore.decode(earlier, file: history.file)
             for key in differences.keys where results[key] == nil { results[key] = fresh[key] }
-            return comparison.diff(differences, results: results, fromInfo: last?.info, toInfo: nil)
+            var diff = comparison.diff(differences, results: results, fromInfo: last?.info, toInfo: nil)
+            if let last { diff.explain(from: RunFacts(last), to: RunFacts(run)) }
+            return diff
         }
         recorded.wait()
         var diff = try compared.get()
@@ -189,6 +209,26 @@ public struct Recheck: Sendable {
             diff.to = run.info
         }
         return diff
+    }
+
+    /// The baseline of the run `outcome` holds (nil when it holds none: an input is invalid):
+    /// every result, the owners of the descriptors.
+    ///
+    /// - Throws: ``HistoryError`` when results the run copied cannot be read from the history.
+    public func baseline(of outcome: RecheckOutcome) throws(HistoryError) -> Baseline? {
+        guard let run = outcome.run else { return nil }
+        let keys = run.systems.flatMap { $0.results.map(\.key) }.filter { outcome.fresh[$0] == nil }
+        var results = try history.results(keys)
+        results.merge(outcome.fresh) { old, _ in old }
+        let files = workspace.files
+        let owners = run.systems.map(\.file).concurrentMap { file -> (String, String?) in
+            let root = try? DocumentParser().parse(fileAt: files.path(file), as: file)
+            return (file, root?["owner"]?.scalar.flatMap { $0.text.isEmpty ? nil : $0.text })
+        }
+        return Baseline(
+            of: run, results: results,
+            owners: Dictionary(
+                owners.compactMap { file, owner in owner.map { (file, $0) } }, uniquingKeysWith: { a, _ in a }))
     }
 
     static func timestamp(_ date: Date) -> String {

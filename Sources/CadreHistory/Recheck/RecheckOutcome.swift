@@ -15,6 +15,10 @@ public struct RecheckOutcome: Sendable {
     public var diagnostics: [Diagnostic]
     /// Descriptors with errors (their problems are recorded with the run).
     public var invalidSystems: [String]
+    /// The baseline ``diff`` is against (in place of ``previous``), if any.
+    public var baseline: Baseline?
+    /// The results the re-check evaluated, by key (the others are the history's).
+    var fresh: [ResultKey: RuleResult] = [:]
 
     init(
         previous: RunInfo?, run: RecordedRun?, plan: RecheckPlan?, diff: RunDiff, recorded: Bool,

@@ -35,4 +35,6 @@ public struct RunInfo: Sendable, Hashable {
     public var counts: [RuleResult.Status: Int]
     /// The packs it used, by id.
     public var packs: [PackVersion]
+    /// What triggered it, at which commit of which branch.
+    public var origin = RunOrigin()
 }

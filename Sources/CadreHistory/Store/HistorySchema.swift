@@ -6,7 +6,9 @@ import GRDB
 ///
 /// - `run`: one row per run: when (UTC wall clock), the as-of date, cadre's version, the
 ///   workspace's name, how many (system, rule) pairs were evaluated out of how many, counts by
-///   status, and the run's own problems (JSON).
+///   status, and the run's own problems (JSON); what triggered it (`recheck`, `watch`,
+///   `baseline`, `ci`), and the git commit and branch of the workspace, when it is in a
+///   repository (NULL in runs recorded before cadre kept them).
 /// - `input`: every input of a run with its digest (SHA-256): packs (version, settings), their
 ///   files, plugins (`kind = 'plugin'` and `'plugin-file'`), waiver files,
 ///   taxonomy files, `cadre.yaml`. Paths are relative to the workspace.
@@ -120,6 +122,14 @@ enum HistorySchema {
         }
         migrator.registerMigration("v4: what rules read") { db in
             try db.execute(sql: "ALTER TABLE rule ADD COLUMN readings TEXT")
+        }
+        migrator.registerMigration("v5: what triggered a run, at which commit") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE run ADD COLUMN "trigger" TEXT;
+                    ALTER TABLE run ADD COLUMN commit_id TEXT;
+                    ALTER TABLE run ADD COLUMN branch TEXT;
+                    """)
         }
         return migrator
     }

@@ -37,7 +37,9 @@ extension HistoryStore {
     public func diff(from before: RecordedRun, to after: RecordedRun) throws(HistoryError) -> RunDiff {
         let comparison = RunComparison()
         let differences = comparison.differences(from: before, to: after)
-        return comparison.diff(
+        var diff = comparison.diff(
             differences, results: try results(differences.keys), fromInfo: before.info, toInfo: after.info)
+        diff.explain(from: RunFacts(before), to: RunFacts(after))
+        return diff
     }
 }

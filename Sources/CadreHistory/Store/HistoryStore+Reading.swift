@@ -19,23 +19,27 @@ extension HistoryStore {
         }
     }
 
-    /// The run `reference` names, nil when there is none.
-    public func run(_ reference: RunReference) throws(HistoryError) -> RecordedRun? {
+    /// The run `reference` names, nil when there is none. `last` and `last~N` count the runs
+    /// `cadre watch` did not record (a watch does not move `last`), unless `countingWatch`.
+    public func run(_ reference: RunReference, countingWatch: Bool = false) throws(HistoryError) -> RecordedRun? {
         try reading { db in
             let row: Row?
             switch reference {
             case .id(let id): row = try Row.fetchOne(db, sql: "SELECT * FROM run WHERE id = ?", arguments: [id])
             case .last(let back):
+                let watch = countingWatch ? "" : #"WHERE "trigger" IS NOT 'watch' "#
                 row = try Row.fetchOne(
-                    db, sql: "SELECT * FROM run ORDER BY id DESC LIMIT 1 OFFSET ?", arguments: [back])
+                    db, sql: "SELECT * FROM run \(watch)ORDER BY id DESC LIMIT 1 OFFSET ?", arguments: [back])
             }
             guard let row else { return nil }
             return try Self.run(row, db: db)
         }
     }
 
-    /// The last run, nil when the history is empty.
-    public func lastRun() throws(HistoryError) -> RecordedRun? { try run(.last(back: 0)) }
+    /// The last run (not counting `cadre watch`'s, unless `countingWatch`), nil when there is none.
+    public func lastRun(countingWatch: Bool = false) throws(HistoryError) -> RecordedRun? {
+        try run(.last(back: 0), countingWatch: countingWatch)
+    }
 
     /// The results stored under `keys` (paths relative to the workspace).
     public func results(_ keys: some Collection<ResultKey>) throws(HistoryError) -> [ResultKey: RuleResult] {
@@ -102,7 +106,10 @@ extension HistoryStore {
                 uniqueKeysWithValues: counts.compactMap { key, value in
                     RuleResult.Status(rawValue: key).map { ($0, value) }
                 }),
-            packs: packs)
+            packs: packs,
+            origin: RunOrigin(
+                trigger: (row["trigger"] as String?).flatMap(RunOrigin.Trigger.init(rawValue:)),
+                commit: row["commit_id"], branch: row["branch"]))
     }
 
     static func run(_ row: Row, db: Database) throws -> RecordedRun {

@@ -55,8 +55,8 @@ extension HistoryStore {
             try db.execute(
                 sql: """
                     INSERT INTO run (recorded_at, as_of, cadre_version, workspace, kind, previous_run, evaluated_pairs,
-                      total_pairs, engine, counts, diagnostics)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                      total_pairs, engine, counts, diagnostics, "trigger", commit_id, branch)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     run.info.recordedAt, run.info.asOf.description, run.info.cadreVersion, run.info.workspace,
@@ -64,6 +64,7 @@ extension HistoryStore {
                     run.info.previousRun, run.info.evaluatedPairs, run.info.totalPairs, run.engine,
                     String(decoding: try encoder.encode(counts), as: UTF8.self),
                     String(decoding: try encoder.encode(run.diagnostics), as: UTF8.self),
+                    run.info.origin.trigger?.rawValue, run.info.origin.commit, run.info.origin.branch,
                 ])
             let id = db.lastInsertedRowID
             let input = try db.cachedStatement(

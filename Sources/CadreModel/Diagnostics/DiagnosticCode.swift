@@ -76,6 +76,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, Comparable, Cas
     case testHost = "test-host"
     case noTests = "no-tests"
 
+    // Baselines (`cadre baseline`, `--baseline`, `--since`).
+    case baseline
+
     /// What the code means, in one line (docs/cli.md prints it).
     public var meaning: String {
         switch self {
@@ -143,6 +146,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, Comparable, Cas
         case .testLoad: "a test file raised an error while declaring its tests"
         case .testHost: "the tests of a pack cannot be prepared (a Lua state cannot be made)"
         case .noTests: "a test file declares no test"
+        case .baseline:
+            "a baseline file that is not JSON, not a baseline, from a newer cadre, or not found at a git ref"
         }
     }
 

@@ -9,10 +9,13 @@ struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
         abstract:
-            "List the recorded runs, newest first: number, time, as-of date, pairs evaluated, results, pack versions.",
+            "List the recorded runs, newest first: number, time, trigger, commit, as-of date, pairs evaluated, results, pack versions.",
         discussion: """
-            Runs are recorded by cadre recheck (and cadre watch) in .cadre/history.sqlite. A run's \
-            number is what cadre diff takes; `last` and `last~1` name the last run and the one before.
+            Runs are recorded by cadre recheck, cadre watch and cadre baseline write in \
+            .cadre/history.sqlite, with what triggered them (recheck, watch, baseline, or ci when \
+            CI=true) and, in a git repository, the commit and branch. A run's number is what cadre \
+            diff takes; `last` and `last~1` name the last run and the one before, not counting \
+            the runs cadre watch recorded.
 
             Exit status: 0, or 2 when the history cannot be read (or, with --check, is damaged).
             """)

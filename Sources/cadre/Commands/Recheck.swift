@@ -35,8 +35,12 @@ struct RecheckCommand: ParsableCommand {
         transform: ISODate.option)
     var asOf: ISODate?
 
-    @Option(help: "Output format: text or json.")
-    var format: ChangeFormat = .text
+    @Option(
+        help:
+            "Output format: text, json, markdown (a pull-request comment), sarif (the new findings) or junit.")
+    var format: ChangeReportFormat = .text
+
+    @OptionGroup var baseline: BaselineOptions
 
     @Option(
         help: ArgumentHelp(
@@ -62,17 +66,21 @@ struct RecheckCommand: ParsableCommand {
         try allowEmpty.check(workspace)
         let history = try self.workspace.history()
         let threshold = WorkspaceOptions.threshold(failOn, workspace: workspace)
-        let outcome: RecheckOutcome
+        let baseline = try self.baseline.load(root: workspace.root)
+        let raw: RecheckOutcome
         do {
-            outcome = try Recheck(
+            var recheck = Recheck(
                 workspace: workspace, history: history, cadreVersion: CadreVersion.number, jobs: jobs,
-                readsStores: !noStores
-            )
-            .run(asOf: asOf ?? ISODate.today(), record: !dryRun).shown(in: workspace.files)
+                readsStores: !noStores)
+            recheck.origin = RunOrigin.detect(
+                .recheck, root: workspace.root, environment: ProcessInfo.processInfo.environment)
+            recheck.baseline = baseline
+            raw = try recheck.run(asOf: asOf ?? ISODate.today(), record: !dryRun)
         } catch {
             printError("cadre: \(error)")
             throw ExitCode(2)
         }
+        let outcome = raw.shown(in: workspace.files)
         switch format {
         case .text:
             print(
@@ -82,6 +90,24 @@ struct RecheckCommand: ParsableCommand {
             print(
                 ChangeReportJSON(diff: outcome.diff, failOn: threshold).render(
                     outcome, workspace: workspace.configuration.name), terminator: "")
+        case .markdown:
+            for diagnostic in outcome.diagnostics { printError(diagnostic.description) }
+            let against =
+                baseline.map { "the baseline `\($0.source)` (as of \($0.asOf))" }
+                ?? outcome.previous.map { "run \($0.id) (as of \($0.asOf))" } ?? "no earlier run"
+            print(
+                ChangeReportMarkdown(
+                    diff: outcome.diff, failOn: threshold, rules: outcome.run?.rules ?? [], files: workspace.files,
+                    baseline: baseline
+                ).render(
+                    title: "cadre recheck", against: against, asOf: outcome.run?.info.asOf,
+                    exitStatus: outcome.exitStatus(failOn: threshold)), terminator: "")
+        case .sarif, .junit:
+            for diagnostic in outcome.diagnostics { printError(diagnostic.description) }
+            print(
+                format.ciReport(
+                    raw.diff, rules: raw.run?.rules ?? [], asOf: raw.run?.info.asOf ?? asOf ?? ISODate.today(),
+                    workspace: workspace, failOn: threshold), terminator: "")
         }
         let status = outcome.exitStatus(failOn: threshold)
         if status != 0 { throw ExitCode(status) }

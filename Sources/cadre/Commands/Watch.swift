@@ -17,7 +17,9 @@ struct WatchCommand: ParsableCommand {
         discussion: """
             Re-checks once at the start, then after each change to the workspace's descriptors, \
             packs, plugins, waiver and taxonomy files or cadre.yaml, once the writes have stopped for \
-            --debounce milliseconds. Each re-check is recorded in the history, like cadre recheck. \
+            --debounce milliseconds. Each re-check is recorded in the history, like cadre recheck, \
+            triggered by `watch`: those runs do not move `last` (cadre diff last~1 last and the \
+            next cadre recheck ignore them). \
             Uses inotify on Linux, and polls every --interval milliseconds when inotify is not \
             available, a folder is on a network file system, or --poll is given. Ctrl-C stops it.
 
@@ -99,11 +101,12 @@ struct WatchCommand: ParsableCommand {
     private func recheck(_ workspace: Workspace, history: HistoryStore, first: Bool) {
         let threshold = WorkspaceOptions.threshold(failOn, workspace: workspace)
         do {
-            let outcome = try Recheck(
+            var recheck = Recheck(
                 workspace: workspace, history: history, cadreVersion: CadreVersion.number, jobs: jobs,
-                readsStores: !noStores
-            )
-            .run(asOf: asOf ?? ISODate.today()).shown(in: workspace.files)
+                readsStores: !noStores)
+            recheck.origin = RunOrigin.detect(
+                .watch, root: workspace.root, environment: ProcessInfo.processInfo.environment)
+            let outcome = try recheck.run(asOf: asOf ?? ISODate.today()).shown(in: workspace.files)
             let report = ChangeReport(diff: outcome.diff, failOn: threshold)
             if first || !outcome.diff.isEmpty || !outcome.diagnostics.isEmpty || outcome.run == nil {
                 say(report.render(outcome, root: workspace.root), terminator: "")
