@@ -90,32 +90,15 @@ public struct PackLock: Sendable {
         }
         lines.append(sorted.isEmpty ? "packs: []" : "packs:")
         for entry in sorted {
-            lines.append("  - git: \(Self.quoted(entry.source.url))")
-            lines.append("    ref: \(Self.quoted(entry.source.ref))")
-            if !entry.source.path.isEmpty { lines.append("    path: \(Self.quoted(entry.source.path))") }
-            lines.append("    commit: \(Self.quoted(entry.commit))")
-            lines.append("    id: \(Self.quoted(entry.id))")
-            lines.append("    version: \(Self.quoted(entry.version))")
-            lines.append("    digest: \(Self.quoted(entry.digest))")
+            lines.append("  - git: \(YAMLWriter.quoted(entry.source.url))")
+            lines.append("    ref: \(YAMLWriter.quoted(entry.source.ref))")
+            if !entry.source.path.isEmpty { lines.append("    path: \(YAMLWriter.quoted(entry.source.path))") }
+            lines.append("    commit: \(YAMLWriter.quoted(entry.commit))")
+            lines.append("    id: \(YAMLWriter.quoted(entry.id))")
+            lines.append("    version: \(YAMLWriter.quoted(entry.version))")
+            lines.append("    digest: \(YAMLWriter.quoted(entry.digest))")
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// `text` as a YAML double-quoted scalar.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7f:
-                out += "\\x" + String(scalar.value, radix: 16).leftPadded(to: 2)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 
     static let shape = ObjectShape(
@@ -138,10 +121,4 @@ public struct PackLock: Sendable {
             .required("version", .string(.text), "The pack's version."),
             .required("digest", .string(.text), "The pack's digest (SHA-256 of its files)."),
         ])
-}
-
-extension String {
-    fileprivate func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
-    }
 }

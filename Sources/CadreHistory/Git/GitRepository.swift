@@ -1,6 +1,7 @@
+import CadreEngine
 import Foundation
 
-/// The git repository a folder is in, read with the system's `git` (found on `PATH`).
+/// The git repository a folder is in, read with the system's `git` (``GitCommand``).
 public struct GitRepository: Sendable {
     /// Why `git` could not answer.
     public struct Failure: Error, Sendable, CustomStringConvertible {
@@ -23,37 +24,14 @@ public struct GitRepository: Sendable {
         return text
     }
 
-    /// The bytes `git arguments` prints.
+    /// The bytes `git arguments` prints (``GitCommand``: no prompt, no shell, a timeout).
     public func output(_ arguments: [String]) throws(Failure) -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", folder] + arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["GIT_TERMINAL_PROMPT"] = "0"
-        environment["LC_ALL"] = "C"
-        process.environment = environment
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
         do {
-            try process.run()
+            return try GitCommand().output(["-C", folder] + arguments)
         } catch {
-            throw Failure(description: "cannot run git: \(error.localizedDescription)")
-        }
-        // Read both pipes while git writes (a large file would fill one and block it).
-        let errorText = DispatchGroup()
-        nonisolated(unsafe) var errorData = Data()
-        DispatchQueue.global().async(group: errorText) { errorData = errors.fileHandleForReading.readDataToEndOfFile() }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        errorText.wait()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let message = String(decoding: errorData, as: UTF8.self).split(separator: "\n").first.map(String.init)
+            let said = error.output.split(separator: "\n").first.map(String.init)
             throw Failure(
-                description: message ?? "git \(arguments.first ?? "") exited with status \(process.terminationStatus)")
+                description: said ?? "git \(arguments.first ?? "") exited with status \(error.status)")
         }
-        return data
     }
 }

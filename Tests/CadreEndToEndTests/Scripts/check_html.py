@@ -94,6 +94,24 @@ class Browser:
             raise RuntimeError("script failed: %s" % result["exceptionDetails"])
         return result["result"].get("value")
 
+    def problems(self, url):
+        """What went wrong while the page at `url` was open: exceptions, console errors, and any
+        request for something but the page itself (a self-contained page fetches nothing)."""
+        found = []
+        for event in self.events:
+            method, params = event.get("method"), event.get("params", {})
+            if method == "Runtime.exceptionThrown":
+                found.append("uncaught exception: %s" % params.get("exceptionDetails", {}).get("text"))
+            elif method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "assert"):
+                found.append("console error: %s" % [a.get("value") for a in params.get("args", [])])
+            elif method == "Log.entryAdded" and params.get("entry", {}).get("level") == "error":
+                found.append("browser error: %s" % params["entry"].get("text"))
+            elif method == "Network.requestWillBeSent":
+                requested = params.get("request", {}).get("url", "")
+                if requested != url and not requested.startswith("data:"):
+                    found.append("the page requested %s" % requested)
+        return found
+
     def close(self):
         try:
             self.process.terminate()
@@ -222,18 +240,7 @@ def main():
                 handle.write(base64.b64decode(shot["data"]))
 
         # Nothing went wrong on the way.
-        for event in browser.events:
-            method, params = event.get("method"), event.get("params", {})
-            if method == "Runtime.exceptionThrown":
-                problems.append("uncaught exception: %s" % params.get("exceptionDetails", {}).get("text"))
-            elif method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "assert"):
-                problems.append("console error: %s" % [a.get("value") for a in params.get("args", [])])
-            elif method == "Log.entryAdded" and params.get("entry", {}).get("level") == "error":
-                problems.append("browser error: %s" % params["entry"].get("text"))
-            elif method == "Network.requestWillBeSent":
-                requested = params.get("request", {}).get("url", "")
-                if requested != url and not requested.startswith("data:"):
-                    problems.append("the page requested %s" % requested)
+        problems += browser.problems(url)
     finally:
         browser.close()
 

@@ -86,18 +86,7 @@ def main():
             with open(screenshot, "wb") as handle:
                 handle.write(base64.b64decode(shot["data"]))
 
-        for event in browser.events:
-            method, params = event.get("method"), event.get("params", {})
-            if method == "Runtime.exceptionThrown":
-                problems.append("uncaught exception: %s" % params.get("exceptionDetails", {}).get("text"))
-            elif method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "assert"):
-                problems.append("console error: %s" % [a.get("value") for a in params.get("args", [])])
-            elif method == "Log.entryAdded" and params.get("entry", {}).get("level") == "error":
-                problems.append("browser error: %s" % params["entry"].get("text"))
-            elif method == "Network.requestWillBeSent":
-                requested = params.get("request", {}).get("url", "")
-                if requested != url and not requested.startswith("data:"):
-                    problems.append("the page requested %s" % requested)
+        problems += browser.problems(url)
     finally:
         browser.close()
 

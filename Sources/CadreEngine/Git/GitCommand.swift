@@ -1,22 +1,25 @@
 import Foundation
 
-/// Runs the system's `git` for packs fetched from repositories (``GitPackCache``): never through a
-/// shell, never asking for a password (a run in CI would hang), never with a transport that runs
-/// a command (`ext::`), and never for longer than ``timeout``.
-struct GitCommand: Sendable {
+/// Runs the system's `git` (found on `PATH`) — for packs fetched from repositories
+/// (``GitPackCache``) and for the repository a workspace is in (the history's commits, baselines
+/// at a ref): never through a shell, never asking for a password (a run in CI would hang), never
+/// with a transport that runs a command (`ext::`), and never for longer than ``timeout``.
+public struct GitCommand: Sendable {
     /// The longest a git command may run before it is stopped.
-    var timeout: Duration = .seconds(600)
+    public var timeout: Duration = .seconds(600)
     /// The program run: `git` (or `tar`, for the trees `git archive` writes).
     var program = "git"
 
-    /// A git command that failed: what it was asked, and what it said.
-    struct Failure: Error, CustomStringConvertible {
-        var program = "git"
-        var arguments: [String]
-        var status: Int32
-        var output: String
+    public init() {}
 
-        var description: String {
+    /// A git command that failed: what it was asked, and what it said.
+    public struct Failure: Error, Sendable, CustomStringConvertible {
+        public var program = "git"
+        public var arguments: [String]
+        public var status: Int32
+        public var output: String
+
+        public var description: String {
             let said = output.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
                 .filter { !$0.isEmpty }.suffix(3).joined(separator: "; ")
             return "`\(program) \(arguments.first ?? "")` failed" + (said.isEmpty ? " (status \(status))" : ": \(said)")
@@ -26,7 +29,13 @@ struct GitCommand: Sendable {
     /// What `git arguments` writes on standard output, trimmed; throws ``Failure`` on a non-zero
     /// status, when git is missing, or past the timeout.
     @discardableResult
-    func run(_ arguments: [String], in folder: String? = nil) throws(Failure) -> String {
+    public func run(_ arguments: [String], in folder: String? = nil) throws(Failure) -> String {
+        String(decoding: try output(arguments, in: folder), as: UTF8.self).trimmingCharacters(
+            in: .whitespacesAndNewlines)
+    }
+
+    /// The bytes `git arguments` writes on standard output (a file's content at a commit).
+    public func output(_ arguments: [String], in folder: String? = nil) throws(Failure) -> Data {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         // `protocol.ext.allow=never` whatever the user's configuration; no prompt, no pager.
@@ -78,7 +87,7 @@ struct GitCommand: Sendable {
                 program: program, arguments: arguments, status: process.terminationStatus,
                 output: String(decoding: stderr, as: UTF8.self))
         }
-        return String(decoding: stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return stdout
     }
 
     /// The two outputs, written by two reading threads.
