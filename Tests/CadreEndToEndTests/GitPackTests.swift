@@ -224,4 +224,45 @@ import Testing
         #expect(update.status == 2)
         #expect(update.stderr.contains("holds a symbolic link (`packs/t/data.yaml`)"))
     }
+
+    @Test func aTokenIsAReferenceNeverWrittenOrPrinted() throws {
+        let scenario = try Scenario()
+        // The URL names the repository through a variable, as a token would be.
+        try Data(
+            "cadre: workspace/v1\npacks:\n  - { git: \"file://${PACKS_ROOT}/published\", ref: v1.0.0, path: packs/t }\n"
+                .utf8
+        ).write(to: scenario.workspace.appendingPathComponent("cadre.yaml"))
+        var environment = scenario.environment
+        environment["PACKS_ROOT"] = scenario.root.url.path
+        let update = try CadreCommand.run(["packs", "update"], in: scenario.workspace, environment: environment)
+        #expect(update.status == 0, "\(update.stderr)")
+        #expect(update.stdout.contains("t 1.0.0 — file://${PACKS_ROOT}/published v1.0.0 at "))
+        #expect(scenario.lock.contains("git: \"file://${PACKS_ROOT}/published\""))
+        #expect(!scenario.lock.contains(scenario.root.url.path))
+        let evaluated = try CadreCommand.run(["evaluate"], in: scenario.workspace, environment: environment)
+        #expect(evaluated.status == 1, "\(evaluated.stderr)")
+
+        // A password written in clear is refused, and not printed.
+        try Data(
+            "cadre: workspace/v1\npacks:\n  - { git: \"https://bot:hunter2@127.0.0.1:9/packs.git\", ref: v1 }\n".utf8
+        ).write(to: scenario.workspace.appendingPathComponent("cadre.yaml"))
+        let clear = try scenario.cadre(["packs", "update"])
+        #expect(clear.status == 2)
+        #expect(clear.stderr.contains("holds a password or token written in clear"), "\(clear.stderr)")
+        #expect(!(clear.stdout + clear.stderr).contains("hunter2"))
+
+        // A token from the environment never appears in what git says when it fails.
+        try Data(
+            "cadre: workspace/v1\npacks:\n  - { git: \"https://bot:${PACKS_TOKEN}@127.0.0.1:9/packs.git\", ref: v1 }\n"
+                .utf8
+        ).write(to: scenario.workspace.appendingPathComponent("cadre.yaml"))
+        environment["PACKS_TOKEN"] = "s3cr3t-t0ken"
+        let failed = try CadreCommand.run(["packs", "update"], in: scenario.workspace, environment: environment)
+        #expect(failed.status == 2)
+        #expect(
+            failed.stderr.contains("cannot fetch https://bot:${PACKS_TOKEN}@127.0.0.1:9/packs.git"), "\(failed.stderr)")
+        #expect(!(failed.stdout + failed.stderr).contains("s3cr3t-t0ken"))
+        let unset = try scenario.cadre(["packs", "update"])
+        #expect(unset.stderr.contains("environment variable `PACKS_TOKEN` is not set"), "\(unset.stderr)")
+    }
 }

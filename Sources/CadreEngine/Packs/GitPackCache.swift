@@ -41,8 +41,18 @@ public struct GitPackCache: Sendable {
 
     private func repository(of url: String) -> String { WorkspaceFiles.join(folder(of: url), "repository.git") }
 
-    /// Fetches every branch and tag of `url` into the cache (cloned the first time).
-    public func fetch(_ url: String) throws(Failure) {
+    /// Fetches every branch and tag of `url` (as written, `${VAR}` resolved from `environment`)
+    /// into the cache (cloned the first time). A failure shows the URL as written, never resolved.
+    public func fetch(_ url: String, environment: [String: String] = ProcessInfo.processInfo.environment)
+        throws(Failure)
+    {
+        let shown = StoreURLSecrets.maskingLine(url)
+        let resolved: ResolvedSecret
+        do {
+            resolved = try EnvironmentTemplate(parsing: url).resolve(environment: environment)
+        } catch {
+            throw Failure(description: "cannot fetch \(shown): \(error.reason)")
+        }
         let repository = repository(of: url)
         do {
             if FileKind.of(WorkspaceFiles.join(repository, "HEAD")) != .regular {
@@ -59,10 +69,12 @@ public struct GitPackCache: Sendable {
             try git.run(
                 [
                     "--git-dir", repository, "fetch", "--quiet", "--force", "--prune", "--no-recurse-submodules",
-                    "--end-of-options", url, "+refs/heads/*:refs/heads/*", "+refs/tags/*:refs/tags/*",
+                    "--end-of-options", resolved.revealed, "+refs/heads/*:refs/heads/*", "+refs/tags/*:refs/tags/*",
                 ])
         } catch {
-            throw Failure(description: "cannot fetch \(url): \(error)")
+            // What git says may quote the URL it was given: shown as written.
+            let said = "\(error)".replacingOccurrences(of: resolved.revealed, with: shown)
+            throw Failure(description: "cannot fetch \(shown): \(StoreURLSecrets.maskingLine(said))")
         }
     }
 
@@ -75,13 +87,14 @@ public struct GitPackCache: Sendable {
                     ref + "^{commit}",
                 ])
         } catch {
-            throw Failure(description: "\(url) has no tag, branch or commit `\(ref)`")
+            throw Failure(description: "\(StoreURLSecrets.maskingLine(url)) has no tag, branch or commit `\(ref)`")
         }
     }
 
     /// The folder holding the files of `url` at `commit`, extracted from the cached repository the
     /// first time (fetched first when the commit is not there: a fresh CI machine).
     public func tree(of url: String, at commit: String) throws(Failure) -> String {
+        let shown = StoreURLSecrets.maskingLine(url)
         guard commit.count >= 40, commit.allSatisfy(\.isHexDigit) else {
             throw Failure(description: "`\(commit)` is not a commit id")
         }
@@ -89,7 +102,7 @@ public struct GitPackCache: Sendable {
         if FileKind.of(tree) == .folder { return tree }
         if (try? self.commit(of: commit, in: url)) == nil { try fetch(url) }
         guard (try? self.commit(of: commit, in: url)) == commit else {
-            throw Failure(description: "\(url) has no commit \(commit): was it removed from the repository?")
+            throw Failure(description: "\(shown) has no commit \(commit): was it removed from the repository?")
         }
         let staging = tree + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
         let archive = staging + ".tar"
@@ -103,20 +116,20 @@ public struct GitPackCache: Sendable {
             try git.run(["--git-dir", repository(of: url), "archive", "--format=tar", "-o", archive, commit])
             try GitCommand.tar(["-x", "--no-same-owner", "--no-same-permissions", "-f", archive, "-C", staging])
         } catch let failure as GitCommand.Failure {
-            throw Failure(description: "cannot extract \(url) at \(commit): \(failure)")
+            throw Failure(description: "cannot extract \(shown) at \(commit): \(failure)")
         } catch {
-            throw Failure(description: "cannot extract \(url) at \(commit): \(error.localizedDescription)")
+            throw Failure(description: "cannot extract \(shown) at \(commit): \(error.localizedDescription)")
         }
         if let link = Self.firstSymbolicLink(in: staging) {
             throw Failure(
                 description:
-                    "\(url) at \(commit) holds a symbolic link (`\(link)`): cadre does not use packs fetched from git that hold links"
+                    "\(shown) at \(commit) holds a symbolic link (`\(link)`): cadre does not use packs fetched from git that hold links"
             )
         }
         // Another cadre may have extracted it meanwhile: its tree is the same.
         if rename(staging, tree) != 0, FileKind.of(tree) != .folder {
             throw Failure(
-                description: "cannot keep \(url) at \(commit) in \(tree): \(String(cString: strerror(errno)))")
+                description: "cannot keep \(shown) at \(commit) in \(tree): \(String(cString: strerror(errno)))")
         }
         return tree
     }
@@ -133,7 +146,7 @@ public struct GitPackCache: Sendable {
             let first = problems.first { $0.isError }?.description ?? "no pack.yaml"
             throw Failure(
                 description:
-                    "\(git.url) at `\(git.ref)` holds no valid pack at `\(git.path.isEmpty ? "." : git.path)`: \(first)"
+                    "\(git.shownURL) at `\(git.ref)` holds no valid pack at `\(git.path.isEmpty ? "." : git.path)`: \(first)"
             )
         }
         return PackLock.Entry(source: git, commit: commit, id: pack.id, version: pack.version, digest: pack.digest)

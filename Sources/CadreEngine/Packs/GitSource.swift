@@ -11,7 +11,9 @@ import CadreModel
 /// its root). Which commit `ref` meant, and the digest of the pack found there, are pinned in
 /// `cadre.lock` (``PackLock``), written by `cadre packs update`.
 public struct GitSource: Sendable, Hashable {
-    /// The repository, as `git clone` takes it (`https://…`, `ssh://…`, `git@host:path`, `file://…`).
+    /// The repository, as `git clone` takes it (`https://…`, `ssh://…`, `git@host:path`, `file://…`),
+    /// as written: a token is written `${VAR}` (`https://x-access-token:${PACKS_TOKEN}@host/packs.git`),
+    /// resolved from the environment only when git runs, and never printed or written to the lock.
     public var url: String
     /// The tag, branch or commit to use.
     public var ref: String
@@ -24,10 +26,13 @@ public struct GitSource: Sendable, Hashable {
         self.path = WorkspaceFiles.normalized(path) == "." ? "" : WorkspaceFiles.normalized(path)
     }
 
-    /// How `cadre.yaml` writes it: `{ git: URL, ref: v1.2.0 }`.
+    /// How `cadre.yaml` writes it: `{ git: URL, ref: v1.2.0 }` (the URL as ``shownURL``).
     public var text: String {
-        "{ git: \(url), ref: \(ref)" + (path.isEmpty ? "" : ", path: \(path)") + " }"
+        "{ git: \(shownURL), ref: \(ref)" + (path.isEmpty ? "" : ", path: \(path)") + " }"
     }
+
+    /// The URL as messages show it: `${VAR}` as written, a password written in clear masked.
+    public var shownURL: String { StoreURLSecrets.maskingLine(url) }
 
     /// What is wrong with the source, if anything: values `git` would read as options, a path
     /// out of the repository, control characters.
@@ -35,12 +40,24 @@ public struct GitSource: Sendable, Hashable {
         func hasControl(_ text: String) -> Bool { text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7f } }
         if url.isEmpty || url.hasPrefix("-") || hasControl(url) {
             return (
-                "`git: \(url)` is not a repository URL",
+                "`git: \(shownURL)` is not a repository URL",
                 "write the URL `git clone` takes, such as https://host/packs.git"
             )
         }
         if url.lowercased().hasPrefix("ext::") || url.lowercased().hasPrefix("fd::") {
-            return ("`git: \(url)` runs a command, which cadre refuses", "use an https, ssh, git or file URL")
+            return ("`git: \(shownURL)` runs a command, which cadre refuses", "use an https, ssh, git or file URL")
+        }
+        let template: EnvironmentTemplate
+        do {
+            template = try EnvironmentTemplate(parsing: url)
+        } catch {
+            return ("`git: \(shownURL)`: \(error.reason)", "write a reference as `${NAME}`")
+        }
+        if template.holdsLiteralSecret {
+            return (
+                "`git: \(shownURL)` holds a password or token written in clear, which would be copied to cadre.lock",
+                "write it as a reference to an environment variable: `https://user:${PACKS_TOKEN}@host/packs.git`"
+            )
         }
         if ref.isEmpty || ref.hasPrefix("-") || hasControl(ref) || ref.contains(" ") || ref.contains("..") {
             return ("`ref: \(ref)` is not a tag, branch or commit", "write a tag such as `v1.2.0`")

@@ -124,8 +124,8 @@ public struct PackResolver: Sendable {
             return .failure(
                 .error(
                     .packNotLocked, at: source.location,
-                    pinned.map { "`cadre.lock` pins \(git.url) at `\($0.source.ref)`, not `\(git.ref)`" }
-                        ?? "\(git.url) at `\(git.ref)` is not pinned in `cadre.lock`",
+                    pinned.map { "`cadre.lock` pins \(git.shownURL) at `\($0.source.ref)`, not `\(git.ref)`" }
+                        ?? "\(git.shownURL) at `\(git.ref)` is not pinned in `cadre.lock`",
                     hint: "run `cadre packs update` to fetch it and pin its commit and digest, then commit `cadre.lock`"
                 ))
         }
@@ -134,13 +134,14 @@ public struct PackResolver: Sendable {
             let folder = git.path.isEmpty ? tree : WorkspaceFiles.join(tree, git.path)
             return .success(
                 ResolvedSource(
-                    source: source, folder: folder, origin: .git(url: git.url, ref: git.ref, commit: locked.commit),
+                    source: source, folder: folder,
+                    origin: .git(url: git.shownURL, ref: git.ref, commit: locked.commit),
                     locked: locked))
         } catch {
             return .failure(
                 .error(
                     .gitFetch, at: source.location, error.description,
-                    hint: "check the URL and that this machine can reach it (`git ls-remote \(git.url)`)"))
+                    hint: "check the URL and that this machine can reach it (`git ls-remote \(git.shownURL)`)"))
         }
     }
 

@@ -105,7 +105,7 @@ struct PacksCommand: ParsableCommand {
 
         /// "cnil 1.2.0 (was 1.1.0) — https://… v1.2.0 at 9fceb02d0ae5".
         static func change(from old: PackLock.Entry?, to new: PackLock.Entry) -> String {
-            let origin = "\(new.source.url) \(new.source.ref) at \(new.commit.prefix(12))"
+            let origin = "\(new.source.shownURL) \(new.source.ref) at \(new.commit.prefix(12))"
             guard let old else { return "\(new.id) \(new.version) — \(origin) (pinned)" }
             if old.commit == new.commit && old.digest == new.digest {
                 return "\(new.id) \(new.version) — \(origin) (unchanged)"
