@@ -220,6 +220,9 @@ import Testing
         let unknown = try Self.cadre(clone, ["recheck", "-w", "examples", "--since", "v9.9.9", "--dry-run"])
         #expect(unknown.status == 2)
         #expect(unknown.stderr.contains("git knows no commit, branch or tag `v9.9.9`"))
+        let option = try Self.cadre(clone, ["recheck", "-w", "examples", "--since=--output=x", "--dry-run"])
+        #expect(option.status == 2)
+        #expect(option.stderr.contains("`--output=x` is not a commit, branch or tag"), "\(option.stderr)")
         let outside = try scratch.cadre(
             "recheck", "-w", "examples", "--since", "HEAD", "--baseline", "/", "--dry-run")
         #expect(outside.status == 2)

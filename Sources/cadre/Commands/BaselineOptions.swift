@@ -50,6 +50,11 @@ struct BaselineOptions: ParsableArguments {
         func failure(_ message: String, hint: String? = nil) -> Diagnostic {
             Diagnostic(.error, .baseline, at: SourceLocation(file: shown, line: 1, column: 1), message, hint: hint)
         }
+        guard !ref.hasPrefix("-"), !ref.contains(where: { $0.isWhitespace || $0.asciiValue.map { $0 < 0x20 } == true })
+        else {
+            throw failure(
+                "`\(ref)` is not a commit, branch or tag", hint: "write a ref such as `origin/main` or `HEAD~1`")
+        }
         guard FileManager.default.fileExists(atPath: repository.folder) else {
             throw failure("cannot read the baseline at \(ref): the folder `\(folder)` does not exist")
         }
@@ -60,7 +65,8 @@ struct BaselineOptions: ParsableArguments {
                 "cannot read the baseline at \(ref): `\(folder)` is not in a git repository (\(error))",
                 hint: "--since reads a committed baseline; use --baseline FILE outside git")
         }
-        guard (try? repository.run(["rev-parse", "--verify", "--quiet", ref + "^{commit}"])) != nil else {
+        guard (try? repository.run(["rev-parse", "--verify", "--quiet", "--end-of-options", ref + "^{commit}"])) != nil
+        else {
             throw failure(
                 "cannot read the baseline at \(ref): git knows no commit, branch or tag `\(ref)`",
                 hint: "in a shallow CI clone, fetch the history first (git fetch --unshallow)")
