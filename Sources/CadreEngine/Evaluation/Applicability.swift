@@ -86,7 +86,7 @@ extension Engine {
                 ]
             )
         }
-        let loader = DescriptorLoader(taxonomy: workspace.taxonomy)
+        let loader = DescriptorLoader(taxonomy: workspace.taxonomy, extensions: workspace.descriptorExtensions)
         for file in workspace.systemFiles {
             let load = loader.load(fileAt: workspace.files.path(file), as: file)
             guard let document = load.document else {
