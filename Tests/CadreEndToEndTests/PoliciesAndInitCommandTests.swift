@@ -30,6 +30,34 @@ import Testing
         #expect(output.stderr.contains("did you mean `cnil.recording.retention`?"))
     }
 
+    @Test func policiesShowFindsTheWorkspaceFromASubfolderOrSaysToPassIt() throws {
+        let folder = try TemporaryFolder.oneFailingRule(["systems/nested/b.txt": "a subfolder\n"])
+        let inside = try CadreCommand.run(
+            ["policies", "show", "t.fine"], in: folder.url.appendingPathComponent("systems/nested"))
+        #expect(inside.status == 0, "\(inside.stderr)")
+        #expect(inside.stdout.hasPrefix("t.fine\n"))
+        #expect(inside.stdout.contains("file:        ../../pack/fine.lua\n"))
+
+        let outside = try TemporaryFolder(files: ["notes.txt": "no workspace here\n"])
+        for command in [["policies", "show", "t.fine"], ["policies", "list"], ["policies", "doc"]] {
+            let output = try CadreCommand.run(command, in: outside.url)
+            #expect(output.status == 2)
+            #expect(
+                output.stderr
+                    == "cadre: no workspace here: no cadre.yaml in the current folder or a folder above it; run it inside a workspace, or pass --workspace DIR\n"
+            )
+        }
+        let named = try CadreCommand.run(["policies", "show", "t.fine", "--workspace", "."], in: outside.url)
+        #expect(named.status == 2)
+        #expect(
+            named.stderr
+                == "cadre: `.` is not a workspace (no cadre.yaml in it): pass --workspace the folder that holds cadre.yaml\n"
+        )
+        let given = try CadreCommand.run(
+            ["policies", "show", "t.fine", "--workspace", folder.url.path], in: outside.url)
+        #expect(given.status == 0, "\(given.stderr)")
+    }
+
     @Test func initStartsAWorkspaceThatValidatesAndEvaluatesTheBundledPacks() throws {
         let folder = try TemporaryFolder(files: [:])
         let created = try CadreCommand.run(["init", folder.url.path])

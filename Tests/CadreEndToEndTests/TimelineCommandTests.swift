@@ -102,6 +102,57 @@ import Testing
         #expect(events.last?.allSatisfy { $0.hasPrefix("2026-08-02 comes-into-force ") } == true)
     }
 
+    @Test func waiversThatExpireInThePeriodAreListed() throws {
+        let scratch = try ScratchWorkspace()
+        try scratch.write(
+            "examples/waivers.yaml",
+            """
+            cadre: waivers/v1
+            waivers:
+              - { rule: "cnil.prospecting.*", system: voicebot-support, reason: Campaign paused,
+                  approved_by: legal@electra.example, expires: 2027-03-15 }
+              - { rule: gdpr.retention.defined, system: voicebot-support, reason: Migration,
+                  approved_by: cto@electra.example, expires: 2029-01-01 }
+              - { rule: gdpr.retention.defined, system: chatbot-web, reason: Before the period,
+                  approved_by: cto@electra.example, expires: 2026-01-01 }
+
+            """)
+        try scratch.replace(
+            "systems: [systems]\n", with: "systems: [systems]\nwaivers: [waivers.yaml]\n", in: "examples/cadre.yaml")
+        let output = try scratch.cadre(
+            "timeline", "voicebot-support", "chatbot-web", "--workspace", "examples", "--from", "2026-11-29", "--until",
+            "2028-12-31")
+        #expect(output.status == 0, "\(output.stderr)")
+        let lines = output.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // The descriptor's waiver (its last day 2026-12-31) and the waiver file's, by date among
+        // the obligations; the waivers outside the period are not listed.
+        let voicebot = Self.section("voicebot-support", of: lines)
+        #expect(
+            voicebot.filter { $0.contains("waiver expires") } == [
+                "  2026-12-31  waiver expires    cnil.recording.retention  approved by dpo@electra.example  Litigation hold, case 2025-114  [examples/systems/voicebot-support.yaml:84]",
+                "  2027-03-15  waiver expires    cnil.prospecting.*  approved by legal@electra.example  Campaign paused  [examples/waivers.yaml:3]",
+            ])
+        #expect(voicebot.map { String($0.prefix(12)) } == voicebot.map { String($0.prefix(12)) }.sorted())
+        #expect(Self.section("chatbot-web", of: lines) == ["  nothing comes into force or lapses"])
+        #expect(output.stdout.contains(" for 1 of 2 systems (2 waivers expiring)\n"))
+
+        let json = try scratch.cadre(
+            "timeline", "voicebot-support", "--workspace", "examples", "--from", "2026-12-31", "--until", "2026-12-31",
+            "--format", "json")
+        #expect(json.status == 0, "\(json.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let systems = try #require(document["systems"] as? [[String: Any]])
+        let waivers = try #require(systems.first?["waivers"] as? [[String: Any]])
+        #expect(waivers.count == 1)
+        #expect(waivers.first?["expires"] as? String == "2026-12-31")
+        #expect(waivers.first?["rule"] as? String == "cnil.recording.retention")
+        #expect(waivers.first?["system"] as? String == "voicebot-support")
+        #expect(waivers.first?["approved_by"] as? String == "dpo@electra.example")
+        #expect(waivers.first?["reason"] as? String == "Litigation hold, case 2025-114")
+        #expect(waivers.first?["file"] as? String == "examples/systems/voicebot-support.yaml")
+        #expect(waivers.first?["line"] as? Int == 84)
+    }
+
     /// The event lines of `system`'s section of a text timeline.
     static func section(_ system: String, of lines: [String]) -> [String] {
         guard let start = lines.firstIndex(where: { $0.hasPrefix(system + "  ") }) else { return [] }

@@ -20,6 +20,8 @@ public struct Applicability: Sendable {
         public var name: String?
         public var answers: [String: Answer]
         public var diagnostics: [Diagnostic]
+        /// The waivers its descriptor grants it (its `waivers:`).
+        public var waivers: [Waiver] = []
     }
 
     /// Every rule loaded, sorted by id.
@@ -37,6 +39,11 @@ public struct Applicability: Sendable {
             var system = system
             system.file = files.path(system.file)
             system.diagnostics = system.diagnostics.map(files.shown)
+            system.waivers = system.waivers.map { waiver in
+                var waiver = waiver
+                waiver.location = files.shown(waiver.location)
+                return waiver
+            }
             return system
         }
         shown.diagnostics = diagnostics.map(files.shown)
@@ -79,7 +86,7 @@ extension Engine {
                 ]
             )
         }
-        let loader = DescriptorLoader(taxonomy: workspace.taxonomy)
+        let loader = DescriptorLoader(taxonomy: workspace.taxonomy, extensions: workspace.descriptorExtensions)
         for file in workspace.systemFiles {
             let load = loader.load(fileAt: workspace.files.path(file), as: file)
             guard let document = load.document else {
@@ -89,7 +96,8 @@ extension Engine {
             body(
                 .init(
                     file: file, id: document.descriptor.id.value, name: document.descriptor.name.value,
-                    answers: worker.applicability(of: document, only: only), diagnostics: load.diagnostics))
+                    answers: worker.applicability(of: document, only: only), diagnostics: load.diagnostics,
+                    waivers: document.descriptor.waivers))
         }
         return (worker.rules.map(\.info), (workspace.diagnostics + worker.diagnostics).sortedForDisplay())
     }

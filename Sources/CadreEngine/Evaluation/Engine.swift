@@ -54,7 +54,7 @@ public struct Engine: Sendable {
     func execute(_ run: Run, asOf: ISODate) {
         let workers = max(1, min(jobs > 0 ? jobs : ProcessInfo.processInfo.activeProcessorCount, run.candidates))
         let waivers = workspace.waivers
-        let loader = DescriptorLoader(taxonomy: workspace.taxonomy)
+        let loader = DescriptorLoader(taxonomy: workspace.taxonomy, extensions: workspace.descriptorExtensions)
         let group = DispatchGroup()
         for index in 0..<workers {
             group.enter()

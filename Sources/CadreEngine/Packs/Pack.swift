@@ -16,6 +16,8 @@ public struct Pack: Sendable {
     }
 
     public var manifest: PackManifest
+    /// The `x-` blocks of descriptors its `pack.yaml` gives fields (`extensions:`).
+    public var extensions: [DescriptorExtension] = []
     /// The pack's folder as shown to users.
     public var folder: String
     /// The rule files, sorted by path.

@@ -40,6 +40,14 @@ struct PackLoader {
             return (nil, problems)
         }
 
+        // Extensions: the `x-` blocks of descriptors the pack gives fields.
+        var extensions: [DescriptorExtension] = []
+        if let declared = root["extensions"] {
+            let (read, extensionProblems) = DescriptorExtension.read(declared, pack: manifest.id)
+            extensions = read
+            problems += extensionProblems
+        }
+
         // Settings: defaults, then the workspace's choices.
         var effective: [String: String] = [:]
         for setting in manifest.settings { effective[setting.name] = setting.defaultValue }
@@ -115,6 +123,7 @@ struct PackLoader {
             manifest: manifest, folder: folder, ruleFiles: ruleFiles, modules: modules, data: data,
             settings: effective, digest: Digest.combining(digests.map { (name: $0.0, digest: $0.1) }))
         pack.rulesDigest = Digest.combining(meaning.map { (name: $0.0, digest: $0.1) })
+        pack.extensions = extensions
         return (pack, problems)
     }
 

@@ -14,6 +14,8 @@ import CadreModel
 /// settings:
 ///   calendar: { default: omnibus, values: [omnibus, original], description: … }
 /// data: data.yaml
+/// extensions:
+///   x-energy: { in: [ai], fields: { kwh_per_month: { type: integer, required: true } } }
 /// ```
 public struct PackManifest: Sendable, Hashable {
     public static let format = "pack/v1"
@@ -65,6 +67,9 @@ public struct PackManifest: Sendable, Hashable {
                 "settings", .dictionary(keys: .identifier, values: .object(settingShape)),
                 "Choices a workspace can make."),
             .optional("data", .string(.text), "A YAML file of the pack that rules read as `pack.data`."),
+            .optional(
+                "extensions", .dictionary(keys: .extensionKey, values: .object(DescriptorExtension.declarationShape)),
+                "`x-` blocks of descriptors the pack gives fields, which validation checks."),
         ])
 
     static let sourceShape = ObjectShape(

@@ -30,7 +30,7 @@ final class TestContext {
         self.plugins = plugins
         self.taxonomy = taxonomy
         self.limits = limits
-        loader = DescriptorLoader(taxonomy: taxonomy)
+        loader = DescriptorLoader(taxonomy: taxonomy, extensions: DescriptorExtensions(pack.extensions))
         workers[""] = defaultWorker
     }
 

@@ -131,6 +131,14 @@ public struct Workspace: Sendable {
                 diagnostics += settingProblems.filter { $0.isError }
                 if let configured { pack = configured } else { continue }
             }
+            for declared in pack.extensions {
+                guard let first = packs.flatMap(\.extensions).first(where: { $0.key == declared.key }) else { continue }
+                diagnostics.append(
+                    .warning(
+                        .duplicateExtension, at: declared.location,
+                        "`\(declared.key)` is declared by pack `\(first.pack)` too: its fields are the ones checked",
+                        hint: "give one of the blocks another name, or declare it in one pack"))
+            }
             packs.append(pack)
         }
         for (packID, values) in configuration.settings.sorted(by: { $0.key < $1.key }) where packIDs[packID] == nil {
@@ -165,6 +173,9 @@ public struct Workspace: Sendable {
             pluginSources: pluginSources, plugins: plugins, taxonomy: taxonomy, waivers: waivers,
             systemFiles: found.map(files.name), diagnostics: diagnostics.sortedForDisplay())
     }
+
+    /// The `x-` blocks of descriptors the workspace's packs give fields, which validation checks.
+    public var descriptorExtensions: DescriptorExtensions { DescriptorExtensions(packs.flatMap(\.extensions)) }
 
     /// The folders of the workspace's packs, as users see them (`policies/cnil` for
     /// `../policies/cnil` in `examples/cadre.yaml`).

@@ -55,6 +55,10 @@ struct WorkspaceInputs: Sendable {
                     ? "" : ", retained \(limits.retainedBytes) B")
                 ,
         ]
+        // The `x-` blocks packs give fields: descriptors validated against others are validated again.
+        for declared in workspace.descriptorExtensions.all {
+            engineParts["extension " + declared.key] = "\(declared.pack): \(declared.signature)"
+        }
         for file in configuration.taxonomy {
             let name = WorkspaceFiles.normalized(file)
             let fileDigest = Digest.sha256(ofFile: files.path(name))

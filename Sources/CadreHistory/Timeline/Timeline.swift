@@ -3,7 +3,8 @@ import CadreModel
 import Foundation
 
 /// For each system, the obligations that come into force or lapse in a period: the rules that
-/// concern it (their `applies` says so) whose effective window starts or ends between two dates.
+/// concern it (their `applies` says so) whose effective window starts or ends between two dates;
+/// and the waivers that expire then (its descriptor's and the workspace's waiver files').
 public struct Timeline: Sendable {
     /// One obligation starting or ending for a system.
     public struct Event: Sendable, Hashable {
@@ -29,6 +30,8 @@ public struct Timeline: Sendable {
         /// concern it cannot be told.
         public var undecided: [(rule: String, message: String)]
         public var diagnostics: [Diagnostic]
+        /// The waivers covering the system whose last day is in the period, by date then rule.
+        public var expiringWaivers: [Waiver] = []
     }
 
     public var from: ISODate
@@ -37,7 +40,9 @@ public struct Timeline: Sendable {
     public var diagnostics: [Diagnostic]
 
     /// The timeline of `applicability`'s systems between `from` and `until`, both days included.
-    public init(_ applicability: Applicability, from: ISODate, until: ISODate) {
+    /// `waivers` are the workspace's waiver files' (each names its system); each system's
+    /// descriptor adds its own.
+    public init(_ applicability: Applicability, waivers: [Waiver] = [], from: ISODate, until: ISODate) {
         self.from = from
         self.until = until
         diagnostics = applicability.diagnostics
@@ -57,9 +62,12 @@ public struct Timeline: Sendable {
                 }
             }
             events.sort { ($0.date, $0.rule.id) < ($1.date, $1.rule.id) }
+            let expiring = (system.waivers + waivers.filter { $0.system == system.id })
+                .filter { $0.expires >= from && $0.expires <= until }
+                .sorted { ($0.expires, $0.rule, $0.location) < ($1.expires, $1.rule, $1.location) }
             return SystemTimeline(
                 file: system.file, id: system.id, name: system.name, events: events, undecided: undecided,
-                diagnostics: system.diagnostics)
+                diagnostics: system.diagnostics, expiringWaivers: expiring)
         }
     }
 
@@ -95,26 +103,45 @@ public struct Timeline: Sendable {
             for diagnostic in system.diagnostics where diagnostic.isError {
                 lines.append("  " + diagnostic.description)
             }
-            if system.events.isEmpty && system.undecided.isEmpty && system.id != nil {
+            if system.events.isEmpty && system.expiringWaivers.isEmpty && system.undecided.isEmpty
+                && system.id != nil
+            {
                 lines.append("  nothing comes into force or lapses")
             }
-            if !system.events.isEmpty { changing += 1 }
+            if !system.events.isEmpty || !system.expiringWaivers.isEmpty { changing += 1 }
+            // Obligations and waivers in one list by date; on a day, obligations first.
+            var dated: [(date: ISODate, order: Int, line: String)] = []
             for event in system.events {
                 let what = event.kind == .comesIntoForce ? "comes into force" : "lapses          "
                 let until = event.kind == .lapses ? " (last day \(event.rule.effectiveTo.map { "\($0)" } ?? ""))" : ""
-                lines.append(
-                    TerminalText.line(
+                dated.append(
+                    (
+                        event.date, 0,
                         "  \(event.date)  \(what)  \(event.rule.id)  \(event.rule.severity.rawValue)  \(event.rule.title)\(until)  [\(event.rule.references.citations(joinedBy: "; "))]"
                     ))
+            }
+            for waiver in system.expiringWaivers {
+                dated.append(
+                    (
+                        waiver.expires, 1,
+                        "  \(waiver.expires)  waiver expires    \(waiver.rule)  approved by \(waiver.approvedBy)  \(waiver.reason)  [\(waiver.location.file):\(waiver.location.line)]"
+                    ))
+            }
+            for item in dated.enumerated().sorted(by: {
+                ($0.element.date, $0.element.order, $0.offset) < ($1.element.date, $1.element.order, $1.offset)
+            }) {
+                lines.append(TerminalText.line(item.element.line))
             }
             for (rule, message) in system.undecided {
                 lines.append(TerminalText.line("  cannot tell whether \(rule) applies: \(message)"))
             }
             lines.append("")
         }
-        let events = systems.reduce(0) { $0 + $1.events.count }
+        let events = systems.reduce(0) { $0 + $1.events.count + $1.expiringWaivers.count }
+        let waivers = systems.reduce(0) { $0 + $1.expiringWaivers.count }
         lines.append(
             "\(events) date\(events == 1 ? "" : "s") for \(changing) of \(systems.count) system\(systems.count == 1 ? "" : "s")"
+                + (waivers == 0 ? "" : " (\(waivers) waiver\(waivers == 1 ? "" : "s") expiring)")
         )
         return lines.joined(separator: "\n") + "\n"
     }
@@ -132,6 +159,16 @@ public struct Timeline: Sendable {
             var file: String
             var events: [Item]
             var undecided: [Undecided]
+            var waivers: [WaiverItem]
+        }
+        struct WaiverItem: Encodable {
+            var expires: String
+            var rule: String
+            var system: String
+            var approvedBy: String
+            var reason: String
+            var file: String
+            var line: Int
         }
         struct Item: Encodable {
             var date: String
@@ -158,7 +195,13 @@ public struct Timeline: Sendable {
                             severity: $0.rule.severity.rawValue, references: $0.rule.references.map(\.citation),
                             effectiveFrom: $0.rule.effectiveFrom?.description,
                             effectiveTo: $0.rule.effectiveTo?.description)
-                    }, undecided: system.undecided.map { Undecided(rule: $0.rule, message: $0.message) })
+                    }, undecided: system.undecided.map { Undecided(rule: $0.rule, message: $0.message) },
+                    waivers: system.expiringWaivers.map {
+                        WaiverItem(
+                            expires: $0.expires.description, rule: $0.rule, system: $0.system,
+                            approvedBy: $0.approvedBy,
+                            reason: $0.reason, file: $0.location.file, line: $0.location.line)
+                    })
             })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

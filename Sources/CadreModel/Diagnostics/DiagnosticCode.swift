@@ -39,6 +39,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, Comparable, Cas
     case deprecatedTaxonomyKey = "deprecated-taxonomy-key"
     case invalidEnvironmentReference = "invalid-environment-reference"
     case secretInDescriptor = "secret-in-descriptor"
+    case misplacedExtension = "misplaced-extension"
 
     // References between parts of a descriptor, and between descriptors.
     case duplicateID = "duplicate-id"
@@ -55,6 +56,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, Comparable, Cas
     case packDigestMismatch = "pack-digest-mismatch"
     case gitFetch = "git-fetch"
     case packVersion = "pack-version"
+    case duplicateExtension = "duplicate-extension"
     case ruleSyntax = "rule-syntax"
     case ruleLoad = "rule-load"
     case unknownRule = "unknown-rule"
@@ -99,7 +101,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, Comparable, Cas
         case .undefinedAlias: "an alias to an anchor not defined before it"
         case .complexKey: "a mapping key that is a list or a mapping"
         case .unknownFormat: "no `cadre:` key, or a format cadre does not read; or a format no enabled plugin provides"
-        case .unknownKey: "a key the format does not define (and not starting with `x-`)"
+        case .unknownKey:
+            "a key the format (or the pack declaring an `x-` block) does not define; other `x-` keys are free"
         case .missingField: "a required field is missing or empty"
         case .wrongType: "a value of the wrong type (a string where a list is expected…)"
         case .emptyValue: "a key with no value"
@@ -111,6 +114,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, Comparable, Cas
         case .deprecatedTaxonomyKey: "an older fideslang key"
         case .invalidEnvironmentReference: "a malformed `${VAR}`"
         case .secretInDescriptor: "a password or another secret written in clear in a store URL"
+        case .misplacedExtension: "an `x-` block a pack declares, written in a part the pack does not declare it for"
         case .duplicateID: "two parts of the same kind with the same id, or a rule waived twice"
         case .unknownReference: "a reference to a purpose, store or processor the descriptor does not declare"
         case .inconsistentField: "fields that contradict each other"
@@ -127,6 +131,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, Comparable, Cas
         case .gitFetch: "a pack's git repository cannot be fetched, or has no such ref or commit"
         case .packVersion:
             "a pack's rules changed since the version its `CHANGELOG.md` records (rules digest), or its version has no entry there"
+        case .duplicateExtension:
+            "two packs declare the same `x-` block in their `pack.yaml` (the first one's fields are used)"
         case .ruleSyntax: "a rule file does not compile"
         case .ruleLoad: "a rule file raised an error or passed a limit while loading"
         case .unknownRule: "a waiver names a rule no pack defines"

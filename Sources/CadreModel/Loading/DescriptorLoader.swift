@@ -11,11 +11,14 @@ public struct DescriptorLoader: Sendable {
     public var taxonomy: Taxonomy
     /// The limits the parser applies.
     public var limits: ParseLimits
+    /// The `x-` blocks packs give a shape (``DescriptorExtensions``); other `x-` keys are free.
+    public var extensions: DescriptorExtensions
 
     /// Creates a loader.
-    public init(taxonomy: Taxonomy, limits: ParseLimits = .standard) {
+    public init(taxonomy: Taxonomy, limits: ParseLimits = .standard, extensions: DescriptorExtensions = .none) {
         self.taxonomy = taxonomy
         self.limits = limits
+        self.extensions = extensions
     }
 
     /// Loads the file at `path`, naming it `file` in diagnostics (by default, `path`).
@@ -59,7 +62,8 @@ public struct DescriptorLoader: Sendable {
 
     /// Validates an already parsed document.
     public func load(_ root: LocatedNode, file: String) -> DescriptorLoad {
-        let (descriptor, diagnostics) = DescriptorValidator(taxonomy: taxonomy).validate(root, file: file)
+        let (descriptor, diagnostics) = DescriptorValidator(taxonomy: taxonomy, extensions: extensions).validate(
+            root, file: file)
         guard let descriptor, !diagnostics.containsErrors else {
             return DescriptorLoad(file: file, document: nil, diagnostics: diagnostics)
         }

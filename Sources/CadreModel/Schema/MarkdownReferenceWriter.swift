@@ -81,6 +81,7 @@ public struct MarkdownReferenceWriter: Sendable {
             case .region: "region"
             case .environmentTemplate: "string with `${VAR}`"
             case .taxonomyKey: "taxonomy key"
+            case .extensionKey: "`x-` key"
             }
         case .integer(let minimum): "integer ≥ \(minimum)"
         case .boolean: "`true` / `false`"

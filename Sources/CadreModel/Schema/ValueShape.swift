@@ -72,6 +72,8 @@ public enum StringFormat: String, Sendable, Hashable {
     case environmentTemplate
     /// A key of a taxonomy file (`user.contact.email`): lower-case words joined by dots.
     case taxonomyKey
+    /// The key of an `x-` block a pack declares (`x-energy`): `x-` then an identifier.
+    case extensionKey
 
     /// The regular expression of the format, for the JSON Schema (nil for any text).
     var pattern: String? {
@@ -81,6 +83,7 @@ public enum StringFormat: String, Sendable, Hashable {
         case .country: "^[A-Z]{2}$"
         case .region: "^(EU|EEA|[A-Z]{2})$"
         case .taxonomyKey: "^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*$"
+        case .extensionKey: "^x-[A-Za-z0-9][A-Za-z0-9._-]*$"
         }
     }
 }

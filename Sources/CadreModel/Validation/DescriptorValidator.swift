@@ -8,11 +8,17 @@ public struct DescriptorValidator: Sendable {
     /// The taxonomy data categories, uses and subjects are checked against.
     public var taxonomy: Taxonomy
 
+    /// The `x-` blocks the workspace's packs give a shape (other `x-` keys are free).
+    public var extensions: DescriptorExtensions
+
     /// Where each key of the format belongs, computed once.
     private static let fieldOwners = ShapeValidator.fieldOwners(of: DescriptorSchema.system)
 
     /// Creates a validator.
-    public init(taxonomy: Taxonomy) { self.taxonomy = taxonomy }
+    public init(taxonomy: Taxonomy, extensions: DescriptorExtensions = .none) {
+        self.taxonomy = taxonomy
+        self.extensions = extensions
+    }
 
     /// The typed descriptor and every problem found in `root`, sorted by location.
     ///
@@ -55,6 +61,7 @@ public struct DescriptorValidator: Sendable {
             )
         }
         var shapes = ShapeValidator(taxonomy: taxonomy, fieldOwners: Self.fieldOwners)
+        shapes.extensions = extensions
         shapes.check(root, against: .object(DescriptorSchema.system), at: .root)
         let descriptor = SystemDescriptor(root: root)
         var references = ReferenceValidator(descriptor: descriptor, root: root)

@@ -179,6 +179,14 @@ extension ShapeValidator {
                 return ("holds a malformed environment reference: \(error.reason)", "write references as `${NAME}`")
             }
             return nil
+        case .extensionKey:
+            guard text.hasPrefix("x-"), formatProblem(String(text.dropFirst(2)), .identifier) == nil else {
+                return (
+                    "must be `x-` followed by an identifier, not `\(text)`",
+                    "descriptors keep `x-` keys for extensions: write `x-\(text.hasPrefix("x-") ? "name" : text)`"
+                )
+            }
+            return nil
         case .taxonomyKey:
             let words = text.split(separator: ".", omittingEmptySubsequences: false)
             let valid =

@@ -3,7 +3,8 @@ import Foundation
 /// Checks a node tree against a ``ValueShape`` and collects every problem as a ``Diagnostic``:
 /// wrong types, unknown keys (with "did you mean"), missing required fields, empty values,
 /// values outside a list, malformed dates, durations and environment references, and unknown
-/// taxonomy keys. Keys starting with `x-` are free everywhere.
+/// taxonomy keys. Keys starting with `x-` are free everywhere, but for the blocks packs declare
+/// (``DescriptorExtensions``): those are checked against the packs' fields.
 public struct ShapeValidator {
     /// The taxonomy taxonomy keys are checked against.
     public let taxonomy: Taxonomy
@@ -15,6 +16,10 @@ public struct ShapeValidator {
     public var limit = DescriptorValidator.maximumDiagnostics * 5
     /// Problems found past ``limit``.
     public private(set) var omitted = 0
+    /// The `x-` blocks packs give a shape; other `x-` keys are free.
+    public var extensions = DescriptorExtensions.none
+    /// The extension being checked, if any: its unknown keys are not said to belong elsewhere.
+    private var inExtension = false
 
     /// A validator for documents whose root has the shape `root`.
     public init(taxonomy: Taxonomy, root: ObjectShape) {
@@ -55,7 +60,7 @@ public struct ShapeValidator {
             checkObject(entries, of: object, node: node)
         case .dictionary(let keys, let values):
             guard let entries = node.mapping else { return wrongType(node, expected: shape) }
-            for entry in entries where !entry.key.hasPrefix("x-") || keys == .taxonomyKey {
+            for entry in entries where !entry.key.hasPrefix("x-") || keys == .taxonomyKey || keys == .extensionKey {
                 stack.append(.key(entry.key))
                 if let problem = Self.formatProblem(entry.key, keys) {
                     let reason = problem.reason.replacingOccurrences(of: ", not `\(entry.key)`", with: "")
@@ -127,7 +132,10 @@ public struct ShapeValidator {
                     "\(object.name) is missing `\(field.key)`", hint: Self.addHint(field)))
         }
         for entry in entries {
-            if entry.key.hasPrefix("x-") { continue }
+            if entry.key.hasPrefix("x-") {
+                if !extensions.isEmpty { checkExtension(entry, in: object) }
+                continue
+            }
             stack.append(.key(entry.key))
             defer { stack.removeLast() }
             guard let field = object.field(entry.key) else {
@@ -153,12 +161,40 @@ public struct ShapeValidator {
         }
     }
 
+    /// Checks an `x-` block against the fields its pack declares, when a pack declares it for
+    /// `object`; each problem's hint names the pack. Declared for another part only, it is a
+    /// warning; declared by no pack, it is free.
+    private mutating func checkExtension(_ entry: LocatedNode.Entry, in object: ObjectShape) {
+        guard let declared = extensions.declared(entry.key, in: object) else {
+            if let elsewhere = extensions.declared(entry.key) {
+                stack.append(.key(entry.key))
+                add(
+                    .warning(
+                        .misplacedExtension, at: entry.keyLocation, path: path,
+                        "`\(entry.key)` is not checked in \(Self.article(object.name)): pack `\(elsewhere.pack)` declares it in \(elsewhere.places.map { "`\($0)`" }.joined(separator: ", "))",
+                        hint: "move it there, or rename it if it is another block"))
+                stack.removeLast()
+            }
+            return
+        }
+        let first = diagnostics.count
+        stack.append(.key(entry.key))
+        inExtension = true
+        visitValue(entry.value, .object(declared.shape))
+        inExtension = false
+        stack.removeLast()
+        let origin = "`\(declared.key)` is declared by pack `\(declared.pack)` (its pack.yaml, `extensions:`)"
+        for index in first..<diagnostics.count {
+            diagnostics[index].hint = diagnostics[index].hint.map { "\($0) — \(origin)" } ?? origin
+        }
+    }
+
     private func unknownKey(_ entry: LocatedNode.Entry, in object: ObjectShape, at path: NodePath) -> Diagnostic {
         let message = "unknown key `\(entry.key)` in \(object.name)"
         let hint: String
         if let suggestion = Suggestion.hint(for: entry.key, among: object.fields.map(\.key)) {
             hint = suggestion
-        } else if let owners = fieldOwners[entry.key]?.filter({ $0 != object.name }), !owners.isEmpty {
+        } else if !inExtension, let owners = fieldOwners[entry.key]?.filter({ $0 != object.name }), !owners.isEmpty {
             hint =
                 "`\(entry.key)` belongs in \(owners.map { Self.article($0) }.joined(separator: " or ")), not in \(Self.article(object.name))"
         } else {

@@ -38,7 +38,7 @@ struct AssessmentOptions: ParsableArguments {
             throw ExitCode(2)
         }
         // The system's file: the descriptors are read (not evaluated) to find its id.
-        let loader = DescriptorLoader(taxonomy: workspace.taxonomy)
+        let loader = DescriptorLoader(taxonomy: workspace.taxonomy, extensions: workspace.descriptorExtensions)
         var known: [String] = []
         var matches: [(file: String, document: DescriptorDocument)] = []
         var unreadable: [String] = []

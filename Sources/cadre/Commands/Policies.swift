@@ -10,8 +10,10 @@ struct Policies: ParsableCommand {
         subcommands: [List.self, Show.self, Doc.self],
         defaultSubcommand: List.self)
 
-    /// Loads the workspace's rules, printing every problem; exit status 2 when a pack or rule is invalid.
+    /// Loads the workspace's rules, printing every problem; exit status 2 when there is no
+    /// workspace (saying to pass --workspace) or a pack or rule is invalid.
     static func rules(_ options: WorkspaceOptions) throws -> (Workspace, [RuleInfo]) {
+        try options.requireConfiguration()
         let workspace = try options.open()
         let (loadedRules, diagnostics) = Engine(workspace: workspace).loadRules()
         let rules = loadedRules.map(workspace.files.shown)

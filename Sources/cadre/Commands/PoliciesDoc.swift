@@ -43,6 +43,7 @@ extension Policies {
         func run() throws {
             let folders: [String]
             if packs.isEmpty {
+                try workspace.requireConfiguration()
                 folders = try workspace.open(systems: []).packFolders
             } else {
                 folders = packs.map(WorkspaceFiles.normalized)

@@ -52,7 +52,7 @@ struct RegisterCommand: ParsableCommand {
         var diagnostics = workspace.diagnostics
         var records: [SystemRecord] = []
         var seen: [String: SourceLocation] = [:]
-        let loader = DescriptorLoader(taxonomy: workspace.taxonomy)
+        let loader = DescriptorLoader(taxonomy: workspace.taxonomy, extensions: workspace.descriptorExtensions)
         for file in workspace.systemFiles {
             let load = loader.load(fileAt: files.path(file), as: file)
             diagnostics += load.diagnostics.filter(\.isError)

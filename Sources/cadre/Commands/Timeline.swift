@@ -8,11 +8,15 @@ import Foundation
 struct TimelineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "timeline",
-        abstract: "List, for each system, the obligations that come into force or lapse in a period.",
+        abstract:
+            "List, for each system, the obligations that come into force or lapse and the waivers that expire in a period.",
         discussion: """
             An obligation is a rule that concerns the system (its `applies` says so, whatever the \
             date) and whose effective window starts (`from`) or ends (`to`: it lapses the day after) \
-            between --from and --until, both days included. Sorted by date, with references.
+            between --from and --until, both days included. Sorted by date, with references. \
+            With them, the waivers covering the system (its descriptor's `waivers:` and the \
+            workspace's waiver files) whose last day (`expires`) is in the period: the rule, who \
+            approved it, why, and where it is written.
 
             Exit status: 0, or 2 when an input is invalid (the workspace, a pack, a rule file, a \
             system named that does not exist, a flag).
@@ -47,7 +51,12 @@ struct TimelineCommand: ParsableCommand {
         let applicability = Engine(workspace: workspace).applicability().shown(in: workspace.files)
         for diagnostic in applicability.diagnostics { printError(diagnostic.description) }
         if applicability.diagnostics.containsErrors { throw ExitCode(2) }
-        var timeline = Timeline(applicability, from: start, until: end)
+        let waivers = workspace.waivers.map { waiver in
+            var waiver = waiver
+            waiver.location = workspace.files.shown(waiver.location)
+            return waiver
+        }
+        var timeline = Timeline(applicability, waivers: waivers, from: start, until: end)
         let unknown = timeline.keep(systems)
         if !unknown.isEmpty {
             let ids = applicability.systems.compactMap(\.id)

@@ -13,7 +13,8 @@ struct Validate: ParsableCommand {
             The workspace is found as cadre evaluate finds it (--workspace, else the nearest folder \
             with cadre.yaml upward): its systems are checked when no path is given, with its \
             taxonomy files and its plugins' terms, and the problems of its cadre.yaml, plugins and \
-            taxonomy files are reported too.
+            taxonomy files are reported too. The `x-` blocks its packs declare in their pack.yaml \
+            (`extensions:`) are checked against the fields declared; other `x-` keys are free.
 
             Exit status: 0 when every descriptor is valid (warnings allowed), 2 when a descriptor \
             is invalid or a path cannot be read.
@@ -55,7 +56,8 @@ struct Validate: ParsableCommand {
             extra += added.diagnostics
         }
         let paths = self.paths.isEmpty ? opened.configuration.systems.map { opened.files.path($0) } : self.paths
-        let set = DescriptorSet.load(paths: paths, with: DescriptorLoader(taxonomy: taxonomy))
+        let set = DescriptorSet.load(
+            paths: paths, with: DescriptorLoader(taxonomy: taxonomy, extensions: opened.descriptorExtensions))
         let report = ValidationReport(set, extra: extra)
         if format == .json {
             print(report.json(), terminator: "")
@@ -70,11 +72,13 @@ struct Validate: ParsableCommand {
     }
 
     /// Whether `diagnostic` is about a pack or a waiver file, which `cadre evaluate` and `cadre
-    /// policies` report: `validate` checks descriptors.
+    /// policies` report: `validate` checks descriptors. A pack's `pack.yaml` is the exception:
+    /// it declares the `x-` blocks descriptors are checked against, so its problems are reported.
     static func concernsPacksOrWaivers(_ diagnostic: Diagnostic, _ workspace: Workspace) -> Bool {
         let file = diagnostic.location.file
         let folders = workspace.packSources.map { WorkspaceFiles.normalized($0.folder) }
         let waivers = workspace.configuration.waivers.map { WorkspaceFiles.normalized($0) }
+        if folders.contains(where: { file == WorkspaceFiles.join($0, "pack.yaml") }) { return false }
         return waivers.contains(file) || folders.contains { file == $0 || file.hasPrefix($0 + "/") }
     }
 }

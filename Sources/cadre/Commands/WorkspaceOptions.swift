@@ -1,6 +1,7 @@
 import ArgumentParser
 import CadreEngine
 import CadreModel
+import Foundation
 
 /// `--workspace DIR`: the workspace to use; by default, the nearest folder with `cadre.yaml`
 /// from the current one upward.
@@ -14,6 +15,28 @@ struct WorkspaceOptions: ParsableArguments {
     var root: String {
         if let workspace { return workspace }
         return Workspace.discover() ?? "."
+    }
+
+    /// Exits with status 2 when there is no workspace: no `cadre.yaml` in the folder --workspace
+    /// names, or, without it, in the current folder or one above; the message says to pass
+    /// --workspace. For commands that need the workspace's packs (`cadre policies`).
+    func requireConfiguration() throws {
+        let configurationFile = WorkspaceConfiguration.fileName
+        if let workspace {
+            guard !FileManager.default.fileExists(atPath: WorkspaceFiles.join(workspace, configurationFile)) else {
+                return
+            }
+            printError(
+                TerminalText.line(
+                    "cadre: `\(workspace)` is not a workspace (no \(configurationFile) in it): pass --workspace the folder that holds \(configurationFile)"
+                ))
+        } else {
+            guard Workspace.discover() == nil else { return }
+            printError(
+                "cadre: no workspace here: no \(configurationFile) in the current folder or a folder above it; run it inside a workspace, or pass --workspace DIR"
+            )
+        }
+        throw ExitCode(2)
     }
 
     /// Opens the workspace (descriptors replaced by `systems` when given).
