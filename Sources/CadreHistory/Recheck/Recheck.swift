@@ -81,9 +81,12 @@ public struct Recheck: Sendable {
         let diff = try recordAndCompare(
             &run, last: last, fresh: merged.fresh, bodies: merged.bodies, parsedDescriptors: parsedDescriptors,
             record: record)
+        // What makes a descriptor invalid is said with the report (the status is 2 because of it).
+        let invalid = systems.filter { $0.diagnostics.containsErrors }
         var outcome = RecheckOutcome(
-            previous: last?.info, run: run, plan: plan, diff: diff, recorded: record, diagnostics: diagnostics,
-            invalidSystems: systems.filter { $0.diagnostics.containsErrors }.map(\.file))
+            previous: last?.info, run: run, plan: plan, diff: diff, recorded: record,
+            diagnostics: (diagnostics + invalid.flatMap { $0.diagnostics.filter(\.isError) }).sortedForDisplay(),
+            invalidSystems: invalid.map(\.file))
         outcome.fresh = merged.fresh
         outcome.baseline = baseline
         return outcome
