@@ -161,6 +161,15 @@ import Testing
         #expect(required.status == 2)
         #expect(required.stdout.contains("new failures (3)"), "the report is printed all the same")
 
+        // https:// to a server that speaks plain HTTP: the TLS handshake fails, and is not retried.
+        let plain = try WebhookServer()
+        let tls = try Self.recheck(folder, ["--notify", "https://127.0.0.1:\(plain.port)/hook"])
+        #expect(tls.status == 1)
+        #expect(
+            tls.stderr.contains(
+                "could not notify https://127.0.0.1:\(plain.port)/… (json): the TLS connection failed (certificate or protocol) (1 attempt)"
+            ), "\(tls.stderr)")
+
         let stillDown = try WebhookServer(plan: ["503"])
         let gaveUp = try Self.recheck(folder, ["--notify", stillDown.url(), "--notify-required"])
         #expect(gaveUp.status == 2)

@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
-
 /// Posts a notification to a ``Webhook``: one POST of a JSON body, a timeout on each attempt, and
 /// attempts again with exponential back-off after a connection error, a timeout, a 5xx or a 429
 /// (waiting its `Retry-After` when it asks for no more than ``longestRetryAfter``); never after
@@ -85,69 +81,27 @@ public struct WebhookDelivery: Sendable {
         }
     }
 
-    /// One POST, waited for at most ``timeout`` (and a second more for the session to give up).
+    /// One POST (``HTTPPost``), waited for at most ``timeout``.
     func attempt(_ body: Data, to url: URL) -> Attempt {
-        var request = URLRequest(
-            url: url, cachePolicy: .reloadIgnoringLocalAndRemoteCacheData, timeoutInterval: timeout)
-        request.httpMethod = "POST"
-        request.httpBody = body
-        request.setValue("application/json; charset=utf-8", forHTTPHeaderField: "Content-Type")
-        request.setValue(userAgent, forHTTPHeaderField: "User-Agent")
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        configuration.timeoutIntervalForResource = timeout
-        configuration.httpCookieStorage = nil
-        configuration.urlCache = nil
-        let session = URLSession(configuration: configuration)
-        defer { session.invalidateAndCancel() }
-        let box = AttemptBox()
-        let done = DispatchSemaphore(value: 0)
-        let task = session.dataTask(with: request) { _, response, error in
-            if let response = response as? HTTPURLResponse, error == nil {
-                box.set(
-                    .answer(status: response.statusCode, retryAfter: response.value(forHTTPHeaderField: "Retry-After")))
-            } else {
-                box.set(Self.attempt(error, timeout: self.timeout))
+        let post = HTTPPost(
+            url: url,
+            headers: [("Content-Type", "application/json; charset=utf-8"), ("User-Agent", userAgent)],
+            body: body, timeout: timeout)
+        do {
+            let head = try post.send()
+            return .answer(status: head.status, retryAfter: head.retryAfter)
+        } catch {
+            switch error {
+            case .connection: return .error(reason: "cannot connect", retryable: true)
+            case .timeout: return .error(reason: "no answer within \(Self.seconds(timeout))", retryable: true)
+            case .tls:
+                return .error(reason: "the TLS connection failed (certificate or protocol)", retryable: false)
+            case .badAnswer: return .error(reason: "the answer is not HTTP, or was cut", retryable: true)
             }
-            done.signal()
-        }
-        task.resume()
-        if done.wait(timeout: .now() + timeout + 1) == .timedOut {
-            task.cancel()
-            return .error(reason: "no answer within \(Self.seconds(timeout))", retryable: true)
-        }
-        return box.value ?? .error(reason: "no answer", retryable: true)
-    }
-
-    /// An error of URLSession in words that never hold the URL.
-    static func attempt(_ error: (any Error)?, timeout: TimeInterval) -> Attempt {
-        guard let error = error as? URLError else {
-            return .error(reason: "the answer is not HTTP", retryable: false)
-        }
-        switch error.code {
-        case .timedOut: return .error(reason: "no answer within \(seconds(timeout))", retryable: true)
-        case .cannotConnectToHost: return .error(reason: "cannot connect", retryable: true)
-        case .cannotFindHost, .dnsLookupFailed: return .error(reason: "cannot find the host", retryable: true)
-        case .networkConnectionLost: return .error(reason: "the connection was lost", retryable: true)
-        case .notConnectedToInternet: return .error(reason: "no network", retryable: true)
-        case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
-            .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot, .clientCertificateRejected:
-            return .error(reason: "the TLS connection failed (certificate or protocol)", retryable: false)
-        case .badServerResponse: return .error(reason: "the server's answer is not valid HTTP", retryable: true)
-        default: return .error(reason: "connection error (URLError \(error.code.rawValue))", retryable: true)
         }
     }
 
     static func seconds(_ value: TimeInterval) -> String {
         value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
     }
-}
-
-/// The result of an attempt, set from URLSession's queue.
-private final class AttemptBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: WebhookDelivery.Attempt?
-
-    func set(_ value: WebhookDelivery.Attempt) { lock.withLock { stored = value } }
-    var value: WebhookDelivery.Attempt? { lock.withLock { stored } }
 }
