@@ -53,13 +53,16 @@ let package = Package(
             resources: [.copy("Resources/prelude.lua")]
         ),
         // The run history (.cadre/history.sqlite), re-checks of what changed, diffs between runs,
-        // the timeline of obligations, watching a workspace.
+        // the timeline of obligations, watching a workspace, posting to webhooks (NIO, NIOSSL).
         .target(
             name: "CadreHistory",
             dependencies: [
                 "CadreEngine", "CadreModel", "CadreReports",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
         // Output formats: text, JSON, SARIF 2.1.0, JUnit XML, Markdown, HTML.

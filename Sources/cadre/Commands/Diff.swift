@@ -19,7 +19,8 @@ struct DiffCommand: ParsableCommand {
 
             Exit status: 0 when nothing new fails at or above --fail-on in the second run; 1 when \
             something does; 2 when a run does not exist, the history cannot be read, or the \
-            baseline cannot be read.
+            baseline cannot be read, or a --notify webhook could not be notified with \
+            --notify-required.
             """)
 
     @Argument(help: "The earlier run (with --baseline: the run compared with it, default last).")
@@ -42,6 +43,8 @@ struct DiffCommand: ParsableCommand {
             "The lowest severity that makes the exit status 1 (default: the workspace's, else high).",
             valueName: "severity"))
     var failOn: FailOn?
+
+    @OptionGroup var notify: NotifyOptions
 
     func validate() throws {
         if baseline.isSet {
@@ -104,6 +107,13 @@ struct DiffCommand: ParsableCommand {
                     format.ciReport(
                         raw, rules: rules, asOf: raw.to?.asOf ?? ISODate.today(), workspace: opened, failOn: threshold),
                     terminator: "")
+            }
+            try notify.deliver {
+                ChangeNotification(
+                    title: "cadre diff", workspace: opened.configuration.name,
+                    against: against.replacingOccurrences(of: "`", with: ""), asOf: diff.to?.asOf, exitStatus: nil,
+                    diff: diff, failOn: threshold, rules: rules,
+                    json: ChangeReportJSON(diff: diff, failOn: threshold).renderDiff(baseline: baseline))
             }
             if diff.newFailureCount(at: threshold) > 0 { throw ExitCode(1) }
         } catch let error as MissingRun {

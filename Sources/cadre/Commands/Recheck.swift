@@ -22,7 +22,9 @@ struct RecheckCommand: ParsableCommand {
             does (a new failure or error of a rule of that severity or more, or a new failing \
             finding); 2 when an input is invalid (a descriptor, a rule file, a pack, the \
             workspace, a flag), the workspace loads no pack (unless --allow-empty), or the \
-            history cannot be used. See docs/rechecks.md.
+            history cannot be used; 2 also when a --notify webhook could not be notified and \
+            --notify-required is given (without it, a failed notification is only said on \
+            standard error). See docs/rechecks.md.
             """)
 
     @OptionGroup var workspace: WorkspaceOptions
@@ -57,6 +59,8 @@ struct RecheckCommand: ParsableCommand {
     @Flag(help: "Compare and report, but record nothing.")
     var dryRun = false
 
+    @OptionGroup var notify: NotifyOptions
+
     func validate() throws {
         guard jobs >= 0 else { throw ValidationError("--jobs must be 0 (one per core) or more, not \(jobs)") }
     }
@@ -81,6 +85,9 @@ struct RecheckCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let outcome = raw.shown(in: workspace.files)
+        let against =
+            baseline.map { "the baseline `\($0.source)` (as of \($0.asOf))" }
+            ?? outcome.previous.map { "run \($0.id) (as of \($0.asOf))" } ?? "no earlier run"
         switch format {
         case .text:
             print(
@@ -92,9 +99,6 @@ struct RecheckCommand: ParsableCommand {
                     outcome, workspace: workspace.configuration.name), terminator: "")
         case .markdown:
             for diagnostic in outcome.diagnostics { printError(diagnostic.description) }
-            let against =
-                baseline.map { "the baseline `\($0.source)` (as of \($0.asOf))" }
-                ?? outcome.previous.map { "run \($0.id) (as of \($0.asOf))" } ?? "no earlier run"
             print(
                 ChangeReportMarkdown(
                     diff: outcome.diff, failOn: threshold, rules: outcome.run?.rules ?? [], files: workspace.files,
@@ -110,6 +114,14 @@ struct RecheckCommand: ParsableCommand {
                     workspace: workspace, failOn: threshold), terminator: "")
         }
         let status = outcome.exitStatus(failOn: threshold)
+        try notify.deliver {
+            ChangeNotification(
+                title: "cadre recheck", workspace: workspace.configuration.name,
+                against: against.replacingOccurrences(of: "`", with: ""), asOf: outcome.run?.info.asOf,
+                exitStatus: status, diff: outcome.diff, failOn: threshold, rules: outcome.run?.rules ?? [],
+                json: ChangeReportJSON(diff: outcome.diff, failOn: threshold).render(
+                    outcome, workspace: workspace.configuration.name))
+        }
         if status != 0 { throw ExitCode(status) }
     }
 }
