@@ -82,7 +82,9 @@ public struct PolicyCatalogue {
                 "",
             ]
             for setting in manifest.settings {
-                let values = setting.values.map { MarkdownText.code($0) }.joined(separator: ", ")
+                let values =
+                    setting.type.map { "a \($0.rawValue)" }
+                    ?? setting.values.map { MarkdownText.code($0) }.joined(separator: ", ")
                 lines.append(
                     "- \(MarkdownText.code(setting.name)): \(values); default \(MarkdownText.code(setting.defaultValue)). "
                         + MarkdownText.inline(oneLine(setting.description)))

@@ -48,7 +48,30 @@ struct PackLoader {
             problems += extensionProblems
         }
 
-        // Settings: defaults, then the workspace's choices.
+        // Settings: each a choice or a value, its default valid; then the workspace's choices.
+        for setting in manifest.settings {
+            let node = root["settings"]?[setting.name]
+            let at = node?.location ?? root.location
+            if setting.values.isEmpty == (setting.type == nil) {
+                problems.append(
+                    .error(
+                        .invalidValue, at: at,
+                        "setting `\(setting.name)` must have either `values:` (a choice) or `type:` (a value)",
+                        hint: "a choice lists its values; a value shared by rules gives its type (duration, number…)"))
+            } else if let type = setting.type, let problem = type.problem(with: setting.defaultValue) {
+                problems.append(
+                    .error(
+                        .invalidValue, at: node?["default"]?.location ?? at,
+                        "the default of setting `\(setting.name)`, `\(setting.defaultValue)`, \(problem)"))
+            } else if setting.type == nil, !setting.values.contains(setting.defaultValue) {
+                problems.append(
+                    .error(
+                        .invalidValue, at: node?["default"]?.location ?? at,
+                        "the default of setting `\(setting.name)`, `\(setting.defaultValue)`, is not one of its values",
+                        hint: "its values: \(setting.values.joined(separator: ", "))"))
+            }
+        }
+        guard !problems.containsErrors else { return (nil, problems) }
         var effective: [String: String] = [:]
         for setting in manifest.settings { effective[setting.name] = setting.defaultValue }
         for (name, chosen) in settings.sorted(by: { $0.key < $1.key }) {
@@ -59,6 +82,18 @@ struct PackLoader {
                         .unknownKey, at: chosen.location, "pack `\(manifest.id)` has no setting `\(name)`",
                         hint: known.isEmpty
                             ? "this pack has no settings" : "its settings: \(known.joined(separator: ", "))"))
+                continue
+            }
+            if let type = setting.type {
+                if let problem = type.problem(with: chosen.value) {
+                    problems.append(
+                        .error(
+                            .invalidValue, at: chosen.location,
+                            "`\(chosen.value)` \(problem): setting `\(name)` of pack `\(manifest.id)` is a \(type.rawValue)",
+                            hint: "its default is `\(setting.defaultValue)`"))
+                    continue
+                }
+                effective[name] = chosen.value
                 continue
             }
             guard setting.values.contains(chosen.value) else {
@@ -152,6 +187,7 @@ struct PackLoader {
             }
             return PackManifest.Setting(
                 name: entry.key, defaultValue: value, values: entry.value.strings("values").map(\.0),
+                type: entry.value.string("type").flatMap(PackManifest.ValueType.init(rawValue:)),
                 description: description)
         }
         return PackManifest(

@@ -31,8 +31,28 @@ public struct PackManifest: Sendable, Hashable {
     public struct Setting: Sendable, Hashable {
         public var name: String
         public var defaultValue: String
+        /// The values a choice allows; empty for a value of a ``type`` (a duration, a number).
         public var values: [String]
+        /// What a value setting holds — a value the pack's rules share, written once (a retention
+        /// period, a threshold), which a workspace may change; nil for a choice among ``values``.
+        public var type: ValueType? = nil
         public var description: String
+    }
+
+    /// The type of a value setting.
+    public enum ValueType: String, Sendable, Hashable, CaseIterable {
+        case duration, integer, number, date, text
+
+        /// What is wrong with `value` for this type, if anything: "is not a duration (P6M…)".
+        public func problem(with value: String) -> String? {
+            switch self {
+            case .duration: (try? ISODuration(parsing: value)) == nil ? "is not an ISO 8601 duration (P6M, P1Y…)" : nil
+            case .integer: Int(value) == nil ? "is not a whole number" : nil
+            case .number: Double(value).map { $0.isFinite } == true ? nil : "is not a number"
+            case .date: (try? ISODate(parsing: value)) == nil ? "is not a date (YYYY-MM-DD)" : nil
+            case .text: value.isEmpty ? "is empty" : nil
+            }
+        }
     }
 
     public var id: String
@@ -83,10 +103,18 @@ public struct PackManifest: Sendable, Hashable {
 
     static let settingShape = ObjectShape(
         name: "setting",
-        summary: "A choice a workspace can make.",
+        summary:
+            "A choice a workspace can make (`values:`), or a value the pack's rules share, written once (`type:`).",
         fields: [
-            .required("default", .string(.identifier), "The value when the workspace does not choose."),
-            .required("values", .list(.string(.identifier)), "The values allowed."),
+            .required("default", .string(.text), "The value when the workspace does not choose."),
+            .optional("values", .list(.string(.identifier)), "For a choice: the values allowed."),
+            .optional(
+                "type",
+                .choice(
+                    ChoiceSet(
+                        name: "setting type",
+                        values: ValueType.allCases.map { ($0.rawValue, "a value: \($0.rawValue)") })),
+                "For a value: its type — duration, integer, number, date or text."),
             .required("description", .string(.text), "What the choice changes, and why the default."),
         ])
 }
