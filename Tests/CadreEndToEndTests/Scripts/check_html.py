@@ -124,6 +124,14 @@ class Browser:
 VISIBLE_RESULTS = "Array.from(document.querySelectorAll('div.result')).filter(r => r.offsetParent !== null)"
 
 
+def finish(problems):
+    """Prints what failed (or `ok`) and exits with the status the end-to-end tests read."""
+    for problem in problems:
+        print(problem)
+    print("%d checks failed" % len(problems) if problems else "ok")
+    sys.exit(1 if problems else 0)
+
+
 def main():
     args = sys.argv[1:]
     screenshots = None
@@ -244,10 +252,7 @@ def main():
     finally:
         browser.close()
 
-    for problem in problems:
-        print(problem)
-    print("%d checks failed" % len(problems) if problems else "ok")
-    sys.exit(1 if problems else 0)
+    finish(problems)
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from check_html import Browser  # noqa: E402
+from check_html import Browser, finish  # noqa: E402
 
 
 def main():
@@ -90,10 +90,7 @@ def main():
     finally:
         browser.close()
 
-    for problem in problems:
-        print(problem)
-    print("%d checks failed" % len(problems) if problems else "ok")
-    sys.exit(1 if problems else 0)
+    finish(problems)
 
 
 if __name__ == "__main__":
