@@ -1,7 +1,8 @@
 import CadreModel
 
-/// The obligations that come into force or lapse for the reported systems in a period (the data
-/// of `cadre timeline`, by obligation rather than by system), which the HTML report draws. The
+/// The obligations that come into force or lapse for the reported systems in a period, and the
+/// waivers that expire in it (the data of `cadre timeline`, by obligation rather than by
+/// system), which the HTML report draws. The
 /// command line works it out (CadreHistory's `Timeline`) and hands it over in the
 /// ``ReportContext``.
 public struct ReportTimeline: Sendable, Hashable {
@@ -12,6 +13,17 @@ public struct ReportTimeline: Sendable, Hashable {
             case comesIntoForce = "comes-into-force"
             /// The first day the rule is no longer in force.
             case lapses
+            /// The last day a waiver of the rule holds for a system.
+            case waiverExpires = "waiver-expires"
+
+            /// How the report says it: "comes into force", "lapses", "waiver expires".
+            public var words: String {
+                switch self {
+                case .comesIntoForce: "comes into force"
+                case .lapses: "lapses"
+                case .waiverExpires: "waiver expires"
+                }
+            }
         }
 
         public var date: ISODate
@@ -21,13 +33,18 @@ public struct ReportTimeline: Sendable, Hashable {
         public var systemCount: Int
         /// The first of them, by id (at most ``ReportTimeline/namedSystems``).
         public var systems: [String]
+        /// For a waiver: who approved it.
+        public var approvedBy: String?
 
-        public init(date: ISODate, kind: Kind, rule: String, systemCount: Int, systems: [String]) {
+        public init(
+            date: ISODate, kind: Kind, rule: String, systemCount: Int, systems: [String], approvedBy: String? = nil
+        ) {
             self.date = date
             self.kind = kind
             self.rule = rule
             self.systemCount = systemCount
             self.systems = systems
+            self.approvedBy = approvedBy
         }
     }
 
@@ -42,7 +59,10 @@ public struct ReportTimeline: Sendable, Hashable {
     public init(from: ISODate, until: ISODate, entries: [Entry]) {
         self.from = from
         self.until = until
-        self.entries = entries.sorted { ($0.date, $0.rule) < ($1.date, $1.rule) }
+        self.entries = entries.sorted {
+            ($0.date, $0.kind == .waiverExpires ? 1 : 0, $0.rule, $0.systems.first ?? "")
+                < ($1.date, $1.kind == .waiverExpires ? 1 : 0, $1.rule, $1.systems.first ?? "")
+        }
     }
 }
 

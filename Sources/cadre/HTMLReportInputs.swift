@@ -8,7 +8,8 @@ import Foundation
 /// reach the history: the obligations to come (`cadre timeline`'s data) and the history's trend.
 enum HTMLReportInputs {
     /// The rules that come into force or lapse in the two years from `asOf` (the period `cadre
-    /// timeline` shows by default), with the systems whose `applies` says they concern them. The
+    /// timeline` shows by default), with the systems whose `applies` says they concern them, and
+    /// the waivers (a descriptor's, the workspace's files') whose last day is in the period. The
     /// systems are read one at a time; only the rules with a date in the period are asked.
     static func timeline(of workspace: Workspace, rules: [RuleInfo], asOf: ISODate) -> ReportTimeline {
         let until =
@@ -19,12 +20,22 @@ enum HTMLReportInputs {
             let dates = Timeline.dates(of: rule, from: asOf, until: until)
             if !dates.isEmpty { windows.append((rule.id, dates)) }
         }
-        guard !windows.isEmpty else { return ReportTimeline(from: asOf, until: until, entries: []) }
+        var expiring: [ReportTimeline.Entry] = []
+        func expiringWaivers(of id: String, _ own: [Waiver]) {
+            for waiver in own + workspace.waivers.filter({ $0.system == id })
+            where waiver.expires >= asOf && waiver.expires <= until {
+                expiring.append(
+                    ReportTimeline.Entry(
+                        date: waiver.expires, kind: .waiverExpires, rule: waiver.rule, systemCount: 1, systems: [id],
+                        approvedBy: waiver.approvedBy))
+            }
+        }
         var counts = [Int](repeating: 0, count: windows.count)
         var named = [[String]](repeating: [], count: windows.count)
         let limit = ReportTimeline.namedSystems
         _ = Engine(workspace: workspace).applicability(only: Set(windows.map(\.rule))) { system in
             guard let id = system.id, !system.diagnostics.containsErrors else { return }
+            expiringWaivers(of: id, system.waivers)
             for (index, window) in windows.enumerated() where system.answers[window.rule] == .applies {
                 counts[index] += 1
                 named[index].append(id)
@@ -42,7 +53,7 @@ enum HTMLReportInputs {
                         systemCount: counts[index], systems: systems))
             }
         }
-        return ReportTimeline(from: asOf, until: until, entries: entries)
+        return ReportTimeline(from: asOf, until: until, entries: entries + expiring)
     }
 
     /// The last runs of the workspace's history (`.cadre/history.sqlite`), oldest first; nil when

@@ -148,6 +148,22 @@ import Testing
         #expect(page.contains(">2027</text>"))
     }
 
+    @Test func aWaiverThatExpiresIsOnTheTimeline() {
+        let timeline = ReportTimeline(
+            from: ISODate(year: 2026, month: 11, day: 29)!, until: ISODate(year: 2028, month: 11, day: 29)!,
+            entries: [
+                .init(
+                    date: ISODate(year: 2026, month: 12, day: 31)!, kind: .waiverExpires, rule: "gdpr.x",
+                    systemCount: 1, systems: ["voicebot"], approvedBy: "dpo@<x>")
+            ])
+        let page = Self.html(Self.evaluation(), timeline: timeline)
+        #expect(page.contains("<polygon class=\"expires\""))
+        #expect(page.contains("the waiver of gdpr.x on voicebot expires on 2026-12-31"))
+        #expect(page.contains("<td>waiver expires</td>"))
+        #expect(page.contains("<td>approved by dpo@&lt;x&gt;</td>"))
+        #expect(page.contains(">gdpr.x on voicebot</text>"))
+    }
+
     @Test func thePageIsOneDocumentThatFetchesNothing() {
         let page = Self.html(Self.evaluation())
         #expect(page.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))

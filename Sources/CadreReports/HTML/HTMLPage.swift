@@ -40,7 +40,7 @@ enum HTMLPage {
         svg.chart { width: 100%; max-width: 56rem; height: auto; font-size: 12px; }
         svg .label { text-anchor: end; fill: var(--fg); } svg .axis { fill: var(--muted); } svg .date { fill: var(--muted); font-size: 11px; }
         svg .tick { stroke: var(--line); } svg .row { stroke: #e6e9ed; }
-        svg .starts, .legend .starts { fill: #0b57d0; } svg .lapses, .legend .lapses { fill: #a8332b; }
+        svg .starts, .legend .starts { fill: #0b57d0; } svg .lapses, .legend .lapses { fill: #a8332b; } svg .expires, .legend .expires { fill: #8a5a00; }
         svg .trend { fill: none; stroke: #b3261e; stroke-width: 2; } svg .run { fill: #b3261e; }
         footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; }
         [hidden] { display: none !important; }

@@ -9,9 +9,9 @@ extension HTMLReport {
         var html =
             "<section id=\"timeline\" aria-labelledby=\"timeline-title\">\n<h2 id=\"timeline-title\">Obligations to come</h2>\n"
         html +=
-            "<p class=\"note\">Rules that concern these systems and come into force or lapse from \(timeline.from) to \(timeline.until).</p>\n"
+            "<p class=\"note\">Rules that concern these systems and come into force or lapse, and waivers that expire, from \(timeline.from) to \(timeline.until).</p>\n"
         guard !timeline.entries.isEmpty else {
-            return html + "<p>Nothing comes into force or lapses in that period.</p>\n</section>\n"
+            return html + "<p>Nothing comes into force, lapses or expires in that period.</p>\n</section>\n"
         }
         html += chart(timeline)
         html +=
@@ -22,8 +22,10 @@ extension HTMLReport {
             if entry.systemCount > entry.systems.count {
                 systems += " and \(entry.systemCount - entry.systems.count) more"
             }
+            let law =
+                entry.approvedBy.map { "approved by \($0)" } ?? rule?.references.citations(joinedBy: " · ") ?? ""
             html +=
-                "<tr><td>\(entry.date)</td><td>\(entry.kind == .comesIntoForce ? "comes into force" : "lapses")</td><td><code>\(HTMLText.text(entry.rule))</code>\(rule.map { " " + HTMLText.text($0.title) } ?? "")</td><td>\(HTMLText.text(rule?.references.citations(joinedBy: " · ") ?? ""))</td><td>\(systems)</td></tr>\n"
+                "<tr><td>\(entry.date)</td><td>\(entry.kind.words)</td><td><code>\(HTMLText.text(entry.rule))</code>\(rule.map { " " + HTMLText.text($0.title) } ?? "")</td><td>\(HTMLText.text(law))</td><td>\(systems)</td></tr>\n"
         }
         return html + "</tbody>\n</table>\n</section>\n"
     }
@@ -56,16 +58,27 @@ extension HTMLReport {
         }
         for (row, entry) in timeline.entries.enumerated() {
             let y = top + rowHeight * Double(row) + rowHeight / 2
-            let label = "\(entry.rule) (\(entry.systemCount))"
+            let label =
+                entry.kind == .waiverExpires
+                ? "\(entry.rule) on \(entry.systems.first ?? "")" : "\(entry.rule) (\(entry.systemCount))"
             svg +=
                 "<text class=\"label\" x=\"\(Int(labelWidth - 10))\" y=\"\(Self.format(y + 4))\">\(HTMLText.text(label))</text>\n"
             svg +=
                 "<line class=\"row\" x1=\"\(Int(labelWidth))\" y1=\"\(Self.format(y))\" x2=\"\(Int(labelWidth + plotWidth))\" y2=\"\(Self.format(y))\"/>\n"
             let position = x(entry.date)
-            let what = entry.kind == .comesIntoForce ? "comes into force" : "lapses"
             let title =
-                "<title>\(HTMLText.text("\(entry.rule) \(what) on \(entry.date) for \(entry.systemCount) system\(entry.systemCount == 1 ? "" : "s")"))</title>"
-            if entry.kind == .comesIntoForce {
+                entry.kind == .waiverExpires
+                ? "<title>\(HTMLText.text("the waiver of \(entry.rule) on \(entry.systems.first ?? "") expires on \(entry.date)"))</title>"
+                : "<title>\(HTMLText.text("\(entry.rule) \(entry.kind.words) on \(entry.date) for \(entry.systemCount) system\(entry.systemCount == 1 ? "" : "s")"))</title>"
+            if entry.kind == .waiverExpires {
+                let p = Self.format(position)
+                let top = Self.format(y - 7)
+                let bottom = Self.format(y + 6)
+                let left = Self.format(position - 7)
+                let right = Self.format(position + 7)
+                svg +=
+                    "<polygon class=\"expires\" points=\"\(p),\(top) \(right),\(bottom) \(left),\(bottom)\">\(title)</polygon>\n"
+            } else if entry.kind == .comesIntoForce {
                 svg +=
                     "<circle class=\"starts\" cx=\"\(Self.format(position))\" cy=\"\(Self.format(y))\" r=\"6\">\(title)</circle>\n"
             } else {
@@ -78,7 +91,7 @@ extension HTMLReport {
         }
         svg += "</svg>\n"
         return svg
-            + "<p class=\"legend\"><svg width=\"14\" height=\"14\" aria-hidden=\"true\"><circle class=\"starts\" cx=\"7\" cy=\"7\" r=\"6\"/></svg> comes into force <svg width=\"14\" height=\"14\" aria-hidden=\"true\"><rect class=\"lapses\" x=\"1\" y=\"1\" width=\"12\" height=\"12\"/></svg> lapses (the day after its last day); in brackets, the systems it concerns.</p>\n"
+            + "<p class=\"legend\"><svg width=\"14\" height=\"14\" aria-hidden=\"true\"><circle class=\"starts\" cx=\"7\" cy=\"7\" r=\"6\"/></svg> comes into force <svg width=\"14\" height=\"14\" aria-hidden=\"true\"><rect class=\"lapses\" x=\"1\" y=\"1\" width=\"12\" height=\"12\"/></svg> lapses (the day after its last day) <svg width=\"14\" height=\"14\" aria-hidden=\"true\"><polygon class=\"expires\" points=\"7,0 14,13 0,13\"/></svg> a waiver expires (its last day); in brackets, the systems an obligation concerns.</p>\n"
     }
 
     /// The history's failing results per run, as an SVG line.
