@@ -40,34 +40,20 @@ struct BaselineCommand: ParsableCommand {
                 "Where to write it (default: cadre.baseline.json in the workspace's root).", valueName: "file"))
         var output: String?
 
-        @Option(
-            help: ArgumentHelp(
-                "Evaluate under the law in force on this date (YYYY-MM-DD; default: today).", valueName: "date"),
-            transform: ISODate.option)
-        var asOf: ISODate?
-
-        @Option(help: ArgumentHelp("Workers evaluating in parallel (default: one per core).", valueName: "n"))
-        var jobs: Int = 0
-
-        @Flag(help: "Do not read the systems' stores: rules that read them are skipped (stores-not-read).")
-        var noStores = false
-
-        func validate() throws {
-            guard jobs >= 0 else { throw ValidationError("--jobs must be 0 (one per core) or more, not \(jobs)") }
-        }
+        @OptionGroup var evaluation: EvaluationOptions
 
         func run() throws {
             let workspace = try self.workspace.open()
             try allowEmpty.check(workspace)
             let history = try self.workspace.history()
             var recheck = Recheck(
-                workspace: workspace, history: history, cadreVersion: CadreVersion.number, jobs: jobs,
-                readsStores: !noStores)
+                workspace: workspace, history: history, cadreVersion: CadreVersion.number, jobs: evaluation.jobs,
+                readsStores: !evaluation.noStores)
             recheck.origin = RunOrigin.detect(
                 .baseline, root: workspace.root, environment: ProcessInfo.processInfo.environment)
             let file = output ?? WorkspaceFiles.join(workspace.root, Baseline.defaultFile)
             do {
-                let outcome = try recheck.run(asOf: asOf ?? ISODate.today())
+                let outcome = try recheck.run(asOf: evaluation.date)
                 guard !outcome.hasInvalidInput, let baseline = try recheck.baseline(of: outcome) else {
                     for diagnostic in outcome.shown(in: workspace.files).diagnostics {
                         printError(diagnostic.description)

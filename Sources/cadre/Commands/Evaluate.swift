@@ -26,11 +26,7 @@ struct Evaluate: ParsableCommand {
 
     @OptionGroup var allowEmpty: AllowEmptyOption
 
-    @Option(
-        help: ArgumentHelp(
-            "Evaluate under the law in force on this date (YYYY-MM-DD; default: today).", valueName: "date"),
-        transform: ISODate.option)
-    var asOf: ISODate?
+    @OptionGroup var evaluation: EvaluationOptions
 
     @Option(
         help: ArgumentHelp(
@@ -49,16 +45,10 @@ struct Evaluate: ParsableCommand {
             valueName: "severity"))
     var failOn: FailOn?
 
-    @Option(help: ArgumentHelp("Workers evaluating in parallel (default: one per core).", valueName: "n"))
-    var jobs: Int = 0
-
     @Flag(name: .shortAndLong, help: "List passing and skipped results too.")
     var verbose = false
 
     @OptionGroup var display: OutputOptions
-
-    @Flag(help: "Do not read the systems' stores: rules that read them are skipped (stores-not-read).")
-    var noStores = false
 
     @Option(
         help: ArgumentHelp(
@@ -72,17 +62,13 @@ struct Evaluate: ParsableCommand {
             "Run only this rule: an id, or a pattern over ids (cnil.recording.*); repeatable.", valueName: "id"))
     var rules: [String] = []
 
-    func validate() throws {
-        guard jobs >= 0 else { throw ValidationError("--jobs must be 0 (one per core) or more, not \(jobs)") }
-    }
-
     func run() throws {
         let workspace = try self.workspace.open(systems: paths.isEmpty ? nil : paths)
         try allowEmpty.check(workspace)
         // A plugin's format is found (and its reporter loaded) before the evaluation runs.
         let pluginReporter =
             ReportFormat(rawValue: format) == nil ? try PluginFormats.reporter(format, in: workspace) : nil
-        let asOf = self.asOf ?? ISODate.today()
+        let asOf = evaluation.date
         if display.showsProgress {
             printError(
                 "evaluating \(Plural.count(workspace.systemFiles.count, "system")) against \(Plural.count(workspace.packs.count, "pack")) as of \(asOf)…"
@@ -95,7 +81,7 @@ struct Evaluate: ParsableCommand {
             printError("cadre: --sarif-root \(sarifRoot): no such folder")
             throw ExitCode(2)
         }
-        var engine = Engine(workspace: workspace, jobs: jobs, readsStores: !noStores)
+        var engine = Engine(workspace: workspace, jobs: evaluation.jobs, readsStores: !evaluation.noStores)
         if !rules.isEmpty {
             let filter = RuleFilter(rules)
             let known = engine.loadRules().rules.map(\.id)

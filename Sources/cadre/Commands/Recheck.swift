@@ -31,11 +31,7 @@ struct RecheckCommand: ParsableCommand {
 
     @OptionGroup var allowEmpty: AllowEmptyOption
 
-    @Option(
-        help: ArgumentHelp(
-            "Evaluate under the law in force on this date (YYYY-MM-DD; default: today).", valueName: "date"),
-        transform: ISODate.option)
-    var asOf: ISODate?
+    @OptionGroup var evaluation: EvaluationOptions
 
     @Option(
         help:
@@ -50,20 +46,10 @@ struct RecheckCommand: ParsableCommand {
             valueName: "severity"))
     var failOn: FailOn?
 
-    @Option(help: ArgumentHelp("Workers evaluating in parallel (default: one per core).", valueName: "n"))
-    var jobs: Int = 0
-
-    @Flag(help: "Do not read the systems' stores: rules that read them are skipped (stores-not-read).")
-    var noStores = false
-
     @Flag(help: "Compare and report, but record nothing.")
     var dryRun = false
 
     @OptionGroup var notify: NotifyOptions
-
-    func validate() throws {
-        guard jobs >= 0 else { throw ValidationError("--jobs must be 0 (one per core) or more, not \(jobs)") }
-    }
 
     func run() throws {
         let workspace = try self.workspace.open()
@@ -74,12 +60,12 @@ struct RecheckCommand: ParsableCommand {
         let raw: RecheckOutcome
         do {
             var recheck = Recheck(
-                workspace: workspace, history: history, cadreVersion: CadreVersion.number, jobs: jobs,
-                readsStores: !noStores)
+                workspace: workspace, history: history, cadreVersion: CadreVersion.number, jobs: evaluation.jobs,
+                readsStores: !evaluation.noStores)
             recheck.origin = RunOrigin.detect(
                 .recheck, root: workspace.root, environment: ProcessInfo.processInfo.environment)
             recheck.baseline = baseline
-            raw = try recheck.run(asOf: asOf ?? ISODate.today(), record: !dryRun)
+            raw = try recheck.run(asOf: evaluation.date, record: !dryRun)
         } catch {
             printError("cadre: \(error)")
             throw ExitCode(2)
@@ -110,7 +96,7 @@ struct RecheckCommand: ParsableCommand {
             for diagnostic in outcome.diagnostics { printError(diagnostic.description) }
             print(
                 format.ciReport(
-                    raw.diff, rules: raw.run?.rules ?? [], asOf: raw.run?.info.asOf ?? asOf ?? ISODate.today(),
+                    raw.diff, rules: raw.run?.rules ?? [], asOf: raw.run?.info.asOf ?? evaluation.date,
                     workspace: workspace, failOn: threshold), terminator: "")
         }
         let status = outcome.exitStatus(failOn: threshold)
