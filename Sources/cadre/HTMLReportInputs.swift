@@ -21,21 +21,17 @@ enum HTMLReportInputs {
             if !dates.isEmpty { windows.append((rule.id, dates)) }
         }
         var expiring: [ReportTimeline.Entry] = []
-        func expiringWaivers(of id: String, _ own: [Waiver]) {
-            for waiver in own + workspace.waivers.filter({ $0.system == id })
-            where waiver.expires >= asOf && waiver.expires <= until {
-                expiring.append(
-                    ReportTimeline.Entry(
-                        date: waiver.expires, kind: .waiverExpires, rule: waiver.rule, systemCount: 1, systems: [id],
-                        approvedBy: waiver.approvedBy))
-            }
-        }
         var counts = [Int](repeating: 0, count: windows.count)
         var named = [[String]](repeating: [], count: windows.count)
         let limit = ReportTimeline.namedSystems
         _ = Engine(workspace: workspace).applicability(only: Set(windows.map(\.rule))) { system in
             guard let id = system.id, !system.diagnostics.containsErrors else { return }
-            expiringWaivers(of: id, system.waivers)
+            for waiver in Timeline.expiringWaivers(of: system, workspace: workspace.waivers, from: asOf, until: until) {
+                expiring.append(
+                    ReportTimeline.Entry(
+                        date: waiver.expires, kind: .waiverExpires, rule: waiver.rule, systemCount: 1, systems: [id],
+                        approvedBy: waiver.approvedBy))
+            }
             for (index, window) in windows.enumerated() where system.answers[window.rule] == .applies {
                 counts[index] += 1
                 named[index].append(id)

@@ -62,13 +62,22 @@ public struct Timeline: Sendable {
                 }
             }
             events.sort { ($0.date, $0.rule.id) < ($1.date, $1.rule.id) }
-            let expiring = (system.waivers + waivers.filter { $0.system == system.id })
-                .filter { $0.expires >= from && $0.expires <= until }
-                .sorted { ($0.expires, $0.rule, $0.location) < ($1.expires, $1.rule, $1.location) }
+            let expiring = Self.expiringWaivers(of: system, workspace: waivers, from: from, until: until)
             return SystemTimeline(
                 file: system.file, id: system.id, name: system.name, events: events, undecided: undecided,
                 diagnostics: system.diagnostics, expiringWaivers: expiring)
         }
+    }
+
+    /// The waivers covering `system` — its descriptor's, and those of the workspace's waiver files
+    /// (`workspace`) that name it — whose last day is between `from` and `until` (both included),
+    /// by date, then rule.
+    public static func expiringWaivers(
+        of system: Applicability.System, workspace: [Waiver], from: ISODate, until: ISODate
+    ) -> [Waiver] {
+        (system.waivers + workspace.filter { $0.system == system.id })
+            .filter { $0.expires >= from && $0.expires <= until }
+            .sorted { ($0.expires, $0.rule, $0.location) < ($1.expires, $1.rule, $1.location) }
     }
 
     /// The days between `from` and `until` (both included) on which `rule` comes into force or
