@@ -75,8 +75,17 @@ public struct GitCommand: Sendable {
         }
         let seconds = Double(timeout.components.seconds)
         if group.wait(timeout: .now() + seconds) == .timedOut {
-            process.terminate()
-            group.wait()
+            // git waits for what it started (a remote helper, ssh, an alias's shell): stop them
+            // together, when git leads a process group of its own (Foundation starts it so).
+            let pid = process.processIdentifier
+            if getpgid(pid) == pid {
+                kill(-pid, SIGKILL)
+            } else {
+                process.terminate()
+            }
+            // A child may still hold the pipes (without a group of its own): wait for the
+            // readers a little, never for ever.
+            _ = group.wait(timeout: .now() + 5)
             process.waitUntilExit()
             throw Failure(program: program, arguments: arguments, status: -1, output: "stopped after \(Int(seconds)) s")
         }
