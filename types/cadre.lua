@@ -3,7 +3,7 @@
 -- Not loaded by cadre: the engine provides these values. See docs/rules.md.
 
 ---@alias cadre.Severity "critical"|"high"|"medium"|"low"|"info"
----@alias cadre.Confidence "text"|"secondary"|"recall"
+---@alias cadre.Confidence "text"|"secondary"|"recall"|"unsettled"
 ---@alias cadre.Relation "longer"|"shorter"|"equal"|"longer_or_equal"|"shorter_or_equal"|"depends_on_start_date"
 
 ---A rule: what the file returns (or a list of them).

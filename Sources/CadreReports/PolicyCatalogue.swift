@@ -35,7 +35,7 @@ public struct PolicyCatalogue {
             "",
             "\(count(catalog.packs.count, "pack")), \(count(ruleCount, "rule")). Each rule's severity, references, dates in force and",
             "confidence (`text`: checked against the official text; `secondary`: from consistent secondary",
-            "sources; `recall`: not yet checked) come from its file; [rules.md](rules.md) explains them.",
+            "sources; `recall`: not yet checked; `unsettled`: checked, but the law itself is pending) come from its file; [rules.md](rules.md) explains them.",
             "Dates in force are those of each pack's default settings; where another value of a setting",
             "moves them, the other dates follow in brackets.",
             "",

@@ -8,6 +8,10 @@ public struct RuleInfo: Sendable, Hashable, Codable {
         case secondary
         /// Not yet checked.
         case recall
+        /// Checked against the official text, but the law itself is not settled: a question
+        /// pending before the CJEU, a decision under appeal, guidance still in draft. The rule's
+        /// description says what is pending.
+        case unsettled
     }
 
     /// Unique id, prefixed by the pack's id (`cnil.recording.retention`).
