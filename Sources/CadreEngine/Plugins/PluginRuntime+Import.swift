@@ -92,9 +92,9 @@ extension PluginRuntime {
         do {
             let files = try state.readOnly(.table(LuaTable(array: inputs)))
             let record = state.function("ctx:record") { call in
-                let severity: Diagnostic.Severity = try call.string(1) == "error" ? .error : .warning
+                let severity: Diagnostic.Severity = try call.text(1, limit: 16) == "error" ? .error : .warning
                 let location = notes.tree.location(of: call.tag(2)) ?? .whole(importer.file)
-                notes.diagnostics.append(Diagnostic(severity, .importNote, at: location, try call.string(3)))
+                notes.record(severity, at: location, try call.text(3, limit: FindingSink.messageLimit))
                 return 0
             }
             let glue = try state.load(Self.contextSource, name: "cadre import context")
@@ -105,7 +105,7 @@ extension PluginRuntime {
         } catch let error as LuaError {
             return ImportResult(
                 files: [],
-                diagnostics: diagnostics + notes.diagnostics + [
+                diagnostics: diagnostics + notes.taken(at: .whole(importer.file)) + [
                     Self.failure(of: "importer `\(format)` of plugin \(importer.plugin)", error, file: importer.file)
                 ])
         } catch {
@@ -114,7 +114,7 @@ extension PluginRuntime {
         }
         var reader = ImportOutputReader(importer: importer.format, file: importer.file)
         let files = reader.read(returned.first ?? .nil)
-        let problems = diagnostics + notes.diagnostics + reader.diagnostics
+        let problems = diagnostics + notes.taken(at: .whole(importer.file)) + reader.diagnostics
         // An error anywhere: nothing is to be written.
         return ImportResult(files: problems.containsErrors ? [] : files, diagnostics: problems)
     }
@@ -139,10 +139,42 @@ extension PluginRuntime {
 }
 
 /// Problems an importer reports while it runs, and where its inputs' nodes are.
+///
+/// Bounded as a rule's findings are (``FindingSink``): messages cut to
+/// ``FindingSink/messageLimit`` bytes by the caller, at most ``FindingSink/capacity`` notes and
+/// ``FindingSink/byteCapacity`` bytes of their text; the rest are counted, and a last note says
+/// how many. An error note past the cap still makes the import fail.
 private final class ImportNotes {
     let tree: InputTree
-    var diagnostics: [Diagnostic] = []
+    private(set) var diagnostics: [Diagnostic] = []
+    private var bytes = 0
+    private var dropped = 0
+    private var droppedAnError = false
     init(tree: InputTree) { self.tree = tree }
+
+    func record(_ severity: Diagnostic.Severity, at location: SourceLocation, _ message: String) {
+        let size = message.utf8.count
+        guard diagnostics.count < FindingSink.capacity, bytes + size <= FindingSink.byteCapacity else {
+            dropped += 1
+            droppedAnError = droppedAnError || severity == .error
+            return
+        }
+        bytes += size
+        diagnostics.append(Diagnostic(severity, .importNote, at: location, message))
+    }
+
+    /// The notes kept, and when some were not, a last one saying how many (an error when any
+    /// of them was).
+    func taken(at location: SourceLocation) -> [Diagnostic] {
+        guard dropped > 0 else { return diagnostics }
+        return diagnostics + [
+            Diagnostic(
+                droppedAnError ? .error : .warning, .importNote, at: location,
+                "\(TextLimit.groupedThousands(dropped)) more notes of the importer were not kept (an importer keeps "
+                    + "\(TextLimit.groupedThousands(FindingSink.capacity)) notes and \(FindingSink.byteCapacity >> 20) MiB of their text at most)"
+            )
+        ]
+    }
 }
 
 /// Checks what an importer returned — a list of `{path = …, document = {…}}` or
