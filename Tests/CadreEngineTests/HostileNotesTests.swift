@@ -56,4 +56,43 @@ import Testing
         #expect(last.isError)
         #expect(last.message.hasPrefix("501 more notes of the importer were not kept"))
     }
+
+    @Test func failingExpectationsCaughtInALoopAreBounded() throws {
+        // Test code runs under ten times the deadline: 10 s.
+        let limits = LuaLimits(memoryBytes: 256 << 20, instructions: 100_000_000, deadline: .seconds(1))
+        let clock = ContinuousClock()
+        var report: TestReport?
+        let elapsed = try clock.measure {
+            report = try TestRunnerTests.runTests(
+                [
+                    "flood_test.lua": """
+                    it("floods", function()
+                      local big = string.rep("z", 256 << 10)
+                      for i = 1, 2 do pcall(function() expect(big):to_be(big .. "!") end) end
+                      for i = 1, 5000 do pcall(function() expect(i):to_be(-i) end) end
+                    end)
+                    """
+                ],
+                limits: limits)
+        }
+        #expect(elapsed < .seconds(12))
+        let flood = try #require(report?.cases.first)
+        #expect(flood.status == .fail)
+        let failures = flood.failures
+        #expect(failures.count <= FindingSink.capacity + 1)
+        let bytes = failures.reduce(0) {
+            $0 + $1.message.utf8.count + ($1.expected?.utf8.count ?? 0) + ($1.actual?.utf8.count ?? 0)
+        }
+        #expect(bytes <= FindingSink.byteCapacity + 1_024)
+        let first = try #require(failures.first)
+        #expect(first.message.utf8.count < FindingSink.messageLimit + 32)
+        #expect(first.message.hasPrefix("expected \"zzz"))
+        #expect(first.message.hasSuffix("more bytes)"))
+        #expect(first.expected?.hasSuffix("…(258,051 more bytes)") == true, "\(first.expected?.suffix(30) ?? "")")
+        #expect(first.actual?.utf8.count ?? .max < FindingSink.messageLimit + 32)
+        #expect(failures[2].message == "expected -1, got 1")
+        #expect(
+            failures.last?.message
+                == "4,002 more failures were not kept (a test keeps 1,000 failures and 1 MiB of their text at most)")
+    }
 }

@@ -1,4 +1,5 @@
 import CadreModel
+import LuaHost
 
 /// Why a test did not pass: an expectation that failed, a fixture that is not a valid descriptor,
 /// an error of the test's code, or a test that expected nothing.
@@ -41,28 +42,46 @@ public struct TestFailure: Sendable, Hashable {
 
 /// The expectations of the test that is running: how many ran, and those that failed. A failed
 /// expectation stays recorded even when the test's code catches the error it raises (`pcall`).
+///
+/// Bounded as a rule's findings are (``FindingSink``): the host cuts each text to
+/// ``FindingSink/messageLimit`` bytes, and a test keeps at most ``FindingSink/capacity`` failures
+/// and ``FindingSink/byteCapacity`` bytes of their text; the rest are counted, and a last failure
+/// says how many.
 final class ExpectationRecord {
     private(set) var isRunning = false
     private(set) var count = 0
     private(set) var failures: [TestFailure] = []
+    private var bytes = 0
+    private var dropped = 0
+    private var lastDropped: SourceLocation?
 
     func begin() {
         isRunning = true
         count = 0
         failures = []
+        bytes = 0
+        dropped = 0
+        lastDropped = nil
     }
 
     /// Ends the test: what it expected, and what failed.
     func end() -> (count: Int, failures: [TestFailure]) {
         isRunning = false
         defer { failures = [] }
-        return (count, failures)
+        guard dropped > 0 else { return (count, failures) }
+        let note = TestFailure(
+            kind: .expectation,
+            message:
+                "\(TextLimit.groupedThousands(dropped)) more failures were not kept (a test keeps "
+                + "\(TextLimit.groupedThousands(FindingSink.capacity)) failures and \(FindingSink.byteCapacity >> 20) MiB of their text at most)",
+            location: lastDropped)
+        return (count, failures + [note])
     }
 
     func expectation(passed: Bool, message: String, expected: String?, actual: String?, at location: SourceLocation) {
         count += 1
         if !passed {
-            failures.append(
+            keep(
                 TestFailure(
                     kind: .expectation, message: message, location: location, expected: expected, actual: actual))
         }
@@ -70,6 +89,19 @@ final class ExpectationRecord {
 
     func fixtureFailed(_ message: String, at location: SourceLocation) {
         guard isRunning else { return }
-        failures.append(TestFailure(kind: .fixture, message: message, location: location))
+        keep(
+            TestFailure(
+                kind: .fixture, message: TextLimit.text(message, limit: FindingSink.byteCapacity), location: location))
+    }
+
+    private func keep(_ failure: TestFailure) {
+        let size = failure.message.utf8.count + (failure.expected?.utf8.count ?? 0) + (failure.actual?.utf8.count ?? 0)
+        guard failures.count < FindingSink.capacity, bytes + size <= FindingSink.byteCapacity else {
+            dropped += 1
+            lastDropped = failure.location
+            return
+        }
+        bytes += size
+        failures.append(failure)
     }
 }

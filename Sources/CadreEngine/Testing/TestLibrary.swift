@@ -46,9 +46,12 @@ struct TestLibrary {
                 "expectation",
                 state.function("expectation") { call in
                     guard context.expectations.isRunning else { throw LuaCallError("expect() is for inside a test") }
+                    // Bounded as a rule's findings are: each text cut to FindingSink.messageLimit.
+                    let limit = FindingSink.messageLimit
                     context.expectations.expectation(
-                        passed: call.boolean(1), message: try call.string(2), expected: try call.optionalString(3),
-                        actual: try call.optionalString(4), at: context.location(of: call))
+                        passed: call.boolean(1), message: try call.text(2, limit: limit),
+                        expected: call.isNil(3) ? nil : try call.text(3, limit: limit),
+                        actual: call.isNil(4) ? nil : try call.text(4, limit: limit), at: context.location(of: call))
                     return 0
                 }
             ),
