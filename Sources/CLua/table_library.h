@@ -198,6 +198,12 @@ static inline int clua_sorts_before(lua_State *L, int a, int b) {
     lua_settop(L, -2);
     return before;
   }
+  /* Two strings compare in time proportional to their common length (strcoll): charge it before,
+     so a sort of many references to two long strings meets its deadline. */
+  if (lua_type(L, a) == LUA_TSTRING && lua_type(L, b) == LUA_TSTRING) {
+    size_t length_a = lua_rawlen(L, a), length_b = lua_rawlen(L, b);
+    clua_charge(L, clua_byte_steps(length_a < length_b ? length_a : length_b));
+  }
   return lua_compare(L, a, b, LUA_OPLT);
 }
 

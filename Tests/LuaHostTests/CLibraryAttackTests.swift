@@ -153,6 +153,12 @@ import Testing
             kinds: [.deadline], message: "deadline exceeded",
             limits: LuaLimits(memoryBytes: 64 << 20, instructions: 0, deadline: .milliseconds(500))),
         Attack(
+            name: "table.sort of many references to two long strings",
+            source:
+                "local a, b = string.rep('x', 20 << 20) .. 'a', string.rep('x', 20 << 20) .. 'b' local t = {} for i = 1, 65536 do t[i] = i % 2 == 0 and a or b end table.sort(t)",
+            kinds: [.instructionLimit], message: "instruction limit exceeded",
+            limits: LuaLimits(memoryBytes: 128 << 20, instructions: 2_000_000, deadline: .seconds(30))),
+        Attack(
             name: "passing the most arguments, forever",
             source:
                 "local t = {} for i = 1, 65536 do t[i] = i end local function f(...) return ... end local function g(...) while true do f(...) end end g(table.unpack(t))",
@@ -215,6 +221,25 @@ import Testing
                 compare, limits: LuaLimits(memoryBytes: 16 << 20, instructions: 0, deadline: .milliseconds(300)))
         } throws: { ($0 as? LuaError)?.kind == .deadline }
         #expect(ContinuousClock.now - started < .milliseconds(1_300))
+    }
+
+    /// Each comparison of two long strings is charged their common length: the deadline is met
+    /// within a few comparisons, not the 4,096 steps between two looks at the clock.
+    @Test func sortingLongStringsMeetsItsDeadlineClosely() throws {
+        let lua = try LuaState()
+        let chunk = try lua.load(
+            "local a, b = string.rep('x', 20 << 20) .. 'a', string.rep('x', 20 << 20) .. 'b' local t = {} for i = 1, 65536 do t[i] = i % 2 == 0 and a or b end table.sort(t)",
+            name: "sort.lua")
+        let started = ContinuousClock.now
+        #expect {
+            try lua.call(
+                chunk, limits: LuaLimits(memoryBytes: 128 << 20, instructions: 0, deadline: .milliseconds(500)))
+        } throws: { error in
+            (error as? LuaError)?.kind == .deadline
+                && (error as? LuaError)?.message.contains("deadline exceeded") == true
+        }
+        let elapsed = ContinuousClock.now - started
+        #expect(elapsed < .milliseconds(900), "took \(elapsed)")
     }
 
     @Test func anEmptyStringRepeatedForeverIsEmptyAtOnce() throws {
@@ -289,6 +314,7 @@ import Testing
             "return rawequal('a', 'a'), select('#', 1, nil, 3), select(-1, 1, 2, 3), pcall(select, 0, 1)",
             "return utf8.char(233, 8364), utf8.len('héllo'), utf8.offset('héllo', 3), utf8.codepoint('é')",
             "return math.max(3, 9, 1), math.min(3, 9, 1), pcall(math.max)",
+            "local t = {'b', 'a', 'bb', 'ab', 'a'} table.sort(t) return table.concat(t, ',')",
             "local ok, e = pcall(function() return 'x' + 1 end) return '10' + 1, '3' * '4', ok, (e:gsub('^.*:%d+: ', ''))",
             "return string.pack('i4', 7):byte(1), string.unpack('i4', string.pack('i4', 7)), string.packsize('i4i8')",
         ]
