@@ -17,8 +17,36 @@
 enum {
   CLUA_COST_STRINGS = 1,     /* the bytes of its string arguments (it scans them), before the call */
   CLUA_COST_ARGUMENTS = 2,   /* the number of its arguments, before the call */
-  CLUA_COST_RESULTS = 4      /* the values it returned and the bytes of the strings among them, after */
+  CLUA_COST_RESULTS = 4,     /* the values it returned and the bytes of the strings among them, after */
+  CLUA_COST_UTF8_ITERATOR = 8 /* its first result is utf8.codes' iterator: returned guarded (clua_utf8_step) */
 };
+
+/* utf8.codes' iterator, guarded: upvalue 1 is Lua's. Called as it(s, n), Lua's skips every
+   continuation byte from `n` before it decodes — a whole string of them for one instruction. The
+   guard skips them first, charging a step per 64 bytes block by block before it scans, then hands
+   Lua's iterator the position it reached (where Lua's skips nothing): Lua's behaviour and errors. */
+static int clua_utf8_step(lua_State *L) {
+  lua_CFunction original = lua_tocfunction(L, lua_upvalueindex(1));
+  if (lua_type(L, 1) == LUA_TSTRING) {
+    size_t length;
+    const char *s = lua_tolstring(L, 1, &length);
+    lua_Unsigned n = (lua_Unsigned)lua_tointeger(L, 2);
+    if (n < length && (s[n] & 0xC0) == 0x80) {
+      clua_charge(L, 1);
+      while (n < length && (s[n] & 0xC0) == 0x80) {
+        lua_Unsigned left = (lua_Unsigned)length - n;
+        lua_Unsigned block = left < CLUA_BLOCK * CLUA_BYTES_PER_STEP ? left : CLUA_BLOCK * CLUA_BYTES_PER_STEP;
+        clua_charge(L, clua_byte_steps((size_t)block));
+        lua_Unsigned end = n + block;
+        while (n < end && (s[n] & 0xC0) == 0x80) n++;
+      }
+      lua_settop(L, 2);
+      lua_pushinteger(L, (lua_Integer)n);
+      lua_replace(L, 2);
+    }
+  }
+  return original(L);
+}
 
 static inline lua_Unsigned clua_string_steps(lua_State *L, int first, int last) {
   lua_Unsigned steps = 0;
@@ -41,6 +69,12 @@ static int clua_charged(lua_State *L) {
     if (results > CLUA_MAX_RESULTS) return luaL_error(L, "too many results (at most %d)", CLUA_MAX_RESULTS);
     int top = lua_gettop(L);
     clua_charge(L, (lua_Unsigned)results + clua_string_steps(L, top - results + 1, top));
+  }
+  if ((cost & CLUA_COST_UTF8_ITERATOR) && results > 0 && lua_iscfunction(L, -results)) {
+    int first = lua_gettop(L) - results + 1;
+    lua_pushvalue(L, first);
+    lua_pushcclosure(L, clua_utf8_step, 1);
+    lua_replace(L, first);
   }
   return results;
 }

@@ -159,6 +159,12 @@ import Testing
             kinds: [.instructionLimit], message: "instruction limit exceeded",
             limits: LuaLimits(memoryBytes: 128 << 20, instructions: 2_000_000, deadline: .seconds(30))),
         Attack(
+            name: "utf8.codes' iterator over a string of continuation bytes, forever",
+            source:
+                "local s = 'a' .. string.rep('\\x80', 16 << 20) local it = utf8.codes('a') while true do it(s, 1) end",
+            kinds: [.instructionLimit], message: "instruction limit exceeded",
+            limits: LuaLimits(memoryBytes: 64 << 20, instructions: 2_000_000, deadline: .seconds(30))),
+        Attack(
             name: "passing the most arguments, forever",
             source:
                 "local t = {} for i = 1, 65536 do t[i] = i end local function f(...) return ... end local function g(...) while true do f(...) end end g(table.unpack(t))",
@@ -314,6 +320,10 @@ import Testing
             "return rawequal('a', 'a'), select('#', 1, nil, 3), select(-1, 1, 2, 3), pcall(select, 0, 1)",
             "return utf8.char(233, 8364), utf8.len('héllo'), utf8.offset('héllo', 3), utf8.codepoint('é')",
             "return math.max(3, 9, 1), math.min(3, 9, 1), pcall(math.max)",
+            "local t = {} for p, c in utf8.codes('héllo €') do t[#t + 1] = p .. '=' .. c end return table.concat(t, ',')",
+            "local it, s, n = utf8.codes('aé\\x80\\x80b') return it(s, 0), it(s, 1), it(s, 2), pcall(it, s, 3)",
+            "local it = utf8.codes('x') return it('é', 1), it('é', 5), it('abc', -1), pcall(it, 'é\\xff', 0)",
+            "return pcall(utf8.codes, '\\x80'), select('#', utf8.codes('abc', true))",
             "local t = {'b', 'a', 'bb', 'ab', 'a'} table.sort(t) return table.concat(t, ',')",
             "local ok, e = pcall(function() return 'x' + 1 end) return '10' + 1, '3' * '4', ok, (e:gsub('^.*:%d+: ', ''))",
             "return string.pack('i4', 7):byte(1), string.unpack('i4', string.pack('i4', 7)), string.packsize('i4i8')",

@@ -104,7 +104,10 @@ extension LuaState {
                 "reverse": results, "sub": results, "pack": strings | results, "unpack": strings | results,
                 "packsize": strings,
             ],
-            "utf8": ["char": results, "codepoint": results, "codes": strings, "len": strings, "offset": strings],
+            "utf8": [
+                "char": results, "codepoint": results, "codes": strings | Int32(CLUA_COST_UTF8_ITERATOR),
+                "len": strings, "offset": strings,
+            ],
             "math": ["max": arguments, "min": arguments],
             "string metatable": Dictionary(uniqueKeysWithValues: arithmetic.map { ($0, strings) }),
         ]
