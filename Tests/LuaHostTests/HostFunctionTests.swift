@@ -173,6 +173,22 @@ import Testing
         #expect(counter.value == 1)
     }
 
+    /// A host function that makes an object on every call (as `ctx:store(id)` does) keeps none
+    /// of them once scripts drop them: memory stays flat however many calls a state serves.
+    @Test func hostObjectsReturnedByAFunctionAreReleasedWhenCollected() throws {
+        let type = defineStore()
+        let counter = Counter()
+        try lua.setGlobal(
+            "open",
+            lua.function("open") { call in
+                call.push(Store(id: try call.string(1), released: counter), of: type)
+                return 1
+            })
+        #expect(try run("for i = 1, 1000 do local s = open('s' .. i); assert(s.id == 's' .. i) end return 1") == [1])
+        lua.collectGarbage()
+        #expect(counter.value == 1000)
+    }
+
     @Test func hostObjectsAreReleasedWithTheirState() throws {
         let counter = Counter()
         do {

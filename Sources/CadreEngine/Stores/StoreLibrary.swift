@@ -65,7 +65,7 @@ enum StoreLibrary {
         return state.function("ctx:store") { call in
             let id = try call.string(2)
             let store = try access.store(id)
-            try call.push(call.state.object(Handle(store: store, access: access), of: type))
+            call.push(Handle(store: store, access: access), of: type)
             return 1
         }
     }

@@ -232,6 +232,15 @@ public struct LuaCall {
         lua_pushboolean(L, boolean ? 1 : 0)
     }
 
+    /// Pushes `object` as a value of `type`, held by Lua alone: it is released when scripts drop
+    /// it and the collector runs. (``LuaState/object(_:of:)`` also keeps a registry slot, which
+    /// lasts until released: a host function that returned such a value on every call would
+    /// keep every object it made for as long as the state lives.)
+    public func push<Object: AnyObject>(_ object: Object, of type: LuaHostType<Object>) {
+        _ = lua_checkstack(L, 1)
+        state.pushObject(object, of: type)
+    }
+
     public func pushNil() {
         _ = lua_checkstack(L, 1)
         lua_pushnil(L)
