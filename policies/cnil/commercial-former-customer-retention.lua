@@ -14,7 +14,7 @@ return {
   references = {
     { "CNIL Délibération 2021-131 (commercial management)", url = "https://www.cnil.fr/fr/questions-reponses-sur-les-referentiels-relatifs-la-gestion-des-activites-commerciales-et-des" },
     { "GDPR Art. 5(1)(e)", url = "https://eur-lex.europa.eu/eli/reg/2016/679/oj" },
-    { "CNIL SAN-2020-008", url = "https://www.cnil.fr/fr/les-sanctions-prononcees-par-la-cnil" },
+    { "CNIL délibération SAN-2020-008", url = "https://www.legifrance.gouv.fr/search/cnil?tab_selection=cnil&searchField=ALL&query=SAN-2020-008" },
   },
   confidence = "secondary",
   reviewed = "2026-12-07",
