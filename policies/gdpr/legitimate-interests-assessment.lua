@@ -15,10 +15,7 @@ return {
   remediation = "Carry out and document the balancing test, and give its reference in the purpose's `legitimate_interest_assessment`; or choose another legal basis.",
   tags = { "lawfulness", "legitimate-interests" },
   applies = function(system)
-    for _, purpose in ipairs(system.purposes) do
-      if purpose.legal_basis == "legitimate_interests" then return true end
-    end
-    return false
+    return cadre.find(system.purposes, function(purpose) return purpose.legal_basis == "legitimate_interests" end) ~= nil
   end,
   check = function(system, ctx)
     for _, purpose in ipairs(system.purposes) do
