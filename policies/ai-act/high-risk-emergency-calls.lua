@@ -29,10 +29,9 @@ return {
   remediation = "If the component triages emergency calls, declare it high-risk (`annex_iii: [5d]`) and meet the deployer duties of Art. 26; otherwise record why not (a waiver with the reason).",
   tags = { "high-risk", "emergency" },
   applies = function(system)
-    for _, component in ipairs(system.ai) do
-      if triage(component) and not classification.declares(component, "5d") then return true end
-    end
-    return false
+    return cadre.find(system.ai, function(component)
+      return triage(component) and not classification.declares(component, "5d")
+    end) ~= nil
   end,
   check = function(system, ctx)
     local terms = pack.data.emergency_terms
