@@ -9,6 +9,7 @@ local function decides_about_outsiders(system, component)
     and cadre.find(component.about, cadre.people.outsider) ~= nil
 end
 
+---@type cadre.Rule
 return {
   id = "ai-act.deployer.decision-subjects",
   title = "People subject to decisions of high-risk AI are told",

@@ -15,6 +15,7 @@ local function triage(component)
   return component.kind == "classification" or component.kind == "routing"
 end
 
+---@type cadre.Rule
 return {
   id = "ai-act.high-risk.emergency-calls",
   title = "AI triaging emergency calls is treated as high-risk (Annex III 5(d))",

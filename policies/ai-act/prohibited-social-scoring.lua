@@ -37,6 +37,7 @@ local function scores_with_effect(component)
     and #component.infers > 0 and #component.about > 0
 end
 
+---@type cadre.Rule
 return {
   id = "ai-act.prohibited.social-scoring",
   title = "No social scoring of customers",

@@ -6,6 +6,7 @@ local function generates_for_public(component)
   return #component.generates > 0 and classification.direct_interaction(component)
 end
 
+---@type cadre.Rule
 return {
   id = "ai-act.transparency.marking",
   title = "Content the AI generates is marked as AI-generated",

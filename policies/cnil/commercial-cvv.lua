@@ -1,6 +1,7 @@
 -- CNIL (Délibération 2018-303): the card security code (CVV) is never kept after the transaction.
 local words = require("words")
 
+---@type cadre.Rule
 return {
   id = "cnil.commercial.cvv",
   title = "The card security code is never stored",

@@ -6,6 +6,7 @@ local function prospecting_customer_item(system, item)
   return framework.about(item, "customer") and framework.item_serves(system, item, framework.prospecting)
 end
 
+---@type cadre.Rule
 return {
   id = "cnil.commercial.former-customer-retention",
   title = "Former customers' data is used for prospecting three years at most",
@@ -22,11 +23,8 @@ return {
   remediation = "Stop using customers' data for prospecting P3Y after the end of the relationship: a separate retention for the prospecting purpose, or archive the data beyond it.",
   tags = { "retention", "prospecting" },
   applies = function(system)
-    if not framework.applies(system) then return false end
-    for _, item in ipairs(system.data) do
-      if prospecting_customer_item(system, item) then return true end
-    end
-    return false
+    return framework.applies(system)
+      and cadre.find(system.data, function(item) return prospecting_customer_item(system, item) end) ~= nil
   end,
   check = function(system, ctx)
     for _, item in ipairs(system.data) do

@@ -16,6 +16,7 @@ local function total(r)
   return text == "P" and "P0D" or text
 end
 
+---@type cadre.Rule
 return {
   id = "cnil.commercial.payment-card",
   title = "Payment card data is kept only for the payment and the dispute window",

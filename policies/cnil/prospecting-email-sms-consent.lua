@@ -5,6 +5,7 @@ local has = cadre.has
 
 local electronic = { "email", "sms", "automated_call" }
 
+---@type cadre.Rule
 return {
   id = "cnil.prospecting.email-sms-consent",
   title = "Email, SMS and automated-call prospecting of individuals rests on prior consent",

@@ -3,6 +3,7 @@ local consent = require("consent")
 local audience = require("audience")
 local has = cadre.has
 
+---@type cadre.Rule
 return {
   id = "cnil.prospecting.phone-consent",
   title = "Consumers are called for prospecting only with their prior consent",

@@ -1,6 +1,7 @@
 -- CNIL NS-57 and its guidance on recordings as contract evidence: bank details given on the phone are never recorded.
 local recording = require("recording")
 
+---@type cadre.Rule
 return {
   id = "cnil.recording.bank-details",
   title = "Bank details given on the phone are not recorded",

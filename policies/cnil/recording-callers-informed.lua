@@ -1,6 +1,7 @@
 -- CNIL NS-57: callers are told before the call is recorded, and can object to it.
 local recording = require("recording")
 
+---@type cadre.Rule
 return {
   id = "cnil.recording.callers-informed",
   title = "Callers are told about the recording beforehand and can object",

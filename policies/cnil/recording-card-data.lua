@@ -38,6 +38,7 @@ local function call_tables(system)
   return found
 end
 
+---@type cadre.Rule
 return {
   id = "cnil.recording.card-data",
   title = "No card numbers in call transcripts and recording metadata",

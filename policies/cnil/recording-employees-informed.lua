@@ -1,6 +1,7 @@
 -- CNIL NS-57: employees whose calls are listened to or recorded are informed beforehand.
 local recording = require("recording")
 
+---@type cadre.Rule
 return {
   id = "cnil.recording.employees-informed",
   title = "Agents are informed before their calls are recorded",

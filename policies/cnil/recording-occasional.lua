@@ -1,6 +1,7 @@
 -- CNIL NS-57: calls are recorded occasionally, for training and evaluation; permanent or systematic recording is not allowed unless a law requires it.
 local recording = require("recording")
 
+---@type cadre.Rule
 return {
   id = "cnil.recording.occasional",
   title = "Calls are recorded occasionally, not systematically",

@@ -1,6 +1,7 @@
 -- CNIL NS-57: agents have a way to make private calls that are never recorded.
 local recording = require("recording")
 
+---@type cadre.Rule
 return {
   id = "cnil.recording.private-line",
   title = "Agents can make private calls that are not recorded",

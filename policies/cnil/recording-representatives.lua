@@ -1,6 +1,7 @@
 -- CNIL NS-57: staff representatives are consulted before calls are listened to or recorded.
 local recording = require("recording")
 
+---@type cadre.Rule
 return {
   id = "cnil.recording.representatives",
   title = "Staff representatives are consulted before recording",

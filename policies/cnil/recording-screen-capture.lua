@@ -1,6 +1,7 @@
 -- CNIL NS-57: recording the agent's screen together with the call is not allowed.
 local recording = require("recording")
 
+---@type cadre.Rule
 return {
   id = "cnil.recording.screen-capture",
   title = "Agents' screens are not captured with their calls",

@@ -1,4 +1,5 @@
 -- GDPR Art. 6(1)(f), 5(2) and 24: a purpose resting on legitimate interests has a documented balancing test (LIA), since the controller must be able to demonstrate its processing is lawful.
+---@type cadre.Rule
 return {
   id = "gdpr.legitimate-interests.assessment",
   title = "Legitimate interests are backed by a documented balancing test",

@@ -38,6 +38,7 @@ local function sorted_keys(map)
   return keys
 end
 
+---@type cadre.Rule
 return {
   id = "gdpr.minimisation.undeclared-columns",
   title = "Stores hold no personal data the descriptor does not declare",

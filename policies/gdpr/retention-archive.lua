@@ -1,4 +1,5 @@
 -- GDPR Art. 5(1)(e): data kept in an intermediate archive after its active period is kept for a stated reason and for a fixed time.
+---@type cadre.Rule
 return {
   id = "gdpr.retention.archive",
   title = "Archived data has a reason and an end",

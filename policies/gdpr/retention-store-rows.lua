@@ -1,4 +1,5 @@
 -- GDPR Art. 5(1)(e): the stores keep no row of personal data older than the retention period its table declares.
+---@type cadre.Rule
 return {
   id = "gdpr.retention.store-rows",
   title = "Stores keep no row past its retention period",

@@ -10,6 +10,7 @@ local function article_9(system, item)
   return not biometrics.without_identification(system, item)
 end
 
+---@type cadre.Rule
 return {
   id = "gdpr.special-categories.condition",
   title = "Special categories of data rest on an Art. 9(2) condition",

@@ -21,6 +21,7 @@ local function processor_in(system, country)
   return nil
 end
 
+---@type cadre.Rule
 return {
   id = "gdpr.transfers.mechanism",
   title = "Transfers outside the EEA rest on adequacy, safeguards or a derogation",
