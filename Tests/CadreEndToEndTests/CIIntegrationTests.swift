@@ -153,7 +153,7 @@ import Testing
         #expect(
             lines.contains {
                 $0.hasPrefix(
-                    "::error file=examples/systems/call-recording-quality.yaml,line=36,col=18,title=cnil.recording.retention (high)::recordings kept P3Y; six months at most%0A"
+                    "::error file=examples/systems/call-recording-quality.yaml,line=36,col=18,title=cnil.recording.retention (high)::recordings kept P3Y; P6M at most (setting `recording_retention`, from CNIL NS-57 guidance)%0A"
                 )
             })
         #expect(lines.contains { $0.hasPrefix("::warning file=") })

@@ -17,7 +17,8 @@ import Testing
         #expect(output.status == 0)
         #expect(
             output.stdout.contains(
-                "references:  CNIL délibération n° 2014-474 (NS-57) <https://www.cnil.fr/fr/lecoute-et-lenregistrement-des-appels-sur-le-lieu-de-travail>\n"
+                "references:  CNIL délibération n° 2014-474 (NS-57) <https://www.legifrance.gouv.fr/search/cnil?tab_selection=cnil&searchField=ALL&query=2014-474>\n"
+                    + "             CNIL, guidance on listening to and recording calls at work <https://www.cnil.fr/fr/lecoute-et-lenregistrement-des-appels-sur-le-lieu-de-travail>\n"
                     + "             GDPR Art. 5(1)(e) <https://eur-lex.europa.eu/eli/reg/2016/679/oj>\n"))
         #expect(output.stdout.contains("reviewed:    2026-12-07\n"))
         #expect(output.stdout.contains("confidence:  secondary"))

@@ -29,30 +29,30 @@ import Testing
             first.stdout.contains(
                 """
                   FAIL (new pair)  high  cnil.recording.retention on call-recording-quality
-                      examples/systems/call-recording-quality.yaml:36:18: fail: recordings kept P3Y; six months at most
-                      examples/systems/call-recording-quality.yaml:74:22: fail: table recordings.call_recordings keeps recordings P3Y; six months at most
+                      examples/systems/call-recording-quality.yaml:36:18: fail: recordings kept P3Y; P6M at most (setting `recording_retention`, from CNIL NS-57 guidance)
+                      examples/systems/call-recording-quality.yaml:74:22: fail: table recordings.call_recordings keeps recordings P3Y; P6M at most (setting `recording_retention`, from CNIL NS-57 guidance)
 
                 """))
         #expect(
             first.stdout.hasSuffix(
                 "recorded run 1: 71 new failures, 0 resolved, 10 changed; new at or above high: 50\n"))
 
-        // 2. CNIL's pack 1.2.0: the recording retention rule words its findings differently.
+        // 2. CNIL's pack 1.3.0: the recording retention rule words its findings differently.
         // Only that rule is evaluated again on every system, with the rules that read stores.
-        try scratch.replace("version: 1.1.0", with: "version: 1.2.0", in: "policies/cnil/pack.yaml")
+        try scratch.replace("version: 1.2.0", with: "version: 1.3.0", in: "policies/cnil/pack.yaml")
         try scratch.replace(
-            "; six months at most\"", with: "; six months at most from the call\"",
+            " at most (setting `recording_retention`", with: " at most from the call (setting `recording_retention`",
             in: "policies/cnil/recording-retention.lua")
         let bump = try scratch.cadre("recheck", "--workspace", "examples", "--as-of", "2026-11-29")
         #expect(
             bump.stdout == """
                 re-checked examples as of 2026-11-29 against run 1 (as of 2026-11-29): re-evaluated 54 of 990 pairs
-                  policies/cnil/recording-retention.lua: rule file changed (pack cnil 1.1.0 → 1.2.0): its rules, on every system
+                  policies/cnil/recording-retention.lua: rule file changed (pack cnil 1.2.0 → 1.3.0): its rules, on every system
                   5 rules read stores, whose data may have changed (cnil.prospecting.consent-in-store, cnil.recording.card-data, cnil.recording.store-retention, and 2 more): on every system that declares stores
                 changed findings (1):
                   FAIL → FAIL  high  cnil.recording.retention on call-recording-quality
-                      ~ examples/systems/call-recording-quality.yaml:36:18: fail: recordings kept P3Y; six months at most from the call (reworded, was: recordings kept P3Y; six months at most)
-                      ~ examples/systems/call-recording-quality.yaml:74:22: fail: table recordings.call_recordings keeps recordings P3Y; six months at most from the call (reworded, was: table recordings.call_recordings keeps recordings P3Y; six months at most)
+                      ~ examples/systems/call-recording-quality.yaml:36:18: fail: recordings kept P3Y; P6M at most from the call (setting `recording_retention`, from CNIL NS-57 guidance) (reworded, was: recordings kept P3Y; P6M at most (setting `recording_retention`, from CNIL NS-57 guidance))
+                      ~ examples/systems/call-recording-quality.yaml:74:22: fail: table recordings.call_recordings keeps recordings P3Y; P6M at most from the call (setting `recording_retention`, from CNIL NS-57 guidance) (reworded, was: table recordings.call_recordings keeps recordings P3Y; P6M at most (setting `recording_retention`, from CNIL NS-57 guidance))
                 recorded run 2: 0 new failures, 0 resolved, 1 changed; new at or above high: 0
 
                 """)
@@ -76,8 +76,8 @@ import Testing
                   examples/systems/call-recording-quality.yaml: descriptor changed: every rule
                 resolved failures (1):
                   FAIL → PASS  high  cnil.recording.retention on call-recording-quality
-                      was: examples/systems/call-recording-quality.yaml:36:18: fail: recordings kept P3Y; six months at most from the call
-                      was: examples/systems/call-recording-quality.yaml:74:22: fail: table recordings.call_recordings keeps recordings P3Y; six months at most from the call
+                      was: examples/systems/call-recording-quality.yaml:36:18: fail: recordings kept P3Y; P6M at most from the call (setting `recording_retention`, from CNIL NS-57 guidance)
+                      was: examples/systems/call-recording-quality.yaml:74:22: fail: table recordings.call_recordings keeps recordings P3Y; P6M at most from the call (setting `recording_retention`, from CNIL NS-57 guidance)
                 changed findings (1):
                   FAIL → FAIL  high  gdpr.retention.store-rows on call-recording-quality
                       + examples/systems/call-recording-quality.yaml:74:22: fail: 2483 rows of recordings.call_recordings are older than P6M (by started_at)
@@ -105,7 +105,7 @@ import Testing
         #expect(
             Self.block(
                 after: "  PASS → FAIL  high  cnil.recording.store-retention on voicebot-support", in: later.stdout) == [
-                    "      examples/systems/voicebot-support.yaml:70:9: fail: 1500 recordings older than six months in calls.recordings"
+                    "      examples/systems/voicebot-support.yaml:70:9: fail: 1500 recordings older than P6M in calls.recordings (setting `recording_retention`, from CNIL NS-57 guidance)"
                 ])
         #expect(
             Self.block(after: "  PASS → PASS  high  cnil.recording.retention on voicebot-support", in: later.stdout)
@@ -116,7 +116,7 @@ import Testing
         #expect(!later.stdout.contains("SKIPPED → PASS"), "a rule in force that passes changes no finding")
         #expect(
             later.stdout.hasSuffix(
-                "recorded run 4: 18 new failures, 0 resolved, 10 changed; new at or above high: 23\n"))
+                "recorded run 4: 13 new failures, 0 resolved, 10 changed; new at or above high: 19\n"))
 
         // Nothing changed but the stores, which are read again; no result changed.
         let again = try scratch.cadre("recheck", "--workspace", "examples", "--as-of", "2027-12-02")
@@ -152,18 +152,18 @@ import Testing
             lines.dropFirst().map { $0.prefix(3).trimmingCharacters(in: .whitespaces) } == ["5", "4", "3", "2", "1"])
         #expect(
             lines[5].hasSuffix(
-                "2026-11-29  full     990/990    69    10    2      0       ai-act 1.1.0, cnil 1.1.0, gdpr 1.1.0"))
+                "2026-11-29  full     990/990    69    10    2      0       ai-act 1.2.0, cnil 1.2.0, gdpr 1.1.1"))
         #expect(
             lines[4].hasSuffix(
-                "2026-11-29  recheck  54/990     69    10    2      0       ai-act 1.1.0, cnil 1.2.0, gdpr 1.1.0"))
+                "2026-11-29  recheck  54/990     69    10    2      0       ai-act 1.2.0, cnil 1.3.0, gdpr 1.1.1"))
         let diff = try scratch.cadre("diff", "1", "last~2", "--workspace", "examples")
         #expect(
             diff.stdout == """
                 from run 1 (as of 2026-11-29) to run 3 (as of 2026-11-29)
                 resolved failures (1):
                   FAIL → PASS  high  cnil.recording.retention on call-recording-quality
-                      was: examples/systems/call-recording-quality.yaml:36:18: fail: recordings kept P3Y; six months at most
-                      was: examples/systems/call-recording-quality.yaml:74:22: fail: table recordings.call_recordings keeps recordings P3Y; six months at most
+                      was: examples/systems/call-recording-quality.yaml:36:18: fail: recordings kept P3Y; P6M at most (setting `recording_retention`, from CNIL NS-57 guidance)
+                      was: examples/systems/call-recording-quality.yaml:74:22: fail: table recordings.call_recordings keeps recordings P3Y; P6M at most (setting `recording_retention`, from CNIL NS-57 guidance)
                 changed findings (1):
                   FAIL → FAIL  high  gdpr.retention.store-rows on call-recording-quality
                       + examples/systems/call-recording-quality.yaml:74:22: fail: 2483 rows of recordings.call_recordings are older than P6M (by started_at)
@@ -213,7 +213,7 @@ import Testing
         let runs = try #require(listing["runs"] as? [[String: Any]])
         #expect(runs.map { $0["id"] as? Int } == [2, 1])
         #expect(runs.first?["evaluated_pairs"] as? Int == 150)
-        #expect(runs.first?["packs"] as? [String: String] == ["ai-act": "1.1.0", "cnil": "1.1.0", "gdpr": "1.1.0"])
+        #expect(runs.first?["packs"] as? [String: String] == ["ai-act": "1.2.0", "cnil": "1.2.0", "gdpr": "1.1.1"])
         #expect(runs.first?["as_of"] as? String == "2026-11-29")
     }
 

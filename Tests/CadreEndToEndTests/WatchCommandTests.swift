@@ -32,7 +32,7 @@ import Testing
                   examples/systems/call-recording-quality.yaml: descriptor changed: every rule
                 changed findings (1):
                   FAIL → FAIL  high  cnil.recording.retention on call-recording-quality
-                      - examples/systems/call-recording-quality.yaml:36:18: fail: recordings kept P3Y; six months at most
+                      - examples/systems/call-recording-quality.yaml:36:18: fail: recordings kept P3Y; P6M at most (setting `recording_retention`, from CNIL NS-57 guidance)
                 recorded run 2: 0 new failures, 0 resolved, 1 changed; new at or above high: 0
 
                 """)

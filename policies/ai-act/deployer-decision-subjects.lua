@@ -9,6 +9,7 @@ local function decides_about_outsiders(system, component)
     and cadre.find(component.about, cadre.people.outsider) ~= nil
 end
 
+---@type cadre.Rule
 return {
   id = "ai-act.deployer.decision-subjects",
   title = "People subject to decisions of high-risk AI are told",
@@ -23,10 +24,7 @@ return {
   remediation = "Tell the people concerned, before or when the decision is taken, that a high-risk AI system is used (`notices.decision_subjects_informed: true`).",
   tags = { "high-risk", "deployer", "transparency" },
   applies = function(system)
-    for _, component in ipairs(system.ai) do
-      if decides_about_outsiders(system, component) then return true end
-    end
-    return false
+    return cadre.find(system.ai, function(component) return decides_about_outsiders(system, component) end) ~= nil
   end,
   check = function(system, ctx)
     if system.notices ~= nil and system.notices.decision_subjects_informed == true then return end

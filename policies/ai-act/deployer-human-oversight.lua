@@ -3,6 +3,7 @@ local calendar = require("calendar")
 local classification = require("classification")
 local high_risk = require("high_risk")
 
+---@type cadre.Rule
 return {
   id = "ai-act.deployer.human-oversight",
   title = "High-risk AI is overseen by trained people who can override it",

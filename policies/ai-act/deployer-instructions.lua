@@ -3,6 +3,7 @@ local calendar = require("calendar")
 local classification = require("classification")
 local high_risk = require("high_risk")
 
+---@type cadre.Rule
 return {
   id = "ai-act.deployer.instructions",
   title = "The high-risk system in use is identified, so its instructions for use apply",

@@ -3,6 +3,7 @@ local calendar = require("calendar")
 local classification = require("classification")
 local high_risk = require("high_risk")
 
+---@type cadre.Rule
 return {
   id = "ai-act.deployer.logs",
   title = "Logs of high-risk AI are kept six months at least",

@@ -1,6 +1,5 @@
 -- AI Act Art. 26(5): high-risk AI is monitored in use, on the basis of its instructions.
 local calendar = require("calendar")
-local classification = require("classification")
 local high_risk = require("high_risk")
 
 ---@type cadre.Rule
@@ -18,14 +17,5 @@ return {
   remediation = "Monitor the component's operation following the provider's instructions for use (indicators, reviews), and record it (`monitoring: { monitored: true }`).",
   tags = { "high-risk", "deployer", "monitoring" },
   applies = high_risk.any,
-  check = function(system, ctx)
-    for _, component in ipairs(system.ai) do
-      if classification.high_risk(system, component) then
-        local monitoring = component.monitoring
-        if monitoring == nil or monitoring.monitored ~= true then
-          ctx:fail(cadre.at(component, "monitoring.monitored"), "high-risk component '%s' is not monitored in operation on the basis of its instructions for use (Art. 26(5))", component.id)
-        end
-      end
-    end
-  end,
+  check = high_risk.requires("monitored", "high-risk component '%s' is not monitored in operation on the basis of its instructions for use (Art. 26(5))"),
 }

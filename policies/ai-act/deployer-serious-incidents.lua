@@ -1,6 +1,5 @@
 -- AI Act Art. 26(5): serious incidents of high-risk AI are reported without delay.
 local calendar = require("calendar")
-local classification = require("classification")
 local high_risk = require("high_risk")
 
 ---@type cadre.Rule
@@ -18,14 +17,5 @@ return {
   remediation = "Set a procedure that recognises serious incidents and reports them at once to the provider and the market surveillance authority, and record it (`monitoring: { incident_procedure: true }`).",
   tags = { "high-risk", "deployer", "incidents" },
   applies = high_risk.any,
-  check = function(system, ctx)
-    for _, component in ipairs(system.ai) do
-      if classification.high_risk(system, component) then
-        local monitoring = component.monitoring
-        if monitoring == nil or monitoring.incident_procedure ~= true then
-          ctx:fail(cadre.at(component, "monitoring.incident_procedure"), "no procedure reports serious incidents of high-risk component '%s' to its provider and the authority (Art. 26(5))", component.id)
-        end
-      end
-    end
-  end,
+  check = high_risk.requires("incident_procedure", "no procedure reports serious incidents of high-risk component '%s' to its provider and the authority (Art. 26(5))"),
 }

@@ -1,6 +1,5 @@
 -- AI Act Art. 26(5): high-risk AI can be suspended when it presents a risk.
 local calendar = require("calendar")
-local classification = require("classification")
 local high_risk = require("high_risk")
 
 ---@type cadre.Rule
@@ -18,14 +17,5 @@ return {
   remediation = "Set a procedure (and a fallback) to suspend the component when it presents a risk and inform the provider and the authority, and record it (`monitoring: { suspension_procedure: true }`).",
   tags = { "high-risk", "deployer", "monitoring" },
   applies = high_risk.any,
-  check = function(system, ctx)
-    for _, component in ipairs(system.ai) do
-      if classification.high_risk(system, component) then
-        local monitoring = component.monitoring
-        if monitoring == nil or monitoring.suspension_procedure ~= true then
-          ctx:fail(cadre.at(component, "monitoring.suspension_procedure"), "nothing says how the use of high-risk component '%s' is suspended when it presents a risk, nor who informs the provider and the authority (Art. 26(5))", component.id)
-        end
-      end
-    end
-  end,
+  check = high_risk.requires("suspension_procedure", "nothing says how the use of high-risk component '%s' is suspended when it presents a risk, nor who informs the provider and the authority (Art. 26(5))"),
 }

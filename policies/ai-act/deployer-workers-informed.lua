@@ -8,6 +8,7 @@ local function at_workplace(system, component)
     or classification.declares(component, "4b")
 end
 
+---@type cadre.Rule
 return {
   id = "ai-act.deployer.workers-informed",
   title = "Workers and their representatives are informed before high-risk AI is used on them",

@@ -1,6 +1,7 @@
 -- AI Act Art. 27(3): once the fundamental rights impact assessment is performed, the deployer notifies the market surveillance authority of its results.
 local calendar = require("calendar")
 
+---@type cadre.Rule
 return {
   id = "ai-act.fria.notification",
   title = "The authority is notified of the FRIA's results",

@@ -22,6 +22,7 @@ end
 
 local states = { in_progress = "it is still in progress", planned = "it is only planned", not_required = "it was judged not required" }
 
+---@type cadre.Rule
 return {
   id = "ai-act.fria.required",
   title = "A fundamental rights impact assessment precedes the use of credit or insurance AI",

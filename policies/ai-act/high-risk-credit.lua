@@ -2,6 +2,7 @@
 local calendar = require("calendar")
 local high_risk = require("high_risk")
 
+---@type cadre.Rule
 return {
   id = "ai-act.high-risk.credit",
   title = "Credit scoring is treated as high-risk (Annex III 5(b))",

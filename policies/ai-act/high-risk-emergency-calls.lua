@@ -15,6 +15,7 @@ local function triage(component)
   return component.kind == "classification" or component.kind == "routing"
 end
 
+---@type cadre.Rule
 return {
   id = "ai-act.high-risk.emergency-calls",
   title = "AI triaging emergency calls is treated as high-risk (Annex III 5(d))",
@@ -29,10 +30,9 @@ return {
   remediation = "If the component triages emergency calls, declare it high-risk (`annex_iii: [5d]`) and meet the deployer duties of Art. 26; otherwise record why not (a waiver with the reason).",
   tags = { "high-risk", "emergency" },
   applies = function(system)
-    for _, component in ipairs(system.ai) do
-      if triage(component) and not classification.declares(component, "5d") then return true end
-    end
-    return false
+    return cadre.find(system.ai, function(component)
+      return triage(component) and not classification.declares(component, "5d")
+    end) ~= nil
   end,
   check = function(system, ctx)
     local terms = pack.data.emergency_terms

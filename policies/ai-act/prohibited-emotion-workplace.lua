@@ -2,6 +2,7 @@
 local calendar = require("calendar")
 local classification = require("classification")
 
+---@type cadre.Rule
 return {
   id = "ai-act.prohibited.emotion-workplace",
   title = "No emotion recognition of agents",

@@ -20,6 +20,7 @@ local function reads_minds_to_sell(system, component)
   return nil
 end
 
+---@type cadre.Rule
 return {
   id = "ai-act.prohibited.manipulation",
   title = "No manipulative or deceptive AI techniques",

@@ -13,6 +13,7 @@ local function exploits(system, component)
   return classification.serves(system, component, {"marketing", "sales"})
 end
 
+---@type cadre.Rule
 return {
   id = "ai-act.prohibited.vulnerabilities",
   title = "No AI exploiting vulnerabilities to sell",

@@ -1,6 +1,7 @@
 -- AI Act Art. 3(3)-(4): an organisation knows whether it is the provider or a deployer of each AI system, since its obligations depend on it.
 local calendar = require("calendar")
 
+---@type cadre.Rule
 return {
   id = "ai-act.roles.declared",
   title = "The organisation's role for the AI system is known",

@@ -2,6 +2,7 @@
 local calendar = require("calendar")
 local classification = require("classification")
 
+---@type cadre.Rule
 return {
   id = "ai-act.transparency.disclosure",
   title = "People are told they talk to an AI system",

@@ -2,6 +2,7 @@
 local calendar = require("calendar")
 local classification = require("classification")
 
+---@type cadre.Rule
 return {
   id = "ai-act.transparency.emotion-recognition",
   title = "People whose emotions the AI reads are told",

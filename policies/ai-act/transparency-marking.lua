@@ -6,10 +6,11 @@ local function generates_for_public(component)
   return #component.generates > 0 and classification.direct_interaction(component)
 end
 
+---@type cadre.Rule
 return {
   id = "ai-act.transparency.marking",
   title = "Content the AI generates is marked as AI-generated",
-  description = "Providers of AI systems, including general-purpose AI systems, generating synthetic audio, image, video or text content ensure that the outputs are marked in a machine-readable format and detectable as artificially generated or manipulated (code of practice on marking and labelling, 10 Jun 2026). A deployer checks that the system it deploys does so. Under the digital omnibus, generative systems placed on the market before 2 August 2026 have until 2 December 2026 (new Art. 111(4)). Content that only assists an agent, who reviews and sends it, is out of this rule's scope.",
+  description = "Providers of AI systems, including general-purpose AI systems, generating synthetic audio, image, video or text content ensure that the outputs are marked in a machine-readable format and detectable as artificially generated or manipulated (code of practice on marking and labelling, 10 Jun 2026). A deployer checks that the system it deploys does so. Under the digital omnibus, generative systems placed on the market before 2 August 2026 have until 2 December 2026 (new Art. 111(4)). Content that only assists an agent, who reviews and sends it, is out of this rule's scope. The transition is for systems placed on the market before 2 August 2026; descriptors record when a system went into service (`in_service_since`), not when it was placed on the market, and a system in service before that date was placed on the market (or put into service) before it, so the rule reads the service date as the latest market date (README: decisions).",
   severity = "medium",
   references = {
     { "AI Act Art. 50(2)", url = "https://eur-lex.europa.eu/eli/reg/2024/1689/oj" },
@@ -31,7 +32,8 @@ return {
         local where = cadre.at(component, "marks_output")
         local what = table.concat(component.generates, ", ")
         if since and since < dates.transparency and ctx.as_of < dates.marking_existing then
-          ctx:info(where, "'%s' generates %s without marking it; in service since %s, it must be marked from %s", component.id, what, since, dates.marking_existing)
+          ctx:info(where, "'%s' generates %s without marking it; in service since %s, so placed on the market before %s (Art. 111(4) transition), it must be marked from %s",
+            component.id, what, since, dates.transparency, dates.marking_existing)
         elseif system.role == "provider" then
           ctx:fail(where, "'%s' generates %s that is not marked as AI-generated", component.id, what)
         else

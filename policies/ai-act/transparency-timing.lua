@@ -2,6 +2,7 @@
 local calendar = require("calendar")
 local classification = require("classification")
 
+---@type cadre.Rule
 return {
   id = "ai-act.transparency.timing",
   title = "The AI is disclosed at the first interaction, not on request",

@@ -1,13 +1,7 @@
 -- CNIL recommendations on AI development (19 Jun 2025): developing a model on legitimate interests requires a documented test of its three cumulative conditions.
-local matches = cadre.taxonomy.matches
+local training = require("training")
 
-local function training(purpose)
-  for _, use in ipairs(purpose.uses) do
-    if matches(use, "train_ai_system") then return true end
-  end
-  return false
-end
-
+---@type cadre.Rule
 return {
   id = "cnil.ai-development.legitimate-interest",
   title = "Training AI on legitimate interests meets the three conditions, documented",
@@ -23,14 +17,11 @@ return {
   remediation = "Document the three conditions in a legitimate-interest assessment and give its reference in `legitimate_interest_assessment`; offer an easy objection before the data is used for training.",
   tags = { "ai-development", "legitimate-interests" },
   applies = function(system)
-    for _, purpose in ipairs(system.purposes) do
-      if training(purpose) and purpose.legal_basis == "legitimate_interests" then return true end
-    end
-    return false
+    return cadre.find(system.purposes, training.on_interests) ~= nil
   end,
   check = function(system, ctx)
     for _, purpose in ipairs(system.purposes) do
-      if training(purpose) and purpose.legal_basis == "legitimate_interests" and purpose.legitimate_interest_assessment == nil then
+      if training.purpose(purpose) and purpose.legal_basis == "legitimate_interests" and purpose.legitimate_interest_assessment == nil then
         ctx:fail({purpose, "legal_basis"}, "purpose '%s' trains a model on legitimate interests with no documented assessment of the three conditions", purpose.id)
       end
     end

@@ -1,10 +1,5 @@
 -- CNIL recommendations on AI development (19 Jun 2025): training a model on legitimate interests offers people an easy way to object before their data is used.
-local matches = cadre.taxonomy.matches
-
-local function training_on_interests(purpose)
-  if purpose.legal_basis ~= "legitimate_interests" then return false end
-  return cadre.find(purpose.uses, function(use) return matches(use, "train_ai_system") end) ~= nil
-end
+local training = require("training")
 
 ---@type cadre.Rule
 return {
@@ -22,11 +17,11 @@ return {
   remediation = "Offer a simple way to object before the data is used for training (a link in the notice, an opt-out in the account), honour it before each training run, and record it (`notices.objection_offered: true`).",
   tags = { "ai-development", "rights" },
   applies = function(system)
-    return cadre.find(system.purposes, training_on_interests) ~= nil
+    return cadre.find(system.purposes, training.on_interests) ~= nil
   end,
   check = function(system, ctx)
     if system.notices and system.notices.objection_offered == true then return end
-    local purpose = cadre.find(system.purposes, training_on_interests)
+    local purpose = cadre.find(system.purposes, training.on_interests)
     ctx:fail(cadre.at(system, "notices.objection_offered", purpose),
       "purpose '%s' trains a model on legitimate interests, and people have no easy way to object before their data is used", purpose.id)
   end,

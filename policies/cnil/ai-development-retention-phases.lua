@@ -1,13 +1,7 @@
 -- CNIL recommendations on AI development (2024-2025): data used to develop a model has its own retention, set separately from the service's.
-local matches = cadre.taxonomy.matches
+local training = require("training")
 
-local function training(purpose)
-  for _, use in ipairs(purpose.uses) do
-    if matches(use, "train_ai_system") then return true end
-  end
-  return false
-end
-
+---@type cadre.Rule
 return {
   id = "cnil.ai-development.retention-phases",
   title = "Data used to develop AI has its own retention, per phase",
@@ -23,17 +17,14 @@ return {
   remediation = "Declare the training data as its own data item, for the training purpose only, with a retention for the development phase (and one for maintenance), and purge it at the end.",
   tags = { "ai-development", "retention" },
   applies = function(system)
-    for _, purpose in ipairs(system.purposes) do
-      if training(purpose) then return true end
-    end
-    return false
+    return cadre.find(system.purposes, training.purpose) ~= nil
   end,
   check = function(system, ctx)
     for _, item in ipairs(system.data) do
       local for_training, for_service = nil, nil
       for _, id in ipairs(item.purposes) do
         local purpose = system:purpose(id)
-        if purpose and training(purpose) then for_training = for_training or id else for_service = for_service or id end
+        if purpose and training.purpose(purpose) then for_training = for_training or id else for_service = for_service or id end
       end
       if for_training then
         if item.retention == nil or (item.retention.period == nil and item.retention.criteria == nil) then

@@ -1,4 +1,5 @@
 -- CNIL guidance on chatbots (19 Feb 2021): conversations are kept only as long as needed, then deleted or reduced to anonymous statistics.
+---@type cadre.Rule
 return {
   id = "cnil.chatbot.conversation-retention",
   title = "Chatbot conversations are kept for a fixed period, then deleted",

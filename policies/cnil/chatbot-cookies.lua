@@ -8,6 +8,7 @@ local function functional(purpose)
   return true
 end
 
+---@type cadre.Rule
 return {
   id = "cnil.chatbot.cookies",
   title = "Chatbot cookies set before the chatbot is opened rest on consent",

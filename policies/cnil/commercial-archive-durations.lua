@@ -1,6 +1,7 @@
 -- CNIL Délibération 2021-131: archived commercial data is kept no longer than the limitation period or legal duration that justifies it (5 years for contract evidence, 10 for accounting documents).
 local framework = require("framework")
 
+---@type cadre.Rule
 return {
   id = "cnil.commercial.archive-durations",
   title = "Archives last no longer than the legal durations that justify them",
@@ -18,11 +19,9 @@ return {
   remediation = "Shorten the archive to the legal duration that justifies it (P5Y for contract evidence, P10Y for accounting), and name it in `archive.reason`.",
   tags = { "retention", "archive" },
   applies = function(system)
-    if not framework.applies(system) then return false end
-    for _, item in ipairs(system.data) do
-      if item.retention and item.retention.archive and item.retention.archive.period then return true end
-    end
-    return false
+    return framework.applies(system) and cadre.find(system.data, function(item)
+      return item.retention ~= nil and item.retention.archive ~= nil and item.retention.archive.period ~= nil
+    end) ~= nil
   end,
   check = function(system, ctx)
     for _, item in ipairs(system.data) do

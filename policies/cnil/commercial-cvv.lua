@@ -1,13 +1,14 @@
 -- CNIL (Délibération 2018-303): the card security code (CVV) is never kept after the transaction.
 local words = require("words")
 
+---@type cadre.Rule
 return {
   id = "cnil.commercial.cvv",
   title = "The card security code is never stored",
   description = "The visual cryptogram (CVV, CVC) of a payment card is used for the transaction only and never kept afterwards, not even with the card number for later purchases or as dispute evidence. A store column that holds it keeps what must never be kept.",
   severity = "critical",
   references = {
-    { "CNIL Délibération 2018-303 (payment cards)", url = "https://www.cnil.fr/fr/questions-reponses-sur-les-referentiels-relatifs-la-gestion-des-activites-commerciales-et-des" },
+    { "CNIL délibération n° 2018-303 du 6 septembre 2018 (payment cards)", url = "https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000037477764" },
     { "GDPR Art. 5(1)(c)", url = "https://eur-lex.europa.eu/eli/reg/2016/679/oj" },
     { "GDPR Art. 5(1)(e)", url = "https://eur-lex.europa.eu/eli/reg/2016/679/oj" },
   },

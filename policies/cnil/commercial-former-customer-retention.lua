@@ -6,6 +6,7 @@ local function prospecting_customer_item(system, item)
   return framework.about(item, "customer") and framework.item_serves(system, item, framework.prospecting)
 end
 
+---@type cadre.Rule
 return {
   id = "cnil.commercial.former-customer-retention",
   title = "Former customers' data is used for prospecting three years at most",
@@ -14,7 +15,7 @@ return {
   references = {
     { "CNIL Délibération 2021-131 (commercial management)", url = "https://www.cnil.fr/fr/questions-reponses-sur-les-referentiels-relatifs-la-gestion-des-activites-commerciales-et-des" },
     { "GDPR Art. 5(1)(e)", url = "https://eur-lex.europa.eu/eli/reg/2016/679/oj" },
-    { "CNIL SAN-2020-008", url = "https://www.cnil.fr/fr/les-sanctions-prononcees-par-la-cnil" },
+    { "CNIL délibération SAN-2020-008", url = "https://www.legifrance.gouv.fr/search/cnil?tab_selection=cnil&searchField=ALL&query=SAN-2020-008" },
   },
   confidence = "secondary",
   reviewed = "2026-12-07",
@@ -22,11 +23,8 @@ return {
   remediation = "Stop using customers' data for prospecting P3Y after the end of the relationship: a separate retention for the prospecting purpose, or archive the data beyond it.",
   tags = { "retention", "prospecting" },
   applies = function(system)
-    if not framework.applies(system) then return false end
-    for _, item in ipairs(system.data) do
-      if prospecting_customer_item(system, item) then return true end
-    end
-    return false
+    return framework.applies(system)
+      and cadre.find(system.data, function(item) return prospecting_customer_item(system, item) end) ~= nil
   end,
   check = function(system, ctx)
     for _, item in ipairs(system.data) do

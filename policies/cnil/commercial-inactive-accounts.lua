@@ -8,6 +8,7 @@ local function account_item(item)
     or matches(item.category, "user.account.username") or matches(item.category, "user.account.settings")
 end
 
+---@type cadre.Rule
 return {
   id = "cnil.commercial.inactive-accounts",
   title = "Inactive online accounts are deleted after two years",
@@ -23,11 +24,7 @@ return {
   remediation = "Keep account data `from: last_activity` for P2Y at most (or until the account is closed), warn the holder before deleting.",
   tags = { "retention", "accounts" },
   applies = function(system)
-    if not framework.applies(system) then return false end
-    for _, item in ipairs(system.data) do
-      if account_item(item) then return true end
-    end
-    return false
+    return framework.applies(system) and cadre.find(system.data, account_item) ~= nil
   end,
   check = function(system, ctx)
     for _, item in ipairs(system.data) do

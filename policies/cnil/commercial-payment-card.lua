@@ -16,13 +16,14 @@ local function total(r)
   return text == "P" and "P0D" or text
 end
 
+---@type cadre.Rule
 return {
   id = "cnil.commercial.payment-card",
   title = "Payment card data is kept only for the payment and the dispute window",
   description = "Card data is kept until the payment is complete (plus the withdrawal period for distance sales), then as evidence in case of dispute for 13 months after the debit (15 months for deferred-debit cards), in an intermediate archive. Keeping the card to ease later purchases needs the cardholder's consent. The security code (CVV) is never kept after the transaction (cnil.commercial.cvv).",
   severity = "high",
   references = {
-    { "CNIL Délibération 2018-303 (payment cards)", url = "https://www.cnil.fr/fr/questions-reponses-sur-les-referentiels-relatifs-la-gestion-des-activites-commerciales-et-des" },
+    { "CNIL délibération n° 2018-303 du 6 septembre 2018 (payment cards)", url = "https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000037477764" },
     { "CNIL Délibération 2021-131 (commercial management)", url = "https://www.cnil.fr/fr/questions-reponses-sur-les-referentiels-relatifs-la-gestion-des-activites-commerciales-et-des" },
     { "GDPR Art. 5(1)(e)", url = "https://eur-lex.europa.eu/eli/reg/2016/679/oj" },
   },

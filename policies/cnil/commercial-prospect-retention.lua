@@ -4,6 +4,7 @@ local retention = require("retention")
 
 local starts = { collection = true, last_contact = true }
 
+---@type cadre.Rule
 return {
   id = "cnil.commercial.prospect-retention",
   title = "Prospects' data is kept three years from their last contact",
@@ -19,11 +20,8 @@ return {
   remediation = "Keep prospects' data P3Y at most, counted `from: last_contact` (or collection), and purge or ask again at the end.",
   tags = { "retention", "prospecting" },
   applies = function(system)
-    if not framework.applies(system) then return false end
-    for _, item in ipairs(system.data) do
-      if framework.about(item, "prospect") then return true end
-    end
-    return false
+    return framework.applies(system)
+      and cadre.find(system.data, function(item) return framework.about(item, "prospect") end) ~= nil
   end,
   check = function(system, ctx)
     for _, item in ipairs(system.data) do

@@ -17,6 +17,7 @@ end
 
 local contacts = { "user.contact.phone_number", "user.contact.email" }
 
+---@type cadre.Rule
 return {
   id = "cnil.prospecting.consent-in-store",
   title = "Every consumer prospected where consent is required has a recorded consent",
@@ -31,11 +32,8 @@ return {
   remediation = "Stop contacting the people with no recorded consent, and delete them from the campaign files unless another basis applies.",
   tags = { "prospecting", "consent", "stores" },
   applies = function(system)
-    if system.prospecting == nil then return false end
-    for _, category in ipairs(contacts) do
-      if #system:tables_holding(category) > 0 then return true end
-    end
-    return false
+    return system.prospecting ~= nil
+      and cadre.find(contacts, function(category) return #system:tables_holding(category) > 0 end) ~= nil
   end,
   check = function(system, ctx)
     local channel = consent_required(system, ctx.as_of)

@@ -5,6 +5,7 @@ local has = cadre.has
 
 local electronic = { "email", "sms", "automated_call" }
 
+---@type cadre.Rule
 return {
   id = "cnil.prospecting.email-sms-consent",
   title = "Email, SMS and automated-call prospecting of individuals rests on prior consent",
@@ -13,8 +14,8 @@ return {
   references = {
     { "CPCE L.34-5", url = "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006070987" },
     { "GDPR Art. 6(1)(a)", url = "https://eur-lex.europa.eu/eli/reg/2016/679/oj" },
-    { "CNIL SAN-2025-001", url = "https://www.cnil.fr/fr/les-sanctions-prononcees-par-la-cnil" },
-    { "CNIL SAN-2025-002", url = "https://www.cnil.fr/fr/les-sanctions-prononcees-par-la-cnil" },
+    { "CNIL délibération SAN-2025-001", url = "https://www.legifrance.gouv.fr/search/cnil?tab_selection=cnil&searchField=ALL&query=SAN-2025-001" },
+    { "CNIL délibération SAN-2025-002", url = "https://www.legifrance.gouv.fr/search/cnil?tab_selection=cnil&searchField=ALL&query=SAN-2025-002" },
   },
   confidence = "text",
   reviewed = "2026-12-07",

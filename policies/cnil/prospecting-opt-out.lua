@@ -1,4 +1,5 @@
 -- CPCE L.34-5 and Code de la consommation L.223-1: every prospecting message or call offers a simple, free way to object.
+---@type cadre.Rule
 return {
   id = "cnil.prospecting.opt-out",
   title = "Every prospecting message offers a way to object",

@@ -23,8 +23,8 @@ return {
   references = {
     { "CPCE L.34-5", url = "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006070987" },
     { "CNIL guidance on prospecting by email, SMS, MMS and automated calls", url = "https://www.cnil.fr/fr/la-prospection-commerciale-par-courrier-electronique-sms-mms-et-automate-dappel" },
-    { "CNIL SAN-2025-001", url = "https://www.cnil.fr/fr/les-sanctions-prononcees-par-la-cnil" },
-    { "CNIL SAN-2025-002", url = "https://www.cnil.fr/fr/les-sanctions-prononcees-par-la-cnil" },
+    { "CNIL délibération SAN-2025-001", url = "https://www.legifrance.gouv.fr/search/cnil?tab_selection=cnil&searchField=ALL&query=SAN-2025-001" },
+    { "CNIL délibération SAN-2025-002", url = "https://www.legifrance.gouv.fr/search/cnil?tab_selection=cnil&searchField=ALL&query=SAN-2025-002" },
   },
   confidence = "secondary",
   reviewed = "2026-12-07",

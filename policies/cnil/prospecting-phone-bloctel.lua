@@ -2,6 +2,7 @@
 local audience = require("audience")
 local has = cadre.has
 
+---@type cadre.Rule
 return {
   id = "cnil.prospecting.phone-bloctel",
   title = "Numbers are screened against Bloctel before prospecting calls",

@@ -3,6 +3,7 @@ local consent = require("consent")
 local audience = require("audience")
 local has = cadre.has
 
+---@type cadre.Rule
 return {
   id = "cnil.prospecting.phone-consent",
   title = "Consumers are called for prospecting only with their prior consent",
@@ -10,7 +11,7 @@ return {
   severity = "high",
   references = {
     { "Code de la consommation L.223-1", url = "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006069565" },
-    { "Loi n° 2025-594 du 30 juin 2025, art. 13", url = "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006069565" },
+    { "Loi n° 2025-594 du 30 juin 2025, art. 13", url = "https://www.legifrance.gouv.fr/eli/loi/2025/6/30/2025-594/jo/texte" },
   },
   confidence = "secondary",
   reviewed = "2026-12-07",

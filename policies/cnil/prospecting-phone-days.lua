@@ -1,27 +1,22 @@
 -- Code de la consommation D. 223-9 ff. (décret n° 2022-1313): consumers are called for prospecting on weekdays only, never at weekends or on public holidays.
 local audience = require("audience")
-local has = cadre.has
-
-local function calls_consumers(system)
-  local prospecting = system.prospecting
-  return prospecting ~= nil and has(prospecting.channels, "phone") and audience.consumers(system)
-end
 
 ---@type cadre.Rule
 return {
   id = "cnil.prospecting.phone-days",
   title = "Consumers are called for prospecting on weekdays only",
-  description = "Since décret n° 2022-1313 of 13 October 2022 (Code de la consommation D. 223-9 and following), telephone prospecting of consumers takes place from Monday to Friday only: never on Saturdays, Sundays or public holidays. The descriptor says on which days the campaign calls (`prospecting.call_days`).",
+  description = "Since 1 March 2023, when décret n° 2022-1313 of 13 October 2022 came into force (Code de la consommation D. 223-9), telephone prospecting of consumers takes place from Monday to Friday only: never on Saturdays, Sundays or public holidays. The descriptor says on which days the campaign calls (`prospecting.call_days`).",
   severity = "medium",
   references = {
-    { "Code de la consommation D. 223-9 ff. (décret n° 2022-1313 du 13 octobre 2022)", url = "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006069565" },
+    { "Code de la consommation D. 223-9", url = "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006069565" },
+    { "Décret n° 2022-1313 du 13 octobre 2022 (in force 1 March 2023)", url = "https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000046421823" },
   },
-  confidence = "secondary",
+  confidence = "text",
   reviewed = "2026-12-07",
   effective = { from = pack.data.phone_schedule.from },
   remediation = "Call consumers from Monday to Friday only, not on public holidays, and say so (`prospecting.call_days: [monday, tuesday, wednesday, thursday, friday]`).",
   tags = { "prospecting", "telephone" },
-  applies = calls_consumers,
+  applies = audience.calls_consumers,
   check = function(system, ctx)
     local prospecting = system.prospecting
     if #prospecting.call_days == 0 then

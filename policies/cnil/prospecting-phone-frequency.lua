@@ -1,27 +1,22 @@
 -- Code de la consommation D. 223-9 ff. (décret n° 2022-1313): a consumer receives at most four prospecting calls in 30 days.
 local audience = require("audience")
-local has = cadre.has
-
-local function calls_consumers(system)
-  local prospecting = system.prospecting
-  return prospecting ~= nil and has(prospecting.channels, "phone") and audience.consumers(system)
-end
 
 ---@type cadre.Rule
 return {
   id = "cnil.prospecting.phone-frequency",
   title = "A consumer gets at most four prospecting calls in 30 days",
-  description = "Since décret n° 2022-1313 of 13 October 2022 (Code de la consommation D. 223-9 and following), a consumer may be solicited by telephone for prospecting at most four times in a period of 30 consecutive days, calls that were not answered included. The descriptor gives the most calls its dialler makes to one person in 30 days (`prospecting.max_calls_per_30_days`).",
+  description = "Since 1 March 2023, when décret n° 2022-1313 of 13 October 2022 came into force (Code de la consommation D. 223-9), a consumer may be solicited by telephone for prospecting at most four times in a period of 30 consecutive days, calls that were not answered included. The descriptor gives the most calls its dialler makes to one person in 30 days (`prospecting.max_calls_per_30_days`).",
   severity = "medium",
   references = {
-    { "Code de la consommation D. 223-9 ff. (décret n° 2022-1313 du 13 octobre 2022)", url = "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006069565" },
+    { "Code de la consommation D. 223-9", url = "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006069565" },
+    { "Décret n° 2022-1313 du 13 octobre 2022 (in force 1 March 2023)", url = "https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000046421823" },
   },
-  confidence = "secondary",
+  confidence = "text",
   reviewed = "2026-12-07",
   effective = { from = pack.data.phone_schedule.from },
   remediation = "Cap the dialler at four calls per person in 30 days, attempts included, and say so (`prospecting.max_calls_per_30_days: 4`).",
   tags = { "prospecting", "telephone" },
-  applies = calls_consumers,
+  applies = audience.calls_consumers,
   check = function(system, ctx)
     local prospecting = system.prospecting
     local most = prospecting.max_calls_per_30_days

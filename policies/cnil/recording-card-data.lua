@@ -38,15 +38,17 @@ local function call_tables(system)
   return found
 end
 
+---@type cadre.Rule
 return {
   id = "cnil.recording.card-data",
   title = "No card numbers in call transcripts and recording metadata",
   description = "Bank details given during a call must not be kept in its recording, nor in what is derived from it: transcripts, summaries, notes. The tables holding calls are scanned, free text and metadata columns, for payment card numbers (Luhn-valid); each one found is a card number kept in violation of the CNIL's guidance, and, with it, usually the expiry date and security code the caller dictated. NS-57 (CNIL délibération n° 2014-474 of 27 Nov 2014) was a simplified norm: simplified norms lost their legal force on 25 May 2018, when the GDPR became applicable, and the CNIL keeps its rules as guidance on call recording (departures are justified, not forbidden).",
   severity = "critical",
   references = {
-    { "CNIL délibération n° 2014-474 (NS-57)", url = "https://www.cnil.fr/fr/lecoute-et-lenregistrement-des-appels-sur-le-lieu-de-travail" },
+    { "CNIL délibération n° 2014-474 (NS-57)", url = "https://www.legifrance.gouv.fr/search/cnil?tab_selection=cnil&searchField=ALL&query=2014-474" },
+    { "CNIL, guidance on listening to and recording calls at work", url = "https://www.cnil.fr/fr/lecoute-et-lenregistrement-des-appels-sur-le-lieu-de-travail" },
     { "CNIL, recording as contract evidence (25 Apr 2022)", url = "https://www.cnil.fr/fr/lenregistrement-des-conversations-telephoniques-afin-detablir-la-preuve-de-la-formation-dun-contrat" },
-    { "CNIL Délibération 2018-303 (payment cards)", url = "https://www.cnil.fr/fr/questions-reponses-sur-les-referentiels-relatifs-la-gestion-des-activites-commerciales-et-des" },
+    { "CNIL délibération n° 2018-303 du 6 septembre 2018 (payment cards)", url = "https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000037477764" },
     { "GDPR Art. 5(1)(c)", url = "https://eur-lex.europa.eu/eli/reg/2016/679/oj" },
   },
   confidence = "secondary",

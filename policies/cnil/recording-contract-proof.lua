@@ -2,6 +2,7 @@
 local recording = require("recording")
 local framework = require("framework")
 
+---@type cadre.Rule
 return {
   id = "cnil.recording.contract-proof",
   title = "Recordings kept as contract evidence start when the contract is discussed",

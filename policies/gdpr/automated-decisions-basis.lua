@@ -1,6 +1,7 @@
 -- GDPR Art. 22(1)-(2): a decision based solely on automated processing with a legal or similarly significant effect rests on contract, law or explicit consent.
 local profiling = require("profiling")
 
+---@type cadre.Rule
 return {
   id = "gdpr.automated-decisions.basis",
   title = "Solely automated decisions with significant effects rest on an Art. 22(2) exception",

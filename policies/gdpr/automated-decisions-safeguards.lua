@@ -1,6 +1,7 @@
 -- GDPR Art. 22(3): people subject to a solely automated decision can obtain human intervention, express their view and contest it.
 local profiling = require("profiling")
 
+---@type cadre.Rule
 return {
   id = "gdpr.automated-decisions.safeguards",
   title = "Solely automated decisions come with human intervention and a way to contest",

@@ -18,6 +18,7 @@ local function sensitive_for(system, component)
   return nil
 end
 
+---@type cadre.Rule
 return {
   id = "gdpr.automated-decisions.special-categories",
   title = "Solely automated decisions use special categories only with explicit consent or a substantial public interest",

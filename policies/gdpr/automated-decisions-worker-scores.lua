@@ -3,7 +3,7 @@ local has = cadre.has
 
 local driven = { pay = "pay", discipline = "discipline" }
 
--- What the output of  drives for the workers it is about (pay, discipline), or nil.
+-- What the output of `component` drives for the workers it is about (pay, discipline), or nil.
 local function drives(component)
   if cadre.find(component.about, cadre.people.worker) == nil then return nil end
   for _, consequence in ipairs(component.affects) do

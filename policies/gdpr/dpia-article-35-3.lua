@@ -2,6 +2,7 @@
 local dpia = require("dpia")
 local profiling = require("profiling")
 
+---@type cadre.Rule
 return {
   id = "gdpr.dpia.article-35-3",
   title = "A DPIA precedes the processing Art. 35(3) names",

@@ -1,6 +1,7 @@
 -- GDPR Art. 35(4) and the CNIL's list (Délibération 2018-327): the processing operations listed always require a DPIA.
 local dpia = require("dpia")
 
+---@type cadre.Rule
 return {
   id = "gdpr.dpia.cnil-list",
   title = "A DPIA precedes processing on the CNIL's list",

@@ -1,6 +1,7 @@
 -- GDPR Art. 35(1) with the EDPB guidelines (WP248 rev.01): processing that meets two or more of the nine criteria requires a DPIA in principle.
 local dpia = require("dpia")
 
+---@type cadre.Rule
 return {
   id = "gdpr.dpia.edpb-criteria",
   title = "A DPIA precedes processing meeting two or more EDPB criteria",

@@ -1,4 +1,5 @@
 -- GDPR Art. 35(1): the DPIA is carried out prior to the processing, and kept up to date as the controller planned.
+---@type cadre.Rule
 return {
   id = "gdpr.dpia.timing",
   title = "The DPIA came before the processing and is reviewed when planned",

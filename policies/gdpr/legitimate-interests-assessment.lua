@@ -1,4 +1,5 @@
 -- GDPR Art. 6(1)(f), 5(2) and 24: a purpose resting on legitimate interests has a documented balancing test (LIA), since the controller must be able to demonstrate its processing is lawful.
+---@type cadre.Rule
 return {
   id = "gdpr.legitimate-interests.assessment",
   title = "Legitimate interests are backed by a documented balancing test",
@@ -15,10 +16,7 @@ return {
   remediation = "Carry out and document the balancing test, and give its reference in the purpose's `legitimate_interest_assessment`; or choose another legal basis.",
   tags = { "lawfulness", "legitimate-interests" },
   applies = function(system)
-    for _, purpose in ipairs(system.purposes) do
-      if purpose.legal_basis == "legitimate_interests" then return true end
-    end
-    return false
+    return cadre.find(system.purposes, function(purpose) return purpose.legal_basis == "legitimate_interests" end) ~= nil
   end,
   check = function(system, ctx)
     for _, purpose in ipairs(system.purposes) do

@@ -1,4 +1,5 @@
 -- GDPR Art. 21(2)-(4): people can object at any time to direct marketing, and are told so explicitly at the first communication.
+---@type cadre.Rule
 return {
   id = "gdpr.marketing.objection",
   title = "People can object to direct marketing, and are told so",

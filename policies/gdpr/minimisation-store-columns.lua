@@ -1,6 +1,7 @@
 -- GDPR Art. 5(1)(c): a store keeps no column of personal data that no declared purpose needs.
 local declared = require("declared")
 
+---@type cadre.Rule
 return {
   id = "gdpr.minimisation.store-columns",
   title = "Stores hold only the personal data the purposes need",

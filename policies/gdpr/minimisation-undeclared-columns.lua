@@ -38,6 +38,7 @@ local function sorted_keys(map)
   return keys
 end
 
+---@type cadre.Rule
 return {
   id = "gdpr.minimisation.undeclared-columns",
   title = "Stores hold no personal data the descriptor does not declare",
@@ -52,10 +53,7 @@ return {
   remediation = "Declare the column (its category in `columns`, and a data item with purposes and retention) or drop it; mask personal data in free text at capture, and purge what is already stored.",
   tags = { "minimisation", "record", "stores" },
   applies = function(system)
-    for _, store in ipairs(system.stores) do
-      if #store.tables > 0 then return true end
-    end
-    return false
+    return cadre.find(system.stores, function(store) return #store.tables > 0 end) ~= nil
   end,
   check = function(system, ctx)
     local index = declared.index(system)

@@ -1,6 +1,7 @@
 -- GDPR Art. 5(1)(c): personal data is limited to what the declared purposes need, so no category is kept for no purpose.
 local purposes = require("purposes")
 
+---@type cadre.Rule
 return {
   id = "gdpr.minimisation.unused-data",
   title = "No personal data is held for no purpose",

@@ -1,7 +1,5 @@
 -- GDPR Art. 14(2)(f): people whose data was obtained elsewhere are told the source it comes from.
-local function indirect(item)
-  return item.source == "third_party" or item.source == "public"
-end
+local indirect = require("indirect")
 
 ---@type cadre.Rule
 return {
@@ -17,12 +15,12 @@ return {
   reviewed = "2026-12-07",
   remediation = "Name the source of the data (the partner, the public directory) in the information given to the people, and record it (`notices.source_named: true`).",
   tags = { "transparency", "notices" },
-  applies = function(system) return cadre.find(system.data, indirect) ~= nil end,
+  applies = function(system) return indirect.first(system) ~= nil end,
   check = function(system, ctx)
     if system.notices and system.notices.source_named == true then return end
-    local item = cadre.find(system.data, indirect)
+    local item = indirect.first(system)
     ctx:fail(cadre.at(system, "notices.source_named", item),
       "%s comes from %s, and the people are not told which source (Art. 14(2)(f))",
-      item.category, item.source == "public" and "public sources" or "a third party")
+      item.category, indirect.origin(item))
   end,
 }

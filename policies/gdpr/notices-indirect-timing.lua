@@ -1,7 +1,5 @@
 -- GDPR Art. 14(3): people whose data was obtained elsewhere are informed within a month at the latest, or at the first communication with them if sooner.
-local function indirect(item)
-  return item.source == "third_party" or item.source == "public"
-end
+local indirect = require("indirect")
 
 local timely = { at_first_contact = true, within_one_month = true }
 
@@ -18,14 +16,14 @@ return {
   reviewed = "2026-12-07",
   remediation = "Inform the people within a month of obtaining their data, and in the first message when you contact them, and record it (`notices.indirect_notice: at_first_contact` or `within_one_month`).",
   tags = { "transparency", "notices" },
-  applies = function(system) return cadre.find(system.data, indirect) ~= nil end,
+  applies = function(system) return indirect.first(system) ~= nil end,
   check = function(system, ctx)
     local when = system.notices and system.notices.indirect_notice
     if timely[when] then return end
-    local item = cadre.find(system.data, indirect)
+    local item = indirect.first(system)
     local place = when and cadre.at(system, "notices.indirect_notice") or cadre.at(system, "notices.indirect_notice", item)
     ctx:fail(place, "%s comes from %s, and the people are informed %s; within one month at the latest, or at the first contact (Art. 14(3))",
-      item.category, item.source == "public" and "public sources" or "a third party",
+      item.category, indirect.origin(item),
       when == "later" and "more than a month later" or when == "never" and "never" or "at no stated time")
   end,
 }

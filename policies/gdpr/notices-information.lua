@@ -3,6 +3,7 @@ local function collected_from_person(item)
   return item.source ~= "third_party" and item.source ~= "public"
 end
 
+---@type cadre.Rule
 return {
   id = "gdpr.notices.information",
   title = "People are informed when their data is collected from them",

@@ -1,4 +1,5 @@
 -- GDPR Art. 28(3): a processor processes personal data only under a signed contract with the terms of Art. 28(3)(a)-(h).
+---@type cadre.Rule
 return {
   id = "gdpr.processors.contract",
   title = "Every processor works under a signed data processing agreement",

@@ -1,4 +1,5 @@
 -- GDPR Art. 5(1)(b): personal data is collected for specified, explicit purposes, so a system that processes it declares each purpose and what it covers.
+---@type cadre.Rule
 return {
   id = "gdpr.purposes.declared",
   title = "The purposes of the processing are specified and explicit",

@@ -1,4 +1,5 @@
 -- GDPR Art. 6(1): every purpose of processing rests on one of the six legal bases.
+---@type cadre.Rule
 return {
   id = "gdpr.purposes.legal-basis",
   title = "Every purpose names its legal basis",

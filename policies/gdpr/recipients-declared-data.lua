@@ -1,6 +1,7 @@
 -- GDPR Art. 5(1)(b) and 30(1)(d): processors receive only personal data the system declares, for its declared purposes.
 local declared = require("declared")
 
+---@type cadre.Rule
 return {
   id = "gdpr.recipients.declared-data",
   title = "Processors receive only declared data",

@@ -2,6 +2,7 @@
 local profiling = require("profiling")
 local declared = require("declared")
 
+---@type cadre.Rule
 return {
   id = "gdpr.record.complete",
   title = "The record of processing is complete",

@@ -1,4 +1,5 @@
 -- GDPR Art. 5(1)(e): data kept in an intermediate archive after its active period is kept for a stated reason and for a fixed time.
+---@type cadre.Rule
 return {
   id = "gdpr.retention.archive",
   title = "Archived data has a reason and an end",
@@ -13,10 +14,7 @@ return {
   remediation = "Give each `archive` its `reason` (the text that requires it) and its `period`, or delete the data at the end of its active period.",
   tags = { "retention", "archive" },
   applies = function(system)
-    for _, item in ipairs(system.data) do
-      if item.retention and item.retention.archive then return true end
-    end
-    return false
+    return cadre.find(system.data, function(item) return item.retention ~= nil and item.retention.archive ~= nil end) ~= nil
   end,
   check = function(system, ctx)
     for _, item in ipairs(system.data) do

@@ -1,4 +1,5 @@
 -- GDPR Art. 5(1)(e): data is kept no longer than necessary, so every category has a retention period (or the criteria that set it).
+---@type cadre.Rule
 return {
   id = "gdpr.retention.defined",
   title = "Every category of personal data has a retention period",

@@ -1,4 +1,5 @@
 -- GDPR Art. 5(1)(e): the stores keep no row of personal data older than the retention period its table declares.
+---@type cadre.Rule
 return {
   id = "gdpr.retention.store-rows",
   title = "Stores keep no row past its retention period",
@@ -12,12 +13,11 @@ return {
   remediation = "Purge the rows older than the period, and schedule the purge so it keeps running; if they must be kept, move them to an archive with its reason and period.",
   tags = { "retention", "stores" },
   applies = function(system)
-    for _, store in ipairs(system.stores) do
-      for _, t in ipairs(store.tables) do
-        if t.retention and t.retention.period and t.retention.column then return true end
-      end
-    end
-    return false
+    return cadre.find(system.stores, function(store)
+      return cadre.find(store.tables, function(t)
+        return t.retention ~= nil and t.retention.period ~= nil and t.retention.column ~= nil
+      end) ~= nil
+    end) ~= nil
   end,
   check = function(system, ctx)
     for _, store in ipairs(system.stores) do

@@ -1,4 +1,5 @@
 -- GDPR Art. 5(1)(e): every store table of personal data has a retention period and the date column that measures it.
+---@type cadre.Rule
 return {
   id = "gdpr.retention.stores",
   title = "Every table of personal data has a retention and a date to measure it",

@@ -10,6 +10,7 @@ local function article_9(system, item)
   return not biometrics.without_identification(system, item)
 end
 
+---@type cadre.Rule
 return {
   id = "gdpr.special-categories.condition",
   title = "Special categories of data rest on an Art. 9(2) condition",
@@ -24,10 +25,7 @@ return {
   remediation = "Name the Art. 9(2) condition in the purpose's `special_category_condition` (typically `explicit_consent`), or stop processing the data.",
   tags = { "special-categories", "lawfulness" },
   applies = function(system)
-    for _, item in ipairs(system.data) do
-      if article_9(system, item) then return true end
-    end
-    return false
+    return cadre.find(system.data, function(item) return article_9(system, item) end) ~= nil
   end,
   check = function(system, ctx)
     for _, item in ipairs(system.data) do

@@ -6,6 +6,7 @@ local function identifies_by_voice(component)
   return cadre.has(component.inputs, "voice") and cadre.has(component.infers, "identity")
 end
 
+---@type cadre.Rule
 return {
   id = "gdpr.special-categories.voice-identification",
   title = "Voice used to identify callers is handled as biometric data",

@@ -21,6 +21,7 @@ local function processor_in(system, country)
   return nil
 end
 
+---@type cadre.Rule
 return {
   id = "gdpr.transfers.mechanism",
   title = "Transfers outside the EEA rest on adequacy, safeguards or a derogation",
@@ -38,14 +39,11 @@ return {
   remediation = "Give each processor outside the EEA its `transfer` mechanism (adequacy, dpf, scc, bcr, derogation), put the clauses in place, or keep the data in the EEA.",
   tags = { "transfers", "processors" },
   applies = function(system)
-    if #system:processors_outside_eea() > 0 then return true end
-    for _, store in ipairs(system.stores) do
-      if store.region and not eea.inside(store.region) then return true end
-    end
-    for _, component in ipairs(system.ai) do
-      if component.model and component.model.hosted_in and not eea.inside(component.model.hosted_in) then return true end
-    end
-    return false
+    return #system:processors_outside_eea() > 0
+      or cadre.find(system.stores, function(store) return store.region ~= nil and not eea.inside(store.region) end) ~= nil
+      or cadre.find(system.ai, function(component)
+        return component.model ~= nil and component.model.hosted_in ~= nil and not eea.inside(component.model.hosted_in)
+      end) ~= nil
   end,
   check = function(system, ctx)
     for _, processor in ipairs(system:processors_outside_eea()) do

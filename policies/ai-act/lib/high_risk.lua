@@ -31,6 +31,23 @@ function high_risk.concerns(point)
   end
 end
 
+--- The `check` of a deployer duty that each high-risk component records as a flag of its
+--- `monitoring` block (`monitored`, `suspension_procedure`, `incident_procedure`): a high-risk
+--- component whose flag is not `true` fails at the flag, with `message` (a format with one `%s`,
+--- the component's id).
+function high_risk.requires(flag, message)
+  return function(system, ctx)
+    for _, component in ipairs(system.ai) do
+      if classification.high_risk(system, component) then
+        local monitoring = component.monitoring
+        if monitoring == nil or monitoring[flag] ~= true then
+          ctx:fail(cadre.at(component, "monitoring." .. flag), message, component.id)
+        end
+      end
+    end
+  end
+end
+
 --- Whether the deployer duties of Art. 26 concern `system`: it has a high-risk component.
 function high_risk.any(system)
   return classification.first_high_risk(system) ~= nil

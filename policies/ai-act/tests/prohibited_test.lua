@@ -98,7 +98,7 @@ describe("ai-act.prohibited.social-scoring", function()
     local result = run("ai-act.prohibited.social-scoring", with_ai({
       id = "priority", kind = "scoring", purposes = { "care" }, infers = { "churn_risk" }, about = { "customer" }, effect = "significant",
     }, { { category = "user.social", subjects = { "customer" }, source = "public", purposes = { "care" } } }), in_force)
-    expect(result):to_fail_with("'priority' scores people with a significant effect in a system fed with user.social from public sources")
+    expect(result):to_fail_with("'priority' scores people with a significant effect on inputs that include user.social from public sources")
     expect(result):to_point_at("ai[1].effect")
   end)
 
@@ -123,6 +123,16 @@ describe("ai-act.prohibited.social-scoring", function()
       id = "offers", kind = "scoring", purposes = { "care" }, infers = { "propensity" }, about = { "customer" }, effect = "significant",
     }, { { category = "user.behavior.browsing_history", subjects = { "customer" }, source = "third_party", purposes = { "care" } } }), in_force))
       :to_fail_with("from another organisation")
+  end)
+
+  it("looks only at the scoring component's inputs, the data serving its purposes", function()
+    local score = { id = "offers", kind = "scoring", purposes = { "sales" }, infers = { "propensity" }, about = { "customer" }, effect = "significant" }
+    expect(run("ai-act.prohibited.social-scoring", with_ai(score,
+      { { category = "user.social", subjects = { "customer" }, source = "public", purposes = { "care" } } }), in_force))
+      :to_be_skipped("not-applicable")
+    expect(run("ai-act.prohibited.social-scoring", with_ai(score,
+      { { category = "user.social", subjects = { "customer" }, source = "public", purposes = { "care", "sales" } } }), in_force))
+      :to_fail_with("'offers' scores people with a significant effect on inputs that include user.social")
   end)
 
   it("passes when the social data feeds nothing with an effect", function()

@@ -44,6 +44,19 @@ function audience.customers(system)
   return audience.of(system).existing_customers == true
 end
 
+--- Whether `system` prospects professionals only (declared: `prospecting.audience: [professionals]`).
+function audience.business_only(system)
+  local found = audience.of(system)
+  return found.professionals == true and not found.consumers and not found.existing_customers
+end
+
+--- Whether `system` calls prospects by telephone and prospects consumers (declared, or inferred
+--- from `prospect` data): what the telephone rules of the Code de la consommation govern.
+function audience.calls_consumers(system)
+  local prospecting = system.prospecting
+  return prospecting ~= nil and cadre.has(prospecting.channels, "phone") and audience.consumers(system)
+end
+
 --- Whether neither the descriptor nor its data says whom `system` prospects.
 function audience.unknown(system)
   local found = audience.of(system)

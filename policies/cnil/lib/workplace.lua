@@ -26,7 +26,9 @@ function workplace.monitoring_purpose(system)
 end
 
 --- What makes `system` monitor or evaluate workers (a component or a purpose), unless it records
---- calls (the recording rules cover it), or nil.
+--- calls, or nil: the recording rules then check that agents are informed and their
+--- representatives consulted (L.1222-4, L.2312-38). How agents are evaluated (L.1222-3) is
+--- checked on every system with an evaluator, recording or not (workplace.evaluator).
 function workplace.monitors(system)
   if recording.records(system) then return nil end
   return workplace.evaluator(system) or workplace.monitoring_purpose(system)

@@ -29,7 +29,7 @@ describe("cnil.commercial.prospect-retention", function()
     expect(result):to_point_at("data[1].retention.period")
     -- SAN-2020-008 judged the retention of customers' data, not prospects': it is cited by the former-customer rule
     for _, reference in ipairs(result.references) do
-      expect(reference.citation == "CNIL SAN-2020-008"):to_be(false)
+      expect(reference.citation:find("SAN-2020-008", 1, true) == nil):to_be(true)
     end
   end)
 

@@ -36,6 +36,14 @@ describe("cnil.prospecting.phone-days", function()
   it("does not concern professionals", function()
     expect(run("cnil.prospecting.phone-days", calls{ audience = { "professionals" }, call_days = { "saturday" } }, as_of)):to_be_skipped("not-applicable")
   end)
+  it("applies from 1 March 2023, when décret n° 2022-1313 came into force, not from its date", function()
+    for _, id in ipairs({ "cnil.prospecting.phone-days", "cnil.prospecting.phone-hours", "cnil.prospecting.phone-frequency" }) do
+      local bad = calls{ call_days = { "saturday" }, call_hours = { "08:00-21:00" }, max_calls_per_30_days = 9 }
+      expect(run(id, bad, { as_of = "2023-02-28" })):to_be_skipped("not-yet-in-force")
+      expect(run(id, bad, { as_of = "2023-03-01" })):to_fail()
+      expect(run(id, bad, { as_of = "2023-03-01" }).references[2].url):to_be("https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000046421823")
+    end
+  end)
 end)
 
 describe("cnil.prospecting.phone-hours", function()

@@ -94,7 +94,7 @@ describe("cnil.prospecting.energy-renovation", function()
 
   it("has applied since loi n° 2020-901 (26 July 2020), not only since 2026", function()
     expect(run("cnil.prospecting.energy-renovation", campaign(calls, "Heat pump campaign"), { as_of = "2024-06-01" }))
-      :to_warn_with("telephone prospecting for energy-renovation work is banned")
+      :to_warn_with("telephone prospecting of consumers for energy-renovation work is banned")
     expect(run("cnil.prospecting.energy-renovation", campaign(calls, "Heat pump campaign"), { as_of = "2020-07-25" }))
       :to_be_skipped("not-yet-in-force")
   end)
@@ -108,6 +108,13 @@ describe("cnil.prospecting.energy-renovation", function()
 
   it("passes for an electricity offer", function()
     expect(run("cnil.prospecting.energy-renovation", campaign(calls, "Sells the green electricity offer"), { as_of = "2026-11-29" })):to_pass()
+  end)
+
+  it("does not concern campaigns that call professionals only", function()
+    expect(run("cnil.prospecting.energy-renovation", campaign({ channels = { "phone" }, audience = { "professionals" } }, "Heat pumps for offices"), { as_of = "2026-11-29" }))
+      :to_be_skipped("not-applicable")
+    expect(run("cnil.prospecting.energy-renovation", campaign({ channels = { "phone" }, audience = { "professionals", "consumers" } }, "Heat pumps for offices and homes"), { as_of = "2026-11-29" }))
+      :to_warn_with("the system calls consumers and mentions 'heat pump'")
   end)
 
   it("leaves other channels to cnil.prospecting.energy-renovation-channels", function()

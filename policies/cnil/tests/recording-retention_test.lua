@@ -21,8 +21,16 @@ end
 describe("cnil.recording.retention", function()
   it("fails when recordings are kept three years, at the retention period", function()
     local result = run("cnil.recording.retention", recordings("P3Y"), as_of)
-    expect(result):to_fail_with("six months")
+    expect(result):to_fail_with("recordings kept P3Y; P6M at most (setting `recording_retention`, from CNIL NS-57 guidance)")
     expect(result):to_point_at("data[1].retention.period")
+  end)
+
+  it("reads its limit from the pack setting a workspace may change", function()
+    local three_months = { as_of = "2026-11-29", settings = { recording_retention = "P3M" } }
+    expect(run("cnil.recording.retention", recordings("P6M"), three_months))
+      :to_fail_with("recordings kept P6M; P3M at most (setting `recording_retention`")
+    expect(run("cnil.recording.retention", recordings("P3M"), three_months)):to_pass()
+    expect(run("cnil.recording.retention", recordings("P1Y"), { as_of = "2026-11-29", settings = { recording_retention = "P1Y" } })):to_pass()
   end)
 
   it("fails at 183 days, which can exceed six months", function()
@@ -69,11 +77,13 @@ describe("the call-recording rules", function()
     "cnil.recording.screen-capture", "cnil.recording.store-retention",
   }
 
-  it("cite NS-57 by its délibération, n° 2014-474, with the CNIL's guidance page", function()
+  it("cite NS-57 by its délibération, n° 2014-474, on Légifrance, then the CNIL's guidance page", function()
     for _, id in ipairs(rules) do
-      local first = run(id, system{}, as_of).references[1]
-      expect(first.citation):to_be("CNIL délibération n° 2014-474 (NS-57)")
-      expect(first.url):to_be("https://www.cnil.fr/fr/lecoute-et-lenregistrement-des-appels-sur-le-lieu-de-travail")
+      local references = run(id, system{}, as_of).references
+      expect(references[1].citation):to_be("CNIL délibération n° 2014-474 (NS-57)")
+      expect(references[1].url):to_contain("https://www.legifrance.gouv.fr/")
+      expect(references[1].url):to_contain("2014-474")
+      expect(references[2].url):to_be("https://www.cnil.fr/fr/lecoute-et-lenregistrement-des-appels-sur-le-lieu-de-travail")
     end
   end)
 end)

@@ -27,13 +27,21 @@ local evaluations = { name = "evaluations", columns = { score = "user.workplace.
 describe("cnil.recording.store-retention", function()
   it("fails for recordings older than six months and evaluations older than a year in the store", function()
     local result = run("cnil.recording.store-retention", call_centre{ recordings, evaluations }, { as_of = "2026-11-29" })
-    expect(result):to_fail_with("1 recordings older than six months in calls.recordings")
-    expect(result):to_fail_with("1 evaluations older than one year in calls.evaluations")
+    expect(result):to_fail_with("1 recordings older than P6M in calls.recordings (setting `recording_retention`, from CNIL NS-57 guidance)")
+    expect(result):to_fail_with("1 evaluations older than P1Y in calls.evaluations (setting `recording_analysis_retention`, from CNIL NS-57 guidance)")
     expect(result):to_point_at("stores[1].tables[2]")
   end)
 
   it("passes when the store holds nothing past the limits", function()
     expect(run("cnil.recording.store-retention", call_centre{ clean }, { as_of = "2026-11-29" })):to_pass()
+  end)
+
+  it("counts against the pack settings a workspace may change", function()
+    local shorter = { as_of = "2026-11-29", settings = { recording_retention = "P1M" } }
+    expect(run("cnil.recording.store-retention", call_centre{ clean }, shorter))
+      :to_fail_with("1 recordings older than P1M in calls.clean_recordings (setting `recording_retention`")
+    local longer = { as_of = "2026-11-29", settings = { recording_retention = "P1Y", recording_analysis_retention = "P2Y" } }
+    expect(run("cnil.recording.store-retention", call_centre{ recordings, evaluations }, longer)):to_pass()
   end)
 end)
 

@@ -24,6 +24,25 @@ describe("cnil.workplace.evaluation-methods", function()
   it("passes when they were", function()
     expect(run("cnil.workplace.evaluation-methods", scoring(all_told), as_of)):to_pass()
   end)
+
+  local function recorded_and_scored(notices)
+    return system{
+      data = { { category = "user.content.call_recording", subjects = { "customer", "employee.agent" } } },
+      ai = { { id = "call-qa", kind = "speech_analytics", infers = { "performance" }, about = { "employee.agent" } } },
+      notices = notices,
+    }
+  end
+
+  it("applies to an AI scoring agents' recorded calls too", function()
+    local result = run("cnil.workplace.evaluation-methods", recorded_and_scored{ employees_informed = true, workers_representatives_consulted = true }, as_of)
+    expect(result):to_fail_with("'call-qa' evaluates agents (performance), and they were not told beforehand how they are evaluated")
+    expect(run("cnil.workplace.evaluation-methods", recorded_and_scored(all_told), as_of)):to_pass()
+  end)
+
+  it("leaves informing agents of the recording to the recording rules", function()
+    expect(run("cnil.workplace.monitoring-devices", recorded_and_scored(nil), as_of)):to_be_skipped("not-applicable")
+    expect(run("cnil.workplace.cse-consultation", recorded_and_scored(nil), as_of)):to_be_skipped("not-applicable")
+  end)
 end)
 
 describe("cnil.workplace.monitoring-devices", function()
