@@ -116,6 +116,45 @@ import Testing
         #expect(evaluation.result("test.innocent")?.status == .pass)
     }
 
+    /// Dates, durations, taxonomy keys and module names are read at most 256 bytes, and an error
+    /// quotes a bounded part: a loop passing 16 MiB strings costs what it keeps.
+    @Test func hugeArgumentsToTheRuleAPIAreReadBounded() throws {
+        let clock = ContinuousClock()
+        var evaluation: Evaluation?
+        let elapsed = try clock.measure {
+            evaluation = try evaluate(
+                [
+                    "args.lua": TemporaryWorkspace.rule(
+                        "args",
+                        check: """
+                            local big = string.rep('P', 16 << 20)
+                            local _, d = pcall(cadre.duration, big)
+                            local _, t = pcall(cadre.date, big)
+                            ctx:info('%s', d)
+                            ctx:info('%s', t)
+                            for i = 1, 1000 do
+                              pcall(cadre.duration, big)
+                              pcall(cadre.date, big)
+                              cadre.taxonomy.special(big)
+                              cadre.taxonomy.known(big)
+                              cadre.taxonomy.name(big)
+                            end
+                            """),
+                    "innocent.lua": Self.innocent,
+                ], limits: "limits: { memory_mb: 64, instructions: 100000000, deadline_ms: 3000 }")
+        }
+        #expect(elapsed < .seconds(5))
+        let result = try #require(evaluation?.result("test.args"))
+        #expect(result.status == .pass, "\(String(describing: result.failure))")
+        let cut = String(repeating: "P", count: 256) + "…(16,776,960 more bytes)"
+        let messages = result.findings.map(\.message).sorted()
+        #expect(messages.count == 2)
+        #expect(messages.first?.hasPrefix("`\(cut)` is not a valid date: ") == true)
+        #expect(messages.last?.hasPrefix("`\(cut)` is not a valid duration: ") == true)
+        #expect(messages.allSatisfy { $0.utf8.count < 512 })
+        #expect(evaluation?.result("test.innocent")?.status == .pass)
+    }
+
     @Test func aHugeFindingKeyAndALogFloodAreBounded() throws {
         let evaluation = try evaluate(
             [

@@ -29,6 +29,11 @@ struct CadreLibrary {
         contextFunctions = ctx
     }
 
+    /// The most bytes of a date, duration, taxonomy key or country code the host reads: a longer
+    /// argument is cut (and then is not valid), so what the host copies stays small whatever a rule
+    /// passes.
+    static let argumentLimit = 256
+
     /// The host's side of the API, as `host.*` in the prelude.
     private static func hostFunctions(_ state: LuaState, taxonomy: Taxonomy, sink: FindingSink) -> [(String, LuaValue)]
     {
@@ -36,7 +41,7 @@ struct CadreLibrary {
             (
                 "duration",
                 state.function("cadre.duration") { call in
-                    let text = try call.string(1)
+                    let text = try call.text(1, limit: argumentLimit)
                     do {
                         let duration = try ISODuration(parsing: text)
                         call.push(duration.totalMonths)
@@ -55,7 +60,9 @@ struct CadreLibrary {
             (
                 "relation",
                 state.function("duration:compare") { call in
-                    guard let a = ISODuration(try call.string(1)), let b = ISODuration(try call.string(2)) else {
+                    guard let a = ISODuration(try call.text(1, limit: argumentLimit)),
+                        let b = ISODuration(try call.text(2, limit: argumentLimit))
+                    else {
                         throw LuaCallError("durations to compare must be ISO 8601 durations")
                     }
                     call.push(a.relation(to: b).rawValue)
@@ -65,7 +72,7 @@ struct CadreLibrary {
             (
                 "date",
                 state.function("cadre.date") { call in
-                    let text = try call.string(1)
+                    let text = try call.text(1, limit: argumentLimit)
                     do {
                         let date = try ISODate(parsing: text)
                         call.push(date.year)
@@ -86,7 +93,9 @@ struct CadreLibrary {
             (
                 "add",
                 state.function("date:add") { call in
-                    guard let date = ISODate(try call.string(1)), let duration = ISODuration(try call.string(2)) else {
+                    guard let date = ISODate(try call.text(1, limit: argumentLimit)),
+                        let duration = ISODuration(try call.text(2, limit: argumentLimit))
+                    else {
                         throw LuaCallError("date arithmetic needs an ISO 8601 date and duration")
                     }
                     let result = try call.integer(3) >= 0 ? date.adding(duration) : date.subtracting(duration)
@@ -102,7 +111,7 @@ struct CadreLibrary {
             (
                 "special",
                 state.function("cadre.taxonomy.special") { call in
-                    if let special = taxonomy.specialCategory(of: try call.string(1)) {
+                    if let special = taxonomy.specialCategory(of: try call.text(1, limit: argumentLimit)) {
                         call.push(special.rawValue)
                     } else {
                         call.pushNil()
@@ -113,9 +122,9 @@ struct CadreLibrary {
             (
                 "known",
                 state.function("cadre.taxonomy.known") { call in
-                    let key = try call.string(1)
+                    let key = try call.text(1, limit: argumentLimit)
                     let kinds: [TaxonomyKind] =
-                        switch try call.optionalString(2) {
+                        switch call.isNil(2) ? nil : try call.text(2, limit: argumentLimit) {
                         case nil: TaxonomyKind.allCases
                         case "category": [.dataCategory]
                         case "use": [.dataUse]
@@ -131,7 +140,7 @@ struct CadreLibrary {
             (
                 "term_name",
                 state.function("cadre.taxonomy.name") { call in
-                    let key = try call.string(1)
+                    let key = try call.text(1, limit: argumentLimit)
                     if let term = TaxonomyKind.allCases.lazy.compactMap({ taxonomy.term(key, in: $0) }).first {
                         call.push(term.name)
                     } else {
@@ -143,7 +152,7 @@ struct CadreLibrary {
             (
                 "in_eea",
                 state.function("in_eea") { call in
-                    call.push(EuropeanEconomicArea.contains(try call.string(1)))
+                    call.push(EuropeanEconomicArea.contains(try call.text(1, limit: argumentLimit)))
                     return 1
                 }
             ),
@@ -151,7 +160,7 @@ struct CadreLibrary {
                 "record",
                 state.function("ctx:record") { call in
                     let level: Finding.Level =
-                        switch try call.string(1) {
+                        switch try call.text(1, limit: 16) {
                         case "fail": .fail
                         case "warn": .warn
                         default: .info

@@ -20,7 +20,7 @@ enum PackGlobals {
         // require: modules compile on first use, run once, and are frozen (read-only) afterwards.
         let box = RequireBox()
         let loader = state.function("require") { call in
-            let name = try call.string(1)
+            let name = try call.text(1, limit: CadreLibrary.argumentLimit)
             guard let file = pack.module(named: name), let require = box.require else {
                 call.pushNil()
                 return 1
