@@ -113,4 +113,86 @@ import Testing
                     + "    hint: move data out of the code, or split the file into modules (lib/)\n"))
         #expect(output.stdout.contains("systems/a.yaml:6:5: fail: found it"), "the other packs' rules run")
     }
+
+    static let fifo = "is a FIFO (named pipe), not a regular file [unreadable-file]"
+
+    /// A sparse file of `size` bytes at `name` in `folder`, starting with `start`.
+    static func sparse(_ name: String, in folder: URL, size: Int, start: String = "{") throws -> String {
+        let path = folder.appendingPathComponent(name).path
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(start.utf8)))
+        #expect(truncate(path, off_t(size)) == 0)
+        return path
+    }
+
+    @Test func aBaselineThatIsAFIFOOrTooLargeIsRefusedAtOnce() throws {
+        let workspace = try TemporaryFolder.oneFailingRule()
+        #expect(mkfifo(workspace.url.appendingPathComponent("pipe.json").path, 0o600) == 0)
+        let pipe = try CadreCommand.run(["recheck", "--baseline", "pipe.json"], in: workspace.url, timeout: 20)
+        #expect(pipe.status == 2, "\(pipe.stdout)")
+        #expect(pipe.stderr.contains("pipe.json:1:1: error: \(Self.fifo)\n"), "\(pipe.stderr)")
+
+        _ = try Self.sparse("huge.json", in: workspace.url, size: 1 << 30)
+        let huge = try MeasuredRun.cadre(["recheck", "--baseline", "huge.json"], in: workspace.url)
+        #expect(huge.status == 2)
+        #expect(
+            huge.stderr.contains(
+                "huge.json:1:1: error: file is larger than 16 MiB, the limit for a baseline [file-too-large]\n"),
+            "\(huge.stderr)")
+        Self.expectCheap(huge, "recheck --baseline")
+    }
+
+    @Test func aCommittedBaselineLargerThanItsLimitStopsGit() throws {
+        let workspace = try TemporaryFolder.oneFailingRule()
+        let big = "{\"format\": \"cadre-baseline/v1\", \"pad\": \"" + String(repeating: "x", count: 64 << 20) + "\"}\n"
+        try Data(big.utf8).write(to: workspace.url.appendingPathComponent("cadre.baseline.json"))
+        _ = try BaselineCommandTests.git(workspace.url, "init", "-q", "-b", "main")
+        _ = try BaselineCommandTests.git(workspace.url, "add", ".")
+        _ = try BaselineCommandTests.git(workspace.url, "commit", "-q", "-m", "big")
+        let run = try MeasuredRun.cadre(["recheck", "--since", "HEAD"], in: workspace.url)
+        #expect(run.status == 2, "\(run.stdout)")
+        #expect(
+            run.stderr.contains(
+                ":1:1: error: file is larger than 16 MiB, the limit for a baseline [file-too-large]\n"),
+            "\(run.stderr)")
+        // git is stopped once it has written the limit: 64 MiB are never held.
+        #expect(run.seconds < 10)
+        #expect(run.maxResidentKiB < 150 * 1024, "peaked at \(run.maxResidentKiB) KiB")
+    }
+
+    @Test func aLockThatIsAFIFOOrTooLargeNeverBlocksPacksUpdate() throws {
+        let workspace = try TemporaryFolder.oneFailingRule()
+        let lock = workspace.url.appendingPathComponent("cadre.lock").path
+        #expect(mkfifo(lock, 0o600) == 0)
+        let pipe = try CadreCommand.run(["packs", "update"], in: workspace.url, timeout: 20)
+        #expect(pipe.status == 2)
+        #expect(pipe.stderr.contains("cadre.lock:1:1: error: \(Self.fifo)\n"), "\(pipe.stderr)")
+
+        try FileManager.default.removeItem(atPath: lock)
+        _ = try Self.sparse("cadre.lock", in: workspace.url, size: 1 << 30, start: "cadre: lock/v1\n")
+        let huge = try MeasuredRun.cadre(["packs", "update"], in: workspace.url)
+        // Read no further than its limit, reported, then written again from cadre.yaml.
+        #expect(huge.status == 0, "\(huge.stderr)")
+        #expect(
+            huge.stderr.contains(
+                "cadre.lock:1:1: error: file is larger than 1 MiB, the limit for a descriptor [file-too-large]\n"),
+            "\(huge.stderr)")
+        Self.expectCheap(huge, "packs update")
+        let attributes = try FileManager.default.attributesOfItem(atPath: lock)
+        #expect((attributes[.size] as? Int ?? .max) < 1_024)
+    }
+
+    @Test func anOversizedCadreYAMLIsRefusedCheaply() throws {
+        let workspace = try TemporaryFolder.oneFailingRule()
+        try FileManager.default.removeItem(at: workspace.url.appendingPathComponent("cadre.yaml"))
+        _ = try Self.sparse("cadre.yaml", in: workspace.url, size: 1 << 30, start: "cadre: workspace/v1\n")
+        for arguments in [["evaluate", "--workspace", "."], ["packs", "update"]] {
+            let run = try MeasuredRun.cadre(arguments, in: workspace.url)
+            #expect(run.status == 2, "\(arguments)")
+            #expect(
+                (run.stdout + run.stderr).contains(
+                    "cadre.yaml:1:1: error: file is larger than 1 MiB, the limit for a descriptor [file-too-large]"),
+                "\(arguments): \(run.stderr)")
+            Self.expectCheap(run, arguments.joined(separator: " "))
+        }
+    }
 }

@@ -77,14 +77,6 @@ import Testing
         }
     }
 
-    @Test func missingFilesAreHostErrors() throws {
-        #expect { _ = try lua.load(contentsOf: "/nonexistent/rule.lua") } throws: { error in
-            let error = error as? LuaError
-            return error?.kind == .host && error?.file == "/nonexistent/rule.lua"
-                && error?.message == "cannot read the file"
-        }
-    }
-
     @Test func limitErrorsNameTheLimitAndTheLine() throws {
         let chunk = try lua.load("local n = 0\nwhile true do\n  n = n + 1\nend", name: "loop.lua")
         #expect { try lua.call(chunk, limits: LuaLimits(instructions: 10_000)) } throws: { error in

@@ -34,8 +34,16 @@ public struct GitCommand: Sendable {
             in: .whitespacesAndNewlines)
     }
 
-    /// The bytes `git arguments` writes on standard output (a file's content at a commit).
-    public func output(_ arguments: [String], in folder: String? = nil) throws(Failure) -> Data {
+    /// The most bytes of what git writes on standard error that are kept (for ``Failure``).
+    static let errorLimit = 64 << 10
+
+    /// The bytes `git arguments` writes on standard output (a file's content at a commit): at
+    /// most `limit` of them. Once git has written more, it is stopped (with what it started) and
+    /// the first `limit` bytes are returned, whatever its status: ask for one byte more than you
+    /// accept to tell a larger output.
+    public func output(_ arguments: [String], in folder: String? = nil, upTo limit: Int = .max) throws(Failure)
+        -> Data
+    {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         // `protocol.ext.allow=never` whatever the user's configuration; no prompt, no pager.
@@ -62,27 +70,35 @@ public struct GitCommand: Sendable {
                 program: program, arguments: arguments, status: -1,
                 output: "cannot run \(program) (\(error.localizedDescription)); install \(program)")
         }
-        // Read both pipes while the process runs, so a large output never blocks it.
+        // Read both pipes while the process runs, so a large output never blocks it; keep at most
+        // `limit` bytes of the output (then stop git) and `errorLimit` of the errors (the rest is
+        // read and dropped).
         let collected = Collected()
         let group = DispatchGroup()
+        let pid = process.processIdentifier
         for (pipe, isError) in [(output, false), (errors, true)] {
             group.enter()
             DispatchQueue.global().async {
-                let data = pipe.fileHandleForReading.readDataToEndOfFile()
-                collected.set(data, isError: isError)
+                let handle = pipe.fileHandleForReading
+                let keep = isError ? Self.errorLimit : limit
+                var data = Data()
+                var overflowed = false
+                while let chunk = try? handle.read(upToCount: 64 << 10), !chunk.isEmpty {
+                    let room = keep - data.count
+                    if room > 0 { data.append(chunk.prefix(room)) }
+                    if chunk.count > room, !isError {
+                        overflowed = true
+                        Self.stop(pid)
+                        break
+                    }
+                }
+                collected.set(data, isError: isError, overflowed: overflowed)
                 group.leave()
             }
         }
         let seconds = Double(timeout.components.seconds)
         if group.wait(timeout: .now() + seconds) == .timedOut {
-            // git waits for what it started (a remote helper, ssh, an alias's shell): stop them
-            // together, when git leads a process group of its own (Foundation starts it so).
-            let pid = process.processIdentifier
-            if getpgid(pid) == pid {
-                kill(-pid, SIGKILL)
-            } else {
-                process.terminate()
-            }
+            Self.stop(pid)
             // A child may still hold the pipes (without a group of its own): wait for the
             // readers a little, never for ever.
             _ = group.wait(timeout: .now() + 5)
@@ -90,7 +106,9 @@ public struct GitCommand: Sendable {
             throw Failure(program: program, arguments: arguments, status: -1, output: "stopped after \(Int(seconds)) s")
         }
         process.waitUntilExit()
-        let (stdout, stderr) = collected.value
+        let (stdout, stderr, overflowed) = collected.value
+        // Stopped for writing more than was asked: its status says only that it was stopped.
+        if overflowed { return stdout }
         guard process.terminationStatus == 0 else {
             throw Failure(
                 program: program, arguments: arguments, status: process.terminationStatus,
@@ -99,22 +117,34 @@ public struct GitCommand: Sendable {
         return stdout
     }
 
+    /// Stops git and what it started (a remote helper, ssh, an alias's shell), which git waits
+    /// for: together, when git leads a process group of its own (Foundation starts it so).
+    private static func stop(_ pid: Int32) {
+        if getpgid(pid) == pid {
+            kill(-pid, SIGKILL)
+        } else {
+            kill(pid, SIGTERM)
+        }
+    }
+
     /// The two outputs, written by two reading threads.
     private final class Collected: @unchecked Sendable {
         private let lock = NSLock()
         private var stdout = Data()
         private var stderr = Data()
+        private var overflowed = false
 
-        func set(_ data: Data, isError: Bool) {
+        func set(_ data: Data, isError: Bool, overflowed: Bool) {
             lock.lock()
             if isError { stderr = data } else { stdout = data }
+            self.overflowed = self.overflowed || overflowed
             lock.unlock()
         }
 
-        var value: (Data, Data) {
+        var value: (Data, Data, Bool) {
             lock.lock()
             defer { lock.unlock() }
-            return (stdout, stderr)
+            return (stdout, stderr, overflowed)
         }
     }
 }

@@ -48,7 +48,18 @@ public enum BaselineFile {
     ///   the file, line and column of the problem: not JSON, not a baseline, a format this cadre
     ///   does not read (a newer one), a value of the wrong type.
     public static func read(_ text: String, file: String) throws(Diagnostic) -> Baseline {
-        let root = try DocumentParser().parse(text, file: file)
+        try read(root: try DocumentParser(limits: limits).parse(text, file: file), text: text)
+    }
+
+    /// Reads the baseline `bytes` of `file` (as shown to users), at most ``limits``' size.
+    public static func read(_ bytes: [UInt8], file: String) throws(Diagnostic) -> Baseline {
+        try read(String(decoding: bytes, as: UTF8.self), file: file)
+    }
+
+    /// How large a baseline may be: 16 MiB (about 40,000 findings), read no further.
+    public static let limits = ParseLimits(maxBytes: 16 << 20, maxDepth: 64, maxNodes: 2_000_000, subject: "a baseline")
+
+    private static func read(root: LocatedNode, text: String) throws(Diagnostic) -> Baseline {
         guard root.mapping != nil else {
             throw Diagnostic(.error, .baseline, at: root.location, "a baseline is a JSON object, not \(root.kindName)")
         }
@@ -83,13 +94,21 @@ public enum BaselineFile {
     /// Reads the baseline at `path` (shown as `file`).
     public static func read(fileAt path: String, as file: String? = nil) throws(Diagnostic) -> Baseline {
         let shown = file ?? path
-        guard let data = FileManager.default.contents(atPath: path) else {
+        let location = SourceLocation(file: shown, line: 1, column: 1)
+        let bytes: [UInt8]
+        do {
+            // Sized before it is read, at most one byte past the limit; a FIFO is refused at once.
+            bytes = try FileReader.read(path, limits: limits)
+        } catch .notRegular(let kind) {
             throw Diagnostic(
-                .error, .baseline, at: SourceLocation(file: shown, line: 1, column: 1),
-                "cannot read the baseline: no such file, or it cannot be read",
+                .error, .unreadableFile, at: location, "is \(kind.phrase), not a regular file",
+                hint: "cadre reads only regular files: copy the content into a file and name that file")
+        } catch {
+            throw Diagnostic(
+                .error, .baseline, at: location, "cannot read the baseline: no such file, or it cannot be read",
                 hint: "write one with `cadre baseline write`")
         }
-        return try read(String(decoding: data, as: UTF8.self), file: shown)
+        return try read(bytes, file: shown)
     }
 
     /// The diagnostic of a decoding error, at the node its coding path leads to.

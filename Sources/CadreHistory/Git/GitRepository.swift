@@ -24,10 +24,11 @@ public struct GitRepository: Sendable {
         return text
     }
 
-    /// The bytes `git arguments` prints (``GitCommand``: no prompt, no shell, a timeout).
-    public func output(_ arguments: [String]) throws(Failure) -> Data {
+    /// The bytes `git arguments` prints (``GitCommand``: no prompt, no shell, a timeout), at most
+    /// `limit` of them: git is stopped once it has written more.
+    public func output(_ arguments: [String], upTo limit: Int = .max) throws(Failure) -> Data {
         do {
-            return try GitCommand().output(["-C", folder] + arguments)
+            return try GitCommand().output(["-C", folder] + arguments, upTo: limit)
         } catch {
             let said = error.output.split(separator: "\n").first.map(String.init)
             throw Failure(

@@ -8,7 +8,7 @@ enum DocumentBytes {
         if bytes.count > limits.maxBytes {
             throw .error(
                 .fileTooLarge, at: start,
-                "file is larger than \(Self.size(limits.maxBytes)), the limit for a descriptor",
+                "file is larger than \(Self.size(limits.maxBytes)), the limit for \(limits.subject)",
                 hint: "a descriptor of typical size is a few kilobytes: check that this is the right file")
         }
         if bytes.isEmpty {

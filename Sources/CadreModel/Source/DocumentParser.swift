@@ -60,7 +60,7 @@ public struct DocumentParser: Sendable {
         if text.utf8.count > limits.maxBytes {
             throw .error(
                 .fileTooLarge, at: .start(of: file),
-                "file is larger than \(DocumentBytes.size(limits.maxBytes)), the limit for a descriptor")
+                "file is larger than \(DocumentBytes.size(limits.maxBytes)), the limit for \(limits.subject)")
         }
         let limits = self.limits
         let compose: @Sendable () -> Result<LocatedNode?, Diagnostic> = {

@@ -26,7 +26,7 @@ struct NodeConversion {
             }
             throw .error(
                 .fileTooLarge, at: location,
-                "document holds more than \(limits.maxNodes) values, the limit for a descriptor",
+                "document holds more than \(limits.maxNodes) values, the limit for \(limits.subject)",
                 hint: "a descriptor of typical size holds a few hundred values: check that this is the right file")
         }
         switch node {

@@ -10,12 +10,16 @@ public struct ParseLimits: Sendable, Hashable {
     /// Most nodes a document may hold once its aliases are expanded (default 100,000).
     /// This is what stops an "alias bomb" (a few lines whose aliases expand to billions of nodes).
     public var maxNodes: Int
+    /// What the limits are for, as errors name it (`the limit for a descriptor`).
+    public var subject: String
 
     /// Creates limits.
-    public init(maxBytes: Int = 1 << 20, maxDepth: Int = 64, maxNodes: Int = 100_000) {
+    public init(maxBytes: Int = 1 << 20, maxDepth: Int = 64, maxNodes: Int = 100_000, subject: String = "a descriptor")
+    {
         self.maxBytes = maxBytes
         self.maxDepth = maxDepth
         self.maxNodes = maxNodes
+        self.subject = subject
     }
 
     /// The defaults.

@@ -13,20 +13,6 @@ extension LuaState {
         }
     }
 
-    /// Compiles the file at `path` as the chunk `name` (default: `path`).
-    /// - Throws: ``LuaError`` of kind `.host` if the file cannot be read, else as ``load(_:name:environment:)``.
-    public func load(contentsOf path: String, name: String? = nil, environment: LuaEnvironment? = nil) throws(LuaError)
-        -> LuaValue
-    {
-        let name = name ?? path
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw LuaError(.host, "cannot read the file", file: name)
-        }
-        return try [UInt8](data).withUnsafeBufferPointer { (bytes) throws(LuaError) in
-            try load(bytes: bytes, name: name, environment: environment)
-        }
-    }
-
     func load(bytes: UnsafeBufferPointer<UInt8>, name: String, environment: LuaEnvironment?) throws(LuaError)
         -> LuaValue
     {

@@ -73,13 +73,14 @@ struct BaselineOptions: ParsableArguments {
         }
         let data: Data
         do {
-            data = try repository.output(["show", "\(ref):./\(name)"])
+            // At most one byte past a baseline's limit: git is stopped past it.
+            data = try repository.output(["show", "\(ref):./\(name)"], upTo: BaselineFile.limits.maxBytes + 1)
         } catch {
             throw failure(
                 "there is no baseline `\(path)` at \(ref) (\(error))",
                 hint: "commit one written by `cadre baseline write`, or compare with an older ref")
         }
-        return try BaselineFile.read(String(decoding: data, as: UTF8.self), file: shown)
+        return try BaselineFile.read([UInt8](data), file: shown)
     }
 }
 

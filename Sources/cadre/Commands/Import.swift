@@ -184,7 +184,8 @@ struct Import: ParsableCommand {
             }
         }
         packs = packs.map(Self.folderEntry)
-        let existing: String? = hasWorkspace ? (try? String(contentsOfFile: path, encoding: .utf8)) : nil
+        let existing: String? =
+            hasWorkspace ? (try? FileReader.read(path)).map { String(decoding: $0, as: UTF8.self) } : nil
         var listed = [
             "systems": configuration.systems, "packs": configuration.packs.map(\.text),
             "plugins": configuration.plugins.map(\.text),

@@ -43,6 +43,15 @@ struct PacksCommand: ParsableCommand {
             guard let configuration, !problems.containsErrors else { throw ExitCode(2) }
 
             let lockPath = files.path(PackLock.fileName)
+            // A FIFO or a device in the lock's place would block its read, and its write: refused.
+            if let kind = FileKind.of(lockPath), kind != .regular {
+                printError(
+                    Diagnostic.error(
+                        .unreadableFile, at: .start(of: lockPath), "is \(kind.phrase), not a regular file",
+                        hint: "remove it: `cadre packs update` writes the lock as a regular file"
+                    ).description)
+                throw ExitCode(2)
+            }
             var previous = PackLock(entries: [])
             if FileKind.of(lockPath) != nil {
                 let (read, lockProblems) = PackLock.read(fileAt: lockPath, as: lockPath)
@@ -84,7 +93,7 @@ struct PacksCommand: ParsableCommand {
                 print("cadre.yaml takes no pack from git: nothing to pin")
                 return
             }
-            let current = (try? String(contentsOfFile: lockPath, encoding: .utf8)) ?? ""
+            let current = (try? FileReader.read(lockPath)).map { String(decoding: $0, as: UTF8.self) } ?? ""
             if current == lock.text {
                 print("\(TerminalText.line(lockPath)) is up to date")
                 return
