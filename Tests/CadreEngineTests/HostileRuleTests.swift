@@ -232,6 +232,52 @@ import Testing
         }
     }
 
+    /// What a pack's module keeps is the module's: past the limit, the module and the rule files
+    /// that required it are stopped; the pack's other files, which reach the same `require`, run on.
+    @Test func aModuleThatHoardsStopsOnlyTheRulesThatRequireIt() throws {
+        let evaluation = try evaluate(
+            [
+                "lib/hoard.lua": "local kept = {} return { add = function(v) kept[#kept + 1] = v end }",
+                "lib/fine.lua": "local n = 0 return { count = function() n = n + 1 return n end }",
+                "filler.lua": TemporaryWorkspace.rule(
+                    "filler", check: "require('hoard').add(string.rep('x', 3 << 20) .. system.id)"),
+                "reader.lua": """
+                local hoard = require('hoard')
+                return { id = 'test.reader', title = 'Reader', severity = 'low', references = {'x'},
+                  check = function(system, ctx) ctx:info('%s', type(hoard.add)) end }
+                """,
+                "late.lua": TemporaryWorkspace.rule(
+                    "late", check: "local ok, e = pcall(require, 'hoard') ctx:info('%s', tostring(e))"),
+                "other.lua": TemporaryWorkspace.rule("other", check: "ctx:info('%d', require('fine').count())"),
+                "innocent.lua": Self.innocent,
+            ], systems: 6,
+            limits: "limits: { memory_mb: 48, instructions: 2000000, deadline_ms: 60000, retained_mb: 2 }")
+        #expect(evaluation.diagnostics.filter(\.isError).isEmpty, "\(evaluation.diagnostics)")
+        for rule in ["test.filler", "test.reader"] {
+            let results = evaluation.systems.compactMap { $0.results.first { $0.rule == rule } }
+            #expect(results.count == 6)
+            #expect(results.allSatisfy { $0.status == .error && $0.failure?.kind == "memory-limit" }, "\(rule)")
+            let message = try #require(results.first?.failure?.message)
+            #expect(message.hasPrefix("the module `"), "\(message)")
+            #expect(message.contains("pack/lib/hoard.lua` it requires kept 3.0 MiB from one system to the next"))
+            #expect(
+                message.hasSuffix(
+                    "more than the 2.0 MiB a module may keep (limits.retained_mb): the rules that require it are stopped for the rest of the run"
+                ))
+        }
+        for system in evaluation.systems {
+            #expect(system.results.first { $0.rule == "test.innocent" }?.status == .pass)
+            #expect(system.results.first { $0.rule == "test.other" }?.status == .pass)
+            // Required after the module was stopped: an error the rule can catch, naming it.
+            let late = system.results.first { $0.rule == "test.late" }
+            #expect(late?.status == .pass)
+            #expect(
+                late?.findings.first?.message.contains(
+                    "module 'hoard' was stopped: it kept more memory from one system to the next than limits.retained_mb allows"
+                ) == true)
+        }
+    }
+
     @Test func aRuleThatKeepsWholeDescriptorsIsStoppedOncePastItsLimit() throws {
         let big = (1...400).map {
             "  - { category: user.contact.email, subjects: [customer], purposes: [support], retention: { period: P1Y, from: collection } } # \($0)"

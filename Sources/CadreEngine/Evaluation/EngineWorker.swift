@@ -93,8 +93,19 @@ final class EngineWorker {
     /// The rules of `pack`, each file in its own environment with `pack` and `require`.
     private func loadRules(of pack: Pack) -> [RuleDefinition] {
         let globals: [String: LuaValue]
+        // A module's memory is its own (RetainedMemory): `require` tells the worker which ran,
+        // and which rule file required which.
+        var stop = LuaValue.nil
+        let watch = PackGlobals.ModuleWatch(
+            loaded: { [weak retained = self.retained, weak state = self.state] file, name, roots in
+                retained?.watch(module: file, roots: roots) { _ = try? state?.call(stop, [.string(name)]) }
+            },
+            required: { [weak retained = self.retained] file in retained?.required(module: file) })
         do {
-            globals = try PackGlobals.make(for: pack, in: state, limits: limits, plugins: plugins)
+            let made = try PackGlobals.make(for: pack, in: state, limits: limits, plugins: plugins, watch: watch)
+            globals = made.globals
+            stop = made.stop
+            retained.share([made.stop] + made.globals.values)
         } catch {
             diagnostics.append(
                 .error(.packLoad, at: pack.manifest.location, "cannot prepare pack `\(pack.id)`: \(error)"))
@@ -107,7 +118,9 @@ final class EngineWorker {
                 packsReadingVersionAtLoad.insert(pack.id)
             }
         }
+        defer { retained.currentFile = nil }
         for file in pack.ruleFiles {
+            retained.currentFile = file.path
             do {
                 let environment = try state.makeEnvironment(globals)
                 let chunk = try state.load(file.source, name: file.path, environment: environment)
@@ -213,6 +226,7 @@ final class EngineWorker {
     {
         if retained.stopped[rule.info.file] == nil {
             let before = state.memoryInUse
+            retained.currentFile = rule.info.file
             state.log.removeAll()
             var result = outcome(of: rule, on: system, id: systemID, waivers: waivers)
             result.log = state.log.report

@@ -16,13 +16,22 @@ import LuaHost
 /// (``LuaState/retainedBytes(of:excluding:upTo:)``, a walk that stops at the limit). Files over
 /// it are stopped: the worker lets go of their functions and environment, and their rules err
 /// for the rest of the run, naming the limit; every other rule runs as before.
+///
+/// A pack's modules (`lib/`) are owners of their own: what a module keeps (its environment, the
+/// value `require` returns, their upvalues) is measured as the module's, never as that of the rule
+/// files that reach it, and `require` and `pack` are shared. A module over the limit is stopped —
+/// `require` of it is an error from then on — and so are the rule files that required it; the
+/// other files of the pack run as before.
 final class RetainedMemory {
-    /// A rule file: what it reaches (its environment, its rules' functions), and how much it
-    /// reached once loaded.
+    /// A rule file, or a pack's module: what it reaches (its environment, its rules' functions or
+    /// its value), and how much it reached once loaded (nil: not measured yet).
     private struct Owner {
         let file: String
         let roots: [LuaValue]
-        var baseline = 0
+        var baseline: Int? = 0
+        var isModule = false
+        /// For a module: lets go of its value and makes `require` of it an error.
+        var stop: (() -> Void)? = nil
     }
 
     let state: LuaState
@@ -31,7 +40,15 @@ final class RetainedMemory {
     /// Bytes every file together may keep beyond their baselines.
     var totalLimit: Int { 4 * limit }
     /// What every rule shares: not counted against any of them.
-    private let shared: [LuaValue]
+    private var shared: [LuaValue]
+    /// What every module reaches, left out of every other owner's count.
+    private var moduleRoots: [LuaValue] = []
+    /// The rule file running or loading, to which a `require` is noted.
+    var currentFile: String?
+    /// The modules each rule file required.
+    private var requires: [String: Set<String>] = [:]
+    /// The rule files stopped because a module they required was: the module.
+    private var stoppedBy: [String: String] = [:]
     private var owners: [Owner] = []
     /// The state's memory once every file was loaded, collected.
     private var loaded = 0
@@ -51,11 +68,44 @@ final class RetainedMemory {
         owners.append(Owner(file: file, roots: roots))
     }
 
+    /// Adds values every rule of a pack shares (its `require` and `pack`).
+    func share(_ values: [LuaValue]) {
+        shared += values
+    }
+
+    /// Adds a pack's module once it ran, and what it reaches; `stop` lets go of it. It is
+    /// measured after the call that loaded it.
+    func watch(module file: String, roots: [LuaValue], stop: @escaping () -> Void) {
+        owners.append(Owner(file: file, roots: roots, baseline: nil, isModule: true, stop: stop))
+        moduleRoots += roots
+    }
+
+    /// Notes that the current rule file required the module `file`.
+    func required(module file: String) {
+        guard let current = currentFile else { return }
+        requires[current, default: []].insert(file)
+    }
+
+    /// What `owner` reaches beyond what is shared and what modules reach (its own roots aside).
+    private func excluded(for owner: Owner, current: LuaValue?) -> [LuaValue] {
+        let modules = owner.isModule ? moduleRoots.filter { root in !owner.roots.contains(root) } : moduleRoots
+        return shared + modules + (current.map { [$0] } ?? [])
+    }
+
+    /// Measures the modules loaded since the last measure.
+    private func measureNewModules() {
+        for index in owners.indices where owners[index].baseline == nil {
+            owners[index].baseline = state.retainedBytes(
+                of: owners[index].roots, excluding: excluded(for: owners[index], current: nil), upTo: Int.max)
+        }
+    }
+
     /// Measures what each file reaches once loaded, and sets the first threshold.
     func start() {
         state.collectGarbage()
         for index in owners.indices {
-            owners[index].baseline = state.retainedBytes(of: owners[index].roots, excluding: shared, upTo: Int.max)
+            owners[index].baseline = state.retainedBytes(
+                of: owners[index].roots, excluding: excluded(for: owners[index], current: nil), upTo: Int.max)
         }
         loaded = state.memoryInUse
         state.markQuiet()
@@ -66,17 +116,19 @@ final class RetainedMemory {
     /// over the limit (usually none, at the cost of two comparisons). `current` is the value
     /// being evaluated, which rules may reach without keeping it.
     func check(current: LuaValue?, before: Int) -> [String] {
+        measureNewModules()
         let used = state.memoryInUse
         guard used > threshold || used - before >= limit else { return [] }
         state.collectGarbage()
         var found: [String] = []
         if state.memoryInUse - loaded >= limit {
-            let excluded = shared + (current.map { [$0] } ?? [])
             var keeping: [(file: String, kept: Int)] = []
             for owner in owners where stopped[owner.file] == nil {
+                let baseline = owner.baseline ?? 0
                 let kept =
-                    state.retainedBytes(of: owner.roots, excluding: excluded, upTo: owner.baseline + limit)
-                    - owner.baseline
+                    state.retainedBytes(
+                        of: owner.roots, excluding: excluded(for: owner, current: current), upTo: baseline + limit)
+                    - baseline
                 if kept > limit {
                     stopped[owner.file] = kept
                     found.append(owner.file)
@@ -92,6 +144,14 @@ final class RetainedMemory {
                 found.append(file)
                 total -= kept
             }
+            // The rule files that required a stopped module are stopped with it.
+            let modules = Set(found).intersection(owners.filter(\.isModule).map(\.file))
+            for (file, required) in requires.sorted(by: { $0.key < $1.key }) where stopped[file] == nil {
+                guard let module = required.sorted().first(where: modules.contains) else { continue }
+                stopped[file] = stopped[module]
+                stoppedBy[file] = module
+                found.append(file)
+            }
             if !found.isEmpty {
                 release(found)
                 state.collectGarbage()
@@ -103,7 +163,14 @@ final class RetainedMemory {
 
     /// The message of a stopped file's results.
     func message(file: String) -> String? {
-        stopped[file].map { kept in
+        if let module = stoppedBy[file], let kept = stopped[module] {
+            return "the module `\(module)` it requires kept \(Self.mebibytes(kept)) from one system to the next, "
+                + (kept > limit
+                    ? "more than the \(Self.mebibytes(limit)) a module may keep (limits.retained_mb)"
+                    : "among the most of the files that together kept more than \(Self.mebibytes(totalLimit)) (four times limits.retained_mb)")
+                + ": the rules that require it are stopped for the rest of the run"
+        }
+        return stopped[file].map { kept in
             if kept > limit {
                 return "the rule file kept \(Self.mebibytes(kept)) from one system to the next, more than the "
                     + "\(Self.mebibytes(limit)) a rule file may keep (limits.retained_mb): its rules are stopped for the rest of the run"
@@ -118,6 +185,7 @@ final class RetainedMemory {
     /// Lets go of what the files reach, so the state can collect it.
     private func release(_ files: [String]) {
         for owner in owners where files.contains(owner.file) {
+            owner.stop?()
             for root in owner.roots {
                 if let reference = root.referenceValue { state.release(reference) }
             }

@@ -168,6 +168,18 @@ public struct LuaCall {
     /// Whether argument `index` is a function.
     public func isFunction(_ index: Int) -> Bool { lua_type(L, Int32(index)) == LUA_TFUNCTION }
 
+    /// Argument `index` itself, not a copy, when it is a table, a function, userdata or a thread:
+    /// a ``LuaReference`` in the state's registry (release it when done); nil for other values.
+    public func reference(_ index: Int) -> LuaReference? {
+        switch lua_type(L, Int32(index)) {
+        case LUA_TTABLE, LUA_TFUNCTION, LUA_TUSERDATA, LUA_TTHREAD:
+            guard lua_checkstack(L, 1) != 0 else { return nil }
+            lua_pushvalue(L, Int32(index))
+            return state.popReference()
+        default: return nil
+        }
+    }
+
     /// The host tag of argument `index` when it is a read-only tree built from a tagged table.
     public func tag(_ index: Int) -> Int? {
         var found: Int32 = 0
