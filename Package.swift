@@ -50,7 +50,7 @@ let package = Package(
             dependencies: [
                 "LuaHost", "CadreModel", "CadreStores", "Yams", .product(name: "Crypto", package: "swift-crypto"),
             ],
-            resources: [.copy("Resources/prelude.lua")]
+            resources: [.copy("Resources/prelude.lua"), .copy("Resources/test-prelude.lua")]
         ),
         // The run history (.cadre/history.sqlite), re-checks of what changed, diffs between runs,
         // the timeline of obligations, watching a workspace, posting to webhooks (NIO, NIOSSL).
