@@ -80,9 +80,6 @@ public struct ISODuration: Sendable, Hashable, Comparable, Codable, CustomString
         ((weeks * 7 + days) * 24 + hours) * 3600 + minutes * 60 + seconds
     }
 
-    /// True when every component is zero (`P0D`).
-    public var isZero: Bool { totalMonths == 0 && totalSeconds == 0 }
-
     /// Average length in seconds over the 400-year Gregorian cycle (a month is 2,629,746
     /// seconds, 30.436875 days): the key of the `<` order.
     public var averageSeconds: Int { totalMonths * 2_629_746 + totalSeconds }

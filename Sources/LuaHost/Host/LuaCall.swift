@@ -165,9 +165,6 @@ public struct LuaCall {
     /// Whether argument `index` is a table (read-only or not).
     public func isTable(_ index: Int) -> Bool { lua_type(L, Int32(index)) == LUA_TTABLE }
 
-    /// Whether argument `index` is a function.
-    public func isFunction(_ index: Int) -> Bool { lua_type(L, Int32(index)) == LUA_TFUNCTION }
-
     /// The host tag of argument `index` when it is a read-only tree built from a tagged table.
     public func tag(_ index: Int) -> Int? {
         var found: Int32 = 0
