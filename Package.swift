@@ -50,7 +50,7 @@ let package = Package(
             dependencies: [
                 "LuaHost", "CadreModel", "CadreStores", "Yams", .product(name: "Crypto", package: "swift-crypto"),
             ],
-            resources: [.copy("Resources/prelude.lua")]
+            resources: [.copy("Resources/prelude.lua"), .copy("Resources/test-prelude.lua")]
         ),
         // The run history (.cadre/history.sqlite), re-checks of what changed, diffs between runs,
         // the timeline of obligations, watching a workspace, posting to webhooks (NIO, NIOSSL).
@@ -102,14 +102,21 @@ let package = Package(
             dependencies: ["CadreModel"],
             resources: [.copy("Fixtures")]
         ),
+        // What several test targets share: temporary workspaces' files, the descriptors they write.
+        .target(name: "CadreTestSupport", path: "Tests/CadreTestSupport"),
         .testTarget(
             name: "CadreEngineTests",
-            dependencies: ["CadreEngine", "CadreReports", "LuaHost", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "CadreEngine", "CadreReports", "LuaHost", "CadreTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(name: "CadreReportsTests", dependencies: ["CadreReports", "CadreEngine", "CadreModel"]),
         .testTarget(
             name: "CadreHistoryTests",
-            dependencies: ["CadreHistory", "CadreEngine", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "CadreHistory", "CadreEngine", "CadreTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         // Runs the built `cadre` binary (swift build builds it before the tests).
         .testTarget(

@@ -32,7 +32,8 @@ check_prefix() {
 
   for file in share/cadre/packs/gdpr/pack.yaml share/cadre/packs/cnil/pack.yaml share/cadre/packs/ai-act/pack.yaml \
     share/cadre/plugins/pii-fr/plugin.yaml share/cadre/cadre_CadreModel.resources/taxonomy.yaml \
-    share/cadre/cadre_CadreEngine.resources/prelude.lua share/man/man1/cadre.1 \
+    share/cadre/cadre_CadreEngine.resources/prelude.lua \
+    share/cadre/cadre_CadreEngine.resources/test-prelude.lua share/man/man1/cadre.1 \
     share/bash-completion/completions/cadre share/zsh/site-functions/_cadre \
     share/fish/vendor_completions.d/cadre.fish share/doc/cadre/README.md share/doc/cadre/docs/cli.md; do
     [ -s "$prefix/$file" ] || fail "$what: $file is missing or empty"

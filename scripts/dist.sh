@@ -3,7 +3,7 @@
 # inside it (--static-swift-stdlib), beside what it finds relative to itself.
 #
 #   PREFIX/bin/cadre
-#   PREFIX/share/cadre/cadre_*.resources     the taxonomy and the Lua prelude (SwiftPM resource bundles)
+#   PREFIX/share/cadre/cadre_*.resources     the taxonomy and the Lua preludes (SwiftPM resource bundles)
 #   PREFIX/share/cadre/packs/ID              the bundled packs (policies/*), named by id in cadre.yaml
 #   PREFIX/share/cadre/plugins/ID            the bundled plugins (plugins/*)
 #   PREFIX/share/man/man1/cadre.1            the manual, generated from the command definitions

@@ -1,5 +1,32 @@
 import CadreModel
 
+/// What happens on a date of the obligations' timeline: a rule comes into force or lapses, or a
+/// waiver's last day comes. One list for `cadre timeline` (CadreHistory's `Timeline`) and the HTML
+/// report's timeline (``ReportTimeline``); the raw values are those of `cadre-timeline/v1`.
+public enum TimelineEventKind: String, Sendable, Hashable, CaseIterable {
+    /// The first day the rule is in force.
+    case comesIntoForce = "comes-into-force"
+    /// The first day the rule is no longer in force (the day after its `to`).
+    case lapses
+    /// The last day a waiver of the rule holds for a system.
+    case waiverExpires = "waiver-expires"
+
+    /// How cadre says it: "comes into force", "lapses", "waiver expires".
+    public var words: String {
+        switch self {
+        case .comesIntoForce: "comes into force"
+        case .lapses: "lapses"
+        case .waiverExpires: "waiver expires"
+        }
+    }
+
+    /// ``words`` padded with spaces to the longest kind's, for text in columns.
+    public var column: String {
+        let width = Self.allCases.map(\.words.count).max() ?? 0
+        return words.padding(toLength: width, withPad: " ", startingAt: 0)
+    }
+}
+
 /// The obligations that come into force or lapse for the reported systems in a period, and the
 /// waivers that expire in it (the data of `cadre timeline`, by obligation rather than by
 /// system), which the HTML report draws. The
@@ -8,26 +35,8 @@ import CadreModel
 public struct ReportTimeline: Sendable, Hashable {
     /// One obligation starting or ending on a date, for some of the systems.
     public struct Entry: Sendable, Hashable {
-        public enum Kind: String, Sendable, Hashable {
-            /// The first day the rule is in force.
-            case comesIntoForce = "comes-into-force"
-            /// The first day the rule is no longer in force.
-            case lapses
-            /// The last day a waiver of the rule holds for a system.
-            case waiverExpires = "waiver-expires"
-
-            /// How the report says it: "comes into force", "lapses", "waiver expires".
-            public var words: String {
-                switch self {
-                case .comesIntoForce: "comes into force"
-                case .lapses: "lapses"
-                case .waiverExpires: "waiver expires"
-                }
-            }
-        }
-
         public var date: ISODate
-        public var kind: Kind
+        public var kind: TimelineEventKind
         public var rule: String
         /// How many systems the rule concerns.
         public var systemCount: Int
@@ -37,7 +46,8 @@ public struct ReportTimeline: Sendable, Hashable {
         public var approvedBy: String?
 
         public init(
-            date: ISODate, kind: Kind, rule: String, systemCount: Int, systems: [String], approvedBy: String? = nil
+            date: ISODate, kind: TimelineEventKind, rule: String, systemCount: Int, systems: [String],
+            approvedBy: String? = nil
         ) {
             self.date = date
             self.kind = kind

@@ -60,7 +60,7 @@ public struct SourceRoot: Sendable, Hashable {
 
     /// The file named `name` in the workspace, as an absolute path.
     public func absolute(_ name: String) -> String {
-        WorkspaceFiles.normalized(name.hasPrefix("/") ? name : workspace + "/" + name)
+        WorkspaceFiles.join(workspace, name)
     }
 
     /// The root as a `file:` URI ending in `/`, as SARIF's `originalUriBaseIds` wants it.

@@ -15,7 +15,7 @@ enum HTMLReportInputs {
         let until =
             ISODate(year: asOf.year + 2, month: asOf.month, day: asOf.day)
             ?? ISODate(year: asOf.year + 2, month: asOf.month, day: 28) ?? asOf
-        var windows: [(rule: String, dates: [(date: ISODate, kind: Timeline.Event.Kind)])] = []
+        var windows: [(rule: String, dates: [(date: ISODate, kind: TimelineEventKind)])] = []
         for rule in rules {
             let dates = Timeline.dates(of: rule, from: asOf, until: until)
             if !dates.isEmpty { windows.append((rule.id, dates)) }
@@ -45,7 +45,7 @@ enum HTMLReportInputs {
             for (date, kind) in window.dates {
                 entries.append(
                     ReportTimeline.Entry(
-                        date: date, kind: kind == .comesIntoForce ? .comesIntoForce : .lapses, rule: window.rule,
+                        date: date, kind: kind, rule: window.rule,
                         systemCount: counts[index], systems: systems))
             }
         }

@@ -1,24 +1,19 @@
 import CadreEngine
 import CadreModel
+import CadreTestSupport
 import Foundation
 
 /// A workspace written to a fresh temporary folder: cadre.yaml, packs, descriptors. Each test
 /// gets its own, removed when it ends.
-final class TemporaryWorkspace {
+final class TemporaryWorkspace: TemporaryFiles {
     let root: URL
 
     init(files: [String: String]) throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("cadre-engine-\(UUID().uuidString)")
+        root = Self.freshFolder("cadre-engine")
         for (path, text) in files { try write(path, text) }
     }
 
     deinit { try? FileManager.default.removeItem(at: root) }
-
-    func write(_ path: String, _ text: String) throws {
-        let url = root.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url)
-    }
 
     func open(systems: [String]? = nil) throws -> Workspace {
         Workspace.open(at: root.path, systems: systems, taxonomy: try Taxonomy.bundled())
@@ -30,27 +25,7 @@ final class TemporaryWorkspace {
 
     /// A minimal valid descriptor, with `extra` YAML appended at the root.
     static func descriptor(id: String, extra: String = "") -> String {
-        """
-        cadre: system/v1
-        id: \(id)
-        name: System \(id)
-        owner: team@example.com
-        purposes:
-          - id: support
-            description: Answer customers
-            legal_basis: contract
-            uses: [essential.service.operations.support]
-        data:
-          - category: user.contact.email
-            subjects: [customer]
-            purposes: [support]
-            retention: { period: P1Y, from: collection }
-          - category: user.content.call_recording
-            subjects: [customer]
-            purposes: [support]
-            retention: { period: P2Y, from: collection }
-        \(extra)
-        """
+        TestDescriptor.minimal(id: id, extra: extra)
     }
 
     static let packManifest = """

@@ -1,5 +1,3 @@
-import CadreModel
-import Foundation
 import LuaHost
 
 /// The Lua side of the `cadre` API: `Resources/prelude.lua`, run once in each worker's state.
@@ -18,21 +16,5 @@ enum CadrePrelude {
         try loaded.get()
     }
 
-    private static let loaded: Result<String, LuaError> = {
-        guard
-            let url = BundledResource.url(
-                named: "prelude.lua", of: "CadreEngine", bundle: { .module }, sourceFile: #filePath)
-        else {
-            return .failure(
-                LuaError(
-                    .host,
-                    "the cadre prelude (prelude.lua) was not found; it ships in the CadreEngine resource bundle next to the cadre binary"
-                ))
-        }
-        do throws(Diagnostic) {
-            return .success(try LuaSourceFile.read(url.path, shown: "prelude.lua").source)
-        } catch {
-            return .failure(LuaError(.host, "the cadre prelude cannot be read: \(error.message)"))
-        }
-    }()
+    private static let loaded = BundledLuaFile.read("prelude.lua", what: "the cadre prelude")
 }

@@ -14,7 +14,7 @@ struct PackLoader {
     func load(at path: String, as folder: String, settings: [String: (value: String, location: SourceLocation)]) -> (
         Pack?, [Diagnostic]
     ) {
-        let manifestPath = (path as NSString).appendingPathComponent("pack.yaml")
+        let manifestPath = WorkspaceFiles.join(path, "pack.yaml")
         let manifestFile = WorkspaceFiles.join(folder, "pack.yaml")
         guard FileManager.default.fileExists(atPath: manifestPath) else {
             return (
@@ -112,7 +112,7 @@ struct PackLoader {
         var modules: [String: Pack.File] = [:]
         var digests: [(String, String)] = []
         for relative in Self.luaFiles(in: path) {
-            let absolute = (path as NSString).appendingPathComponent(relative)
+            let absolute = WorkspaceFiles.join(path, relative)
             let shown = WorkspaceFiles.join(folder, relative)
             let file: Pack.File
             do {
@@ -138,7 +138,7 @@ struct PackLoader {
         // Data.
         var data = LuaValue.table(LuaTable())
         if let dataFile = manifest.dataFile {
-            let dataPath = (path as NSString).appendingPathComponent(dataFile)
+            let dataPath = WorkspaceFiles.join(path, dataFile)
             let shown = WorkspaceFiles.join(folder, dataFile)
             do {
                 let node = try DocumentParser().parse(fileAt: dataPath, as: shown)

@@ -105,7 +105,8 @@ struct RuleTableReader {
                 confidence = value
             } else {
                 problem(
-                    .invalidValue, "confidence", "\(name): confidence `\(word)` is not one of text, secondary, recall, unsettled")
+                    .invalidValue, "confidence",
+                    "\(name): confidence `\(word)` is not one of text, secondary, recall, unsettled")
             }
         case let other?: wrongType("confidence", "a string", other, name)
         }

@@ -6,7 +6,10 @@ import NIOSSL
 /// One HTTP/1.1 POST over SwiftNIO (TLS by NIOSSL for `https://`), reading the answer's status
 /// line and headers only: what ``WebhookDelivery`` needs, with no system library beyond those
 /// the store connectors link already (URLSession's FoundationNetworking needs libcurl, which a
-/// binary linked with --static-swift-stdlib cannot take). No proxy, no redirect.
+/// binary linked with --static-swift-stdlib cannot take). No proxy, no redirect. Every POST (and
+/// every retry) runs on the process's shared `MultiThreadedEventLoopGroup.singleton`, as the
+/// PostgreSQL connections do: no thread is started and stopped per request. `send()` blocks its
+/// caller, which must not be one of that group's threads.
 struct HTTPPost {
     /// The answer's status and `Retry-After` header.
     struct Head: Sendable, Equatable {
@@ -52,9 +55,7 @@ struct HTTPPost {
         var bytes = ByteBuffer(string: head)
         bytes.writeBytes(body)
 
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        defer { try? group.syncShutdownGracefully() }
-        let loop = group.next()
+        let loop = MultiThreadedEventLoopGroup.singleton.next()
         let reader = HeadReader(promise: loop.makePromise(of: Head.self))
         let sslContext: NIOSSLContext?
         if secure {

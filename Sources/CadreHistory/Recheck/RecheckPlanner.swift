@@ -53,205 +53,49 @@ struct RecheckPlanner {
             uniquingKeysWith: { a, _ in a })
     }
 
+    /// The pairs to evaluate after `last` (nil: no earlier run), and why: the changes that concern
+    /// every pair (RecheckPlanner+Everything.swift), else the rules to run on every system
+    /// (+Rules, +Date), the rules that read stores, then system by system the descriptors
+    /// (+Descriptors) and the waivers (+Waivers) that changed.
     func plan(after last: RecordedRun?) -> RecheckPlan {
-        let files = workspace.systemFiles
-        let total = files.count * rules.count
-        let everything = Set(rules.map(\.id))
-        func full(_ reasons: [ChangeReason]) -> RecheckPlan {
-            var selection = EvaluationSelection()
-            for file in files { selection.select(everything, on: file) }
-            return RecheckPlan(
-                selection: selection, reasons: reasons, isFull: true, totalPairs: total, rulesEverywhere: everything)
-        }
         guard let last else {
-            return full([ChangeReason(.firstRun, "history", "no earlier run: every pair is evaluated")])
+            return fullPlan([ChangeReason(.firstRun, "history", "no earlier run: every pair is evaluated")])
         }
+        let engine = engineChanges(since: last)
+        if !engine.isEmpty { return fullPlan(engine) }
+        let plugins = pluginChanges(since: last)
+        if !plugins.isEmpty { return fullPlan(plugins) }
 
-        let oldEngine = WorkspaceInputs.engineParts(last.engine)
-        let engineChanges = Set(oldEngine.keys).union(inputs.engineParts.keys).sorted().filter {
-            oldEngine[$0] != inputs.engineParts[$0]
-        }
-        if !engineChanges.isEmpty {
-            return full(
-                engineChanges.map { part in
-                    ChangeReason(
-                        .engine, part,
-                        "\(oldEngine[part] ?? "none") → \(inputs.engineParts[part] ?? "none"): every pair is evaluated")
-                })
-        }
-        let oldPlugins = Dictionary(
-            last.inputs.filter { $0.kind == .plugin }.map { ($0.path, $0.digest) }, uniquingKeysWith: { a, _ in a })
-        let newPlugins = Dictionary(
-            inputs.inputs.filter { $0.kind == .plugin }.map { ($0.path, $0.digest) }, uniquingKeysWith: { a, _ in a })
-        if oldPlugins != newPlugins {
-            let changed = Set(oldPlugins.keys).union(newPlugins.keys).sorted().filter {
-                oldPlugins[$0] != newPlugins[$0]
-            }
-            return full(
-                changed.map {
-                    ChangeReason(
-                        .plugin, $0,
-                        "plugin \(oldPlugins[$0] == nil ? "added" : newPlugins[$0] == nil ? "removed" : "changed"): every pair is evaluated"
-                    )
-                })
-        }
-
-        var reasons: [ChangeReason] = []
-        let (everywhere, ruleReasons) = rulesToRerun(after: last)
-        reasons += ruleReasons
+        var (everywhere, reasons) = rulesToRerun(after: last)
         // Rules that read stores see data no digest covers: again on every system with stores.
-        var storeRules: Set<String> = []
-        if readsStores {
-            for rule in rules where !everywhere.contains(rule.id) && last.readings(of: rule.id).contains(.stores) {
-                storeRules.insert(rule.id)
-            }
-            for rule in storeRules.sorted() {
-                reasons.append(
-                    ChangeReason(
-                        .stores, rule, "reads stores, whose data may have changed: on every system that declares stores"
-                    ))
-            }
+        let storeRules = readsStores ? rulesReadingStores(after: last, besides: everywhere) : []
+        for rule in storeRules.sorted() {
+            reasons.append(
+                ChangeReason(
+                    .stores, rule, "reads stores, whose data may have changed: on every system that declares stores"))
         }
-
         var selection = EvaluationSelection()
-        let oldSystems = Dictionary(
-            last.systems.indices.map { (last.systems[$0].file, $0) }, uniquingKeysWith: { a, _ in a })
-        var idCounts: [String: Int] = [:]
-        for system in last.systems { if let id = system.id { idCounts[id, default: 0] += 1 } }
-        let oldWaivers = Dictionary(grouping: last.waivers, by: \.system)
-        let newWaivers = Dictionary(grouping: workspace.waivers, by: \.system)
-        let sortedRules = everything.sorted()
-        var seen: Set<String> = []
-        var completeSets: Set<ObjectIdentifier> = []  // rule sets found to be the rules of this run
-        for file in files {
-            seen.insert(file)
-            let descriptor = descriptors[file] ?? Descriptor(at: workspace.files.path(file))
-            let digest = descriptor.digest
-            guard let index = oldSystems[file] else {
-                selection.select(everything, on: file)
-                reasons.append(ChangeReason(.descriptorAdded, file, "new descriptor: every rule"))
-                continue
-            }
-            let old = last.systems[index]
-            if old.digest != digest {
-                selection.select(everything, on: file)
-                reasons.append(ChangeReason(.descriptorChanged, file, "descriptor changed: every rule"))
-                continue
-            }
-            if let id = old.id, idCounts[id, default: 0] > 1 {
-                selection.select(everything, on: file)
-                reasons.append(
-                    ChangeReason(.duplicateID, file, "`\(id)` was described twice in the last run: every rule"))
-                continue
-            }
-            guard let id = old.id, old.isValid else { continue }  // unchanged and invalid: nothing to evaluate
-            var rerun = everywhere
-            if !storeRules.isEmpty, descriptor.mentionsStores { rerun.formUnion(storeRules) }
-            if !old.results.covers(exactly: sortedRules, known: &completeSets) {
-                rerun.formUnion(Self.missing(sortedRules, from: old.results))
-            }
-            if oldWaivers[id] != nil || newWaivers[id] != nil || !old.waivers.isEmpty {
-                let before = (oldWaivers[id] ?? []) + old.waivers
-                let after = (newWaivers[id] ?? []) + old.waivers
-                for rule in rules where !rerun.contains(rule.id) {
-                    let covering = (
-                        Set(before.filter { $0.covers(rule: rule.id) }), Set(after.filter { $0.covers(rule: rule.id) })
-                    )
-                    if covering.0 != covering.1 {
-                        rerun.insert(rule.id)
-                        reasons.append(ChangeReason(.waiver, "\(rule.id) on \(id)", "the waivers covering it changed"))
-                    } else if let waiver = covering.1.first(where: {
-                        $0.isActive(on: last.info.asOf) != $0.isActive(on: asOf)
-                    }) {
-                        rerun.insert(rule.id)
-                        let what = waiver.isActive(on: asOf) ? "is in force again" : "expired on \(waiver.expires)"
-                        reasons.append(
-                            ChangeReason(
-                                .waiverExpiry, "\(rule.id) on \(id)",
-                                "the waiver approved by \(waiver.approvedBy) \(what)"))
-                    }
-                }
-            }
-            if !rerun.isEmpty { selection.select(rerun, on: file) }
-        }
-        for system in last.systems where !seen.contains(system.file) {
-            reasons.append(ChangeReason(.descriptorRemoved, system.file, "descriptor removed: its results are dropped"))
-        }
+        reasons += select(after: last, everywhere: everywhere, storeRules: storeRules, into: &selection)
         return RecheckPlan(
-            selection: selection, reasons: reasons, isFull: false, totalPairs: total, rulesEverywhere: everywhere)
+            selection: selection, reasons: reasons, isFull: false, totalPairs: totalPairs,
+            rulesEverywhere: everywhere)
     }
 
-    /// The rules to evaluate on every system, and why.
-    private func rulesToRerun(after last: RecordedRun) -> (Set<String>, [ChangeReason]) {
-        var rerun: Set<String> = []
-        var reasons: [ChangeReason] = []
-        let oldRules = Dictionary(last.rules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let oldPacks = Dictionary(
-            last.inputs.filter { $0.kind == .pack }.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-        let oldFiles = Dictionary(
-            last.inputs.filter { $0.kind == .packFile }.map { ($0.path, $0.digest) }, uniquingKeysWith: { a, _ in a })
-        var packsReported: Set<String> = []
-        var filesReported: Set<String> = []
-        for rule in rules {
-            let file = rule.file
-            let facts = inputs.packs[rule.pack]
-            guard let old = oldRules[rule.id] else {
-                rerun.insert(rule.id)
-                reasons.append(ChangeReason(.ruleAdded, rule.id, "new rule (\(rule.file)): on every system"))
-                continue
-            }
-            if oldPacks[rule.pack]?.detail["shared"] != facts?.shared {
-                rerun.insert(rule.id)
-                if packsReported.insert(rule.pack).inserted {
-                    reasons.append(
-                        ChangeReason(
-                            .pack, "pack \(rule.pack)",
-                            "modules, data or settings changed: every rule of the pack, on every system"))
-                }
-            } else if old.file != file || oldFiles[file] != facts?.ruleFiles[file]
-                || !Self.sameDeclaration(old, rule, file: file)
-            {
-                rerun.insert(rule.id)
-                if filesReported.insert(file).inserted {
-                    let version =
-                        old.packVersion == rule.packVersion
-                        ? "" : " (pack \(rule.pack) \(old.packVersion) → \(rule.packVersion))"
-                    reasons.append(
-                        ChangeReason(.ruleFile, rule.file, "rule file changed\(version): its rules, on every system"))
-                }
-            } else if old.packVersion != rule.packVersion, last.readings(of: rule.id).contains(.packVersion) {
-                rerun.insert(rule.id)
-                reasons.append(
-                    ChangeReason(
-                        .packVersion, rule.id, "reads its pack's version, now \(rule.packVersion): on every system"))
-            } else if last.info.asOf != asOf, last.readings(of: rule.id).contains(.asOf) {
-                rerun.insert(rule.id)
-                reasons.append(ChangeReason(.asOf, rule.id, "reads the as-of date, now \(asOf): on every system"))
-            } else if old.window(on: last.info.asOf) != rule.window(on: asOf) {
-                rerun.insert(rule.id)
-                let now = rule.window(on: asOf)
-                let what = now == nil ? "comes into force" : now == .noLongerInForce ? "lapses" : "is not yet in force"
-                reasons.append(ChangeReason(.effectiveWindow, rule.id, "\(what) as of \(asOf): on every system"))
-            }
-        }
-        let current = Set(rules.map(\.id))
-        for rule in last.rules where !current.contains(rule.id) {
-            reasons.append(ChangeReason(.ruleRemoved, rule.id, "rule removed: its results are dropped"))
-        }
-        return (rerun, reasons)
+    /// Every rule on every descriptor file, for `reasons`.
+    private func fullPlan(_ reasons: [ChangeReason]) -> RecheckPlan {
+        let everything = Set(rules.map(\.id))
+        var selection = EvaluationSelection()
+        for file in workspace.systemFiles { selection.select(everything, on: file) }
+        return RecheckPlan(
+            selection: selection, reasons: reasons, isFull: true, totalPairs: totalPairs, rulesEverywhere: everything)
     }
 
-    /// The rules of `rules` (sorted) that `recorded` (sorted by rule) holds no result of: one walk
-    /// of both lists.
-    static func missing(_ rules: [String], from recorded: ResultList) -> [String] {
-        sortedMatch(rules, recorded, by: { $0 }, \.rule).compactMap { i, j in j == nil ? i.map { rules[$0] } : nil }
-    }
+    /// Pairs of the new run: descriptors × rules.
+    private var totalPairs: Int { workspace.systemFiles.count * rules.count }
 
-    /// Whether a rule declares the same thing as before (its pack's version aside).
-    static func sameDeclaration(_ old: RuleInfo, _ new: RuleInfo, file: String) -> Bool {
-        var new = new
-        new.file = file
-        new.packVersion = old.packVersion
-        return old == new
+    /// The rules not in `everywhere` that read stores when they last ran.
+    private func rulesReadingStores(after last: RecordedRun, besides everywhere: Set<String>) -> Set<String> {
+        Set(
+            rules.lazy.filter { !everywhere.contains($0.id) && last.readings(of: $0.id).contains(.stores) }.map(\.id))
     }
 }

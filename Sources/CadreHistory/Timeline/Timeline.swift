@@ -1,5 +1,6 @@
 import CadreEngine
 import CadreModel
+import CadreReports
 import Foundation
 
 /// For each system, the obligations that come into force or lapse in a period: the rules that
@@ -8,15 +9,9 @@ import Foundation
 public struct Timeline: Sendable {
     /// One obligation starting or ending for a system.
     public struct Event: Sendable, Hashable {
-        public enum Kind: String, Sendable, Hashable {
-            /// The first day the rule is in force.
-            case comesIntoForce = "comes-into-force"
-            /// The first day the rule is no longer in force (the day after its `to`).
-            case lapses
-        }
-
         public var date: ISODate
-        public var kind: Kind
+        /// `comesIntoForce` or `lapses` (expiring waivers are ``SystemTimeline/expiringWaivers``).
+        public var kind: TimelineEventKind
         public var rule: RuleInfo
     }
 
@@ -46,7 +41,7 @@ public struct Timeline: Sendable {
         self.from = from
         self.until = until
         diagnostics = applicability.diagnostics
-        var windows: [(RuleInfo, [(ISODate, Event.Kind)])] = []
+        var windows: [(RuleInfo, [(ISODate, TimelineEventKind)])] = []
         for rule in applicability.rules {
             let dates = Self.dates(of: rule, from: from, until: until)
             if !dates.isEmpty { windows.append((rule, dates)) }
@@ -82,8 +77,10 @@ public struct Timeline: Sendable {
 
     /// The days between `from` and `until` (both included) on which `rule` comes into force or
     /// lapses (the day after its `to`).
-    public static func dates(of rule: RuleInfo, from: ISODate, until: ISODate) -> [(date: ISODate, kind: Event.Kind)] {
-        var dates: [(ISODate, Event.Kind)] = []
+    public static func dates(of rule: RuleInfo, from: ISODate, until: ISODate) -> [(
+        date: ISODate, kind: TimelineEventKind
+    )] {
+        var dates: [(ISODate, TimelineEventKind)] = []
         if let start = rule.effectiveFrom, start >= from, start <= until { dates.append((start, .comesIntoForce)) }
         if let end = rule.effectiveTo, let lapse = end.adding(days: 1), lapse >= from, lapse <= until {
             dates.append((lapse, .lapses))
@@ -121,19 +118,18 @@ public struct Timeline: Sendable {
             // Obligations and waivers in one list by date; on a day, obligations first.
             var dated: [(date: ISODate, order: Int, line: String)] = []
             for event in system.events {
-                let what = event.kind == .comesIntoForce ? "comes into force" : "lapses          "
                 let until = event.kind == .lapses ? " (last day \(event.rule.effectiveTo.map { "\($0)" } ?? ""))" : ""
                 dated.append(
                     (
                         event.date, 0,
-                        "  \(event.date)  \(what)  \(event.rule.id)  \(event.rule.severity.rawValue)  \(event.rule.title)\(until)  [\(event.rule.references.citations(joinedBy: "; "))]"
+                        "  \(event.date)  \(event.kind.column)  \(event.rule.id)  \(event.rule.severity.rawValue)  \(event.rule.title)\(until)  [\(event.rule.references.citations(joinedBy: "; "))]"
                     ))
             }
             for waiver in system.expiringWaivers {
                 dated.append(
                     (
                         waiver.expires, 1,
-                        "  \(waiver.expires)  waiver expires    \(waiver.rule)  approved by \(waiver.approvedBy)  \(waiver.reason)  [\(waiver.location.file):\(waiver.location.line)]"
+                        "  \(waiver.expires)  \(TimelineEventKind.waiverExpires.column)  \(waiver.rule)  approved by \(waiver.approvedBy)  \(waiver.reason)  [\(waiver.location.file):\(waiver.location.line)]"
                     ))
             }
             for item in dated.enumerated().sorted(by: {

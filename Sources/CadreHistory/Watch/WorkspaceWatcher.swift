@@ -1,3 +1,4 @@
+import CadreModel
 import Foundation
 
 #if canImport(Glibc)
@@ -145,7 +146,7 @@ public final class WorkspaceWatcher {
         for folder in targets.folders {
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
             for name in names where !name.hasPrefix(".") {
-                let path = folder == "." ? name : folder + "/" + name
+                let path = WorkspaceFiles.join(folder, name)
                 var info = stat()
                 guard stat(path, &info) == 0 else { continue }
                 #if os(Linux)

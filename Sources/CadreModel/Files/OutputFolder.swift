@@ -17,9 +17,7 @@ public struct OutputFolder: Sendable {
     public init(_ path: String) { self.path = path }
 
     /// `relative`'s path inside the folder, as shown to users (`out/systems/crm.yaml`).
-    public func path(of relative: String) -> String {
-        path == "." || path.isEmpty ? relative : (path.hasSuffix("/") ? path + relative : path + "/" + relative)
-    }
+    public func path(of relative: String) -> String { WorkspaceFiles.join(path, relative) }
 
     /// Checks that writing `relative` (a path without `..`) stays inside the folder.
     ///

@@ -48,7 +48,7 @@ public enum DescriptorFiles {
             let name = relative.split(separator: "/").last.map(String.init) ?? relative
             guard let dot = name.lastIndex(of: "."), extensions.contains(name[name.index(after: dot)...].lowercased())
             else { continue }
-            found.append((base == "." ? relative : base + "/" + relative, relative))
+            found.append((WorkspaceFiles.join(base, relative), relative))
         }
         return found.sorted { $0.file < $1.file }
     }

@@ -47,19 +47,6 @@ public enum RecordItem: String, Sendable, Hashable, CaseIterable, Codable {
         case .security: "Security measures"
         }
     }
-
-    /// The CNIL template's name for the section.
-    public var cnilSection: String {
-        switch self {
-        case .controller: "Acteurs"
-        case .purposes: "Finalité(s)"
-        case .categories: "Catégories de personnes concernées et de données"
-        case .recipients: "Destinataires"
-        case .transfers: "Transferts hors UE"
-        case .retention: "Durées de conservation"
-        case .security: "Mesures de sécurité"
-        }
-    }
 }
 
 /// One system's part of the record.

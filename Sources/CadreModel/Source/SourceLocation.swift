@@ -1,10 +1,14 @@
-/// A place in a source file: the file as the user named it, a 1-based line and a 1-based column.
+/// A place in a source file: the file named in the workspace (``WorkspaceFiles``), a 1-based line
+/// and a 1-based column.
 ///
 /// Columns count Unicode scalars (characters, for text without combining marks), the way libyaml
 /// counts them and the way a reader counts `é` as one column. `description` is the
 /// compiler-style `file:line:col` that editors and terminals turn into links.
 public struct SourceLocation: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
-    /// The file as given on the command line or by the workspace (relative paths stay relative).
+    /// The file, named relative to the workspace's folder (`systems/a.yaml`,
+    /// `../policies/cnil/rule.lua`; an absolute path stays absolute): ``WorkspaceFiles/path(_:)``
+    /// opens it and shows it from where cadre runs. Only what reads files outside a workspace
+    /// (`cadre validate PATH`, a parser given a path) names them from where cadre runs.
     public var file: String
     /// 1-based line.
     public var line: Int

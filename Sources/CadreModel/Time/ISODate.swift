@@ -7,7 +7,7 @@ import Foundation
 /// for the as-of date of a run. Dates order chronologically. Adding an ``ISODuration`` adds its
 /// years and months first, clamping the day to the end of the month, then its weeks and days:
 /// 2025-01-31 + P1M is 2025-02-28, and 2024-02-29 + P1Y is 2025-02-28.
-public struct ISODate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible,
+public struct ISODate: Sendable, Hashable, Comparable, ISOText, CustomStringConvertible,
     LosslessStringConvertible
 {
     /// 1…9999.
@@ -102,21 +102,6 @@ public struct ISODate: Sendable, Hashable, Comparable, Codable, CustomStringConv
 
     public static func < (lhs: ISODate, rhs: ISODate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        do {
-            self = try ISODate(parsing: text)
-        } catch {
-            throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: error.description))
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
     }
 
     init(uncheckedYear year: Int, month: Int, day: Int) {

@@ -27,7 +27,7 @@
 ///   ``relation(to:)`` whenever the calendar gives one answer from every start date, and
 ///   breaks the remaining ties by months. So `P1M > P30D` (30.44 days against 30),
 ///   `P1Y > P365D`, `P1Y < P366D`, `P12M == P1Y`, and `P6M > P180D` from any date.
-public struct ISODuration: Sendable, Hashable, Comparable, Codable, CustomStringConvertible,
+public struct ISODuration: Sendable, Hashable, Comparable, ISOText, CustomStringConvertible,
     LosslessStringConvertible
 {
     public let years: Int
@@ -80,9 +80,6 @@ public struct ISODuration: Sendable, Hashable, Comparable, Codable, CustomString
         ((weeks * 7 + days) * 24 + hours) * 3600 + minutes * 60 + seconds
     }
 
-    /// True when every component is zero (`P0D`).
-    public var isZero: Bool { totalMonths == 0 && totalSeconds == 0 }
-
     /// Average length in seconds over the 400-year Gregorian cycle (a month is 2,629,746
     /// seconds, 30.436875 days): the key of the `<` order.
     public var averageSeconds: Int { totalMonths * 2_629_746 + totalSeconds }
@@ -115,20 +112,5 @@ public struct ISODuration: Sendable, Hashable, Comparable, Codable, CustomString
     /// Orders by average length, then by months (see "Comparing durations" above).
     public static func < (lhs: ISODuration, rhs: ISODuration) -> Bool {
         (lhs.averageSeconds, lhs.totalMonths) < (rhs.averageSeconds, rhs.totalMonths)
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        do {
-            self = try ISODuration(parsing: text)
-        } catch {
-            throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: error.description))
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
     }
 }

@@ -76,9 +76,4 @@ public struct AssessmentSource: Sendable {
         if result.findings.isEmpty { return [entry(info?.title ?? result.rule, at: nil)] }
         return result.findings.map { entry($0.message, at: $0.location) }
     }
-
-    /// The findings of the rules `including` accepts, as entries.
-    public func findingEntries(_ including: (String) -> Bool) -> [AssessmentDraft.Entry] {
-        findings(including).flatMap(entries(for:))
-    }
 }

@@ -28,11 +28,17 @@ public struct ScanLimits: Sendable, Hashable {
         self.batchSize = batchSize
     }
 
-    func validate(store: String, table: String) throws(StoreError) {
+    /// Checks a scan's request before it reaches the store: these limits, and at least one column.
+    ///
+    /// - Throws: ``StoreError/Code/invalidRequest``.
+    func validate(store: String, table: String, columns: [String]) throws(StoreError) {
         guard rowCap >= 0, examplesPerDetector >= 0, batchSize >= 1, timeLimit > .zero else {
             throw StoreError(
                 .invalidRequest, store: store, table: table,
                 message: "scan limits must be positive (row cap, time limit, batch size) and examples not negative")
+        }
+        guard !columns.isEmpty else {
+            throw StoreError(.invalidRequest, store: store, table: table, message: "a scan needs at least one column")
         }
     }
 }

@@ -15,6 +15,26 @@ public struct TableSchema: Sendable, Hashable {
     public func column(named name: String) -> ColumnSchema? {
         columns.first { $0.name == name } ?? columns.first { $0.name.lowercased() == name.lowercased() }
     }
+
+    /// The column of that name, as ``column(named:)`` finds it.
+    ///
+    /// - Throws: ``StoreError/Code/missingColumn`` naming `store`, the table and `name`.
+    public func column(named name: String, in store: String) throws(StoreError) -> ColumnSchema {
+        guard let found = column(named: name) else {
+            throw StoreError(
+                .missingColumn, store: store, table: self.name, column: name, message: "the table has no such column")
+        }
+        return found
+    }
+
+    /// The names of `columns` as the store spells them.
+    ///
+    /// - Throws: ``StoreError/Code/missingColumn`` for the first that the table does not have.
+    public func columnNames(_ columns: [String], in store: String) throws(StoreError) -> [String] {
+        var names: [String] = []
+        for column in columns { names.append(try self.column(named: column, in: store).name) }
+        return names
+    }
 }
 
 /// One column of a table.

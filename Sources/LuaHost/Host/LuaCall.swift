@@ -165,9 +165,6 @@ public struct LuaCall {
     /// Whether argument `index` is a table (read-only or not).
     public func isTable(_ index: Int) -> Bool { lua_type(L, Int32(index)) == LUA_TTABLE }
 
-    /// Whether argument `index` is a function.
-    public func isFunction(_ index: Int) -> Bool { lua_type(L, Int32(index)) == LUA_TFUNCTION }
-
     /// Argument `index` itself, not a copy, when it is a table, a function, userdata or a thread:
     /// a ``LuaReference`` in the state's registry (release it when done); nil for other values.
     public func reference(_ index: Int) -> LuaReference? {

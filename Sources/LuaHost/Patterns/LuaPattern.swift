@@ -55,9 +55,6 @@ public final class LuaPattern {
         }
     }
 
-    /// Steps left in the budget.
-    public var stepsLeft: Int { Int(budget.pointee.instructions_left) }
-
     /// Calls `body` with every match in `subject`, in order, as `string.gmatch` finds them (but a
     /// leading `^` anchors the pattern at the start, as in `string.find`): the whole match's
     /// range, and the candidate — the first capture's range when the pattern has a capture, else

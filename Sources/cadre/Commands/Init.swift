@@ -68,7 +68,7 @@ struct Init: ParsableCommand {
                 let manifest = files.path(WorkspaceFiles.join(found.folder, "pack.yaml"))
                 if FileKind.of(manifest) != .regular {
                     printError(
-                        "cadre: error: --pack \(TerminalText.line(value)): not a pack: there is no pack.yaml in `\(TerminalText.line(files.path(found.folder)))` [unknown-pack]"
+                        "cadre: error: --pack \(TerminalText.line(value)): not a pack: there is no pack.yaml in `\(TerminalText.line(files.path(found.folder)))` [\(DiagnosticCode.unknownPack)]"
                     )
                     failed = true
                 }

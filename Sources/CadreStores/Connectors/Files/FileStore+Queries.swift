@@ -70,20 +70,9 @@ extension FileStore {
     public func scan(_ table: String, columns: [String], detectors: DetectorRegistry, limits: ScanLimits)
         throws(StoreError) -> ScanReport
     {
-        try limits.validate(store: id, table: table)
-        guard !columns.isEmpty else {
-            throw StoreError(.invalidRequest, store: id, table: table, message: "a scan needs at least one column")
-        }
+        try limits.validate(store: id, table: table, columns: columns)
         let schema = try self.schema(of: table)
-        var names: [String] = []
-        for column in columns {
-            guard let found = schema.column(named: column) else {
-                throw StoreError(
-                    .missingColumn, store: id, table: schema.name, column: column,
-                    message: "the table has no such column")
-            }
-            names.append(found.name)
-        }
+        let names = try schema.columnNames(columns, in: id)
         var run = ScanRun(store: id, table: schema.name, columns: names, detectors: detectors, limits: limits)
         do {
             // The scan's own clock decides; the pass's deadline is only a backstop past it.

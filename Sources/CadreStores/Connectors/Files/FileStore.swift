@@ -139,15 +139,7 @@ public final class FileStore: Store {
         _ body: (FileRecordReader) throws(StoreError) -> Bool
     ) throws(StoreError) -> (table: String, columns: [String]) {
         let schema = try self.schema(of: table)
-        var names: [String] = []
-        for column in columns {
-            guard let found = schema.column(named: column) else {
-                throw StoreError(
-                    .missingColumn, store: id, table: schema.name, column: column,
-                    message: "the table has no such column")
-            }
-            names.append(found.name)
-        }
+        let names = try schema.columnNames(columns, in: id)
         let (_, path) = try self.path(of: schema.name)
         let reader: FileRecordReader
         switch engine {

@@ -103,13 +103,9 @@ extension PostgresStore {
     public func scan(_ table: String, columns: [String], detectors: DetectorRegistry, limits: ScanLimits)
         throws(StoreError) -> ScanReport
     {
-        try limits.validate(store: id, table: table)
-        guard !columns.isEmpty else {
-            throw StoreError(.invalidRequest, store: id, table: table, message: "a scan needs at least one column")
-        }
+        try limits.validate(store: id, table: table, columns: columns)
         let resolved = try transaction(table: table) { session in try resolve(table, in: session) }
-        var names: [String] = []
-        for column in columns { names.append(try resolved.columnName(column)) }
+        let names = try resolved.schema.columnNames(columns, in: resolved.store)
         var run = ScanRun(store: id, table: resolved.schema.name, columns: names, detectors: detectors, limits: limits)
         let select = names.map { SQLIdentifier.quoted($0) + "::text" }.joined(separator: ", ")
         do {
@@ -148,23 +144,7 @@ extension PostgresStore {
         var quotedName: String
         var store: String
 
-        func column(_ name: String) throws -> ColumnSchema {
-            guard let found = schema.column(named: name) else {
-                throw StoreError(
-                    .missingColumn, store: store, table: schema.name, column: name,
-                    message: "the table has no such column")
-            }
-            return found
-        }
-
-        func columnName(_ name: String) throws(StoreError) -> String {
-            guard let found = schema.column(named: name) else {
-                throw StoreError(
-                    .missingColumn, store: store, table: schema.name, column: name,
-                    message: "the table has no such column")
-            }
-            return found.name
-        }
+        func column(_ name: String) throws(StoreError) -> ColumnSchema { try schema.column(named: name, in: store) }
 
         func quoted(_ name: String) throws -> String { SQLIdentifier.quoted(try column(name).name) }
     }

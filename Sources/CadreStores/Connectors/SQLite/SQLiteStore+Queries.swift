@@ -71,22 +71,11 @@ extension SQLiteStore {
     public func scan(_ table: String, columns: [String], detectors: DetectorRegistry, limits: ScanLimits)
         throws(StoreError) -> ScanReport
     {
-        try limits.validate(store: id, table: table)
-        guard !columns.isEmpty else {
-            throw StoreError(.invalidRequest, store: id, table: table, message: "a scan needs at least one column")
-        }
+        try limits.validate(store: id, table: table, columns: columns)
         // Resolve names first (under the query time limit), then stream under the scan's own limit.
         let schema = try self.schema(of: table)
-        var quoted: [String] = []
-        var names: [String] = []
-        for column in columns {
-            guard let found = schema.column(named: column) else {
-                throw StoreError(
-                    .missingColumn, store: id, table: table, column: column, message: "the table has no such column")
-            }
-            quoted.append(SQLIdentifier.quoted(found.name))
-            names.append(found.name)
-        }
+        let names = try schema.columnNames(columns, in: id)
+        let quoted = names.map { SQLIdentifier.quoted($0) }
         var run = ScanRun(store: id, table: schema.name, columns: names, detectors: detectors, limits: limits)
         let sql = "SELECT \(quoted.joined(separator: ", ")) FROM \(SQLIdentifier.quoted(schema.name))"
         do {
@@ -149,12 +138,7 @@ extension SQLiteStore {
     }
 
     static func quotedColumn(_ column: String, of schema: TableSchema, store: String) throws -> String {
-        guard let found = schema.column(named: column) else {
-            throw StoreError(
-                .missingColumn, store: store, table: schema.name, column: column,
-                message: "the table has no such column")
-        }
-        return SQLIdentifier.quoted(found.name)
+        SQLIdentifier.quoted(try schema.column(named: column, in: store).name)
     }
 
     /// A declared SQLite type, classified (SQLite's affinity rules, plus dates and booleans by name).
