@@ -80,6 +80,60 @@ import Testing
         #expect(evaluation.result("test.plain")?.status == .pass)
     }
 
+    /// Each plugin's detectors run in a state of their own: a detector that keeps memory until its
+    /// state is full fails its own scans, and another plugin's detector (the bundled `pii-fr`
+    /// plates) still works in the same worker.
+    @Test func aHoardingDetectorFailsItselfNotAnotherPlugins() throws {
+        let hoarder = """
+            local hoard, calls = {}, 0
+            local sizes = { 1 << 20, 1 << 16, 1 << 12, 1 << 8, 16 }
+            return {
+              name = "mail",
+              category = "user.contact.email",
+              pattern = "[%w.]+@[%w.]+%.%a+",
+              validate = function(candidate)
+                -- Fills the state to the last bytes: larger blocks first, smaller ones each call.
+                calls = calls + 1
+                local size = sizes[calls] or 16
+                while true do hoard[#hoard + 1] = string.rep("x", size) .. #hoard end
+              end,
+            }
+            """
+        let hoarding = TemporaryWorkspace.rule(
+            "hoarded",
+            check: """
+                for i = 1, 8 do pcall(function() ctx:store("crm"):scan("notes", { detectors = { "mail" } }) end) end
+                """)
+        let platesRule = TemporaryWorkspace.rule(
+            "plates",
+            check: """
+                local report = ctx:store("crm"):scan("notes", { detectors = { "immatriculation" } })
+                ctx:info("%d found", report.detectors.immatriculation.matches)
+                """)
+        let workspace = try HostileDetectorWorkspace(
+            detectors: hoarder, rules: ["hoarded.lua": hoarding, "plates.lua": platesRule],
+            limits: "limits: { memory_mb: 8, instructions: 20000000, deadline_ms: 60000 }")
+        let bundled = BundledPluginDetectorTests.repository.appendingPathComponent("plugins/pii-fr")
+        for file in ["plugin.yaml", "detectors.lua", "taxonomy.yaml", "lib/checksums.lua"] {
+            try workspace.workspace.write(
+                "pii-fr/\(file)", try String(contentsOf: bundled.appendingPathComponent(file), encoding: .utf8))
+        }
+        try workspace.workspace.write(
+            "cadre.yaml",
+            PluginTests.workspace.replacingOccurrences(of: "[./plug]", with: "[./plug, ./pii-fr]")
+                + "\nlimits: { memory_mb: 8, instructions: 20000000, deadline_ms: 60000 }")
+        let evaluation = try workspace.evaluate()
+        #expect(evaluation.diagnostics.filter(\.isError).isEmpty, "\(evaluation.diagnostics)")
+        let hoarded = try #require(evaluation.result("test.hoarded"))
+        #expect(hoarded.status == .error)
+        #expect(hoarded.failure?.kind == "plugin")
+        #expect(hoarded.failure?.message.hasPrefix("detector `mail` of plugin plug failed:") == true)
+        #expect(hoarded.failure?.message.contains("memory limit exceeded") == true, "\(hoarded.failure?.message ?? "")")
+        let plates = try #require(evaluation.result("test.plates"))
+        #expect(plates.status == .pass, "\(plates.failure?.message ?? "")")
+        #expect(plates.findings.map(\.message) == ["1 found"])
+    }
+
     @Test func wrongReturnTypesAreThePluginsError() throws {
         let evaluation = try evaluate(detectors: Self.detector(validate: "return 'yes'"))
         let scan = try #require(evaluation.result("test.scan"))

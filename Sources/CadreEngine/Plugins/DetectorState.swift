@@ -14,26 +14,42 @@ import LuaHost
 /// ``RevealPolicy``; a failure is described by cadre (``PluginFailure``), never by the script's
 /// own message.
 ///
-/// The state holds at most twice the workspace's memory limit in all, so what detectors keep
-/// between calls is bounded too. Like every Lua state it lives on the thread that made it.
+/// Each plugin's detectors run in a state of their own, which holds at most twice the workspace's
+/// memory limit in all: what a plugin's detectors keep between calls is bounded, and a plugin
+/// whose detectors hoard fails its own scans (a `plugin` error naming the detector and the
+/// memory limit), never another plugin's detectors. Like every Lua state they live on the thread
+/// that made them.
 final class DetectorState {
-    let state: LuaState
-    private let plugins: PluginSet
+    /// One state per plugin with detectors, in the plugins' order.
+    let states: [LuaState]
+    private let sets: [PluginSet]
     /// The detectors, in the plugins' order.
     let detectors: [PluginDetector]
     /// Problems loading the detector files.
     let diagnostics: [Diagnostic]
 
-    /// Loads the detector files of `plugins` in a state of their own and registers each detector
-    /// after those `registry` holds.
+    /// Loads the detector files of each of `plugins` in a state of its own (with every enabled
+    /// plugin's modules) and registers each detector after those `registry` holds.
     init(plugins: [Plugin], taxonomy: Taxonomy, limits: LuaLimits, registry: inout DetectorRegistry) throws(LuaError) {
         let ceiling = limits.memoryBytes > 0 ? max(2 * limits.memoryBytes, 16 << 20) : LuaState.Options().memoryCeiling
-        state = try LuaState(options: .init(limits: limits, memoryCeiling: ceiling, logCapacity: 0))
-        // The `cadre` library plugin files may use; its sink is never read and no `ctx` is handed out.
-        _ = try CadreLibrary(state: state, taxonomy: taxonomy, sink: FindingSink())
-        self.plugins = try PluginSet(state: state, plugins: plugins, taxonomy: taxonomy, limits: limits)
-        detectors = self.plugins.detectors(after: &registry)
-        diagnostics = self.plugins.diagnostics
+        var states: [LuaState] = []
+        var sets: [PluginSet] = []
+        var detectors: [PluginDetector] = []
+        var diagnostics: [Diagnostic] = []
+        for plugin in plugins where !plugin.detectorFiles.isEmpty {
+            let state = try LuaState(options: .init(limits: limits, memoryCeiling: ceiling, logCapacity: 0))
+            // The `cadre` library plugin files may use; its sink is never read and no `ctx` is handed out.
+            _ = try CadreLibrary(state: state, taxonomy: taxonomy, sink: FindingSink())
+            let set = try PluginSet(state: state, plugins: plugins, taxonomy: taxonomy, limits: limits)
+            detectors += set.detectors(after: &registry, only: plugin.id)
+            diagnostics += set.diagnostics
+            states.append(state)
+            sets.append(set)
+        }
+        self.states = states
+        self.sets = sets
+        self.detectors = detectors
+        self.diagnostics = diagnostics
     }
 
     /// Whether any of `plugins` provides detectors (without any, no state is made).

@@ -32,9 +32,9 @@ final class PluginModules {
                     ])))
         }
         let resolve = state.function("require") { [byID] call in
-            let owner = try call.optionalString(1)
-            let name = try call.string(2)
-            let who = try call.optionalString(3)
+            let owner = call.isNil(1) ? nil : try call.text(1, limit: CadreLibrary.argumentLimit)
+            let name = try call.text(2, limit: CadreLibrary.argumentLimit)
+            let who = call.isNil(3) ? nil : try call.text(3, limit: CadreLibrary.argumentLimit)
             switch Self.resolve(name, owner: owner, plugins: byID) {
             case .found(let full):
                 call.push(full)

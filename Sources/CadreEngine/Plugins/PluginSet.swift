@@ -45,9 +45,10 @@ final class PluginSet {
     /// Every plugin detector, registered after `registry`'s own (a detector whose name is taken
     /// is reported and left out). Only a ``DetectorState`` calls this: detectors are loaded in a
     /// state of their own, never in one that runs rules, importers or reporters.
-    func detectors(after registry: inout DetectorRegistry) -> [PluginDetector] {
+    /// `only`: the detectors of that plugin alone.
+    func detectors(after registry: inout DetectorRegistry, only: String? = nil) -> [PluginDetector] {
         var found: [PluginDetector] = []
-        for plugin in plugins {
+        for plugin in plugins where only == nil || plugin.id == only {
             for file in plugin.detectorFiles {
                 var reader = PluginTableReader(kind: .detector, file: file)
                 for table in entries(of: file, plugin: plugin, reader: &reader) {
