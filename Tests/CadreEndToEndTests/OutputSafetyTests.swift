@@ -218,4 +218,28 @@ import Testing
         #expect(try Self.entries(folder) == [name])
     }
 
+    /// A link committed in a repository in place of the history or a companion: SQLite would
+    /// create the file it names, outside the workspace. Refused, dangling or not.
+    @Test(arguments: ["history.sqlite", "history.sqlite-wal", "history.sqlite-shm", "history.sqlite-journal"])
+    func aHistoryFileThatIsALinkIsRefusedAndNothingIsCreatedOutside(_ name: String) throws {
+        let workspace = try TemporaryFolder.oneFailingRule()
+        let outside = try TemporaryFolder(files: ["README": "outside\n"])
+        let folder = workspace.url.appendingPathComponent(".cadre")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let link = folder.appendingPathComponent(name).path
+        #expect(symlink(outside.url.appendingPathComponent("created").path, link) == 0)
+        for command in [["recheck"], ["history"]] {
+            let output = try CadreCommand.run(command, in: workspace.url, timeout: 20)
+            #expect(output.status == 2, "\(command)")
+            #expect(
+                output.stderr == """
+                    cadre: .cadre/\(name): error: is a symbolic link: cadre keeps its history in SQLite files there and follows no link out of them
+                      hint: remove the link (cadre then starts a new history there), or work in another workspace
+
+                    """, "\(command): \(output.stderr)")
+        }
+        #expect(Self.kind(link) == S_IFLNK)
+        #expect(try Self.entries(outside.url) == ["README"])
+        #expect(try Self.entries(folder) == [name])
+    }
 }

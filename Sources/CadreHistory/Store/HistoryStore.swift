@@ -29,9 +29,17 @@ public struct HistoryStore: Sendable {
     /// - Throws: ``HistoryError`` when the file cannot be created or read as a history, or was
     ///   written by a newer cadre; when it or one of its companions (`-wal`, `-shm`, `-journal`)
     ///   exists but is not a regular file (a FIFO, a device, a folder), which SQLite is never
-    ///   let to open.
+    ///   let to open; or is a symbolic link, even a dangling one (a link committed in a
+    ///   repository would let SQLite create or write a file outside the workspace).
     public static func open(at file: String) throws(HistoryError) -> HistoryStore {
         for path in [file] + companionSuffixes.map({ file + $0 }) {
+            // Not following links: a link is refused as what it is, wherever it points.
+            if FileKind.of(path, followingLinks: false) == .symbolicLink {
+                throw HistoryError(
+                    file: path,
+                    "is a symbolic link: cadre keeps its history in SQLite files there and follows no link out of them",
+                    hint: "remove the link (cadre then starts a new history there), or work in another workspace")
+            }
             if let kind = FileKind.of(path), kind != .regular {
                 throw HistoryError(
                     file: path, "is \(kind.phrase), not a regular file: cadre keeps its history in SQLite files there",
