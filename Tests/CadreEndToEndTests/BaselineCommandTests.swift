@@ -177,7 +177,10 @@ import Testing
             markdown.stdout.contains(
                 "  - why: rule cnil.recording.retention changed\n"
             ))
-        #expect(markdown.stdout.contains("  - cites: CNIL délibération n° 2014-474 (NS-57); CNIL, guidance on listening to and recording calls at work; GDPR Art. 5(1)(e)\n"))
+        #expect(
+            markdown.stdout.contains(
+                "  - cites: CNIL délibération n° 2014-474 (NS-57); CNIL, guidance on listening to and recording calls at work; GDPR Art. 5(1)(e)\n"
+            ))
         #expect(
             markdown.stdout.contains(
                 "  - `examples/systems/call-recording-quality.yaml:36:18` added fail: recordings kept P3Y; P3M at most (setting `recording_retention`, from CNIL NS-57 guidance)\n"

@@ -34,8 +34,12 @@ import Testing
         #expect(output.stdout.contains("call-recording-quality  examples/systems/call-recording-quality.yaml"))
         #expect(
             output.stdout.contains(
-                "examples/systems/call-recording-quality.yaml:36:18: fail: recordings kept P3Y; P6M at most (setting `recording_retention`, from CNIL NS-57 guidance)"))
-        #expect(output.stdout.contains("CNIL délibération n° 2014-474 (NS-57) · CNIL, guidance on listening to and recording calls at work · GDPR Art. 5(1)(e)"))
+                "examples/systems/call-recording-quality.yaml:36:18: fail: recordings kept P3Y; P6M at most (setting `recording_retention`, from CNIL NS-57 guidance)"
+            ))
+        #expect(
+            output.stdout.contains(
+                "CNIL délibération n° 2014-474 (NS-57) · CNIL, guidance on listening to and recording calls at work · GDPR Art. 5(1)(e)"
+            ))
         #expect(output.stdout.contains("as of \(Self.asOf): 9 systems"))
         #expect(!output.stdout.contains("\u{1B}["), "no colours when the output is not a terminal")
         #expect(output.stderr.isEmpty, "progress goes to stderr on a terminal only: \(output.stderr)")
