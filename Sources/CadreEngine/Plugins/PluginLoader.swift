@@ -10,7 +10,7 @@ public struct PluginLoader: Sendable {
 
     /// Loads the plugin at `path` (shown as `folder`).
     public func load(at path: String, as folder: String) -> (Plugin?, [Diagnostic]) {
-        let manifestPath = (path as NSString).appendingPathComponent("plugin.yaml")
+        let manifestPath = WorkspaceFiles.join(path, "plugin.yaml")
         let manifestFile = WorkspaceFiles.join(folder, "plugin.yaml")
         guard FileManager.default.fileExists(atPath: manifestPath) else {
             return (
@@ -80,7 +80,7 @@ public struct PluginLoader: Sendable {
                         hint: "name files relative to the plugin's folder, without `..`"))
                 return nil
             }
-            let absolute = (path as NSString).appendingPathComponent(relative)
+            let absolute = WorkspaceFiles.join(path, relative)
             let shown = WorkspaceFiles.join(folder, relative)
             do {
                 let (source, digest) = try LuaSourceFile.read(absolute, shown: shown, at: location)
@@ -102,9 +102,9 @@ public struct PluginLoader: Sendable {
         }
 
         var modules: [String: Pack.File] = [:]
-        let libPath = (path as NSString).appendingPathComponent("lib")
+        let libPath = WorkspaceFiles.join(path, "lib")
         for relative in PackLoader.luaFiles(in: libPath) {
-            let absolute = (libPath as NSString).appendingPathComponent(relative)
+            let absolute = WorkspaceFiles.join(libPath, relative)
             let shown = WorkspaceFiles.join(folder, "lib/" + relative)
             let name = String(relative.dropLast(".lua".count)).replacingOccurrences(of: "/", with: ".")
             do {

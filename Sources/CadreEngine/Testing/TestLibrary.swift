@@ -78,7 +78,7 @@ struct TestLibrary {
                         context.expectations.fixtureFailed(message, at: location)
                         throw LuaCallError(message)
                     }
-                    try call.push(call.state.object(FixtureSystem(document: document), of: fixtureType))
+                    call.push(FixtureSystem(document: document), of: fixtureType)
                     return 1
                 }
             ),
@@ -95,7 +95,7 @@ struct TestLibrary {
                         context.expectations.fixtureFailed(message, at: location)
                         throw LuaCallError(message)
                     }
-                    try call.push(call.state.object(FixtureSystem(document: document), of: fixtureType))
+                    call.push(FixtureSystem(document: document), of: fixtureType)
                     return 1
                 }
             ),
