@@ -22,7 +22,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 GENERATE = os.path.join(ROOT, "Benchmarks", "corpus", "generate.py")
-FORMATS = ["text", "json", "sarif", "junit", "markdown"]
+FORMATS = ["text", "json", "sarif", "junit", "markdown", "html"]
 # Goals (docs: BENCHMARKS.md): peak memory of `cadre evaluate` flat in the number of systems.
 MEMORY_GOAL_MB = 150
 LINEAR_TOLERANCE = 0.05
