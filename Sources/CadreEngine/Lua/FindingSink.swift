@@ -14,19 +14,18 @@ final class FindingSink {
     /// The system's file, for findings that point at no node.
     var file = ""
     var systemLocation = SourceLocation.whole("")
-    private(set) var findings: [Finding] = []
+    private var kept = CappedList<Finding>()
+    var findings: [Finding] { kept.elements }
     /// The most findings kept per rule and system.
-    static let capacity = 1_000
+    static let capacity = CappedList<Finding>.capacity
     /// The most bytes of findings' messages and evidence kept per rule and system.
-    static let byteCapacity = 1 << 20
+    static let byteCapacity = CappedList<Finding>.byteCapacity
     /// The most bytes of one message, and of the key of `{node, "key"}`.
     static let messageLimit = 4_096
     static let keyLimit = 256
     /// The most evidence entries of one finding, and bytes of each.
     static let evidenceLimit = 32
     static let evidenceTextLimit = 512
-    private(set) var dropped = 0
-    private var bytes = 0
 
     func start(tree: SystemTree, file: String, location: SourceLocation) {
         self.tree = tree
@@ -35,39 +34,25 @@ final class FindingSink {
         reset()
     }
 
-    func reset() {
-        findings.removeAll(keepingCapacity: true)
-        dropped = 0
-        bytes = 0
-    }
+    func reset() { kept.removeAll() }
 
     func record(_ level: Finding.Level, tag: Int?, key: String?, message: String, evidence: [String] = []) {
-        let size = message.utf8.count + evidence.reduce(0) { $0 + $1.utf8.count }
-        guard findings.count < Self.capacity, bytes + size <= Self.byteCapacity else {
-            dropped += 1
-            return
+        kept.append(size: message.utf8.count + evidence.reduce(0) { $0 + $1.utf8.count }) {
+            var location = systemLocation
+            var path: NodePath? = nil
+            if let tag, let (found, foundPath) = tree?.location(tag: tag, key: key) {
+                location = found
+                path = foundPath
+            }
+            return Finding(level: level, message: message, location: location, path: path, evidence: evidence)
         }
-        bytes += size
-        var location = systemLocation
-        var path: NodePath? = nil
-        if let tag, let (found, foundPath) = tree?.location(tag: tag, key: key) {
-            location = found
-            path = foundPath
-        }
-        findings.append(Finding(level: level, message: message, location: location, path: path, evidence: evidence))
     }
 
     /// The findings of the rule that just ran, sorted, with a note of any that were dropped.
     func take() -> [Finding] {
-        var taken = findings.sorted()
-        if dropped > 0 {
-            taken.append(
-                Finding(
-                    level: .info,
-                    message:
-                        "\(TextLimit.groupedThousands(dropped)) more findings were not kept (a rule keeps \(TextLimit.groupedThousands(Self.capacity)) findings and "
-                        + "\(Self.byteCapacity >> 20) MiB of their text at most per system)",
-                    location: systemLocation))
+        var taken = kept.elements.sorted()
+        if let note = kept.droppedNote(more: "findings", holder: "a rule", kind: "findings", tail: " per system") {
+            taken.append(Finding(level: .info, message: note, location: systemLocation))
         }
         reset()
         return taken

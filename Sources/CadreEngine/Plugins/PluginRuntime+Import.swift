@@ -140,40 +140,29 @@ extension PluginRuntime {
 
 /// Problems an importer reports while it runs, and where its inputs' nodes are.
 ///
-/// Bounded as a rule's findings are (``FindingSink``): messages cut to
+/// Bounded as a rule's findings are (``CappedList``): messages cut to
 /// ``FindingSink/messageLimit`` bytes by the caller, at most ``FindingSink/capacity`` notes and
 /// ``FindingSink/byteCapacity`` bytes of their text; the rest are counted, and a last note says
 /// how many. An error note past the cap still makes the import fail.
 private final class ImportNotes {
     let tree: InputTree
-    private(set) var diagnostics: [Diagnostic] = []
-    private var bytes = 0
-    private var dropped = 0
+    private var notes = CappedList<Diagnostic>()
     private var droppedAnError = false
     init(tree: InputTree) { self.tree = tree }
 
     func record(_ severity: Diagnostic.Severity, at location: SourceLocation, _ message: String) {
-        let size = message.utf8.count
-        guard diagnostics.count < FindingSink.capacity, bytes + size <= FindingSink.byteCapacity else {
-            dropped += 1
-            droppedAnError = droppedAnError || severity == .error
-            return
+        let kept = notes.append(size: message.utf8.count) {
+            Diagnostic(severity, .importNote, at: location, message)
         }
-        bytes += size
-        diagnostics.append(Diagnostic(severity, .importNote, at: location, message))
+        if !kept, severity == .error { droppedAnError = true }
     }
 
     /// The notes kept, and when some were not, a last one saying how many (an error when any
     /// of them was).
     func taken(at location: SourceLocation) -> [Diagnostic] {
-        guard dropped > 0 else { return diagnostics }
-        return diagnostics + [
-            Diagnostic(
-                droppedAnError ? .error : .warning, .importNote, at: location,
-                "\(TextLimit.groupedThousands(dropped)) more notes of the importer were not kept (an importer keeps "
-                    + "\(TextLimit.groupedThousands(FindingSink.capacity)) notes and \(FindingSink.byteCapacity >> 20) MiB of their text at most)"
-            )
-        ]
+        guard let note = notes.droppedNote(more: "notes of the importer", holder: "an importer", kind: "notes")
+        else { return notes.elements }
+        return notes.elements + [Diagnostic(droppedAnError ? .error : .warning, .importNote, at: location, note)]
     }
 }
 

@@ -43,39 +43,31 @@ public struct TestFailure: Sendable, Hashable {
 /// The expectations of the test that is running: how many ran, and those that failed. A failed
 /// expectation stays recorded even when the test's code catches the error it raises (`pcall`).
 ///
-/// Bounded as a rule's findings are (``FindingSink``): the host cuts each text to
+/// Bounded as a rule's findings are (``CappedList``): the host cuts each text to
 /// ``FindingSink/messageLimit`` bytes, and a test keeps at most ``FindingSink/capacity`` failures
 /// and ``FindingSink/byteCapacity`` bytes of their text; the rest are counted, and a last failure
 /// says how many.
 final class ExpectationRecord {
     private(set) var isRunning = false
     private(set) var count = 0
-    private(set) var failures: [TestFailure] = []
-    private var bytes = 0
-    private var dropped = 0
+    private var failures = CappedList<TestFailure>()
     private var lastDropped: SourceLocation?
 
     func begin() {
         isRunning = true
         count = 0
-        failures = []
-        bytes = 0
-        dropped = 0
+        failures.removeAll()
         lastDropped = nil
     }
 
     /// Ends the test: what it expected, and what failed.
     func end() -> (count: Int, failures: [TestFailure]) {
         isRunning = false
-        defer { failures = [] }
-        guard dropped > 0 else { return (count, failures) }
-        let note = TestFailure(
-            kind: .expectation,
-            message:
-                "\(TextLimit.groupedThousands(dropped)) more failures were not kept (a test keeps "
-                + "\(TextLimit.groupedThousands(FindingSink.capacity)) failures and \(FindingSink.byteCapacity >> 20) MiB of their text at most)",
-            location: lastDropped)
-        return (count, failures + [note])
+        defer { failures.removeAll() }
+        guard let note = failures.droppedNote(more: "failures", holder: "a test", kind: "failures") else {
+            return (count, failures.elements)
+        }
+        return (count, failures.elements + [TestFailure(kind: .expectation, message: note, location: lastDropped)])
     }
 
     func expectation(passed: Bool, message: String, expected: String?, actual: String?, at location: SourceLocation) {
@@ -96,12 +88,6 @@ final class ExpectationRecord {
 
     private func keep(_ failure: TestFailure) {
         let size = failure.message.utf8.count + (failure.expected?.utf8.count ?? 0) + (failure.actual?.utf8.count ?? 0)
-        guard failures.count < FindingSink.capacity, bytes + size <= FindingSink.byteCapacity else {
-            dropped += 1
-            lastDropped = failure.location
-            return
-        }
-        bytes += size
-        failures.append(failure)
+        if !failures.append(size: size, { failure }) { lastDropped = failure.location }
     }
 }
