@@ -55,12 +55,14 @@ public struct Engine: Sendable {
         let workers = max(1, min(jobs > 0 ? jobs : ProcessInfo.processInfo.activeProcessorCount, run.candidates))
         let waivers = workspace.waivers
         let loader = DescriptorLoader(taxonomy: workspace.taxonomy, extensions: workspace.descriptorExtensions)
+        // Systems that share a store ask it each question once per run.
+        let answers = StoreAnswers()
         let group = DispatchGroup()
         for index in 0..<workers {
             group.enter()
             let thread = Thread { [self] in
                 defer { group.leave() }
-                work(index: index, run: run, loader: loader, waivers: waivers, asOf: asOf)
+                work(index: index, run: run, loader: loader, waivers: waivers, answers: answers, asOf: asOf)
             }
             thread.stackSize = 16 << 20
             thread.name = "cadre worker \(index + 1)"
@@ -70,12 +72,15 @@ public struct Engine: Sendable {
     }
 
     /// One worker: claim the next descriptor, load it, evaluate it, until none is left.
-    private func work(index: Int, run: Run, loader: DescriptorLoader, waivers workspaceWaivers: [Waiver], asOf: ISODate)
-    {
+    private func work(
+        index: Int, run: Run, loader: DescriptorLoader, waivers workspaceWaivers: [Waiver], answers: StoreAnswers,
+        asOf: ISODate
+    ) {
         let worker: EngineWorker
         do {
             let stores = StoreAccess(
-                baseDirectory: workspace.root, environment: environment, enabled: readsStores, asOf: asOf)
+                baseDirectory: workspace.root, environment: environment, enabled: readsStores, asOf: asOf,
+                answers: answers)
             worker = try EngineWorker(
                 packs: workspace.packs, plugins: workspace.plugins, taxonomy: workspace.taxonomy, limits: limits,
                 asOf: asOf, stores: stores)

@@ -6,6 +6,10 @@ import LuaHost
 /// The stores of the system a worker evaluates: opened on a rule's first `ctx:store(id)`, shared
 /// by the system's other rules, closed when the system is done. A store that fails to open fails
 /// the same way for every rule, without trying again.
+///
+/// In an evaluation, questions go through the run's ``StoreAnswers`` first: a store another system
+/// of the run declares too is asked each question once, and is not opened again for a system
+/// whose questions are all answered (it opens on the first question that is not).
 final class StoreAccess {
     /// Where relative store paths start (the workspace; for `cadre test`, the fixture's folder).
     var baseDirectory: String
@@ -15,6 +19,10 @@ final class StoreAccess {
     let enabled: Bool
     /// The date "older than P6M" counts back from.
     var asOf: ISODate
+    /// The answers the run's workers share (nil: every question goes to the store).
+    let answers: StoreAnswers?
+    /// The current system, counted from 1: a store handle kept from an earlier system is closed.
+    private(set) var system = 0
 
     private var declared: [String: StoreEndpoint] = [:]
     /// Where each store is declared: its `url:` (else its `id:`), by id.
@@ -32,16 +40,21 @@ final class StoreAccess {
     private var open: [String: any Store] = [:]
     private var failed: [String: StoreError] = [:]
 
-    init(baseDirectory: String, environment: [String: String], enabled: Bool, asOf: ISODate) {
+    init(
+        baseDirectory: String, environment: [String: String], enabled: Bool, asOf: ISODate,
+        answers: StoreAnswers? = nil
+    ) {
         self.baseDirectory = baseDirectory
         self.environment = environment
         self.enabled = enabled
         self.asOf = asOf
+        self.answers = answers
     }
 
     /// Starts a system: its declared stores become reachable by id.
     func start(_ descriptor: SystemDescriptor) {
         finish()
+        system += 1
         for store in descriptor.stores {
             declared[store.id.value] = StoreEndpoint(store)
             declarations[store.id.value] = store.url?.location ?? store.id.location
@@ -89,14 +102,15 @@ final class StoreAccess {
     /// The free-text columns the descriptor declares for `table` of store `id`.
     func declaredFreeText(store id: String, table: String) -> [String] { freeText[id]?[table] ?? [] }
 
-    /// The store `id` of the current system, opened on first use.
+    /// Reaches the store `id` of the current system for `ctx:store(id)`: opens it, unless it opened
+    /// earlier in the run and its answers are shared (it then opens on its first unanswered question).
     ///
     /// - Throws: ``StoresDisabled`` in a run without stores (the rule is then skipped), the
     ///   ``StoreError`` of a store that does not open (the rule's result is then an error of kind
     ///   `store`), or a ``LuaCallError`` for an id the system does not declare.
-    func store(_ id: String) throws -> any Store {
+    func reach(_ id: String) throws {
         guard enabled else { throw StoresDisabled() }
-        if let store = open[id] { return store }
+        if open[id] != nil { return }
         if let error = failed[id] { throw error }
         guard let endpoint = declared[id] else {
             let known = declared.keys.sorted()
@@ -104,14 +118,45 @@ final class StoreAccess {
                 "the system declares no store `\(id)`"
                     + (known.isEmpty ? "" : " (its stores: \(known.joined(separator: ", ")))"))
         }
+        if let answers, answers.opened(key(endpoint)) { return }
+        _ = try store(id)
+    }
+
+    /// The store `id` of the current system, opened on first use.
+    ///
+    /// - Throws: the ``StoreError`` of a store that does not open (every later call throws it too).
+    func store(_ id: String) throws -> any Store {
+        if let store = open[id] { return store }
+        if let error = failed[id] { throw error }
+        guard let endpoint = declared[id] else { throw LuaCallError("the system declares no store `\(id)`") }
         do {
             let store = try endpoint.open(environment: environment, options: StoreOptions(baseDirectory: baseDirectory))
             open[id] = store
+            answers?.noteOpened(key(endpoint))
             return store
         } catch {
             failed[id] = error
             throw error
         }
+    }
+
+    /// The answer to `question` of the store `id`: the run's, when another system asked it,
+    /// else the store's (kept for the run when `keeping` says it is complete).
+    func answer<Answer: Sendable>(
+        _ question: StoreAnswers.Question, of id: String, keeping: (Answer) -> Bool = { _ in true },
+        ask: (any Store) throws -> Answer
+    ) throws -> Answer {
+        let shared = answers.flatMap { answers in declared[id].map { (answers, key($0)) } }
+        if let (answers, store) = shared, let known = answers.answer(question, of: store, as: Answer.self) {
+            return known
+        }
+        let answer = try ask(store(id))
+        if let (answers, store) = shared, keeping(answer) { answers.keep(answer, to: question, of: store) }
+        return answer
+    }
+
+    private func key(_ endpoint: StoreEndpoint) -> StoreAnswers.Store {
+        StoreAnswers.Store(engine: endpoint.engine, url: endpoint.url, baseDirectory: baseDirectory)
     }
 
     /// The instant `period` before the as-of date, at midnight UTC: "older than" means before it.

@@ -7,13 +7,28 @@ import LuaHost
 /// schemas and scans, all answered by the store itself. What comes back is numbers, dates, names
 /// and redacted examples — never a value read from a row.
 enum StoreLibrary {
-    /// A store opened for one system, as a Lua object.
+    /// A store of one system, as a Lua object: its questions go through the system's
+    /// ``StoreAccess`` (and the run's shared answers). Kept past its system, it is closed.
     final class Handle {
-        let store: any Store
+        let id: String
         let access: StoreAccess
-        init(store: any Store, access: StoreAccess) {
-            self.store = store
+        /// The system it was reached for.
+        let system: Int
+        init(id: String, access: StoreAccess) {
+            self.id = id
             self.access = access
+            self.system = access.system
+        }
+
+        /// The answer to `question`: see ``StoreAccess/answer(_:of:keeping:ask:)``.
+        func answer<Answer: Sendable>(
+            _ question: StoreAnswers.Question, keeping: (Answer) -> Bool = { _ in true },
+            ask: (any Store) throws -> Answer
+        ) throws -> Answer {
+            guard system == access.system else {
+                throw StoreError(.closed, store: id, message: "the store was closed: its system is done")
+            }
+            return try access.answer(question, of: id, keeping: keeping, ask: ask)
         }
     }
 
@@ -28,27 +43,35 @@ enum StoreLibrary {
                 "count": { call in try count(call) },
                 "distinct": { call in
                     let handle = try call.object(1, type)
-                    call.push(try handle.store.distinctCount(in: call.string(2), of: call.string(3)))
+                    let (table, column) = try (call.string(2), call.string(3))
+                    call.push(
+                        try handle.answer(.distinct(table: table, column: column)) {
+                            try $0.distinctCount(in: table, of: column)
+                        })
                     return 1
                 },
                 "date_range": { call in
                     let handle = try call.object(1, type)
-                    let range = try handle.store.dateRange(in: call.string(2), of: call.string(3))
-                    var table = LuaTable(fields: [("unreadable", .integer(Int64(range.unreadable)))])
-                    if let earliest = range.earliest { table["earliest"] = .string(timestamp(earliest)) }
-                    if let latest = range.latest { table["latest"] = .string(timestamp(latest)) }
-                    try call.push(.table(table))
+                    let (table, column) = try (call.string(2), call.string(3))
+                    let range = try handle.answer(.dateRange(table: table, column: column)) {
+                        try $0.dateRange(in: table, of: column)
+                    }
+                    var dates = LuaTable(fields: [("unreadable", .integer(Int64(range.unreadable)))])
+                    if let earliest = range.earliest { dates["earliest"] = .string(timestamp(earliest)) }
+                    if let latest = range.latest { dates["latest"] = .string(timestamp(latest)) }
+                    try call.push(.table(dates))
                     return 1
                 },
                 "tables": { call in
                     let handle = try call.object(1, type)
-                    let names = try handle.store.tableNames()
+                    let names = try handle.answer(.tables) { try $0.tableNames() }
                     try call.push(.table(LuaTable(array: names.map { .string($0) })))
                     return 1
                 },
                 "columns": { call in
                     let handle = try call.object(1, type)
-                    let schema = try handle.store.schema(of: call.string(2))
+                    let table = try call.string(2)
+                    let schema = try handle.answer(.schema(table: table)) { try $0.schema(of: table) }
                     let columns = schema.columns.map { column -> LuaValue in
                         var entry = LuaTable(fields: [
                             ("name", .string(column.name)), ("type", .string(column.declaredType)),
@@ -64,8 +87,8 @@ enum StoreLibrary {
             ])
         return state.function("ctx:store") { call in
             let id = try call.string(2)
-            let store = try access.store(id)
-            call.push(Handle(store: store, access: access), of: type)
+            try access.reach(id)
+            call.push(Handle(id: id, access: access), of: type)
             return 1
         }
     }
@@ -99,7 +122,7 @@ enum StoreLibrary {
                 filter = .isNotNull(column)
             }
         }
-        call.push(try handle.store.count(in: table, where: filter))
+        call.push(try handle.answer(.count(table: table, filter: filter)) { try $0.count(in: table, where: filter) })
         return 1
     }
 
@@ -108,7 +131,7 @@ enum StoreLibrary {
     private static func scan(_ call: LuaCall) throws -> Int {
         let handle = try call.object(1, type)
         let table = try call.string(2)
-        var columns = handle.access.declaredFreeText(store: handle.store.id, table: table)
+        var columns = handle.access.declaredFreeText(store: handle.id, table: table)
         var detectors = handle.access.detectors
         var limits = ScanLimits()
         // The scan leaves the rule a tenth of its remaining time, to read what the scan found.
@@ -134,22 +157,33 @@ enum StoreLibrary {
                 3, "no column to scan: the descriptor declares no free_text for `\(table)`; pass {columns = {...}}")
         }
         let plugged = detectors.detectors.compactMap { $0 as? PluginDetector }
-        // The scan and its plugin detectors stop at the same instant.
-        let deadline = ContinuousClock.now.advanced(by: limits.timeLimit)
-        limits.deadline = deadline
-        for detector in plugged { detector.begin(deadline: deadline) }
-        let report = try handle.store.scan(table, columns: columns, detectors: detectors, limits: limits)
-        if let failure = plugged.lazy.compactMap(\.failure).first {
-            handle.access.pluginFailure = failure
-            throw failure
-        }
-        // A plugin detector the time limit stopped did not see every row the scan read: the
-        // scan was cut short, even when the store had no row left.
-        var stop = report.stoppedBy
-        if plugged.contains(where: \.ranOutOfTime) { stop = .timeLimit }
-        if stop == .timeLimit {
-            handle.access.cutShort(IncompleteScan(report, timeLimit: limits.timeLimit, detectors: plugged))
-        }
+        let question = StoreAnswers.Question.scan(
+            table: table, columns: columns, detectors: detectors.detectors.map(\.name), rowCap: limits.rowCap)
+        var cutShort = false
+        // A scan its time limit cut short is not kept for other systems: they scan again.
+        var report = try handle.answer(
+            question, keeping: { (_: ScanReport) in !cutShort },
+            ask: { store in
+                // The scan and its plugin detectors stop at the same instant.
+                let deadline = ContinuousClock.now.advanced(by: limits.timeLimit)
+                limits.deadline = deadline
+                for detector in plugged { detector.begin(deadline: deadline) }
+                var report = try store.scan(table, columns: columns, detectors: detectors, limits: limits)
+                if let failure = plugged.lazy.compactMap(\.failure).first {
+                    handle.access.pluginFailure = failure
+                    throw failure
+                }
+                // A plugin detector the time limit stopped did not see every row the scan read: the
+                // scan was cut short, even when the store had no row left.
+                if plugged.contains(where: \.ranOutOfTime) { report.stoppedBy = .timeLimit }
+                if report.stoppedBy == .timeLimit {
+                    cutShort = true
+                    handle.access.cutShort(IncompleteScan(report, timeLimit: limits.timeLimit, detectors: plugged))
+                }
+                return report
+            })
+        report.store = handle.id
+        let stop = report.stoppedBy
         var tallies = LuaTable()
         for tally in report.detectors {
             var byColumn = LuaTable()
