@@ -8,8 +8,8 @@ struct JSONReport {
     let evaluation: any ReportedEvaluation
     let context: ReportContext
 
-    /// The document is encoded without its systems; each system is then encoded on its own and
-    /// written in its place, indented as the whole document would indent it.
+    /// The document is encoded without its systems; each system is then written in its place by
+    /// ``PrettyJSON``, as the encoder would have printed it there.
     func write(to output: ReportOutput) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -24,9 +24,13 @@ struct JSONReport {
         }
         try output.write(String(frame[..<place.lowerBound]) + "\"systems\" : [")
         var first = true
+        var json = PrettyJSON()
         try evaluation.forEachSystem { system in
-            let bytes = try encoder.encode(System(system))
-            try output.write((first ? "\n" : ",\n") + JSONIndent.indented(bytes, by: 4))
+            json.reset(depth: 2)
+            json.indentation()
+            Self.write(system, to: &json)
+            try output.write(first ? "\n" : ",\n")
+            try output.write(bytes: json.bytes)
             first = false
         }
         try output.write((first ? "\n\n  ]" : "\n  ]") + frame[place.upperBound...] + "\n")
@@ -42,7 +46,8 @@ struct JSONReport {
         let summary: Summary
         let packs: [Pack]
         let rules: [Rule]
-        let systems: [System]
+        /// Always empty: the systems are written in its place.
+        let systems: [Int]
         let diagnostics: [Problem]
 
         enum CodingKeys: String, CodingKey {
@@ -179,101 +184,6 @@ struct JSONReport {
         }
     }
 
-    struct System: Encodable {
-        let id: String?
-        let name: String?
-        let file: String
-        let digest: String
-        let valid: Bool
-        let results: [Result]
-        let diagnostics: [Problem]
-
-        init(_ s: SystemEvaluation) {
-            id = s.id
-            name = s.name
-            file = s.file
-            digest = s.digest
-            valid = s.isValid
-            results = s.results.map(Result.init)
-            diagnostics = s.diagnostics.map(Problem.init)
-        }
-    }
-
-    struct Result: Encodable {
-        let rule: String
-        let status: String
-        let severity: String
-        let skipReason: String?
-        let findings: [FindingEntry]
-        let failure: Failure?
-        let waiver: WaiverEntry?
-        let log: [String]
-
-        enum CodingKeys: String, CodingKey {
-            case rule, status, severity, findings, failure, waiver, log
-            case skipReason = "skip_reason"
-        }
-
-        init(_ r: RuleResult) {
-            rule = r.rule
-            status = r.status.rawValue
-            severity = r.severity.rawValue
-            skipReason = r.skipReason?.rawValue
-            findings = r.findings.map(FindingEntry.init)
-            failure = r.failure.map(Failure.init)
-            waiver = r.waiver.map(WaiverEntry.init)
-            log = r.log
-        }
-    }
-
-    struct FindingEntry: Encodable {
-        let level: String
-        let message: String
-        let location: Location
-        let path: String?
-        let evidence: [String]
-
-        init(_ f: Finding) {
-            level = f.level.rawValue
-            message = f.message
-            location = Location(f.location)
-            path = f.path?.description
-            evidence = f.evidence
-        }
-    }
-
-    struct Failure: Encodable {
-        let kind: String
-        let message: String
-        let location: Location?
-
-        init(_ f: RuleResult.Failure) {
-            kind = f.kind.rawValue
-            message = f.message
-            location = f.location.map(Location.init)
-        }
-    }
-
-    /// The waiver a result carries (``RuleResult/AppliedWaiver``), in the report's words.
-    struct WaiverEntry: Encodable {
-        let reason: String
-        let approvedBy: String
-        let expires: String
-        let location: Location
-
-        enum CodingKeys: String, CodingKey {
-            case reason, expires, location
-            case approvedBy = "approved_by"
-        }
-
-        init(_ w: RuleResult.AppliedWaiver) {
-            reason = w.reason
-            approvedBy = w.approvedBy
-            expires = w.expires.description
-            location = Location(w.location)
-        }
-    }
-
     struct Problem: Encodable {
         let severity: String
         let code: String
@@ -288,5 +198,101 @@ struct JSONReport {
             hint = d.hint
             location = Location(d.location)
         }
+    }
+}
+
+// MARK: - Systems
+
+extension JSONReport {
+    /// One system of `systems`, keys sorted.
+    static func write(_ system: SystemEvaluation, to json: inout PrettyJSON) {
+        json.openObject()
+        json.key("diagnostics")
+        json.openArray()
+        for diagnostic in system.diagnostics {
+            json.item()
+            write(diagnostic, to: &json)
+        }
+        json.closeArray()
+        json.field("digest", system.digest)
+        json.field("file", system.file)
+        json.field("id", system.id)
+        json.field("name", system.name)
+        json.key("results")
+        json.openArray()
+        for result in system.results {
+            json.item()
+            write(result, to: &json)
+        }
+        json.closeArray()
+        json.key("valid")
+        json.boolean(system.isValid)
+        json.closeObject()
+    }
+
+    static func write(_ result: RuleResult, to json: inout PrettyJSON) {
+        json.openObject()
+        if let failure = result.failure {
+            json.key("failure")
+            json.openObject()
+            json.field("kind", failure.kind.rawValue)
+            if let location = failure.location {
+                json.key("location")
+                write(location, to: &json)
+            }
+            json.field("message", failure.message)
+            json.closeObject()
+        }
+        json.key("findings")
+        json.openArray()
+        for finding in result.findings {
+            json.item()
+            json.openObject()
+            json.field("evidence", finding.evidence)
+            json.field("level", finding.level.rawValue)
+            json.key("location")
+            write(finding.location, to: &json)
+            json.field("message", finding.message)
+            json.field("path", finding.path?.description)
+            json.closeObject()
+        }
+        json.closeArray()
+        json.field("log", result.log)
+        json.field("rule", result.rule)
+        json.field("severity", result.severity.rawValue)
+        json.field("skip_reason", result.skipReason?.rawValue)
+        json.field("status", result.status.rawValue)
+        if let waiver = result.waiver {
+            json.key("waiver")
+            json.openObject()
+            json.field("approved_by", waiver.approvedBy)
+            json.field("expires", waiver.expires.description)
+            json.key("location")
+            write(waiver.location, to: &json)
+            json.field("reason", waiver.reason)
+            json.closeObject()
+        }
+        json.closeObject()
+    }
+
+    /// A ``Problem``, as the encoder prints it.
+    static func write(_ diagnostic: Diagnostic, to json: inout PrettyJSON) {
+        json.openObject()
+        json.field("code", diagnostic.code.rawValue)
+        json.field("hint", diagnostic.hint)
+        json.key("location")
+        write(diagnostic.location, to: &json)
+        json.field("message", diagnostic.message)
+        json.field("severity", diagnostic.severity.rawValue)
+        json.closeObject()
+    }
+
+    /// A ``Location``, as the encoder prints it.
+    static func write(_ location: SourceLocation, to json: inout PrettyJSON) {
+        json.openObject()
+        json.field("column", location.column)
+        json.field("file", location.file)
+        json.field("line", location.line)
+        json.closeObject()
     }
 }

@@ -21,6 +21,12 @@ public final class ReportOutput {
         if buffer.count >= Self.piece { try flush() }
     }
 
+    /// Appends `bytes` (UTF-8 text).
+    public func write(bytes: [UInt8]) throws {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= Self.piece { try flush() }
+    }
+
     /// Appends each of `lines` and a line feed after it.
     public func write(lines: [String]) throws {
         for line in lines {
