@@ -1,11 +1,12 @@
-/// JSON written the way `JSONEncoder` prints it with `[.prettyPrinted, .sortedKeys,
-/// .withoutEscapingSlashes]`, byte for byte, without building the value first: the pieces of a
-/// report that repeat per system (or per result) are written straight into bytes, so a large
-/// report does not pay for an encoder's boxes and dictionaries on each of them.
+/// JSON written the way `JSONEncoder` and `JSONSerialization` print it with `[.prettyPrinted,
+/// .sortedKeys, .withoutEscapingSlashes]`, byte for byte, without building the value first: the
+/// pieces of a report that repeat per system (or per result) are written straight into bytes, so a
+/// large report does not pay for an encoder's boxes and dictionaries on each of them.
 ///
-/// Writers give an object's keys in sorted (byte) order themselves; ``key(_:)`` checks it in debug
-/// builds. Strings are escaped as `JSONEncoder` escapes them: `"` and `\`, `\b \t \n \f \r`, and
-/// the other control characters as `\u00xx`; nothing else (not `/`, not U+2028).
+/// Writers give an object's keys in the order the encoder they stand for sorts them (by bytes for
+/// `JSONEncoder`, without regard to case for `JSONSerialization`); tests compare each writer with
+/// that encoder. Strings are escaped as both escape them: `"` and `\`, `\b \t \n \f \r`, and the
+/// other control characters as `\u00xx`; nothing else (not `/`, not U+2028).
 ///
 /// ```swift
 /// var json = PrettyJSON(depth: 1)
@@ -20,9 +21,6 @@ struct PrettyJSON {
     private var depth: Int
     /// For each open container: whether nothing is in it yet.
     private var empty: [Bool] = []
-    #if DEBUG
-        private var lastKey: [String?] = []
-    #endif
 
     /// A writer whose first container sits `depth` levels in (two spaces each), for a piece
     /// that takes its place inside a larger document.
@@ -35,9 +33,6 @@ struct PrettyJSON {
         bytes.removeAll(keepingCapacity: true)
         self.depth = depth
         empty.removeAll(keepingCapacity: true)
-        #if DEBUG
-            lastKey.removeAll()
-        #endif
     }
 
     /// The indentation of the current level, as spaces: what goes before a piece's first container.
@@ -50,13 +45,6 @@ struct PrettyJSON {
 
     /// Starts the member `name` of the open object (names come in sorted order).
     mutating func key(_ name: StaticString) {
-        #if DEBUG
-            let text = name.description
-            if let previous = lastKey[lastKey.count - 1] {
-                assert(Array(previous.utf8).lexicographicallyPrecedes(Array(text.utf8)), "\(previous) before \(text)")
-            }
-            lastKey[lastKey.count - 1] = text
-        #endif
         separate()
         bytes.append(0x22)
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
@@ -109,18 +97,12 @@ struct PrettyJSON {
         bytes.append(bracket)
         depth += 1
         empty.append(true)
-        #if DEBUG
-            lastKey.append(nil)
-        #endif
     }
 
     private mutating func close(_ bracket: UInt8) {
         depth -= 1
         bytes.append(0x0A)
         if empty.removeLast() { bytes.append(0x0A) }
-        #if DEBUG
-            lastKey.removeLast()
-        #endif
         indent(depth)
         bytes.append(bracket)
     }

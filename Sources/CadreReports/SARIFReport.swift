@@ -69,31 +69,18 @@ struct SARIFReport {
         }
         try output.write(String(frame[..<place.lowerBound]) + "\"results\" : [")
         var first = true
+        var json = PrettyJSON()
         try evaluation.forEachSystem { system in
-            for entry in results(of: system, ruleIndex: ruleIndex) {
-                let bytes = try JSONSerialization.data(withJSONObject: entry, options: options)
-                try output.write((first ? "\n" : ",\n") + JSONIndent.indented(bytes, by: 8))
+            for issue in CIIssue.issues(of: system) {
+                json.reset(depth: 4)
+                json.indentation()
+                write(issue, index: ruleIndex, to: &json)
+                try output.write(first ? "\n" : ",\n")
+                try output.write(bytes: json.bytes)
                 first = false
             }
         }
         try output.write((first ? "\n\n      ]" : "\n      ]") + frame[place.upperBound...] + "\n")
-    }
-
-    /// The SARIF results of `system`: an issue each (``CIIssue``), waived ones as accepted
-    /// suppressions.
-    private func results(of system: SystemEvaluation, ruleIndex: [String: Int]) -> [[String: Any]] {
-        CIIssue.issues(of: system).map { issue in
-            var entry = result(issue, index: ruleIndex)
-            if let waiver = issue.waiver {
-                entry["suppressions"] = [
-                    [
-                        "kind": "external", "status": "accepted",
-                        "justification": "\(waiver.reason) (approved by \(waiver.approvedBy), until \(waiver.expires))",
-                    ]
-                ]
-            }
-            return entry
-        }
     }
 
     private func rule(_ info: RuleInfo) -> [String: Any] {
@@ -144,30 +131,60 @@ struct SARIFReport {
         }
     }
 
-    private func result(_ issue: CIIssue, index: [String: Int]) -> [String: Any] {
+    /// One SARIF result: an issue (``CIIssue``), a waived one as an accepted suppression. Keys in
+    /// the order `JSONSerialization` sorts them (without regard to case), as the rest of the document.
+    func write(_ issue: CIIssue, index: [String: Int], to json: inout PrettyJSON) {
         let location = issue.location
-        var region: [String: Any] = [:]
-        if location.line > 0 {
-            region["startLine"] = location.line
-            region["startColumn"] = max(location.column, 1)
-        }
+        json.openObject()
+        json.field("level", issue.level.rawValue)
+        json.key("locations")
+        json.openArray()
+        json.item()
+        json.openObject()
+        json.key("physicalLocation")
+        json.openObject()
+        json.key("artifactLocation")
+        json.openObject()
         let (path, inRoot) = context.rooted.path(location.file)
-        var artifact: [String: Any] = [:]
         if inRoot {
-            artifact["uri"] = SourceRoot.encoded(path)
-            artifact["uriBaseId"] = Self.baseID
+            json.field("uri", SourceRoot.encoded(path))
+            json.field("uriBaseId", Self.baseID)
         } else {
-            artifact["uri"] = "file://" + SourceRoot.encoded(path)
+            json.field("uri", "file://" + SourceRoot.encoded(path))
         }
-        var physical: [String: Any] = ["artifactLocation": artifact]
-        if !region.isEmpty { physical["region"] = region }
-        return [
-            "ruleId": issue.rule,
-            "ruleIndex": index[issue.rule] ?? 0,
-            "level": issue.level.rawValue,
-            "message": ["text": issue.message],
-            "locations": [["physicalLocation": physical]],
-            "partialFingerprints": ["cadreFinding/v1": issue.digest],
-        ]
+        json.closeObject()
+        if location.line > 0 {
+            json.key("region")
+            json.openObject()
+            json.field("startColumn", max(location.column, 1))
+            json.field("startLine", location.line)
+            json.closeObject()
+        }
+        json.closeObject()
+        json.closeObject()
+        json.closeArray()
+        json.key("message")
+        json.openObject()
+        json.field("text", issue.message)
+        json.closeObject()
+        json.key("partialFingerprints")
+        json.openObject()
+        json.field("cadreFinding/v1", issue.digest)
+        json.closeObject()
+        json.field("ruleId", issue.rule)
+        json.field("ruleIndex", index[issue.rule] ?? 0)
+        if let waiver = issue.waiver {
+            json.key("suppressions")
+            json.openArray()
+            json.item()
+            json.openObject()
+            json.field(
+                "justification", "\(waiver.reason) (approved by \(waiver.approvedBy), until \(waiver.expires))")
+            json.field("kind", "external")
+            json.field("status", "accepted")
+            json.closeObject()
+            json.closeArray()
+        }
+        json.closeObject()
     }
 }

@@ -5,9 +5,10 @@ import Testing
 @testable import CadreEngine
 @testable import CadreReports
 
-/// ``PrettyJSON`` prints what `JSONEncoder` (`.prettyPrinted, .sortedKeys, .withoutEscapingSlashes`)
-/// prints, byte for byte: the JSON report's systems are written by it and must not change. The
-/// oracle is the encoder itself, on the report's shape as `Encodable` types, over hostile text.
+/// ``PrettyJSON`` prints what `JSONEncoder` and `JSONSerialization` (`.prettyPrinted, .sortedKeys,
+/// .withoutEscapingSlashes`) print, byte for byte: the JSON report's systems and SARIF's results are
+/// written by it and must not change. The oracle is the encoder itself, on the reports' shapes as
+/// they were encoded before, over hostile text.
 @Suite struct PrettyJSONTests {
     static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
@@ -101,6 +102,36 @@ import Testing
         }
     }
 
+    /// SARIF results written in place equal what `JSONSerialization` printed from the dictionaries
+    /// the report built before, with and without a source root, waived or not.
+    @Test func sarifResultsAreWrittenAsJSONSerializationWroteThem() throws {
+        var systems = ReportFixture.evaluation().systems
+        var generator = SystemRandomNumberGenerator()
+        for index in 0..<300 { systems.append(Self.system(index, using: &generator)) }
+        let options: JSONSerialization.WritingOptions = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var compared = 0
+        for root in [nil, SourceRoot(path: "/repo", workspace: "/repo/my workspace")] {
+            let report = SARIFReport(
+                evaluation: ReportFixture.evaluation(), context: ReportContext(toolVersion: "9", sourceRoot: root))
+            let index = ["test.a": 3]
+            for system in systems {
+                for issue in CIIssue.issues(of: system) {
+                    let written = Self.written(
+                        { json in
+                            json.indentation()
+                            report.write(issue, index: index, to: &json)
+                        }, depth: 4)
+                    let entry = Oracle.sarifResult(issue, index: index, rooted: report.context.rooted)
+                    let expected = JSONIndent.indented(
+                        try JSONSerialization.data(withJSONObject: entry, options: options), by: 8)
+                    #expect(written == expected)
+                    compared += 1
+                }
+            }
+        }
+        #expect(compared > 100)
+    }
+
     static let texts = [
         "", "plain", ReportFixture.tricky, "line\nbreak\ttab", "\u{1B}[2J", "a/b\\c", "é😀", "\u{0}\u{1F}",
     ]
@@ -135,8 +166,45 @@ import Testing
     }
 }
 
-/// The JSON report's systems as `Encodable` types: how the report wrote them before ``PrettyJSON``.
+/// The reports' pieces as the encoders saw them before ``PrettyJSON``: the JSON report's systems as
+/// `Encodable` types, a SARIF result as a dictionary.
 private enum Oracle {
+    static func sarifResult(_ issue: CIIssue, index: [String: Int], rooted: RootedFiles) -> [String: Any] {
+        let location = issue.location
+        var region: [String: Any] = [:]
+        if location.line > 0 {
+            region["startLine"] = location.line
+            region["startColumn"] = max(location.column, 1)
+        }
+        let (path, inRoot) = rooted.path(location.file)
+        var artifact: [String: Any] = [:]
+        if inRoot {
+            artifact["uri"] = SourceRoot.encoded(path)
+            artifact["uriBaseId"] = SARIFReport.baseID
+        } else {
+            artifact["uri"] = "file://" + SourceRoot.encoded(path)
+        }
+        var physical: [String: Any] = ["artifactLocation": artifact]
+        if !region.isEmpty { physical["region"] = region }
+        var entry: [String: Any] = [
+            "ruleId": issue.rule,
+            "ruleIndex": index[issue.rule] ?? 0,
+            "level": issue.level.rawValue,
+            "message": ["text": issue.message],
+            "locations": [["physicalLocation": physical]],
+            "partialFingerprints": ["cadreFinding/v1": issue.digest],
+        ]
+        if let waiver = issue.waiver {
+            entry["suppressions"] = [
+                [
+                    "kind": "external", "status": "accepted",
+                    "justification": "\(waiver.reason) (approved by \(waiver.approvedBy), until \(waiver.expires))",
+                ]
+            ]
+        }
+        return entry
+    }
+
     struct System: Encodable {
         let id: String?
         let name: String?
