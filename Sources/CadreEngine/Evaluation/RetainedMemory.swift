@@ -50,6 +50,8 @@ final class RetainedMemory {
     /// The rule files stopped because a module they required was: the module.
     private var stoppedBy: [String: String] = [:]
     private var owners: [Owner] = []
+    /// Whether a module was added since the last measure (so a check need not look at each owner).
+    private var unmeasured = false
     /// The state's memory once every file was loaded, collected.
     private var loaded = 0
     /// Past this many bytes in the state, what files keep is looked at.
@@ -78,6 +80,7 @@ final class RetainedMemory {
     func watch(module file: String, roots: [LuaValue], stop: @escaping () -> Void) {
         owners.append(Owner(file: file, roots: roots, baseline: nil, isModule: true, stop: stop))
         moduleRoots += roots
+        unmeasured = true
     }
 
     /// Notes that the current rule file required the module `file`.
@@ -94,6 +97,8 @@ final class RetainedMemory {
 
     /// Measures the modules loaded since the last measure.
     private func measureNewModules() {
+        guard unmeasured else { return }
+        unmeasured = false
         for index in owners.indices where owners[index].baseline == nil {
             owners[index].baseline = state.retainedBytes(
                 of: owners[index].roots, excluding: excluded(for: owners[index], current: nil), upTo: Int.max)
@@ -103,6 +108,7 @@ final class RetainedMemory {
     /// Measures what each file reaches once loaded, and sets the first threshold.
     func start() {
         state.collectGarbage()
+        unmeasured = false
         for index in owners.indices {
             owners[index].baseline = state.retainedBytes(
                 of: owners[index].roots, excluding: excluded(for: owners[index], current: nil), upTo: Int.max)
