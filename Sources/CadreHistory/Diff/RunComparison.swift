@@ -48,11 +48,20 @@ struct RunComparison {
     func diff(_ differences: Differences, results: [ResultKey: RuleResult], fromInfo: RunInfo?, toInfo: RunInfo?)
         -> RunDiff
     {
+        diff(differences, result: { results[$0] }, fromInfo: fromInfo, toInfo: toInfo)
+    }
+
+    /// What the `differences` are, given where their results are found (by key, recorded form):
+    /// a re-check looks in what it read from the history, then in what it just evaluated, without
+    /// gathering both in one more dictionary (on a first run, every result differs).
+    func diff(
+        _ differences: Differences, result: (ResultKey) -> RuleResult?, fromInfo: RunInfo?, toInfo: RunInfo?
+    ) -> RunDiff {
         var diff = RunDiff(from: fromInfo, to: toInfo, newFailures: [], resolved: [], changed: [])
         for (pair, was, now) in differences.pairs.sorted(by: { $0.pair < $1.pair }) {
             let file = now?.file ?? was?.file ?? ""
-            let before = was.flatMap { results[$0.reference.key] }
-            let after = now.flatMap { results[$0.reference.key] }
+            let before = was.flatMap { result($0.reference.key) }
+            let after = now.flatMap { result($0.reference.key) }
             guard
                 let (entry, category) = RunDiff.entry(
                     system: pair.system, file: file, rule: pair.rule,

@@ -198,10 +198,10 @@ public struct Recheck: Sendable {
             }
             let comparison = RunComparison()
             let differences = comparison.differences(from: last, to: run)
-            let earlier = try history.resultBodies(differences.keys.filter { fresh[$0] == nil })
-            var results = try HistoryStore.decode(earlier, file: history.file)
-            for key in differences.keys where results[key] == nil { results[key] = fresh[key] }
-            var diff = comparison.diff(differences, results: results, fromInfo: last?.info, toInfo: nil)
+            let earlier = try HistoryStore.decode(
+                try history.resultBodies(differences.keys.filter { fresh[$0] == nil }), file: history.file)
+            var diff = comparison.diff(
+                differences, result: { earlier[$0] ?? fresh[$0] }, fromInfo: last?.info, toInfo: nil)
             if let last { diff.explain(from: RunFacts(last), to: RunFacts(run)) }
             return diff
         }
