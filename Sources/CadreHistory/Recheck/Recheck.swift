@@ -173,7 +173,7 @@ public struct Recheck: Sendable {
     /// what changed since `last` is found, read (a reader of the history's pool, beside the
     /// writer) and compared on the others; never returns while the run is being written.
     private func recordAndCompare(
-        _ run: inout RecordedRun, last: RecordedRun?, fresh: [ResultKey: RuleResult], bodies: [ResultKey: String],
+        _ run: inout RecordedRun, last: RecordedRun?, fresh: FreshResults, bodies: [ResultKey: String],
         parsedDescriptors: HistoryParsedDescriptors,
         record: Bool
     ) throws(HistoryError) -> RunDiff {
@@ -222,7 +222,7 @@ public struct Recheck: Sendable {
         guard let run = outcome.run else { return nil }
         let keys = run.systems.flatMap { $0.results.map(\.key) }.filter { outcome.fresh[$0] == nil }
         var results = try history.results(keys)
-        results.merge(outcome.fresh) { old, _ in old }
+        results.merge(outcome.fresh.all) { old, _ in old }
         let files = workspace.files
         let owners = run.systems.map(\.file).concurrentMap { file -> (String, String?) in
             let root = try? DocumentParser().parse(fileAt: files.path(file), as: file)

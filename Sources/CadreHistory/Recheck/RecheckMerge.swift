@@ -12,7 +12,7 @@ struct RecheckMerge {
     /// Every system of the new run that has a descriptor, sorted by file (ids not yet resolved).
     private(set) var systems: [RecordedSystem] = []
     /// The fresh results, by key.
-    private(set) var fresh: [ResultKey: RuleResult] = [:]
+    private(set) var fresh = FreshResults()
     /// The recorded form of the fresh results the history does not hold yet, by key.
     private(set) var bodies: [ResultKey: String] = [:]
 
@@ -27,7 +27,7 @@ struct RecheckMerge {
 
         let encoded = partial.systems.concurrentMap { system in
             let old = oldSystems[system.file]?.results
-            return system.results.map { result in
+            return system.results.enumerated().map { position, result in
                 var (key, body) = ResultCoding.encode(result, storedBy: runNumber)
                 var stored = false
                 if let kept = old?.storedKeys(forRule: result.rule).first(where: { $0.hasContent(of: key) }) {
@@ -35,19 +35,26 @@ struct RecheckMerge {
                 }
                 return (
                     reference: ResultReference(
-                        rule: result.rule, key: key, status: result.status, severity: result.severity), result: result,
-                    body: stored ? nil : body
+                        rule: result.rule, key: key, status: result.status, severity: result.severity),
+                    position: position, body: stored ? nil : body
                 )
             }.sorted { $0.reference.rule < $1.reference.rule }
         }
         var evaluated: [String: (system: SystemEvaluation, references: [ResultReference])] = [:]
+        bodies.reserveCapacity(encoded.reduce(0) { total, results in total + results.count { $0.body != nil } })
+        var keys: [[ResultKey]] = []
+        keys.reserveCapacity(encoded.count)
         for (system, results) in zip(partial.systems, encoded) {
+            // Each result's key at the result's place in the system (`results` is sorted by rule).
+            var systemKeys = [ResultKey?](repeating: nil, count: results.count)
             for item in results {
-                fresh[item.reference.key] = item.result
+                systemKeys[item.position] = item.reference.key
                 if let body = item.body { bodies[item.reference.key] = body }
             }
+            keys.append(systemKeys.compactMap { $0 })
             evaluated[system.file] = evaluated[system.file] ?? (system, results.map(\.reference))
         }
+        fresh = FreshResults(partial.systems, keys: keys)
 
         systems = files.concurrentMap { [evaluated] file -> RecordedSystem? in
             let old = oldSystems[file]

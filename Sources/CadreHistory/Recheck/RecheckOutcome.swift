@@ -18,7 +18,7 @@ public struct RecheckOutcome: Sendable {
     /// The baseline ``diff`` is against (in place of ``previous``), if any.
     public var baseline: Baseline?
     /// The results the re-check evaluated, by key (the others are the history's).
-    var fresh: [ResultKey: RuleResult] = [:]
+    var fresh = FreshResults()
 
     init(
         previous: RunInfo?, run: RecordedRun?, plan: RecheckPlan?, diff: RunDiff, recorded: Bool,
