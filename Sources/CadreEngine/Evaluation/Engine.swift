@@ -194,7 +194,10 @@ final class Run: Sendable {
         allFiles = files
         planning = nil
         self.spooled = spooled
-        state = Mutex(State(spool: spooled ? SystemSpool() : nil))
+        var state = State(spool: spooled ? SystemSpool() : nil)
+        // The index has an entry per file: sized once, it never holds two copies while it grows.
+        if spooled { state.entries.reserveCapacity(files.count) }
+        self.state = Mutex(state)
         let chosen = selection.map { selection in files.filter { !selection.rules(on: $0).isEmpty } } ?? files
         decision = Mutex(Decision(files: chosen, selection: selection))
     }

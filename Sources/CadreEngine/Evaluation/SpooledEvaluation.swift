@@ -40,8 +40,26 @@ public final class SpooledEvaluation: ReportedEvaluation {
         var record: SystemSpool.Record
         var valid: Bool
         var tally: Tally
-        /// Why this system is reported without results (a second descriptor of an id).
-        var setAside: Diagnostic?
+        /// Why this system is reported without results (a second descriptor of an id): rare, so
+        /// kept boxed, out of the entry every system has.
+        var setAside: Diagnostic? {
+            get { setAsideBox?.problem }
+            set { setAsideBox = newValue.map(SetAside.init) }
+        }
+        private var setAsideBox: SetAside?
+
+        init(id: String?, file: String, record: SystemSpool.Record, valid: Bool, tally: Tally) {
+            self.id = id
+            self.file = file
+            self.record = record
+            self.valid = valid
+            self.tally = tally
+        }
+    }
+
+    private final class SetAside: Sendable {
+        let problem: Diagnostic
+        init(_ problem: Diagnostic) { self.problem = problem }
     }
 
     /// A system's results counted: by status, findings, and failing ones by severity.
