@@ -5,7 +5,8 @@ import CadreModel
 /// (by key), then, given those results read in full, what is new, resolved or changed. A run of
 /// 10,000 systems where one rule changed reads only that rule's results.
 struct RunComparison {
-    /// The pairs whose recorded results differ between two runs, and the keys of those results.
+    /// The pairs whose recorded results differ between two runs (sorted by pair), and the keys of
+    /// those results.
     struct Differences: Sendable {
         var pairs: [(pair: PairKey, was: Recorded?, now: Recorded?)]
         var keys: Set<ResultKey>
@@ -41,6 +42,8 @@ struct RunComparison {
                 for (i, j) in sortedMatch(was.references, now.references, by: \.rule, \.rule) { compare(i, j) }
             }
         }
+        // Sorted here, in place: `diff` reads them in this order without a sorted copy.
+        differing.sort { $0.pair < $1.pair }
         return Differences(pairs: differing, keys: keys)
     }
 
@@ -58,7 +61,7 @@ struct RunComparison {
         _ differences: Differences, result: (ResultKey) -> RuleResult?, fromInfo: RunInfo?, toInfo: RunInfo?
     ) -> RunDiff {
         var diff = RunDiff(from: fromInfo, to: toInfo, newFailures: [], resolved: [], changed: [])
-        for (pair, was, now) in differences.pairs.sorted(by: { $0.pair < $1.pair }) {
+        for (pair, was, now) in differences.pairs {
             let file = now?.file ?? was?.file ?? ""
             let before = was.flatMap { result($0.reference.key) }
             let after = now.flatMap { result($0.reference.key) }
