@@ -81,6 +81,16 @@ public struct DocumentParser: Sendable {
         if mayHoldAliases {
             try AliasScreen.check(text, source: source, limits: limits)
         }
+        // The usual descriptor straight from libyaml's events; anything unusual the established way.
+        if !mayHoldAliases, let composed = EventComposer.compose(text, file: file, limits: limits) { return composed }
+        return try composeWithYams(text, source: source, limits: limits, mayHoldAliases: mayHoldAliases)
+    }
+
+    /// Yams' composer, then ``NodeConversion``: every document, and every diagnostic.
+    static func composeWithYams(_ text: String, source: SourceText, limits: ParseLimits, mayHoldAliases: Bool)
+        throws(Diagnostic) -> LocatedNode?
+    {
+        let file = source.file
         let root: Node?
         do {
             let parser = try Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .utf8)
