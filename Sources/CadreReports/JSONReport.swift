@@ -207,24 +207,12 @@ extension JSONReport {
     /// One system of `systems`, keys sorted.
     static func write(_ system: SystemEvaluation, to json: inout PrettyJSON) {
         json.openObject()
-        json.key("diagnostics")
-        json.openArray()
-        for diagnostic in system.diagnostics {
-            json.item()
-            write(diagnostic, to: &json)
-        }
-        json.closeArray()
+        json.array("diagnostics", system.diagnostics) { write($0, to: &$1) }
         json.field("digest", system.digest)
         json.field("file", system.file)
         json.field("id", system.id)
         json.field("name", system.name)
-        json.key("results")
-        json.openArray()
-        for result in system.results {
-            json.item()
-            write(result, to: &json)
-        }
-        json.closeArray()
+        json.array("results", system.results) { write($0, to: &$1) }
         json.key("valid")
         json.boolean(system.isValid)
         json.closeObject()
@@ -243,10 +231,7 @@ extension JSONReport {
             json.field("message", failure.message)
             json.closeObject()
         }
-        json.key("findings")
-        json.openArray()
-        for finding in result.findings {
-            json.item()
+        json.array("findings", result.findings) { finding, json in
             json.openObject()
             json.field("evidence", finding.evidence)
             json.field("level", finding.level.rawValue)
@@ -256,7 +241,6 @@ extension JSONReport {
             json.field("path", finding.path?.description)
             json.closeObject()
         }
-        json.closeArray()
         json.field("log", result.log)
         json.field("rule", result.rule)
         json.field("severity", result.severity.rawValue)

@@ -82,11 +82,18 @@ struct PrettyJSON {
 
     /// `name` and an array of strings.
     mutating func field(_ name: StaticString, _ values: [String]) {
+        array(name, values) { value, json in json.string(value) }
+    }
+
+    /// `name` and an array, each element written by `write`.
+    mutating func array<Element>(
+        _ name: StaticString, _ elements: [Element], _ write: (Element, inout PrettyJSON) -> Void
+    ) {
         key(name)
         openArray()
-        for value in values {
+        for element in elements {
             item()
-            string(value)
+            write(element, &self)
         }
         closeArray()
     }
