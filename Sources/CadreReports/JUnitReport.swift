@@ -81,8 +81,18 @@ struct JUnitReport {
 
     /// `text` as XML character data or attribute value.
     static func escape(_ text: String) -> String {
+        // Most text needs nothing: returned as it is, after one look at its bytes (U+FFFE and
+        // U+FFFF start with the byte 0xEF in UTF-8).
+        let special: (UInt8) -> Bool = { byte in
+            switch byte {
+            case 0x26, 0x3C, 0x3E, 0x22, 0x27, 0xEF: true
+            case 0x09, 0x0A, 0x0D: false
+            default: byte < 0x20
+            }
+        }
+        guard text.utf8.contains(where: special) else { return text }
         var out = ""
-        out.reserveCapacity(text.count)
+        out.reserveCapacity(text.utf8.count + 16)
         for scalar in text.unicodeScalars {
             switch scalar {
             case "&": out += "&amp;"

@@ -53,4 +53,41 @@ import Testing
         #expect(!xml.contains("<b>"))
         #expect(JUnitReport.escape("x\u{0}y\u{FFFE}\tz") == "x\u{FFFD}y\u{FFFD}\tz")
     }
+
+    /// The escape's shortcut (text with nothing to escape returned as it is) changes nothing: every
+    /// ASCII character, the characters around U+FFFE, and random text escape as character by
+    /// character.
+    @Test func escapingAgreesWithTheCharacterByCharacterRule() {
+        func reference(_ text: String) -> String {
+            var out = ""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "&": out += "&amp;"
+                case "<": out += "&lt;"
+                case ">": out += "&gt;"
+                case "\"": out += "&quot;"
+                case "'": out += "&apos;"
+                case "\n", "\t", "\r": out.unicodeScalars.append(scalar)
+                default:
+                    let invalid = scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value)
+                    out += invalid ? "\u{FFFD}" : String(scalar)
+                }
+            }
+            return out
+        }
+        var texts = (0..<0x80).map { String(UnicodeScalar(UInt8($0))) }
+        texts += ["\u{FFFD}", "\u{FFFE}", "\u{FFFF}", "\u{EFFF}", "\u{F000}", "é😀", "plain text", ""]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            let scalars = (0..<Int.random(in: 0...10, using: &generator)).compactMap { _ in
+                UnicodeScalar(
+                    [UInt32.random(in: 0..<0x80), UInt32.random(in: 0xFFF0...0xFFFF), UInt32.random(in: 0x80..<0xD800)]
+                        .randomElement(using: &generator)!)
+            }
+            texts.append(String(String.UnicodeScalarView(scalars)))
+        }
+        for text in texts {
+            #expect(JUnitReport.escape(text) == reference(text), "\(Array(text.unicodeScalars))")
+        }
+    }
 }
