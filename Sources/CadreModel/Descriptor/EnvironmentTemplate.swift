@@ -126,6 +126,8 @@ public struct EnvironmentTemplate: Sendable, Hashable, CustomStringConvertible {
     /// (`?a=1&password=…`) or a key-value connection string (`host=db password=…`) — unless the
     /// value is one `${NAME}` reference.
     static func maskingParameters(in text: String) -> String {
+        // Most text (a descriptor's lines, quoted by reports) has no parameter at all.
+        guard text.utf8.contains(UInt8(ascii: "=")) else { return text }
         let separators: Set<Character> = ["?", "&", ";", " ", "\t"]
         var out = ""
         var rest = Substring(text)
