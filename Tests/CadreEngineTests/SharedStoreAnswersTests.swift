@@ -138,6 +138,15 @@ import Testing
         #expect(answers.answer(.schema(table: "t0"), of: store, as: Int.self) == nil)
     }
 
+    @Test func aStoreKeyNeverPrintsItsURL() {
+        let store = StoreAnswers.Store(engine: .postgres, url: "postgres://u:s3cret@db/crm", baseDirectory: "/w")
+        var dumped = ""
+        dump(store, to: &dumped)
+        for text in [store.description, "\(store)", String(reflecting: store), dumped] {
+            #expect(!text.contains("s3cret"), "\(text)")
+        }
+    }
+
     /// A rule that keeps a store handle past its system reads no other system's store through it.
     @Test func aHandleKeptPastItsSystemIsClosed() throws {
         let rule = """

@@ -24,13 +24,17 @@ import Synchronization
 ///
 /// `cadre test` does not use it: each test's fixture stores are its own.
 final class StoreAnswers: Sendable {
-    /// A store, as far as its answers go.
-    struct Store: Hashable, Sendable {
+    /// A store, as far as its answers go. Its description and mirror leave the URL out, as
+    /// ``StoreEndpoint``'s do.
+    struct Store: Hashable, Sendable, CustomStringConvertible, CustomReflectable {
         var engine: StoreEngine
         /// The URL template as written, never printed.
         var url: String
         /// Where its relative paths start.
         var baseDirectory: String
+
+        var description: String { "\(engine) store (url hidden)" }
+        var customMirror: Mirror { Mirror(self, children: ["engine": engine], displayStyle: .struct) }
     }
 
     /// A question a rule asks a store.
