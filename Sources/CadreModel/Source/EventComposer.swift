@@ -95,7 +95,8 @@ enum EventComposer {
                 let text = String(
                     decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
                 let node = LocatedNode(.scalar(Scalar(text: text, style: style)), at: location())
-                // Only a plain or quoted scalar is a key here (never a block scalar, as Yams allows).
+                // Any scalar may be a key, as in the established way; a container may not (`add`
+                // hands it back, and the established way says why).
                 guard add(node, keyText: text) else { return nil }
             case YAML_SEQUENCE_START_EVENT:
                 let start = event.data.sequence_start
