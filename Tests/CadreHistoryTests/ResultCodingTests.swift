@@ -32,6 +32,16 @@ import Testing
         #expect(ResultKey(raw: [UInt8](repeating: 0, count: 31)) == nil)
     }
 
+    /// The order results are written in: by bytes, which is the order of the hex forms.
+    @Test func keysInByteOrderAreInHexOrder() {
+        var keys = (0..<2_000).map { ResultKey(of: Data("result \($0)".utf8), storedBy: Int64($0 % 7)) }
+        keys += [
+            ResultKey(raw: [UInt8](repeating: 0, count: 32))!, ResultKey(raw: [UInt8](repeating: 0xFF, count: 32))!,
+        ]
+        keys.append(ResultKey(raw: [UInt8](repeating: 0, count: 31) + [1])!)
+        #expect(keys.sorted(by: ResultKey.inByteOrder).map(\.hex) == keys.map(\.hex).sorted())
+    }
+
     /// A full list of `references` and how the history reads it back.
     static func stored(_ references: [ResultReference]) -> (
         full: [UInt8], read: ([UInt8], [UInt8]?) throws -> ResultList

@@ -99,6 +99,9 @@ public struct ResultKey: Sendable, Hashable, CustomStringConvertible {
 
     public static func == (a: ResultKey, b: ResultKey) -> Bool { a.words == b.words }
 
+    /// Whether `a`'s bytes come before `b`'s: the order of their ``hex`` forms, without making them.
+    static func inByteOrder(_ a: ResultKey, _ b: ResultKey) -> Bool { a.words < b.words }
+
     public func hash(into hasher: inout Hasher) {
         hasher.combine(words.0)
         hasher.combine(words.1)
