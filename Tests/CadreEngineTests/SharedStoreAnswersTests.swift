@@ -127,6 +127,26 @@ import Testing
         #expect(try count(access, "b-calls") == 2)
     }
 
+    @Test func anErrorIsNotShared() throws {
+        let answers = StoreAnswers()
+        let access = try self.access(answers)
+        access.start(try system("a"))
+        let later: (StoreAccess, String) throws -> Int = { access, store in
+            try access.answer(.count(table: "later", filter: .all), of: store) {
+                try $0.count(in: "later", where: .all)
+            }
+        }
+        #expect(throws: StoreError.self) { _ = try later(access, "a-calls") }
+        access.finish()
+        let queue = try DatabaseQueue(path: database)
+        try queue.write {
+            try $0.execute(sql: "CREATE TABLE later (id INTEGER PRIMARY KEY); INSERT INTO later DEFAULT VALUES")
+        }
+        try queue.close()
+        access.start(try system("b"))
+        #expect(try later(access, "b-calls") == 1)
+    }
+
     @Test func theOldestAnswersAreForgottenPastTheLimit() throws {
         let store = StoreAnswers.Store(engine: .sqlite, url: "calls.sqlite", baseDirectory: "/w")
         let answers = StoreAnswers(byteLimit: 1_000)
