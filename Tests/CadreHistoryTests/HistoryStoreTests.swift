@@ -22,7 +22,7 @@ import Testing
             migrations == [
                 "v1: runs, inputs, rules, waivers, systems, results", "v2: rule sets, parsed documents",
                 "v3: differences in systems' rows", "v4: what rules read",
-                "v5: what triggered a run, at which commit",
+                "v5: what triggered a run, at which commit", "v6: results recorded without their system",
             ])
         #expect(mode == "wal")
         #expect(
@@ -84,7 +84,8 @@ import Testing
         try matchesAFullEvaluation(try workspace.recheck(asOf: "2026-11-29"))
         #expect(try sizes(3) == [full, full, full], "\((try? sizes(3)) ?? [])")
         // Each run stored only the results it was first to hold, under keys that start with its
-        // number: run 2 the one that changed; run 3 none (c's result is run 1's again).
+        // number: run 1 its 13 contents (18 pairs: results alike on several systems are one
+        // content), run 2 the one that changed; run 3 none (c's result is run 1's again).
         let stored = try queue.read { db in
             try (1...3).map { run in
                 try Int.fetchOne(
@@ -92,7 +93,7 @@ import Testing
                     ?? 0
             }
         }
-        #expect(stored == [18, 1, 0])
+        #expect(stored == [13, 1, 0])
         // Run 2's differences, written as the lists of their own that earlier histories hold,
         // read back the same.
         let run2 = try #require(try workspace.history().run(.id(2)))
@@ -170,6 +171,127 @@ import Testing
         // Differences beside a text list were never written: such a row is damaged.
         try queue.write { try $0.execute(sql: "UPDATE system SET overrides = x'00' WHERE run_id = 1") }
         #expect(throws: HistoryError.self) { try history.run(.id(1)) }
+    }
+
+    @Test func resultsRecordedWithTheirSystemByEarlierReleasesAreStillRead() throws {
+        // Two workspaces alike: one's history rewritten as releases before v6 recorded results
+        // (each body naming its system, keyed by its plain digest), the other's left as it is.
+        var model = WorkspaceModel()
+        let workspace = try HistoryWorkspace(files: model.files())
+        let control = try HistoryWorkspace(files: model.files())
+        _ = try workspace.recheck(asOf: "2026-11-29")
+        _ = try control.recheck(asOf: "2026-11-29")
+        let history = try workspace.history()
+        let before = try history.evaluation(of: try #require(try history.lastRun()))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let queue = try DatabaseQueue(path: HistoryStore.file(in: workspace.root.path))
+        try queue.write { db in
+            for system in before.systems {
+                let text: String = try system.results.map { result -> String in
+                    let body = try encoder.encode(result)
+                    let key = Digest.sha256(body)
+                    try db.execute(
+                        sql: "INSERT OR IGNORE INTO result (key, body) VALUES (?, ?)",
+                        arguments: [key, String(decoding: body, as: UTF8.self)])
+                    return "\(result.rule) \(key) \(result.status.rawValue) \(result.severity.rawValue)\n"
+                }.joined()
+                let key = "text-" + system.file
+                try db.execute(sql: "INSERT INTO result_list (key, body) VALUES (?, ?)", arguments: [key, text])
+                try db.execute(sql: "UPDATE system SET results = ? WHERE file = ?", arguments: [key, system.file])
+            }
+        }
+        let systemsNamed = try queue.read {
+            try Int.fetchOne($0, sql: #"SELECT count(*) FROM result WHERE body LIKE '%"system":%'"#)
+        }
+        #expect(systemsNamed == before.systems.reduce(0) { $0 + $1.results.count })
+        #expect(try history.evaluation(of: try #require(try history.lastRun())).systems == before.systems)
+        // Nothing changed: nothing evaluated, nothing new.
+        let unchanged = try workspace.recheck(asOf: "2026-11-29")
+        #expect(unchanged.plan?.evaluatedPairs == 0)
+        #expect(unchanged.diff.isEmpty)
+        _ = try control.recheck(asOf: "2026-11-29")
+        // A rule changed: the same changes, on the same systems, as from a history of today.
+        model.retentionLimit = "P1Y"
+        for folder in [workspace, control] {
+            try folder.write("pack/retention.lua", model.files()["pack/retention.lua"] ?? "")
+        }
+        let changed = try workspace.recheck(asOf: "2026-11-29")
+        let expected = try control.recheck(asOf: "2026-11-29")
+        #expect(!changed.diff.isEmpty)
+        #expect(changed.diff.newFailures == expected.diff.newFailures)
+        #expect(changed.diff.resolved == expected.diff.resolved)
+        #expect(changed.diff.changed == expected.diff.changed)
+        let full = try workspace.evaluate(asOf: "2026-11-29")
+        #expect(
+            try history.evaluation(of: try #require(try history.lastRun())).systems.map(\.results)
+                == full.systems.map(\.results))
+    }
+
+    @Test func aBaselineWithTheDigestsOfAnEarlierReleaseReportsTheSameChanges() throws {
+        // Releases before v6 digested each result with its system: every digest differs from
+        // today's. The pairs are then compared by what they hold, with the same outcome.
+        var model = WorkspaceModel()
+        let workspace = try HistoryWorkspace(files: model.files())
+        let recheck = Recheck(
+            workspace: try workspace.open(), history: try workspace.history(), cadreVersion: "test", jobs: 1)
+        let first = try recheck.run(asOf: try ISODate(parsing: "2026-11-29"))
+        let baseline = try #require(try recheck.baseline(of: first))
+        var earlier = baseline
+        earlier.results = baseline.results.map { entry in
+            var entry = entry
+            entry.digest = String(Digest.sha256(Data((entry.digest + entry.result.system).utf8)).prefix(56))
+            return entry
+        }
+        #expect(Set(earlier.results.map(\.digest)).isDisjoint(with: baseline.results.map(\.digest)))
+        model.retentionLimit = "P1Y"
+        try workspace.write("pack/retention.lua", model.files()["pack/retention.lua"] ?? "")
+        func diff(against baseline: Baseline) throws -> RunDiff {
+            var recheck = Recheck(
+                workspace: try workspace.open(), history: try workspace.history(), cadreVersion: "test", jobs: 1)
+            recheck.baseline = baseline
+            return try recheck.run(asOf: try ISODate(parsing: "2026-11-29"), record: false).diff
+        }
+        let expected = try diff(against: baseline)
+        let found = try diff(against: earlier)
+        #expect(!(expected.newFailures + expected.resolved + expected.changed).isEmpty)
+        #expect(found.newFailures == expected.newFailures)
+        #expect(found.resolved == expected.resolved)
+        #expect(found.changed == expected.changed)
+    }
+
+    @Test func resultsAlikeOnManySystemsAreStoredOnce() throws {
+        var model = WorkspaceModel()
+        model.systems = Dictionary(uniqueKeysWithValues: (1...12).map { ("systems/s\($0).yaml", .init(id: "s\($0)")) })
+        model.waivers = []
+        let workspace = try HistoryWorkspace(files: model.files())
+        let outcome = try workspace.recheck(asOf: "2026-11-29")
+        let queue = try DatabaseQueue(path: HistoryStore.file(in: workspace.root.path))
+        let pairs = try #require(outcome.run).systems.reduce(0) { $0 + $1.results.count }
+        let stored = try #require(try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM result") })
+        // 12 systems alike but for their ids and files: a result with findings names its file,
+        // the others are one content for every system.
+        let evaluation = try workspace.evaluate(asOf: "2026-11-29")
+        let distinct = Set(
+            evaluation.systems.flatMap { system in
+                system.results.map { result in
+                    var unnamed = result
+                    unnamed.system = ""
+                    return unnamed
+                }
+            }
+        ).count
+        #expect(pairs == 12 * 6)
+        #expect(stored == distinct)
+        #expect(stored < pairs, "\(stored) results stored for \(pairs) pairs")
+        #expect(
+            try queue.read { try Int.fetchOne($0, sql: #"SELECT count(*) FROM result WHERE body LIKE '%"system":%'"#) }
+                == 0)
+        // Each read back on its own system.
+        let history = try workspace.history()
+        let recorded = try history.evaluation(of: try #require(try history.lastRun()))
+        #expect(recorded.systems.map(\.results) == evaluation.systems.map(\.results))
+        #expect(recorded.systems.allSatisfy { system in system.results.allSatisfy { $0.system == system.id } })
     }
 
     @Test func aDamagedListIsReportedNotTrusted() throws {

@@ -5,7 +5,7 @@ import Testing
 @testable import CadreHistory
 
 /// The hand-written recorded form of results is byte for byte what `JSONEncoder` writes (sorted
-/// keys, slashes unescaped): results keep the keys every earlier history stored them under. The
+/// keys, slashes unescaped) less the `system` member, which the system's row names. The
 /// hand-written reader reads what `JSONDecoder` reads, or leaves it to `JSONDecoder`.
 @Suite struct ResultJSONTests {
     /// Text with what JSON escapes: quotes, backslashes, slashes, every control character,
@@ -65,16 +65,50 @@ import Testing
         return result
     }
 
-    @Test(arguments: 0..<8) func theRecordedFormIsJSONEncodersWithSortedKeys(seed: UInt64) throws {
-        var random = SplitMix(seed: seed &* 7_919 &+ 3)
+    /// What `JSONEncoder` writes of `result` (sorted keys, slashes unescaped), its `system`
+    /// member left out: outside strings, where every quote is escaped, `,"system":""` is found
+    /// only as that member.
+    static func encoderForm(of result: RuleResult) throws -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var unnamed = result
+        unnamed.system = ""
+        let text = String(decoding: try encoder.encode(unnamed), as: UTF8.self)
+        #expect(text.components(separatedBy: #","system":"""#).count == 2)
+        return Array(text.replacingOccurrences(of: #","system":"""#, with: "").utf8)
+    }
+
+    @Test(arguments: 0..<8) func theRecordedFormIsJSONEncodersWithSortedKeysWithoutTheSystem(seed: UInt64) throws {
+        var random = SplitMix(seed: seed &* 7_919 &+ 3)
         for _ in 0..<250 {
             let result = Self.result(&random)
             let written = ResultJSON.encode(result)
-            #expect(written == [UInt8](try encoder.encode(result)), "\(String(decoding: written, as: UTF8.self))")
-            #expect(try JSONDecoder().decode(RuleResult.self, from: Data(written)) == result)
-            #expect(ResultJSONReader.read(String(decoding: written, as: UTF8.self)) == result)
+            #expect(written == (try Self.encoderForm(of: result)), "\(String(decoding: written, as: UTF8.self))")
+            // Read back on no system: its row names it.
+            let body = String(decoding: written, as: UTF8.self)
+            #expect(ResultJSONReader.read(body) == result.on(""))
+            #expect(try ResultCoding.decode(body) == result.on(""))
+            #expect(try ResultCoding.decode(body).on(result.system) == result)
+        }
+    }
+
+    @Test func theSameResultOnTwoSystemsIsOneContent() {
+        let result = RuleResult(rule: "gdpr.retention", system: "voicebot", status: .pass, severity: .high)
+        #expect(ResultJSON.encode(result) == ResultJSON.encode(result.on("chatbot")))
+        #expect(
+            ResultCoding.encode(result, storedBy: 3).key == ResultCoding.encode(result.on("chatbot"), storedBy: 3).key)
+    }
+
+    @Test func aResultRecordedWithItsSystemIsReadWithIt() throws {
+        // As every cadre before results were shared recorded them.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var random = SplitMix(seed: 5)
+        for _ in 0..<50 {
+            let result = Self.result(&random)
+            let body = String(decoding: try encoder.encode(result), as: UTF8.self)
+            #expect(ResultJSONReader.read(body) == result)
+            #expect(try ResultCoding.decode(body) == result)
         }
     }
 
@@ -108,18 +142,30 @@ import Testing
         #expect(throws: (any Error).self) {
             try ResultCoding.decode(#"{"findings":[],"log":[],"rule":"r","status":"pass","system":"s"}"#)
         }
-        // Valid JSON this reader does not read (a line written 3.0): JSONDecoder reads it.
+        // Valid JSON this reader does not read (a line written 3.0): JSONDecoder reads it, with
+        // its system or without.
         let decimal =
             #"{"findings":[{"evidence":[],"level":"fail","location":{"column":1,"file":"f","line":3.0},"message":"m"}],"log":[],"rule":"r","severity":"low","status":"fail","system":"s"}"#
         #expect(ResultJSONReader.read(decimal) == nil)
         #expect(try ResultCoding.decode(decimal).findings.first?.location.line == 3)
+        #expect(try ResultCoding.decode(decimal).system == "s")
+        let unnamed = decimal.replacingOccurrences(of: #","system":"s""#, with: "")
+        #expect(ResultJSONReader.read(unnamed) == nil)
+        #expect(try ResultCoding.decode(unnamed).findings.first?.location.line == 3)
+        #expect(try ResultCoding.decode(unnamed).system == "")
+        // Without its system and damaged otherwise: still an error.
+        #expect(throws: (any Error).self) {
+            try ResultCoding.decode(#"{"findings":[],"log":[],"rule":"r","severity":"huge","status":"pass"}"#)
+        }
+        #expect(throws: (any Error).self) { try ResultCoding.decode(#"{"system":3}"#) }
+        #expect(throws: (any Error).self) { try ResultCoding.decode(#"[]"#) }
     }
 
     @Test func aPlainResultReadsAsExpected() {
         let result = RuleResult(rule: "gdpr.retention", system: "voicebot", status: .pass, severity: .high)
         #expect(
             String(decoding: ResultJSON.encode(result), as: UTF8.self)
-                == #"{"findings":[],"log":[],"rule":"gdpr.retention","severity":"high","status":"pass","system":"voicebot"}"#
+                == #"{"findings":[],"log":[],"rule":"gdpr.retention","severity":"high","status":"pass"}"#
         )
     }
 }

@@ -91,7 +91,7 @@ public struct Baseline: Sendable, Hashable {
         var entries: [Entry] = []
         for system in run.systems {
             for reference in system.results {
-                guard let result = results[reference.key] else { continue }
+                guard let result = results[reference.key]?.on(system.id) else { continue }
                 entries.append(Entry(digest: reference.key.content.contentHex, result: Self.shown(result)))
             }
         }

@@ -63,8 +63,9 @@ struct RunComparison {
         var diff = RunDiff(from: fromInfo, to: toInfo, newFailures: [], resolved: [], changed: [])
         for (pair, was, now) in differences.pairs {
             let file = now?.file ?? was?.file ?? ""
-            let before = was.flatMap { result($0.reference.key) }
-            let after = now.flatMap { result($0.reference.key) }
+            // Results are found by content: each is placed on the pair's system.
+            let before = was.flatMap { result($0.reference.key)?.on(pair.system) }
+            let after = now.flatMap { result($0.reference.key)?.on(pair.system) }
             guard
                 let (entry, category) = RunDiff.entry(
                     system: pair.system, file: file, rule: pair.rule,

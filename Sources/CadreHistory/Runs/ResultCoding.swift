@@ -4,8 +4,8 @@ import Foundation
 
 /// The recorded forms of results and of result lists.
 ///
-/// A result is JSON with sorted keys (``ResultJSON``), so one result always gives the same bytes
-/// and the same digest (``ResultKey``: the SHA-256 of the bytes, after the number of the run that
+/// A result is JSON with sorted keys, without its system (``ResultJSON``), so one result always
+/// gives the same bytes, whichever system it is on, and the same digest (``ResultKey``: the SHA-256 of the bytes, after the number of the run that
 /// stored it). A system's result list is binary, in one of two
 /// formats:
 ///
@@ -27,10 +27,23 @@ enum ResultCoding {
     }
 
     /// The result whose recorded form is `body`: read directly (``ResultJSONReader``), or by
-    /// `JSONDecoder` when the direct reader cannot, which then says what is wrong.
+    /// `JSONDecoder` when the direct reader cannot, which then says what is wrong. Its system is
+    /// empty unless the body names one (a result recorded before results were shared): the
+    /// system's row says which it is on (``RuleResult/on(_:)``).
     static func decode(_ body: String) throws -> RuleResult {
         if let result = ResultJSONReader.read(body) { return result }
-        return try JSONDecoder().decode(RuleResult.self, from: Data(body.utf8))
+        do {
+            return try JSONDecoder().decode(RuleResult.self, from: Data(body.utf8))
+        } catch DecodingError.keyNotFound(let key, let context)
+            where key.stringValue == "system" && context.codingPath.isEmpty
+        {
+            // The recorded form of today: given an empty system, read as the rest says.
+            guard var members = try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any] else {
+                throw DecodingError.keyNotFound(key, context)
+            }
+            members["system"] = ""
+            return try JSONDecoder().decode(RuleResult.self, from: JSONSerialization.data(withJSONObject: members))
+        }
     }
 
     // MARK: Result lists
@@ -152,5 +165,17 @@ enum ResultCoding {
 
     struct CorruptList: Error, CustomStringConvertible {
         var description: String { "a result list is unreadable" }
+    }
+}
+
+extension RuleResult {
+    /// This result on the system named `system` (its id; nil keeps the result as it is). A
+    /// recorded result does not name its system, and a result found by key may be another
+    /// system's alike: whoever places a result read from the history names its system.
+    func on(_ system: String?) -> RuleResult {
+        guard let system, system != self.system else { return self }
+        var placed = self
+        placed.system = system
+        return placed
     }
 }

@@ -1,13 +1,17 @@
 import CadreModel
 
 /// The recorded form of a result, written directly: the very bytes `JSONEncoder` writes with
-/// sorted keys and unescaped slashes (the form the history keys results by), many
-/// times faster. A re-check writes one per result it evaluated; a first run, 920,000.
+/// sorted keys and unescaped slashes, less the result's `system` member (the form the history
+/// keys results by), many times faster. A re-check writes one per result it evaluated; a first
+/// run, a million.
 ///
-/// Only encoding is hand-written: results are read back with `JSONDecoder`. Members are written
-/// in sorted key order, optional ones only when present, as the synthesized `Encodable`
-/// conformances of the result's types do (`Tests/CadreHistoryTests/ResultJSONTests.swift` holds
-/// the two writers to the same bytes).
+/// The system is left out because the system's row in the history names it: a result alike on
+/// many systems (a pass, a rule out of scope) is then one content, stored once. Results recorded
+/// before (with their `system`) are read too.
+///
+/// Members are written in sorted key order, optional ones only when present, as the synthesized
+/// `Encodable` conformances of the result's types do (`Tests/CadreHistoryTests/ResultJSONTests.swift`
+/// holds the two writers to the same bytes). Results are read back by ``ResultJSONReader``.
 struct ResultJSON {
     private(set) var bytes: [UInt8] = []
     /// Whether the next member of the object or array being written is its first.
@@ -51,7 +55,6 @@ struct ResultJSON {
         member("severity", result.severity.rawValue)
         if let reason = result.skipReason { member("skipReason", reason.rawValue) }
         member("status", result.status.rawValue)
-        member("system", result.system)
         if let waiver = result.waiver {
             key("waiver")
             open("{")

@@ -5,7 +5,8 @@ import CadreModel
 /// the history all of a run's.
 ///
 /// It reads JSON as `JSONDecoder` would read it into a ``RuleResult`` (members in any order,
-/// unknown members skipped, `null` for an absent optional, any escape), and gives up (nil) on
+/// unknown members skipped, `null` for an absent optional, any escape; an absent `system` read as
+/// empty, for whoever places the result on its system to fill), and gives up (nil) on
 /// anything else — numbers that are not integers, a missing member, a wrong type, damaged bytes —
 /// leaving `JSONDecoder` to read it or to say what is wrong.
 struct ResultJSONReader {
@@ -50,9 +51,12 @@ struct ResultJSONReader {
             default: try reader.skipValue()
             }
         }
-        guard let rule, let system, let status, let severity, let findings, let log else { throw Unreadable() }
+        // No `system`: the recorded form of a result since results are stored once for every
+        // system they are alike on (the system's row names it).
+        guard let rule, let status, let severity, let findings, let log else { throw Unreadable() }
         return RuleResult(
-            rule: rule, system: system, status: status, severity: severity, skipReason: skipReason, findings: findings,
+            rule: rule, system: system ?? "", status: status, severity: severity, skipReason: skipReason,
+            findings: findings,
             failure: failure,
             waiver: waiver, log: log)
     }

@@ -28,7 +28,9 @@ import GRDB
 ///   entries, with no `overrides` beside it) or a text list (`rule-id result-key status
 ///   severity` lines); both are read, neither is written. A result is a ``RuleResult`` as
 ///   JSON, findings included (findings are redacted before they reach a result: no store value
-///   is ever recorded).
+///   is ever recorded), without its system (since v6: the `system` row names it), so a result
+///   alike on many systems — a pass, a rule out of scope — is one content, stored once per run
+///   that first holds it. Results recorded before v6 name their system, and are read as they are.
 /// - `parsed_document`: the descriptors of the last run as parsed (a ``DocumentArchive``), by the
 ///   digest of their bytes and the cadre that parsed them, so that a re-check reads them back
 ///   rather than parsing them again. Each run keeps only its own descriptors' (a cache: deleting
@@ -130,6 +132,12 @@ enum HistorySchema {
                     ALTER TABLE run ADD COLUMN commit_id TEXT;
                     ALTER TABLE run ADD COLUMN branch TEXT;
                     """)
+        }
+        migrator.registerMigration("v6: results recorded without their system") { _ in
+            // No table changes: results are now recorded without their `system` (the system's row
+            // names it), so that a result alike on many systems is stored once; those recorded
+            // before are read as they are. Registered so that an older cadre, which cannot read
+            // such results, says the history was written by a newer cadre.
         }
         return migrator
     }

@@ -11,7 +11,7 @@ extension HistoryStore {
         for system in run.systems {
             var evaluation = SystemEvaluation(
                 file: system.file, id: system.id, name: system.name, digest: system.digest,
-                results: system.results.compactMap { results[$0.key] }, diagnostics: system.diagnostics)
+                results: system.results.compactMap { results[$0.key]?.on(system.id) }, diagnostics: system.diagnostics)
             evaluation.waivers = system.waivers
             systems.append(evaluation)
         }
