@@ -23,6 +23,7 @@ import Testing
                 "v1: runs, inputs, rules, waivers, systems, results", "v2: rule sets, parsed documents",
                 "v3: differences in systems' rows", "v4: what rules read",
                 "v5: what triggered a run, at which commit", "v6: results recorded without their system",
+                "v7: runs that record only the systems that changed",
             ])
         #expect(mode == "wal")
         #expect(
@@ -409,7 +410,71 @@ import Testing
         _ = try workspace.recheck(asOf: "2026-11-29")
         #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM result") } == results)
         #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM result_list") } == lists)
-        #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM system") } == 9)
+        // Runs 2 and 3 changed no system: they hold no row of their own, only run 1's number.
+        #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM system") } == 3)
+        #expect(
+            try queue.read { try Int64.fetchAll($0, sql: "SELECT ifnull(systems_from, 0) FROM run ORDER BY id") }
+                == [0, 1, 1])
+    }
+
+    @Test func aRunRecordsOnlyTheSystemsThatChangedWhenTheyAreFew() throws {
+        var model = WorkspaceModel()
+        model.systems = Dictionary(
+            uniqueKeysWithValues: (10...21).map { ("systems/s\($0).yaml", WorkspaceModel.System(id: "s\($0)")) })
+        model.waivers = []
+        let workspace = try HistoryWorkspace(files: model.files())
+        _ = try workspace.history()
+        let queue = try DatabaseQueue(path: HistoryStore.file(in: workspace.root.path))
+        var outcomes: [RecheckOutcome] = []
+        /// Re-checks, then says what the run holds: its base, its own rows, the files it removed.
+        func recheck() throws -> (base: Int64?, rows: Int, removed: [String]) {
+            let outcome = try workspace.recheck(asOf: "2026-11-29")
+            outcomes.append(outcome)
+            let id = try #require(try workspace.history().lastRun()?.info.id)
+            return try queue.read { db in
+                (
+                    try Int64.fetchOne(db, sql: "SELECT systems_from FROM run WHERE id = ?", arguments: [id]),
+                    try Int.fetchOne(db, sql: "SELECT count(*) FROM system WHERE run_id = ?", arguments: [id]) ?? -1,
+                    try String.fetchAll(db, sql: "SELECT file FROM system_removed WHERE run_id = ?", arguments: [id])
+                )
+            }
+        }
+        func files() throws {
+            for (path, text) in model.files() { try workspace.write(path, text) }
+        }
+        #expect(try recheck() == (nil, 12, []))
+        // One descriptor changed: one row.
+        model.systems["systems/s12.yaml"]?.recordings = "P3M"
+        try files()
+        #expect(try recheck() == (1, 1, []))
+        // One removed, one added: one row, one file removed; s12's row again (it still differs
+        // from run 1's).
+        model.systems["systems/s13.yaml"] = nil
+        model.systems["systems/s30.yaml"] = WorkspaceModel.System(id: "s30")
+        try FileManager.default.removeItem(at: workspace.root.appendingPathComponent("systems/s13.yaml"))
+        try files()
+        #expect(try recheck() == (1, 2, ["systems/s13.yaml"]))
+        // Four of twelve changed: more than a quarter, every row.
+        for id in [14, 15, 16] { model.systems["systems/s\(id).yaml"]?.recordings = "P1Y" }
+        try files()
+        #expect(try recheck() == (nil, 12, []))
+        // Nothing changed: no row, from run 4's.
+        #expect(try recheck() == (4, 0, []))
+        // Every run reads back as it was recorded, and as a full evaluation gives it.
+        let history = try workspace.history()
+        for (index, outcome) in outcomes.enumerated() {
+            let recorded = try #require(try history.run(.id(Int64(index + 1))))
+            let expected = try #require(outcome.run)
+            #expect(recorded.systems.map(\.file) == expected.systems.map(\.file), "run \(index + 1)")
+            #expect(recorded.systems.map(\.digest) == expected.systems.map(\.digest), "run \(index + 1)")
+            #expect(recorded.systems.map(\.results) == expected.systems.map(\.results), "run \(index + 1)")
+        }
+        let full = try workspace.evaluate(asOf: "2026-11-29")
+        #expect(
+            try history.evaluation(of: try #require(try history.lastRun())).systems.map(\.results)
+                == full.systems.map(\.results))
+        #expect(!(try #require(try history.run(.id(3)))).systems.contains { $0.file == "systems/s13.yaml" })
+        #expect(try history.integrityCheck() == "ok")
     }
 
     @Test func aRunThatFailsToRecordLeavesNothingBehind() throws {
@@ -417,8 +482,13 @@ import Testing
         _ = try workspace.recheck(asOf: "2026-11-29")
         let history = try workspace.history()
         var run = try #require(try history.lastRun())
-        // Two systems with one file break the primary key halfway through the transaction.
-        run.systems.append(run.systems[0])
+        // Each system twice, the copies changed (too many changes to record only those): two rows
+        // with one file break the primary key halfway through the transaction.
+        run.systems += run.systems.map { system in
+            var copy = system
+            copy.digest = "changed"
+            return copy
+        }
         #expect(throws: HistoryError.self) { try history.record(run, results: [:]) }
         #expect(try history.runs().map(\.id) == [1])
         let queue = try DatabaseQueue(path: HistoryStore.file(in: workspace.root.path))

@@ -44,7 +44,7 @@ enum RetentionBenchmark {
         return """
             Retention count, \(rows.formatted()) rows (\(size >> 20) MiB file), \(count.formatted()) older than 2025-01-01.
             cadre: `store.count(in: "recordings", olderThan: cutoff, by: "recorded_at")` (SQLite via GRDB, read-only).
-            sqlite3 same SQL: `sqlite3 -readonly` running the statement cadre runs (ISO text and epoch numbers handled row by row).
+            sqlite3 same SQL: `sqlite3 -readonly` running the statement cadre runs without its fast path for the usual ISO shapes (a function only cadre's connections have): ISO text through `julianday` and epoch numbers, row by row.
             sqlite3 simple SQL: `\(simpleSQL)` (right only when every value is ISO text in one format).
 
             \(table.markdown)

@@ -18,6 +18,11 @@ import GRDB
 /// - `system`: every descriptor: its digest, id, problems, and its results: a reference to a
 ///   `result_list` and, in `overrides`, the entries where they differ from it (38 bytes an
 ///   entry; NULL when none), so a re-check after one rule changed adds short rows, not lists.
+///   A run whose `systems_from` names an earlier run (since v7) holds only the rows that differ
+///   from that run's, and `system_removed` the files that run had and it has not: a run where
+///   a quarter of the systems or fewer changed adds that many rows, not one per system. The run
+///   named always holds all its rows (it has no `systems_from`), so a run is read from two runs'
+///   rows at most.
 /// - `result_list`, `rule_set` and `result`: content-addressed (the key is a digest of the body;
 ///   a result's starts with the number of the run that stored it, which keeps a run's results
 ///   together in the file — ``ResultKey``), so a result that did not change is stored once,
@@ -138,6 +143,17 @@ enum HistorySchema {
             // names it), so that a result alike on many systems is stored once; those recorded
             // before are read as they are. Registered so that an older cadre, which cannot read
             // such results, says the history was written by a newer cadre.
+        }
+        migrator.registerMigration("v7: runs that record only the systems that changed") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE run ADD COLUMN systems_from INTEGER REFERENCES run(id);
+                    CREATE TABLE system_removed (
+                      run_id INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+                      file TEXT NOT NULL,
+                      PRIMARY KEY (run_id, file)
+                    ) WITHOUT ROWID;
+                    """)
         }
         return migrator
     }

@@ -169,35 +169,49 @@ extension HistoryStore {
             return [UInt8](body)
         }
         var systems: [RecordedSystem] = []
-        let rows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT system.*, result_list.body AS list FROM system JOIN result_list ON result_list.key = system.results
-                WHERE run_id = ? ORDER BY file
-                """,
-            arguments: [id])
-        while let row = try rows.next() {
-            let file: String = row["file"]
-            let diagnosticsText: String = row["diagnostics"]
-            let key: String = row["results"]
-            let results: ResultList
-            switch (row["list"] as DatabaseValue).storage {
-            case .blob(let bytes):
-                let overrides = (row["overrides"] as Data?).map { [UInt8]($0) }
-                results = try ResultCoding.list(
-                    [UInt8](bytes), key: key, overrides: overrides, rules: ruleIDs, full: fullList)
-            case .string(let text):
-                // A text list is read as it is: no differences are ever recorded beside one.
-                guard row["overrides"] as DatabaseValue == .null else { throw ResultCoding.CorruptList() }
-                results = ResultList(stored: try ResultCoding.references(text: text), key: key)
-            default: throw ResultCoding.CorruptList()
+        /// Appends the systems of `run`'s own rows, but those in `skipped`.
+        func appendSystems(of run: Int64, skipping skipped: Set<String> = []) throws {
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT system.*, result_list.body AS list FROM system JOIN result_list ON result_list.key = system.results
+                    WHERE run_id = ? ORDER BY file
+                    """,
+                arguments: [run])
+            while let row = try rows.next() {
+                let file: String = row["file"]
+                if skipped.contains(file) { continue }
+                let diagnosticsText: String = row["diagnostics"]
+                let key: String = row["results"]
+                let results: ResultList
+                switch (row["list"] as DatabaseValue).storage {
+                case .blob(let bytes):
+                    let overrides = (row["overrides"] as Data?).map { [UInt8]($0) }
+                    results = try ResultCoding.list(
+                        [UInt8](bytes), key: key, overrides: overrides, rules: ruleIDs, full: fullList)
+                case .string(let text):
+                    // A text list is read as it is: no differences are ever recorded beside one.
+                    guard row["overrides"] as DatabaseValue == .null else { throw ResultCoding.CorruptList() }
+                    results = ResultList(stored: try ResultCoding.references(text: text), key: key)
+                default: throw ResultCoding.CorruptList()
+                }
+                systems.append(
+                    RecordedSystem(
+                        file: file, id: row["system_id"], name: row["name"], digest: row["digest"],
+                        diagnostics: diagnosticsText == "[]"
+                            ? [] : try decoder.decode([Diagnostic].self, from: Data(diagnosticsText.utf8)),
+                        waivers: descriptorWaivers[file] ?? [], results: results))
             }
-            systems.append(
-                RecordedSystem(
-                    file: file, id: row["system_id"], name: row["name"], digest: row["digest"],
-                    diagnostics: diagnosticsText == "[]"
-                        ? [] : try decoder.decode([Diagnostic].self, from: Data(diagnosticsText.utf8)),
-                    waivers: descriptorWaivers[file] ?? [], results: results))
+        }
+        try appendSystems(of: id)
+        // A run whose rows differ from an earlier run's holds only those: the others are that
+        // run's, but the files removed since.
+        if let base = row["systems_from"] as Int64? {
+            var skipped = Set(systems.map(\.file))
+            skipped.formUnion(
+                try String.fetchAll(db, sql: "SELECT file FROM system_removed WHERE run_id = ?", arguments: [id]))
+            try appendSystems(of: base, skipping: skipped)
+            systems.sort { $0.file < $1.file }
         }
         var run = RecordedRun(
             info: try info(row, packs: packs), engine: row["engine"], inputs: inputs, rules: rules,

@@ -51,12 +51,35 @@ extension HistoryStore {
             }
         }
         return try writing { db in
+            // Each system's row, as it would be written.
+            let rows = try zip(run.systems, lists).map { item, prepared in
+                SystemRow(
+                    file: item.file, id: item.id, name: item.name, digest: item.digest,
+                    diagnostics: item.diagnostics.isEmpty
+                        ? "[]" : String(decoding: try encoder.encode(item.diagnostics), as: UTF8.self),
+                    results: prepared.key, overrides: prepared.overrides)
+            }
+            // The rows are those that differ from the last full set of rows when they are few.
+            let base = try Self.systemsBase(db)
+            var written = rows
+            var removed: [String] = []
+            var systemsFrom: Int64?
+            if let base {
+                let files = Set(rows.map(\.file))
+                let changed = rows.filter { base.rows[$0.file] != $0 }
+                removed = base.rows.keys.filter { !files.contains($0) }.sorted()
+                if (changed.count + removed.count) * 4 <= rows.count {
+                    (written, systemsFrom) = (changed, base.run)
+                } else {
+                    removed = []
+                }
+            }
             let counts = Dictionary(uniqueKeysWithValues: run.info.counts.map { ($0.key.rawValue, $0.value) })
             try db.execute(
                 sql: """
                     INSERT INTO run (recorded_at, as_of, cadre_version, workspace, kind, previous_run, evaluated_pairs,
-                      total_pairs, engine, counts, diagnostics, "trigger", commit_id, branch)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                      total_pairs, engine, counts, diagnostics, "trigger", commit_id, branch, systems_from)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     run.info.recordedAt, run.info.asOf.description, run.info.cadreVersion, run.info.workspace,
@@ -64,7 +87,7 @@ extension HistoryStore {
                     run.info.previousRun, run.info.evaluatedPairs, run.info.totalPairs, run.engine,
                     String(decoding: try encoder.encode(counts), as: UTF8.self),
                     String(decoding: try encoder.encode(run.diagnostics), as: UTF8.self),
-                    run.info.origin.trigger?.rawValue, run.info.origin.commit, run.info.origin.branch,
+                    run.info.origin.trigger?.rawValue, run.info.origin.commit, run.info.origin.branch, systemsFrom,
                 ])
             let id = db.lastInsertedRowID
             let input = try db.cachedStatement(
@@ -114,29 +137,63 @@ extension HistoryStore {
                     """)
             let ruleSet = try db.cachedStatement(sql: "INSERT OR IGNORE INTO rule_set (key, body) VALUES (?, ?)")
             for (key, body) in ruleSets { try ruleSet.execute(arguments: [key.hex, body]) }
-            for (index, (item, prepared)) in zip(run.systems, lists).enumerated() {
-                if let body = prepared.body { try list.execute(arguments: [prepared.key, body]) }
-                let diagnostics =
-                    item.diagnostics.isEmpty
-                    ? "[]" : String(decoding: try encoder.encode(item.diagnostics), as: UTF8.self)
+            for prepared in lists { if let body = prepared.body { try list.execute(arguments: [prepared.key, body]) } }
+            for (index, row) in written.enumerated() {
                 try system.execute(arguments: [
-                    id, item.file, item.id, item.name, item.digest, diagnostics, prepared.key, prepared.overrides,
+                    id, row.file, row.id, row.name, row.digest, row.diagnostics, row.results, row.overrides,
                 ])
                 systemRecorded?(index + 1)
             }
+            let gone = try db.cachedStatement(sql: "INSERT INTO system_removed (run_id, file) VALUES (?, ?)")
+            for file in removed { try gone.execute(arguments: [id, file]) }
             let document = try db.cachedStatement(
                 sql: "INSERT OR REPLACE INTO parsed_document (digest, cadre_version, body) VALUES (?, ?, ?)")
             for (digest, body) in documents {
                 try document.execute(arguments: [digest, run.info.cadreVersion, Data(body)])
             }
-            try db.execute(
-                sql: """
-                    DELETE FROM parsed_document
-                    WHERE cadre_version <> ? OR digest NOT IN (SELECT digest FROM system WHERE run_id = ?)
-                    """,
-                arguments: [run.info.cadreVersion, id])
+            // The cache keeps the descriptors of this run only.
+            let kept = Set(rows.map(\.digest))
+            let stale = try Row.fetchAll(db, sql: "SELECT digest, cadre_version FROM parsed_document").compactMap {
+                row -> String? in
+                let digest: String = row["digest"]
+                return row["cadre_version"] == run.info.cadreVersion && kept.contains(digest) ? nil : digest
+            }
+            let drop = try db.cachedStatement(sql: "DELETE FROM parsed_document WHERE digest = ?")
+            for digest in stale { try drop.execute(arguments: [digest]) }
             return id
         }
+    }
+
+    /// A system's row in a run, as written.
+    struct SystemRow: Equatable {
+        var file: String
+        var id: String?
+        var name: String?
+        var digest: String
+        var diagnostics: String
+        var results: String
+        var overrides: Data?
+    }
+
+    /// The last run that holds the rows of all its systems (the last run, or the one its rows
+    /// differ from), and those rows by file; nil when there is no run.
+    static func systemsBase(_ db: Database) throws -> (run: Int64, rows: [String: SystemRow])? {
+        guard
+            let last = try Row.fetchOne(db, sql: "SELECT id, systems_from FROM run ORDER BY id DESC LIMIT 1")
+        else { return nil }
+        let run: Int64 = (last["systems_from"] as Int64?) ?? last["id"]
+        var rows: [String: SystemRow] = [:]
+        let cursor = try Row.fetchCursor(
+            db,
+            sql: "SELECT file, system_id, name, digest, diagnostics, results, overrides FROM system WHERE run_id = ?",
+            arguments: [run])
+        while let row = try cursor.next() {
+            let file: String = row["file"]
+            rows[file] = SystemRow(
+                file: file, id: row["system_id"], name: row["name"], digest: row["digest"],
+                diagnostics: row["diagnostics"], results: row["results"], overrides: row["overrides"])
+        }
+        return (run, rows)
     }
 
     /// How a system's list is recorded: as a list the history holds (with the entries that differ

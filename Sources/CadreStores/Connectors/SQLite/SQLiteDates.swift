@@ -46,9 +46,14 @@ enum SQLiteDates {
     /// The cutoff as `julianday` would give it, rounded up to the millisecond (a value in the
     /// cutoff's own millisecond is not older).
     static func julianDay(of cutoff: Date) -> Double {
+        Double(julianMilliseconds(of: cutoff)) / 86_400_000.0
+    }
+
+    /// The cutoff in `julianday`'s milliseconds, rounded up (``SQLiteISOText`` compares with it).
+    static func julianMilliseconds(of cutoff: Date) -> Int64 {
         // To the microsecond first, so that 1735689599.999 (stored as …598.99899…) is 599,999 ms.
         let microseconds = (cutoff.timeIntervalSince1970 * 1_000_000).rounded()
         let milliseconds = (microseconds / 1000).rounded(.up)
-        return (milliseconds + Double(unixEpochInJulianMilliseconds)) / 86_400_000.0
+        return Int64(milliseconds) + unixEpochInJulianMilliseconds
     }
 }

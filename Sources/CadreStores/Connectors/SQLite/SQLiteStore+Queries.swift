@@ -33,7 +33,10 @@ extension SQLiteStore {
             case .olderThan(let cutoff, let column):
                 let c = try Self.quotedColumn(column, of: schema, store: id)
                 let sql = Self.olderThanSQL(quotedTable: from, quotedColumn: c)
-                let arguments: StatementArguments = [SQLiteDates.julianDay(of: cutoff), cutoff.timeIntervalSince1970]
+                let arguments: StatementArguments = [
+                    SQLiteDates.julianDay(of: cutoff), cutoff.timeIntervalSince1970,
+                    SQLiteDates.julianMilliseconds(of: cutoff),
+                ]
                 return try Int.fetchOne(db, sql: sql, arguments: arguments) ?? 0
             }
         }
@@ -101,16 +104,23 @@ extension SQLiteStore {
         return run.report()
     }
 
-    /// The retention count's statement; parameters: `?1` the cutoff in `julianday` units, `?2` in Unix seconds.
+    /// The retention count's statement; parameters: `?1` the cutoff in `julianday` units, `?2` in
+    /// Unix seconds, `?3` in `julianday` milliseconds. Values in the usual ISO shapes are read by
+    /// ``SQLiteISOText``'s function, any other by ``SQLiteDates/isOlder(_:)``.
     static func olderThanSQL(quotedTable: String, quotedColumn: String) -> String {
-        "SELECT count(*) FROM \(quotedTable) WHERE \(SQLiteDates.isOlder(quotedColumn))"
+        """
+        SELECT count(*) FROM \(quotedTable) \
+        WHERE coalesce(\(SQLiteISOText.functionName)(\(quotedColumn), ?3), \(SQLiteDates.isOlder(quotedColumn)))
+        """
     }
 
-    /// The statement ``count(in:where:)`` runs for ``RowFilter/olderThan(_:column:)``, with its
-    /// parameters written in: for benchmarks that run the same SQL in the `sqlite3` shell.
+    /// The statement ``count(in:where:)`` runs for ``RowFilter/olderThan(_:column:)`` without its
+    /// fast path (``SQLiteISOText``, a function only cadre's connections have), its parameters
+    /// written in: for benchmarks that run the same count in the `sqlite3` shell.
     @_spi(Benchmarks)
     public static func retentionCountSQL(table: String, column: String, cutoff: Date) -> String {
-        olderThanSQL(quotedTable: SQLIdentifier.quoted(table), quotedColumn: SQLIdentifier.quoted(column))
+        let c = SQLIdentifier.quoted(column)
+        return "SELECT count(*) FROM \(SQLIdentifier.quoted(table)) WHERE \(SQLiteDates.isOlder(c))"
             .replacingOccurrences(of: "?1", with: String(format: "%.17g", SQLiteDates.julianDay(of: cutoff)))
             .replacingOccurrences(of: "?2", with: String(format: "%.17g", cutoff.timeIntervalSince1970))
     }

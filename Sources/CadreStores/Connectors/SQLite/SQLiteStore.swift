@@ -44,6 +44,7 @@ public final class SQLiteStore: Store {
         configuration.busyMode = .timeout(5)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA query_only = ON")
+            try SQLiteISOText.register(on: db)
         }
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration)
