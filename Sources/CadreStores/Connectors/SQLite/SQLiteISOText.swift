@@ -31,25 +31,29 @@ enum SQLiteISOText {
     static func julianMilliseconds(_ text: UnsafeBufferPointer<UInt8>) -> Int64? {
         let count = text.count
         guard count == 10 || count == 19 || count == 20 else { return nil }
-        /// The number written by the digits at `start..<start + length`; nil when one is not a digit.
-        func number(_ start: Int, _ length: Int) -> Int64? {
-            var value: Int64 = 0
-            for index in start..<start + length {
-                let digit = text[index] &- UInt8(ascii: "0")
-                guard digit < 10 else { return nil }
-                value = value * 10 + Int64(digit)
-            }
-            return value
-        }
-        guard text[4] == UInt8(ascii: "-"), text[7] == UInt8(ascii: "-"), var year = number(0, 4),
-            var month = number(5, 2), let day = number(8, 2), (1...12).contains(month), (1...31).contains(day)
+        // Called once a row: the digits are read in place, each checked as it is read (a byte
+        // minus "0" is a digit when below 10), with no loop or closure.
+        let zero = UInt8(ascii: "0")
+        let (y0, y1, y2, y3) = (text[0] &- zero, text[1] &- zero, text[2] &- zero, text[3] &- zero)
+        let (m0, m1, d0, d1) = (text[5] &- zero, text[6] &- zero, text[8] &- zero, text[9] &- zero)
+        guard text[4] == UInt8(ascii: "-"), text[7] == UInt8(ascii: "-"), y0 < 10, y1 < 10, y2 < 10, y3 < 10,
+            m0 < 10, m1 < 10, d0 < 10, d1 < 10
         else { return nil }
+        var year = Int64(y0) * 1000 + Int64(y1) * 100 + Int64(y2) * 10 + Int64(y3)
+        var month = Int64(m0) * 10 + Int64(m1)
+        let day = Int64(d0) * 10 + Int64(d1)
+        guard month >= 1, month <= 12, day >= 1, day <= 31 else { return nil }
         var milliseconds: Int64 = 0
         if count > 10 {
+            let (h0, h1, n0, n1) = (text[11] &- zero, text[12] &- zero, text[14] &- zero, text[15] &- zero)
+            let (s0, s1) = (text[17] &- zero, text[18] &- zero)
             guard text[10] == UInt8(ascii: " ") || text[10] == UInt8(ascii: "T"), text[13] == UInt8(ascii: ":"),
-                text[16] == UInt8(ascii: ":"), let hour = number(11, 2), let minute = number(14, 2),
-                let second = number(17, 2), hour <= 24, minute <= 59, second <= 59
+                text[16] == UInt8(ascii: ":"), h0 < 10, h1 < 10, n0 < 10, n1 < 10, s0 < 10, s1 < 10
             else { return nil }
+            let hour = Int64(h0) * 10 + Int64(h1)
+            let minute = Int64(n0) * 10 + Int64(n1)
+            let second = Int64(s0) * 10 + Int64(s1)
+            guard hour <= 24, minute <= 59, second <= 59 else { return nil }
             if count == 20 {
                 guard text[19] == UInt8(ascii: "Z") || text[19] == UInt8(ascii: "z") else { return nil }
             }
