@@ -11,7 +11,9 @@
 #   make build         the cadre binary, release build, in .build/release/cadre
 #   make bench         the cadre process as a user runs it (Benchmarks/cli/run.py): peak memory and
 #                      time of `cadre evaluate` on generated workspaces of 1,000 and 10,000 systems
-#                      in every format, and time from 10,000 to 50,000; a table of figure, goal, met
+#                      in every format, time from 10,000 to 50,000, re-checks and the history's size
+#                      after 20 runs of 10,000, a retention count on 10 million rows against the
+#                      `sqlite3` shell; a table of figure, goal, met
 #   make install       cadre in PREFIX (default /usr/local): PREFIX/bin/cadre, and in PREFIX/share/cadre
 #                      its resource bundles, the bundled packs and plugins; the manual, completions, docs
 #   make dist          the release tarball, dist/cadre-VERSION-linux-ARCH.tar.gz (Swift runtime inside)
@@ -117,7 +119,9 @@ fuzz: deps .build/shim.stamp
 	@scripts/fuzz.sh --seed 1
 
 bench: build examples/stores
-	python3 Benchmarks/cli/run.py --sizes 1000,10000 --runs 3 --scale 10000,50000
+	@scripts/install-deps.sh --bench
+	python3 Benchmarks/cli/run.py --sizes 1000,10000 --runs 3 --scale 10000,50000 --history 10000 \
+	  --retention 10000000
 
 bench-lua: deps .build/shim.stamp
 	$(BENCH) $(SWIFT) build -c release --product LuaHostBenchmarks && .build/release/LuaHostBenchmarks
