@@ -5,9 +5,9 @@ import Foundation
 /// The recorded forms of results and of result lists.
 ///
 /// A result is JSON with sorted keys, without its system (``ResultJSON``), so one result always
-/// gives the same bytes, whichever system it is on, and the same digest (``ResultKey``: the SHA-256 of the bytes, after the number of the run that
-/// stored it). A system's result list is binary, in one of two
-/// formats:
+/// gives the same bytes, whichever system it is on, and the same digest (``ResultKey``: the
+/// SHA-256 of the bytes, after the number of the run that stored it). A system's result list is
+/// binary, in one of two formats:
 ///
 /// - full (1): the 32-byte key of its rule set (the sorted ids of the rules it holds results of,
 ///   one per line, stored once in `rule_set`), then one entry per rule of the set, in order: a
