@@ -56,21 +56,30 @@ struct RunComparison {
 
     /// What the `differences` are, given where their results are found (by key, recorded form):
     /// a re-check looks in what it read from the history, then in what it just evaluated, without
-    /// gathering both in one more dictionary (on a first run, every result differs).
+    /// gathering both in one more dictionary (on a first run, every result differs). Pairs are
+    /// classified on every core, a slice of them at a time, and listed in their order.
     func diff(
-        _ differences: Differences, result: (ResultKey) -> RuleResult?, fromInfo: RunInfo?, toInfo: RunInfo?
+        _ differences: Differences, result: @Sendable (ResultKey) -> RuleResult?, fromInfo: RunInfo?,
+        toInfo: RunInfo?
     ) -> RunDiff {
-        var diff = RunDiff(from: fromInfo, to: toInfo, newFailures: [], resolved: [], changed: [])
-        for (pair, was, now) in differences.pairs {
-            let file = now?.file ?? was?.file ?? ""
-            // Results are found by content: each is placed on the pair's system.
-            let before = was.flatMap { result($0.reference.key)?.on(pair.system) }
-            let after = now.flatMap { result($0.reference.key)?.on(pair.system) }
-            guard
-                let (entry, category) = RunDiff.entry(
+        let pairs = differences.pairs
+        let slices = stride(from: 0, to: pairs.count, by: Self.slice).map {
+            $0..<Swift.min($0 + Self.slice, pairs.count)
+        }
+        let classified = slices.concurrentMap { slice in
+            slice.compactMap { index -> (RunDiff.Entry, RunDiff.Category)? in
+                let (pair, was, now) = pairs[index]
+                let file = now?.file ?? was?.file ?? ""
+                // Results are found by content: each is placed on the pair's system.
+                let before = was.flatMap { result($0.reference.key)?.on(pair.system) }
+                let after = now.flatMap { result($0.reference.key)?.on(pair.system) }
+                return RunDiff.entry(
                     system: pair.system, file: file, rule: pair.rule,
                     severity: (now ?? was)?.reference.severity ?? .info, before: before, after: after)
-            else { continue }
+            }
+        }
+        var diff = RunDiff(from: fromInfo, to: toInfo, newFailures: [], resolved: [], changed: [])
+        for (entry, category) in classified.joined() {
             switch category {
             case .new: diff.newFailures.append(entry)
             case .resolved: diff.resolved.append(entry)
@@ -79,6 +88,9 @@ struct RunComparison {
         }
         return diff
     }
+
+    /// How many pairs a worker classifies at a time.
+    static let slice = 256
 
     struct PairKey: Hashable, Comparable, Sendable {
         var system: String

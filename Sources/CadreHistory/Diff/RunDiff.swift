@@ -84,6 +84,8 @@ public struct RunDiff: Sendable {
     /// The findings gained and lost that are one finding worded otherwise (same level, place,
     /// evidence and numbers), paired in order; the others stay gained or lost.
     static func rewordings(added: inout [Finding], removed: inout [Finding]) -> [Rewording] {
+        // A pair that appeared (every pair of a first run) or lost all its findings has none.
+        guard !added.isEmpty, !removed.isEmpty else { return [] }
         func key(_ finding: Finding) -> String {
             place(finding) + "\u{1F}" + numbers(finding.message).joined(separator: " ")
         }
