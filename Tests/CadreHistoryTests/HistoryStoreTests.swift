@@ -477,6 +477,73 @@ import Testing
         #expect(try history.integrityCheck() == "ok")
     }
 
+    @Test func manySystemsAreRecordedAsTheirDifferencesFromTheTypicalList() throws {
+        // Twelve copies of an example descriptor under the bundled packs (110 rules), stores not
+        // read: they differ at the rules whose findings name their own file.
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let example = try String(
+            contentsOf: repository.appendingPathComponent("examples/systems/agent-assist.yaml"), encoding: .utf8)
+        let packs = ["gdpr", "cnil", "ai-act"].map { repository.appendingPathComponent("policies/\($0)").path }
+        var files = [
+            "cadre.yaml":
+                "cadre: workspace/v1\nname: Typical\nsystems: [systems]\npacks: [\(packs.joined(separator: ", "))]\n"
+        ]
+        for index in 10..<22 {
+            files["systems/assist-\(index).yaml"] = example.replacingOccurrences(
+                of: "id: agent-assist", with: "id: agent-assist-\(index)")
+        }
+        let workspace = try HistoryWorkspace(files: files)
+        func recheck() throws -> RecheckOutcome {
+            try Recheck(
+                workspace: try workspace.open(), history: try workspace.history(), cadreVersion: "test", jobs: 1,
+                readsStores: false
+            ).run(asOf: try ISODate(parsing: "2026-11-29"))
+        }
+        func evaluation() throws -> Evaluation {
+            Engine(workspace: try workspace.open(), jobs: 1, readsStores: false).evaluate(
+                asOf: try ISODate(parsing: "2026-11-29"))
+        }
+        let first = try recheck()
+        let queue = try DatabaseQueue(path: HistoryStore.file(in: workspace.root.path))
+        let rows = try queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT results, length(overrides) AS size FROM system ORDER BY file")
+        }
+        // One list for the run: every row names it, with the entries where its system differs.
+        let lists = try queue.read { try String.fetchAll($0, sql: "SELECT key FROM result_list") }
+        #expect(lists.count == 1)
+        #expect(rows.count == 12)
+        #expect(rows.allSatisfy { ($0["results"] as String) == lists.first })
+        let sizes = rows.map { ($0["size"] as Int?) ?? 0 }
+        #expect(sizes.allSatisfy { $0 % 38 == 0 && $0 / 38 * 4 <= 110 }, "\(sizes)")
+        #expect(sizes.contains { $0 > 0 }, "systems with findings of their own differ")
+        let history = try workspace.history()
+        #expect(
+            try #require(try history.lastRun()).systems.map(\.results)
+                == (try #require(first.run)).systems.map(\.results))
+        #expect(
+            try history.evaluation(of: try #require(try history.lastRun())).systems.map(\.results)
+                == (try evaluation()).systems.map(\.results))
+        // A descriptor changed: its list still derives from the typical list, and reads back right.
+        try workspace.write(
+            "systems/assist-12.yaml",
+            (files["systems/assist-12.yaml"] ?? "") + "# reviewed\n")
+        let second = try recheck()
+        #expect(second.plan?.evaluatedPairs == 110)
+        #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM result_list") } == 1)
+        #expect(
+            try history.evaluation(of: try #require(try history.lastRun())).systems.map(\.results)
+                == (try evaluation()).systems.map(\.results))
+        // The same workspace elsewhere gives the same typical list.
+        let again = try HistoryWorkspace(files: files)
+        _ = try Recheck(
+            workspace: try again.open(), history: try again.history(), cadreVersion: "test", jobs: 1,
+            readsStores: false
+        ).run(asOf: try ISODate(parsing: "2026-11-29"))
+        let elsewhere = try DatabaseQueue(path: HistoryStore.file(in: again.root.path))
+        #expect(try elsewhere.read { try String.fetchAll($0, sql: "SELECT key FROM result_list") } == lists)
+    }
+
     @Test func aRunThatFailsToRecordLeavesNothingBehind() throws {
         let workspace = try HistoryWorkspace(files: WorkspaceModel().files())
         _ = try workspace.recheck(asOf: "2026-11-29")

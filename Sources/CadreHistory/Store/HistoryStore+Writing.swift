@@ -41,6 +41,30 @@ extension HistoryStore {
             lastSet = (rules, key)
             forms.append(.full(ruleSet: key))
         }
+        // New full lists of one rule set, when they are many: against the list most like them,
+        // each as its differences from it (``TypicalList``).
+        var typicalLists: [Data] = []
+        for set in Set(forms.compactMap { if case .full(let set) = $0 { set } else { nil } }).sorted(
+            by: ResultKey.inByteOrder)
+        {
+            let members = forms.indices.filter { if case .full(set) = forms[$0] { true } else { false } }
+            let lists = members.map { run.systems[$0].results }
+            let derived: [Int: ResultList]
+            if let typical = TypicalList.of(lists, ruleSet: set) {
+                typicalLists.append(Data(typical.body))
+                derived = typical.derived
+            } else if let base = TypicalList.mostUsedBase(in: run.systems, rules: lists[0].map(\.rule)) {
+                // Few new lists (a descriptor changed): against the list the others derive from.
+                derived = TypicalList.derive(lists, from: base)
+            } else {
+                continue
+            }
+            for (index, list) in derived {
+                if let (key, overrides) = Self.storedForm(of: list) {
+                    forms[members[index]] = .stored(key: key, overrides: overrides)
+                }
+            }
+        }
         let lists = Array(zip(run.systems, forms)).concurrentMap {
             item, form -> (key: String, overrides: Data?, body: Data?) in
             switch form {
@@ -137,6 +161,7 @@ extension HistoryStore {
                     """)
             let ruleSet = try db.cachedStatement(sql: "INSERT OR IGNORE INTO rule_set (key, body) VALUES (?, ?)")
             for (key, body) in ruleSets { try ruleSet.execute(arguments: [key.hex, body]) }
+            for body in typicalLists { try list.execute(arguments: [ResultKey(of: body).hex, body]) }
             for prepared in lists { if let body = prepared.body { try list.execute(arguments: [prepared.key, body]) } }
             for (index, row) in written.enumerated() {
                 try system.execute(arguments: [
