@@ -31,7 +31,10 @@ import GRDB
 ///   status, severity, the result's key. No list is ever deleted (a later run's rows may name
 ///   it). A list may also be a difference stored as a list of its own (the base's key, then the
 ///   entries, with no `overrides` beside it) or a text list (`rule-id result-key status
-///   severity` lines); both are read, neither is written. A result is a ``RuleResult`` as
+///   severity` lines); both are read, neither is written. A run's new lists are recorded as
+///   their differences from the list most of them are like (``TypicalList``: systems of one
+///   workspace differ at a few rules), in their rows, when they differ at a quarter of their
+///   rules or fewer. A result is a ``RuleResult`` as
 ///   JSON, findings included (findings are redacted before they reach a result: no store value
 ///   is ever recorded), without its system (since v6: the `system` row names it), so a result
 ///   alike on many systems — a pass, a rule out of scope — is one content, stored once per run
