@@ -99,7 +99,7 @@ let package = Package(
         .testTarget(name: "LuaHostTests", dependencies: ["LuaHost", "CLua"]),
         .testTarget(
             name: "CadreModelTests",
-            dependencies: ["CadreModel"],
+            dependencies: ["CadreModel", "CadreTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         // What several test targets share: temporary workspaces' files, the descriptors they write.
@@ -121,12 +121,13 @@ let package = Package(
         // Runs the built `cadre` binary (swift build builds it before the tests).
         .testTarget(
             name: "CadreEndToEndTests",
+            dependencies: ["CadreTestSupport"],
             resources: [.copy("Scripts")]
         ),
         .testTarget(
             name: "CadreStoresTests",
             dependencies: [
-                "CadreStores", "CadreModel",
+                "CadreStores", "CadreModel", "CadreTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -1,3 +1,4 @@
+import CadreTestSupport
 import Foundation
 import Testing
 
@@ -55,7 +56,7 @@ import Testing
         func write(_ name: String, _ bytes: [UInt8]) throws {
             try Data(bytes).write(to: folder.appendingPathComponent(name))
         }
-        var generator = SplitMix(state: 2025)
+        var generator = SplitMix(seed: 2025)
         try write("garbage.yaml", (0..<65_536).map { _ in UInt8(truncatingIfNeeded: generator.next()) })
         try write("huge.yaml", Array(repeating: UInt8(ascii: "x"), count: 8 << 20))
         try write("brackets.yaml", Array(("cadre: system/v1\nx: " + String(repeating: "[", count: 200_000)).utf8))
@@ -151,17 +152,5 @@ import Testing
         #expect(help.stdout.contains("validate") && help.stdout.contains("schema"))
         let validateHelp = try CadreCommand.run(["validate", "--help"])
         #expect(validateHelp.stdout.contains("Exit status: 0 when every descriptor is valid"))
-    }
-}
-
-/// Deterministic bytes for generated garbage.
-struct SplitMix {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,6 +1,7 @@
 import CadreEngine
 import CadreHistory
 import CadreModel
+import CadreTestSupport
 import Foundation
 import Testing
 
@@ -51,19 +52,6 @@ import Testing
         }
         // The property would hold trivially if every re-check evaluated everything.
         #expect(partial >= 3, "seed \(seed): only \(partial) partial re-checks after \(log)")
-    }
-}
-
-/// A deterministic generator, so a failing seed can be replayed.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

@@ -1,4 +1,5 @@
 import CadreModel
+import CadreTestSupport
 import Foundation
 import Testing
 

@@ -1,4 +1,5 @@
 import CadreModel
+import CadreTestSupport
 import Foundation
 import Testing
 
@@ -138,7 +139,7 @@ import Testing
     }
 
     @Test func binaryGarbageIsNotText() throws {
-        var generator = SeededGenerator(seed: 42)
+        var generator = SplitMix(seed: 42)
         let garbage = (0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) }
         let error = try #require(Self.parse(garbage))
         #expect([.binaryFile, .notUTF8].contains(error.code))
@@ -191,18 +192,5 @@ import Testing
         #expect(root["d"]?.descendants().count == expected)
         let tight = try #require(Self.parse(Array(text.utf8), limits: ParseLimits(maxNodes: 5_000)))
         #expect(tight.code == .aliasExpansion)
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so generated garbage is the same on every run.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

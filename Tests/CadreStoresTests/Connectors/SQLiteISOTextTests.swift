@@ -1,3 +1,4 @@
+import CadreTestSupport
 import Foundation
 import GRDB
 import Testing
@@ -7,7 +8,7 @@ import Testing
 /// The retention count's fast path reads the usual ISO shapes as SQLite's `julianday` does, and
 /// the count is the one the statement without it gives, whatever the column holds.
 @Suite struct SQLiteISOTextTests {
-    typealias Random = RandomDigitsTests.SplitMix
+    typealias Random = SplitMix
 
     /// Two digits, mostly in range, sometimes just out of it.
     static func field(_ random: inout Random, _ range: ClosedRange<Int>) -> String {
@@ -36,7 +37,7 @@ import Testing
 
     @Test func theUsualShapesAreReadAsJuliandayReadsThem() throws {
         let queue = try DatabaseQueue()
-        var random = Random(state: 20_261_207)
+        var random = Random(seed: 20_261_207)
         var read = 0
         try queue.read { db in
             let statement = try db.makeStatement(sql: "SELECT CAST(round(julianday(?) * 86400000.0) AS INTEGER)")
@@ -60,7 +61,7 @@ import Testing
     }
 
     @Test(arguments: [false, true]) func theCountIsTheStatementsWithoutTheFastPath(declaredText: Bool) throws {
-        var random = Random(state: declaredText ? 7 : 11)
+        var random = Random(seed: declaredText ? 7 : 11)
         var values: [DatabaseValue] = DateCases.values.map {
             switch $0.0 {
             case .text(let text): text.databaseValue

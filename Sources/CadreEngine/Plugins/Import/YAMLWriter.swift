@@ -12,7 +12,9 @@ import Yams
 /// string where its context requires — a comma in a flow mapping, a `: ` anywhere — so what is
 /// written reads back as the same values. This writer only lays out the block structure, the
 /// order of keys and the comments; strings that YAML 1.1 readers would take for booleans, nulls
-/// or numbers (`no`, `on`, `1_000`) are quoted too.
+/// or numbers (`no`, `on`, `1_000`) are quoted too. Scalars the emitter would write as they are
+/// (`user.contact.email`, `42`, `true`) are written without running it, and the tests hold that
+/// shortcut to the emitter's text.
 struct YAMLWriter {
     /// The widest line a flow collection may make.
     static let flowWidth = 80
@@ -192,26 +194,47 @@ struct YAMLWriter {
     private func flowMapping(_ table: LuaTable, shape: ValueShape?, path: String, width: Int) -> String? {
         let entries = Self.entries(table, shape: shape)
         if entries.isEmpty { return "{}" }
-        guard entries.count <= 5 else { return nil }
-        var pairs: [(Node, Node)] = []
-        for (key, value, _) in entries {
-            guard let node = Self.scalarNode(value), comments[path + "." + key] == nil else { return nil }
-            pairs.append((Node.scalar(Self.stringNode(key)), node))
-        }
-        guard let line = Self.emitted(.mapping(Node.Mapping(pairs, Tag(.map), .flow))) else { return nil }
+        guard entries.count <= 5, entries.allSatisfy({ comments[path + "." + $0.0] == nil }),
+            let line = Self.flowLine(mapping: entries.map { ($0.0, $0.1) })
+        else { return nil }
         return width + line.count <= Self.flowWidth ? line : nil
     }
 
     /// `[a, b]` when every element is a scalar and it fits.
     private func flowSequence(_ elements: [LuaValue], path: String, width: Int) -> String? {
         if elements.isEmpty { return "[]" }
+        guard elements.indices.allSatisfy({ comments["\(path)[\($0)]"] == nil }),
+            let line = Self.flowLine(sequence: elements)
+        else { return nil }
+        return width + line.count <= Self.flowWidth ? line : nil
+    }
+
+    /// A flow mapping of scalars on one line, as Yams' emitter writes it; nil when a value is a
+    /// table or the line would break. `shortcut: false` always runs the emitter (for the tests).
+    static func flowLine(mapping entries: [(String, LuaValue)], shortcut: Bool = true) -> String? {
+        if shortcut, entries.allSatisfy({ isPlainAsItIs($0.0) && plainText($0.1) != nil }) {
+            return "{" + entries.map { "\($0.0): \(plainText($0.1) ?? "")" }.joined(separator: ", ") + "}"
+        }
+        var pairs: [(Node, Node)] = []
+        for (key, value) in entries {
+            guard let node = scalarNode(value) else { return nil }
+            pairs.append((Node.scalar(stringNode(key)), node))
+        }
+        return emitted(.mapping(Node.Mapping(pairs, Tag(.map), .flow)))
+    }
+
+    /// A flow sequence of scalars on one line, as Yams' emitter writes it (see `flowLine(mapping:)`).
+    static func flowLine(sequence elements: [LuaValue], shortcut: Bool = true) -> String? {
+        if shortcut {
+            let plain = elements.compactMap(plainText)
+            if plain.count == elements.count { return "[" + plain.joined(separator: ", ") + "]" }
+        }
         var nodes: [Node] = []
-        for (index, element) in elements.enumerated() {
-            guard let node = Self.scalarNode(element), comments["\(path)[\(index)]"] == nil else { return nil }
+        for element in elements {
+            guard let node = scalarNode(element) else { return nil }
             nodes.append(node)
         }
-        guard let line = Self.emitted(.sequence(Node.Sequence(nodes, Tag(.seq), .flow))) else { return nil }
-        return width + line.count <= Self.flowWidth ? line : nil
+        return emitted(.sequence(Node.Sequence(nodes, Tag(.seq), .flow)))
     }
 
     private static func commentLines(_ text: String, indent: String) -> [String] {
@@ -222,7 +245,9 @@ struct YAMLWriter {
 
     // MARK: Scalars
 
-    private static func key(_ key: String) -> String { emitted(.scalar(stringNode(key))) ?? quoted(key) }
+    private static func key(_ key: String) -> String {
+        isPlainAsItIs(key) ? key : emitted(.scalar(stringNode(key))) ?? quoted(key)
+    }
 
     /// A scalar as YAML, written by Yams' emitter (plain when it reads back as the same value);
     /// `|` marks a string of several lines (written as a block).
@@ -230,8 +255,55 @@ struct YAMLWriter {
         if case .string(let s) = value, s.contains("\n"), !s.contains("\r"), !s.hasSuffix("\n"), !s.hasPrefix(" ") {
             return "|"
         }
+        if let text = plainText(value) { return text }
+        return emittedScalar(value)
+    }
+
+    /// What Yams' emitter writes for a scalar (`scalar` without its shortcut; compared with it by
+    /// the tests).
+    static func emittedScalar(_ value: LuaValue) -> String {
         guard let node = scalarNode(value), let text = emitted(node) else { return quoted(value.description) }
         return text
+    }
+
+    /// The text of a scalar the emitter writes as it is, found without running it (an emitter
+    /// and a regular expression per scalar made most of an import's time): `null`, booleans,
+    /// integers, and the strings of ``isPlainAsItIs(_:)``. Nil for any other value.
+    static func plainText(_ value: LuaValue) -> String? {
+        switch value {
+        case .nil: "null"
+        case .boolean(let b): b ? "true" : "false"
+        case .integer(let i): String(i)
+        case .string(let s): isPlainAsItIs(s) ? s : nil
+        default: nil
+        }
+    }
+
+    /// A string that YAML's plain style holds as it is, in block and in flow context, and that
+    /// YAML 1.1 and 1.2 readers both read back as this string: it starts with an ASCII letter,
+    /// has only ASCII letters, digits, `_`, `.`, `-`, `/` and inner spaces, and is no word read
+    /// as a boolean, a null or a number (`no`, `Off`, `inf`). Most keys and values an importer
+    /// writes are such strings (`user.contact.email`, `Customer support`).
+    static func isPlainAsItIs(_ s: String) -> Bool {
+        let bytes = s.utf8
+        guard let first = bytes.first, let last = bytes.last, Self.isLetter(first), last != UInt8(ascii: " ") else {
+            return false
+        }
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "-"),
+                UInt8(ascii: "/"), UInt8(ascii: " "):
+                continue
+            default:
+                return false
+            }
+        }
+        return !reserved.contains(s.lowercased()) && !looksNumeric(s)
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
     }
 
     /// A scalar value as a node for the emitter, tagged with its type; nil for a table.
