@@ -116,6 +116,27 @@ import Testing
         #expect(EventComposer.compose("[1, 2, 3, 4, 5, 6]\n", file: "t", limits: limits) == nil)
     }
 
+    /// The limit on values counts as the established way does (keys are not values), so a
+    /// document at the limit is composed here and not handed back to the slower way.
+    @Test func theLimitOnValuesIsTheEstablishedOne() throws {
+        let text = "a: 1\nb: [2, 3]\nc: {d: 4}\n"  // 7 values: the mappings, the list and 4 scalars
+        for maxNodes in [6, 7] {
+            var limits = ParseLimits.standard
+            limits.maxNodes = maxNodes
+            let composed = EventComposer.compose(text, file: "t", limits: limits)
+            let established = Result { () throws(Diagnostic) in
+                try DocumentParser.composeWithYams(
+                    text, source: SourceText(file: "t", text: text), limits: limits, mayHoldAliases: false)
+            }
+            if maxNodes == 7 {
+                #expect(try composed == .some(established.get()))
+            } else {
+                #expect(composed == nil)
+                #expect(throws: Diagnostic.self) { try established.get() }
+            }
+        }
+    }
+
     /// Through ``DocumentParser``: the diagnostics of documents handed back are the established
     /// ones, with their locations.
     @Test func diagnosticsAreTheEstablishedOnes() {

@@ -83,8 +83,15 @@ enum EventComposer {
 
         while root == nil {
             guard let type = next() else { return nil }
-            count += 1
-            guard count <= limits.maxNodes else { return nil }
+            // Values are counted as the established way counts them: every scalar, list and
+            // mapping, but not a mapping's keys.
+            let isKey = stack.last.map { $0.isMapping && $0.pendingKey == nil } ?? false
+            if type == YAML_SEQUENCE_START_EVENT || type == YAML_MAPPING_START_EVENT
+                || (type == YAML_SCALAR_EVENT && !isKey)
+            {
+                count += 1
+                guard count <= limits.maxNodes else { return nil }
+            }
             switch type {
             case YAML_SCALAR_EVENT:
                 let scalar = event.data.scalar

@@ -169,8 +169,8 @@ struct YAMLWriter {
             if let comment = comments[childPath] { lines += Self.commentLines(comment, indent: indent) }
             switch element {
             case .table(let child) where Self.isMapping(child, shape: elementShape):
-                if let flow = flowMapping(child, shape: elementShape, path: childPath, width: indent.count + 2),
-                    child.fields.count <= 3
+                if child.fields.count <= 3,
+                    let flow = flowMapping(child, shape: elementShape, path: childPath, width: indent.count + 2)
                 {
                     lines.append("\(indent)- \(flow)")
                 } else {
@@ -212,6 +212,7 @@ struct YAMLWriter {
     /// A flow mapping of scalars on one line, as Yams' emitter writes it; nil when a value is a
     /// table or the line would break. `shortcut: false` always runs the emitter (for the tests).
     static func flowLine(mapping entries: [(String, LuaValue)], shortcut: Bool = true) -> String? {
+        guard !entries.contains(where: { $0.1.tableValue != nil }) else { return nil }
         if shortcut, entries.allSatisfy({ isPlainAsItIs($0.0) && plainText($0.1) != nil }) {
             return "{" + entries.map { "\($0.0): \(plainText($0.1) ?? "")" }.joined(separator: ", ") + "}"
         }
@@ -225,6 +226,7 @@ struct YAMLWriter {
 
     /// A flow sequence of scalars on one line, as Yams' emitter writes it (see `flowLine(mapping:)`).
     static func flowLine(sequence elements: [LuaValue], shortcut: Bool = true) -> String? {
+        guard !elements.contains(where: { $0.tableValue != nil }) else { return nil }
         if shortcut {
             let plain = elements.compactMap(plainText)
             if plain.count == elements.count { return "[" + plain.joined(separator: ", ") + "]" }
