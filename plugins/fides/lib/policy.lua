@@ -9,14 +9,17 @@
 local declarations = require("declarations")
 local M = {}
 
---- `key` and its ancestors, by the dots: user.contact.email, user.contact, user.
+--- `key` and its ancestors, by the dots: user.contact.email, user.contact, user. (Plain
+--- `find`, not a pattern: this runs for every declared key of every rule.)
 local function hierarchy(key)
-  local keys = { key }
-  local parent = key:match("^(.*)%.[^.]*$")
-  while parent do
-    keys[#keys + 1] = parent
-    parent = parent:match("^(.*)%.[^.]*$")
+  local dots = {}
+  local at = string.find(key, ".", 1, true)
+  while at do
+    dots[#dots + 1] = at
+    at = string.find(key, ".", at + 1, true)
   end
+  local keys = { key }
+  for i = #dots, 1, -1 do keys[#keys + 1] = string.sub(key, 1, dots[i] - 1) end
   return keys
 end
 
@@ -33,6 +36,12 @@ end
 function M.compare(values, matches, declared, hierarchical)
   local wanted = {}
   for _, v in ipairs(values or {}) do wanted[v] = true end
+  return M.compare_set(wanted, matches, declared, hierarchical)
+end
+
+--- `compare` with the rule's values already a set (`{[value] = true}`): a rule builds its sets
+--- once, not for every declaration it is compared with.
+function M.compare_set(wanted, matches, declared, hierarchical)
   local matched, mismatched, seen = {}, {}, {}
   for _, key in ipairs(declared) do
     local covered = false
@@ -61,11 +70,27 @@ function M.compare(values, matches, declared, hierarchical)
   error("matches must be ANY, ALL, NONE or OTHER, not " .. tostring(matches), 2)
 end
 
+local function set(values)
+  local wanted = {}
+  for _, v in ipairs(values or {}) do wanted[v] = true end
+  return wanted
+end
+
+--- The sets of a rule's values: `{data_categories = {[key] = true}, data_uses = …, data_subjects = …}`.
+function M.sets(rule)
+  return {
+    data_categories = set(rule.data_categories.values), data_uses = set(rule.data_uses.values),
+    data_subjects = set(rule.data_subjects.values),
+  }
+end
+
 --- The violation of `rule` by data of `categories` used for `use` about `subjects`, or nil.
-function M.violation(rule, categories, use, subjects)
-  local c = M.compare(rule.data_categories.values, rule.data_categories.matches, categories, true)
-  local u = M.compare(rule.data_uses.values, rule.data_uses.matches, { use }, true)
-  local s = M.compare(rule.data_subjects.values, rule.data_subjects.matches, subjects, false)
+--- `sets`: `M.sets(rule)`, when the caller keeps them.
+function M.violation(rule, categories, use, subjects, sets)
+  sets = sets or M.sets(rule)
+  local c = M.compare_set(sets.data_categories, rule.data_categories.matches, categories, true)
+  local u = M.compare_set(sets.data_uses, rule.data_uses.matches, { use }, true)
+  local s = M.compare_set(sets.data_subjects, rule.data_subjects.matches, subjects, false)
   if #c > 0 and #u > 0 and #s > 0 then
     return { data_categories = sorted(c), data_uses = sorted(u), data_subjects = sorted(s) }
   end
@@ -83,11 +108,12 @@ end
 
 --- Every violation of `rule` (of `policy`) by `system`, as Fides finds them: each
 --- `{where = node or {node, key}, message = detail, violation = {...}}`.
-function M.violations(policy, rule, system)
+function M.violations(policy, rule, system, sets)
+  sets = sets or M.sets(rule)
   local found = {}
   local function check(declaration, categories, node, where)
     if #categories == 0 and where ~= "" then return end
-    local violation = M.violation(rule, categories, declaration.use, declaration.subjects)
+    local violation = M.violation(rule, categories, declaration.use, declaration.subjects, sets)
     if violation then
       found[#found + 1] = {
         where = node, violation = violation,
@@ -141,6 +167,7 @@ function M.rule(policy, name, options)
         tostring(policy.fides_key), part, tostring(p.matches)), 2)
     end
   end
+  local sets = M.sets(rule)
   return {
     id = options.id,
     title = name,
@@ -150,7 +177,7 @@ function M.rule(policy, name, options)
     remediation = options.remediation,
     tags = { "fides" },
     check = function(system, ctx)
-      for _, v in ipairs(M.violations(policy, rule, system)) do
+      for _, v in ipairs(M.violations(policy, rule, system, sets)) do
         ctx:fail(v.where, v.message)
       end
     end,
