@@ -129,6 +129,32 @@ import Testing
             "memory limit exceeded"
         ),
         ("return {format = 'x', import = function() return io.open('/etc/passwd') end}", "undefined global 'io'"),
+        // The list is read one file at a time: a problem still names where in the list it is.
+        (
+            "return {format = 'x', import = function() return {{path = 'a', text = 'x'}, {path = 'b', document = {f = function() end}}} end}",
+            "at [2].document.f: a function value cannot be copied to the host"
+        ),
+        (
+            "return {format = 'x', import = function() return {{path = 'a', text = 'x'}, function() end} end}",
+            "at [2]: a function value cannot be copied to the host"
+        ),
+        (
+            "return {format = 'x', import = function() return {{path = 'a', text = 'x'}, nil, {path = 'c', text = 'z'}} end}",
+            "element 2 of what import returned is a nil, not a file"
+        ),
+        (
+            "return {format = 'x', import = function() return {{path = 'a', text = 'x'}, name = 'b'} end}",
+            "import must return a list of files"
+        ),
+        (
+            "return {format = 'x', import = function() return {{path = 'a', text = 'x'}, {path = 'a', text = 'y'}} end}",
+            "`a` is produced twice"
+        ),
+        ("return {format = 'x', import = function() return {{path = 'a', text = 'x'}, 7} end}", "element 2 of what"),
+        (
+            "return {format = 'x', import = function(files) return files end}",
+            "file 1 has unknown fields: data, name"
+        ),
     ])
     func hostileImportersWriteNothing(source: String, message: String) throws {
         let (runtime, workspace) = try runtime(

@@ -88,9 +88,12 @@ extension PluginRuntime {
         guard !diagnostics.containsErrors else { return ImportResult(files: [], diagnostics: diagnostics) }
 
         let notes = ImportNotes(tree: tree)
-        let returned: [LuaValue]
+        var reader = ImportOutputReader(importer: importer.format, file: importer.file)
+        var written: [ImportedFile] = []
         do {
             let files = try state.readOnly(.table(LuaTable(array: inputs)))
+            // Lua holds the inputs now: the host's copy goes before the importer runs.
+            inputs = []
             let record = state.function("ctx:record") { call in
                 let severity: Diagnostic.Severity = try call.text(1, limit: 16) == "error" ? .error : .warning
                 let location = notes.tree.location(of: call.tag(2)) ?? .whole(importer.file)
@@ -101,7 +104,8 @@ extension PluginRuntime {
             guard let context = try state.call(glue, [record], limits: limits).first else {
                 throw LuaError(.host, "the import context could not be made")
             }
-            returned = try state.call(importer.run, [files, context], limits: scaled(forBytes: bytes), mode: .data)
+            written = try readOutput(
+                of: importer.run, [files, context], limits: scaled(forBytes: bytes), into: &reader)
         } catch let error as LuaError {
             return ImportResult(
                 files: [],
@@ -112,12 +116,72 @@ extension PluginRuntime {
             return ImportResult(
                 files: [], diagnostics: diagnostics + [.error(.pluginFailed, at: .whole(importer.file), "\(error)")])
         }
-        var reader = ImportOutputReader(importer: importer.format, file: importer.file)
-        let files = reader.read(returned.first ?? .nil)
         let problems = diagnostics + notes.taken(at: .whole(importer.file)) + reader.diagnostics
         // An error anywhere: nothing is to be written.
-        return ImportResult(files: problems.containsErrors ? [] : files, diagnostics: problems)
+        return ImportResult(files: problems.containsErrors ? [] : written, diagnostics: problems)
     }
+
+    /// Runs `run` (an importer's `import`) and reads the list it returns one file at a time:
+    /// each is copied to the host, written as YAML and dropped from Lua before the next, so the
+    /// documents of a large import are never all held twice. Anything but a plain list is
+    /// copied whole, and the reader says what is wrong with it, as before.
+    private func readOutput(
+        of run: LuaValue, _ arguments: [LuaValue], limits importLimits: LuaLimits,
+        into reader: inout ImportOutputReader
+    ) throws(LuaError) -> [ImportedFile] {
+        let output = try state.load(Self.outputSource, name: "cadre import output")
+        let returned = try state.call(output, [run] + arguments, limits: importLimits, mode: .references)
+        defer { for case .reference(let reference) in returned { state.release(reference) } }
+        guard returned.count == 3, let count = returned[0].integerValue else {
+            throw LuaError(.host, "the import output could not be read")
+        }
+        guard count >= 0 else {
+            return reader.read(try state.call(returned[2], [], limits: limits, mode: .data).first ?? .nil)
+        }
+        var files: [ImportedFile] = []
+        for index in stride(from: 1, through: Int(count), by: 1) {
+            let element: LuaValue
+            do {
+                element = try state.call(returned[1], [], limits: limits, mode: .data).first ?? .nil
+            } catch {
+                // Where in the list, as a copy of the whole list would say it.
+                var error = error
+                error.message =
+                    error.message.hasPrefix("at ")
+                    ? "at [\(index)]." + error.message.dropFirst(3) : "at [\(index)]: " + error.message
+                throw error
+            }
+            if let file = reader.read(element, at: index) { files.append(file) }
+        }
+        return files
+    }
+
+    /// Calls an importer and hands back its list one element at a time: `count, next, whole`.
+    /// `count` is -1 when what it returned is not a plain list (then `whole()` returns it).
+    static let outputSource = #"""
+        local import, files, ctx = ...
+        local out = import(files, ctx)
+        local count = -1
+        if type(out) == "table" and getmetatable(out) == nil then
+          local n, keys = #out, 0
+          for k in pairs(out) do
+            keys = keys + 1
+            if math.type(k) ~= "integer" or k < 1 or k > n then
+              keys = -1
+              break
+            end
+          end
+          if keys == n then count = n end
+        end
+        local i = 0
+        local function next_file()
+          i = i + 1
+          local file = out[i]
+          out[i] = nil
+          return file
+        end
+        return count, next_file, function() return out end
+        """#
 
     /// `ctx` of an importer: `ctx:warn(node, fmt, ...)` and `ctx:fail(node, fmt, ...)` report a
     /// problem at an input node's line (or, without a node, at the importer).
@@ -173,6 +237,14 @@ struct ImportOutputReader {
     let file: String
     private(set) var diagnostics: [Diagnostic] = []
 
+    private var seen = Set<String>()
+
+    init(importer: String, file: String) {
+        self.importer = importer
+        self.file = file
+    }
+
+    /// The files of a whole list an importer returned.
     mutating func read(_ value: LuaValue) -> [ImportedFile] {
         guard case .table(let list) = value, list.fields.isEmpty else {
             problem(
@@ -180,61 +252,62 @@ struct ImportOutputReader {
             )
             return []
         }
-        var files: [ImportedFile] = []
-        var seen = Set<String>()
-        for (index, element) in list.array.enumerated() {
-            guard case .table(let output) = element else {
-                problem("element \(index + 1) of what import returned is a \(element.typeName), not a file")
-                continue
-            }
-            let unknown = output.fields.compactMap(\.key.stringValue).filter {
-                !["path", "document", "text", "comments"].contains($0)
-            }
-            if !unknown.isEmpty {
-                problem(
-                    "file \(index + 1) has unknown fields: \(unknown.joined(separator: ", ")) (fields: path, document, text, comments)"
-                )
-                continue
-            }
-            guard let path = output["path"]?.stringValue else {
-                problem("file \(index + 1) has no `path` (a string)")
-                continue
-            }
-            guard Self.isSafe(path) else {
-                problem("`\(path)` is not a path inside the output folder: write relative paths without `..`")
-                continue
-            }
-            guard seen.insert(path).inserted else {
-                problem("`\(path)` is produced twice")
-                continue
-            }
-            var comments: [String: String] = [:]
-            if let given = output["comments"] {
-                guard case .table(let table) = given, table.array.isEmpty,
-                    table.fields.allSatisfy({ $0.key.stringValue != nil && $0.value.stringValue != nil })
-                else {
-                    problem("`\(path)`: comments must map node paths to strings")
-                    continue
-                }
-                for (key, text) in table.fields { comments[key.stringValue ?? ""] = text.stringValue }
-            }
-            switch (output["document"], output["text"]) {
-            case (let document?, nil):
-                guard case .table = document else {
-                    problem("`\(path)`: document must be a table, not a \(document.typeName)")
-                    continue
-                }
-                var writer = YAMLWriter(comments: comments)
-                files.append(
-                    ImportedFile(
-                        path: path, text: writer.write(document), format: document.tableValue?["cadre"]?.stringValue))
-            case (nil, .string(let text)?):
-                files.append(ImportedFile(path: path, text: text, format: nil))
-            default:
-                problem("`\(path)` needs either `document` (a table) or `text` (a string)")
-            }
+        return list.array.enumerated().compactMap { read($1, at: $0 + 1) }
+    }
+
+    /// The file of element `index` (from 1) of the list, or nil when it is not one (a problem
+    /// says why).
+    mutating func read(_ element: LuaValue, at index: Int) -> ImportedFile? {
+        guard case .table(let output) = element else {
+            problem("element \(index) of what import returned is a \(element.typeName), not a file")
+            return nil
         }
-        return files
+        let unknown = output.fields.compactMap(\.key.stringValue).filter {
+            !["path", "document", "text", "comments"].contains($0)
+        }
+        if !unknown.isEmpty {
+            problem(
+                "file \(index) has unknown fields: \(unknown.joined(separator: ", ")) (fields: path, document, text, comments)"
+            )
+            return nil
+        }
+        guard let path = output["path"]?.stringValue else {
+            problem("file \(index) has no `path` (a string)")
+            return nil
+        }
+        guard Self.isSafe(path) else {
+            problem("`\(path)` is not a path inside the output folder: write relative paths without `..`")
+            return nil
+        }
+        guard seen.insert(path).inserted else {
+            problem("`\(path)` is produced twice")
+            return nil
+        }
+        var comments: [String: String] = [:]
+        if let given = output["comments"] {
+            guard case .table(let table) = given, table.array.isEmpty,
+                table.fields.allSatisfy({ $0.key.stringValue != nil && $0.value.stringValue != nil })
+            else {
+                problem("`\(path)`: comments must map node paths to strings")
+                return nil
+            }
+            for (key, text) in table.fields { comments[key.stringValue ?? ""] = text.stringValue }
+        }
+        switch (output["document"], output["text"]) {
+        case (let document?, nil):
+            guard case .table = document else {
+                problem("`\(path)`: document must be a table, not a \(document.typeName)")
+                return nil
+            }
+            var writer = YAMLWriter(comments: comments)
+            return ImportedFile(
+                path: path, text: writer.write(document), format: document.tableValue?["cadre"]?.stringValue)
+        case (nil, .string(let text)?):
+            return ImportedFile(path: path, text: text, format: nil)
+        default:
+            problem("`\(path)` needs either `document` (a table) or `text` (a string)")
+            return nil
+        }
     }
 
     /// Relative, without `..`, empty or hidden-escape components, backslashes or NUL.
