@@ -46,7 +46,7 @@ extension PluginRuntime {
         }
         var diagnostics: [Diagnostic] = []
         var tree = InputTree()
-        var inputs: [LuaValue] = []
+        var inputs: [(name: String, text: String, data: LocatedNode?)] = []
         var bytes = 0
         for path in paths {
             // Never more than one byte past the limit, and only a regular file (a FIFO would wait).
@@ -72,28 +72,43 @@ extension PluginRuntime {
                 continue
             }
             bytes += data.count
-            var fields: [(String, LuaValue)] = [("name", .string(path)), ("text", .string(text))]
+            var parsed: LocatedNode?
             let ext = (path as NSString).pathExtension.lowercased()
             if ["yaml", "yml", "json"].contains(ext) {
                 do {
-                    fields.append(
-                        ("data", tree.value(of: try DocumentParser(limits: Self.inputLimits).parse(text, file: path))))
+                    parsed = try DocumentParser(limits: Self.inputLimits).parse(text, file: path)
                 } catch {
                     diagnostics.append(error)
                     continue
                 }
             }
-            inputs.append(.table(LuaTable(fields: fields)))
+            inputs.append((path, text, parsed))
         }
         guard !diagnostics.containsErrors else { return ImportResult(files: [], diagnostics: diagnostics) }
 
-        let notes = ImportNotes(tree: tree)
+        let notes = ImportNotes()
         var reader = ImportOutputReader(importer: importer.format, file: importer.file)
         var written: [ImportedFile] = []
         do {
-            let files = try state.readOnly(.table(LuaTable(array: inputs)))
-            // Lua holds the inputs now: the host's copy goes before the importer runs.
-            inputs = []
+            // Each file written into Lua, then its parsed tree dropped.
+            let files = try state.readOnlyTree { (lua: inout LuaTreeWriter) throws(LuaError) in
+                try lua.beginTable(elements: inputs.count)
+                for index in inputs.indices {
+                    try lua.beginTable(fields: 3)
+                    try lua.key("name")
+                    try lua.value(.string(inputs[index].name))
+                    try lua.key("text")
+                    try lua.value(.string(inputs[index].text))
+                    if let data = inputs[index].data {
+                        try lua.key("data")
+                        try tree.write(data, into: &lua)
+                    }
+                    try lua.endTable()
+                    inputs[index] = (inputs[index].name, "", nil)
+                }
+                try lua.endTable()
+            }
+            notes.tree = tree
             let record = state.function("ctx:record") { call in
                 let severity: Diagnostic.Severity = try call.text(1, limit: 16) == "error" ? .error : .warning
                 let location = notes.tree.location(of: call.tag(2)) ?? .whole(importer.file)
@@ -209,10 +224,10 @@ extension PluginRuntime {
 /// ``FindingSink/byteCapacity`` bytes of their text; the rest are counted, and a last note says
 /// how many. An error note past the cap still makes the import fail.
 private final class ImportNotes {
-    let tree: InputTree
+    /// Where the inputs' nodes are, once they are written into Lua.
+    var tree = InputTree()
     private var notes = CappedList<Diagnostic>()
     private var droppedAnError = false
-    init(tree: InputTree) { self.tree = tree }
 
     func record(_ severity: Diagnostic.Severity, at location: SourceLocation, _ message: String) {
         let kept = notes.append(size: message.utf8.count) {

@@ -7,31 +7,36 @@ struct InputTree {
     /// Every tagged node's location, by tag.
     private(set) var locations: [SourceLocation] = []
 
-    /// `node` as a Lua value with tags (mappings keep the file's key order for `pairs`).
-    mutating func value(of node: LocatedNode) -> LuaValue {
+    /// Writes `node` into Lua as a read-only tree with tags (mappings keep the file's key order
+    /// for `pairs`), straight from the parsed node: no host copy of the input is built on the way.
+    mutating func write(_ node: LocatedNode, into tree: inout LuaTreeWriter) throws(LuaError) {
         switch node.content {
         case .scalar(let scalar):
             switch scalar.value {
-            case .null: return .nil
-            case .bool(let b): return .boolean(b)
-            case .integer(let i): return .integer(Int64(i))
-            case .float(let d): return .number(d)
-            case .string(let s): return .string(s)
+            case .null: try tree.value(.nil)
+            case .bool(let b): try tree.value(.boolean(b))
+            case .integer(let i): try tree.value(.integer(Int64(i)))
+            case .float(let d): try tree.value(.number(d))
+            case .string(let s): try tree.value(.string(s))
             }
         case .sequence(let elements):
-            let tag = locations.count
-            locations.append(node.location)
-            return .table(LuaTable(array: elements.map { value(of: $0) }, tag: tag))
+            try tree.beginTable(tag: tag(node), elements: elements.count)
+            for element in elements { try write(element, into: &tree) }
+            try tree.endTable()
         case .mapping(let entries):
-            let tag = locations.count
-            locations.append(node.location)
-            var table = LuaTable(tag: tag)
+            try tree.beginTable(tag: tag(node), fields: entries.count)
             for entry in entries {
-                let converted = value(of: entry.value)
-                if !converted.isNil { table[entry.key] = converted }
+                try tree.key(entry.key)
+                try write(entry.value, into: &tree)
             }
-            return .table(table)
+            try tree.endTable()
         }
+    }
+
+    /// A new tag for `node`, its location kept.
+    private mutating func tag(_ node: LocatedNode) -> Int {
+        locations.append(node.location)
+        return locations.count - 1
     }
 
     /// The location of the node tagged `tag`.
