@@ -46,8 +46,7 @@ extension PluginRuntime {
         }
         var diagnostics: [Diagnostic] = []
         var tree = InputTree()
-        var inputs: [(name: String, text: String, data: LuaValue?)] = []
-        defer { for case .reference(let data)? in inputs.map(\.data) { state.release(data) } }
+        var inputs: [(name: String, text: String, data: LocatedNode?)] = []
         var bytes = 0
         for path in paths {
             // Never more than one byte past the limit, and only a regular file (a FIFO would wait).
@@ -73,17 +72,17 @@ extension PluginRuntime {
                 continue
             }
             bytes += data.count
-            var written: LuaValue?
+            var parsed: LocatedNode?
             let ext = (path as NSString).pathExtension.lowercased()
             if ["yaml", "yml", "json"].contains(ext) {
                 do {
-                    written = try input(text, file: path, tree: &tree)
+                    parsed = try DocumentParser(limits: Self.inputLimits).parse(text, file: path)
                 } catch {
                     diagnostics.append(error)
                     continue
                 }
             }
-            inputs.append((path, text, written))
+            inputs.append((path, text, parsed))
         }
         guard !diagnostics.containsErrors else { return ImportResult(files: [], diagnostics: diagnostics) }
 
@@ -91,19 +90,21 @@ extension PluginRuntime {
         var reader = ImportOutputReader(importer: importer.format, file: importer.file)
         var written: [ImportedFile] = []
         do {
+            // Each file written into Lua, then its parsed tree dropped.
             let files = try state.readOnlyTree { (lua: inout LuaTreeWriter) throws(LuaError) in
                 try lua.beginTable(elements: inputs.count)
-                for input in inputs {
+                for index in inputs.indices {
                     try lua.beginTable(fields: 3)
                     try lua.key("name")
-                    try lua.value(.string(input.name))
+                    try lua.value(.string(inputs[index].name))
                     try lua.key("text")
-                    try lua.value(.string(input.text))
-                    if let data = input.data {
+                    try lua.value(.string(inputs[index].text))
+                    if let data = inputs[index].data {
                         try lua.key("data")
-                        try lua.value(data)
+                        try tree.write(data, into: &lua)
                     }
                     try lua.endTable()
+                    inputs[index] = (inputs[index].name, "", nil)
                 }
                 try lua.endTable()
             }
@@ -133,38 +134,6 @@ extension PluginRuntime {
         let problems = diagnostics + notes.taken(at: .whole(importer.file)) + reader.diagnostics
         // An error anywhere: nothing is to be written.
         return ImportResult(files: problems.containsErrors ? [] : written, diagnostics: problems)
-    }
-
-    /// The data of an input file, written into Lua as a read-only tree tagged with its nodes'
-    /// locations: straight from libyaml's events when the document is usual, else from the tree
-    /// the established way parses (which also says what is wrong with it).
-    private func input(_ text: String, file: String, tree: inout InputTree) throws(Diagnostic) -> LuaValue {
-        let parser = DocumentParser(limits: Self.inputLimits)
-        var handedBack = false
-        do {
-            return try state.readOnlyTree { (lua: inout LuaTreeWriter) throws(LuaError) in
-                var builder = InputTreeBuilder(tree: tree, lua: lua)
-                guard parser.compose(text, file: file, into: &builder) else {
-                    handedBack = builder.failure == nil
-                    throw builder.failure ?? LuaError(.host, "composed the established way")
-                }
-                (lua, tree) = (builder.lua, builder.tree)
-            }
-        } catch  where !handedBack {
-            throw Self.unwritable(file, error)
-        } catch {}
-        let node = try parser.parse(text, file: file)
-        do {
-            return try state.readOnlyTree { (lua: inout LuaTreeWriter) throws(LuaError) in
-                try tree.write(node, into: &lua)
-            }
-        } catch {
-            throw Self.unwritable(file, error)
-        }
-    }
-
-    private static func unwritable(_ file: String, _ error: LuaError) -> Diagnostic {
-        .error(.pluginFailed, at: .whole(file), "`\(file)` cannot be handed to the importer: \(error.message)")
     }
 
     /// Runs `run` (an importer's `import`) and reads the list it returns one file at a time:

@@ -75,18 +75,6 @@ public struct DocumentParser: Sendable {
         return node
     }
 
-    /// Hands the document of `text` to `builder` straight from libyaml's events, when nothing in
-    /// it needs the established way: true then. False when it holds no document, may hold
-    /// aliases, or has anything unusual (a repeated key, an anchor, a syntax error, a limit
-    /// passed); what `builder` got is then to be thrown away, and ``parse(_:file:)`` gives the
-    /// tree or says what is wrong.
-    public func compose<Builder: ComposedTreeBuilder>(_ text: String, file: String, into builder: inout Builder)
-        -> Bool
-    {
-        guard text.utf8.count <= limits.maxBytes, !AliasScreen.mayHoldAliases(text) else { return false }
-        return EventComposer.compose(text, file: file, limits: limits, into: &builder) == .composed
-    }
-
     private static func compose(_ text: String, file: String, limits: ParseLimits) throws(Diagnostic) -> LocatedNode? {
         let source = SourceText(file: file, text: text)
         let mayHoldAliases = AliasScreen.mayHoldAliases(text)
