@@ -105,6 +105,40 @@ import Testing
             ).isEmpty)
     }
 
+    /// Inputs reach Lua straight from libyaml's events when they are usual, from the established
+    /// way's tree otherwise (an anchor and its alias here): the importer sees the same values, and
+    /// its notes point at the same lines, either way. A broken input is refused with its line.
+    @Test func inputsReadEitherWayAreTheSame() throws {
+        let importer = """
+            return {format = 'x', import = function(files, ctx)
+              for _, file in ipairs(files) do
+                for _, s in ipairs(file.data.systems) do
+                  ctx:warn(s, "%s %s %s %s", file.name:match("[^/]*$"), s.key, s.label, tostring(s.count))
+                end
+              end
+              return {}
+            end}
+            """
+        let (runtime, workspace) = try runtime(importer: importer)
+        try workspace.write(
+            "usual.yaml", "systems:\n  - key: chat\n    label: Chat\n  - key: mail\n    label: Chat\n    count: 2\n")
+        try workspace.write(
+            "aliased.yaml", "systems:\n  - key: chat\n    label: &l Chat\n  - key: mail\n    label: *l\n    count: 2\n")
+        let result = runtime.runImport(
+            format: "x", paths: ["usual.yaml", "aliased.yaml"].map { workspace.root.appendingPathComponent($0).path })
+        #expect(
+            result.diagnostics.map { "\($0.location.line): \($0.message)" } == [
+                "2: usual.yaml chat Chat nil", "4: usual.yaml mail Chat 2",
+                "2: aliased.yaml chat Chat nil", "4: aliased.yaml mail Chat 2",
+            ])
+
+        try workspace.write("broken.yaml", "systems:\n  - key: [chat\n")
+        let broken = runtime.runImport(format: "x", paths: [workspace.root.appendingPathComponent("broken.yaml").path])
+        let problem = try #require(broken.diagnostics.first)
+        #expect(problem.isError && problem.location.file.hasSuffix("broken.yaml") && problem.location.line == 3)
+        #expect(broken.files.isEmpty)
+    }
+
     @Test(arguments: [
         (
             "return {format = 'x', import = function() return {{path = '../escape.yaml', text = ''}} end}",
