@@ -33,6 +33,8 @@
 
 SWIFT ?= swift
 PREFIX ?= /usr/local
+# ethyca-fides' Python, for `make bench`'s comparison with `fides evaluate` (plugins/fides/README.md).
+FIDES_PYTHON ?= /tmp/fides-venv/bin/python
 
 .PHONY: deps build install dist dist-check example expected test lint format fuzz clean bench bench-engine bench-lua bench-model bench-stores bench-plugins bench-history schema policies-doc pg-stop
 
@@ -121,7 +123,7 @@ fuzz: deps .build/shim.stamp
 bench: build examples/stores
 	@scripts/install-deps.sh --bench
 	python3 Benchmarks/cli/run.py --sizes 1000,10000 --runs 3 --scale 10000,50000 --history 10000 \
-	  --retention 10000000
+	  --retention 10000000 --fides 10000,100000 --fides-python $(FIDES_PYTHON)
 
 bench-lua: deps .build/shim.stamp
 	$(BENCH) $(SWIFT) build -c release --product LuaHostBenchmarks && .build/release/LuaHostBenchmarks

@@ -39,6 +39,8 @@ FIRST_RECHECK_RATIO, FIRST_RECHECK_MEMORY_MB = 1.5, 200
 RULE_RECHECK_RATIO = 0.10
 HISTORY_GOAL_MB, HISTORY_RUNS = 100, 20
 RETENTION_RATIO = 1.2
+IMPORT_MEMORY_MB, FIDES_RATIO, FIDES_SYSTEMS = 200, 50, 1000
+sys.path.insert(0, os.path.join(ROOT, "plugins", "fides", "compare"))
 
 
 def measure(command, folder, environment, output):
@@ -186,6 +188,58 @@ def retention(cadre, work, rows, environment, runs):
                f"≤ {RETENTION_RATIO} × `sqlite3` plain query", ratio <= RETENTION_RATIO)
 
 
+def fides(cadre, work, sizes, environment, fides_python):
+    """`cadre import fides` at two sizes (memory, linear time), and `cadre evaluate` on 1,000
+    imported systems against `fides evaluate`; True when met."""
+    import benchmark  # plugins/fides/compare: the seeded Fides manifests
+
+    plugin = os.path.join(ROOT, "plugins", "fides")
+    met = True
+
+    def imported(size):
+        manifests = os.path.join(work, f"fides-{size}")
+        if not os.path.exists(os.path.join(manifests, "policy.yml")):
+            os.makedirs(manifests, exist_ok=True)
+            benchmark.manifests(manifests, size)
+        folder = os.path.join(work, f"fides-import-{size}")
+        shutil.rmtree(folder, ignore_errors=True)
+        os.makedirs(folder)
+        inputs = [os.path.join(manifests, name) for name in ("systems.yml", "datasets.yml", "policy.yml")]
+        command = [cadre, "import", "fides", *inputs, "--plugin", plugin, "--output-dir", "."]
+        status, seconds, memory = measure(command, folder, environment, os.path.join(work, f"import-{size}.out"))
+        if status != 0:
+            sys.exit(f"cadre import fides exited {status} on {size} systems: see {work}/import-{size}.out.err")
+        return folder, manifests, seconds, memory
+
+    small, large = sizes
+    _, _, small_time, _ = imported(small)
+    _, _, large_time, large_memory = imported(large)
+    ok = large_memory <= IMPORT_MEMORY_MB
+    met &= row(f"`cadre import fides`, {large:,} systems, peak memory", f"{large_memory:.0f} MB",
+               f"≤ {IMPORT_MEMORY_MB} MB", ok)
+    ratio, expected = large_time / small_time, large / small
+    ok = abs(ratio / expected - 1) <= LINEAR_TOLERANCE
+    met &= row(f"`cadre import fides`, time {small:,} → {large:,} systems", f"× {ratio:.2f}",
+               f"× {expected:.1f} ± 5 %", ok)
+
+    folder, manifests, _, _ = imported(FIDES_SYSTEMS)
+    with open(os.path.join(folder, "cadre.yaml"), "w") as out:
+        out.write(f"cadre: workspace/v1\nsystems: [systems]\nplugins: [{plugin}]\n"
+                  "packs: [policies/benchmark_policy]\n")
+    command = [cadre, "evaluate", "--format", "json", "--as-of", "2026-01-01", "--fail-on", "none"]
+    _, cadre_time, _ = measure(command, folder, environment, os.path.join(work, "fides-cadre.json"))
+    fides_cli = fides_python and os.path.join(os.path.dirname(fides_python), "fides")
+    if not fides_cli or not os.path.exists(fides_cli):
+        return row(f"`fides evaluate` ÷ `cadre evaluate`, {FIDES_SYSTEMS:,} systems",
+                   "not measured (--fides-python: plugins/fides/README.md)", f"≥ {FIDES_RATIO}", False) and met
+    _, fides_time, _ = measure([fides_cli, "--local", "evaluate", manifests], work, dict(os.environ),
+                               os.path.join(work, "fides-evaluate.out"))
+    ok = fides_time / cadre_time >= FIDES_RATIO
+    return row(f"`fides evaluate` ÷ `cadre evaluate`, {FIDES_SYSTEMS:,} systems",
+               f"{fides_time:.2f} ÷ {cadre_time:.2f} s: × {fides_time / cadre_time:.0f}", f"≥ {FIDES_RATIO}",
+               ok) and met
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--cadre", default=os.path.join(ROOT, ".build", "release", "cadre"))
@@ -196,6 +250,8 @@ def main():
     parser.add_argument("--scale", default="")
     parser.add_argument("--history", type=int, default=0)
     parser.add_argument("--retention", type=int, default=0)
+    parser.add_argument("--fides", default="", help="two sizes of Fides manifests to import (10000,100000)")
+    parser.add_argument("--fides-python", default="", help="ethyca-fides' Python, for `fides evaluate`")
     parser.add_argument("--work", default=os.path.join(ROOT, ".build", "bench-cli"))
     arguments = parser.parse_args()
     cadre = os.path.abspath(arguments.cadre)
@@ -262,6 +318,9 @@ def main():
         met &= history(cadre, arguments.work, arguments.history, environment, arguments.runs)
     if arguments.retention:
         met &= retention(cadre, arguments.work, arguments.retention, environment, arguments.runs)
+    if arguments.fides:
+        sizes = [int(size) for size in arguments.fides.split(",")]
+        met &= fides(cadre, arguments.work, sizes, environment, arguments.fides_python)
     load = os.getloadavg()
     print(f"\n2-minute load average after: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
     sys.exit(0 if met else 1)
