@@ -139,7 +139,8 @@ extension PluginRuntime {
     /// Runs `run` (an importer's `import`) and reads the list it returns one file at a time:
     /// each is copied to the host, written as YAML and dropped from Lua before the next, so the
     /// documents of a large import are never all held twice. Anything but a plain list is
-    /// copied whole, and the reader says what is wrong with it, as before.
+    /// copied whole, and the reader says what is wrong with it, as before. Every call runs under
+    /// the importer's limits, so a copy may take what the importer's may.
     private func readOutput(
         of run: LuaValue, _ arguments: [LuaValue], limits importLimits: LuaLimits,
         into reader: inout ImportOutputReader
@@ -151,13 +152,13 @@ extension PluginRuntime {
             throw LuaError(.host, "the import output could not be read")
         }
         guard count >= 0 else {
-            return reader.read(try state.call(returned[2], [], limits: limits, mode: .data).first ?? .nil)
+            return reader.read(try state.call(returned[2], [], limits: importLimits, mode: .data).first ?? .nil)
         }
         var files: [ImportedFile] = []
         for index in stride(from: 1, through: Int(count), by: 1) {
             let element: LuaValue
             do {
-                element = try state.call(returned[1], [], limits: limits, mode: .data).first ?? .nil
+                element = try state.call(returned[1], [], limits: importLimits, mode: .data).first ?? .nil
             } catch {
                 // Where in the list, as a copy of the whole list would say it.
                 var error = error
