@@ -185,6 +185,11 @@ import Testing
             "`a` is produced twice"
         ),
         ("return {format = 'x', import = function() return {{path = 'a', text = 'x'}, 7} end}", "element 2 of what"),
+        // One string in Lua, 200 copies in the host: the copies together stay within the limit.
+        (
+            "return {format = 'x', import = function() local s, out = ('x'):rep(1e6), {} for i = 1, 200 do out[i] = {path = 'f' .. i, text = s} end return out end}",
+            "too large to hand to the host"
+        ),
         (
             "return {format = 'x', import = function(files) return files end}",
             "file 1 has unknown fields: data, name"

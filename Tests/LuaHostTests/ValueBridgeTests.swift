@@ -13,6 +13,24 @@ import Testing
         try lua.call(try lua.load(source, name: "bridge.lua"), arguments, mode: mode)
     }
 
+    /// Calls that hand over one value piece by piece share a budget: a string Lua holds once is
+    /// paid each time a piece names it, so the pieces together copy no more than the whole could.
+    @Test func copiesSharingABudgetStopAtItsEnd() throws {
+        let next = try lua.call(
+            try lua.load(
+                "local s, i = ('x'):rep(400000), 0 return function() i = i + 1 return {n = i, text = s} end",
+                name: "pieces.lua"))[0]
+        defer { if case .reference(let reference) = next { lua.release(reference) } }
+        var budget = CopyBudget(bytes: 1 << 20)
+        for piece in 1...2 {
+            let copied = try lua.call(next, [], mode: .data, budget: &budget)
+            #expect(copied.first?.tableValue?["n"] == .integer(Int64(piece)))
+        }
+        #expect(throws: LuaError.self) { try lua.call(next, [], mode: .data, budget: &budget) }
+        // Each piece alone is well within a budget of its own.
+        #expect(try lua.call(next, [], mode: .data).first?.tableValue?["n"] == .integer(4))
+    }
+
     @Test func scalarsRoundTrip() throws {
         let values: [LuaValue] = [
             .nil, true, false, 0, -1, .integer(.max), .integer(.min), 1.5, -0.25, .number(.infinity),

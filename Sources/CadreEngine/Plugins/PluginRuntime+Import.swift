@@ -140,7 +140,9 @@ extension PluginRuntime {
     /// each is copied to the host, written as YAML and dropped from Lua before the next, so the
     /// documents of a large import are never all held twice. Anything but a plain list is
     /// copied whole, and the reader says what is wrong with it, as before. Every call runs under
-    /// the importer's limits, so a copy may take what the importer's may.
+    /// the importer's limits, and the copies of the files share one budget: together they take
+    /// no more than the copy of the whole list could (a string Lua holds once, named by many
+    /// files, is paid for each).
     private func readOutput(
         of run: LuaValue, _ arguments: [LuaValue], limits importLimits: LuaLimits,
         into reader: inout ImportOutputReader
@@ -154,11 +156,14 @@ extension PluginRuntime {
         guard count >= 0 else {
             return reader.read(try state.call(returned[2], [], limits: importLimits, mode: .data).first ?? .nil)
         }
+        // The files together may take what one copy of the whole list could.
+        var budget = CopyBudget(bytes: state.copyAllowance(under: importLimits))
         var files: [ImportedFile] = []
         for index in stride(from: 1, through: Int(count), by: 1) {
             let element: LuaValue
             do {
-                element = try state.call(returned[1], [], limits: importLimits, mode: .data).first ?? .nil
+                element =
+                    try state.call(returned[1], [], limits: importLimits, mode: .data, budget: &budget).first ?? .nil
             } catch {
                 // Where in the list, as a copy of the whole list would say it.
                 var error = error

@@ -147,6 +147,27 @@ public final class LuaState {
     public func call(
         _ function: LuaValue, _ arguments: [LuaValue] = [], limits: LuaLimits? = nil, mode: LuaReadMode = .references
     ) throws(LuaError) -> [LuaValue] {
+        try call(function, arguments, limits: limits) { (index: Int32) throws(LuaError) in
+            try value(at: index, mode: mode)
+        }
+    }
+
+    /// ``call(_:_:limits:mode:)``, its results copied within what is left of `budget`: calls that
+    /// hand over one value piece by piece (the files of an importer's list, one a call) copy no
+    /// more in all than one copy of the whole may.
+    public func call(
+        _ function: LuaValue, _ arguments: [LuaValue] = [], limits: LuaLimits? = nil, mode: LuaReadMode,
+        budget: inout CopyBudget
+    ) throws(LuaError) -> [LuaValue] {
+        try call(function, arguments, limits: limits) { (index: Int32) throws(LuaError) in
+            try value(at: index, mode: mode, budget: &budget)
+        }
+    }
+
+    private func call(
+        _ function: LuaValue, _ arguments: [LuaValue], limits: LuaLimits?,
+        reading read: (Int32) throws(LuaError) -> LuaValue
+    ) throws(LuaError) -> [LuaValue] {
         let top = lua_gettop(L)
         defer { lua_settop(L, top) }
         try ensureStack(arguments.count + 1)
@@ -156,7 +177,7 @@ public final class LuaState {
         let count = lua_gettop(L) - top
         var results: [LuaValue] = []
         results.reserveCapacity(Int(count))
-        for index in 0..<count { results.append(try value(at: top + 1 + index, mode: mode)) }
+        for index in 0..<count { results.append(try read(top + 1 + index)) }
         return results
     }
 

@@ -87,8 +87,14 @@ extension LuaState {
     /// may take at most ``copyAllowance`` bytes, counting 64 bytes a value and the bytes of every
     /// string. Past it, the copy stops with a memory-limit error.
     func value(at index: Int32, mode: LuaReadMode = .data) throws(LuaError) -> LuaValue {
-        var ancestors: [UnsafeRawPointer] = []
         var budget = CopyBudget(bytes: copyAllowance)
+        return try value(at: index, mode: mode, budget: &budget)
+    }
+
+    /// The value at stack `index`, copied within what is left of `budget` (shared by the copies
+    /// of several calls, see ``call(_:_:limits:mode:budget:)``).
+    func value(at index: Int32, mode: LuaReadMode, budget: inout CopyBudget) throws(LuaError) -> LuaValue {
+        var ancestors: [UnsafeRawPointer] = []
         do {
             return try value(at: lua_absindex(L, index), mode: mode, depth: 0, ancestors: &ancestors, budget: &budget)
         } catch {
@@ -105,7 +111,13 @@ extension LuaState {
     /// after one, what it was allowed.
     var copyAllowance: Int {
         if callDepth > 0 { return Int(clamping: clua_memory_left(control)) }
-        return armedLimits.memoryBytes > 0 ? max(armedLimits.memoryBytes, 1 << 20) : options.memoryCeiling
+        return copyAllowance(under: armedLimits)
+    }
+
+    /// What the copy of what a call under `limits` returned may take: its memory limit (at least
+    /// 1 MiB), or the state's ceiling without one.
+    public func copyAllowance(under limits: LuaLimits) -> Int {
+        limits.memoryBytes > 0 ? max(limits.memoryBytes, 1 << 20) : options.memoryCeiling
     }
 
     private func value(
@@ -264,12 +276,15 @@ extension LuaError {
     }
 }
 
-/// What a copy of a Lua value into the host may still take, in bytes.
-struct CopyBudget {
+/// What a copy of a Lua value into the host may still take, in bytes (64 a value, and the bytes
+/// of every string). One budget may be shared by the copies of several calls that together hand
+/// over one value, piece by piece (``LuaState/call(_:_:limits:mode:budget:)``): a string that Lua
+/// holds once but the pieces name many times is paid each time, as in one copy of the whole.
+public struct CopyBudget: Sendable {
     let allowance: Int
     private var left: Int
 
-    init(bytes: Int) {
+    public init(bytes: Int) {
         allowance = max(bytes, 0)
         left = allowance
     }
