@@ -30,13 +30,18 @@ local function sorted(list)
   return copy
 end
 
+--- `{[value] = true}` for each of `values`.
+local function set(values)
+  local wanted = {}
+  for _, v in ipairs(values or {}) do wanted[v] = true end
+  return wanted
+end
+
 --- Fides' compare_rule_to_declaration: the declared keys that make the rule match, or {}.
 --- ANY: the declared keys the rule's values cover; ALL: those, when every declared key is
 --- covered; NONE: the declared keys, when none is covered; OTHER: the keys not covered.
 function M.compare(values, matches, declared, hierarchical)
-  local wanted = {}
-  for _, v in ipairs(values or {}) do wanted[v] = true end
-  return M.compare_set(wanted, matches, declared, hierarchical)
+  return M.compare_set(set(values), matches, declared, hierarchical)
 end
 
 --- `compare` with the rule's values already a set (`{[value] = true}`): a rule builds its sets
@@ -68,12 +73,6 @@ function M.compare_set(wanted, matches, declared, hierarchical)
   end
   if matches == "OTHER" then return mismatched end
   error("matches must be ANY, ALL, NONE or OTHER, not " .. tostring(matches), 2)
-end
-
-local function set(values)
-  local wanted = {}
-  for _, v in ipairs(values or {}) do wanted[v] = true end
-  return wanted
 end
 
 --- The sets of a rule's values: `{data_categories = {[key] = true}, data_uses = …, data_subjects = …}`.

@@ -213,8 +213,11 @@ struct YAMLWriter {
     /// table or the line would break. `shortcut: false` always runs the emitter (for the tests).
     static func flowLine(mapping entries: [(String, LuaValue)], shortcut: Bool = true) -> String? {
         guard !entries.contains(where: { $0.1.tableValue != nil }) else { return nil }
-        if shortcut, entries.allSatisfy({ isPlainAsItIs($0.0) && plainText($0.1) != nil }) {
-            return "{" + entries.map { "\($0.0): \(plainText($0.1) ?? "")" }.joined(separator: ", ") + "}"
+        if shortcut, entries.allSatisfy({ isPlainAsItIs($0.0) }) {
+            let values = entries.compactMap { plainText($0.1) }
+            if values.count == entries.count {
+                return "{" + zip(entries, values).map { "\($0.0): \($1)" }.joined(separator: ", ") + "}"
+            }
         }
         var pairs: [(Node, Node)] = []
         for (key, value) in entries {
