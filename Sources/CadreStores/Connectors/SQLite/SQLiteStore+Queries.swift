@@ -20,25 +20,35 @@ extension SQLiteStore {
     }
 
     public func count(in table: String, where filter: RowFilter) throws(StoreError) -> Int {
-        try read(table: table, column: filter.column) { db in
+        /// The count, or the parts to count it in (a large table whose rows a function reads).
+        enum Answer {
+            case count(Int)
+            case parts(CountParts, condition: String, arguments: [DatabaseValue])
+        }
+        let answer: Answer = try read(table: table, column: filter.column) { db in
             let schema = try Self.schema(db, table: table, store: id)
             let from = SQLIdentifier.quoted(schema.name)
             switch filter {
             case .all:
-                return try Int.fetchOne(db, sql: "SELECT count(*) FROM \(from)") ?? 0
+                return .count(try Int.fetchOne(db, sql: "SELECT count(*) FROM \(from)") ?? 0)
             case .isNull(let column), .isNotNull(let column):
                 let c = try Self.quotedColumn(column, of: schema, store: id)
                 let test = if case .isNull = filter { "IS NULL" } else { "IS NOT NULL" }
-                return try Int.fetchOne(db, sql: "SELECT count(*) FROM \(from) WHERE \(c) \(test)") ?? 0
+                return .count(try Int.fetchOne(db, sql: "SELECT count(*) FROM \(from) WHERE \(c) \(test)") ?? 0)
             case .olderThan(let cutoff, let column):
                 let c = try Self.quotedColumn(column, of: schema, store: id)
+                let arguments = Self.olderThanArguments(cutoff)
+                if let parts = try CountParts.plan(db, table: schema, rowsPerPart: options.rowsPerCountPart) {
+                    return .parts(parts, condition: Self.olderThanCondition(quotedColumn: c), arguments: arguments)
+                }
                 let sql = Self.olderThanSQL(quotedTable: from, quotedColumn: c)
-                let arguments: StatementArguments = [
-                    SQLiteDates.julianDay(of: cutoff), cutoff.timeIntervalSince1970,
-                    SQLiteDates.julianMilliseconds(of: cutoff),
-                ]
-                return try Int.fetchOne(db, sql: sql, arguments: arguments) ?? 0
+                return .count(try Int.fetchOne(db, sql: sql, arguments: StatementArguments(arguments)) ?? 0)
             }
+        }
+        switch answer {
+        case .count(let count): return count
+        case .parts(let parts, let condition, let arguments):
+            return try countInParts(parts, where: condition, arguments: arguments, table: table, column: filter.column)
         }
     }
 
@@ -108,10 +118,20 @@ extension SQLiteStore {
     /// Unix seconds, `?3` in `julianday` milliseconds. Values in the usual ISO shapes are read by
     /// ``SQLiteISOText``'s function, any other by ``SQLiteDates/isOlder(_:)``.
     static func olderThanSQL(quotedTable: String, quotedColumn: String) -> String {
-        """
-        SELECT count(*) FROM \(quotedTable) \
-        WHERE coalesce(\(SQLiteISOText.functionName)(\(quotedColumn), ?3), \(SQLiteDates.isOlder(quotedColumn)))
-        """
+        "SELECT count(*) FROM \(quotedTable) WHERE \(olderThanCondition(quotedColumn: quotedColumn))"
+    }
+
+    /// The retention count's condition on a row (parameters as in ``olderThanSQL(quotedTable:quotedColumn:)``).
+    static func olderThanCondition(quotedColumn: String) -> String {
+        "coalesce(\(SQLiteISOText.functionName)(\(quotedColumn), ?3), \(SQLiteDates.isOlder(quotedColumn)))"
+    }
+
+    /// The parameters of ``olderThanSQL(quotedTable:quotedColumn:)`` for `cutoff`.
+    static func olderThanArguments(_ cutoff: Date) -> [DatabaseValue] {
+        [
+            SQLiteDates.julianDay(of: cutoff).databaseValue, cutoff.timeIntervalSince1970.databaseValue,
+            SQLiteDates.julianMilliseconds(of: cutoff).databaseValue,
+        ]
     }
 
     /// The statement ``count(in:where:)`` runs for ``RowFilter/olderThan(_:column:)`` without its

@@ -16,13 +16,19 @@ import NIOConcurrencyHelpers
 ///
 /// Threading: calls block the calling thread while GRDB's serial queue runs the statement; the
 /// store is `Sendable` and its calls are serialized. Each query runs under a deadline (a SQLite
-/// progress handler) of ``StoreOptions/queryTimeLimit``.
+/// progress handler) of ``StoreOptions/queryTimeLimit``. A retention count of a large table is
+/// counted in parts at once, each on its own connection (``countInParts``).
 public final class SQLiteStore: Store {
     public let id: String
     public let engine = StoreEngine.sqlite
     let options: StoreOptions
     let queue: DatabaseQueue
-    private let isClosed = NIOLockedValueBox(false)
+    /// The database's path and how its connections are opened: a count in parts opens more.
+    let path: String
+    let configuration: Configuration
+    /// Connections opened for the parts of counts (``countInParts``), idle between counts.
+    let partConnections = NIOLockedValueBox<[DatabaseQueue]>([])
+    let isClosed = NIOLockedValueBox(false)
 
     /// Opens the database the endpoint names, resolving `${VAR}` references from `environment`.
     /// - Throws: ``StoreError/Code/missingVariable``, ``StoreError/Code/invalidURL``,
@@ -46,6 +52,8 @@ public final class SQLiteStore: Store {
             try db.execute(sql: "PRAGMA query_only = ON")
             try SQLiteISOText.register(on: db)
         }
+        self.path = path
+        self.configuration = configuration
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration)
             // Reading the schema proves the file is a database (SQLite opens lazily).
@@ -60,7 +68,13 @@ public final class SQLiteStore: Store {
             defer { closed = true }
             return closed
         }
-        if !wasClosed { try? queue.close() }
+        guard !wasClosed else { return }
+        try? queue.close()
+        let parts = partConnections.withLockedValue { connections in
+            defer { connections = [] }
+            return connections
+        }
+        for connection in parts { try? connection.close() }
     }
 
     /// Runs `body` in a read transaction, under a deadline; maps every error to a ``StoreError``.

@@ -1,0 +1,121 @@
+import CadreTestSupport
+import Foundation
+import GRDB
+import Testing
+
+@_spi(Benchmarks) @testable import CadreStores
+
+/// A retention count of a large table is counted in parts at once, and gives the count of one
+/// statement, whatever rowids the table holds; what cannot be split is counted whole.
+@Suite struct SQLiteCountPartsTests {
+    /// Values of every kind (the date cases, ISO text near the cutoff) at rowids with gaps, negative
+    /// and extreme ones among them.
+    static func fill(_ db: Database, table: String, seed: UInt64) throws {
+        var random = SplitMix(seed: seed)
+        let values =
+            DateCases.values.map(\.0) + (0..<600).map { _ in DateCases.Value.text(SQLiteISOTextTests.text(&random)) }
+        let rowids: [Int64] = [Int64.min, -7, 0, Int64.max] + (0..<(values.count - 4)).map { Int64($0) * 3 + 1 }
+        for (rowid, value) in zip(rowids, values) {
+            let stored: DatabaseValue =
+                switch value {
+                case .text(let text): text.databaseValue
+                case .integer(let number): number.databaseValue
+                case .real(let number): number.databaseValue
+                case .null: .null
+                }
+            try db.execute(
+                sql: "INSERT INTO \(table) (rowid, at) VALUES (?, ?)", arguments: [rowid, stored])
+        }
+    }
+
+    @Test func partsCountWhatOneStatementCounts() throws {
+        let fixture = try SQLiteFixture { db in
+            try db.execute(sql: "CREATE TABLE r (at TEXT, note TEXT)")
+            try Self.fill(db, table: "r", seed: 3)
+            // `r` has rowids from Int64.min to Int64.max: the span overflows, and it is counted whole.
+            // `dense` has them all from 1: a row at each part's first and last rowid.
+            try db.execute(sql: "CREATE TABLE dense (at TEXT)")
+            try db.execute(sql: "INSERT INTO dense (at) SELECT at FROM r ORDER BY rowid")
+        }
+        var options = StoreOptions()
+        options.rowsPerCountPart = 16
+        let store = try fixture.open(options)
+        defer { store.close() }
+        let plain = try DatabaseQueue(path: fixture.path)
+        for table in ["r", "dense"] {
+            for cutoff in [DateCases.cutoff, Date(timeIntervalSince1970: 1_700_000_000), Date.distantFuture] {
+                let expected = try plain.read {
+                    try Int.fetchOne($0, sql: SQLiteStore.retentionCountSQL(table: table, column: "at", cutoff: cutoff))
+                }
+                #expect(try store.count(in: table, olderThan: cutoff, by: "at") == expected, "\(table) \(cutoff)")
+            }
+        }
+        // The dense table was counted in parts (on a machine of more than one core), the other whole.
+        let plans = try plain.read { db in
+            try ["r", "dense"].map {
+                try CountParts.plan(db, table: SQLiteStore.schema(db, table: $0, store: "calls"), rowsPerPart: 16)
+            }
+        }
+        #expect(plans[0] == nil)
+        if ProcessInfo.processInfo.activeProcessorCount > 1 {
+            let parts = try #require(plans[1])
+            #expect(parts.count == min(ProcessInfo.processInfo.activeProcessorCount, 8))
+            #expect(parts.bounds(of: 0).0 == Int64.min)
+            #expect(parts.bounds(of: parts.count - 1).1 == Int64.max)
+            for index in 1..<parts.count { #expect(parts.bounds(of: index).0 == parts.bounds(of: index - 1).1 + 1) }
+        }
+    }
+
+    @Test func whatHasNoRowidOrTooFewRowsIsCountedWhole() throws {
+        let fixture = try SQLiteFixture { db in
+            try db.execute(sql: "CREATE TABLE plain (at TEXT)")
+            try db.execute(sql: "CREATE TABLE keyed (at TEXT PRIMARY KEY) WITHOUT ROWID")
+            try db.execute(sql: "CREATE TABLE shadowed (rowid TEXT, _rowid_ TEXT, oid TEXT, at TEXT)")
+            try db.execute(sql: "CREATE TABLE renamed (rowid INTEGER, at TEXT)")
+            for table in ["plain", "keyed", "shadowed", "renamed"] {
+                try db.execute(
+                    sql: """
+                        WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < 400)
+                        INSERT INTO \(table) (at) SELECT printf('2024-%02d-%02d 10:%02d:%02d', k % 12 + 1, k % 28 + 1, k / 60, k % 60) FROM n
+                        """)
+            }
+            try db.execute(sql: "CREATE VIEW seen AS SELECT at FROM plain")
+        }
+        var options = StoreOptions()
+        options.rowsPerCountPart = 16
+        let store = try fixture.open(options)
+        defer { store.close() }
+        let plain = try DatabaseQueue(path: fixture.path)
+        func plan(_ table: String, rows: Int = 16) throws -> CountParts? {
+            try plain.read { db in
+                try CountParts.plan(db, table: SQLiteStore.schema(db, table: table, store: "calls"), rowsPerPart: rows)
+            }
+        }
+        #expect(try plan("keyed") == nil)
+        #expect(try plan("shadowed") == nil)
+        #expect(try plan("seen") == nil)
+        #expect(try plan("plain", rows: 400) == nil)
+        if ProcessInfo.processInfo.activeProcessorCount > 1 {
+            #expect(try plan("plain")?.rowid == "rowid")
+            // A column named rowid takes the name: the table's rowid is `_rowid_`.
+            #expect(try plan("renamed")?.rowid == "_rowid_")
+        }
+        for table in ["plain", "keyed", "shadowed", "renamed", "seen"] {
+            #expect(try store.count(in: table, olderThan: DateCases.cutoff, by: "at") == 400, "\(table)")
+        }
+    }
+
+    @Test func aClosedStoreCountsNoPart() throws {
+        let fixture = try SQLiteFixture { db in
+            try db.execute(sql: "CREATE TABLE r (at TEXT)")
+            try Self.fill(db, table: "r", seed: 5)
+        }
+        var options = StoreOptions()
+        options.rowsPerCountPart = 16
+        let store = try fixture.open(options)
+        _ = try store.count(in: "r", olderThan: DateCases.cutoff, by: "at")
+        store.close()
+        #expect(store.partConnections.withLockedValue { $0.isEmpty })
+        #expect(throws: StoreError.self) { try store.count(in: "r", olderThan: DateCases.cutoff, by: "at") }
+    }
+}
