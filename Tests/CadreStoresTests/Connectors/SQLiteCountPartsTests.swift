@@ -105,6 +105,19 @@ import Testing
         }
     }
 
+    @Test func findingThePartsReadsNoRow() throws {
+        let queue = try DatabaseQueue()
+        let plan = try queue.write { db in
+            try db.execute(sql: "CREATE TABLE r (at TEXT)")
+            return try String.fetchAll(
+                db, sql: "EXPLAIN QUERY PLAN " + CountParts.boundsSQL(rowid: "rowid", quotedTable: "\"r\""),
+                arguments: [],
+                adapter: ColumnMapping(["detail": "detail"]))
+        }
+        #expect(!plan.isEmpty)
+        #expect(!plan.contains { $0.hasPrefix("SCAN r") }, "\(plan)")
+    }
+
     @Test func aClosedStoreCountsNoPart() throws {
         let fixture = try SQLiteFixture { db in
             try db.execute(sql: "CREATE TABLE r (at TEXT)")

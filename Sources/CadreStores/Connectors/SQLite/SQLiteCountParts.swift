@@ -30,6 +30,13 @@ struct CountParts: Sendable, Equatable {
         (index == 0 ? Int64.min : starts[index - 1], index == starts.count ? Int64.max : starts[index] - 1)
     }
 
+    /// The lowest and highest rowid of a table: two statements in one, as SQLite finds a lone
+    /// `min()` or `max()` of the rowid at an end of the table, but scans every row for both in
+    /// one SELECT.
+    static func boundsSQL(rowid: String, quotedTable: String) -> String {
+        "SELECT (SELECT min(\(rowid)) FROM \(quotedTable)), (SELECT max(\(rowid)) FROM \(quotedTable))"
+    }
+
     /// The parts to count `table` in, on `db` (a read transaction); nil when it is counted whole:
     /// fewer rowids than two parts, one core, or not an ordinary rowid table.
     static func plan(_ db: Database, table: TableSchema, rowsPerPart: Int) throws -> CountParts? {
@@ -47,7 +54,7 @@ struct CountParts: Sendable, Equatable {
         else { return nil }
         let quotedTable = SQLIdentifier.quoted(table.name)
         guard
-            let range = try Row.fetchOne(db, sql: "SELECT min(\(rowid)), max(\(rowid)) FROM \(quotedTable)"),
+            let range = try Row.fetchOne(db, sql: boundsSQL(rowid: rowid, quotedTable: quotedTable)),
             let low = range[0] as Int64?, let high = range[1] as Int64?
         else { return nil }
         let (span, overflow) = high.subtractingReportingOverflow(low)
