@@ -2,7 +2,7 @@
 //
 // cadre — a governance workbench for AI in customer service.
 // The targets follow the layers of docs/architecture.md; imports only point down:
-//   cadre → CadreReports, CadreHistory → CadreEngine → CadreStores, LuaHost → CadreModel / CLua
+//   cadre → CadreReports, CadreHistory (→ CZstd) → CadreEngine → CadreStores, LuaHost → CadreModel / CLua
 import PackageDescription
 
 let package = Package(
@@ -33,6 +33,12 @@ let package = Package(
             pkgConfig: "lua5.4",
             providers: [.apt(["liblua5.4-dev", "pkg-config"]), .brew(["lua"])]
         ),
+        // Zstandard from the system (Debian: libzstd-dev): the history compresses what it records.
+        .systemLibrary(
+            name: "CZstd",
+            pkgConfig: "libzstd",
+            providers: [.apt(["libzstd-dev", "pkg-config"]), .brew(["zstd"])]
+        ),
         // A sandboxed, limited Lua state. Knows nothing of compliance.
         .target(
             name: "LuaHost",
@@ -57,7 +63,7 @@ let package = Package(
         .target(
             name: "CadreHistory",
             dependencies: [
-                "CadreEngine", "CadreModel", "CadreReports",
+                "CadreEngine", "CadreModel", "CadreReports", "CZstd",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),

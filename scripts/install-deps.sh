@@ -2,6 +2,7 @@
 # Installs what cadre needs on a Debian machine, when it is missing:
 #   liblua5.4-dev and pkg-config (Lua 5.4, embedded by cadre)
 #   libsqlite3-dev (SQLite, for GRDB)
+#   libzstd-dev (Zstandard: the history compresses what it records)
 #   postgresql (a server the tests start with scripts/start-postgres.sh)
 #   python3 with jsonschema and PyYAML (the end-to-end tests check `cadre schema` and SARIF with them);
 #   from PyPI: sarif-pydantic (SARIF's object model), xmlschema (JUnit against its XSD) and
@@ -16,6 +17,7 @@ missing=()
 pkg-config --version >/dev/null 2>&1 || missing+=(pkg-config)
 pkg-config --exists lua5.4 2>/dev/null || missing+=(liblua5.4-dev)
 pkg-config --exists sqlite3 2>/dev/null || missing+=(libsqlite3-dev)
+pkg-config --exists libzstd 2>/dev/null || missing+=(libzstd-dev)
 if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   missing+=(postgresql)
 fi

@@ -1,9 +1,10 @@
 import CadreEngine
-import CadreHistory
 import CadreModel
 import Foundation
 import GRDB
 import Testing
+
+@testable import CadreHistory
 
 /// The history file: its tables, migrations, transactions, and what a run records.
 @Suite struct HistoryStoreTests {
@@ -23,12 +24,13 @@ import Testing
                 "v1: runs, inputs, rules, waivers, systems, results", "v2: rule sets, parsed documents",
                 "v3: differences in systems' rows", "v4: what rules read",
                 "v5: what triggered a run, at which commit", "v6: results recorded without their system",
-                "v7: runs that record only the systems that changed",
+                "v7: runs that record only the systems that changed", "v8: compressed results and parsed documents",
             ])
         #expect(mode == "wal")
         #expect(
             tables.isSuperset(of: [
                 "run", "input", "rule", "waiver", "system", "result", "result_list", "rule_set", "parsed_document",
+                "body_dictionary",
             ]))
     }
 
@@ -285,9 +287,14 @@ import Testing
         #expect(pairs == 12 * 6)
         #expect(stored == distinct)
         #expect(stored < pairs, "\(stored) results stored for \(pairs) pairs")
-        #expect(
-            try queue.read { try Int.fetchOne($0, sql: #"SELECT count(*) FROM result WHERE body LIKE '%"system":%'"#) }
-                == 0)
+        // Recorded compressed, and without their system once read back.
+        let bodies = try queue.read { db in
+            let reader = RecordedBodyReader(db)
+            return try DatabaseValue.fetchAll(db, sql: "SELECT body FROM result").map { ($0, reader.text($0)) }
+        }
+        #expect(bodies.count == stored)
+        #expect(bodies.allSatisfy { if case .blob = $0.0.storage { true } else { false } })
+        #expect(bodies.allSatisfy { $0.1?.hasPrefix("{") == true && $0.1?.contains(#""system":"#) == false })
         // Each read back on its own system.
         let history = try workspace.history()
         let recorded = try history.evaluation(of: try #require(try history.lastRun()))

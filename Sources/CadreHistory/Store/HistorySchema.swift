@@ -158,6 +158,16 @@ enum HistorySchema {
                     ) WITHOUT ROWID;
                     """)
         }
+        migrator.registerMigration("v8: compressed results and parsed documents") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE body_dictionary (
+                      id INTEGER PRIMARY KEY AUTOINCREMENT,
+                      kind TEXT NOT NULL,
+                      body BLOB NOT NULL
+                    );
+                    """)
+        }
         return migrator
     }
 }

@@ -52,10 +52,16 @@ extension HistoryStore {
         return try reading { db in
             var bodies: [(ResultKey, String)] = []
             let statement = try db.cachedStatement(sql: "SELECT body FROM result WHERE key = ?")
+            let reader = RecordedBodyReader(db)
             for key in Set(keys) {
-                guard let body = try String.fetchOne(statement, arguments: [key.hex]) else {
+                guard let stored = try DatabaseValue.fetchOne(statement, arguments: [key.hex]), !stored.isNull else {
                     throw HistoryError(
                         file: file, "a recorded result is missing (\(key.hex.prefix(12)))",
+                        hint: "the history is damaged")
+                }
+                guard let body = reader.text(stored) else {
+                    throw HistoryError(
+                        file: file, "a recorded result is unreadable (\(key.hex.prefix(12)))",
                         hint: "the history is damaged")
                 }
                 bodies.append((key, body))
@@ -86,8 +92,12 @@ extension HistoryStore {
             var documents: [String: [UInt8]] = [:]
             let rows = try Row.fetchCursor(
                 db, sql: "SELECT digest, body FROM parsed_document WHERE cadre_version = ?", arguments: [cadreVersion])
+            let reader = RecordedBodyReader(db)
             while let row = try rows.next() {
-                if let body = row["body"] as Data? { documents[row["digest"]] = [UInt8](body) }
+                // One that cannot be read back is left out: it is parsed again.
+                if let body = row["body"] as Data?, let archive = reader.body([UInt8](body)) {
+                    documents[row["digest"]] = archive
+                }
             }
             return documents
         }

@@ -151,8 +151,10 @@ extension HistoryStore {
             // In key order: a run's results share their first bytes, and are appended together.
             // Sorted by the keys' bytes (the order of their hex forms), each hex form made as it
             // is written: a first run of 10,000 systems writes a million of them.
-            for (key, body) in results.sorted(by: { ResultKey.inByteOrder($0.key, $1.key) }) {
-                try result.execute(arguments: [key.hex, body])
+            let sorted = results.sorted(by: { ResultKey.inByteOrder($0.key, $1.key) })
+            let forms = try Self.recordedForms(sorted.map { Array($0.value.utf8) }, kind: .result, in: db)
+            for ((key, _), form) in zip(sorted, forms) {
+                try result.execute(arguments: [key.hex, Data(form)])
             }
             let list = try db.cachedStatement(sql: "INSERT OR IGNORE INTO result_list (key, body) VALUES (?, ?)")
             let system = try db.cachedStatement(
@@ -173,8 +175,10 @@ extension HistoryStore {
             for file in removed { try gone.execute(arguments: [id, file]) }
             let document = try db.cachedStatement(
                 sql: "INSERT OR REPLACE INTO parsed_document (digest, cadre_version, body) VALUES (?, ?, ?)")
-            for (digest, body) in documents {
-                try document.execute(arguments: [digest, run.info.cadreVersion, Data(body)])
+            let archives = documents.sorted { $0.key < $1.key }
+            let archiveForms = try Self.recordedForms(archives.map(\.value), kind: .document, in: db)
+            for ((digest, _), form) in zip(archives, archiveForms) {
+                try document.execute(arguments: [digest, run.info.cadreVersion, Data(form)])
             }
             // The cache keeps the descriptors of this run only.
             let kept = Set(rows.map(\.digest))

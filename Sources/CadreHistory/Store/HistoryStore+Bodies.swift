@@ -1,0 +1,66 @@
+import CZstd
+import Foundation
+import GRDB
+
+extension HistoryStore {
+    /// `bodies` of `kind` in their recorded form (``RecordedBodies``), in `db` (the transaction
+    /// that records them): with the last dictionary of that kind, or with a new one made of them
+    /// when they are many and that dictionary (or none) compresses them badly.
+    static func recordedForms(_ bodies: [[UInt8]], kind: RecordedBodies.Kind, in db: Database) throws -> [[UInt8]] {
+        guard !bodies.isEmpty else { return [] }
+        let total = bodies.reduce(0) { $0 + $1.count }
+        func size(_ forms: [[UInt8]]) -> Int { forms.reduce(0) { $0 + $1.count } }
+        let last = try Row.fetchOne(
+            db, sql: "SELECT id, body FROM body_dictionary WHERE kind = ? ORDER BY id DESC LIMIT 1",
+            arguments: [kind.rawValue]
+        ).map { BodyDictionary(number: $0["id"], bytes: [UInt8]($0["body"] as Data)) }
+        let current = RecordedBodies.compress(bodies, with: last)
+        guard total >= RecordedBodies.trainingBytes, Double(size(current)) > Double(total) * RecordedBodies.staleRatio
+        else { return current }
+        let bytes = RecordedBodies.dictionary(from: bodies)
+        try db.execute(
+            sql: "INSERT INTO body_dictionary (kind, body) VALUES (?, ?)", arguments: [kind.rawValue, Data(bytes)])
+        let made = BodyDictionary(number: db.lastInsertedRowID, bytes: bytes)
+        let trained = RecordedBodies.compress(bodies, with: made)
+        // Kept when it saves twice its own size: a dictionary is recorded once, and kept for ever.
+        guard size(current) - size(trained) >= 2 * bytes.count else {
+            try db.execute(sql: "DELETE FROM body_dictionary WHERE id = ?", arguments: [made.number])
+            return current
+        }
+        return trained
+    }
+}
+
+/// Reads recorded bodies back in one read of the history, each dictionary loaded once.
+final class RecordedBodyReader {
+    private let db: Database
+    private var dictionaries: [Int64: BodyDictionary?] = [:]
+    private let context = ZSTD_createDCtx()
+
+    init(_ db: Database) { self.db = db }
+
+    deinit { ZSTD_freeDCtx(context) }
+
+    /// The body `stored` holds: itself when it is not compressed; nil when it cannot be read.
+    func body(_ stored: [UInt8]) -> [UInt8]? {
+        guard RecordedBodies.isCompressed(stored) else { return stored }
+        return RecordedBodies.decompress(stored, context: context) { number in
+            if let known = dictionaries[number] { return known }
+            let found =
+                (try? Data.fetchOne(db, sql: "SELECT body FROM body_dictionary WHERE id = ?", arguments: [number]))
+                .flatMap { $0 }.map { BodyDictionary(number: number, bytes: [UInt8]($0)) }
+            dictionaries[number] = found
+            return found
+        }
+    }
+
+    /// The text a result's stored value holds: JSON recorded as text, or compressed; nil when it
+    /// cannot be read.
+    func text(_ stored: DatabaseValue) -> String? {
+        switch stored.storage {
+        case .string(let text): text
+        case .blob(let data): body([UInt8](data)).map { String(decoding: $0, as: UTF8.self) }
+        default: nil
+        }
+    }
+}
