@@ -102,8 +102,8 @@ case "${1:-}" in
 # cadre $version for Linux ($arch)
 
 Unpack anywhere and put \`bin/\` on the PATH: cadre finds its packs, plugins and resources in
-\`share/cadre/\` beside it. The Swift runtime is inside the binary; it needs Lua 5.4 and SQLite
-from the system (Debian, Ubuntu: \`apt-get install liblua5.4-0 libsqlite3-0\`).
+\`share/cadre/\` beside it. The Swift runtime is inside the binary; it needs Lua 5.4, SQLite and
+Zstandard from the system (Debian, Ubuntu: \`apt-get install liblua5.4-0 libsqlite3-0 libzstd1\`).
 
     export PATH="\$PWD/$name/bin:\$PATH"
     mkdir my-workspace && cd my-workspace

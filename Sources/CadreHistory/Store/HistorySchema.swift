@@ -43,6 +43,10 @@ import GRDB
 ///   digest of their bytes and the cadre that parsed them, so that a re-check reads them back
 ///   rather than parsing them again. Each run keeps only its own descriptors' (a cache: deleting
 ///   its rows loses nothing but time).
+/// - `body_dictionary` (since v8): the Zstandard dictionaries results and parsed documents are
+///   compressed with (``RecordedBodies``), each of a kind (`result`, `document`), never deleted. A
+///   result's or a parsed document's body is compressed (a BLOB starting with `0xC1` and its
+///   dictionary's `id`) since v8; one recorded before is read as it is.
 enum HistorySchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()

@@ -14,18 +14,26 @@ extension HistoryStore {
             db, sql: "SELECT id, body FROM body_dictionary WHERE kind = ? ORDER BY id DESC LIMIT 1",
             arguments: [kind.rawValue]
         ).map { BodyDictionary(number: $0["id"], bytes: [UInt8]($0["body"] as Data)) }
-        let current = RecordedBodies.compress(bodies, with: last)
-        guard total >= RecordedBodies.trainingBytes, Double(size(current)) > Double(total) * RecordedBodies.staleRatio
-        else { return current }
+        // With the last dictionary when it compresses them well enough, or when they are few.
+        var current: [[UInt8]]?
+        if let last {
+            let forms = RecordedBodies.compress(bodies, with: last)
+            guard total >= RecordedBodies.trainingBytes, Double(size(forms)) > Double(total) * RecordedBodies.staleRatio
+            else { return forms }
+            current = forms
+        } else if total < RecordedBodies.trainingBytes {
+            return RecordedBodies.compress(bodies, with: nil)
+        }
         let bytes = RecordedBodies.dictionary(from: bodies)
         try db.execute(
             sql: "INSERT INTO body_dictionary (kind, body) VALUES (?, ?)", arguments: [kind.rawValue, Data(bytes)])
         let made = BodyDictionary(number: db.lastInsertedRowID, bytes: bytes)
         let trained = RecordedBodies.compress(bodies, with: made)
-        // Kept when it saves twice its own size: a dictionary is recorded once, and kept for ever.
-        guard size(current) - size(trained) >= 2 * bytes.count else {
+        // Kept when it saves twice its own size (a dictionary is recorded once, and kept for ever)
+        // against the last dictionary, or against their own size when there is none.
+        guard (current.map(size) ?? total) - size(trained) >= 2 * bytes.count else {
             try db.execute(sql: "DELETE FROM body_dictionary WHERE id = ?", arguments: [made.number])
-            return current
+            return current ?? RecordedBodies.compress(bodies, with: nil)
         }
         return trained
     }
