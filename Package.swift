@@ -124,10 +124,11 @@ let package = Package(
                 "CadreHistory", "CadreEngine", "CadreTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
-        // Runs the built `cadre` binary (swift build builds it before the tests).
+        // Runs the built `cadre` binary (swift build builds it before the tests), and reads the
+        // history it writes as cadre reads it.
         .testTarget(
             name: "CadreEndToEndTests",
-            dependencies: ["CadreTestSupport"],
+            dependencies: ["CadreTestSupport", "CadreHistory", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Scripts")]
         ),
         .testTarget(

@@ -118,6 +118,32 @@ import Testing
         #expect(!plan.contains { $0.hasPrefix("SCAN r") }, "\(plan)")
     }
 
+    @Test func partsStopAtTheCountsTimeLimit() throws {
+        let fixture = try SQLiteFixture { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE big (at TEXT);
+                    WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 400000)
+                    INSERT INTO big (at) SELECT printf('2024-01-%02d', i % 28 + 1) FROM n;
+                    """)
+        }
+        var options = StoreOptions(queryTimeLimit: .milliseconds(1))
+        options.rowsPerCountPart = 1_000
+        let store = try fixture.open(options)
+        defer { store.close() }
+        do {
+            _ = try store.count(in: "big", olderThan: DateCases.cutoff, by: "at")
+            Issue.record("no timeout")
+        } catch {
+            #expect(error.code == .timeout)
+        }
+        // Counted in parts without a time limit, every row.
+        options.queryTimeLimit = .seconds(30)
+        let relaxed = try fixture.open(options)
+        defer { relaxed.close() }
+        #expect(try relaxed.count(in: "big", olderThan: DateCases.cutoff, by: "at") == 400_000)
+    }
+
     @Test func aClosedStoreCountsNoPart() throws {
         let fixture = try SQLiteFixture { db in
             try db.execute(sql: "CREATE TABLE r (at TEXT)")

@@ -69,11 +69,11 @@ struct CountParts: Sendable, Equatable {
 extension SQLiteStore {
     /// The count of the rows of `parts`' table where `condition` holds (its parameters
     /// `arguments`, the rowid bounds bound after them), each part on its own connection, at once,
-    /// under one deadline.
+    /// every part under `deadline`.
     func countInParts(
-        _ parts: CountParts, where condition: String, arguments: [DatabaseValue], table: String, column: String?
+        _ parts: CountParts, where condition: String, arguments: [DatabaseValue], table: String, column: String?,
+        deadline: ContinuousClock.Instant
     ) throws(StoreError) -> Int {
-        let deadline = ContinuousClock.now.advanced(by: options.queryTimeLimit.clampedLimit)
         let first = arguments.count
         let sql = """
             SELECT count(*) FROM \(parts.quotedTable) \

@@ -12,8 +12,9 @@ import GRDBSQLite
 /// 0–24, minute and second 0–59 — and the same arithmetic, a 31 February being 3 March), so counts
 /// are those of `julianday` on every row; `SQLiteISOTextTests` holds the two to the same answer.
 /// It reads the bytes in place, without `julianday`'s parser: on 10 million rows the `cadre`
-/// process counts in 1.45 times the time of the `sqlite3` shell's plain text comparison, against
-/// 3.3 times with `julianday` on every row (BENCHMARKS.md).
+/// process counted in 1.45 times the time of the `sqlite3` shell's plain text comparison, against
+/// 3.3 times with `julianday` on every row; counted in parts on every core (``CountParts``), in
+/// 0.9 times (BENCHMARKS.md).
 enum SQLiteISOText {
     static let functionName = "cadre_iso_older"
 

@@ -25,7 +25,9 @@ extension SQLiteStore {
             case count(Int)
             case parts(CountParts, condition: String, arguments: [DatabaseValue])
         }
-        let answer: Answer = try read(table: table, column: filter.column) { db in
+        // One deadline for the count, whether it is counted whole or in parts.
+        let deadline = ContinuousClock.now.advanced(by: options.queryTimeLimit.clampedLimit)
+        let answer: Answer = try read(table: table, column: filter.column, deadline: deadline) { db in
             let schema = try Self.schema(db, table: table, store: id)
             let from = SQLIdentifier.quoted(schema.name)
             switch filter {
@@ -48,7 +50,8 @@ extension SQLiteStore {
         switch answer {
         case .count(let count): return count
         case .parts(let parts, let condition, let arguments):
-            return try countInParts(parts, where: condition, arguments: arguments, table: table, column: filter.column)
+            return try countInParts(
+                parts, where: condition, arguments: arguments, table: table, column: filter.column, deadline: deadline)
         }
     }
 
