@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import CadreHistory
+
 /// A hostile plugin and a hostile pack, written together to carry personal data out of the
 /// example workspace's stores, run with the real `cadre`: no e-mail address and no full card
 /// number of those stores appears in any report format, in what cadre prints, or in any byte
@@ -130,12 +132,11 @@ import Testing
         }
         let recheck = try scratch.cadre("recheck", "-w", "examples", "--as-of", "2026-11-29")
         outputs["recheck"] = recheck.stdout + recheck.stderr
-        let history = scratch.folder.appendingPathComponent("examples/.cadre")
-        for name in try FileManager.default.contentsOfDirectory(atPath: history.path) {
-            outputs[".cadre/" + name] = String(
-                decoding: try Data(contentsOf: history.appendingPathComponent(name)), as: UTF8.self)
-        }
-        #expect(outputs.keys.contains(".cadre/history.sqlite"))
+        // The history's files, with the results and parsed descriptors they hold compressed read back.
+        let history = try HistoryStore.readableContents(
+            ofHistory: scratch.folder.appendingPathComponent("examples/.cadre/history.sqlite").path)
+        #expect(history.count > 10_000)
+        outputs[".cadre/"] = String(decoding: history, as: UTF8.self)
 
         // The attack ran: the detectors saw the stores' values, and each hostile rule is reported
         // as a user would see it.

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import CadreHistory
+
 /// A password written in clear in a store's URL: `cadre validate` warns that it belongs in
 /// `${VAR}`, and nothing cadre writes or keeps holds it — reports, what it prints, the history —
 /// while re-checks still reach the store.
@@ -122,11 +124,8 @@ import Testing
         #expect(report.stdout.components(separatedBy: "1 old recordings").count == 4, "\(report.stdout)")
         #expect(report.stdout.contains("postgres://cadre_test:•••@"))
 
-        var kept = Data()
-        let history = workspace.url.appendingPathComponent(".cadre")
-        for name in try FileManager.default.contentsOfDirectory(atPath: history.path) {
-            kept += try Data(contentsOf: history.appendingPathComponent(name))
-        }
+        let kept = try HistoryStore.readableContents(
+            ofHistory: workspace.url.appendingPathComponent(".cadre/history.sqlite").path)
         #expect(kept.count > 10_000)
         #expect(kept.range(of: Data(password.utf8)) == nil, "the history holds the password")
         for output in [first, second, report] {

@@ -73,13 +73,10 @@ import Testing
         ).run(asOf: try ISODate(parsing: "2026-11-29"))
     }
 
-    /// The secrets found in any file of `.cadre/` (the history, its WAL and shared memory).
+    /// The secrets found in any file of `.cadre/` (the history, its WAL and shared memory), or
+    /// in a body the history holds compressed.
     func secretsKept(in workspace: HistoryWorkspace) throws -> [String] {
-        let folder = workspace.root.appendingPathComponent(".cadre")
-        var bytes = Data()
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
-            bytes += try Data(contentsOf: folder.appendingPathComponent(name))
-        }
+        let bytes = try HistoryStore.readableContents(ofHistory: HistoryStore.file(in: workspace.root.path))
         #expect(bytes.count > 10_000)
         return Self.secrets.filter { bytes.range(of: Data($0.utf8)) != nil }
     }

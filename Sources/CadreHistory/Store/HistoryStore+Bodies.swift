@@ -72,3 +72,32 @@ final class RecordedBodyReader {
         }
     }
 }
+
+extension HistoryStore {
+    /// Every byte the files of the history at `file` hold (the database, its WAL, its shared
+    /// memory), then every compressed body read back: what a search for a value that must never
+    /// be recorded — a store's value, a password — has to read, now that bodies are compressed.
+    /// - Throws: when a file cannot be read, or a compressed body cannot be read back.
+    static func readableContents(ofHistory file: String) throws -> Data {
+        let folder = URL(fileURLWithPath: file).deletingLastPathComponent()
+        var contents = Data()
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() {
+            contents += try Data(contentsOf: folder.appendingPathComponent(name))
+        }
+        let queue = try DatabaseQueue(path: file)
+        defer { try? queue.close() }
+        try queue.read { db in
+            let reader = RecordedBodyReader(db)
+            for table in ["result", "parsed_document"] {
+                for value in try DatabaseValue.fetchAll(db, sql: "SELECT body FROM \(table)") {
+                    guard case .blob(let data) = value.storage, RecordedBodies.isCompressed(data) else { continue }
+                    guard let body = reader.body([UInt8](data)) else {
+                        throw HistoryError(file: file, "a recorded body is unreadable", hint: "the history is damaged")
+                    }
+                    contents += body
+                }
+            }
+        }
+        return contents
+    }
+}
