@@ -28,6 +28,20 @@ import Testing
         }
     }
 
+    /// The fixture's store, counting in parts of `rows` rows or more.
+    static func store(_ fixture: SQLiteFixture, rowsPerPart rows: Int = 16) throws -> SQLiteStore {
+        var options = StoreOptions()
+        options.rowsPerCountPart = rows
+        return try fixture.open(options)
+    }
+
+    /// The parts `table` would be counted in, read on `queue`.
+    static func plan(_ table: String, on queue: DatabaseQueue, rowsPerPart rows: Int = 16) throws -> CountParts? {
+        try queue.read { db in
+            try CountParts.plan(db, table: SQLiteStore.schema(db, table: table, store: "calls"), rowsPerPart: rows)
+        }
+    }
+
     @Test func partsCountWhatOneStatementCounts() throws {
         let fixture = try SQLiteFixture { db in
             try db.execute(sql: "CREATE TABLE r (at TEXT, note TEXT)")
@@ -37,9 +51,7 @@ import Testing
             try db.execute(sql: "CREATE TABLE dense (at TEXT)")
             try db.execute(sql: "INSERT INTO dense (at) SELECT at FROM r ORDER BY rowid")
         }
-        var options = StoreOptions()
-        options.rowsPerCountPart = 16
-        let store = try fixture.open(options)
+        let store = try Self.store(fixture)
         defer { store.close() }
         let plain = try DatabaseQueue(path: fixture.path)
         for table in ["r", "dense"] {
@@ -51,11 +63,7 @@ import Testing
             }
         }
         // The dense table was counted in parts (on a machine of more than one core), the other whole.
-        let plans = try plain.read { db in
-            try ["r", "dense"].map {
-                try CountParts.plan(db, table: SQLiteStore.schema(db, table: $0, store: "calls"), rowsPerPart: 16)
-            }
-        }
+        let plans = try ["r", "dense"].map { try Self.plan($0, on: plain) }
         #expect(plans[0] == nil)
         if ProcessInfo.processInfo.activeProcessorCount > 1 {
             let parts = try #require(plans[1])
@@ -81,15 +89,11 @@ import Testing
             }
             try db.execute(sql: "CREATE VIEW seen AS SELECT at FROM plain")
         }
-        var options = StoreOptions()
-        options.rowsPerCountPart = 16
-        let store = try fixture.open(options)
+        let store = try Self.store(fixture)
         defer { store.close() }
         let plain = try DatabaseQueue(path: fixture.path)
         func plan(_ table: String, rows: Int = 16) throws -> CountParts? {
-            try plain.read { db in
-                try CountParts.plan(db, table: SQLiteStore.schema(db, table: table, store: "calls"), rowsPerPart: rows)
-            }
+            try Self.plan(table, on: plain, rowsPerPart: rows)
         }
         #expect(try plan("keyed") == nil)
         #expect(try plan("shadowed") == nil)
@@ -149,9 +153,7 @@ import Testing
             try db.execute(sql: "CREATE TABLE r (at TEXT)")
             try Self.fill(db, table: "r", seed: 5)
         }
-        var options = StoreOptions()
-        options.rowsPerCountPart = 16
-        let store = try fixture.open(options)
+        let store = try Self.store(fixture)
         _ = try store.count(in: "r", olderThan: DateCases.cutoff, by: "at")
         store.close()
         #expect(store.partConnections.withLockedValue { $0.isEmpty })
