@@ -18,8 +18,9 @@ import Synchronization
 ///
 /// A run whose new bodies of a kind are many (``trainingBytes``) and compress badly with the
 /// last dictionary of that kind (or there is none) records a new dictionary, made of a sample of
-/// them (``dictionary(from:)``), when it saves twice its own size; a run with few uses the last one. Dictionaries are never deleted:
-/// the bodies recorded with them stay readable.
+/// them (``dictionary(from:)``), when it saves twice its own size; a run with few uses the last
+/// one. Dictionaries are never deleted: the bodies recorded with them stay readable. A body
+/// Zstandard fails to compress (it fails only when memory runs out) is recorded as it is.
 ///
 /// Reading never trusts the bytes: a body whose dictionary is missing, whose frame is damaged or
 /// would be larger than ``largestBody`` is unreadable (nil), never a crash.
@@ -93,9 +94,9 @@ enum RecordedBodies {
                 return ZSTD_compressCCtx(context, target, bound, source.baseAddress, body.count, level)
             }
         }
-        // Zstandard fails only on memory or a bound too small, neither of which is possible here;
-        // a body it cannot compress would be recorded unreadable, so it is a programming error.
-        precondition(ZSTD_isError(written) == 0, "Zstandard: \(String(cString: ZSTD_getErrorName(written)))")
+        // Zstandard fails only when memory runs out (the bound is its own): the body is then
+        // recorded as it is, which reads back as a body recorded before compression.
+        guard ZSTD_isError(written) == 0 else { return body }
         out.removeLast(bound - written)
         return out
     }
