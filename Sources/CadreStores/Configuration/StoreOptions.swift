@@ -11,7 +11,7 @@ public struct StoreOptions: Sendable, Hashable {
     public var baseDirectory: String?
     /// The fewest rows a part of a SQLite retention count holds: a table of at least twice as many
     /// is counted in parts at once, one per core (``SQLiteStore``); tests lower it.
-    var rowsPerCountPart = 500_000
+    var rowsPerPart = 500_000
 
     /// Creates options.
     /// - Parameters:

@@ -13,7 +13,7 @@ import GRDBSQLite
 /// are those of `julianday` on every row; `SQLiteISOTextTests` holds the two to the same answer.
 /// It reads the bytes in place, without `julianday`'s parser: on 10 million rows the `cadre`
 /// process counted in 1.45 times the time of the `sqlite3` shell's plain text comparison, against
-/// 3.3 times with `julianday` on every row; counted in parts on every core (``CountParts``), in
+/// 3.3 times with `julianday` on every row; counted in parts on every core (``RowidParts``), in
 /// 0.9 times (BENCHMARKS.md).
 enum SQLiteISOText {
     static let functionName = "cadre_iso_older"

@@ -23,7 +23,7 @@ extension SQLiteStore {
         /// The count, or the parts to count it in (a large table whose rows a function reads).
         enum Answer {
             case count(Int)
-            case parts(CountParts, condition: String, arguments: [DatabaseValue])
+            case parts(RowidParts, condition: String, arguments: [DatabaseValue])
         }
         // One deadline for the count, whether it is counted whole or in parts.
         let deadline = ContinuousClock.now.advanced(by: options.queryTimeLimit.clampedLimit)
@@ -40,7 +40,7 @@ extension SQLiteStore {
             case .olderThan(let cutoff, let column):
                 let c = try Self.quotedColumn(column, of: schema, store: id)
                 let arguments = Self.olderThanArguments(cutoff)
-                if let parts = try CountParts.plan(db, table: schema, rowsPerPart: options.rowsPerCountPart) {
+                if let parts = try RowidParts.plan(db, table: schema, rowsPerPart: options.rowsPerPart) {
                     return .parts(parts, condition: Self.olderThanCondition(quotedColumn: c), arguments: arguments)
                 }
                 let sql = Self.olderThanSQL(quotedTable: from, quotedColumn: c)
@@ -65,23 +65,43 @@ extension SQLiteStore {
     }
 
     public func dateRange(in table: String, of column: String) throws(StoreError) -> DateRange {
-        try read(table: table, column: column) { db in
+        /// Earliest, latest (Unix seconds), and how many values are not dates.
+        typealias Answer = (earliest: Double?, latest: Double?, unreadable: Int)
+        // One deadline for the range, whether it is read whole or in parts.
+        let deadline = ContinuousClock.now.advanced(by: options.queryTimeLimit.clampedLimit)
+        let (whole, parts, sql) = try read(table: table, column: column, deadline: deadline) {
+            db -> (Answer?, RowidParts?, String) in
             let schema = try Self.schema(db, table: table, store: id)
             let c = try Self.quotedColumn(column, of: schema, store: id)
+            let parts = try RowidParts.plan(db, table: schema, rowsPerPart: options.rowsPerPart)
+            let within = parts.map { " WHERE \($0.rowid) >= ? AND \($0.rowid) <= ?" } ?? ""
             let sql = """
                 SELECT min(e), max(e), count(v) - count(e)
-                FROM (SELECT \(c) AS v, \(SQLiteDates.epochSeconds(of: c)) AS e FROM \(SQLIdentifier.quoted(schema.name)))
+                FROM (SELECT \(c) AS v, \(SQLiteDates.epochSeconds(of: c)) AS e FROM \(SQLIdentifier.quoted(schema.name))\(within))
                 """
-            guard let row = try Row.fetchOne(db, sql: sql) else {
-                return DateRange(earliest: nil, latest: nil, unreadable: 0)
-            }
-            let earliest: Double? = row[0]
-            let latest: Double? = row[1]
-            return DateRange(
-                earliest: earliest.map(Date.init(timeIntervalSince1970:)),
-                latest: latest.map(Date.init(timeIntervalSince1970:)),
-                unreadable: row[2] ?? 0)
+            guard parts == nil else { return (nil, parts, sql) }
+            return (try Self.dateRange(db, sql: sql, arguments: []), nil, sql)
         }
+        let answers: [Answer]
+        if let parts {
+            answers = try readInParts(parts, table: table, column: column, deadline: deadline) { db, low, high in
+                try Self.dateRange(db, sql: sql, arguments: [low, high])
+            }
+        } else {
+            answers = whole.map { [$0] } ?? []
+        }
+        return DateRange(
+            earliest: answers.compactMap(\.earliest).min().map(Date.init(timeIntervalSince1970:)),
+            latest: answers.compactMap(\.latest).max().map(Date.init(timeIntervalSince1970:)),
+            unreadable: answers.reduce(0) { $0 + $1.unreadable })
+    }
+
+    /// The earliest and latest dates and the count of values that are not dates that `sql` reads.
+    private static func dateRange(_ db: Database, sql: String, arguments: StatementArguments) throws -> (
+        earliest: Double?, latest: Double?, unreadable: Int
+    ) {
+        guard let row = try Row.fetchOne(db, sql: sql, arguments: arguments) else { return (nil, nil, 0) }
+        return (row[0], row[1], row[2] ?? 0)
     }
 
     public func scan(_ table: String, columns: [String], detectors: DetectorRegistry, limits: ScanLimits)

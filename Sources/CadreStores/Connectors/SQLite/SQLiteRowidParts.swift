@@ -3,19 +3,20 @@ import GRDB
 import GRDBSQLite
 import Synchronization
 
-/// A count over a large table split into ranges of rowids, counted at once, each on its own
-/// connection: a retention count reads every row through a function (``SQLiteISOText``), which
-/// costs SQLite a call a row; on 10 million rows, counting in two parts on two cores takes about
-/// half the time of one statement (BENCHMARKS.md).
+/// A large table split into ranges of rowids, read at once, each on its own connection: a
+/// retention count and a date range read every row through a function (``SQLiteISOText``,
+/// `julianday`), which costs SQLite a call a row; on 10 million rows, counting in two parts on two
+/// cores takes about half the time of one statement (BENCHMARKS.md).
 ///
 /// Only an ordinary rowid table is split (not a view, a virtual table or a `WITHOUT ROWID` table),
-/// of at least twice ``StoreOptions/rowsPerCountPart`` rowids, in as many parts as there are cores
+/// of at least twice ``StoreOptions/rowsPerPart`` rowids, in as many parts as there are cores
 /// (8 at most). The ranges cover every integer, so every row is in exactly one part, whatever
-/// rowids the table holds: the sum is the count one statement gives. Each part is a read
+/// rowids the table holds: the parts' counts add up to the count one statement gives, and their
+/// earliest and latest dates are the table's. Each part is a read
 /// transaction of its own, begun at the same moment: in a database in WAL mode that an application
 /// writes at that moment, a write committed between the parts' beginnings is seen by the later
 /// parts only — the count is then of the rows as they were within those microseconds.
-struct CountParts: Sendable, Equatable {
+struct RowidParts: Sendable, Equatable {
     /// The name the table's rowid goes by (`rowid`, `_rowid_` or `oid`, the first no column takes).
     let rowid: String
     let quotedTable: String
@@ -39,7 +40,7 @@ struct CountParts: Sendable, Equatable {
 
     /// The parts to count `table` in, on `db` (a read transaction); nil when it is counted whole:
     /// fewer rowids than two parts, one core, or not an ordinary rowid table.
-    static func plan(_ db: Database, table: TableSchema, rowsPerPart: Int) throws -> CountParts? {
+    static func plan(_ db: Database, table: TableSchema, rowsPerPart: Int) throws -> RowidParts? {
         let cores = min(ProcessInfo.processInfo.activeProcessorCount, 8)
         guard cores > 1, rowsPerPart > 0 else { return nil }
         let taken = Set(table.columns.map { $0.name.lowercased() })
@@ -62,16 +63,16 @@ struct CountParts: Sendable, Equatable {
         let parts = min(Int64(cores), (span + 1) / Int64(rowsPerPart))
         guard parts > 1 else { return nil }
         let step = (span + 1) / parts
-        return CountParts(rowid: rowid, quotedTable: quotedTable, starts: (1..<parts).map { low + $0 * step })
+        return RowidParts(rowid: rowid, quotedTable: quotedTable, starts: (1..<parts).map { low + $0 * step })
     }
 }
 
 extension SQLiteStore {
     /// The count of the rows of `parts`' table where `condition` holds (its parameters
-    /// `arguments`, the rowid bounds bound after them), each part on its own connection, at once,
-    /// every part under `deadline`.
+    /// `arguments`, the rowid bounds bound after them), the parts counted at once, every part
+    /// under `deadline`.
     func countInParts(
-        _ parts: CountParts, where condition: String, arguments: [DatabaseValue], table: String, column: String?,
+        _ parts: RowidParts, where condition: String, arguments: [DatabaseValue], table: String, column: String?,
         deadline: ContinuousClock.Instant
     ) throws(StoreError) -> Int {
         let first = arguments.count
@@ -79,37 +80,49 @@ extension SQLiteStore {
             SELECT count(*) FROM \(parts.quotedTable) \
             WHERE \(parts.rowid) >= ?\(first + 1) AND \(parts.rowid) <= ?\(first + 2) AND \(condition)
             """
-        let counts = Mutex<[Result<Int, StoreError>?]>(Array(repeating: nil, count: parts.count))
+        let counts = try readInParts(parts, table: table, column: column, deadline: deadline) { db, low, high in
+            try Int.fetchOne(
+                db, sql: sql, arguments: StatementArguments(arguments + [low.databaseValue, high.databaseValue]))
+                ?? 0
+        }
+        return counts.reduce(0, +)
+    }
+
+    /// `body` run on every part of `parts` at once, given the part's lowest and highest rowid —
+    /// the first part on the store's connection, each other on a connection of its own —, every
+    /// part under `deadline`: the parts' answers in order, or the first failing part's error.
+    func readInParts<T: Sendable>(
+        _ parts: RowidParts, table: String, column: String?, deadline: ContinuousClock.Instant,
+        _ body: @Sendable (Database, Int64, Int64) throws -> T
+    ) throws(StoreError) -> [T] {
+        let answers = Mutex<[Result<T, StoreError>?]>(Array(repeating: nil, count: parts.count))
         DispatchQueue.concurrentPerform(iterations: parts.count) { index in
             let (low, high) = parts.bounds(of: index)
-            let bound = StatementArguments(arguments + [low.databaseValue, high.databaseValue])
-            let result: Result<Int, StoreError>
+            let answer: Result<T, StoreError>
             do throws(StoreError) {
-                let count: Int
                 if index == 0 {
-                    count = try read(table: table, column: column, deadline: deadline) { db in
-                        try Int.fetchOne(db, sql: sql, arguments: bound) ?? 0
-                    }
+                    answer = .success(
+                        try read(table: table, column: column, deadline: deadline) { try body($0, low, high) })
                 } else {
-                    count = try readOnPartConnection(table: table, column: column, deadline: deadline) { db in
-                        try Int.fetchOne(db, sql: sql, arguments: bound) ?? 0
-                    }
+                    answer = .success(
+                        try readOnPartConnection(table: table, column: column, deadline: deadline) {
+                            try body($0, low, high)
+                        })
                 }
-                result = .success(count)
             } catch {
-                result = .failure(error)
+                answer = .failure(error)
             }
-            counts.withLock { $0[index] = result }
+            answers.withLock { $0[index] = answer }
         }
-        var total = 0
-        for result in counts.withLock({ $0 }) {
-            switch result {
-            case .success(let count)?: total += count
+        var found: [T] = []
+        for answer in answers.withLock({ $0 }) {
+            switch answer {
+            case .success(let value)?: found.append(value)
             case .failure(let error)?: throw error
             case nil: throw StoreError(.queryFailed, store: id, table: table, column: column, message: "SQLite failed")
             }
         }
-        return total
+        return found
     }
 
     /// Runs `body` in a read transaction on an idle part connection (opened when none is), under

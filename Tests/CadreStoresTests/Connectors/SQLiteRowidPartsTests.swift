@@ -5,9 +5,9 @@ import Testing
 
 @_spi(Benchmarks) @testable import CadreStores
 
-/// A retention count of a large table is counted in parts at once, and gives the count of one
-/// statement, whatever rowids the table holds; what cannot be split is counted whole.
-@Suite struct SQLiteCountPartsTests {
+/// A retention count or a date range of a large table is read in parts at once, and gives what
+/// one statement gives, whatever rowids the table holds; what cannot be split is read whole.
+@Suite struct SQLiteRowidPartsTests {
     /// Values of every kind (the date cases, ISO text near the cutoff) at rowids with gaps, negative
     /// and extreme ones among them.
     static func fill(_ db: Database, table: String, seed: UInt64) throws {
@@ -31,14 +31,14 @@ import Testing
     /// The fixture's store, counting in parts of `rows` rows or more.
     static func store(_ fixture: SQLiteFixture, rowsPerPart rows: Int = 16) throws -> SQLiteStore {
         var options = StoreOptions()
-        options.rowsPerCountPart = rows
+        options.rowsPerPart = rows
         return try fixture.open(options)
     }
 
     /// The parts `table` would be counted in, read on `queue`.
-    static func plan(_ table: String, on queue: DatabaseQueue, rowsPerPart rows: Int = 16) throws -> CountParts? {
+    static func plan(_ table: String, on queue: DatabaseQueue, rowsPerPart rows: Int = 16) throws -> RowidParts? {
         try queue.read { db in
-            try CountParts.plan(db, table: SQLiteStore.schema(db, table: table, store: "calls"), rowsPerPart: rows)
+            try RowidParts.plan(db, table: SQLiteStore.schema(db, table: table, store: "calls"), rowsPerPart: rows)
         }
     }
 
@@ -61,6 +61,14 @@ import Testing
                 }
                 #expect(try store.count(in: table, olderThan: cutoff, by: "at") == expected, "\(table) \(cutoff)")
             }
+        }
+        // Date ranges read in parts are those read whole.
+        let whole = try Self.store(fixture, rowsPerPart: Int.max)
+        defer { whole.close() }
+        for table in ["r", "dense"] {
+            let range = try store.dateRange(in: table, of: "at")
+            #expect(range == (try whole.dateRange(in: table, of: "at")), "\(table)")
+            #expect(range.earliest != nil && range.unreadable > 0)
         }
         // The dense table was counted in parts (on a machine of more than one core), the other whole.
         let plans = try ["r", "dense"].map { try Self.plan($0, on: plain) }
@@ -92,7 +100,7 @@ import Testing
         let store = try Self.store(fixture)
         defer { store.close() }
         let plain = try DatabaseQueue(path: fixture.path)
-        func plan(_ table: String, rows: Int = 16) throws -> CountParts? {
+        func plan(_ table: String, rows: Int = 16) throws -> RowidParts? {
             try Self.plan(table, on: plain, rowsPerPart: rows)
         }
         #expect(try plan("keyed") == nil)
@@ -114,7 +122,7 @@ import Testing
         let plan = try queue.write { db in
             try db.execute(sql: "CREATE TABLE r (at TEXT)")
             return try String.fetchAll(
-                db, sql: "EXPLAIN QUERY PLAN " + CountParts.boundsSQL(rowid: "rowid", quotedTable: "\"r\""),
+                db, sql: "EXPLAIN QUERY PLAN " + RowidParts.boundsSQL(rowid: "rowid", quotedTable: "\"r\""),
                 arguments: [],
                 adapter: ColumnMapping(["detail": "detail"]))
         }
@@ -132,7 +140,7 @@ import Testing
                     """)
         }
         var options = StoreOptions(queryTimeLimit: .milliseconds(1))
-        options.rowsPerCountPart = 1_000
+        options.rowsPerPart = 1_000
         let store = try fixture.open(options)
         defer { store.close() }
         do {
