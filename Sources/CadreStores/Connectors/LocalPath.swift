@@ -44,7 +44,24 @@ enum LocalPath {
         return (exists, isDirectory.boolValue)
     }
 
-    /// Throws unless the path is a readable regular file.
+    /// The file a path names (links followed), as the system identifies it; nil when there is none.
+    struct Identity: Equatable, Sendable {
+        var device: UInt64
+        var inode: UInt64
+        var isRegularFile: Bool
+    }
+
+    /// What `path` names now (`stat`, which never blocks, not even on a FIFO); nil when nothing.
+    static func identity(_ path: String) -> Identity? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        return Identity(
+            device: UInt64(status.st_dev), inode: UInt64(status.st_ino),
+            isRegularFile: status.st_mode & S_IFMT == S_IFREG)
+    }
+
+    /// Throws unless the path is a readable regular file: a FIFO, a socket or a device would make
+    /// opening it wait for a writer, or read without end.
     static func checkReadableFile(_ path: String, store: String) throws(StoreError) {
         let (exists, isDirectory) = kind(path)
         guard exists else {
@@ -52,6 +69,11 @@ enum LocalPath {
         }
         guard !isDirectory else {
             throw StoreError(.unreadableFile, store: store, message: "its URL names a folder, not a file")
+        }
+        guard identity(path)?.isRegularFile == true else {
+            throw StoreError(
+                .unreadableFile, store: store,
+                message: "its URL names a FIFO, a socket or a device, not a regular file")
         }
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw StoreError(

@@ -48,6 +48,37 @@ import Testing
         }
     }
 
+    /// A FIFO opened for reading waits for a writer: one where a store's file should be is
+    /// refused at once, never waited on.
+    @Test func aFIFOIsRefusedNotWaitedOn() throws {
+        let folder = TemporaryDirectory()
+        for name in ["calls.sqlite", "chats.csv", "events.jsonl"] {
+            #expect(mkfifo(folder.file(name), 0o600) == 0)
+        }
+        for (engine, name) in [(StoreEngine.sqlite, "calls.sqlite"), (.csv, "chats.csv"), (.jsonl, "events.jsonl")] {
+            do {
+                _ = try StoreEndpoint(id: "s", engine: engine, url: folder.file(name)).open(environment: [:])
+                Issue.record("opened \(name)")
+            } catch {
+                #expect(error.code == .unreadableFile)
+                #expect(error.description.contains("not a regular file"), "\(error)")
+                #expect(!error.description.contains(folder.path))
+            }
+        }
+        // In a folder of exports: the FIFO is a table whose reading fails, the others are read.
+        try folder.write("agents.csv", "id,name\n1,A\n")
+        let store = try StoreEndpoint(id: "exports", engine: .csv, url: folder.path).open(environment: [:])
+        defer { store.close() }
+        #expect(try store.count(in: "agents") == 1)
+        do {
+            _ = try store.count(in: "chats")
+            Issue.record("read a FIFO")
+        } catch {
+            #expect(error.code == .unreadableFile)
+            #expect(error.description.contains("not a regular file"), "\(error)")
+        }
+    }
+
     @Test func missingVariable() {
         let endpoint = StoreEndpoint(
             id: "crm", engine: .postgres, url: "postgres://app:${CRM_PASSWORD}@db.internal/crm")

@@ -6,8 +6,8 @@
     import Darwin
 #endif
 
-/// Reads a file front to back in fixed chunks, opened `O_RDONLY`: the only way file stores touch
-/// a file. Memory: one chunk (256 KiB).
+/// Reads a regular file front to back in fixed chunks, opened `O_RDONLY`: the only way file stores
+/// touch a file. Memory: one chunk (256 KiB).
 final class FileByteReader {
     private let descriptor: Int32
     private var chunk: UnsafeMutableBufferPointer<UInt8>
@@ -23,12 +23,21 @@ final class FileByteReader {
     init(path: String, store: String, table: String, chunkSize: Int = 256 << 10) throws(StoreError) {
         self.store = store
         self.table = table
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // Opened without waiting (a FIFO would wait for a writer), then refused unless it is a
+        // regular file: a FIFO or a device never ends.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else {
             let code: StoreError.Code = errno == ENOENT ? .missingFile : .unreadableFile
             throw StoreError(
                 code, store: store, table: table,
                 message: code == .missingFile ? "the file is gone" : "the file cannot be read")
+        }
+        var status = stat()
+        guard fstat(fd, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+            close(fd)
+            throw StoreError(
+                .unreadableFile, store: store, table: table,
+                message: "the file is a FIFO, a socket or a device, not a regular file")
         }
         descriptor = fd
         chunk = .allocate(capacity: chunkSize)
