@@ -35,7 +35,7 @@ enum RecordedBodies {
     static let staleRatio = 0.25
     /// The largest body read back: more is a damaged history.
     static let largestBody = 64 << 20
-    /// Zstandard's level: 3, its default, compresses a result in a few microseconds.
+    /// Zstandard's level: 3, its default (BENCHMARKS.md measures what compressing costs a run).
     static let level: Int32 = 3
 
     /// What a history keeps: results and parsed descriptors, each with dictionaries of its own.

@@ -9,8 +9,8 @@ public struct StoreOptions: Sendable, Hashable {
     /// The folder relative paths in URLs are resolved against (the workspace); `nil` means the
     /// process's current directory.
     public var baseDirectory: String?
-    /// The fewest rows a part of a SQLite retention count holds: a table of at least twice as many
-    /// is counted in parts at once, one per core (``SQLiteStore``); tests lower it.
+    /// The fewest rowids a part of a SQLite retention count or date range holds: a table of at
+    /// least twice as many is read in parts at once, one per core (``RowidParts``); tests lower it.
     var rowsPerPart = 500_000
 
     /// Creates options.

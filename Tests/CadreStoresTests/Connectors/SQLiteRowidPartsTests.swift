@@ -156,6 +156,35 @@ import Testing
         #expect(try relaxed.count(in: "big", olderThan: DateCases.cutoff, by: "at") == 400_000)
     }
 
+    /// Parts read the file the store opened: when its path names another file since (another
+    /// database, a FIFO that opening would wait on), they are read on the store's own connection.
+    @Test func partsReadTheFileTheStoreOpened() throws {
+        let fixture = try SQLiteFixture { db in
+            try db.execute(sql: "CREATE TABLE r (at TEXT)")
+            try Self.fill(db, table: "r", seed: 7)
+            try db.execute(sql: "CREATE TABLE dense (at TEXT)")
+            try db.execute(sql: "INSERT INTO dense (at) SELECT at FROM r ORDER BY rowid")
+        }
+        let other = try SQLiteFixture { db in
+            try db.execute(sql: "CREATE TABLE dense (at TEXT)")
+            try db.execute(sql: "INSERT INTO dense (at) VALUES ('2000-01-01')")
+        }
+        let expected = try DatabaseQueue(path: fixture.path).read {
+            try Int.fetchOne(
+                $0, sql: SQLiteStore.retentionCountSQL(table: "dense", column: "at", cutoff: DateCases.cutoff))
+        }
+        let store = try Self.store(fixture)
+        defer { store.close() }
+        let moved = fixture.path + ".was"
+        try FileManager.default.moveItem(atPath: fixture.path, toPath: moved)
+        try FileManager.default.copyItem(atPath: other.path, toPath: fixture.path)
+        #expect(try store.count(in: "dense", olderThan: DateCases.cutoff, by: "at") == expected)
+        try FileManager.default.removeItem(atPath: fixture.path)
+        #expect(mkfifo(fixture.path, 0o600) == 0)
+        #expect(try store.count(in: "dense", olderThan: DateCases.cutoff, by: "at") == expected)
+        #expect(store.partConnections.withLockedValue { $0.isEmpty })
+    }
+
     @Test func aClosedStoreCountsNoPart() throws {
         let fixture = try SQLiteFixture { db in
             try db.execute(sql: "CREATE TABLE r (at TEXT)")

@@ -12,10 +12,10 @@ import Synchronization
 /// of at least twice ``StoreOptions/rowsPerPart`` rowids, in as many parts as there are cores
 /// (8 at most). The ranges cover every integer, so every row is in exactly one part, whatever
 /// rowids the table holds: the parts' counts add up to the count one statement gives, and their
-/// earliest and latest dates are the table's. Each part is a read
-/// transaction of its own, begun at the same moment: in a database in WAL mode that an application
-/// writes at that moment, a write committed between the parts' beginnings is seen by the later
-/// parts only — the count is then of the rows as they were within those microseconds.
+/// earliest and latest dates are the table's. Each part is a read transaction of its own, begun at
+/// the same moment: in a database in WAL mode that an application writes at that moment, a write
+/// committed between the parts' beginnings is seen by the later parts only — the answer is then
+/// of the rows as they were within those microseconds.
 struct RowidParts: Sendable, Equatable {
     /// The name the table's rowid goes by (`rowid`, `_rowid_` or `oid`, the first no column takes).
     let rowid: String
@@ -38,7 +38,7 @@ struct RowidParts: Sendable, Equatable {
         "SELECT (SELECT min(\(rowid)) FROM \(quotedTable)), (SELECT max(\(rowid)) FROM \(quotedTable))"
     }
 
-    /// The parts to count `table` in, on `db` (a read transaction); nil when it is counted whole:
+    /// The parts to read `table` in, on `db` (a read transaction); nil when it is read whole:
     /// fewer rowids than two parts, one core, or not an ordinary rowid table.
     static func plan(_ db: Database, table: TableSchema, rowsPerPart: Int) throws -> RowidParts? {
         let cores = min(ProcessInfo.processInfo.activeProcessorCount, 8)
@@ -126,7 +126,9 @@ extension SQLiteStore {
     }
 
     /// Runs `body` in a read transaction on an idle part connection (opened when none is), under
-    /// `deadline`; the connection is idle again afterwards.
+    /// `deadline`; the connection is idle again afterwards. When the path no longer names the file
+    /// the store opened (replaced meanwhile, by another database or by a FIFO that opening would
+    /// wait on), no connection is opened: the part is read on the store's own connection.
     private func readOnPartConnection<T>(
         table: String, column: String?, deadline: ContinuousClock.Instant, _ body: (Database) throws -> T
     ) throws(StoreError) -> T {
@@ -134,6 +136,9 @@ extension SQLiteStore {
             throw StoreError(.closed, store: id, table: table, message: "the store was closed")
         }
         let idle = partConnections.withLockedValue { $0.popLast() }
+        guard idle != nil || (file != nil && LocalPath.identity(path) == file) else {
+            return try read(table: table, column: column, deadline: deadline, body)
+        }
         do {
             let connection = try idle ?? DatabaseQueue(path: path, configuration: configuration)
             defer {

@@ -16,17 +16,19 @@ import NIOConcurrencyHelpers
 ///
 /// Threading: calls block the calling thread while GRDB's serial queue runs the statement; the
 /// store is `Sendable` and its calls are serialized. Each query runs under a deadline (a SQLite
-/// progress handler) of ``StoreOptions/queryTimeLimit``. A retention count of a large table is
-/// counted in parts at once, each on its own connection (``countInParts``).
+/// progress handler) of ``StoreOptions/queryTimeLimit``. A retention count or a date range of a
+/// large table is read in parts at once, each on its own connection (``RowidParts``).
 public final class SQLiteStore: Store {
     public let id: String
     public let engine = StoreEngine.sqlite
     let options: StoreOptions
     let queue: DatabaseQueue
-    /// The database's path and how its connections are opened: a count in parts opens more.
+    /// The database's path, the file it named when the store opened, and how its connections are
+    /// opened: a read in parts (``readInParts``) opens more, on that file only.
     let path: String
+    let file: LocalPath.Identity?
     let configuration: Configuration
-    /// Connections opened for the parts of counts (``countInParts``), idle between counts.
+    /// Connections opened for reads in parts, idle between them.
     let partConnections = NIOLockedValueBox<[DatabaseQueue]>([])
     let isClosed = NIOLockedValueBox(false)
 
@@ -53,6 +55,7 @@ public final class SQLiteStore: Store {
             try SQLiteISOText.register(on: db)
         }
         self.path = path
+        file = LocalPath.identity(path)
         self.configuration = configuration
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration)
