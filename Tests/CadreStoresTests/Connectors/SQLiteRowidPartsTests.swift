@@ -42,15 +42,20 @@ import Testing
         }
     }
 
-    @Test func partsCountWhatOneStatementCounts() throws {
-        let fixture = try SQLiteFixture { db in
+    /// Tables `r` and `dense` of the same values: `r` has rowids from Int64.min to Int64.max (the
+    /// span overflows, and it is read whole), `dense` has them all from 1 (a row at each part's
+    /// first and last rowid).
+    static func twoTables(seed: UInt64) throws -> SQLiteFixture {
+        try SQLiteFixture { db in
             try db.execute(sql: "CREATE TABLE r (at TEXT, note TEXT)")
-            try Self.fill(db, table: "r", seed: 3)
-            // `r` has rowids from Int64.min to Int64.max: the span overflows, and it is counted whole.
-            // `dense` has them all from 1: a row at each part's first and last rowid.
+            try Self.fill(db, table: "r", seed: seed)
             try db.execute(sql: "CREATE TABLE dense (at TEXT)")
             try db.execute(sql: "INSERT INTO dense (at) SELECT at FROM r ORDER BY rowid")
         }
+    }
+
+    @Test func partsCountWhatOneStatementCounts() throws {
+        let fixture = try Self.twoTables(seed: 3)
         let store = try Self.store(fixture)
         defer { store.close() }
         let plain = try DatabaseQueue(path: fixture.path)
@@ -159,12 +164,7 @@ import Testing
     /// Parts read the file the store opened: when its path names another file since (another
     /// database, a FIFO that opening would wait on), they are read on the store's own connection.
     @Test func partsReadTheFileTheStoreOpened() throws {
-        let fixture = try SQLiteFixture { db in
-            try db.execute(sql: "CREATE TABLE r (at TEXT)")
-            try Self.fill(db, table: "r", seed: 7)
-            try db.execute(sql: "CREATE TABLE dense (at TEXT)")
-            try db.execute(sql: "INSERT INTO dense (at) SELECT at FROM r ORDER BY rowid")
-        }
+        let fixture = try Self.twoTables(seed: 7)
         let other = try SQLiteFixture { db in
             try db.execute(sql: "CREATE TABLE dense (at TEXT)")
             try db.execute(sql: "INSERT INTO dense (at) VALUES ('2000-01-01')")
